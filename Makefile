@@ -1,0 +1,56 @@
+# egov-desk: `make run` starts the app, `make test` runs every check. Both set up what they need first:
+# Debian packages (when run as root on Debian/Ubuntu), a virtual environment in .venv, the pinned packages.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# Qt's libraries for offscreen and X11, a CJK font (or Chinese shows as boxes), venv support.
+APT_PACKAGES := python3 python3-venv fonts-noto-cjk fontconfig libgl1 libegl1 libfontconfig1 libglib2.0-0 \
+	libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
+	libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxrender1 libsm6 libice6
+SCREENSHOT_PACKAGES := xvfb imagemagick
+
+.PHONY: run test lint system-deps venv translations screenshots clean
+
+run: system-deps venv
+	$(BIN)/egov-desk
+
+test: system-deps venv lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: venv
+	$(BIN)/ruff check egov_desk tests tools
+
+system-deps:
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		missing=$$(for p in $(APT_PACKAGES) $(EXTRA_APT); do \
+			dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+		if [ -n "$$missing" ]; then \
+			echo "installing: $$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+		fi; \
+	elif command -v fc-list >/dev/null 2>&1 && ! fc-list :lang=zh | grep -q .; then \
+		echo "warning: no Chinese font found; install fonts-noto-cjk (as root: make system-deps)"; \
+	fi
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# After changing UI strings: collect them, translate the new ones in the .ts, then build the .qm.
+translations: venv
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete $$(find egov_desk/ui -name '*.py' | sort) \
+		-ts resources/translations/egov_desk_zh_CN.ts
+	$(BIN)/pyside6-lrelease resources/translations/egov_desk_zh_CN.ts -qm resources/translations/egov_desk_zh_CN.qm
+
+# The pictures in docs/: the real window on a virtual 1366x768 screen.
+screenshots: venv
+	$(MAKE) system-deps EXTRA_APT="$(SCREENSHOT_PACKAGES)"
+	$(BIN)/python tools/screenshots.py docs
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,252 @@
+"""egov-desk-cli: everything the GUI does to data, from the command line.
+
+Exit status: 0 done; 2 refused input (an impossible score, a bad file, a usage error) with one line on
+stderr naming what and where; 1 any other failure (the workspace cannot be opened or written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from egov_desk import __version__
+from egov_desk.core.db.migrate import DatabaseRefused
+from egov_desk.core.indicators import IndicatorSystem, IndicatorSystemError
+from egov_desk.core.points import compact, display
+from egov_desk.core.rules import InputError
+from egov_desk.core.scoring import ScoreSheet, score_system
+from egov_desk.core.templates import DEFAULT_TEMPLATE, TemplateNotFound, builtin_names, load_template
+from egov_desk.core.workspace import Workspace, WorkspaceError, default_workspace_dir
+
+
+class Refused(Exception):
+    """Bad input from the person running the command: exit status 2."""
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _read_json(path: str) -> Any:
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise Refused(f"{path}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise Refused(f"{path}: not UTF-8 text") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise Refused(f"{path}: not valid JSON (line {exc.lineno} column {exc.colno}: {exc.msg})") from None
+
+
+def _read_inputs(path: str) -> dict[str, Any]:
+    """An inputs file: ``{"items": {"001": INPUT, …}}``."""
+    data = _read_json(path)
+    items = data.get("items") if isinstance(data, dict) else None
+    if not isinstance(items, dict):
+        raise Refused(f'{path}: expected {{"items": {{"001": {{…}}, …}}}}')
+    return items
+
+
+def _print_tree(system: IndicatorSystem) -> None:
+    print(f"{system.title}（{compact(system.total_points or 0)} 分）")
+    for node in system.nodes():
+        indent = "  " * (node.level - 1)
+        points = f"（{compact(node.points)}）" if node.points is not None else ""
+        print(f"{indent}{node.name}{points}")
+        for item in node.items:
+            print(f"{indent}  {item.code}  {compact(item.points):>4} 分  {item.scoring.type:<9} {item.title}")
+
+
+def _print_sheet(sheet: ScoreSheet, as_json: bool) -> None:
+    if as_json:
+        _print_json(sheet.to_json())
+        return
+    for node in sheet.node_order():
+        indent = "  " * (len(node.key) - 1)
+        print(f"{indent}{node.path[-1]}  {display(node.points)} / {compact(node.max or 0)}")
+    for code, score in sheet.items.items():
+        state = "" if score.scored else ("  (部分)" if score.partial else "  (未评分)")
+        print(f"{code}  {display(score.points):>6} / {compact(score.max)}{state}")
+    print(f"总分 {display(sheet.total)} / {compact(sheet.max)}，未评分 {len(sheet.unscored)} 项")
+
+
+# --- commands -------------------------------------------------------------------------------------
+
+
+def cmd_template_list(_args: argparse.Namespace) -> int:
+    for name in builtin_names():
+        system = load_template(name)
+        print(f"{name}\t{system.title}\t{len(system.items())} 项")
+    return 0
+
+
+def cmd_template_show(args: argparse.Namespace) -> int:
+    system = load_template(args.name)
+    if args.json:
+        _print_json(system.to_interchange())
+    else:
+        _print_tree(system)
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    system = load_template(args.template)
+    _print_sheet(score_system(system, _read_inputs(args.inputs)), args.json)
+    return 0
+
+
+def _workspace(args: argparse.Namespace, create: bool = False) -> Workspace:
+    folder = Path(args.workspace) if args.workspace else default_workspace_dir()
+    return Workspace.open(folder, create=create)
+
+
+def _assessment_id(workspace: Workspace, args: argparse.Namespace) -> int:
+    if args.assessment is None:
+        return workspace.default_assessment().id
+    return workspace.assessment(args.assessment).id
+
+
+def cmd_workspace_init(args: argparse.Namespace) -> int:
+    folder = Path(args.workspace) if args.workspace else default_workspace_dir()
+    if (folder / "workspace.sqlite").exists():
+        raise Refused(f"{folder}: a workspace already exists here")
+    with Workspace.open(folder, template=args.template, unit=args.unit) as workspace:
+        assessment = workspace.default_assessment()
+        print(f"created {folder}: {workspace.system(assessment.system_id).title}, {assessment.label}")
+    return 0
+
+
+def cmd_workspace_score(args: argparse.Namespace) -> int:
+    with _workspace(args) as workspace:
+        _print_sheet(workspace.scores(_assessment_id(workspace, args)), args.json)
+    return 0
+
+
+def cmd_workspace_set(args: argparse.Namespace) -> int:
+    if args.inputs:
+        inputs: dict[str, Any] = _read_inputs(args.inputs)
+    elif args.code and (args.input is not None or args.clear):
+        if args.clear:
+            inputs = {args.code: None}
+        else:
+            try:
+                inputs = {args.code: json.loads(args.input)}
+            except json.JSONDecodeError as exc:
+                raise Refused(f"{args.code} input: not valid JSON ({exc.msg})") from None
+    else:
+        raise Refused('give CODE and INPUT (e.g. 021 \'{"numerator": 7, "denominator": 9}\'), '
+                      "CODE --clear, or --inputs FILE")
+    with _workspace(args) as workspace:
+        changes = workspace.set_inputs(_assessment_id(workspace, args), inputs)
+        for change in changes:
+            state = "" if change.item.scored else " (未评分)"
+            print(f"{change.code}  {display(change.item.points)} / {compact(change.item.max)}{state}")
+        if changes:
+            print(f"总分 {display(changes[-1].total)}，未评分 {changes[-1].unscored} 项")
+    return 0
+
+
+def cmd_workspace_note(args: argparse.Namespace) -> int:
+    with _workspace(args) as workspace:
+        workspace.set_note(_assessment_id(workspace, args), args.code, args.text)
+    return 0
+
+
+def cmd_workspace_list(args: argparse.Namespace) -> int:
+    with _workspace(args) as workspace:
+        current = workspace.default_assessment().id
+        systems = {s.id: s for s in workspace.systems()}
+        for a in workspace.assessments():
+            mark = "*" if a.id == current else " "
+            print(f"{mark} {a.id}\t{a.label}\t{systems[a.system_id].title}")
+    return 0
+
+
+def cmd_workspace_departments(args: argparse.Namespace) -> int:
+    with _workspace(args) as workspace:
+        assessment = workspace.assessment(_assessment_id(workspace, args))
+        names = [args.department] if args.department else workspace.departments(assessment.system_id)
+        for name in names:
+            owed = workspace.items_by_department(assessment.system_id, name)
+            print(name)
+            print("  牵头: " + (" ".join(i.code for i in owed.lead) or "—"))
+            print("  配合: " + (" ".join(i.code for i in owed.cooperating) or "—"))
+    return 0
+
+
+# --- the parser -----------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="egov-desk-cli", description="电子政务绩效考评 — command line")
+    parser.add_argument("--version", action="version", version=f"egov-desk {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    template = commands.add_parser("template", help="built-in and JSON indicator systems")
+    template_cmds = template.add_subparsers(dest="template_command", required=True)
+    template_cmds.add_parser("list", help="list the built-in systems").set_defaults(run=cmd_template_list)
+    show = template_cmds.add_parser("show", help="print a system (builtin:2019 or a .json file)")
+    show.add_argument("name")
+    show.add_argument("--json", action="store_true", help="the interchange JSON")
+    show.set_defaults(run=cmd_template_show)
+
+    score = commands.add_parser("score", help="score an inputs file against a system; touches no workspace")
+    score.add_argument("--template", default=DEFAULT_TEMPLATE)
+    score.add_argument("--inputs", required=True, help='{"items": {"001": INPUT, …}} (- for stdin)')
+    score.add_argument("--json", action="store_true")
+    score.set_defaults(run=cmd_score)
+
+    workspace = commands.add_parser("workspace", help="work on a workspace folder")
+    workspace_cmds = workspace.add_subparsers(dest="workspace_command", required=True)
+
+    def sub(name: str, help_text: str, run: Any) -> argparse.ArgumentParser:
+        command = workspace_cmds.add_parser(name, help=help_text)
+        command.add_argument("--workspace", help=f"the folder (default {default_workspace_dir()})")
+        command.add_argument("--assessment", type=int, help="assessment id (default: the one open last)")
+        command.set_defaults(run=run)
+        return command
+
+    init = sub("init", "create a workspace with a system and an empty self-assessment", cmd_workspace_init)
+    init.add_argument("--template", default=DEFAULT_TEMPLATE)
+    init.add_argument("--unit", default="本单位", help="the unit's name")
+    sub("list", "list the assessments", cmd_workspace_list)
+    ws_score = sub("score", "print the assessment's scores", cmd_workspace_score)
+    ws_score.add_argument("--json", action="store_true")
+    ws_set = sub("set", "set item inputs (one transaction)", cmd_workspace_set)
+    ws_set.add_argument("code", nargs="?", help="item code (编号)")
+    ws_set.add_argument("input", nargs="?", help="the input as JSON")
+    ws_set.add_argument("--clear", action="store_true", help="remove the item's input")
+    ws_set.add_argument("--inputs", help="an inputs file instead")
+    note = sub("note", "set an item's note", cmd_workspace_note)
+    note.add_argument("code")
+    note.add_argument("text")
+    departments = sub("departments", "what each department owes", cmd_workspace_departments)
+    departments.add_argument("--department")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except BrokenPipeError:  # `egov-desk-cli … | head`: the reader left; that is not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
+        return 0
+    except (Refused, InputError, IndicatorSystemError, TemplateNotFound) as exc:
+        print(f"egov-desk-cli: {exc}", file=sys.stderr)
+        return 2
+    except (WorkspaceError, DatabaseRefused) as exc:
+        print(f"egov-desk-cli: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

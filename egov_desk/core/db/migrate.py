@@ -1,0 +1,89 @@
+"""Bring a workspace database to this version's schema, safely.
+
+At open: read the schema revision with one cheap query; if it is current, do nothing (Alembic is not even
+imported, which keeps start-up fast). If it is older, copy the database to ``backups/`` first, then run
+Alembic's upgrade. If it is a revision this version does not know, refuse: it was written by a newer
+egov-desk, and touching it could lose data.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, inspect, text
+
+from egov_desk.core.db.migrations import HEAD
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class DatabaseRefused(RuntimeError):
+    """The database cannot be opened safely by this version; it has not been changed."""
+
+
+class NewerDatabaseError(DatabaseRefused):
+    """The database was made by a newer egov-desk."""
+
+
+class NotAWorkspaceError(DatabaseRefused):
+    """The file is a database, but not one of ours."""
+
+
+def current_revision(connection: Connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {script.revision for script in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
+
+
+def backup_sqlite(database: Path, backups: Path, label: str) -> Path:
+    """A consistent copy through SQLite's backup API (safe even with a WAL file beside it)."""
+    backups.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backups / f"{database.stem}-{label}-{stamp}.sqlite"
+    source = sqlite3.connect(database)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+    return target
+
+
+def upgrade(engine: Engine, database: Path | None = None, backups: Path | None = None) -> Path | None:
+    """Migrate to :data:`HEAD`. Returns the backup taken, if any (none for a new, empty database)."""
+    with engine.connect() as connection:
+        revision = current_revision(connection)
+        has_tables = bool(inspect(connection).get_table_names())
+    if revision == HEAD:
+        return None
+    if revision is not None and revision not in known_revisions():
+        raise NewerDatabaseError(
+            f"this workspace was saved by a newer version of egov-desk (database schema {revision}; this "
+            f"version knows up to {HEAD}). Open it with the newer version; it has not been changed."
+        )
+    if revision is None and has_tables:
+        raise NotAWorkspaceError("this SQLite database is not an egov-desk workspace; it has not been changed")
+    backup = None
+    if revision is not None and database is not None and backups is not None:
+        backup = backup_sqlite(database, backups, f"before-upgrade-from-{revision}")
+
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, HEAD)
+    return backup

@@ -1,0 +1,181 @@
+"""The workspace database: SQLAlchemy 2 typed models.
+
+Indicator systems are stored as rows (levels of any depth, items, departments, evidence requirements) so
+that queries such as "what does 信息中心 owe" are plain SQL; the structured rule of each item is JSON.
+Points are stored as text and read back as Decimal, so nothing passes through a float.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class DecimalText(TypeDecorator[Decimal]):
+    """Exact decimals in SQLite (which has no DECIMAL type): stored as their text."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: object) -> str | None:
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: str | None, dialect: object) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, Decimal: DecimalText}
+
+
+class Department(Base):
+    __tablename__ = "departments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class IndicatorSystemRow(Base):
+    __tablename__ = "indicator_systems"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)  # "builtin:2019", "import:2020-xx.docx:…"
+    title: Mapped[str] = mapped_column(Text)
+    year: Mapped[int | None]
+    total_points: Mapped[Decimal | None]
+    source: Mapped[str] = mapped_column(Text, default="")  # where it came from: built in, a file name
+    extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    nodes: Mapped[list[NodeRow]] = relationship(
+        back_populates="system", cascade="all, delete-orphan", order_by="NodeRow.id"
+    )
+
+
+class NodeRow(Base):
+    """A level of the indicator tree (一级/二级/三级指标 …)."""
+
+    __tablename__ = "nodes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    system_id: Mapped[int] = mapped_column(ForeignKey("indicator_systems.id", ondelete="CASCADE"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("nodes.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    name: Mapped[str] = mapped_column(Text)
+    points: Mapped[Decimal | None]
+
+    system: Mapped[IndicatorSystemRow] = relationship(back_populates="nodes")
+
+
+class ItemRow(Base):
+    """A scoring item (编号) under a level."""
+
+    __tablename__ = "items"
+    __table_args__ = (UniqueConstraint("system_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    system_id: Mapped[int] = mapped_column(ForeignKey("indicator_systems.id", ondelete="CASCADE"), index=True)
+    node_id: Mapped[int] = mapped_column(ForeignKey("nodes.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(Text, default="")
+    points: Mapped[Decimal]
+    rule_text: Mapped[str] = mapped_column(Text, default="")
+    evidence_text: Mapped[str] = mapped_column(Text, default="")
+    scoring: Mapped[dict[str, Any]]
+    extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    lead_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"), index=True)
+
+    lead: Mapped[Department | None] = relationship()
+    cooperating: Mapped[list[ItemCooperation]] = relationship(
+        cascade="all, delete-orphan", order_by="ItemCooperation.position"
+    )
+    requirements: Mapped[list[EvidenceRequirement]] = relationship(
+        cascade="all, delete-orphan", order_by="EvidenceRequirement.position"
+    )
+
+
+class ItemCooperation(Base):
+    """A cooperating department (配合科室) of an item."""
+
+    __tablename__ = "item_cooperating"
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), primary_key=True, index=True)
+    position: Mapped[int]
+
+    department: Mapped[Department] = relationship()
+
+
+class EvidenceRequirement(Base):
+    """One material to provide for an item, parsed from 备注; ``supplied_by`` when another body provides it."""
+
+    __tablename__ = "evidence_requirements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    supplied_by: Mapped[str | None] = mapped_column(Text)
+
+
+class Assessment(Base):
+    """One evaluation: one indicator system × one unit × one year (e.g. the 2019 self-assessment)."""
+
+    __tablename__ = "assessments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    system_id: Mapped[int] = mapped_column(ForeignKey("indicator_systems.id", ondelete="RESTRICT"), index=True)
+    unit: Mapped[str] = mapped_column(Text)
+    year: Mapped[int]
+    title: Mapped[str] = mapped_column(Text, default="自评")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ItemInput(Base):
+    """What a person entered for one item in one assessment, with the score it gave."""
+
+    __tablename__ = "item_inputs"
+
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True
+    )
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
+    input: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    score: Mapped[Decimal | None]
+    scored: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str] = mapped_column(Text, default="")
+
+
+class AuditEntry(Base):
+    """Who changed what when. Written in the same transaction as the change itself."""
+
+    __tablename__ = "audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(40))  # "set_input", "set_note", "add_system", …
+    assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
+    item_code: Mapped[str | None] = mapped_column(String(40))
+    before: Mapped[Any | None] = mapped_column(JSON)
+    after: Mapped[Any | None] = mapped_column(JSON)
+
+
+class Setting(Base):
+    """Workspace-wide settings (the assessment open last, the unit's name…)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[Any | None] = mapped_column(JSON)

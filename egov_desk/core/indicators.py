@@ -1,0 +1,271 @@
+"""The indicator system: a tree of levels (一级/二级/三级指标 …) whose leaves are scoring items (编号).
+
+Read from and written to the interchange JSON (see ARCHITECTURE.md): ``{title, year, total_points,
+tree: [{name, points, children | items}]}``, items ``{code, points, rule, evidence, lead, cooperating,
+scoring}``. Unknown keys are kept in ``extra`` and written back unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from decimal import Decimal
+from typing import Any
+
+from egov_desk.core.points import NotANumber, compact, to_points
+from egov_desk.core.requirements import Requirement, parse_requirements, suppliers
+from egov_desk.core.rule_definitions import parse_rule
+from egov_desk.core.rules import Rule, RuleError
+
+NodeKey = tuple[int, ...]
+"""Where a node sits: child positions from the root, e.g. (0, 1, 2). Names can repeat; positions cannot."""
+
+_ITEM_KEYS = {"code", "points", "rule", "evidence", "lead", "cooperating", "scoring", "name", "requirements"}
+_NODE_KEYS = {"name", "points", "children", "items"}
+_SYSTEM_KEYS = {"title", "year", "total_points", "tree"}
+
+
+class IndicatorSystemError(ValueError):
+    """The interchange JSON does not describe a usable indicator system; the message names where."""
+
+
+@dataclass(frozen=True)
+class Item:
+    code: str
+    points: Decimal
+    rule_text: str
+    evidence_text: str
+    lead: str
+    cooperating: tuple[str, ...]
+    scoring: Rule
+    path: tuple[str, ...]  # names of the levels above, top first
+    node_key: NodeKey
+    name: str = ""
+    requirements: tuple[Requirement, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        """A short name: the given one, else the rule's first clause (items have no name in most tables)."""
+        if self.name:
+            return self.name
+        first = re.split(r"[，。；;：:\n]", self.rule_text.strip(), maxsplit=1)[0]
+        return first if len(first) <= 40 else first[:39] + "…"
+
+    @property
+    def departments(self) -> tuple[str, ...]:
+        return (self.lead, *self.cooperating) if self.lead else self.cooperating
+
+    @property
+    def supplied_by(self) -> list[str]:
+        """Bodies other than the unit that supply this item's result or evidence."""
+        found = suppliers(list(self.requirements))
+        source = self.scoring.source
+        if source and source not in found:
+            found.insert(0, source)
+        return found
+
+
+@dataclass(frozen=True)
+class Node:
+    name: str
+    points: Decimal | None
+    key: NodeKey
+    path: tuple[str, ...]  # own name last
+    children: tuple[Node, ...] = ()
+    items: tuple[Item, ...] = ()
+
+    @property
+    def level(self) -> int:
+        return len(self.key)
+
+
+@dataclass(frozen=True)
+class IndicatorSystem:
+    title: str
+    year: int | None
+    total_points: Decimal | None
+    tree: tuple[Node, ...]
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def nodes(self) -> Iterator[Node]:
+        """Every node, parents before children, in table order."""
+        stack = list(reversed(self.tree))
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+    def items(self) -> list[Item]:
+        """Every item in table order (编号 order in a well-formed table)."""
+        return list(self._by_code.values())
+
+    @cached_property
+    def _by_code(self) -> dict[str, Item]:
+        return {item.code: item for node in self.nodes() for item in node.items}
+
+    def item(self, code: str) -> Item:
+        return self._by_code[code]
+
+    def node(self, key: NodeKey) -> Node:
+        level: tuple[Node, ...] = self.tree
+        node = None
+        for position in key:
+            node = level[position]
+            level = node.children
+        if node is None:
+            raise KeyError(key)
+        return node
+
+    @property
+    def depth(self) -> int:
+        return max((node.level for node in self.nodes()), default=0)
+
+    def departments(self) -> list[str]:
+        """Every department named as lead or cooperating, in order of first appearance."""
+        seen: dict[str, None] = {}
+        for item in self.items():
+            for name in item.departments:
+                seen.setdefault(name, None)
+        return list(seen)
+
+    def to_interchange(self) -> dict[str, Any]:
+        return system_to_interchange(self)
+
+
+# --- reading the interchange JSON -----------------------------------------------------------------
+
+
+def _points(raw: object, where: str, *, required: bool) -> Decimal | None:
+    if raw is None and not required:
+        return None
+    try:
+        value = to_points(raw)
+    except NotANumber:
+        raise IndicatorSystemError(f"{where}: points must be a number, got {raw!r}") from None
+    if value < 0:
+        raise IndicatorSystemError(f"{where}: points must not be negative, got {raw!r}")
+    return value
+
+
+def _text(data: Mapping[str, Any], key: str, where: str) -> str:
+    raw = data.get(key, "")
+    if raw is None:
+        return ""
+    if not isinstance(raw, str):
+        raise IndicatorSystemError(f"{where}: {key} must be text, got {raw!r}")
+    return raw
+
+
+def _item(data: Mapping[str, Any], path: tuple[str, ...], key: NodeKey, where: str) -> Item:
+    if not isinstance(data, Mapping):
+        raise IndicatorSystemError(f"{where}: an item must be an object")
+    code = str(data.get("code") or "").strip()
+    if not code:
+        raise IndicatorSystemError(f"{where}: item has no code (编号)")
+    where = f"{where} (编号 {code})"
+    points = _points(data.get("points", 0), where, required=True)
+    assert points is not None
+    scoring = data.get("scoring") or {"type": "manual"}
+    try:
+        rule = parse_rule(scoring, f"{where} scoring", default_max=points)
+    except RuleError as exc:
+        raise IndicatorSystemError(str(exc)) from None
+    cooperating = data.get("cooperating") or []
+    if isinstance(cooperating, str):
+        cooperating = [cooperating]
+    evidence = _text(data, "evidence", where)
+    if data.get("requirements") is not None:
+        requirements = tuple(
+            Requirement(str(r["text"]), r.get("supplied_by") or None) for r in data["requirements"]
+        )
+    else:
+        requirements = tuple(parse_requirements(evidence))
+    return Item(
+        code=code, points=points, rule_text=_text(data, "rule", where), evidence_text=evidence,
+        lead=_text(data, "lead", where).strip(), cooperating=tuple(str(c).strip() for c in cooperating if c),
+        scoring=rule, path=path, node_key=key, name=_text(data, "name", where),
+        requirements=requirements, extra={k: v for k, v in data.items() if k not in _ITEM_KEYS},
+    )
+
+
+def _node(data: Mapping[str, Any], parent: tuple[str, ...], key: NodeKey) -> Node:
+    where = "tree[" + "].children[".join(str(k) for k in key) + "]"
+    if not isinstance(data, Mapping):
+        raise IndicatorSystemError(f"{where}: a level must be an object")
+    name = _text(data, "name", where).strip()
+    if not name:
+        raise IndicatorSystemError(f"{where}: level has no name")
+    where = f"{where} ({name})"
+    path = (*parent, name)
+    children = tuple(_node(child, path, (*key, i)) for i, child in enumerate(data.get("children") or []))
+    items = tuple(
+        _item(item, path, key, f"{where}.items[{i}]") for i, item in enumerate(data.get("items") or [])
+    )
+    if not children and not items:
+        raise IndicatorSystemError(f"{where}: level has neither sub-levels nor items")
+    return Node(name=name, points=_points(data.get("points"), where, required=False), key=key, path=path,
+                children=children, items=items)
+
+
+def system_from_interchange(data: Mapping[str, Any]) -> IndicatorSystem:
+    """Build a system from interchange JSON, refusing broken input with the place named."""
+    if not isinstance(data, Mapping) or not isinstance(data.get("tree"), list) or not data["tree"]:
+        raise IndicatorSystemError("the indicator system needs a non-empty 'tree' list")
+    year = data.get("year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise IndicatorSystemError(f"year must be a whole number, got {year!r}")
+    system = IndicatorSystem(
+        title=_text(data, "title", "system"),
+        year=year,
+        total_points=_points(data.get("total_points"), "total_points", required=False),
+        tree=tuple(_node(node, (), (i,)) for i, node in enumerate(data["tree"])),
+        extra={k: v for k, v in data.items() if k not in _SYSTEM_KEYS},
+    )
+    codes = [item.code for node in system.nodes() for item in node.items]
+    duplicates = sorted(code for code, seen in Counter(codes).items() if seen > 1)
+    if duplicates:
+        raise IndicatorSystemError(f"duplicate item codes (编号): {', '.join(duplicates)}")
+    return system
+
+
+# --- writing it back ------------------------------------------------------------------------------
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(compact(value))
+
+
+def _item_out(item: Item) -> dict[str, Any]:
+    data: dict[str, Any] = {"code": item.code, "points": _number(item.points)}
+    if item.name:
+        data["name"] = item.name
+    data |= {
+        "rule": item.rule_text, "evidence": item.evidence_text, "lead": item.lead,
+        "cooperating": list(item.cooperating), "scoring": item.scoring.to_dict(),
+    }
+    if list(item.requirements) != parse_requirements(item.evidence_text):
+        data["requirements"] = [{"text": r.text, "supplied_by": r.supplied_by} for r in item.requirements]
+    return data | dict(item.extra)
+
+
+def _node_out(node: Node) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": node.name}
+    if node.points is not None:
+        data["points"] = _number(node.points)
+    if node.children:
+        data["children"] = [_node_out(child) for child in node.children]
+    if node.items:
+        data["items"] = [_item_out(item) for item in node.items]
+    return data
+
+
+def system_to_interchange(system: IndicatorSystem) -> dict[str, Any]:
+    data: dict[str, Any] = {"title": system.title, "year": system.year}
+    if system.total_points is not None:
+        data["total_points"] = _number(system.total_points)
+    data["tree"] = [_node_out(node) for node in system.tree]
+    return data | dict(system.extra)

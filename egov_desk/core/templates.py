@@ -1,0 +1,59 @@
+"""Built-in indicator systems shipped in ``resources/templates`` (e.g. ``builtin:2019``) and JSON files."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from egov_desk.core.indicators import IndicatorSystem, IndicatorSystemError, system_from_interchange
+
+BUILTIN_PREFIX = "builtin:"
+DEFAULT_TEMPLATE = "builtin:2019"
+
+
+class TemplateNotFound(LookupError):
+    pass
+
+
+def builtin_names() -> list[str]:
+    folder = resources.files("egov_desk.resources") / "templates"
+    return sorted(
+        BUILTIN_PREFIX + entry.name.removesuffix(".json")
+        for entry in folder.iterdir()
+        if entry.name.endswith(".json")
+    )
+
+
+@cache
+def _builtin_text(name: str) -> str:
+    stem = name.removeprefix(BUILTIN_PREFIX)
+    entry = resources.files("egov_desk.resources") / "templates" / f"{stem}.json"
+    if not stem or "/" in stem or not entry.is_file():
+        known = ", ".join(builtin_names())
+        raise TemplateNotFound(f"no built-in indicator system {name!r} (built in: {known})")
+    return entry.read_text(encoding="utf-8")
+
+
+def template_data(name_or_path: str) -> dict[str, Any]:
+    """The interchange JSON of ``builtin:YEAR`` or of a .json file on disk."""
+    if name_or_path.startswith(BUILTIN_PREFIX):
+        text = _builtin_text(name_or_path)
+    else:
+        path = Path(name_or_path)
+        if not path.is_file():
+            raise TemplateNotFound(f"{name_or_path}: no such file, and not a built-in name like builtin:2019")
+        text = path.read_text(encoding="utf-8")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IndicatorSystemError(f"{name_or_path}: not valid JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise IndicatorSystemError(f"{name_or_path}: the JSON must be an object with a 'tree'")
+    return data
+
+
+def load_template(name_or_path: str) -> IndicatorSystem:
+    return system_from_interchange(template_data(name_or_path))

@@ -1,0 +1,352 @@
+"""The Workspace: the one door through which the UI and the CLI reach data.
+
+One folder holds one workspace: ``workspace.sqlite``, ``vault/`` (evidence files) and ``backups/``.
+Every write is one transaction and returns what it changed, so the UI repaints only that.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from egov_desk import APP_AUTHOR, APP_NAME
+from egov_desk.core.db import migrate
+from egov_desk.core.db.engine import make_engine
+from egov_desk.core.db.models import (
+    Assessment,
+    AuditEntry,
+    IndicatorSystemRow,
+    ItemInput,
+    ItemRow,
+    Setting,
+    utcnow,
+)
+from egov_desk.core.db.system_store import load_system, store_system
+from egov_desk.core.indicators import IndicatorSystem, Item, system_from_interchange
+from egov_desk.core.scoring import ItemScore, NodeScore, ScoreSheet, score_item, score_system
+from egov_desk.core.templates import DEFAULT_TEMPLATE, load_template
+
+DATABASE_NAME = "workspace.sqlite"
+
+
+class WorkspaceError(RuntimeError):
+    """Something about the workspace itself went wrong; the message says what and where."""
+
+
+def default_workspace_dir() -> Path:
+    return Path(user_data_dir(APP_NAME, APP_AUTHOR)) / "workspace"
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (some services, containers)
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class SystemInfo:
+    id: int
+    key: str
+    title: str
+    year: int | None
+    source: str
+
+
+@dataclass(frozen=True)
+class AssessmentInfo:
+    id: int
+    system_id: int
+    unit: str
+    year: int
+    title: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.year} {self.unit} {self.title}"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one write changed: the item's new score, the levels above it (nearest first) and the total."""
+
+    assessment_id: int
+    code: str
+    item: ItemScore
+    nodes: list[NodeScore]
+    total: Decimal
+    unscored: int
+    input: Mapping[str, Any] | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class DepartmentItems:
+    department: str
+    lead: list[Item] = field(default_factory=list)
+    cooperating: list[Item] = field(default_factory=list)
+
+
+class Workspace:
+    """Open with :meth:`open` (a folder) or construct with a SQLAlchemy URL; close when done."""
+
+    def __init__(self, url: str, folder: Path | None = None, actor: str | None = None) -> None:
+        self.url = url
+        self.folder = folder
+        self.actor = actor or current_user()
+        self.engine: Engine = make_engine(url)
+        database = folder / DATABASE_NAME if folder else None
+        try:
+            self.backup = migrate.upgrade(self.engine, database, folder / "backups" if folder else None)
+        except BaseException:
+            self.engine.dispose()
+            raise
+        self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self._systems: dict[int, IndicatorSystem] = {}
+        self._sheets: dict[int, ScoreSheet] = {}
+
+    # --- opening and creating ---------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, folder: Path | str, *, create: bool = True, template: str = DEFAULT_TEMPLATE,
+             unit: str = "本单位") -> Workspace:
+        """Open the workspace in ``folder``; a new one starts with ``template`` and an empty self-assessment."""
+        folder = Path(folder)
+        database = folder / DATABASE_NAME
+        new = not database.exists()
+        if new and not create:
+            raise WorkspaceError(f"{folder}: no egov-desk workspace here ({DATABASE_NAME} is missing)")
+        if new:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise WorkspaceError(f"{folder}: cannot create the workspace folder ({exc.strerror})") from exc
+        workspace = cls(f"sqlite:///{database}", folder)
+        try:
+            if new:
+                workspace.add_system(load_template(template).to_interchange(), key=template, source=template)
+            if not workspace.assessments() and workspace.systems():
+                first = workspace.systems()[0]
+                workspace.create_assessment(first.id, unit, first.year or utcnow().year)
+        except BaseException:
+            workspace.close()
+            if new:  # leave no half-made workspace behind
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{database}{suffix}").unlink(missing_ok=True)
+            raise
+        return workspace
+
+    @classmethod
+    def open_default(cls) -> Workspace:
+        return cls.open(default_workspace_dir())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _write(self) -> Session:
+        return self._session()
+
+    def _commit(self, session: Session, what: str) -> None:
+        try:
+            session.commit()
+        except SQLAlchemyError as exc:
+            session.rollback()
+            raise WorkspaceError(f"{what} was not saved: {exc.orig or exc}") from exc
+
+    # --- indicator systems ------------------------------------------------------------------------
+
+    def systems(self) -> list[SystemInfo]:
+        with self._session() as session:
+            rows = session.scalars(select(IndicatorSystemRow).order_by(IndicatorSystemRow.id))
+            return [SystemInfo(r.id, r.key, r.title, r.year, r.source) for r in rows]
+
+    def system(self, system_id: int) -> IndicatorSystem:
+        if system_id not in self._systems:
+            with self._session() as session:
+                self._systems[system_id] = load_system(session, system_id)
+        return self._systems[system_id]
+
+    def add_system(self, data: Mapping[str, Any], key: str, source: str = "") -> int:
+        """Store an indicator system given as interchange JSON; refuses a key already used."""
+        system = system_from_interchange(data)
+        with self._write() as session:
+            if session.scalar(select(IndicatorSystemRow.id).where(IndicatorSystemRow.key == key)):
+                raise WorkspaceError(f"an indicator system with key {key!r} is already in this workspace")
+            row = store_system(session, system, key, source)
+            session.add(AuditEntry(actor=self.actor, action="add_system", after={"key": key, "title": system.title}))
+            self._commit(session, f"indicator system {system.title!r}")
+            self._systems[row.id] = system
+            return row.id
+
+    def departments(self, system_id: int) -> list[str]:
+        return self.system(system_id).departments()
+
+    def items_by_department(self, system_id: int, department: str) -> DepartmentItems:
+        result = DepartmentItems(department)
+        for item in self.system(system_id).items():
+            if item.lead == department:
+                result.lead.append(item)
+            elif department in item.cooperating:
+                result.cooperating.append(item)
+        return result
+
+    # --- assessments ------------------------------------------------------------------------------
+
+    def assessments(self) -> list[AssessmentInfo]:
+        with self._session() as session:
+            rows = session.scalars(select(Assessment).order_by(Assessment.id))
+            return [AssessmentInfo(r.id, r.system_id, r.unit, r.year, r.title) for r in rows]
+
+    def assessment(self, assessment_id: int) -> AssessmentInfo:
+        for info in self.assessments():
+            if info.id == assessment_id:
+                return info
+        raise WorkspaceError(f"there is no assessment {assessment_id} in this workspace")
+
+    def create_assessment(self, system_id: int, unit: str, year: int, title: str = "自评") -> int:
+        if not unit.strip():
+            raise WorkspaceError("an assessment needs the unit's name")
+        with self._write() as session:
+            if session.get(IndicatorSystemRow, system_id) is None:
+                raise WorkspaceError(f"there is no indicator system {system_id} in this workspace")
+            row = Assessment(system_id=system_id, unit=unit.strip(), year=year, title=title)
+            session.add(row)
+            session.flush()
+            session.add(AuditEntry(actor=self.actor, action="create_assessment", assessment_id=row.id,
+                                   after={"unit": unit, "year": year, "title": title}))
+            self._commit(session, f"assessment {year} {unit}")
+            return row.id
+
+    def default_assessment(self) -> AssessmentInfo:
+        """The assessment opened last, else the first one."""
+        assessments = self.assessments()
+        if not assessments:
+            raise WorkspaceError("this workspace has no assessment yet")
+        last = self.setting("current_assessment")
+        return next((a for a in assessments if a.id == last), assessments[0])
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        with self._session() as session:
+            row = session.get(Setting, key)
+            return default if row is None else row.value
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self._write() as session:
+            session.merge(Setting(key=key, value=value))
+            self._commit(session, f"setting {key}")
+
+    # --- inputs and scores ------------------------------------------------------------------------
+
+    def _inputs_rows(self, session: Session, assessment_id: int) -> dict[str, ItemInput]:
+        rows = session.execute(
+            select(ItemRow.code, ItemInput).join(ItemRow, ItemRow.id == ItemInput.item_id)
+            .where(ItemInput.assessment_id == assessment_id)
+        )
+        return {code: row for code, row in rows}
+
+    def inputs(self, assessment_id: int) -> dict[str, dict[str, Any]]:
+        with self._session() as session:
+            rows = self._inputs_rows(session, assessment_id)
+            return {code: row.input for code, row in rows.items() if row.input is not None}
+
+    def notes(self, assessment_id: int) -> dict[str, str]:
+        with self._session() as session:
+            rows = self._inputs_rows(session, assessment_id)
+            return {code: row.note for code, row in rows.items() if row.note}
+
+    def scores(self, assessment_id: int) -> ScoreSheet:
+        """Every score of the assessment; kept in memory and updated by each write."""
+        if assessment_id not in self._sheets:
+            system = self.system(self.assessment(assessment_id).system_id)
+            self._sheets[assessment_id] = score_system(system, self.inputs(assessment_id))
+        return self._sheets[assessment_id]
+
+    def _item_row(self, session: Session, assessment_id: int, code: str) -> tuple[Assessment, ItemRow]:
+        assessment = session.get(Assessment, assessment_id)
+        if assessment is None:
+            raise WorkspaceError(f"there is no assessment {assessment_id} in this workspace")
+        item = session.scalar(select(ItemRow).where(ItemRow.system_id == assessment.system_id,
+                                                    ItemRow.code == code))
+        if item is None:
+            raise WorkspaceError(f"{code}: no item has this code (编号) in the assessment's indicator system")
+        return assessment, item
+
+    def set_input(self, assessment_id: int, code: str, inp: Mapping[str, Any] | None) -> Change:
+        """Set (or with ``None`` clear) one item's input. Impossible input raises
+        :class:`~egov_desk.core.rules.InputError` and nothing is written."""
+        return self.set_inputs(assessment_id, {code: inp})[0]
+
+    def set_inputs(self, assessment_id: int, inputs: Mapping[str, Mapping[str, Any] | None]) -> list[Change]:
+        """Set several items' inputs in one transaction: all of them are saved, or none."""
+        sheet = self.scores(assessment_id)
+        system = sheet.system
+        new_scores = {}
+        for code, inp in inputs.items():
+            try:
+                item = system.item(code)
+            except KeyError:
+                raise WorkspaceError(f"{code}: no item has this code (编号) in the indicator system") from None
+            clean = json.loads(json.dumps(inp)) if inp is not None else None  # a plain-JSON copy
+            new_scores[code] = (score_item(item, clean), clean)
+        with self._write() as session:
+            for code, (score, clean) in new_scores.items():
+                _, item_row = self._item_row(session, assessment_id, code)
+                row = session.get(ItemInput, (assessment_id, item_row.id))
+                before = row.input if row else None
+                if row is None:
+                    row = ItemInput(assessment_id=assessment_id, item_id=item_row.id)
+                    session.add(row)
+                row.input, row.score, row.scored = clean, score.points, score.scored
+                row.updated_at, row.updated_by = utcnow(), self.actor
+                session.add(AuditEntry(actor=self.actor, action="set_input", assessment_id=assessment_id,
+                                       item_code=code, before=before, after=clean))
+            self._commit(session, "the score of " + ", ".join(inputs))
+        return [self._changed(assessment_id, score, clean) for score, clean in new_scores.values()]
+
+    def _changed(self, assessment_id: int, score: ItemScore, inp: Any, note: str | None = None) -> Change:
+        sheet = self.scores(assessment_id)
+        nodes = sheet.update(score)
+        return Change(assessment_id, score.code, score, nodes, sheet.total, len(sheet.unscored), inp, note)
+
+    def set_note(self, assessment_id: int, code: str, note: str) -> Change:
+        with self._write() as session:
+            _, item_row = self._item_row(session, assessment_id, code)
+            row = session.get(ItemInput, (assessment_id, item_row.id))
+            if row is None:
+                row = ItemInput(assessment_id=assessment_id, item_id=item_row.id)
+                session.add(row)
+            before = row.note or ""
+            row.note, row.updated_at, row.updated_by = note, utcnow(), self.actor
+            session.add(AuditEntry(actor=self.actor, action="set_note", assessment_id=assessment_id,
+                                   item_code=code, before=before, after=note))
+            self._commit(session, f"the note of {code}")
+        sheet = self.scores(assessment_id)
+        score = sheet.items[code]
+        return Change(assessment_id, code, score, [], sheet.total, len(sheet.unscored), None, note)
+
+    def audit(self, assessment_id: int | None = None, code: str | None = None) -> list[AuditEntry]:
+        with self._session() as session:
+            query = select(AuditEntry).order_by(AuditEntry.id)
+            if assessment_id is not None:
+                query = query.where(AuditEntry.assessment_id == assessment_id)
+            if code is not None:
+                query = query.where(AuditEntry.item_code == code)
+            return list(session.scalars(query))
+
+

@@ -1,0 +1,94 @@
+"""Start-up: the QApplication, Chinese by default, the workspace, the main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from egov_desk import APP_NAME, __version__
+from egov_desk.core.db.migrate import DatabaseRefused
+from egov_desk.core.workspace import Workspace, WorkspaceError, default_workspace_dir
+from egov_desk.paths import resource_dir
+
+DEFAULT_LANGUAGE = "zh_CN"
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="egov-desk", description="电子政务工作绩效年终考评")
+    parser.add_argument("--workspace", type=Path, help=f"workspace folder (default {default_workspace_dir()})")
+    parser.add_argument("--language", help="zh_CN (default) or en")
+    parser.add_argument("--smoke", action="store_true", help="open the window, wait until shown, exit 0")
+    parser.add_argument("--version", action="version", version=f"egov-desk {__version__}")
+    return parser.parse_args(argv)
+
+
+def language(requested: str | None) -> str:
+    if requested:
+        return requested
+    stored = QSettings().value("ui/language")
+    return str(stored) if stored else DEFAULT_LANGUAGE
+
+
+def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
+    """Qt's own strings (buttons, dialogs) and ours; kept alive by the caller."""
+    translators = []
+    if lang.startswith("en"):
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        return translators
+    QLocale.setDefault(QLocale(lang))
+    for name, folder in (
+        (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        (f"egov_desk_{lang}", str(resource_dir("translations"))),
+    ):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+    return translators
+
+
+def create_app(argv: Sequence[str], lang: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(list(argv))
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("电子政务绩效考评")
+    app.setWindowIcon(QIcon(str(resource_dir("icons") / "egov-desk.svg")))
+    app.setProperty("egov_translators", install_translations(app, language(lang)))
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    args = parse_args(argv[1:])
+    app = create_app(argv[:1], args.language)
+
+    from egov_desk.ui.main_window import MainWindow  # after the app exists: widgets need it
+
+    try:
+        workspace = Workspace.open(args.workspace) if args.workspace else Workspace.open_default()
+    except (WorkspaceError, DatabaseRefused, OSError) as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the workspace"), str(exc))
+        return 1
+    window = MainWindow(workspace)
+    screen = app.primaryScreen().availableGeometry()
+    if screen.width() <= 1440 or screen.height() <= 800:  # small office screens: use all of it
+        window.showMaximized()
+    else:
+        window.show()
+    if args.smoke:
+        QTimer.singleShot(0, lambda: app.exit(0 if window.isVisible() else 3))
+    code = app.exec()
+    workspace.close()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

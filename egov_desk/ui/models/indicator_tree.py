@@ -1,0 +1,172 @@
+"""The indicator tree as a Qt item model: levels with their roll-up, items with their scores."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from egov_desk.core.indicators import IndicatorSystem, Item, Node
+from egov_desk.core.points import compact, display
+from egov_desk.core.scoring import ScoreSheet
+from egov_desk.core.workspace import Change
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+CODE, NAME, MAX, SCORE, LEAD = range(5)
+COLUMN_COUNT = 5
+
+ItemCodeRole = Qt.ItemDataRole.UserRole + 1
+"""The item's 编号 for item rows, None for levels."""
+
+UNSCORED = QColor("#b45309")  # amber: "still to do", readable on white
+LEVEL_1 = QColor("#eef3fb")
+
+
+@dataclass
+class _Row:
+    """One row of the tree: a level (``node``) or an item; ``parent`` indexes into the model's rows."""
+
+    node: Node | None
+    item: Item | None
+    parent: int  # -1 for top-level rows
+    row: int
+    children: list[int] = field(default_factory=list)
+
+
+class IndicatorTreeModel(QAbstractItemModel):
+    """Read-only tree over one assessment's :class:`ScoreSheet`; :meth:`apply` repaints what a write changed."""
+
+    def __init__(self, sheet: ScoreSheet, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sheet = sheet
+        self._rows: list[_Row] = []
+        self._top: list[int] = []
+        self._by_code: dict[str, int] = {}
+        self._by_key: dict[tuple[int, ...], int] = {}
+        self._build(sheet.system)
+
+    def _build(self, system: IndicatorSystem) -> None:
+        def add(node: Node, parent: int, row: int) -> int:
+            number = len(self._rows)
+            self._rows.append(_Row(node, None, parent, row))
+            self._by_key[node.key] = number
+            entries = self._rows[number].children
+            for child in node.children:
+                entries.append(add(child, number, len(entries)))
+            for item in node.items:
+                item_number = len(self._rows)
+                self._rows.append(_Row(None, item, number, len(entries)))
+                self._by_code[item.code] = item_number
+                entries.append(item_number)
+            return number
+
+        for position, node in enumerate(system.tree):
+            self._top.append(add(node, -1, position))
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Code"), self.tr("Indicator / item"), self.tr("Points"), self.tr("Self score"),
+                    self.tr("Lead department"))[section]
+        return None
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return COLUMN_COUNT
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._top)
+        if parent.column() > 0:
+            return 0
+        return len(self._rows[parent.internalId()].children)
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        siblings = self._rows[parent.internalId()].children if parent.isValid() else self._top
+        return self.createIndex(row, column, siblings[row])
+
+    def parent(self, child: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not child.isValid():
+            return QModelIndex()
+        parent = self._rows[child.internalId()].parent
+        if parent < 0:
+            return QModelIndex()
+        return self.createIndex(self._rows[parent].row, 0, parent)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        entry = self._rows[index.internalId()]
+        column = index.column()
+        if entry.item is not None:
+            return self._item_data(entry.item, column, role)
+        assert entry.node is not None
+        return self._node_data(entry.node, column, role)
+
+    def _item_data(self, item: Item, column: int, role: int):
+        score = self._sheet.items[item.code]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == CODE:
+                return item.code
+            if column == NAME:
+                return item.title
+            if column == MAX:
+                return compact(item.points)
+            if column == SCORE:
+                return display(score.points) if score.scored or score.partial else "—"
+            if column == LEAD:
+                return item.lead
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            return item.rule_text
+        elif role == Qt.ItemDataRole.ForegroundRole and column == SCORE and not score.scored:
+            return QBrush(UNSCORED)
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column in (MAX, SCORE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == ItemCodeRole:
+            return item.code
+        return None
+
+    def _node_data(self, node: Node, column: int, role: int):
+        score = self._sheet.nodes[node.key]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NAME:
+                return node.name
+            if column == MAX:
+                return compact(node.points) if node.points is not None else ""
+            if column == SCORE:
+                return display(score.points)
+        elif role == Qt.ItemDataRole.ToolTipRole and column == SCORE and score.unscored:
+            return self.tr("%n item(s) not scored yet", "", score.unscored)
+        elif role == Qt.ItemDataRole.FontRole and node.level == 1:
+            font = QFont()
+            font.setBold(True)
+            return font
+        elif role == Qt.ItemDataRole.BackgroundRole and node.level == 1:
+            return QBrush(LEVEL_1)
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column in (MAX, SCORE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == ItemCodeRole:
+            return None
+        return None
+
+    # --- lookups and updates ----------------------------------------------------------------------
+
+    def index_of_item(self, code: str, column: int = 0) -> QModelIndex:
+        number = self._by_code[code]
+        return self.createIndex(self._rows[number].row, column, number)
+
+    def apply(self, change: Change) -> None:
+        """Repaint the changed item and the levels above it (the Workspace updated the sheet in place)."""
+        rows = [self._by_code[change.code]] + [self._by_key[node.key] for node in change.nodes]
+        for number in rows:
+            entry = self._rows[number]
+            left = self.createIndex(entry.row, 0, number)
+            right = self.createIndex(entry.row, COLUMN_COUNT - 1, number)
+            self.dataChanged.emit(left, right)
