@@ -20,6 +20,7 @@ test: system-deps venv lint
 
 lint: venv
 	$(BIN)/ruff check egov_desk tests tools
+	$(BIN)/ruff format --check egov_desk tests tools
 
 system-deps:
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \

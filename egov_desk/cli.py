@@ -142,8 +142,9 @@ def cmd_workspace_set(args: argparse.Namespace) -> int:
             except json.JSONDecodeError as exc:
                 raise Refused(f"{args.code} input: not valid JSON ({exc.msg})") from None
     else:
-        raise Refused('give CODE and INPUT (e.g. 021 \'{"numerator": 7, "denominator": 9}\'), '
-                      "CODE --clear, or --inputs FILE")
+        raise Refused(
+            'give CODE and INPUT (e.g. 021 \'{"numerator": 7, "denominator": 9}\'), CODE --clear, or --inputs FILE'
+        )
     with _workspace(args) as workspace:
         changes = workspace.set_inputs(_assessment_id(workspace, args), inputs)
         for change in changes:

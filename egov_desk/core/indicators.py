@@ -11,8 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from egov_desk.core.points import NotANumber, compact, to_points
@@ -179,16 +179,22 @@ def _item(data: Mapping[str, Any], path: tuple[str, ...], key: NodeKey, where: s
         cooperating = [cooperating]
     evidence = _text(data, "evidence", where)
     if data.get("requirements") is not None:
-        requirements = tuple(
-            Requirement(str(r["text"]), r.get("supplied_by") or None) for r in data["requirements"]
-        )
+        requirements = tuple(Requirement(str(r["text"]), r.get("supplied_by") or None) for r in data["requirements"])
     else:
         requirements = tuple(parse_requirements(evidence))
     return Item(
-        code=code, points=points, rule_text=_text(data, "rule", where), evidence_text=evidence,
-        lead=_text(data, "lead", where).strip(), cooperating=tuple(str(c).strip() for c in cooperating if c),
-        scoring=rule, path=path, node_key=key, name=_text(data, "name", where),
-        requirements=requirements, extra={k: v for k, v in data.items() if k not in _ITEM_KEYS},
+        code=code,
+        points=points,
+        rule_text=_text(data, "rule", where),
+        evidence_text=evidence,
+        lead=_text(data, "lead", where).strip(),
+        cooperating=tuple(str(c).strip() for c in cooperating if c),
+        scoring=rule,
+        path=path,
+        node_key=key,
+        name=_text(data, "name", where),
+        requirements=requirements,
+        extra={k: v for k, v in data.items() if k not in _ITEM_KEYS},
     )
 
 
@@ -202,13 +208,17 @@ def _node(data: Mapping[str, Any], parent: tuple[str, ...], key: NodeKey) -> Nod
     where = f"{where} ({name})"
     path = (*parent, name)
     children = tuple(_node(child, path, (*key, i)) for i, child in enumerate(data.get("children") or []))
-    items = tuple(
-        _item(item, path, key, f"{where}.items[{i}]") for i, item in enumerate(data.get("items") or [])
-    )
+    items = tuple(_item(item, path, key, f"{where}.items[{i}]") for i, item in enumerate(data.get("items") or []))
     if not children and not items:
         raise IndicatorSystemError(f"{where}: level has neither sub-levels nor items")
-    return Node(name=name, points=_points(data.get("points"), where, required=False), key=key, path=path,
-                children=children, items=items)
+    return Node(
+        name=name,
+        points=_points(data.get("points"), where, required=False),
+        key=key,
+        path=path,
+        children=children,
+        items=items,
+    )
 
 
 def system_from_interchange(data: Mapping[str, Any]) -> IndicatorSystem:
@@ -244,8 +254,11 @@ def _item_out(item: Item) -> dict[str, Any]:
     if item.name:
         data["name"] = item.name
     data |= {
-        "rule": item.rule_text, "evidence": item.evidence_text, "lead": item.lead,
-        "cooperating": list(item.cooperating), "scoring": item.scoring.to_dict(),
+        "rule": item.rule_text,
+        "evidence": item.evidence_text,
+        "lead": item.lead,
+        "cooperating": list(item.cooperating),
+        "scoring": item.scoring.to_dict(),
     }
     if list(item.requirements) != parse_requirements(item.evidence_text):
         data["requirements"] = [{"text": r.text, "supplied_by": r.supplied_by} for r in item.requirements]

@@ -48,7 +48,7 @@ def rounded(value: Decimal) -> Decimal:
 
 
 def display(value: Decimal | None) -> str:
-    """"68.50"-style text; "" for nothing."""
+    """ "68.50"-style text; "" for nothing."""
     return "" if value is None else f"{rounded(value):.2f}"
 
 

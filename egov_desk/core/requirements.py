@@ -66,7 +66,7 @@ def parse_requirements(evidence_text: str) -> list[Requirement]:
         if not line:
             continue
         numbered = _NUMBERED.match(line)
-        pieces = [line[numbered.end():]] if numbered else _sentences(line)
+        pieces = [line[numbered.end() :]] if numbered else _sentences(line)
         for piece in pieces:
             # "查证有关资料、平台检查": materials from the unit, and a platform check.
             subparts = piece.rstrip("。").split("、")

@@ -119,24 +119,21 @@ def _options(r: _Reader) -> Rule:
 
 
 def _per_unit(r: _Reader) -> Rule:
-    return PerUnit(per=r.number("per", positive=True),
-                   cap=r.number("cap", r.default_max), unit=r.text("unit"))
+    return PerUnit(per=r.number("per", positive=True), cap=r.number("cap", r.default_max), unit=r.text("unit"))
 
 
 def _deduct(r: _Reader) -> Rule:
     start, floor = r.number("start", r.default_max), r.number("floor", 0)
     if floor > start:
         raise r.fail(f"floor {floor} is above the starting points {start}")
-    return Deduct(start=start, per=r.number("per", positive=True),
-                  floor=floor, unit=r.text("unit"))
+    return Deduct(start=start, per=r.number("per", positive=True), floor=floor, unit=r.text("unit"))
 
 
 def _ratio(r: _Reader) -> Rule:
     rate = r.get("rate", False)
     if not isinstance(rate, bool):
         raise r.fail(f"rule field 'rate' must be true or false, got {rate!r}")
-    return Ratio(max=r.max(), numerator=r.text("numerator"),
-                 denominator=r.text("denominator"), rate=rate)
+    return Ratio(max=r.max(), numerator=r.text("numerator"), denominator=r.text("denominator"), rate=rate)
 
 
 def _rank(r: _Reader) -> Rule:
@@ -166,9 +163,7 @@ def _checklist(r: _Reader) -> Rule:
 
 
 def _sum(r: _Reader) -> Rule:
-    parts = tuple(
-        parse_rule(entry, f"{r.where}.parts[{position}]") for position, entry in enumerate(r.items("parts"))
-    )
+    parts = tuple(parse_rule(entry, f"{r.where}.parts[{position}]") for position, entry in enumerate(r.items("parts")))
     return Sum(parts=parts, cap=r.optional_number("cap"))
 
 
@@ -180,9 +175,17 @@ def _pass_fail(r: _Reader) -> Rule:
 
 
 _BUILDERS: dict[str, Callable[[_Reader], Rule]] = {
-    "manual": _manual, "external": _external, "yes_no": _yes_no, "options": _options,
-    "per_unit": _per_unit, "deduct": _deduct, "ratio": _ratio, "rank": _rank,
-    "checklist": _checklist, "sum": _sum, "pass_fail": _pass_fail,
+    "manual": _manual,
+    "external": _external,
+    "yes_no": _yes_no,
+    "options": _options,
+    "per_unit": _per_unit,
+    "deduct": _deduct,
+    "ratio": _ratio,
+    "rank": _rank,
+    "checklist": _checklist,
+    "sum": _sum,
+    "pass_fail": _pass_fail,
 }
 assert set(_BUILDERS) == set(RULE_TYPES)
 

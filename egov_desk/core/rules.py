@@ -14,36 +14,26 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from egov_desk.core.points import ZERO, NotANumber, compact, display, to_points
+from egov_desk.core.points import ZERO, compact, display
+from egov_desk.core.rule_inputs import InputError, read_count, read_index, read_number, require
 
 RULE_TYPES = (
-    "manual", "external", "yes_no", "options", "per_unit", "deduct",
-    "ratio", "rank", "checklist", "sum", "pass_fail",
+    "manual",
+    "external",
+    "yes_no",
+    "options",
+    "per_unit",
+    "deduct",
+    "ratio",
+    "rank",
+    "checklist",
+    "sum",
+    "pass_fail",
 )
 
 
 class RuleError(ValueError):
     """A rule definition is malformed (a template or import problem)."""
-
-
-class InputError(ValueError):
-    """An input is impossible for its rule. ``str()`` is one line: ``"021 denominator: …"``."""
-
-    def __init__(self, field: str, message: str, code: str = "") -> None:
-        self.code = code
-        self.field = field
-        self.message = message
-        super().__init__(self._text())
-
-    def _text(self) -> str:
-        where = f"{self.code} {self.field}".strip()
-        return f"{where}: {self.message}"
-
-    def for_item(self, code: str) -> InputError:
-        return InputError(self.field, self.message, code)
-
-    def within(self, prefix: str) -> InputError:
-        return InputError(f"{prefix}.{self.field}", self.message, self.code)
 
 
 @dataclass(frozen=True)
@@ -54,42 +44,6 @@ class Evaluation:
     complete: bool = True
     level: int | None = None  # pass_fail only: index into the rule's levels
     explanation: str = ""
-
-
-# --- reading inputs -------------------------------------------------------------------------------
-
-
-def _require(inp: Mapping[str, Any], key: str) -> Any:
-    if not isinstance(inp, Mapping):
-        raise InputError("input", f"must be an object such as {{\"{key}\": …}}, got {inp!r}")
-    if key not in inp or inp[key] is None:
-        raise InputError(key, "is missing")
-    return inp[key]
-
-
-def _number(inp: Mapping[str, Any], key: str) -> Decimal:
-    raw = _require(inp, key)
-    try:
-        value = to_points(raw)
-    except NotANumber as exc:
-        raise InputError(key, str(exc)) from None
-    if value < 0:
-        raise InputError(key, f"{raw} is negative")
-    return value
-
-
-def _count(inp: Mapping[str, Any], key: str) -> int:
-    value = _number(inp, key)
-    if value != value.to_integral_value():
-        raise InputError(key, f"{compact(value)} is not a whole number")
-    return int(value)
-
-
-def _index(inp: Mapping[str, Any], key: str, size: int, what: str) -> int:
-    index = _count(inp, key)
-    if index >= size:
-        raise InputError(key, f"{what} {index} does not exist (there are {size}: 0..{size - 1})")
-    return index
 
 
 # --- the rule types -------------------------------------------------------------------------------
@@ -131,7 +85,7 @@ class Manual(Rule):
         return self.max
 
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
-        score = _number(inp, "score")
+        score = read_number(inp, "score")
         if score > self.max:
             raise InputError("score", f"{compact(score)} exceeds the maximum {compact(self.max)}")
         if self.step and score % self.step != 0:
@@ -167,7 +121,7 @@ class YesNo(Rule):
         return self.points
 
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
-        answer = _require(inp, "yes")
+        answer = require(inp, "yes")
         if not isinstance(answer, bool):
             raise InputError("yes", f"must be true or false, got {answer!r}")
         return Evaluation(self.points if answer else ZERO, explanation="是" if answer else "否")
@@ -192,7 +146,7 @@ class Options(Rule):
         return max((o.points for o in self.options), default=ZERO)
 
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
-        chosen = self.options[_index(inp, "option", len(self.options), "option")]
+        chosen = self.options[read_index(inp, "option", len(self.options), "option")]
         return Evaluation(chosen.points, explanation=chosen.label)
 
     def to_dict(self) -> dict[str, Any]:
@@ -214,7 +168,7 @@ class PerUnit(Rule):
         return self.cap
 
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
-        count = _count(inp, "count")
+        count = read_count(inp, "count")
         return Evaluation(min(count * self.per, self.cap), explanation=f"{self.unit or '数量'} {count}")
 
     def to_dict(self) -> dict[str, Any]:
@@ -236,13 +190,16 @@ class Deduct(Rule):
         return self.start
 
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
-        count = _count(inp, "count")
+        count = read_count(inp, "count")
         points = max(self.start - count * self.per, self.floor)
         return Evaluation(points, explanation=f"{self.unit or '扣分项'} {count}")
 
     def to_dict(self) -> dict[str, Any]:
         return super().to_dict() | {
-            "start": _out(self.start), "per": _out(self.per), "floor": _out(self.floor), "unit": self.unit,
+            "start": _out(self.start),
+            "per": _out(self.per),
+            "floor": _out(self.floor),
+            "unit": self.unit,
         }
 
 
@@ -262,18 +219,16 @@ class Ratio(Rule):
 
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
         if isinstance(inp, Mapping) and inp.get("rate") is not None:
-            rate = _number(inp, "rate")
+            rate = read_number(inp, "rate")
             if rate > 1:
                 raise InputError("rate", f"{compact(rate)} is above 1 (a rate is a fraction: 0.9 means 90%)")
             return Evaluation(rate * self.max, explanation=f"比率 {display(rate * 100)}%")
-        numerator = _number(inp, "numerator")
-        denominator = _number(inp, "denominator")
+        numerator = read_number(inp, "numerator")
+        denominator = read_number(inp, "denominator")
         if denominator == 0:
             raise InputError("denominator", "is 0; a ratio needs a denominator above 0")
         if numerator > denominator:
-            raise InputError(
-                "numerator", f"{compact(numerator)} exceeds the denominator {compact(denominator)}"
-            )
+            raise InputError("numerator", f"{compact(numerator)} exceeds the denominator {compact(denominator)}")
         label = self.numerator or "完成数"
         return Evaluation(
             numerator * self.max / denominator,
@@ -318,10 +273,14 @@ class Rank(Rule):
         return [r for r in range(1, last + 1) if sum(b.holds(r) for b in self.bands) > 1]
 
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
-        rank = _count(inp, "rank")
+        rank = read_count(inp, "rank")
         if rank < 1 or (self.of and rank > self.of):
-            raise InputError("rank", f"{rank} of {self.of} is outside 1..{self.of}" if self.of
-                             else f"{rank} is not a rank (ranks start at 1)")
+            raise InputError(
+                "rank",
+                f"{rank} of {self.of} is outside 1..{self.of}"
+                if self.of
+                else f"{rank} is not a rank (ranks start at 1)",
+            )
         points = max((b.points for b in self.bands if b.holds(rank)), default=self.otherwise)
         of = f"/{self.of}" if self.of else ""
         return Evaluation(points, explanation=f"排名 {rank}{of}")
@@ -348,19 +307,16 @@ class Checklist(Rule):
 
     @property
     def max_points(self) -> Decimal:
-        if self.tiers:
-            full = max(t.points for t in self.tiers)
-        else:
-            full = sum((i.points for i in self.items), ZERO)
+        full = max(t.points for t in self.tiers) if self.tiers else sum((i.points for i in self.items), ZERO)
         return full if self.cap is None else min(full, self.cap)
 
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
-        checked = _require(inp, "checked")
+        checked = require(inp, "checked")
         if not isinstance(checked, Sequence) or isinstance(checked, str):
             raise InputError("checked", f"must be a list of item numbers, got {checked!r}")
         seen: set[int] = set()
         for position, raw in enumerate(checked):
-            index = _index({"checked": raw}, "checked", len(self.items), "condition")
+            index = read_index({"checked": raw}, "checked", len(self.items), "condition")
             if index in seen:
                 raise InputError(f"checked[{position}]", f"condition {index} is ticked twice")
             seen.add(index)
@@ -399,7 +355,7 @@ class Sum(Rule):
         return full if self.cap is None else min(full, self.cap)
 
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
-        parts = _require(inp, "parts")
+        parts = require(inp, "parts")
         if not isinstance(parts, Sequence) or isinstance(parts, str):
             raise InputError("parts", f"must be a list with one input per part, got {parts!r}")
         if len(parts) != len(self.parts):
@@ -438,7 +394,7 @@ class PassFail(Rule):
         return ZERO
 
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
-        level = _index(inp, "level", len(self.levels), "level")
+        level = read_index(inp, "level", len(self.levels), "level")
         return Evaluation(ZERO, level=level, explanation=self.levels[level])
 
     def to_dict(self) -> dict[str, Any]:
@@ -451,6 +407,23 @@ def _out(value: Decimal) -> int | float:
 
 
 __all__ = [
-    "RULE_TYPES", "Band", "Checklist", "Deduct", "Evaluation", "External", "InputError", "Manual",
-    "Option", "Options", "PassFail", "PerUnit", "Rank", "Ratio", "Rule", "RuleError", "Sum", "Tier", "YesNo",
+    "RULE_TYPES",
+    "Band",
+    "Checklist",
+    "Deduct",
+    "Evaluation",
+    "External",
+    "InputError",
+    "Manual",
+    "Option",
+    "Options",
+    "PassFail",
+    "PerUnit",
+    "Rank",
+    "Ratio",
+    "Rule",
+    "RuleError",
+    "Sum",
+    "Tier",
+    "YesNo",
 ]

@@ -51,8 +51,13 @@ def score_item(item: Item, inp: ItemInput | None) -> ItemScore:
         raise exc.for_item(item.code) from None
     partial = not result.complete and _any_part(inp)
     return ItemScore(
-        item.code, clamp(result.points, ZERO, item.points), item.points, scored=result.complete,
-        partial=partial, level=result.level, explanation=result.explanation,
+        item.code,
+        clamp(result.points, ZERO, item.points),
+        item.points,
+        scored=result.complete,
+        partial=partial,
+        level=result.level,
+        explanation=result.explanation,
     )
 
 
@@ -92,7 +97,8 @@ class ScoreSheet:
         own = [self.items[item.code] for item in node.items]
         raw = sum((c.points for c in children), ZERO) + sum((s.points for s in own), ZERO)
         score = NodeScore(
-            key=node.key, path=node.path,
+            key=node.key,
+            path=node.path,
             points=clamp(raw, ZERO, node.points) if node.points is not None else raw,
             max=node.points,
             items=sum(c.items for c in children) + len(own),
@@ -128,18 +134,28 @@ class ScoreSheet:
         items: dict[str, Any] = {}
         for code, score in self.items.items():
             entry: dict[str, Any] = {
-                "score": to_json_number(score.points), "max": to_json_number(score.max), "scored": score.scored,
+                "score": to_json_number(score.points),
+                "max": to_json_number(score.max),
+                "scored": score.scored,
             }
             if score.partial:
                 entry["partial"] = True
             items[code] = entry
         nodes = [
-            {"path": list(n.path), "score": to_json_number(n.points),
-             "max": to_json_number(n.max) if n.max is not None else None}
+            {
+                "path": list(n.path),
+                "score": to_json_number(n.points),
+                "max": to_json_number(n.max) if n.max is not None else None,
+            }
             for n in self.node_order()
         ]
-        return {"total": to_json_number(self.total), "max": to_json_number(self.max),
-                "unscored": len(self.unscored), "items": items, "nodes": nodes}
+        return {
+            "total": to_json_number(self.total),
+            "max": to_json_number(self.max),
+            "unscored": len(self.unscored),
+            "items": items,
+            "nodes": nodes,
+        }
 
 
 def score_system(system: IndicatorSystem, inputs: Mapping[str, ItemInput | None]) -> ScoreSheet:

@@ -21,9 +21,7 @@ class TemplateNotFound(LookupError):
 def builtin_names() -> list[str]:
     folder = resources.files("egov_desk.resources") / "templates"
     return sorted(
-        BUILTIN_PREFIX + entry.name.removesuffix(".json")
-        for entry in folder.iterdir()
-        if entry.name.endswith(".json")
+        BUILTIN_PREFIX + entry.name.removesuffix(".json") for entry in folder.iterdir() if entry.name.endswith(".json")
     )
 
 

@@ -118,8 +118,9 @@ class Workspace:
     # --- opening and creating ---------------------------------------------------------------------
 
     @classmethod
-    def open(cls, folder: Path | str, *, create: bool = True, template: str = DEFAULT_TEMPLATE,
-             unit: str = "本单位") -> Workspace:
+    def open(
+        cls, folder: Path | str, *, create: bool = True, template: str = DEFAULT_TEMPLATE, unit: str = "本单位"
+    ) -> Workspace:
         """Open the workspace in ``folder``; a new one starts with ``template`` and an empty self-assessment."""
         folder = Path(folder)
         database = folder / DATABASE_NAME
@@ -228,8 +229,14 @@ class Workspace:
             row = Assessment(system_id=system_id, unit=unit.strip(), year=year, title=title)
             session.add(row)
             session.flush()
-            session.add(AuditEntry(actor=self.actor, action="create_assessment", assessment_id=row.id,
-                                   after={"unit": unit, "year": year, "title": title}))
+            session.add(
+                AuditEntry(
+                    actor=self.actor,
+                    action="create_assessment",
+                    assessment_id=row.id,
+                    after={"unit": unit, "year": year, "title": title},
+                )
+            )
             self._commit(session, f"assessment {year} {unit}")
             return row.id
 
@@ -255,7 +262,8 @@ class Workspace:
 
     def _inputs_rows(self, session: Session, assessment_id: int) -> dict[str, ItemInput]:
         rows = session.execute(
-            select(ItemRow.code, ItemInput).join(ItemRow, ItemRow.id == ItemInput.item_id)
+            select(ItemRow.code, ItemInput)
+            .join(ItemRow, ItemRow.id == ItemInput.item_id)
             .where(ItemInput.assessment_id == assessment_id)
         )
         return {code: row for code, row in rows}
@@ -281,8 +289,7 @@ class Workspace:
         assessment = session.get(Assessment, assessment_id)
         if assessment is None:
             raise WorkspaceError(f"there is no assessment {assessment_id} in this workspace")
-        item = session.scalar(select(ItemRow).where(ItemRow.system_id == assessment.system_id,
-                                                    ItemRow.code == code))
+        item = session.scalar(select(ItemRow).where(ItemRow.system_id == assessment.system_id, ItemRow.code == code))
         if item is None:
             raise WorkspaceError(f"{code}: no item has this code (编号) in the assessment's indicator system")
         return assessment, item
@@ -314,8 +321,16 @@ class Workspace:
                     session.add(row)
                 row.input, row.score, row.scored = clean, score.points, score.scored
                 row.updated_at, row.updated_by = utcnow(), self.actor
-                session.add(AuditEntry(actor=self.actor, action="set_input", assessment_id=assessment_id,
-                                       item_code=code, before=before, after=clean))
+                session.add(
+                    AuditEntry(
+                        actor=self.actor,
+                        action="set_input",
+                        assessment_id=assessment_id,
+                        item_code=code,
+                        before=before,
+                        after=clean,
+                    )
+                )
             self._commit(session, "the score of " + ", ".join(inputs))
         return [self._changed(assessment_id, score, clean) for score, clean in new_scores.values()]
 
@@ -333,8 +348,16 @@ class Workspace:
                 session.add(row)
             before = row.note or ""
             row.note, row.updated_at, row.updated_by = note, utcnow(), self.actor
-            session.add(AuditEntry(actor=self.actor, action="set_note", assessment_id=assessment_id,
-                                   item_code=code, before=before, after=note))
+            session.add(
+                AuditEntry(
+                    actor=self.actor,
+                    action="set_note",
+                    assessment_id=assessment_id,
+                    item_code=code,
+                    before=before,
+                    after=note,
+                )
+            )
             self._commit(session, f"the note of {code}")
         sheet = self.scores(assessment_id)
         score = sheet.items[code]
@@ -348,5 +371,3 @@ class Workspace:
             if code is not None:
                 query = query.where(AuditEntry.item_code == code)
             return list(session.scalars(query))
-
-

@@ -58,8 +58,9 @@ class TotalBar(QWidget):
 
     def show_total(self, total: str, maximum: str, unscored: int) -> None:
         self.total.setText(self.tr("%1 / %2").replace("%1", total).replace("%2", maximum))
-        self.unscored.setText(self.tr("%n item(s) not scored", "", unscored) if unscored
-                              else self.tr("All items scored"))
+        self.unscored.setText(
+            self.tr("%n item(s) not scored", "", unscored) if unscored else self.tr("All items scored")
+        )
 
 
 class MainWindow(QMainWindow):

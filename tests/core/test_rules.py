@@ -69,8 +69,14 @@ class TestYesNoAndOptions:
         assert "true or false" in str(refused({"type": "yes_no", "points": 3}, {"yes": 1}))
 
     def test_each_option_has_its_points(self) -> None:
-        rule = {"type": "options", "options": [{"label": "专线", "points": 3}, {"label": "非专线", "points": 1},
-                                               {"label": "未接入", "points": 0}]}
+        rule = {
+            "type": "options",
+            "options": [
+                {"label": "专线", "points": 3},
+                {"label": "非专线", "points": 1},
+                {"label": "未接入", "points": 0},
+            ],
+        }
         assert [points(rule, {"option": i}) for i in range(3)] == [3, 1, 0]
 
     def test_an_option_that_does_not_exist_is_refused(self) -> None:
@@ -122,8 +128,12 @@ class TestRatio:
 
 
 class TestRank:
-    RULE = {"type": "rank", "bands": [{"from": 1, "to": 5, "points": 2}, {"from": 6, "to": 10, "points": 1}],
-            "otherwise": 0, "of": 16}
+    RULE = {
+        "type": "rank",
+        "bands": [{"from": 1, "to": 5, "points": 2}, {"from": 6, "to": 10, "points": 1}],
+        "otherwise": 0,
+        "of": 16,
+    }
 
     def test_bands_and_otherwise(self) -> None:
         assert [points(self.RULE, {"rank": r}) for r in (1, 5, 6, 10, 11, 16)] == [2, 2, 1, 1, 0, 0]
@@ -133,8 +143,11 @@ class TestRank:
         assert refused(self.RULE, {"rank": 0}).field == "rank"
 
     def test_overlapping_bands_give_the_better_band_and_are_reported(self) -> None:
-        overlapping = {"type": "rank", "bands": [{"from": 1, "to": 5, "points": 2},
-                                                 {"from": 5, "to": 10, "points": 1}], "of": 16}
+        overlapping = {
+            "type": "rank",
+            "bands": [{"from": 1, "to": 5, "points": 2}, {"from": 5, "to": 10, "points": 1}],
+            "of": 16,
+        }
         rule = parse_rule(overlapping)
         assert rule.overlaps() == [5]  # type: ignore[attr-defined]
         assert rule.evaluate({"rank": 5}).points == 2
@@ -147,8 +160,11 @@ class TestRank:
 class TestChecklist:
     POINTS = {"type": "checklist", "items": [{"label": "计划", "points": 1}, {"label": "总结", "points": 1}]}
     CAPPED = {"type": "checklist", "cap": 2, "items": [{"label": str(i), "points": 0.5} for i in range(5)]}
-    TIERS = {"type": "checklist", "items": [{"label": "备案"}, {"label": "测评"}, {"label": "整改"}],
-             "tiers": [{"min": 3, "points": 2}, {"min": 1, "points": 1}]}
+    TIERS = {
+        "type": "checklist",
+        "items": [{"label": "备案"}, {"label": "测评"}, {"label": "整改"}],
+        "tiers": [{"min": 3, "points": 2}, {"min": 1, "points": 1}],
+    }
 
     def test_each_condition_adds_its_points(self) -> None:
         assert [points(self.POINTS, {"checked": c}) for c in ([], [0], [1], [0, 1])] == [0, 1, 1, 2]
@@ -167,11 +183,14 @@ class TestChecklist:
 
 
 class TestSum:
-    RULE = {"type": "sum", "parts": [
-        {"type": "manual", "max": 0.8, "label": "及时性"},
-        {"type": "manual", "max": 0.8, "label": "质量"},
-        {"type": "manual", "max": 0.4, "label": "互动反馈"},
-    ]}
+    RULE = {
+        "type": "sum",
+        "parts": [
+            {"type": "manual", "max": 0.8, "label": "及时性"},
+            {"type": "manual", "max": 0.8, "label": "质量"},
+            {"type": "manual", "max": 0.4, "label": "互动反馈"},
+        ],
+    }
 
     def test_parts_add_up(self) -> None:
         result = parse_rule(self.RULE).evaluate({"parts": [{"score": 0.8}, {"score": 0.6}, {"score": 0.4}]})
@@ -204,21 +223,29 @@ class TestPassFail:
 
 
 class TestDefinitions:
-    @pytest.mark.parametrize("definition", [
-        {"type": "magic"},
-        {"type": "per_unit", "per": 0, "cap": 2},
-        {"type": "options", "options": []},
-        {"type": "checklist", "items": [{"label": "a"}], "tiers": [{"min": 2, "points": 1}]},
-        {"type": "sum", "parts": [{"type": "manual", "max": "lots"}]},
-        "manual",
-    ])
+    @pytest.mark.parametrize(
+        "definition",
+        [
+            {"type": "magic"},
+            {"type": "per_unit", "per": 0, "cap": 2},
+            {"type": "options", "options": []},
+            {"type": "checklist", "items": [{"label": "a"}], "tiers": [{"min": 2, "points": 1}]},
+            {"type": "sum", "parts": [{"type": "manual", "max": "lots"}]},
+            "manual",
+        ],
+    )
     def test_broken_definitions_are_refused_with_their_place(self, definition: Any) -> None:
         with pytest.raises(RuleError, match=r"^021 scoring"):
             parse_rule(definition, "021 scoring")
 
     def test_definitions_round_trip_with_unknown_keys_kept(self) -> None:
-        definition = {"type": "rank", "bands": [{"from": 1, "to": 5, "points": 2}], "otherwise": 0, "of": 16,
-                      "note": "kept as given"}
+        definition = {
+            "type": "rank",
+            "bands": [{"from": 1, "to": 5, "points": 2}],
+            "otherwise": 0,
+            "of": 16,
+            "note": "kept as given",
+        }
         assert parse_rule(definition).to_dict() == definition
 
     def test_input_that_is_not_an_object_is_refused(self) -> None:

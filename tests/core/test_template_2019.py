@@ -46,7 +46,8 @@ def test_structure_is_identical_to_the_seed() -> None:
     seed = json.loads((SEED / "2019-indicators.json").read_text(encoding="utf-8"))
     template = template_data("builtin:2019")
     assert {k: template[k] for k in ("title", "year", "total_points")} == {
-        k: seed[k] for k in ("title", "year", "total_points")}
+        k: seed[k] for k in ("title", "year", "total_points")
+    }
     assert strip_scoring(template["tree"]) == strip_scoring(seed["tree"])
 
 
@@ -107,8 +108,10 @@ CASES: dict[str, list[tuple[dict[str, Any], str]]] = {
     "027": [({"numerator": 2, "denominator": 3}, "2")],
     "028": [({"rank": 1}, "2"), ({"rank": 5}, "2"), ({"rank": 6}, "1"), ({"rank": 10}, "1"), ({"rank": 11}, "0")],
     "029": [({"count": 1}, "0.5"), ({"count": 2}, "1"), ({"count": 5}, "1")],
-    "030": [({"parts": [{"yes": True}, {"checked": [0, 1, 2]}]}, "3.5"),
-            ({"parts": [{"yes": False}, {"checked": [0, 1, 2, 3, 4]}]}, "2")],
+    "030": [
+        ({"parts": [{"yes": True}, {"checked": [0, 1, 2]}]}, "3.5"),
+        ({"parts": [{"yes": False}, {"checked": [0, 1, 2, 3, 4]}]}, "2"),
+    ],
     "031": [({"option": 0}, "2"), ({"option": 1}, "1"), ({"option": 2}, "0")],
     "032": [({"checked": []}, "0"), ({"checked": [1]}, "1"), ({"checked": [0, 2]}, "1"), ({"checked": [0, 1, 2]}, "2")],
     "033": [({"yes": True}, "2")],
@@ -121,22 +124,28 @@ def test_cases_cover_every_item(system: IndicatorSystem) -> None:
     assert set(CASES) == {item.code for item in system.items()}
 
 
-@pytest.mark.parametrize(("code", "inp", "expected"),
-                         [(code, inp, out) for code, cases in CASES.items() for inp, out in cases])
-def test_item_scores_as_scoring_2019_says(system: IndicatorSystem, code: str, inp: dict[str, Any],
-                                          expected: str) -> None:
+@pytest.mark.parametrize(
+    ("code", "inp", "expected"), [(code, inp, out) for code, cases in CASES.items() for inp, out in cases]
+)
+def test_item_scores_as_scoring_2019_says(
+    system: IndicatorSystem, code: str, inp: dict[str, Any], expected: str
+) -> None:
     assert score_item(system.item(code), inp).points == Decimal(expected)
 
 
-@pytest.mark.parametrize(("code", "inp", "field"), [
-    ("021", {"numerator": 1, "denominator": 0}, "denominator"),
-    ("028", {"rank": 17}, "rank"),
-    ("006", {"option": 3}, "option"),
-    ("019", {"parts": [{"score": 0.9}, None, None]}, "parts[0].score"),
-    ("011", {"rate": 1.2}, "rate"),
-])
-def test_impossible_inputs_name_item_and_field(system: IndicatorSystem, code: str, inp: dict[str, Any],
-                                               field: str) -> None:
+@pytest.mark.parametrize(
+    ("code", "inp", "field"),
+    [
+        ("021", {"numerator": 1, "denominator": 0}, "denominator"),
+        ("028", {"rank": 17}, "rank"),
+        ("006", {"option": 3}, "option"),
+        ("019", {"parts": [{"score": 0.9}, None, None]}, "parts[0].score"),
+        ("011", {"rate": 1.2}, "rate"),
+    ],
+)
+def test_impossible_inputs_name_item_and_field(
+    system: IndicatorSystem, code: str, inp: dict[str, Any], field: str
+) -> None:
     with pytest.raises(InputError) as caught:
         score_item(system.item(code), inp)
     assert str(caught.value).startswith(f"{code} {field}:")

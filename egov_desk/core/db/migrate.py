@@ -37,10 +37,10 @@ def current_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def known_revisions() -> set[str]:
+def known_revisions(scripts: Path = MIGRATIONS) -> set[str]:
     from alembic.script import ScriptDirectory
 
-    return {script.revision for script in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
+    return {script.revision for script in ScriptDirectory(str(scripts)).walk_revisions()}
 
 
 def backup_sqlite(database: Path, backups: Path, label: str) -> Path:
@@ -60,17 +60,27 @@ def backup_sqlite(database: Path, backups: Path, label: str) -> Path:
     return target
 
 
-def upgrade(engine: Engine, database: Path | None = None, backups: Path | None = None) -> Path | None:
-    """Migrate to :data:`HEAD`. Returns the backup taken, if any (none for a new, empty database)."""
+def upgrade(
+    engine: Engine,
+    database: Path | None = None,
+    backups: Path | None = None,
+    *,
+    head: str = HEAD,
+    scripts: Path = MIGRATIONS,
+) -> Path | None:
+    """Migrate to ``head``. Returns the backup taken, if any (none for a new, empty database).
+
+    ``head`` and ``scripts`` are this release's; tests pass others to rehearse a future upgrade.
+    """
     with engine.connect() as connection:
         revision = current_revision(connection)
         has_tables = bool(inspect(connection).get_table_names())
-    if revision == HEAD:
+    if revision == head:
         return None
-    if revision is not None and revision not in known_revisions():
+    if revision is not None and revision not in known_revisions(scripts):
         raise NewerDatabaseError(
             f"this workspace was saved by a newer version of egov-desk (database schema {revision}; this "
-            f"version knows up to {HEAD}). Open it with the newer version; it has not been changed."
+            f"version knows up to {head}). Open it with the newer version; it has not been changed."
         )
     if revision is None and has_tables:
         raise NotAWorkspaceError("this SQLite database is not an egov-desk workspace; it has not been changed")
@@ -82,8 +92,22 @@ def upgrade(engine: Engine, database: Path | None = None, backups: Path | None =
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, HEAD)
+    config.set_main_option("script_location", str(scripts))
+    with engine.connect() as connection:
+        # SQLite's procedure for schema changes: with foreign keys on, the DROP TABLE inside a batch
+        # table copy would cascade-delete child rows. Off outside the transaction, checked before commit.
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()  # ends SQLAlchemy's autobegun transaction; SQLite itself began none
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, head)
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise RuntimeError("the upgrade broke a foreign key; it was rolled back")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
     return backup

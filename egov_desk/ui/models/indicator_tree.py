@@ -67,8 +67,13 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Code"), self.tr("Indicator / item"), self.tr("Points"), self.tr("Self score"),
-                    self.tr("Lead department"))[section]
+            return (
+                self.tr("Code"),
+                self.tr("Indicator / item"),
+                self.tr("Points"),
+                self.tr("Self score"),
+                self.tr("Lead department"),
+            )[section]
         return None
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature

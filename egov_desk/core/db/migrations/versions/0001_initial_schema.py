@@ -142,9 +142,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("item_id", "department_id"),
     )
     with op.batch_alter_table("item_cooperating", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_item_cooperating_department_id"), ["department_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_item_cooperating_department_id"), ["department_id"], unique=False)
 
     op.create_table(
         "item_inputs",

@@ -1,0 +1,111 @@
+"""Migrations run at open: from an empty file, with a backup before an upgrade, never on a newer schema."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from alembic.script import ScriptDirectory
+
+from egov_desk.core.db import migrate
+from egov_desk.core.db.engine import make_engine
+from egov_desk.core.db.migrations import HEAD
+from egov_desk.core.db.models import Base
+from egov_desk.core.workspace import Workspace
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_head_constant_is_alembics_head() -> None:
+    assert ScriptDirectory(str(migrate.MIGRATIONS)).get_current_head() == HEAD
+
+
+def test_an_empty_file_is_migrated_to_the_models_schema(tmp_path: Path) -> None:
+    database = tmp_path / "empty.sqlite"
+    database.touch()
+    engine = make_engine(f"sqlite:///{database}")
+    assert migrate.upgrade(engine, database, tmp_path / "backups") is None  # nothing to back up
+    with closing(sqlite3.connect(database)) as db:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
+        assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert tables == set(Base.metadata.tables) | {"alembic_version"}
+    engine.dispose()
+
+
+def test_the_migrated_schema_matches_the_models(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    database = tmp_path / "db.sqlite"
+    engine = make_engine(f"sqlite:///{database}")
+    migrate.upgrade(engine)
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def test_a_database_from_a_newer_version_is_refused_and_left_alone(tmp_path: Path) -> None:
+    with Workspace.open(tmp_path / "ws") as workspace:
+        workspace.set_input(1, "005", {"yes": True})
+    database = tmp_path / "ws" / "workspace.sqlite"
+    with closing(sqlite3.connect(database)) as db:
+        db.execute("UPDATE alembic_version SET version_num = '9999'")
+        db.commit()
+    before = digest(database)
+    with pytest.raises(migrate.NewerDatabaseError, match=r"newer version of egov-desk.*9999"):
+        Workspace.open(tmp_path / "ws")
+    assert digest(database) == before
+    assert not (tmp_path / "ws" / "backups").exists()
+
+
+def test_a_database_that_is_not_a_workspace_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    with closing(sqlite3.connect(folder / "workspace.sqlite")) as db:
+        db.execute("CREATE TABLE photos (id INTEGER)")
+        db.commit()
+    with pytest.raises(migrate.NotAWorkspaceError):
+        Workspace.open(folder)
+
+
+def test_an_upgrade_backs_the_database_up_first(tmp_path: Path) -> None:
+    """A second revision (made here, as a future release would ship it) upgrades a 0001 workspace.
+
+    It rebuilds the assessments table the way SQLite batch migrations do, which must not cascade-delete
+    the inputs that point at it."""
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "0002_add_column.py").write_text(
+        'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "0002"\ndown_revision = "0001"\n'
+        "branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n"
+        '    with op.batch_alter_table("assessments", recreate="always") as batch:\n'
+        '        batch.add_column(sa.Column("reviewer", sa.Text(), nullable=True))\n',
+        encoding="utf-8",
+    )
+    with Workspace.open(tmp_path / "ws") as workspace:
+        workspace.set_input(1, "005", {"yes": True})
+    database = tmp_path / "ws" / "workspace.sqlite"
+    engine = make_engine(f"sqlite:///{database}")
+    backup = migrate.upgrade(engine, database, tmp_path / "ws" / "backups", head="0002", scripts=scripts)
+    engine.dispose()
+
+    assert backup is not None
+    assert backup.parent == tmp_path / "ws" / "backups"
+    assert "before-upgrade-from-0001" in backup.name
+    with closing(sqlite3.connect(backup)) as old:
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert old.execute("SELECT count(*) FROM item_inputs").fetchone() == (1,)
+    with closing(sqlite3.connect(database)) as new:
+        assert new.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        columns = [row[1] for row in new.execute("PRAGMA table_info(assessments)")]
+        assert "reviewer" in columns
+        assert new.execute("SELECT count(*) FROM item_inputs").fetchone() == (1,)
+        assert new.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -1,0 +1,97 @@
+"""The first window: the 2019 tree in Chinese with its scores and the total."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from egov_desk.core.workspace import Workspace
+from egov_desk.ui.app import main
+from egov_desk.ui.main_window import MainWindow
+from egov_desk.ui.models.indicator_tree import CODE, MAX, NAME, SCORE, IndicatorTreeModel
+
+
+def all_rows(model: IndicatorTreeModel, parent: QModelIndex | None = None) -> list[QModelIndex]:
+    parent = parent or QModelIndex()
+    rows = []
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        rows.append(index)
+        rows.extend(all_rows(model, index))
+    return rows
+
+
+def text(model: IndicatorTreeModel, index: QModelIndex, column: int) -> str | None:
+    return model.data(index.siblingAtColumn(column), Qt.ItemDataRole.DisplayRole)
+
+
+def test_the_tree_shows_the_2019_table(window: MainWindow) -> None:
+    model = window.model
+    top = [text(model, model.index(r, 0), NAME) for r in range(model.rowCount())]
+    assert top == ["发展环境", "基础设施", "重点系统应用", "政务信息资源交换共享和开发利用", "安全保障"]
+    codes = [text(model, i, CODE) for i in all_rows(model) if text(model, i, CODE)]
+    assert codes == [f"{n:03d}" for n in range(1, 36)]
+    assert text(model, model.index(0, 0), MAX) == "14"
+
+
+def test_headers_and_total_are_in_chinese(window: MainWindow) -> None:
+    headers = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(window.model.columnCount())]
+    assert headers == ["编号", "指标 / 评分项", "分值", "自评得分", "牵头科室"]
+    assert window.total_bar.total.text() == "0.00 / 100"
+    assert window.total_bar.unscored.text() == "35 项未评分"
+    assert "2019" in window.windowTitle()
+
+
+def test_unscored_items_show_a_dash_and_scored_ones_their_points(window: MainWindow, workspace: Workspace) -> None:
+    model = window.model
+    index = model.index_of_item("021")
+    assert text(model, index, SCORE) == "—"
+    change = workspace.set_input(window.assessment.id, "021", {"numerator": 7, "denominator": 9})
+    window.apply(change)
+    assert text(model, index, SCORE) == "2.33"
+    assert text(model, model.index(3, 0), SCORE) == "2.33"
+    assert window.total_bar.total.text() == "2.33 / 100"
+    assert window.total_bar.unscored.text() == "34 项未评分"
+
+
+def test_apply_repaints_only_the_item_and_its_levels(window: MainWindow, workspace: Workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    painted: list[tuple[str, str]] = []
+    window.model.dataChanged.connect(
+        lambda left, _right: painted.append((text(window.model, left, CODE), text(window.model, left, NAME)))
+    )
+    window.apply(workspace.set_input(window.assessment.id, "005", {"yes": True}))
+    assert painted == [
+        ("005", "建立本单位政务信息化系统清单管理机制"),
+        (None, "项目源头管控"),
+        (None, "政务信息化项目管理"),
+        (None, "发展环境"),
+    ]
+
+
+def test_the_tree_model_is_a_correct_qt_model(qtmodeltester, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    workspace.set_input(1, "001", {"parts": [{"count": 1}, None]})
+    model = IndicatorTreeModel(workspace.scores(1))
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_smoke_opens_the_window_and_exits_0(tmp_path: Path) -> None:
+    assert main(["egov-desk", "--smoke", "--workspace", str(tmp_path / "ws")]) == 0
+    assert (tmp_path / "ws" / "workspace.sqlite").is_file()
+
+
+def test_smoke_as_a_separate_process_on_the_default_workspace(tmp_path: Path) -> None:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "egov_desk", "--smoke"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "data" / "egov-desk" / "workspace" / "workspace.sqlite").is_file()

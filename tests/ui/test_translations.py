@@ -1,0 +1,45 @@
+"""Every UI string has a Chinese translation, and the shipped .qm is built from the .ts."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "egov_desk_zh_CN.ts"
+QM = TS.with_suffix(".qm")
+BIN = Path(sys.executable).parent
+
+
+def unfinished(ts: Path) -> list[str]:
+    return [
+        m.findtext("source") or ""
+        for m in ET.parse(ts).getroot().iter("message")
+        if (t := m.find("translation")) is not None
+        and (t.get("type") == "unfinished" or not (t.text or "".join(f.text or "" for f in t)))
+    ]
+
+
+def test_the_ts_file_is_fully_translated() -> None:
+    assert unfinished(TS) == []
+
+
+def test_every_string_in_the_ui_code_is_in_the_ts_file(tmp_path: Path) -> None:
+    copy = tmp_path / TS.name
+    shutil.copy(TS, copy)
+    sources = sorted(str(p) for p in (ROOT / "egov_desk" / "ui").rglob("*.py"))
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), "-locations", "none", "-no-obsolete", *sources, "-ts", str(copy)],
+        check=True,
+        capture_output=True,
+    )
+    assert unfinished(copy) == [], "new UI strings: run `make translations` and translate them"
+
+
+def test_the_qm_file_is_built_from_the_ts_file(tmp_path: Path) -> None:
+    built = tmp_path / QM.name
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(built)], check=True, capture_output=True)
+    assert built.read_bytes() == QM.read_bytes(), "run `make translations`"
