@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from egov_desk import APP_NAME, __version__
@@ -53,6 +53,19 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
     return translators
 
 
+# Office PCs: YaHei on Windows; Noto/WenQuanYi on UOS, Kylin and Debian. The first one installed wins.
+UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei")
+
+
+def ui_font(base: QFont) -> QFont:
+    installed = set(QFontDatabase.families())
+    families = [name for name in UI_FONTS if name in installed]
+    font = QFont(base)
+    if families:
+        font.setFamilies(families + base.families())
+    return font
+
+
 def create_app(argv: Sequence[str], lang: str | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(list(argv))
     assert isinstance(app, QApplication)
@@ -61,6 +74,7 @@ def create_app(argv: Sequence[str], lang: str | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setApplicationDisplayName("电子政务绩效考评")
     app.setWindowIcon(QIcon(str(resource_dir("icons") / "egov-desk.svg")))
+    app.setFont(ui_font(app.font()))
     app.setProperty("egov_translators", install_translations(app, language(lang)))
     return app
 

@@ -95,8 +95,10 @@ class MainWindow(QMainWindow):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (CODE, MAX, SCORE, LEAD):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        metrics = self.tree.fontMetrics()
+        for column, sample in ((CODE, "编号00"), (MAX, "分值000"), (SCORE, "自评得分00"), (LEAD, "政策法规科00")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         system = sheet.system
         self.total_bar.title.setText(system.title)
         self.total_bar.subtitle.setText(f"{assessment.unit} · {assessment.year} · {assessment.title}")

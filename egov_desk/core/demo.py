@@ -1,0 +1,58 @@
+"""A lived-in workspace for newcomers and screenshots: the 2019 system, partly scored by plausible inputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from egov_desk.core.workspace import DATABASE_NAME, Workspace, WorkspaceError
+
+DEMO_UNIT = "市教育局"
+
+# Roughly what a diligent unit has entered by mid-December: most items done, a few still open.
+DEMO_INPUTS: dict[str, dict[str, Any]] = {
+    "001": {"parts": [{"count": 3}, {"count": 1}]},
+    "002": {"checked": [0, 1]},
+    "003": {"count": 2},
+    "004": {"score": 2.5},
+    "005": {"yes": True},
+    "006": {"option": 0},
+    "007": {"yes": True},
+    "008": {"score": 8.6},
+    "009": {"yes": True},
+    "010": {"yes": True},
+    "011": {"rate": 0.92},
+    "012": {"score": 2},
+    "013": {"score": 1.5},
+    "014": {"score": 2},
+    "019": {"parts": [{"score": 0.8}, {"score": 0.6}, None]},
+    "020": {"checked": [0]},
+    "021": {"numerator": 7, "denominator": 9},
+    "025": {"checked": [0, 1]},
+    "026": {"parts": [{"numerator": 4, "denominator": 5}, {"numerator": 3, "denominator": 5}]},
+    "027": {"numerator": 5, "denominator": 6},
+    "028": {"rank": 7},
+    "029": {"count": 1},
+    "030": {"parts": [{"yes": True}, {"checked": [0, 1, 2]}]},
+    "031": {"option": 0},
+    "032": {"checked": [0, 1]},
+    "033": {"yes": True},
+}
+
+DEMO_NOTES = {
+    "004": "建设经费项目已备案，运维经费项目备案材料待计财科补充。",
+    "021": "9个目录中7个已挂接数据资源（截至12月10日平台数据）。",
+    "028": "按省通报第7名。",
+}
+
+
+def create_demo_workspace(folder: Path) -> Workspace:
+    """A new workspace in ``folder`` with the demo unit's partly scored 2019 self-assessment."""
+    if (folder / DATABASE_NAME).exists():
+        raise WorkspaceError(f"{folder}: a workspace already exists here; the demo needs an empty folder")
+    workspace = Workspace.open(folder, unit=DEMO_UNIT)
+    assessment = workspace.default_assessment().id
+    workspace.set_inputs(assessment, DEMO_INPUTS)
+    for code, note in DEMO_NOTES.items():
+        workspace.set_note(assessment, code, note)
+    return workspace

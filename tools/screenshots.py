@@ -1,0 +1,67 @@
+"""Take the README's screenshots of the real window on a virtual 1366×768 X screen.
+
+    python tools/screenshots.py docs        (or: make screenshots)
+
+Starts Xvfb when there is no DISPLAY, opens the demo workspace maximised, and saves what the screen shows.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SCREEN = "1366x768x24"
+
+
+def with_virtual_screen() -> int:
+    display = ":97"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", SCREEN, "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(1.0)
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        return subprocess.call([sys.executable, *sys.argv], env=env)
+    finally:
+        xvfb.terminate()
+        xvfb.wait()
+
+
+def shoot(out: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from egov_desk.core.demo import create_demo_workspace
+    from egov_desk.ui.app import create_app
+    from egov_desk.ui.main_window import MainWindow
+
+    home = Path(tempfile.mkdtemp(prefix="egov-shots-"))
+    os.environ["XDG_CONFIG_HOME"] = str(home / "config")  # no remembered layout from earlier runs
+    app = create_app(["egov-desk"], "zh_CN")
+    workspace = create_demo_workspace(home / "demo")
+    window = MainWindow(workspace)
+    window.setGeometry(QApplication.primaryScreen().availableGeometry())  # no window manager to maximise
+    window.show()
+
+    def capture() -> None:
+        screen = QApplication.primaryScreen()
+        screen.grabWindow(0).save(str(out / "main-window.png"))
+        app.quit()
+
+    QTimer.singleShot(2000, capture)
+    app.exec()
+    workspace.close()
+    shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
+    target.mkdir(parents=True, exist_ok=True)
+    if not os.environ.get("DISPLAY"):
+        raise SystemExit(with_virtual_screen())
+    shoot(target)
+    print(f"saved {target / 'main-window.png'}")
