@@ -190,7 +190,7 @@ class Workspace:
             if session.scalar(select(IndicatorSystemRow.id).where(IndicatorSystemRow.key == key)):
                 raise WorkspaceError(f"an indicator system with key {key!r} is already in this workspace")
             row = store_system(session, system, key, source)
-            session.add(AuditEntry(actor=self.actor, action="add_system", after={"key": key, "title": system.title}))
+            self._audit(session, "add_system", after={"key": key, "title": system.title})
             self._commit(session, f"indicator system {system.title!r}")
             self._systems[row.id] = system
             return row.id
@@ -229,14 +229,7 @@ class Workspace:
             row = Assessment(system_id=system_id, unit=unit.strip(), year=year, title=title)
             session.add(row)
             session.flush()
-            session.add(
-                AuditEntry(
-                    actor=self.actor,
-                    action="create_assessment",
-                    assessment_id=row.id,
-                    after={"unit": unit, "year": year, "title": title},
-                )
-            )
+            self._audit(session, "create_assessment", row.id, after={"unit": unit, "year": year, "title": title})
             self._commit(session, f"assessment {year} {unit}")
             return row.id
 
@@ -294,6 +287,30 @@ class Workspace:
             raise WorkspaceError(f"{code}: no item has this code (编号) in the assessment's indicator system")
         return assessment, item
 
+    def _input_row(self, session: Session, assessment_id: int, code: str) -> ItemInput:
+        """The item's input row in this assessment, created empty if there is none yet."""
+        _, item_row = self._item_row(session, assessment_id, code)
+        row = session.get(ItemInput, (assessment_id, item_row.id))
+        if row is None:
+            row = ItemInput(assessment_id=assessment_id, item_id=item_row.id, input=None, note="")
+            session.add(row)
+        return row
+
+    def _audit(
+        self,
+        session: Session,
+        action: str,
+        assessment_id: int | None = None,
+        code: str | None = None,
+        before: Any = None,
+        after: Any = None,
+    ) -> None:
+        session.add(
+            AuditEntry(
+                actor=self.actor, action=action, assessment_id=assessment_id, item_code=code, before=before, after=after
+            )
+        )
+
     def set_input(self, assessment_id: int, code: str, inp: Mapping[str, Any] | None) -> Change:
         """Set (or with ``None`` clear) one item's input. Impossible input raises
         :class:`~egov_desk.core.rules.InputError` and nothing is written."""
@@ -313,24 +330,11 @@ class Workspace:
             new_scores[code] = (score_item(item, clean), clean)
         with self._write() as session:
             for code, (score, clean) in new_scores.items():
-                _, item_row = self._item_row(session, assessment_id, code)
-                row = session.get(ItemInput, (assessment_id, item_row.id))
-                before = row.input if row else None
-                if row is None:
-                    row = ItemInput(assessment_id=assessment_id, item_id=item_row.id)
-                    session.add(row)
+                row = self._input_row(session, assessment_id, code)
+                before = row.input
                 row.input, row.score, row.scored = clean, score.points, score.scored
                 row.updated_at, row.updated_by = utcnow(), self.actor
-                session.add(
-                    AuditEntry(
-                        actor=self.actor,
-                        action="set_input",
-                        assessment_id=assessment_id,
-                        item_code=code,
-                        before=before,
-                        after=clean,
-                    )
-                )
+                self._audit(session, "set_input", assessment_id, code, before, clean)
             self._commit(session, "the score of " + ", ".join(inputs))
         return [self._changed(assessment_id, score, clean) for score, clean in new_scores.values()]
 
@@ -341,23 +345,10 @@ class Workspace:
 
     def set_note(self, assessment_id: int, code: str, note: str) -> Change:
         with self._write() as session:
-            _, item_row = self._item_row(session, assessment_id, code)
-            row = session.get(ItemInput, (assessment_id, item_row.id))
-            if row is None:
-                row = ItemInput(assessment_id=assessment_id, item_id=item_row.id)
-                session.add(row)
+            row = self._input_row(session, assessment_id, code)
             before = row.note or ""
             row.note, row.updated_at, row.updated_by = note, utcnow(), self.actor
-            session.add(
-                AuditEntry(
-                    actor=self.actor,
-                    action="set_note",
-                    assessment_id=assessment_id,
-                    item_code=code,
-                    before=before,
-                    after=note,
-                )
-            )
+            self._audit(session, "set_note", assessment_id, code, before, note)
             self._commit(session, f"the note of {code}")
         sheet = self.scores(assessment_id)
         score = sheet.items[code]
