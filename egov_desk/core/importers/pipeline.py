@@ -1,0 +1,152 @@
+"""A .docx or .xlsx indicator table → interchange JSON with proposed rules and findings."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from egov_desk.core.importers.docx import read_docx
+from egov_desk.core.importers.findings import Finding, blocking, check_system
+from egov_desk.core.importers.grid import Grid, ImportRefused
+from egov_desk.core.importers.table import Layout, read_layout
+from egov_desk.core.importers.tree import Level, TreeBuilder, _json_number
+from egov_desk.core.importers.xlsx import read_xlsx
+from egov_desk.core.rule_reader import Proposal, propose
+
+LOW_CONFIDENCE = 0.5
+
+
+@dataclass
+class ImportResult:
+    data: dict[str, Any]  # interchange JSON: title, year, total_points, tree (items with "scoring")
+    layout: Layout
+    grid: Grid
+    findings: list[Finding]
+    proposals: dict[str, Proposal] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return blocking(self.findings)
+
+    def to_json(self) -> dict[str, Any]:
+        """What ``egov-desk-cli import --json`` prints: the system plus its findings."""
+        return self.data | {"findings": [f.to_json() for f in self.findings]}
+
+
+def read_grid(path: Path) -> Grid:
+    """The table of a Word or Excel file, chosen by the file's content rather than its name."""
+    suffix = path.suffix.lower()
+    if suffix in (".docx", ".docm"):
+        return read_docx(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(path)
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as package:
+            names = set(package.namelist())
+        if "word/document.xml" in names:
+            return read_docx(path)
+        if "xl/workbook.xml" in names:
+            return read_xlsx(path)
+    raise ImportRefused(f"{path.name}: not a Word (.docx) or Excel (.xlsx) file")
+
+
+def _levels_json(levels: list[Level], rows: dict[int, str]) -> list[dict[str, Any]]:
+    out = []
+    for level in levels:
+        data: dict[str, Any] = {"name": level.name, "points": _json_number(level.points)}
+        if level.children:
+            data["children"] = _levels_json(level.children, rows)
+        if level.items:
+            data["items"] = level.items
+        rows[id(data)] = level.row
+        out.append(data)
+    return out
+
+
+def _all_items(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    items = []
+    for node in nodes:
+        items.extend(_all_items(node.get("children", [])))
+        items.extend(node.get("items", []))
+    return items
+
+
+def _number_codes(items: list[dict[str, Any]], findings: list[Finding]) -> None:
+    used = {item["code"] for item in items if item["code"]}
+    counter = 0
+    for item in items:
+        if item["code"]:
+            continue
+        counter += 1
+        while f"{counter:03d}" in used:
+            counter += 1
+        item["code"] = f"{counter:03d}"
+        used.add(item["code"])
+        findings.append(Finding("info", item.get("_row", ""), f"没有编号，按顺序编为 {item['code']}", item["code"]))
+
+
+def import_table(
+    path: Path | str, roles: dict[int, str] | None = None, known_departments: set[str] | frozenset[str] = frozenset()
+) -> ImportResult:
+    """Read, understand and check an indicator table. Raises ImportRefused for files that cannot be one."""
+    path = Path(path)
+    grid = read_grid(path)
+    layout = read_layout(grid, roles)
+    built = TreeBuilder(grid, layout, set(known_departments)).build()
+    rows: dict[int, str] = {}
+    tree = _levels_json(built.roots, rows)
+    items = _all_items(tree)
+    if not items:
+        raise ImportRefused(f"{path.name}: no scoring items found under the header")
+    findings = [Finding("info", "", note) for note in grid.notes]
+    findings += [Finding("info", "", f"未识别的列“{c.header}”已作为附加信息保留") for c in layout.of("extra")]
+    findings += built.findings
+    _number_codes(items, findings)
+
+    proposals: dict[str, Proposal] = {}
+    for item in items:
+        proposal = propose(item["rule"], item["points"], item["evidence"])
+        proposals[item["code"]] = proposal
+        item["scoring"] = proposal.rule
+        for note in proposal.notes:
+            severity = "warning" if proposal.confidence < LOW_CONFIDENCE or "重叠" in note or "超过" in note else "info"
+            findings.append(Finding(severity, item.get("_row", ""), f"{item['code']} 评分规则：{note}", item["code"]))
+
+    pass_fail = all(item["scoring"]["type"] == "pass_fail" for item in items)
+    roots = [node["points"] for node in tree]
+    total = sum(Decimal(str(p)) for p in roots) if all(p is not None for p in roots) else built.total_row
+    title = layout.title or grid.title or path.stem
+    year = re.search(r"(20\d\d)\s*年", title)
+    data = {
+        "title": title,
+        "year": int(year.group(1)) if year else None,
+        "total_points": _json_number(total) if not pass_fail else None,
+        "tree": tree,
+    }
+    findings += check_system(data, set(known_departments), rows, pass_fail)
+    for item in items:
+        item.pop("_row", None)
+    order = {"error": 0, "warning": 1, "info": 2}
+    findings.sort(key=lambda f: order[f.severity])
+    return ImportResult(data, layout, grid, findings, proposals)
+
+
+def system_data(result: ImportResult, accept: bool = False) -> dict[str, Any]:
+    """The system to store: refuses while errors stand, unless accepted (duplicate codes get a suffix)."""
+    if result.errors and not accept:
+        first = result.errors[0]
+        more = f"（另有 {len(result.errors) - 1} 个错误）" if len(result.errors) > 1 else ""
+        raise ImportRefused(f"{first.row} {first.message}{more}; fix the table or accept the findings".strip())
+    data = dict(result.data)
+    seen: dict[str, int] = {}
+    for item in _all_items(data["tree"]):
+        seen[item["code"]] = seen.get(item["code"], 0) + 1
+        if seen[item["code"]] > 1:
+            item["code"] = f"{item['code']}-{seen[item['code']]}"
+        if item.get("points") is None:
+            item["points"] = 0
+    return data

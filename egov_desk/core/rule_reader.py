@@ -1,0 +1,325 @@
+"""Read a Chinese 评分细则 into a proposed rule of the engine's vocabulary, with a confidence.
+
+The text is normalised (NFKC, Chinese numerals before counters), split into clauses on ；。 and line breaks,
+and recognised by the phrasings indicator tables use: 每项1分，最高得2分 (per unit with cap), 每发现一处扣0.5分，
+扣完为止 (deduction), 是，得3分；否，得1分 (options), 得分=A/B*3分 / 得分率*6分 / 按比例得分 (ratio),
+前5名的得2分 (rank bands), 最高0.8分 … (sum of capped parts), 有…得1分；有…得1分 (checklist), 完成其中任何一项
+得1分 (tiers), 取…考核结果 / 按…评分 / …提供 (external), 为合格 (pass/fail). When unsure it proposes ``manual``
+and says so. Ambiguities (overlapping rank bands, parts exceeding the item's points) are reported in ``notes``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from egov_desk.core.requirements import PLATFORM, parse_requirements
+
+NUM = r"(\d+(?:\.\d+)?)"
+_COUNTERS = "次项个类处名家件条种篇人分%"
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    rule: dict[str, Any]
+    confidence: float  # 0..1: how sure the reader is
+    notes: tuple[str, ...] = ()
+
+
+def _cn_number(text: str) -> int:
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return _CN_DIGITS[text]
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width → ASCII digits and punctuation) and Chinese numerals before counters → digits."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(rf"([零一二两三四五六七八九十]+)(?=[{_COUNTERS}])", lambda m: str(_cn_number(m.group(1))), text)
+    return text.replace("×", "*").replace("x", "*") if "得分" in text else text
+
+
+def clauses(text: str) -> list[str]:
+    parts = re.split(r"[;；。\n]+|(?:^|\s)\(?\d+[).、](?!\d)", text)
+    return [p.strip(" ,，") for p in parts if p and p.strip(" ,，")]
+
+
+def _pretty(text: str) -> str:
+    """Labels go back to Chinese punctuation."""
+    table = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）"})
+    return text.strip(" ,，的").translate(table)
+
+
+def _d(text: str) -> Decimal:
+    return Decimal(text)
+
+
+def _num(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+# --- whole-text patterns ----------------------------------------------------------------------------
+
+_EXTERNAL = re.compile(
+    r"(取|采用|引用|依据).{0,60}(考核|考评|评估|评价|检查|监测)结果|以.{1,40}为准|按.{1,60}(评分|计分)\)?$"
+)
+_RATIO_AB = re.compile(rf"得分\s*=\s*(.+?)\s*/\s*(.+?)\s*\*\s*{NUM}\s*分")
+_RATE = re.compile(rf"得分率\s*\*\s*{NUM}\s*分")
+_RATE_PARTS = re.compile(rf"([^,，、()和及与]{{1,10}}率)\s*\(\s*{NUM}\s*分\s*\)")
+_BY_PROPORTION = re.compile(r"按(完成)?(比例|比率|完成率)(得分|计分|折算)")
+_RANK_TOP = re.compile(rf"前\s*(\d+)\s*名[^,;]*?得\s*{NUM}\s*分")
+_RANK_RANGE = re.compile(rf"(\d+)\s*[-~—–至到]\s*(\d+)\s*名[^,;]*?得\s*{NUM}\s*分")
+_RANK_OTHERWISE = re.compile(rf"(其余|其他|以后|之后|以外)[^,;]*?得\s*{NUM}\s*分")
+_BELOW = re.compile(
+    rf"不低于\s*{NUM}\s*(%|个百分点)[^;]*?得\s*{NUM}\s*分.*?每(?:低|少|下降|减少)\s*{NUM}\s*(%|个百分点)"
+    rf"\s*,?\s*扣\s*{NUM}\s*分"
+)
+_RANK_OF = re.compile(r"(\d+)\s*个(地市|城市|市|县|区|县区|单位|部门)")
+_YES = re.compile(rf"^是\s*[,，]?\s*(?:得\s*)?{NUM}\s*分")
+_NO = re.compile(rf"^否[^;]*?(?:得\s*)?{NUM}\s*分")
+_ZERO = re.compile(r"^(未|没有|无)(.+?)(的)?\s*,?\s*不得分$")
+_TIERS = re.compile(
+    rf"完成(.+?)的?\s*,\s*得\s*{NUM}\s*分\s*,\s*完成其中(?:任何|任意|任)?\s*1\s*项\s*,?\s*得\s*{NUM}\s*分"
+)
+_PASS = re.compile(r"(为|评为|视为)合格|基本合格|不合格")
+_ACTION = re.compile(r"(建立|制定|出台|印发|是否|有无|设立|明确|落实)")
+
+# --- clause patterns --------------------------------------------------------------------------------
+
+_CAP = re.compile(
+    rf"最高(?:得)?\s*{NUM}\s*分|得满\s*{NUM}\s*分为止|满分\s*{NUM}\s*分|最多(?:得)?\s*{NUM}\s*分|"
+    rf"上限\s*{NUM}\s*分|{NUM}\s*分封顶"
+)
+_PER_UNIT = re.compile(rf"(?:每|(?<![\d.])1)(?:有)?(?:1)?([项次个类处家件条种篇人])(?!以)[^,;扣]*?(?:得)?\s*{NUM}\s*分")
+_ELEMENTS = re.compile(rf"每(?:个|项)?(要素|内容|方面)\s*{NUM}\s*分")
+_DEDUCT = re.compile(rf"(?:每|1)[^,;]*?扣\s*{NUM}\s*分")
+_DEDUCT_LIMIT = re.compile(rf"最多扣\s*{NUM}\s*分|扣分不超过\s*{NUM}\s*分")
+_CONDITION = re.compile(rf"^(.+?)\s*,?\s*(?:得|计)?\s*{NUM}\s*分$")
+
+
+def _cap(clause: str) -> Decimal | None:
+    match = _CAP.search(clause)
+    return _d(next(g for g in match.groups() if g)) if match else None
+
+
+def _enumeration(text: str) -> list[str]:
+    """ "数据字段、格式、共享范围、共享方式、更新频率等" → the five elements."""
+    run = max(re.findall(r"[^,;，；]*、[^,;，；]*", text), key=len, default="")
+    run = re.sub(r"(等|等的|的)$", "", run.strip())
+    parts = [p.strip() for p in re.split(r"、|和|及|与", run) if p.strip()]
+    return parts
+
+
+def _clause_part(clause: str) -> dict[str, Any] | None:
+    """One clause as a part of a rule, or None when it carries no points."""
+    if _ZERO.match(clause) or (clause.endswith("不得分") and not re.search(rf"{NUM}\s*分", clause)):
+        return None
+    elements = _ELEMENTS.search(clause)
+    if elements:
+        names = _enumeration(clause[: elements.start()])
+        per = _d(elements.group(2))
+        cap = _cap(clause)
+        if len(names) >= 2:
+            items = [{"label": _pretty(n), "points": _num(per)} for n in names]
+            return {"type": "checklist", "items": items, **({"cap": _num(cap)} if cap else {})}
+    deduct = _DEDUCT.search(clause)
+    if deduct:
+        limit = _DEDUCT_LIMIT.search(clause)
+        unit = _pretty(clause[: deduct.start()]) or "发现的问题（处）"
+        rule: dict[str, Any] = {"type": "deduct", "per": _num(_d(deduct.group(1))), "unit": unit}
+        if limit:
+            rule["_limit"] = _d(next(g for g in limit.groups() if g))
+        return rule
+    per_unit = _PER_UNIT.search(clause)
+    if per_unit:
+        cap = _cap(clause)
+        label = _pretty(re.sub(r"情况$", "", clause[: per_unit.start()].strip(" ,")))
+        rule = {"type": "per_unit", "per": _num(_d(per_unit.group(2))), "unit": f"{label}（{per_unit.group(1)}）"}
+        if cap is not None:
+            rule["cap"] = _num(cap)
+        return rule
+    cap = _cap(clause)
+    if cap is not None:
+        label = _pretty(re.sub(r"情况$", "", _CAP.split(clause)[0].strip(" ,")))
+        return {"type": "manual", "max": _num(cap), "label": label}
+    condition = _CONDITION.match(clause)
+    if condition and not re.search(r"\d+\s*分", condition.group(1)):
+        return {"type": "yes_no", "points": _num(_d(condition.group(2))), "label": _pretty(condition.group(1))}
+    return None
+
+
+def _assemble(parts: list[dict[str, Any]], points: Decimal) -> tuple[dict[str, Any], float, list[str]]:
+    notes: list[str] = []
+    for part in parts:
+        if part["type"] == "per_unit" and "cap" not in part:
+            part["cap"] = _num(points) if len(parts) == 1 else part["per"]
+            notes.append("未写明上限，按分值封顶" if len(parts) == 1 else "一个部分未写明上限")
+        if part["type"] == "deduct":
+            limit = part.pop("_limit", None)
+            part["start"] = _num(points if len(parts) == 1 else limit or points)
+            part["floor"] = _num(points - limit) if limit is not None and len(parts) == 1 else 0
+    if len(parts) == 1:
+        part = dict(parts[0])
+        if part["type"] in ("yes_no", "manual"):
+            part.pop("label", None)  # a lone part's label only repeats the rule text
+        return part, 0.85, notes
+    if all(p["type"] == "yes_no" for p in parts):
+        items = [{"label": p["label"], "points": p["points"]} for p in parts]
+        return {"type": "checklist", "items": items}, 0.85, notes
+    for p in parts:
+        if p["type"] == "per_unit":
+            p["label"] = re.sub(r"（.）$", "", p["unit"])
+    return {"type": "sum", "parts": parts}, 0.8, notes
+
+
+def _max_of(rule: dict[str, Any]) -> Decimal:
+    from egov_desk.core.rule_definitions import parse_rule
+
+    return parse_rule(rule).max_points
+
+
+def _supplier(evidence: str) -> str | None:
+    for requirement in parse_requirements(evidence):
+        if requirement.supplied_by and requirement.supplied_by != PLATFORM:
+            return requirement.supplied_by
+    return None
+
+
+def _rank(text: str) -> tuple[dict[str, Any], list[str]] | None:
+    bands: list[list[Decimal | int]] = []
+    for match in _RANK_TOP.finditer(text):
+        bands.append([1, int(match.group(1)), _d(match.group(2))])
+    for match in _RANK_RANGE.finditer(text):
+        bands.append([int(match.group(1)), int(match.group(2)), _d(match.group(3))])
+    if not bands:
+        return None
+    bands.sort(key=lambda b: (b[0], b[1]))
+    notes = []
+    for previous, band in itertools.pairwise(bands):
+        if band[0] <= previous[1]:
+            notes.append(f"名次区间重叠：第{band[0]}名同属两档，按 {previous[1] + 1}–{band[1]} 名读取")
+            band[0] = int(previous[1]) + 1
+    of = _RANK_OF.search(text)
+    otherwise = _RANK_OTHERWISE.search(text)
+    rule = {
+        "type": "rank",
+        "bands": [{"from": b[0], "to": b[1], "points": _num(Decimal(b[2]))} for b in bands],
+        "otherwise": _num(_d(otherwise.group(2))) if otherwise else 0,
+        "of": int(of.group(1)) if of else 0,
+    }
+    return rule, notes
+
+
+def _options(parts: list[str]) -> list[dict[str, Any]] | None:
+    yes = next((m for c in parts if (m := _YES.match(c))), None)
+    no = next((m for c in parts if (m := _NO.match(c))), None)
+    if not (yes and no):
+        return None
+    options = [{"label": "是", "points": _num(_d(yes.group(1)))}]
+    no_clause = next(c for c in parts if _NO.match(c))
+    no_label = re.sub(rf"(的)?\s*,?\s*(得)?\s*{NUM}\s*分$", "", no_clause).strip(" ,")
+    options.append({"label": _pretty(no_label) or "否", "points": _num(_d(no.group(1)))})
+    options += [{"label": _pretty(m.group(1) + m.group(2)), "points": 0} for c in parts if (m := _ZERO.match(c))]
+    return options
+
+
+def propose(text: str, points: Decimal | float | int | None, evidence: str = "") -> Proposal:
+    """The rule the text most likely means, for an item worth ``points``."""
+    full = Decimal(str(points)) if points is not None else Decimal(0)
+    norm = normalise(text or "")
+    parts = clauses(norm)
+    supplier = _supplier(evidence)
+    source = {"source": supplier} if supplier else {}
+
+    if not norm.strip():
+        if supplier:
+            return Proposal({"type": "external", "max": _num(full), **source}, 0.6, ("无评分细则；结果由外单位提供",))
+        return Proposal({"type": "manual", "max": _num(full)}, 0.2, ("没有评分细则",))
+    if _EXTERNAL.search(norm):
+        return Proposal({"type": "external", "max": _num(full), **source}, 0.85)
+    ratio = _RATIO_AB.search(norm)
+    if ratio:
+        rule = {
+            "type": "ratio",
+            "max": _num(_d(ratio.group(3))),
+            "numerator": _pretty(ratio.group(1)),
+            "denominator": _pretty(ratio.group(2)),
+        }
+        return _checked(rule, 0.9, [], full)
+    rate = _RATE.search(norm)
+    if rate:
+        return _checked({"type": "ratio", "max": _num(_d(rate.group(1))), "rate": True, **source}, 0.9, [], full)
+    rate_parts = _RATE_PARTS.findall(norm)
+    if len(rate_parts) >= 2 and _BY_PROPORTION.search(norm):
+        ratios = [{"type": "ratio", "max": _num(_d(p)), "label": label} for label, p in rate_parts]
+        return _checked({"type": "sum", "parts": ratios}, 0.8, [], full)
+    ranked = _rank(norm)
+    if ranked:
+        return _checked(ranked[0], 0.85, ranked[1], full)
+    options = _options(parts)
+    if options:
+        return _checked({"type": "options", "options": options}, 0.9, [], full)
+    tiers = _TIERS.search(norm)
+    if tiers:
+        names = _enumeration(tiers.group(1)) or [tiers.group(1)]
+        rule = {
+            "type": "checklist",
+            "items": [{"label": _pretty(n)} for n in names],
+            "tiers": [
+                {"min": len(names), "points": _num(_d(tiers.group(2)))},
+                {"min": 1, "points": _num(_d(tiers.group(3)))},
+            ],
+        }
+        return _checked(rule, 0.85, [], full)
+    below = _BELOW.search(norm)
+    if below:
+        threshold, unit, start, step, _, per = below.groups()
+        rule = {
+            "type": "deduct",
+            "start": _num(_d(start)),
+            "per": _num(_d(per)),
+            "floor": 0,
+            "unit": f"低于{threshold}{unit}的幅度（每{step}{unit}）",
+        }
+        return _checked(rule, 0.7, [f"以{threshold}{unit}为起评线；输入低于起评线的档数"], full)
+    if _PASS.search(norm) and not full:
+        return Proposal({"type": "pass_fail", "levels": ["合格", "基本合格", "不合格"]}, 0.8)
+    if _BY_PROPORTION.search(norm):
+        return Proposal({"type": "ratio", "max": _num(full)}, 0.7)
+    found = [p for c in parts if (p := _clause_part(c))]
+    if found:
+        rule, confidence, notes = _assemble(found, full)
+        if supplier:
+            rule["source"] = supplier
+        return _checked(rule, confidence, notes, full)
+    if supplier:
+        return Proposal({"type": "external", "max": _num(full), **source}, 0.6, (f"结果由{supplier}提供",))
+    if _ACTION.search(norm) and not re.search(r"情况|程度|评分|\d+\s*分", norm):
+        return Proposal({"type": "yes_no", "points": _num(full)}, 0.5, ("按“是否完成”读取",))
+    note = (
+        "评分细则中有分值但未能读出规则，请人工确认" if re.search(r"\d+\s*分", norm) else "未写明计分方法，按人工评分"
+    )
+    return Proposal({"type": "manual", "max": _num(full)}, 0.3, (note,))
+
+
+def _checked(rule: dict[str, Any], confidence: float, notes: list[str], full: Decimal) -> Proposal:
+    """Report a rule whose full marks differ from the item's points (they are clamped to the points)."""
+    try:
+        top = _max_of(rule)
+    except ValueError as exc:
+        return Proposal({"type": "manual", "max": _num(full)}, 0.2, (f"读出的规则不完整（{exc}）",))
+    if full and top > full:
+        notes = [*notes, f"各部分合计 {_num(top)} 分，超过分值 {_num(full)} 分（得分按分值封顶）"]
+        confidence = min(confidence, 0.6)
+    elif full and top < full:
+        notes = [*notes, f"规则满分 {_num(top)} 分，低于分值 {_num(full)} 分"]
+        confidence = min(confidence, 0.6)
+    return Proposal(rule, confidence, tuple(notes))
