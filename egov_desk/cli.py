@@ -16,6 +16,7 @@ from typing import Any
 
 from egov_desk import __version__
 from egov_desk.core.db.migrate import DatabaseRefused
+from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.indicators import IndicatorSystem, IndicatorSystemError
 from egov_desk.core.points import compact, display
 from egov_desk.core.rules import InputError
@@ -183,6 +184,67 @@ def cmd_workspace_departments(args: argparse.Namespace) -> int:
     return 0
 
 
+def _roles(pairs: list[str]) -> dict[int, str]:
+    roles = {}
+    for pair in pairs:
+        column, _, role = pair.partition("=")
+        if not column.isdigit() or not role:
+            raise Refused(f"--role {pair}: expected COLUMN=ROLE, e.g. 3=points (columns count from 1)")
+        roles[int(column) - 1] = role
+    return roles
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from egov_desk.core.importers.pipeline import import_table, system_data
+
+    known: set[str] = set()
+    workspace = Workspace.open(Path(args.into), create=False) if args.into else None
+    try:
+        if workspace:
+            known = {name for s in workspace.systems() for name in workspace.departments(s.id)}
+        result = import_table(Path(args.file), _roles(args.role), known)
+        if args.json:
+            _print_json(result.to_json())
+        else:
+            _print_import_summary(result)
+        if workspace:
+            data = system_data(result, accept=args.accept)
+            key = f"import:{Path(args.file).name}:{workspace_key_suffix(Path(args.file))}"
+            system_id = workspace.add_system(data, key=key, source=Path(args.file).name)
+            unit = workspace.default_assessment().unit
+            assessment = workspace.create_assessment(system_id, unit, data.get("year") or 0)
+            print(f"added to {args.into}: system {system_id}, assessment {assessment}", file=sys.stderr)
+    finally:
+        if workspace:
+            workspace.close()
+    return 0
+
+
+def workspace_key_suffix(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def _print_import_summary(result: Any) -> None:
+    columns = "，".join(f"{c.index + 1}:{c.header}→{c.describe}" for c in result.layout.columns)
+    print(f"{result.data['title']}（{result.data.get('total_points') or '—'} 分）")
+    print(f"列：{columns}")
+    system = result.data
+    items = [i for n in _walk(system["tree"]) for i in n.get("items", [])]
+    print(f"{len(items)} 个评分项")
+    for finding in result.findings:
+        print(f"[{finding.severity}] {finding.row} {finding.message}".replace("  ", " "))
+
+
+def _walk(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for node in nodes:
+        out.append(node)
+        out.extend(_walk(node.get("children", [])))
+    return out
+
+
 # --- the parser -----------------------------------------------------------------------------------
 
 
@@ -204,6 +266,21 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--inputs", required=True, help='{"items": {"001": INPUT, …}} (- for stdin)')
     score.add_argument("--json", action="store_true")
     score.set_defaults(run=cmd_score)
+
+    imp = commands.add_parser("import", help="read an indicator table (.docx/.xlsx) with proposed rules")
+    imp.add_argument("file")
+    imp.add_argument("--json", action="store_true", help="print the interchange JSON with findings")
+    imp.add_argument("--into", metavar="DIR", help="add the system (and an assessment) to this workspace")
+    imp.add_argument("--accept", action="store_true", help="import despite errors (duplicate codes get a suffix)")
+    imp.add_argument(
+        "--role",
+        action="append",
+        default=[],
+        metavar="COL=ROLE",
+        help="override a column's role (level, points, rule, name, code, evidence, lead, "
+        "cooperating, extra, ignore); columns count from 1",
+    )
+    imp.set_defaults(run=cmd_import)
 
     workspace = commands.add_parser("workspace", help="work on a workspace folder")
     workspace_cmds = workspace.add_subparsers(dest="workspace_command", required=True)
@@ -241,7 +318,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `egov-desk-cli … | head`: the reader left; that is not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
         return 0
-    except (Refused, InputError, IndicatorSystemError, TemplateNotFound) as exc:
+    except (Refused, InputError, IndicatorSystemError, TemplateNotFound, ImportRefused) as exc:
         print(f"egov-desk-cli: {exc}", file=sys.stderr)
         return 2
     except (WorkspaceError, DatabaseRefused) as exc:

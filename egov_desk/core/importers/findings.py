@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -55,7 +56,7 @@ def check_system(
     findings: list[Finding] = []
     for root in data["tree"]:
         _check_node(root, "一级指标", findings, rows)
-    roots = [_points(r.get("points")) for r in data["tree"]]
+    roots = [_points(r.get("points")) for r in data["tree"] if not re.search(r"加分|扣分|倒扣|否决", r["name"])]
     if not pass_fail and all(p is not None for p in roots):
         total = sum(roots, Decimal(0))  # type: ignore[arg-type]
         if total != 100:

@@ -18,6 +18,7 @@ from egov_desk.core.importers.xlsx import read_xlsx
 from egov_desk.core.rule_reader import Proposal, propose
 
 LOW_CONFIDENCE = 0.5
+SPECIAL_SECTION = re.compile(r"加分|扣分|倒扣|否决")
 
 
 @dataclass
@@ -117,7 +118,16 @@ def import_table(
             findings.append(Finding(severity, item.get("_row", ""), f"{item['code']} 评分规则：{note}", item["code"]))
 
     pass_fail = all(item["scoring"]["type"] == "pass_fail" for item in items)
-    roots = [node["points"] for node in tree]
+    special = [node for node in tree if SPECIAL_SECTION.search(node["name"])]
+    for node in special:
+        findings.append(
+            Finding(
+                "info",
+                rows.get(id(node), ""),
+                f"“{node['name']}”是加分、扣分或否决部分，其分值不计入总分合计；请核对其计分方式",
+            )
+        )
+    roots = [node["points"] for node in tree if node not in special]
     total = sum(Decimal(str(p)) for p in roots) if all(p is not None for p in roots) else built.total_row
     title = layout.title or grid.title or path.stem
     year = re.search(r"(20\d\d)\s*年", title)

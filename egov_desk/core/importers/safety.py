@@ -45,6 +45,10 @@ def _prolog_has_dtd(head: bytes) -> bool:
             return False
 
 
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "AEIOU" else f"a {kind}"
+
+
 def check_package(path: Path, kind: str) -> None:
     """Raise :class:`UnsafeFile` unless ``path`` is a sane OOXML package (``kind``: "Word" or "Excel")."""
     try:
@@ -58,7 +62,7 @@ def check_package(path: Path, kind: str) -> None:
             f"{path.name}: an old-format (97–2003) file; open it in {kind}/WPS and save it as {extension} first"
         )
     if not head.startswith(b"PK"):
-        raise UnsafeFile(f"{path.name}: not a {kind} file (its content is not a ZIP package)")
+        raise UnsafeFile(f"{path.name}: not {_a(kind)} file (its content is not a ZIP package)")
     try:
         with zipfile.ZipFile(path) as package:
             members = package.infolist()
@@ -71,7 +75,7 @@ def check_package(path: Path, kind: str) -> None:
                 )
             names = {member.filename for member in members}
             if "[Content_Types].xml" not in names:
-                raise UnsafeFile(f"{path.name}: a ZIP file, but not a {kind} document")
+                raise UnsafeFile(f"{path.name}: a ZIP file, but not {_a(kind)} document")
             for member in members:
                 if not member.filename.endswith((".xml", ".rels")):
                     continue

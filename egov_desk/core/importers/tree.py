@@ -213,6 +213,20 @@ class TreeBuilder:
                 name, points = split_points(strip_numbering(text)) if text else ("", None)
                 stack[-1].items.append(self._item(row, name, points))
 
+    def _fill_points(self, level: Level) -> None:
+        """A lone item without points takes its level's; a level without points is the sum below it."""
+        for child in level.children:
+            self._fill_points(child)
+        if len(level.items) == 1 and not level.children and level.items[0]["points"] is None and level.points:
+            item = level.items[0]
+            item["points"] = _json_number(level.points)
+            self.findings.append(Finding("info", item["_row"], f"没有单独的分值，取所属指标“{level.name}”的分值"))
+        values = [c.points for c in level.children] + [
+            None if i["points"] is None else Decimal(str(i["points"])) for i in level.items
+        ]
+        if level.points is None and values and all(v is not None for v in values):
+            level.points = sum(values, Decimal(0))  # type: ignore[arg-type]
+
     def build(self) -> Built:
         first = self.layout.header_rows[-1] + 1
         rows = [r for r in range(first, len(self.grid.rows)) if not self._skip(r)]
@@ -226,4 +240,6 @@ class TreeBuilder:
             self._by_numbering(rows, label_column)
         else:
             self._by_columns(rows)
+        for root in self.roots:
+            self._fill_points(root)
         return Built(self.roots, self.findings, self.total_row)
