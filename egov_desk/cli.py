@@ -195,7 +195,7 @@ def _roles(pairs: list[str]) -> dict[int, str]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from egov_desk.core.importers.pipeline import import_table, system_data
+    from egov_desk.core.importers.pipeline import import_table, system_data, system_key
 
     known: set[str] = set()
     workspace = Workspace.open(Path(args.into), create=False) if args.into else None
@@ -209,7 +209,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             _print_import_summary(result)
         if workspace:
             data = system_data(result, accept=args.accept)
-            key = f"import:{Path(args.file).name}:{workspace_key_suffix(Path(args.file))}"
+            key = system_key(Path(args.file))
             system_id = workspace.add_system(data, key=key, source=Path(args.file).name)
             unit = workspace.default_assessment().unit
             assessment = workspace.create_assessment(system_id, unit, data.get("year") or 0)
@@ -218,12 +218,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         if workspace:
             workspace.close()
     return 0
-
-
-def workspace_key_suffix(path: Path) -> str:
-    import hashlib
-
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
 def _print_import_summary(result: Any) -> None:

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 SCREEN = "1366x768x24"
+SEED_DOCX = Path(__file__).resolve().parents[1] / "tests" / "data" / "seed" / "2019-indicators.docx"
 
 
 def with_virtual_screen() -> int:
@@ -36,7 +37,7 @@ def with_virtual_screen() -> int:
 
 def shoot(out: Path) -> None:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWizard
 
     from egov_desk.core.demo import create_demo_workspace
     from egov_desk.ui.app import create_app
@@ -49,13 +50,39 @@ def shoot(out: Path) -> None:
     window = MainWindow(workspace)
     window.setGeometry(QApplication.primaryScreen().availableGeometry())  # no window manager to maximise
     window.show()
+    window.runner.synchronous = True
+    steps: list[tuple[str, object]] = []
 
-    def capture() -> None:
-        screen = QApplication.primaryScreen()
-        screen.grabWindow(0).save(str(out / "main-window.png"))
-        app.quit()
+    def grab(name: str) -> None:
+        wizard = window.findChild(QWizard)
+        picture = wizard.grab() if wizard else QApplication.primaryScreen().grabWindow(0)
+        picture.save(str(out / name))
 
-    QTimer.singleShot(2000, capture)
+    def wizard_page(count: int) -> None:
+        wizard = window.findChild(QWizard)
+        if wizard is None:
+            wizard = window.import_table()
+            wizard.move(183, 40)
+            wizard.read(SEED_DOCX)
+        for _ in range(count):
+            wizard.next()
+
+    steps = [
+        ("main-window.png", lambda: None),
+        ("import-columns.png", lambda: wizard_page(1)),
+        ("import-rules.png", lambda: wizard_page(1)),
+        ("import-findings.png", lambda: wizard_page(1)),
+    ]
+
+    def run(index: int = 0) -> None:
+        if index == len(steps):
+            app.quit()
+            return
+        name, action = steps[index]
+        action()
+        QTimer.singleShot(1200, lambda: (grab(name), run(index + 1)))
+
+    QTimer.singleShot(800, run)
     app.exec()
     workspace.close()
     shutil.rmtree(home, ignore_errors=True)
@@ -67,4 +94,4 @@ if __name__ == "__main__":
     if not os.environ.get("DISPLAY"):
         raise SystemExit(with_virtual_screen())
     shoot(target)
-    print(f"saved {target / 'main-window.png'}")
+    print(f"saved screenshots in {target}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import (
 
 from egov_desk.core.points import compact, display
 from egov_desk.core.workspace import AssessmentInfo, Change, Workspace
+from egov_desk.ui.dialogs.import_wizard import ImportWizard
 from egov_desk.ui.models.indicator_tree import CODE, LEAD, MAX, NAME, SCORE, IndicatorTreeModel
+from egov_desk.ui.ops import Runner
 
 
 class TotalBar(QWidget):
@@ -82,8 +85,35 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.total_bar)
         layout.addWidget(self.tree, 1)
         self.setCentralWidget(central)
+        self.runner = Runner(self)
+        self._build_menus()
         self.resize(1280, 720)
         self.open_assessment(workspace.default_assessment())
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import indicator table…"), self)
+        self.import_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I))
+        self.import_action.setStatusTip(self.tr("Read another year's indicator table from Word or Excel"))
+        self.import_action.triggered.connect(self.import_table)
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+    def import_table(self) -> ImportWizard:
+        """Open the import wizard; when it creates an assessment, switch to it."""
+        wizard = ImportWizard(self.workspace, self.runner, self)
+        wizard.accepted.connect(lambda: self._imported(wizard))
+        wizard.open()
+        return wizard
+
+    def _imported(self, wizard: ImportWizard) -> None:
+        if wizard.created_assessment is not None:
+            self.workspace.set_setting("current_assessment", wizard.created_assessment)
+            self.open_assessment(self.workspace.assessment(wizard.created_assessment))
 
     def open_assessment(self, assessment: AssessmentInfo) -> None:
         self.assessment = assessment

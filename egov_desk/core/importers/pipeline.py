@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -143,6 +144,13 @@ def import_table(
     order = {"error": 0, "warning": 1, "info": 2}
     findings.sort(key=lambda f: order[f.severity])
     return ImportResult(data, layout, grid, findings, proposals)
+
+
+def system_key(path: Path) -> str:
+    """The key a file's system is stored under: its name and the start of its SHA-256, so the same file
+    imported twice is recognised and a changed file with the same name is not."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    return f"import:{path.name}:{digest}"
 
 
 def system_data(result: ImportResult, accept: bool = False) -> dict[str, Any]:

@@ -1,0 +1,347 @@
+"""File → Import indicator table…: pick the file, check the columns, the tree, the rules and the findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from egov_desk.core.importers.grid import ImportRefused
+from egov_desk.core.importers.pipeline import ImportResult, import_table, system_data, system_key
+from egov_desk.core.importers.table import ROLE_NAMES
+from egov_desk.core.points import compact, to_points
+from egov_desk.core.rule_summary import summary
+from egov_desk.core.workspace import Workspace, WorkspaceError
+from egov_desk.ui.ops import Runner
+
+LOW = QColor("#b45309")
+ROLE_ORDER = ("level", "points", "rule", "name", "code", "evidence", "lead", "cooperating", "extra", "ignore")
+
+
+class ImportWizard(QWizard):
+    """Reads the table off the UI thread; accepting stores the system and an assessment for it."""
+
+    read_finished = Signal()
+
+    def __init__(self, workspace: Workspace, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner
+        self.path: Path | None = None
+        self.roles: dict[int, str] = {}
+        self.result: ImportResult | None = None
+        self.error = ""
+        self.reading = False
+        self.created_assessment: int | None = None
+        self.setWindowTitle(self.tr("Import indicator table"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Import"))
+        self.file_page = FilePage(self)
+        self.columns_page = ColumnsPage(self)
+        self.review_page = ReviewPage(self)
+        self.findings_page = FindingsPage(self)
+        for page in (self.file_page, self.columns_page, self.review_page, self.findings_page):
+            self.addPage(page)
+        self.resize(1000, 640)
+
+    def known_departments(self) -> set[str]:
+        return {name for system in self.workspace.systems() for name in self.workspace.departments(system.id)}
+
+    def read(self, path: Path, roles: dict[int, str] | None = None) -> None:
+        """(Re)read the file with the given column roles, off the UI thread."""
+        self.path, self.roles = path, dict(roles or {})
+        self.reading, self.error = True, ""
+        known = self.known_departments()
+        self.read_finished.emit()  # pages show "reading…"
+        self.runner.start(lambda _progress: import_table(path, self.roles, known), self._read_done, self._read_failed)
+
+    def _read_done(self, result: ImportResult) -> None:
+        self.result, self.reading = result, False
+        self.read_finished.emit()
+
+    def _read_failed(self, error: BaseException) -> None:
+        self.reading = False
+        self.result = None
+        self.error = str(error) if isinstance(error, ImportRefused) else f"{type(error).__name__}: {error}"
+        self.read_finished.emit()
+
+    def accept(self) -> None:
+        if self.result is None or self.path is None:
+            return
+        try:
+            data = system_data(self.result, accept=self.findings_page.accept_errors.isChecked())
+            system_id = self.workspace.add_system(data, key=system_key(self.path), source=self.path.name)
+            unit = self.findings_page.unit.text().strip() or self.workspace.default_assessment().unit
+            self.created_assessment = self.workspace.create_assessment(system_id, unit, self.findings_page.year.value())
+        except (ImportRefused, WorkspaceError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Not imported"), str(exc))
+            return
+        super().accept()
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(self.tr("Choose the indicator table"))
+        self.setSubTitle(
+            self.tr(
+                "The Word (.docx) or Excel (.xlsx) file you received. Its header, levels and "
+                "scoring rules are recognised; you check everything before it is imported."
+            )
+        )
+        self.path = QLineEdit()
+        self.path.setPlaceholderText(self.tr("Path of a .docx or .xlsx file"))
+        self.path.editingFinished.connect(self._typed)
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self.browse)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        wizard.read_finished.connect(self.refresh)
+
+    def browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Indicator table"), str(Path.home()), self.tr("Tables (*.docx *.xlsx);;All files (*)")
+        )
+        if name:
+            self.path.setText(name)
+            self.owner.read(Path(name))
+
+    def _typed(self) -> None:
+        text = self.path.text().strip()
+        if text and (self.owner.path is None or Path(text) != self.owner.path):
+            self.owner.read(Path(text))
+
+    def refresh(self) -> None:
+        owner = self.owner
+        self.busy.setVisible(owner.reading)
+        if owner.reading:
+            self.status.setText(self.tr("Reading…"))
+            self.status.setStyleSheet("")
+        elif owner.error:
+            self.status.setText(owner.error)
+            self.status.setStyleSheet("color: #b91c1c;")
+        elif owner.result:
+            data = owner.result.data
+            count = len(owner.result.proposals)
+            self.status.setText(self.tr("%1: %n scoring item(s) found.", "", count).replace("%1", data["title"]))
+            self.status.setStyleSheet("color: #166534;")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.owner.result is not None and not self.owner.reading
+
+
+class ColumnsPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(self.tr("Columns"))
+        self.setSubTitle(
+            self.tr("What each column of the table holds. Change a role if it was misread; the table is read again.")
+        )
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Column"), self.tr("Header"), self.tr("Read as"), self.tr("First value")]
+        )
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(1, 220)
+        self.table.setColumnWidth(2, 190)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        wizard.read_finished.connect(self.initializePage)
+
+    def initializePage(self) -> None:
+        result = self.owner.result
+        if result is None:
+            return
+        first_data = result.layout.header_rows[-1] + 1
+        self.table.setRowCount(len(result.layout.columns))
+        for row, column in enumerate(result.layout.columns):
+            self.table.setItem(row, 0, _cell(str(column.index + 1)))
+            self.table.setItem(row, 1, _cell(column.header))
+            combo = QComboBox()
+            for role in ROLE_ORDER:
+                combo.addItem(ROLE_NAMES[role], role)
+            combo.setCurrentIndex(ROLE_ORDER.index(column.role))
+            combo.setToolTip(column.describe)
+            combo.currentIndexChanged.connect(lambda _i, c=column.index, box=combo: self._changed(c, box))
+            self.table.setCellWidget(row, 2, combo)
+            sample = result.grid.text(first_data, column.index) if first_data < len(result.grid.rows) else ""
+            self.table.setItem(row, 3, _cell(sample.replace("\n", " ")[:80]))
+
+    def _changed(self, column: int, box: QComboBox) -> None:
+        roles = dict(self.owner.roles)
+        roles[column] = box.currentData()
+        if self.owner.path:
+            self.owner.read(self.owner.path, roles)
+
+    def isComplete(self) -> bool:
+        return self.owner.result is not None and not self.owner.reading
+
+
+class ReviewPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(self.tr("Indicators and scoring rules"))
+        self.setSubTitle(
+            self.tr(
+                "The tree as read, and the rule proposed for each item beside its text. "
+                "Rules marked in amber need a person's check; all rules can be changed later."
+            )
+        )
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Code"),
+                self.tr("Indicator / scoring rule"),
+                self.tr("Points"),
+                self.tr("Proposed rule"),
+                self.tr("Confidence"),
+            ]
+        )
+        self.tree.setTreePosition(1)  # branches beside the names; codes stay readable
+        self.tree.setColumnWidth(0, 56)
+        self.tree.setColumnWidth(1, 360)
+        self.tree.setColumnWidth(2, 50)
+        self.tree.setColumnWidth(3, 300)
+        self.summary = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree)
+
+    def initializePage(self) -> None:
+        result = self.owner.result
+        self.tree.clear()
+        if result is None:
+            return
+        unsure = 0
+        for node in result.data["tree"]:
+            unsure += self._add(node, None, result)
+        self.tree.expandAll()
+        count = len(result.proposals)
+        self.summary.setText(self.tr("%n scoring item(s); ", "", count) + self.tr("%n rule(s) to check", "", unsure))
+
+    def _add(self, node: dict, parent: QTreeWidgetItem | None, result: ImportResult) -> int:
+        points = "" if node.get("points") is None else compact(to_points(node["points"]))
+        entry = QTreeWidgetItem(["", node["name"], points])
+        font = entry.font(1)
+        font.setBold(True)
+        entry.setFont(1, font)
+        (parent.addChild(entry) if parent else self.tree.addTopLevelItem(entry))
+        unsure = 0
+        for child in node.get("children", []):
+            unsure += self._add(child, entry, result)
+        for item in node.get("items", []):
+            proposal = result.proposals[item["code"]]
+            points = "" if item.get("points") is None else compact(to_points(item["points"]))
+            text = item.get("name") or item["rule"].replace("\n", " ")
+            row = QTreeWidgetItem(
+                [item["code"], text, points, summary(proposal.rule), f"{round(proposal.confidence * 100)}%"]
+            )
+            row.setToolTip(1, item["rule"])
+            row.setToolTip(3, "\n".join(proposal.notes) or summary(proposal.rule))
+            if proposal.confidence < 0.5 or proposal.notes:
+                unsure += 1
+                for column in (3, 4):
+                    row.setForeground(column, QBrush(LOW))
+            entry.addChild(row)
+        return unsure
+
+
+class FindingsPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(self.tr("Findings"))
+        self.setSubTitle(
+            self.tr(
+                "What the check found, row by row. Warnings do not stop the import; errors do "
+                "until they are fixed in the file or accepted here."
+            )
+        )
+        self.list = QListWidget()
+        self.unit = QLineEdit()
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.accept_errors = QCheckBox(self.tr("Import despite the errors (repeated codes get a suffix)"))
+        self.accept_errors.toggled.connect(self.completeChanged)
+        form = QFormLayout()
+        form.addRow(self.tr("Unit being assessed:"), self.unit)
+        form.addRow(self.tr("Year assessed:"), self.year)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.accept_errors)
+        layout.addLayout(form)
+
+    def initializePage(self) -> None:
+        result = self.owner.result
+        self.list.clear()
+        if result is None:
+            return
+        style = self.style()
+        icons = {
+            "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+            "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+            "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+        }
+        for finding in result.findings:
+            text = f"{finding.row}  {finding.message}".strip()
+            self.list.addItem(QListWidgetItem(style.standardIcon(icons[finding.severity]), text))
+        if not result.findings:
+            self.list.addItem(self.tr("Nothing to report."))
+        self.accept_errors.setVisible(bool(result.errors))
+        self.accept_errors.setChecked(False)
+        self.unit.setText(self.owner.workspace.default_assessment().unit)
+        self.year.setValue(result.data.get("year") or 2019)
+
+    def isComplete(self) -> bool:
+        result = self.owner.result
+        return result is not None and (not result.errors or self.accept_errors.isChecked())
+
+
+def _cell(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item

@@ -1,0 +1,95 @@
+"""One runner for work that may take longer than a blink: off the UI thread, results back on it.
+
+Widgets are touched only on the UI thread: the work function gets a :class:`Progress` to report through and
+to ask whether it was cancelled; ``done``/``failed`` run on the UI thread. Tests set ``synchronous`` to run
+the work inline, so they need no event-loop waiting.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class Cancelled(Exception):
+    """Raised inside work that noticed it was cancelled."""
+
+
+class Progress:
+    def __init__(self, job: Job) -> None:
+        self._job = job
+
+    def report(self, done: int, total: int, message: str = "") -> None:
+        if self._job.cancel_requested.is_set():
+            raise Cancelled
+        self._job.progressed.emit(done, total, message)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._job.cancel_requested.is_set()
+
+
+class Job(QObject):
+    """One piece of background work; its signals arrive on the UI thread."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    ended = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.cancel_requested = threading.Event()
+        self.running = True
+        self.ended.connect(self._mark_ended)
+
+    def cancel(self) -> None:
+        self.cancel_requested.set()
+
+    def _mark_ended(self) -> None:
+        self.running = False
+
+
+class _Task(QRunnable):
+    def __init__(self, job: Job, work: Callable[[Progress], Any]) -> None:
+        super().__init__()
+        self.job = job
+        self.work = work
+
+    def run(self) -> None:
+        try:
+            result = self.work(Progress(self.job))
+        except BaseException as exc:
+            self.job.failed.emit(exc)
+        else:
+            self.job.succeeded.emit(result)
+        finally:
+            self.job.ended.emit()
+
+
+class Runner(QObject):
+    synchronous = False  # tests: run inline
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+
+    def start(
+        self, work: Callable[[Progress], Any], done: Callable[[Any], None], failed: Callable[[BaseException], None]
+    ) -> Job:
+        job = Job(self)
+        job.succeeded.connect(done)
+        job.failed.connect(failed)
+        task = _Task(job, work)
+        if self.synchronous:
+            task.run()
+        else:
+            self.pool.start(task)
+        return job
+
+    def wait(self, timeout_ms: int = 30000) -> bool:
+        return self.pool.waitForDone(timeout_ms)
