@@ -62,7 +62,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.work(Progress(self.job))
-        except BaseException as exc:
+        except BaseException as exc:  # every failure must reach the UI, not vanish in a worker thread
             self.job.failed.emit(exc)
         else:
             self.job.succeeded.emit(result)
