@@ -36,6 +36,7 @@ def test_fill_down_without_merges_and_a_title_row_and_a_total_row(tmp_path: Path
             ["", "项目管理（10分）", "10", "根据实际情况评分", "计财科"],
             ["基础设施（80分）", "网络（80分）", "80", "取年度考核结果", "信息中心"],
             ["合计", "", "100", "", ""],
+            ["备注：1.各单位于12月20日前报送材料。", "", "", "", ""],
         ],
     )
     result = import_table(path)
@@ -50,6 +51,7 @@ def test_fill_down_without_merges_and_a_title_row_and_a_total_row(tmp_path: Path
     assert found["002"]["scoring"] == {"type": "per_unit", "per": 1, "unit": "（项）", "cap": 5}
     assert result.data["total_points"] == 100
     assert any("合计行" in f.message for f in result.findings)
+    assert any(f.message == "表注，不作为评分项" for f in result.findings)
     assert any("按顺序编为 001" in f.message for f in result.findings)
 
 
