@@ -28,3 +28,19 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
     ws = Workspace.open(tmp_path / "workspace")
     yield ws
     ws.close()
+
+
+def fill_disk(workspace: Workspace) -> None:
+    """Make the workspace's disk "full": SQLite may not grow the database file past its current size."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    workspace.engine.dispose()
+    with sqlite3.connect(workspace.folder / "workspace.sqlite") as db:
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.close()
+
+    @event.listens_for(workspace.engine, "connect")
+    def no_room(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages}")

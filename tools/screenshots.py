@@ -47,9 +47,10 @@ def shoot(out: Path) -> None:
     os.environ["XDG_CONFIG_HOME"] = str(home / "config")  # no remembered layout from earlier runs
     app = create_app(["egov-desk"], "zh_CN")
     workspace = create_demo_workspace(home / "demo")
-    window = MainWindow(workspace)
+    window = MainWindow(workspace, demo=True)
     window.setGeometry(QApplication.primaryScreen().availableGeometry())  # no window manager to maximise
     window.show()
+    window.select_item("021")
     window.runner.synchronous = True
     steps: list[tuple[str, object]] = []
 

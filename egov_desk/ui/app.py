@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from egov_desk import APP_NAME, __version__
 from egov_desk.core.db.migrate import DatabaseRefused
+from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.workspace import Workspace, WorkspaceError, default_workspace_dir
 from egov_desk.paths import resource_dir
 
@@ -23,6 +25,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="egov-desk", description="电子政务工作绩效年终考评")
     parser.add_argument("--workspace", type=Path, help=f"workspace folder (default {default_workspace_dir()})")
     parser.add_argument("--language", help="zh_CN (default) or en")
+    parser.add_argument("--demo", action="store_true", help="open a throw-away demo workspace, partly scored")
     parser.add_argument("--smoke", action="store_true", help="open the window, wait until shown, exit 0")
     parser.add_argument("--version", action="version", version=f"egov-desk {__version__}")
     return parser.parse_args(argv)
@@ -35,12 +38,18 @@ def language(requested: str | None) -> str:
     return str(stored) if stored else DEFAULT_LANGUAGE
 
 
+_installed: list[QTranslator] = []
+
+
 def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
-    """Qt's own strings (buttons, dialogs) and ours; kept alive by the caller."""
-    translators = []
+    """Qt's own strings (buttons, dialogs) and ours, replacing any installed before."""
+    while _installed:
+        translator = _installed.pop()
+        app.removeTranslator(translator)
+        translator.deleteLater()
     if lang.startswith("en"):
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
-        return translators
+        QLocale.setDefault(QLocale("en_US"))
+        return []
     QLocale.setDefault(QLocale(lang))
     for name, folder in (
         (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
@@ -49,8 +58,8 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
-            translators.append(translator)
-    return translators
+            _installed.append(translator)
+    return list(_installed)
 
 
 # Office PCs: YaHei on Windows; Noto/WenQuanYi on UOS, Kylin and Debian. The first one installed wins.
@@ -75,7 +84,7 @@ def create_app(argv: Sequence[str], lang: str | None = None) -> QApplication:
     app.setApplicationDisplayName("电子政务绩效考评")
     app.setWindowIcon(QIcon(str(resource_dir("icons") / "egov-desk.svg")))
     app.setFont(ui_font(app.font()))
-    app.setProperty("egov_translators", install_translations(app, language(lang)))
+    install_translations(app, language(lang))
     return app
 
 
@@ -84,23 +93,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv[1:])
     app = create_app(argv[:1], args.language)
 
-    from egov_desk.ui.main_window import MainWindow  # after the app exists: widgets need it
+    from egov_desk.ui.shell import Shell  # after the app exists: widgets need it
 
+    demo_folder = Path(tempfile.mkdtemp(prefix="egov-desk-demo-")) if args.demo else None
     try:
-        workspace = Workspace.open(args.workspace) if args.workspace else Workspace.open_default()
+        if demo_folder:
+            workspace = create_demo_workspace(demo_folder / "demo")
+        else:
+            workspace = Workspace.open(args.workspace) if args.workspace else Workspace.open_default()
     except (WorkspaceError, DatabaseRefused, OSError) as exc:
         QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the workspace"), str(exc))
         return 1
-    window = MainWindow(workspace)
+    shell = Shell(app, workspace, demo_folder)
     screen = app.primaryScreen().availableGeometry()
-    if screen.width() <= 1440 or screen.height() <= 800:  # small office screens: use all of it
-        window.showMaximized()
-    else:
-        window.show()
+    small = screen.width() <= 1440 or screen.height() <= 800  # office screens: use all of it
+    window = shell.show(maximised=small and QSettings().value("window/geometry") is None)
     if args.smoke:
         QTimer.singleShot(0, lambda: app.exit(0 if window.isVisible() else 3))
     code = app.exec()
-    workspace.close()
+    shell.close()
     return code
 
 

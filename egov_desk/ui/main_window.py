@@ -1,107 +1,332 @@
-"""The main window: the indicator tree of the open assessment and its total."""
+"""The main window: the gauge on top, the indicator tree (and departments) left, the selected item right."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QComboBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from egov_desk.core.points import compact, display
+from egov_desk.core.indicators import Item, Node
 from egov_desk.core.workspace import AssessmentInfo, Change, Workspace
 from egov_desk.ui.dialogs.import_wizard import ImportWizard
-from egov_desk.ui.models.indicator_tree import CODE, LEAD, MAX, NAME, SCORE, IndicatorTreeModel
+from egov_desk.ui.menus import build_menus
+from egov_desk.ui.models.indicator_tree import CODE, EVIDENCE, LEAD, MAX, NAME, SCORE, IndicatorTreeModel
+from egov_desk.ui.models.tree_filter import COOPERATING, EITHER, IndicatorFilter
+from egov_desk.ui.models.tree_filter import LEAD as AS_LEAD
 from egov_desk.ui.ops import Runner
+from egov_desk.ui.panels.departments import DepartmentsView
+from egov_desk.ui.panels.item_panel import ItemPanel
+from egov_desk.ui.undo import SetInput, SetNote
+from egov_desk.ui.widgets.gauge import Bar, ScoreGauge
 
-
-class TotalBar(QWidget):
-    """The title of the system, the assessment, and the total score (e.g. 68.50 / 100)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("totalBar")
-        self.title = QLabel()
-        self.title.setObjectName("systemTitle")
-        self.title.setWordWrap(True)
-        self.subtitle = QLabel()
-        self.subtitle.setObjectName("assessmentLabel")
-        self.total = QLabel()
-        self.total.setObjectName("totalScore")
-        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.unscored = QLabel()
-        self.unscored.setObjectName("unscoredCount")
-        self.unscored.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-        names = QVBoxLayout()
-        names.addWidget(self.title)
-        names.addWidget(self.subtitle)
-        figures = QVBoxLayout()
-        figures.addWidget(self.total)
-        figures.addWidget(self.unscored)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
-        layout.addLayout(names, 1)
-        layout.addLayout(figures)
-        self.setStyleSheet(
-            "#totalBar { background: #1f4e8c; }"
-            "#systemTitle { color: white; font-size: 15pt; font-weight: bold; }"
-            "#assessmentLabel { color: #d6e2f3; }"
-            "#totalScore { color: white; font-size: 22pt; font-weight: bold; }"
-            "#unscoredCount { color: #ffd79a; }"
-        )
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-
-    def show_total(self, total: str, maximum: str, unscored: int) -> None:
-        self.total.setText(self.tr("%1 / %2").replace("%1", total).replace("%2", maximum))
-        self.unscored.setText(
-            self.tr("%n item(s) not scored", "", unscored) if unscored else self.tr("All items scored")
-        )
+if TYPE_CHECKING:
+    from egov_desk.ui.shell import Shell
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, shell: Shell | None = None, demo: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.shell = shell
+        self.demo = demo
         self.setObjectName("mainWindow")
-        self.total_bar = TotalBar()
+        self.runner = Runner(self)
+        self.undo_stack = QUndoStack(self)
+        self.inputs: dict[str, Any] = {}
+        self.notes: dict[str, str] = {}
+        self.evidence: dict[str, tuple[int, int]] = {}
+        self._build_widgets()
+        build_menus(self)
+        self._build_toolbar()
+        self.resize(1280, 720)
+        self._restore_layout()
+        self.refresh_assessments()
+        self.open_assessment(workspace.default_assessment())
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.gauge = ScoreGauge()
         self.tree = QTreeView()
         self.tree.setObjectName("indicatorTree")
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
+        self.tree.setSortingEnabled(False)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.header().setSectionsClickable(True)
+        self.tree.header().sortIndicatorChanged.connect(self._sort)
+        self.proxy = IndicatorFilter(self)
+        self.departments = DepartmentsView()
+        self.departments.item_activated.connect(self.jump_to_item)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.tree, self.tr("Indicators"))
+        self.tabs.addTab(self.departments, self.tr("Departments"))
+        self.panel = ItemPanel()
+        self.panel.input_edited.connect(self.edit_input)
+        self.panel.note_edited.connect(self.edit_note)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 520])
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.total_bar)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.gauge)
+        layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.runner = Runner(self)
-        self._build_menus()
-        self.resize(1280, 720)
-        self.open_assessment(workspace.default_assessment())
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.import_action = QAction(self.tr("&Import indicator table…"), self)
-        self.import_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I))
-        self.import_action.setStatusTip(self.tr("Read another year's indicator table from Word or Excel"))
-        self.import_action.triggered.connect(self.import_table)
-        file_menu.addAction(self.import_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main toolbar"))
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.assessment_combo = QComboBox()
+        self.assessment_combo.setObjectName("assessmentCombo")
+        self.assessment_combo.setMinimumContentsLength(16)
+        self.assessment_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.assessment_combo.activated.connect(self._assessment_chosen)
+        self.search = QLineEdit()
+        self.search.setObjectName("searchBox")
+        self.search.setPlaceholderText(self.tr("Search code, name or rule (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(260)
+        self.search.textChanged.connect(self._filter)
+        self.department_combo = QComboBox()
+        self.department_combo.setObjectName("departmentFilter")
+        self.department_combo.currentIndexChanged.connect(self._filter)
+        self.role_combo = QComboBox()
+        self.role_combo.setObjectName("roleFilter")
+        for text, role in (
+            (self.tr("lead or cooperating"), EITHER),
+            (self.tr("as lead"), AS_LEAD),
+            (self.tr("as cooperating"), COOPERATING),
+        ):
+            self.role_combo.addItem(text, role)
+        self.role_combo.currentIndexChanged.connect(self._filter)
+        bar.addWidget(QLabel(self.tr(" Assessment ")))
+        bar.addWidget(self.assessment_combo)
+        bar.addSeparator()
+        bar.addWidget(self.search)
+        bar.addWidget(QLabel(self.tr("  Department ")))
+        bar.addWidget(self.department_combo)
+        bar.addWidget(self.role_combo)
+        bar.addSeparator()
+        for action in (self.previous_unscored_action, self.next_unscored_action, self.undo_action, self.redo_action):
+            bar.addAction(action)
+
+    # --- assessments ------------------------------------------------------------------------------
+
+    def refresh_assessments(self) -> None:
+        self.assessment_combo.clear()
+        systems = {s.id: s for s in self.workspace.systems()}
+        for info in self.workspace.assessments():
+            self.assessment_combo.addItem(info.label, info.id)
+            self.assessment_combo.setItemData(
+                self.assessment_combo.count() - 1, systems[info.system_id].title, Qt.ItemDataRole.ToolTipRole
+            )
+
+    def _assessment_chosen(self, index: int) -> None:
+        assessment_id = self.assessment_combo.itemData(index)
+        if assessment_id != self.assessment.id:
+            self.workspace.set_setting("current_assessment", assessment_id)
+            self.open_assessment(self.workspace.assessment(assessment_id))
+
+    def open_assessment(self, assessment: AssessmentInfo) -> None:
+        self.panel.note.flush()
+        self.assessment = assessment
+        self.undo_stack.clear()
+        sheet = self.workspace.scores(assessment.id)
+        system = sheet.system
+        self.inputs = self.workspace.inputs(assessment.id)
+        self.notes = self.workspace.notes(assessment.id)
+        self.evidence = {i.code: (0, sum(r.by_unit for r in i.requirements)) for i in system.items()}
+        self.model = IndicatorTreeModel(sheet, dict(self.evidence), self)
+        self.proxy.setSourceModel(self.model)
+        self.tree.setModel(self.proxy)
+        self.tree.setTreePosition(NAME)  # branches beside the names; codes stay in a clean column
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.expandAll()
+        self._size_columns()
+        self.department_combo.blockSignals(True)
+        self.department_combo.clear()
+        self.department_combo.addItem(self.tr("All departments"), None)
+        for name in system.departments():
+            self.department_combo.addItem(name, name)
+        self.department_combo.blockSignals(False)
+        self.assessment_combo.setCurrentIndex(self.assessment_combo.findData(assessment.id))
+        self.gauge.title = system.title
+        self.gauge.subtitle = f"{assessment.unit} · {assessment.year} · {assessment.title}"
+        self.gauge.set_bars(
+            [Bar(n.name, sheet.nodes[n.key].points, n.points, sheet.nodes[n.key].unscored) for n in system.tree]
+        )
+        self._show_total()
+        self.departments.show_departments(system, sheet, self.evidence)
+        demo = self.tr("[Demo] ") if self.demo else ""
+        self.setWindowTitle(
+            f"{demo}{assessment.unit} {assessment.year} {assessment.title} — {system.title} — egov-desk"
+        )
+        folder = self.workspace.folder
+        self.statusBar().showMessage(
+            self.tr("Workspace: %1 · every change is saved at once").replace("%1", str(folder)) if folder else ""
+        )
+        self.panel.show_nothing()
+        self.select_item(self.model.item_codes()[0])
+
+    def _size_columns(self) -> None:
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        metrics = self.tree.fontMetrics()
+        samples = ((CODE, "编号00"), (MAX, "分值00"), (SCORE, "自评得分0"), (EVIDENCE, "材料00"), (LEAD, "政策法规科0"))
+        for column, sample in samples:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 14)
+
+    # --- selection --------------------------------------------------------------------------------
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry = self.model.entry(self.proxy.mapToSource(current))
+        sheet = self.model.sheet
+        if isinstance(entry, Item):
+            self.panel.show_item(
+                entry, self.inputs.get(entry.code), self.notes.get(entry.code, ""), sheet.items[entry.code]
+            )
+        elif isinstance(entry, Node):
+            self.panel.show_node(entry, sheet.nodes[entry.key])
+
+    def current_item(self) -> Item | None:
+        entry = self.model.entry(self.proxy.mapToSource(self.tree.currentIndex()))
+        return entry if isinstance(entry, Item) else None
+
+    def select_item(self, code: str) -> bool:
+        index = self.proxy.mapFromSource(self.model.index_of_item(code))
+        if not index.isValid():
+            return False
+        self.tree.scrollTo(index)
+        self.tree.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        return True
+
+    def jump_to_item(self, code: str) -> None:
+        self.tabs.setCurrentWidget(self.tree)
+        if not self.select_item(code):  # hidden by the filter: clear it
+            self.search.clear()
+            self.department_combo.setCurrentIndex(0)
+            self.select_item(code)
+        self.tree.setFocus()
+
+    def _step_unscored(self, step: int) -> None:
+        codes = [c for c in self.model.item_codes() if self.proxy.mapFromSource(self.model.index_of_item(c)).isValid()]
+        open_codes = [c for c in codes if not self.model.sheet.items[c].scored]
+        if not open_codes:
+            self.statusBar().showMessage(self.tr("Every item shown is scored."), 4000)
+            return
+        current = self.current_item()
+        position = codes.index(current.code) if current and current.code in codes else -1
+        ordered = (
+            codes[position + 1 :] + codes[: position + 1]
+            if step > 0
+            else list(reversed(codes[:position])) + list(reversed(codes[position:]))
+        )
+        target = next(c for c in ordered if c in open_codes)
+        self.select_item(target)
+        self.tree.setFocus()
+
+    def next_unscored(self) -> None:
+        self._step_unscored(1)
+
+    def previous_unscored(self) -> None:
+        self._step_unscored(-1)
+
+    def focus_editor(self) -> None:
+        self.panel.focus_editor()
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.tree)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # --- filters and sorting ----------------------------------------------------------------------
+
+    def _filter(self) -> None:
+        self.proxy.set_search(self.search.text())
+        self.proxy.set_department(self.department_combo.currentData(), self.role_combo.currentData() or EITHER)
+        self.tree.expandAll()
+
+    def _sort(self, column: int, order: Qt.SortOrder) -> None:
+        self.proxy.sort(column, order)
+
+    # --- edits ------------------------------------------------------------------------------------
+
+    def edit_input(self, code: str, inp: Any) -> None:
+        command = SetInput(
+            self.workspace, self.assessment.id, code, self.inputs.get(code), inp, self.apply, self.report_failure
+        )
+        self.undo_stack.push(command)
+
+    def edit_note(self, code: str, text: str) -> None:
+        command = SetNote(
+            self.workspace, self.assessment.id, code, self.notes.get(code, ""), text, self.apply, self.report_failure
+        )
+        self.undo_stack.push(command)
+
+    def report_failure(self, error: Exception) -> None:
+        QMessageBox.warning(self, self.tr("Not saved"), str(error))
+
+    def apply(self, change: Change) -> None:
+        """Repaint what one Workspace write changed: the item, the levels above it, the gauge."""
+        if change.assessment_id != self.assessment.id:
+            return
+        if change.note is not None:
+            self.notes[change.code] = change.note
+        else:
+            if change.input is None:
+                self.inputs.pop(change.code, None)
+            else:
+                self.inputs[change.code] = change.input
+        self.model.apply(change)
+        self._show_total()
+        for node in change.nodes:
+            if len(node.key) == 1:
+                self.gauge.set_bar(node.key[0], node.points, node.unscored)
+        shown = self.current_item()
+        if shown is not None and shown.code == change.code:
+            self.panel.show_score(change.item)
+            if change.note is not None and self.panel.note.toPlainText() != change.note:
+                self.panel.note.load(change.note)
+            elif change.note is None and self.panel.editor and self.panel.editor.current_input() != change.input:
+                self.panel.reload_input(change.input)  # undo/redo, not typing
+        self.departments.show_departments(self.model.sheet.system, self.model.sheet, self.evidence)
+
+    def _show_total(self) -> None:
+        sheet = self.model.sheet
+        self.gauge.set_total(sheet.total, sheet.max, len(sheet.unscored))
+
+    # --- imports and layout -----------------------------------------------------------------------
 
     def import_table(self) -> ImportWizard:
         """Open the import wizard; when it creates an assessment, switch to it."""
@@ -113,35 +338,27 @@ class MainWindow(QMainWindow):
     def _imported(self, wizard: ImportWizard) -> None:
         if wizard.created_assessment is not None:
             self.workspace.set_setting("current_assessment", wizard.created_assessment)
+            self.refresh_assessments()
             self.open_assessment(self.workspace.assessment(wizard.created_assessment))
 
-    def open_assessment(self, assessment: AssessmentInfo) -> None:
-        self.assessment = assessment
-        sheet = self.workspace.scores(assessment.id)
-        self.model = IndicatorTreeModel(sheet, self)
-        self.tree.setModel(self.model)
-        self.tree.setTreePosition(NAME)  # branches beside the names; codes stay in a clean column
-        self.tree.expandAll()
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        metrics = self.tree.fontMetrics()
-        for column, sample in ((CODE, "编号00"), (MAX, "分值000"), (SCORE, "自评得分00"), (LEAD, "政策法规科00")):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
-        system = sheet.system
-        self.total_bar.title.setText(system.title)
-        self.total_bar.subtitle.setText(f"{assessment.unit} · {assessment.year} · {assessment.title}")
-        self.setWindowTitle(f"{assessment.unit} {assessment.year} {assessment.title} — {system.title} — egov-desk")
-        self._show_total()
-        folder = self.workspace.folder
-        self.statusBar().showMessage(self.tr("Workspace: %1").replace("%1", str(folder)) if folder else "")
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry, state = settings.value("window/geometry"), settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        splitter = settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
 
-    def _show_total(self) -> None:
-        sheet = self.workspace.scores(self.assessment.id)
-        self.total_bar.show_total(display(sheet.total), compact(sheet.max), len(sheet.unscored))
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
 
-    def apply(self, change: Change) -> None:
-        """Repaint what one Workspace write changed."""
-        self.model.apply(change)
-        self._show_total()
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.panel.note.flush()
+        self.save_layout()
+        super().closeEvent(event)

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChecklistEditor</name>
+    <message>
+        <source>%1 or more: %2 pts</source>
+        <translation>满 %1 项：%2 分</translation>
+    </message>
+    <message>
+        <source>at most %1 pts</source>
+        <translation>最高 %1 分</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceEditor</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
     <name>ColumnsPage</name>
     <message>
         <source>Columns</source>
@@ -26,6 +44,80 @@
     <message>
         <source>First value</source>
         <translation>首行内容</translation>
+    </message>
+</context>
+<context>
+    <name>CountEditor</name>
+    <message>
+        <source>Not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>%1 pts each, at most %2</source>
+        <translation>每个 %1 分，最高 %2 分</translation>
+    </message>
+    <message>
+        <source>Deductions found</source>
+        <translation>扣分处数</translation>
+    </message>
+    <message>
+        <source>from %1, minus %2 each, not below %3</source>
+        <translation>起评 %1 分，每处扣 %2 分，最低 %3 分</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>others %1</source>
+        <translation>其余 %1 分</translation>
+    </message>
+    <message>
+        <source>(of %1)</source>
+        <translation>（共 %1 名）</translation>
+    </message>
+    <message>
+        <source>— ranks %1 fall in two bands</source>
+        <translation>—— 第 %1 名同属两档</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentsView</name>
+    <message>
+        <source>Department / item</source>
+        <translation>科室 / 评分项</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>已评分</translation>
+    </message>
+    <message>
+        <source>Evidence in</source>
+        <translation>材料已收</translation>
+    </message>
+    <message>
+        <source>lead %1 · cooperating %2</source>
+        <translation>牵头 %1 · 配合 %2</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <source>cooperating</source>
+        <translation>配合</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>未评分</translation>
     </message>
 </context>
 <context>
@@ -126,6 +218,10 @@
         <translation>自评得分</translation>
     </message>
     <message>
+        <source>Evidence</source>
+        <translation>材料</translation>
+    </message>
+    <message>
         <source>Lead department</source>
         <translation>牵头科室</translation>
     </message>
@@ -135,12 +231,193 @@
             <numerusform>%n 项尚未评分</numerusform>
         </translation>
     </message>
+    <message>
+        <source>by others</source>
+        <translation>外单位</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPanel</name>
+    <message>
+        <source>Scoring rule (as printed)</source>
+        <translation>评分细则（原文）</translation>
+    </message>
+    <message>
+        <source>Self-assessment</source>
+        <translation>自评</translation>
+    </message>
+    <message>
+        <source>Evidence to provide</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>How the score was reached, what is still missing…</source>
+        <translation>得分依据、尚缺的材料……</translation>
+    </message>
+    <message>
+        <source>Select an item in the tree</source>
+        <translation>请在左侧选择一个评分项</translation>
+    </message>
+    <message>
+        <source>Its rule, its score editor and its evidence appear here.</source>
+        <translation>这里会显示它的评分细则、评分栏和佐证材料。</translation>
+    </message>
+    <message>
+        <source>Score %1 · %2 of %3 items scored</source>
+        <translation>得分 %1 · 已评 %2 / %3 项</translation>
+    </message>
+    <message>
+        <source>Points: %1</source>
+        <translation>分值：%1</translation>
+    </message>
+    <message>
+        <source>Lead: %1</source>
+        <translation>牵头：%1</translation>
+    </message>
+    <message>
+        <source>Cooperating: %1</source>
+        <translation>配合：%1</translation>
+    </message>
+    <message>
+        <source>Result supplied by: %1</source>
+        <translation>结果提供：%1</translation>
+    </message>
+    <message>
+        <source>(no rule text)</source>
+        <translation>（无评分细则）</translation>
+    </message>
+    <message>
+        <source>checked on the platform</source>
+        <translation>平台核查</translation>
+    </message>
+    <message>
+        <source>supplied by %1</source>
+        <translation>由%1提供</translation>
+    </message>
+    <message>
+        <source>to collect</source>
+        <translation>待收集</translation>
+    </message>
+    <message>
+        <source>(none listed)</source>
+        <translation>（未列出）</translation>
+    </message>
+    <message>
+        <source>Score %1 / %2</source>
+        <translation>得分 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Score %1 / %2 (not all parts entered)</source>
+        <translation>得分 %1 / %2（尚有分项未填）</translation>
+    </message>
+    <message>
+        <source>Not scored yet (counts as 0 of %2)</source>
+        <translation>尚未评分（按 0 分计，满分 %2）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Search code, name or rule (Ctrl+F)</source>
+        <translation>搜索编号、名称或细则（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>lead or cooperating</source>
+        <translation>牵头或配合</translation>
+    </message>
+    <message>
+        <source>as lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <source>as cooperating</source>
+        <translation>配合</translation>
+    </message>
+    <message>
+        <source> Assessment </source>
+        <translation> 考评 </translation>
+    </message>
+    <message>
+        <source>  Department </source>
+        <translation>  科室 </translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部科室</translation>
+    </message>
+    <message>
+        <source>[Demo] </source>
+        <translation>［演示］</translation>
+    </message>
+    <message>
+        <source>Workspace: %1 · every change is saved at once</source>
+        <translation>工作区：%1 · 每次修改即时保存</translation>
+    </message>
+    <message>
+        <source>Every item shown is scored.</source>
+        <translation>当前显示的评分项都已评分。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEditor</name>
+    <message>
+        <source>Not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source> pts</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>满分 %1</translation>
+    </message>
+    <message>
+        <source>(result from %1)</source>
+        <translation>（结果由%1提供）</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New workspace…</source>
+        <translation>新建工作区(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Start an empty workspace in a folder</source>
+        <translation>在一个文件夹中新建工作区</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace folder…</source>
+        <translation>打开工作区文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Recent &amp;workspaces</source>
+        <translation>最近的工作区(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Import indicator table…</source>
@@ -151,12 +428,186 @@
         <translation>从 Word 或 Excel 读取其他年度的指标表</translation>
     </message>
     <message>
+        <source>New &amp;assessment…</source>
+        <translation>新建考评(&amp;A)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>Workspace: %1</source>
-        <translation>工作区：%1</translation>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Scoring</source>
+        <translation>评分(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Next unscored item</source>
+        <translation>下一个未评分项(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous unscored item</source>
+        <translation>上一个未评分项(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the score</source>
+        <translation>编辑得分(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Move the keyboard into the selected item&apos;s score editor</source>
+        <translation>将键盘焦点移到所选评分项的评分栏</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;tree</source>
+        <translation>回到指标树(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Indicators</source>
+        <translation>指标(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Departments</source>
+        <translation>科室(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo workspace</source>
+        <translation>打开演示工作区(&amp;D)</translation>
+    </message>
+    <message>
+        <source>A throw-away workspace with the 2019 system partly scored</source>
+        <translation>一个用完即弃的工作区：2019 年指标体系，已部分评分</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About egov-desk</source>
+        <translation>关于 egov-desk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>Next / previous unscored item</source>
+        <translation>下一个 / 上一个未评分项</translation>
+    </message>
+    <message>
+        <source>Edit the score</source>
+        <translation>编辑得分</translation>
+    </message>
+    <message>
+        <source>Back to the tree</source>
+        <translation>回到指标树</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Undo / redo</source>
+        <translation>撤销 / 重做</translation>
+    </message>
+    <message>
+        <source>Indicators / departments</source>
+        <translation>指标 / 科室</translation>
+    </message>
+    <message>
+        <source>Import indicator table</source>
+        <translation>导入指标表</translation>
+    </message>
+    <message>
+        <source>Move in the tree</source>
+        <translation>在指标树中移动</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;egov-desk %1&lt;/b&gt;&lt;br&gt;Annual e-government performance evaluation, offline.&lt;br&gt;Every change is saved in the workspace at once.</source>
+        <translation>&lt;b&gt;egov-desk %1&lt;/b&gt;&lt;br&gt;电子政务工作绩效年终考评，离线使用。&lt;br&gt;每次修改都即时保存在工作区中。</translation>
+    </message>
+    <message>
+        <source>About egov-desk</source>
+        <translation>关于 egov-desk</translation>
+    </message>
+</context>
+<context>
+    <name>NewAssessmentDialog</name>
+    <message>
+        <source>New assessment</source>
+        <translation>新建考评</translation>
+    </message>
+    <message>
+        <source>Self-assessment</source>
+        <translation>自评</translation>
+    </message>
+    <message>
+        <source>Indicator system:</source>
+        <translation>指标体系：</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Not created</source>
+        <translation>未创建</translation>
+    </message>
+</context>
+<context>
+    <name>RatioEditor</name>
+    <message>
+        <source>Not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>得分率</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成数</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总数</translation>
     </message>
 </context>
 <context>
@@ -203,11 +654,34 @@
     </message>
 </context>
 <context>
-    <name>TotalBar</name>
+    <name>RuleEditor</name>
     <message>
-        <source>%1 / %2</source>
-        <translation>%1 / %2</translation>
+        <source>Not scored</source>
+        <translation>未评分</translation>
     </message>
+    <message>
+        <source> (parts still open)</source>
+        <translation>（尚有分项未填）</translation>
+    </message>
+    <message>
+        <source>→ %1 points</source>
+        <translation>→ %1 分</translation>
+    </message>
+    <message>
+        <source>Yes (%1 pts)</source>
+        <translation>是（%1 分）</translation>
+    </message>
+    <message>
+        <source>No (0 pts)</source>
+        <translation>否（0 分）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 pts)</source>
+        <translation>%1（%2 分）</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreGauge</name>
     <message numerus="yes">
         <source>%n item(s) not scored</source>
         <translation>
@@ -220,10 +694,55 @@
     </message>
 </context>
 <context>
+    <name>Shell</name>
+    <message>
+        <source>Cannot open the workspace</source>
+        <translation>无法打开工作区</translation>
+    </message>
+    <message>
+        <source>Folder for the new workspace</source>
+        <translation>新工作区的文件夹</translation>
+    </message>
+    <message>
+        <source>New workspace</source>
+        <translation>新建工作区</translation>
+    </message>
+    <message>
+        <source>This folder already holds a workspace; it is opened instead.</source>
+        <translation>该文件夹中已有工作区，将直接打开。</translation>
+    </message>
+    <message>
+        <source>Open workspace folder</source>
+        <translation>打开工作区文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>SumEditor</name>
+    <message>
+        <source>Part %1</source>
+        <translation>第 %1 部分</translation>
+    </message>
+    <message>
+        <source>at most %1 pts</source>
+        <translation>最高 %1 分</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Cannot open the workspace</source>
         <translation>无法打开工作区</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message>
+        <source>score of %1</source>
+        <translation>%1 的得分</translation>
+    </message>
+    <message>
+        <source>note of %1</source>
+        <translation>%1 的备注</translation>
     </message>
 </context>
 </TS>

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
 
 from egov_desk.core.rules import InputError
 from egov_desk.core.templates import template_data
 from egov_desk.core.workspace import Workspace, WorkspaceError, default_workspace_dir
+from tests.conftest import fill_disk
 
 
 def test_a_new_workspace_holds_the_2019_system_and_an_empty_self_assessment(workspace: Workspace) -> None:
@@ -105,13 +104,7 @@ def test_every_change_is_audited_with_who_and_what(workspace: Workspace) -> None
 def test_a_full_disk_gives_a_clear_message_and_changes_nothing(workspace: Workspace) -> None:
     assessment = workspace.default_assessment().id
     workspace.set_input(assessment, "004", {"score": 1})
-    workspace.engine.dispose()
-    pages = sqlite3.connect(workspace.folder / "workspace.sqlite").execute("PRAGMA page_count").fetchone()[0]
-
-    @event.listens_for(workspace.engine, "connect")
-    def no_room(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-        dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
-
+    fill_disk(workspace)
     big_note = "很长的说明" * 20000
     with pytest.raises(WorkspaceError, match=r"not saved.*full"):
         workspace.set_note(assessment, "004", big_note)

@@ -5,19 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from egov_desk.core.workspace import Workspace
-from egov_desk.ui.app import install_translations
+from egov_desk.ui.app import create_app, install_translations
 from egov_desk.ui.main_window import MainWindow
+from egov_desk.ui.shell import Shell
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(autouse=True)
 def chinese(qapp: QApplication) -> Iterator[None]:
-    translators = install_translations(qapp, "zh_CN")
+    create_app(["egov-desk"], "zh_CN")  # names, font and translations as the real start sets them
+    QSettings().clear()  # no layout or language remembered from another test
     yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
+    install_translations(qapp, "zh_CN")  # a test that switched language leaves Chinese behind
+    QSettings().clear()
 
 
 @pytest.fixture
@@ -27,3 +30,15 @@ def window(qtbot, workspace: Workspace) -> MainWindow:  # type: ignore[no-untype
     main_window.show()
     qtbot.waitExposed(main_window)
     return main_window
+
+
+@pytest.fixture
+def shell(qtbot, qapp: QApplication, workspace: Workspace) -> Iterator[Shell]:  # type: ignore[no-untyped-def]
+    """The shell that owns the window (menus that open workspaces, the demo, the language)."""
+    the_shell = Shell(qapp, workspace)
+    the_shell.show()
+    yield the_shell
+    if the_shell.window is not None:
+        the_shell.window.close()
+    if the_shell.workspace is not workspace:
+        the_shell.workspace.close()

@@ -1,4 +1,4 @@
-"""The first window: the 2019 tree in Chinese with its scores and the total."""
+"""The main window: the 2019 tree in Chinese with its scores, the gauge, the window title."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui.app import main
 from egov_desk.ui.main_window import MainWindow
-from egov_desk.ui.models.indicator_tree import CODE, MAX, NAME, SCORE, IndicatorTreeModel
+from egov_desk.ui.models.indicator_tree import CODE, EVIDENCE, MAX, NAME, SCORE, IndicatorTreeModel
 
 
 def all_rows(model: IndicatorTreeModel, parent: QModelIndex | None = None) -> list[QModelIndex]:
@@ -38,28 +38,47 @@ def test_the_tree_shows_the_2019_table(window: MainWindow) -> None:
     assert text(model, model.index(0, 0), MAX) == "14"
 
 
-def test_headers_and_total_are_in_chinese(window: MainWindow) -> None:
+def test_headers_gauge_and_title_are_in_chinese(window: MainWindow) -> None:
     headers = [window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(window.model.columnCount())]
-    assert headers == ["编号", "指标 / 评分项", "分值", "自评得分", "牵头科室"]
-    assert window.total_bar.total.text() == "0.00 / 100"
-    assert window.total_bar.unscored.text() == "35 项未评分"
-    assert "2019" in window.windowTitle()
+    assert headers == ["编号", "指标 / 评分项", "分值", "自评得分", "材料", "牵头科室"]
+    assert window.gauge.total_text == "0.00 / 100"
+    assert window.gauge.unscored_text == "35 项未评分"
+    assert [bar.name for bar in window.gauge.bars] == [
+        "发展环境",
+        "基础设施",
+        "重点系统应用",
+        "政务信息资源交换共享和开发利用",
+        "安全保障",
+    ]
+    assert window.windowTitle().startswith("本单位 2019 自评 — 2019年电子政务工作绩效年终考评指标体系")
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "文件(&F)",
+        "编辑(&E)",
+        "评分(&S)",
+        "视图(&V)",
+        "帮助(&H)",
+    ]
+
+
+def test_evidence_column_counts_what_the_unit_must_provide(window: MainWindow) -> None:
+    model = window.model
+    assert text(model, model.index_of_item("002"), EVIDENCE) == "0/2"
+    assert text(model, model.index_of_item("012"), EVIDENCE) == "外单位"
 
 
 def test_unscored_items_show_a_dash_and_scored_ones_their_points(window: MainWindow, workspace: Workspace) -> None:
     model = window.model
     index = model.index_of_item("021")
     assert text(model, index, SCORE) == "—"
-    change = workspace.set_input(window.assessment.id, "021", {"numerator": 7, "denominator": 9})
-    window.apply(change)
+    window.apply(workspace.set_input(window.assessment.id, "021", {"numerator": 7, "denominator": 9}))
     assert text(model, index, SCORE) == "2.33"
     assert text(model, model.index(3, 0), SCORE) == "2.33"
-    assert window.total_bar.total.text() == "2.33 / 100"
-    assert window.total_bar.unscored.text() == "34 项未评分"
+    assert window.gauge.total_text == "2.33 / 100"
+    assert window.gauge.bars[3].points == window.model.sheet.nodes[(3,)].points
 
 
-def test_apply_repaints_only_the_item_and_its_levels(window: MainWindow, workspace: Workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
-    painted: list[tuple[str, str]] = []
+def test_apply_repaints_only_the_item_and_its_levels(window: MainWindow, workspace: Workspace) -> None:
+    painted: list[tuple[str | None, str | None]] = []
     window.model.dataChanged.connect(
         lambda left, _right: painted.append((text(window.model, left, CODE), text(window.model, left, NAME)))
     )
@@ -95,3 +114,17 @@ def test_smoke_as_a_separate_process_on_the_default_workspace(tmp_path: Path) ->
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "data" / "egov-desk" / "workspace" / "workspace.sqlite").is_file()
+
+
+def test_the_demo_starts_from_the_command_line(tmp_path: Path) -> None:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "egov_desk", "--demo", "--smoke"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "data" / "egov-desk" / "workspace").exists()  # the demo never touches real data

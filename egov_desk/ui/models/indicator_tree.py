@@ -9,18 +9,24 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from egov_desk.core.indicators import IndicatorSystem, Item, Node
 from egov_desk.core.points import compact, display
-from egov_desk.core.scoring import ScoreSheet
+from egov_desk.core.scoring import ItemScore, ScoreSheet
 from egov_desk.core.workspace import Change
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-CODE, NAME, MAX, SCORE, LEAD = range(5)
-COLUMN_COUNT = 5
+CODE, NAME, MAX, SCORE, EVIDENCE, LEAD = range(6)
+COLUMN_COUNT = 6
 
 ItemCodeRole = Qt.ItemDataRole.UserRole + 1
 """The item's 编号 for item rows, None for levels."""
+SearchTextRole = Qt.ItemDataRole.UserRole + 2
+"""What the search box looks in: code, name and rule text."""
+DepartmentsRole = Qt.ItemDataRole.UserRole + 3
+"""(lead, (cooperating, …)) of an item."""
+SortRole = Qt.ItemDataRole.UserRole + 4
 
 UNSCORED = QColor("#b45309")  # amber: "still to do", readable on white
+MUTED = QColor("#64748b")
 LEVEL_1 = QColor("#eef3fb")
 
 
@@ -38,9 +44,12 @@ class _Row:
 class IndicatorTreeModel(QAbstractItemModel):
     """Read-only tree over one assessment's :class:`ScoreSheet`; :meth:`apply` repaints what a write changed."""
 
-    def __init__(self, sheet: ScoreSheet, parent: QObject | None = None) -> None:
+    def __init__(
+        self, sheet: ScoreSheet, evidence: dict[str, tuple[int, int]] | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._sheet = sheet
+        self._evidence = evidence or {}
         self._rows: list[_Row] = []
         self._top: list[int] = []
         self._by_code: dict[str, int] = {}
@@ -71,13 +80,15 @@ class IndicatorTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and section in (MAX, SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
+            headers = (
                 self.tr("Code"),
                 self.tr("Indicator / item"),
                 self.tr("Points"),
                 self.tr("Self score"),
+                self.tr("Evidence"),
                 self.tr("Lead department"),
-            )[section]
+            )
+            return headers[section]
         return None
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -130,16 +141,27 @@ class IndicatorTreeModel(QAbstractItemModel):
                 return compact(item.points)
             if column == SCORE:
                 return display(score.points) if score.scored or score.partial else "—"
+            if column == EVIDENCE:
+                return self._evidence_text(item)
             if column == LEAD:
                 return item.lead
         elif role == Qt.ItemDataRole.ToolTipRole:
             return item.rule_text
         elif role == Qt.ItemDataRole.ForegroundRole and column == SCORE and not score.scored:
             return QBrush(UNSCORED)
-        elif role == Qt.ItemDataRole.TextAlignmentRole and column in (MAX, SCORE):
+        elif role == Qt.ItemDataRole.ForegroundRole and column == EVIDENCE:
+            have, need = self._evidence.get(item.code, (0, 0))
+            return QBrush(UNSCORED if have < need else MUTED)
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column in (MAX, SCORE, EVIDENCE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == ItemCodeRole:
             return item.code
+        elif role == SearchTextRole:
+            return f"{item.code} {item.title} {item.rule_text}".casefold()
+        elif role == DepartmentsRole:
+            return (item.lead, item.cooperating)
+        elif role == SortRole:
+            return self._sort_key(item, score, column)
         return None
 
     def _node_data(self, node: Node, column: int, role: int):
@@ -161,9 +183,46 @@ class IndicatorTreeModel(QAbstractItemModel):
             return QBrush(LEVEL_1)
         elif role == Qt.ItemDataRole.TextAlignmentRole and column in (MAX, SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        elif role == ItemCodeRole:
-            return None
+        elif role == SearchTextRole:
+            return node.name.casefold()
+        elif role == SortRole:
+            return float((node.points or 0) if column == MAX else score.points) if column in (MAX, SCORE) else 0
         return None
+
+    def _evidence_text(self, item: Item) -> str:
+        have, need = self._evidence.get(item.code, (0, 0))
+        if need:
+            return f"{have}/{need}"
+        return self.tr("by others") if item.supplied_by else ""
+
+    @staticmethod
+    def _sort_key(item: Item, score: ItemScore, column: int) -> object:
+        if column in (MAX, SCORE):
+            return float(item.points if column == MAX else score.points)
+        if column == EVIDENCE:
+            return 0
+        return item.code if column == CODE else item.title
+
+    # --- lookups and updates ----------------------------------------------------------------------
+
+    @property
+    def sheet(self) -> ScoreSheet:
+        return self._sheet
+
+    def entry(self, index: AnyIndex) -> Item | Node | None:
+        """The item or level a row shows."""
+        if not index.isValid():
+            return None
+        row = self._rows[index.internalId()]
+        return row.item if row.item is not None else row.node
+
+    def item_codes(self) -> list[str]:
+        return list(self._by_code)
+
+    def set_evidence(self, code: str, have: int, need: int) -> None:
+        self._evidence[code] = (have, need)
+        index = self.index_of_item(code, EVIDENCE)
+        self.dataChanged.emit(index, index)
 
     # --- lookups and updates ----------------------------------------------------------------------
 

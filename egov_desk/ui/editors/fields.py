@@ -1,0 +1,256 @@
+"""Editors of single values: a score, a choice, a count or rank, a ratio."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from egov_desk.core.points import compact, display
+from egov_desk.core.rules import Deduct, Manual, PerUnit, Rank, Ratio, Rule
+from egov_desk.ui.editors.base import Input, RuleEditor, number_text
+
+
+class ManualEditor(RuleEditor):
+    """manual / external: a spin box bounded by the maximum; its lowest position means "not scored"."""
+
+    def __init__(self, rule: Manual, parent: QWidget | None = None) -> None:
+        super().__init__(rule, parent)
+        step = float(rule.step or (Decimal("0.1") if rule.max < 2 else Decimal("0.5")))
+        self.spin = QDoubleSpinBox()
+        self.spin.setDecimals(2)
+        self.spin.setRange(-step, float(rule.max))
+        self.spin.setSingleStep(step)
+        self.spin.setSpecialValueText(self.tr("Not scored"))
+        self.spin.setSuffix(self.tr(" pts"))
+        self.spin.setAccelerated(True)
+        self.spin.valueChanged.connect(self.changed)
+        row = QHBoxLayout()
+        row.addWidget(self.spin)
+        row.addWidget(QLabel(self.tr("of %1").replace("%1", compact(rule.max))))
+        if rule.source:
+            row.addWidget(QLabel(self.tr("(result from %1)").replace("%1", rule.source)))
+        row.addStretch(1)
+        self.fields.addLayout(row)
+
+    def current_input(self) -> Input:
+        if self.spin.value() <= self.spin.minimum():
+            return None
+        return {"score": number_text(self.spin.value())}
+
+    def _load(self, inp: Input) -> None:
+        self.spin.setValue(float(inp["score"]) if inp else self.spin.minimum())
+
+    def field_for(self, field: str) -> QWidget | None:
+        return self.spin
+
+    def focus_first(self) -> None:
+        self.spin.setFocus()
+        self.spin.selectAll()
+
+
+class ChoiceEditor(RuleEditor):
+    """yes_no (a two-way switch), options and pass_fail: one choice among labelled buttons."""
+
+    def __init__(
+        self,
+        rule: Rule,
+        choices: list[str],
+        key: str,
+        values: list[Any],
+        switch: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(rule, parent)
+        self.key, self.values = key, values
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        box = QHBoxLayout() if switch else QVBoxLayout()
+        box.setSpacing(0 if switch else 4)
+        for number, text in enumerate(choices):
+            button: QAbstractButton
+            if switch:
+                button = QPushButton(text)
+                button.setCheckable(True)
+                button.setObjectName("switchSide")
+            else:
+                button = QRadioButton(text)
+            self.group.addButton(button, number)
+            box.addWidget(button)
+        if switch:
+            box.addStretch(1)
+            self.setStyleSheet(
+                "QPushButton#switchSide { padding: 5px 18px; border: 1px solid #94a3b8; background: #f8fafc; }"
+                "QPushButton#switchSide:checked { background: #1f4e8c; color: white; border-color: #1f4e8c; }"
+            )
+        self.group.idClicked.connect(lambda _id: self.changed())
+        clear = QPushButton(self.tr("Clear"))
+        clear.setFlat(True)
+        clear.clicked.connect(self.clear)
+        row = QHBoxLayout()
+        row.addLayout(box)
+        row.addWidget(clear, 0, Qt.AlignmentFlag.AlignTop)
+        row.addStretch(1)
+        self.fields.addLayout(row)
+
+    def clear(self) -> None:
+        self.group.setExclusive(False)
+        for button in self.group.buttons():
+            button.setChecked(False)
+        self.group.setExclusive(True)
+        self.changed()
+
+    def current_input(self) -> Input:
+        chosen = self.group.checkedId()
+        return None if chosen < 0 else {self.key: self.values[chosen]}
+
+    def _load(self, inp: Input) -> None:
+        self.group.setExclusive(False)
+        for button in self.group.buttons():
+            button.setChecked(False)
+        self.group.setExclusive(True)
+        if inp is not None and inp.get(self.key) in self.values:
+            self.group.button(self.values.index(inp[self.key])).setChecked(True)
+
+    def focus_first(self) -> None:
+        button = self.group.checkedButton() or self.group.button(0)
+        button.setFocus()
+
+
+class CountEditor(RuleEditor):
+    """per_unit / deduct / rank: a whole number, with what it earns shown beside it."""
+
+    def __init__(self, rule: PerUnit | Deduct | Rank, parent: QWidget | None = None) -> None:
+        super().__init__(rule, parent)
+        self.key = "rank" if isinstance(rule, Rank) else "count"
+        self.spin = QSpinBox()
+        low = 1 if isinstance(rule, Rank) else 0
+        self.spin.setRange(low - 1, rule.of if isinstance(rule, Rank) and rule.of else 999)
+        self.spin.setSpecialValueText(self.tr("Not scored"))
+        self.spin.valueChanged.connect(self.changed)
+        if isinstance(rule, PerUnit):
+            what = rule.unit or self.tr("Count")
+            hint = self.tr("%1 pts each, at most %2").replace("%1", compact(rule.per)).replace("%2", compact(rule.cap))
+        elif isinstance(rule, Deduct):
+            what = rule.unit or self.tr("Deductions found")
+            hint = (
+                self.tr("from %1, minus %2 each, not below %3")
+                .replace("%1", compact(rule.start))
+                .replace("%2", compact(rule.per))
+                .replace("%3", compact(rule.floor))
+            )
+        else:
+            what = self.tr("Rank")
+            bands = "; ".join(f"{b.first}–{b.last}: {compact(b.points)}" for b in rule.bands)
+            hint = bands + "; " + self.tr("others %1").replace("%1", compact(rule.otherwise))
+            if rule.of:
+                hint += " " + self.tr("(of %1)").replace("%1", str(rule.of))
+            overlaps = rule.overlaps()
+            if overlaps:
+                hint += " " + self.tr("— ranks %1 fall in two bands").replace("%1", ", ".join(map(str, overlaps)))
+        grid = QGridLayout()
+        grid.addWidget(QLabel(what), 0, 0)
+        grid.addWidget(self.spin, 0, 1)
+        note = QLabel(hint)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #475569;")
+        grid.addWidget(note, 1, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        self.fields.addLayout(grid)
+
+    def current_input(self) -> Input:
+        if self.spin.value() <= self.spin.minimum():
+            return None
+        return {self.key: self.spin.value()}
+
+    def _load(self, inp: Input) -> None:
+        self.spin.setValue(int(inp[self.key]) if inp else self.spin.minimum())
+
+    def field_for(self, field: str) -> QWidget | None:
+        return self.spin
+
+    def focus_first(self) -> None:
+        self.spin.setFocus()
+        self.spin.selectAll()
+
+
+class RatioEditor(RuleEditor):
+    """ratio: numerator and denominator (the ratio shown), or a rate in percent."""
+
+    def __init__(self, rule: Ratio, parent: QWidget | None = None) -> None:
+        super().__init__(rule, parent)
+        self.by_rate = rule.rate
+        grid = QGridLayout()
+        if self.by_rate:
+            self.rate = QDoubleSpinBox()
+            self.rate.setRange(-0.01, 100)
+            self.rate.setDecimals(2)
+            self.rate.setSuffix(" %")
+            self.rate.setSpecialValueText(self.tr("Not scored"))
+            self.rate.valueChanged.connect(self.changed)
+            grid.addWidget(QLabel(self.tr("Rate")), 0, 0)
+            grid.addWidget(self.rate, 0, 1)
+        else:
+            self.numerator = QSpinBox()
+            self.denominator = QSpinBox()
+            for spin in (self.numerator, self.denominator):
+                spin.setRange(-1, 100000)
+                spin.setSpecialValueText("—")
+                spin.valueChanged.connect(self.changed)
+            grid.addWidget(QLabel(rule.numerator or self.tr("Done")), 0, 0)
+            grid.addWidget(self.numerator, 0, 1)
+            grid.addWidget(QLabel(rule.denominator or self.tr("Total")), 1, 0)
+            grid.addWidget(self.denominator, 1, 1)
+        self.ratio = QLabel()
+        self.ratio.setStyleSheet("color: #475569;")
+        grid.addWidget(self.ratio, 2, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        self.fields.addLayout(grid)
+
+    def current_input(self) -> Input:
+        if self.by_rate:
+            if self.rate.value() <= self.rate.minimum():
+                return None
+            return {"rate": number_text(round(self.rate.value() / 100, 6))}
+        a, b = self.numerator.value(), self.denominator.value()
+        if a < 0 and b < 0:
+            return None
+        self.ratio.setText(f"{a}/{b} = {display(Decimal(a) * 100 / b)}%" if a >= 0 and b > 0 else "")
+        return {"numerator": a if a >= 0 else None, "denominator": b if b >= 0 else None}
+
+    def _load(self, inp: Input) -> None:
+        if self.by_rate:
+            if inp is not None and "rate" in inp:
+                self.rate.setValue(float(inp["rate"]) * 100)
+            else:
+                self.rate.setValue(self.rate.minimum())
+            return
+        self.numerator.setValue(int(inp["numerator"]) if inp and inp.get("numerator") is not None else -1)
+        self.denominator.setValue(int(inp["denominator"]) if inp and inp.get("denominator") is not None else -1)
+        self.current_input()  # refresh the ratio line
+
+    def field_for(self, field: str) -> QWidget | None:
+        return {
+            "rate": getattr(self, "rate", None),
+            "numerator": getattr(self, "numerator", None),
+            "denominator": getattr(self, "denominator", None),
+        }.get(field)
+
+    def focus_first(self) -> None:
+        widget = self.rate if self.by_rate else self.numerator
+        widget.setFocus()
+        widget.selectAll()

@@ -1,0 +1,200 @@
+"""The menus and their actions; every action has a standard shortcut or an F-key, so no mouse is needed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from egov_desk import __version__
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from egov_desk.ui.main_window import MainWindow
+
+LANGUAGES = (("zh_CN", "中文"), ("en", "English"))
+
+
+class Menus(QObject):
+    """Builds the window's menus; a QObject of its own so that its strings share one translation context."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def _action(
+        self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _shell(self, name: str) -> Callable[[], object]:
+        return lambda: getattr(self.window.shell, name)() if self.window.shell else None
+
+    def build(self) -> None:
+        self._file_menu()
+        self._edit_menu()
+        self._scoring_menu()
+        self._view_menu()
+        self._help_menu()
+
+    def _file_menu(self) -> None:
+        window = self.window
+        menu = window.menuBar().addMenu(self.tr("&File"))
+        window.new_workspace_action = self._action(
+            self.tr("&New workspace…"),
+            self._shell("new_workspace"),
+            QKeySequence.StandardKey.New,
+            self.tr("Start an empty workspace in a folder"),
+        )
+        window.open_workspace_action = self._action(
+            self.tr("&Open workspace folder…"), self._shell("open_workspace"), QKeySequence.StandardKey.Open
+        )
+        for action in (window.new_workspace_action, window.open_workspace_action):
+            action.setEnabled(window.shell is not None)
+            menu.addAction(action)
+        window.recent_menu = menu.addMenu(self.tr("Recent &workspaces"))
+        window.recent_menu.aboutToShow.connect(self.fill_recent)
+        menu.addSeparator()
+        window.import_action = self._action(
+            self.tr("&Import indicator table…"),
+            window.import_table,
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I),
+            self.tr("Read another year's indicator table from Word or Excel"),
+        )
+        window.new_assessment_action = self._action(
+            self.tr("New &assessment…"),
+            self.new_assessment,
+            QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_N),
+        )
+        menu.addAction(window.import_action)
+        menu.addAction(window.new_assessment_action)
+        menu.addSeparator()
+        menu.addAction(self._action(self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit))
+
+    def _edit_menu(self) -> None:
+        window = self.window
+        menu = window.menuBar().addMenu(self.tr("&Edit"))
+        window.undo_action = window.undo_stack.createUndoAction(window, self.tr("&Undo"))
+        window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        window.redo_action = window.undo_stack.createRedoAction(window, self.tr("&Redo"))
+        window.redo_action.setShortcuts(
+            [
+                QKeySequence(QKeySequence.StandardKey.Redo),
+                QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_Z),
+            ]
+        )
+        window.find_action = self._action(self.tr("&Find…"), window.focus_search, QKeySequence.StandardKey.Find)
+        for action in (window.undo_action, window.redo_action, window.find_action):
+            menu.addAction(action)
+
+    def _scoring_menu(self) -> None:
+        window = self.window
+        menu = window.menuBar().addMenu(self.tr("&Scoring"))
+        window.next_unscored_action = self._action(self.tr("&Next unscored item"), window.next_unscored, "F8")
+        window.previous_unscored_action = self._action(
+            self.tr("&Previous unscored item"), window.previous_unscored, "Shift+F8"
+        )
+        window.edit_score_action = self._action(
+            self.tr("&Edit the score"),
+            window.focus_editor,
+            "F2",
+            self.tr("Move the keyboard into the selected item's score editor"),
+        )
+        window.focus_tree_action = self._action(self.tr("Back to the &tree"), window.tree.setFocus, "F6")
+        for action in (
+            window.next_unscored_action,
+            window.previous_unscored_action,
+            window.edit_score_action,
+            window.focus_tree_action,
+        ):
+            menu.addAction(action)
+
+    def _view_menu(self) -> None:
+        window = self.window
+        menu = window.menuBar().addMenu(self.tr("&View"))
+        menu.addAction(self._action(self.tr("&Indicators"), lambda: window.tabs.setCurrentIndex(0), "Ctrl+1"))
+        menu.addAction(self._action(self.tr("&Departments"), lambda: window.tabs.setCurrentIndex(1), "Ctrl+2"))
+        languages = menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(window)
+        current = str(QSettings().value("ui/language", "zh_CN"))
+        window.language_actions = {}
+        for code, name in LANGUAGES:
+            action = QAction(name, window)
+            action.setCheckable(True)
+            action.setChecked(current[:2] == code[:2])
+            action.setEnabled(window.shell is not None)
+            action.triggered.connect(lambda _checked=False, c=code: window.shell and window.shell.switch_language(c))
+            group.addAction(action)
+            languages.addAction(action)
+            window.language_actions[code] = action
+
+    def _help_menu(self) -> None:
+        window = self.window
+        menu = window.menuBar().addMenu(self.tr("&Help"))
+        window.demo_action = self._action(
+            self.tr("Open the &demo workspace"),
+            self._shell("open_demo"),
+            tip=self.tr("A throw-away workspace with the 2019 system partly scored"),
+        )
+        window.demo_action.setEnabled(window.shell is not None)
+        menu.addAction(window.demo_action)
+        menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.shortcuts, "F1"))
+        menu.addAction(self._action(self.tr("&About egov-desk"), self.about))
+
+    # --- what some actions open -------------------------------------------------------------------
+
+    def fill_recent(self) -> None:
+        window = self.window
+        menu = window.recent_menu
+        menu.clear()
+        folders = window.shell.recent() if window.shell else []
+        for folder in folders:
+            menu.addAction(folder, lambda f=folder: window.shell and window.shell.open_folder(f, create=False))
+        if not folders:
+            menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    def new_assessment(self) -> None:
+        from egov_desk.ui.dialogs.new_assessment import NewAssessmentDialog
+
+        window = self.window
+        dialog = NewAssessmentDialog(window.workspace, window)
+        if dialog.exec() and dialog.created is not None:
+            window.workspace.set_setting("current_assessment", dialog.created)
+            window.refresh_assessments()
+            window.open_assessment(window.workspace.assessment(dialog.created))
+
+    def shortcuts(self) -> None:
+        rows = [
+            (self.tr("Next / previous unscored item"), "F8 / Shift+F8"),
+            (self.tr("Edit the score"), "F2"),
+            (self.tr("Back to the tree"), "F6"),
+            (self.tr("Find"), "Ctrl+F"),
+            (self.tr("Undo / redo"), "Ctrl+Z / Ctrl+Y"),
+            (self.tr("Indicators / departments"), "Ctrl+1 / Ctrl+2"),
+            (self.tr("Import indicator table"), "Ctrl+I"),
+            (self.tr("Move in the tree"), "↑ ↓ ← →"),
+        ]
+        cells = "".join(f"<tr><td>{what}</td><td>&nbsp;&nbsp;<b>{keys}</b></td></tr>" for what, keys in rows)
+        QMessageBox.information(self.window, self.tr("Keyboard shortcuts"), f"<table>{cells}</table>")
+
+    def about(self) -> None:
+        text = self.tr(
+            "<b>egov-desk %1</b><br>Annual e-government performance evaluation, offline.<br>"
+            "Every change is saved in the workspace at once."
+        )
+        QMessageBox.about(self.window, self.tr("About egov-desk"), text.replace("%1", __version__))
+
+
+def build_menus(window: MainWindow) -> Menus:
+    menus = Menus(window)
+    menus.build()
+    return menus

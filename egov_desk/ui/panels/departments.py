@@ -1,0 +1,120 @@
+"""What each department owes: its items as lead and as cooperating, how many are scored, how much evidence is in.
+
+Double-click an item to jump to it in the indicator tree.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from egov_desk.core.indicators import IndicatorSystem, Item
+from egov_desk.core.points import compact, display
+from egov_desk.core.scoring import ScoreSheet
+
+CodeRole = Qt.ItemDataRole.UserRole + 1
+UNSCORED = QColor("#b45309")
+
+
+def _cell(text: str, code: str | None = None, align_right: bool = False) -> QStandardItem:
+    cell = QStandardItem(text)
+    cell.setEditable(False)
+    if code:
+        cell.setData(code, CodeRole)
+    if align_right:
+        cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return cell
+
+
+class DepartmentsView(QTreeView):
+    item_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("departmentsView")
+        self.model_ = QStandardItemModel(self)
+        self.setModel(self.model_)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.doubleClicked.connect(self._activated)
+        self.activated.connect(self._activated)
+        self.expanded_names: set[str] = set()
+
+    def _activated(self, index: QModelIndex) -> None:
+        code = index.siblingAtColumn(0).data(CodeRole)
+        if code:
+            self.item_activated.emit(code)
+
+    def show_departments(
+        self, system: IndicatorSystem, sheet: ScoreSheet, evidence: dict[str, tuple[int, int]]
+    ) -> None:
+        expanded = {
+            self.model_.item(r).text()
+            for r in range(self.model_.rowCount())
+            if self.isExpanded(self.model_.index(r, 0))
+        }
+        self.model_.clear()
+        self.model_.setHorizontalHeaderLabels(
+            [self.tr("Department / item"), self.tr("Role"), self.tr("Scored"), self.tr("Evidence in")]
+        )
+        for name in system.departments():
+            lead = [i for i in system.items() if i.lead == name]
+            cooperating = [i for i in system.items() if name in i.cooperating and i.lead != name]
+            owned = lead + cooperating
+            scored = sum(sheet.items[i.code].scored for i in owned)
+            have = sum(evidence.get(i.code, (0, 0))[0] for i in lead)
+            need = sum(evidence.get(i.code, (0, 0))[1] for i in lead)
+            role = (
+                self.tr("lead %1 · cooperating %2").replace("%1", str(len(lead))).replace("%2", str(len(cooperating)))
+            )
+            row = [
+                _cell(name),
+                _cell(role),
+                _cell(f"{scored}/{len(owned)}", align_right=True),
+                _cell(f"{have}/{need}", align_right=True),
+            ]
+            font = row[0].font()
+            font.setBold(True)
+            row[0].setFont(font)
+            for item in lead:
+                row[0].appendRow(self._item_row(item, self.tr("lead"), sheet, evidence))
+            for item in cooperating:
+                row[0].appendRow(self._item_row(item, self.tr("cooperating"), sheet, evidence))
+            self.model_.appendRow(row)
+            if name in expanded:
+                self.setExpanded(row[0].index(), True)
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _item_row(
+        self, item: Item, role: str, sheet: ScoreSheet, evidence: dict[str, tuple[int, int]]
+    ) -> list[QStandardItem]:
+        score = sheet.items[item.code]
+        shown = f"{display(score.points)} / {compact(item.points)}" if score.scored else self.tr("not scored")
+        have, need = evidence.get(item.code, (0, 0))
+        cells = [
+            _cell(f"{item.code}  {item.title}", item.code),
+            _cell(role),
+            _cell(shown, align_right=True),
+            _cell(f"{have}/{need}" if need else "—", align_right=True),
+        ]
+        if not score.scored:
+            cells[2].setForeground(QBrush(UNSCORED))
+        cells[0].setToolTip(item.rule_text)
+        return cells
+
+    def department_names(self) -> list[str]:
+        return [self.model_.item(r).text() for r in range(self.model_.rowCount())]
+
+    def codes_of(self, department: str) -> list[str]:
+        for r in range(self.model_.rowCount()):
+            row = self.model_.item(r)
+            if row.text() == department:
+                return [row.child(c).data(CodeRole) for c in range(row.rowCount())]
+        return []

@@ -1,0 +1,210 @@
+"""The selected item: where it sits, its rule as printed, who does what, its score editor, its note."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from egov_desk.core.indicators import Item, Node
+from egov_desk.core.points import compact, display
+from egov_desk.core.requirements import PLATFORM
+from egov_desk.core.scoring import ItemScore, NodeScore
+from egov_desk.ui.editors import RuleEditor, editor_for
+
+NOTE_SAVE_DELAY_MS = 700
+
+
+class NoteEdit(QPlainTextEdit):
+    """A note saved a moment after typing stops, or when focus leaves."""
+
+    finished = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(72)
+        self.saved = ""
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self.timer.timeout.connect(self.flush)
+        self.textChanged.connect(self.timer.start)
+
+    def load(self, text: str) -> None:
+        self.blockSignals(True)
+        self.setPlainText(text)
+        self.blockSignals(False)
+        self.saved = text
+        self.timer.stop()
+
+    def flush(self) -> None:
+        self.timer.stop()
+        if self.toPlainText() != self.saved:
+            self.saved = self.toPlainText()
+            self.finished.emit(self.saved)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.flush()
+        super().focusOutEvent(event)
+
+
+def _section(title: str) -> tuple[QGroupBox, QVBoxLayout]:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(10, 8, 10, 8)
+    return box, layout
+
+
+def _text(selectable: bool = True) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ItemPanel(QScrollArea):
+    input_edited = Signal(str, object)  # item code, new input (None: not scored)
+    note_edited = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("itemPanel")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.item: Item | None = None
+        self.editor: RuleEditor | None = None
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(14, 10, 14, 10)
+        self.path = _text()
+        self.path.setStyleSheet("color: #64748b;")
+        self.heading = _text()
+        self.heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.facts = _text()
+        self.rule_box, rule_layout = _section(self.tr("Scoring rule (as printed)"))
+        self.rule_text = _text()
+        rule_layout.addWidget(self.rule_text)
+        self.score_box, self.score_layout = _section(self.tr("Self-assessment"))
+        self.result = QLabel()
+        self.result.setObjectName("itemResult")
+        self.result.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.score_layout.addWidget(self.result)
+        self.evidence_box, evidence_layout = _section(self.tr("Evidence to provide"))
+        self.evidence = _text()
+        evidence_layout.addWidget(self.evidence)
+        self.note_box, note_layout = _section(self.tr("Note"))
+        self.note = NoteEdit()
+        self.note.setPlaceholderText(self.tr("How the score was reached, what is still missing…"))
+        self.note.finished.connect(lambda text: self.item and self.note_edited.emit(self.item.code, text))
+        note_layout.addWidget(self.note)
+        for widget in (
+            self.path,
+            self.heading,
+            self.facts,
+            self.rule_box,
+            self.score_box,
+            self.evidence_box,
+            self.note_box,
+        ):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.show_nothing()
+
+    def show_nothing(self) -> None:
+        self.item = None
+        self._replace_editor(None)
+        self.path.setText("")
+        self.heading.setText(self.tr("Select an item in the tree"))
+        self.facts.setText(self.tr("Its rule, its score editor and its evidence appear here."))
+        for box in (self.rule_box, self.score_box, self.evidence_box, self.note_box):
+            box.hide()
+
+    def show_node(self, node: Node, score: NodeScore) -> None:
+        self.show_nothing()
+        self.path.setText(" › ".join(node.path[:-1]))
+        points = compact(node.points) if node.points is not None else "—"
+        self.heading.setText(f"{node.name}（{points}）")
+        done = score.items - score.unscored
+        self.facts.setText(
+            self.tr("Score %1 · %2 of %3 items scored")
+            .replace("%1", display(score.points))
+            .replace("%2", str(done))
+            .replace("%3", str(score.items))
+        )
+
+    def show_item(self, item: Item, inp: dict[str, Any] | None, note: str, score: ItemScore) -> None:
+        if self.item is not None and self.item.code != item.code:
+            self.note.flush()
+        self.item = item
+        for box in (self.rule_box, self.score_box, self.evidence_box, self.note_box):
+            box.show()
+        self.path.setText(" › ".join(item.path))
+        self.heading.setText(f"{item.code}  {item.title}")
+        facts = [
+            self.tr("Points: %1").replace("%1", compact(item.points)),
+            self.tr("Lead: %1").replace("%1", item.lead or "—"),
+        ]
+        if item.cooperating:
+            facts.append(self.tr("Cooperating: %1").replace("%1", "、".join(item.cooperating)))
+        if item.supplied_by:
+            facts.append(self.tr("Result supplied by: %1").replace("%1", "、".join(item.supplied_by)))
+        self.facts.setText("　·　".join(facts))
+        self.rule_text.setText(item.rule_text or self.tr("(no rule text)"))
+        self._replace_editor(item)
+        assert self.editor is not None
+        self.editor.show_input(inp)
+        self.show_score(score)
+        lines = []
+        for requirement in item.requirements:
+            if requirement.supplied_by == PLATFORM:
+                state = self.tr("checked on the platform")
+            elif requirement.supplied_by:
+                state = self.tr("supplied by %1").replace("%1", requirement.supplied_by)
+            else:
+                state = self.tr("to collect")
+            lines.append(f"☐ {requirement.text}（{state}）")
+        self.evidence.setText("\n".join(lines) or self.tr("(none listed)"))
+        self.note.load(note)
+
+    def _replace_editor(self, item: Item | None) -> None:
+        if self.editor is not None:
+            self.editor.setParent(None)
+            self.editor.deleteLater()
+            self.editor = None
+        if item is not None:
+            self.editor = editor_for(item.scoring)
+            self.editor.setObjectName("scoreEditor")
+            self.editor.edited.connect(lambda inp: self.item and self.input_edited.emit(self.item.code, inp))
+            self.score_layout.insertWidget(0, self.editor)
+
+    def show_score(self, score: ItemScore) -> None:
+        if score.scored:
+            text, color = self.tr("Score %1 / %2"), "#166534"
+        elif score.partial:
+            text, color = self.tr("Score %1 / %2 (not all parts entered)"), "#b45309"
+        else:
+            text, color = self.tr("Not scored yet (counts as 0 of %2)"), "#b45309"
+        self.result.setText(text.replace("%1", display(score.points)).replace("%2", compact(score.max)))
+        self.result.setStyleSheet(f"font-size: 12pt; font-weight: bold; color: {color};")
+
+    def reload_input(self, inp: dict[str, Any] | None) -> None:
+        """After undo/redo: show the restored input without emitting it again."""
+        if self.editor is not None:
+            self.editor.show_input(inp)
+
+    def focus_editor(self) -> None:
+        if self.editor is not None:
+            self.editor.focus_first()

@@ -1,0 +1,116 @@
+"""The shell: owns the open workspace and its window — opening folders, the demo, switching language."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from egov_desk.core.db.migrate import DatabaseRefused
+from egov_desk.core.demo import create_demo_workspace
+from egov_desk.core.workspace import DATABASE_NAME, Workspace, WorkspaceError
+from egov_desk.ui.main_window import MainWindow
+
+MAX_RECENT = 8
+
+
+class Shell(QObject):
+    def __init__(self, app: QApplication, workspace: Workspace, demo_folder: Path | None = None) -> None:
+        super().__init__(app)
+        self.app = app
+        self.workspace = workspace
+        self.demo_folder = demo_folder  # a throw-away folder, removed when the shell closes
+        self.window: MainWindow | None = None
+        if workspace.folder and not demo_folder:
+            self.add_recent(str(workspace.folder))
+
+    def show(self, maximised: bool = False) -> MainWindow:
+        self.window = MainWindow(self.workspace, self, demo=self.demo_folder is not None)
+        if maximised:
+            self.window.showMaximized()
+        else:
+            self.window.show()
+        return self.window
+
+    def _replace(self, workspace: Workspace, demo_folder: Path | None) -> MainWindow:
+        old_window, old_workspace, old_demo = self.window, self.workspace, self.demo_folder
+        self.workspace, self.demo_folder = workspace, demo_folder
+        window = MainWindow(workspace, self, demo=demo_folder is not None)
+        if old_window is not None:
+            old_window.save_layout()
+            window.setGeometry(old_window.geometry())
+            window.setWindowState(old_window.windowState())
+        self.window = window
+        window.show()
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_workspace is not workspace:
+            old_workspace.close()
+            if old_demo:
+                shutil.rmtree(old_demo, ignore_errors=True)
+        return window
+
+    # --- workspaces -------------------------------------------------------------------------------
+
+    def open_folder(self, folder: str | Path, create: bool) -> bool:
+        try:
+            workspace = Workspace.open(Path(folder), create=create)
+        except (WorkspaceError, DatabaseRefused, OSError) as exc:
+            QMessageBox.warning(self.window, self.tr("Cannot open the workspace"), str(exc))
+            return False
+        self._replace(workspace, None)
+        self.add_recent(str(folder))
+        return True
+
+    def new_workspace(self) -> bool:
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Folder for the new workspace"))
+        if not folder:
+            return False
+        if (Path(folder) / DATABASE_NAME).exists():
+            QMessageBox.information(
+                self.window,
+                self.tr("New workspace"),
+                self.tr("This folder already holds a workspace; it is opened instead."),
+            )
+        return self.open_folder(folder, create=True)
+
+    def open_workspace(self) -> bool:
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Open workspace folder"))
+        return bool(folder) and self.open_folder(folder, create=False)
+
+    def open_demo(self) -> MainWindow:
+        folder = Path(tempfile.mkdtemp(prefix="egov-desk-demo-"))
+        return self._replace(create_demo_workspace(folder / "demo"), folder)
+
+    def recent(self) -> list[str]:
+        value = QSettings().value("workspaces/recent", [])
+        return [str(v) for v in (value if isinstance(value, list) else [value]) if v]
+
+    def add_recent(self, folder: str) -> None:
+        folders = [folder] + [f for f in self.recent() if f != folder]
+        QSettings().setValue("workspaces/recent", folders[:MAX_RECENT])
+
+    # --- language ---------------------------------------------------------------------------------
+
+    def switch_language(self, language: str) -> MainWindow:
+        """Install the language's translations and rebuild the window in it, keeping what was open."""
+        from egov_desk.ui.app import install_translations
+
+        QSettings().setValue("ui/language", language)
+        install_translations(self.app, language)
+        item = self.window.current_item() if self.window else None
+        window = self._replace(self.workspace, self.demo_folder)
+        if item is not None:
+            window.select_item(item.code)
+        return window
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+        self.workspace.close()
+        if self.demo_folder:
+            shutil.rmtree(self.demo_folder, ignore_errors=True)

@@ -1,0 +1,92 @@
+"""Undo/redo of every score and note change: QUndoStack commands over Workspace writes.
+
+Each command's redo/undo is one Workspace write (one transaction), so an undo is saved as surely as the edit.
+Quick successive edits of the same item (typing "2", then "2.5") merge into one step. A write that fails
+(a full disk) reports why and leaves the stack as it was.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from egov_desk.core.rules import InputError
+from egov_desk.core.workspace import Change, Workspace, WorkspaceError
+
+MERGE_WINDOW_S = 2.0
+Apply = Callable[[Change], None]
+Report = Callable[[Exception], None]
+
+
+class _WorkspaceCommand(QUndoCommand):
+    def __init__(
+        self,
+        text: str,
+        workspace: Workspace,
+        assessment: int,
+        code: str,
+        before: Any,
+        after: Any,
+        apply: Apply,
+        report: Report,
+    ) -> None:
+        super().__init__(text)
+        self.workspace, self.assessment, self.code = workspace, assessment, code
+        self.before, self.after = before, after
+        self.apply, self.report = apply, report
+
+    def write(self, value: Any) -> Change:
+        raise NotImplementedError
+
+    def _run(self, value: Any) -> None:
+        try:
+            change = self.write(value)
+        except (WorkspaceError, InputError) as error:
+            self.setObsolete(True)  # the stack drops a command that did nothing
+            self.report(error)
+            return
+        self.apply(change)
+
+    def redo(self) -> None:
+        self._run(self.after)
+
+    def undo(self) -> None:
+        self._run(self.before)
+
+
+class SetInput(_WorkspaceCommand):
+    def __init__(
+        self, workspace: Workspace, assessment: int, code: str, before: Any, after: Any, apply: Apply, report: Report
+    ) -> None:
+        text = QCoreApplication.translate("undo", "score of %1").replace("%1", code)
+        super().__init__(text, workspace, assessment, code, before, after, apply, report)
+        self.at = time.monotonic()
+
+    def write(self, value: Any) -> Change:
+        return self.workspace.set_input(self.assessment, self.code, value)
+
+    def id(self) -> int:
+        return 1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetInput) or (other.assessment, other.code) != (self.assessment, self.code):
+            return False
+        if other.at - self.at > MERGE_WINDOW_S:
+            return False
+        self.after, self.at = other.after, other.at
+        return True
+
+
+class SetNote(_WorkspaceCommand):
+    def __init__(
+        self, workspace: Workspace, assessment: int, code: str, before: str, after: str, apply: Apply, report: Report
+    ) -> None:
+        text = QCoreApplication.translate("undo", "note of %1").replace("%1", code)
+        super().__init__(text, workspace, assessment, code, before, after, apply, report)
+
+    def write(self, value: Any) -> Change:
+        return self.workspace.set_note(self.assessment, self.code, value)

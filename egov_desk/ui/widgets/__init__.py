@@ -1,0 +1,1 @@
+"""Painted and small reusable widgets."""

@@ -1,0 +1,143 @@
+"""The live gauge: the total as a painted dial (68.50 / 100), a bar per level-1 indicator, what is unscored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from egov_desk.core.points import compact, display
+
+BACKGROUND = QColor("#1f4e8c")
+TRACK = QColor("#3b6aa8")
+FILL = QColor("#f5c451")
+TEXT = QColor("#ffffff")
+MUTED = QColor("#c9d8ee")
+WARN = QColor("#ffd79a")
+
+
+@dataclass
+class Bar:
+    name: str
+    points: Decimal
+    max: Decimal | None
+    unscored: int
+
+
+class ScoreGauge(QWidget):
+    """Painted, so it updates in one repaint: ``set_total`` and ``set_bar`` change only numbers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scoreGauge")
+        self.total = Decimal(0)
+        self.maximum = Decimal(100)
+        self.unscored = 0
+        self.bars: list[Bar] = []
+        self.title = ""
+        self.subtitle = ""
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(118)
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 118)
+
+    def set_bars(self, bars: list[Bar]) -> None:
+        self.bars = bars
+        self.update()
+
+    def set_bar(self, index: int, points: Decimal, unscored: int) -> None:
+        self.bars[index].points, self.bars[index].unscored = points, unscored
+        self.update()
+
+    def set_total(self, total: Decimal, maximum: Decimal, unscored: int) -> None:
+        self.total, self.maximum, self.unscored = total, maximum, unscored
+        self.update()
+
+    @property
+    def total_text(self) -> str:
+        return f"{display(self.total)} / {compact(self.maximum)}"
+
+    @property
+    def unscored_text(self) -> str:
+        return self.tr("%n item(s) not scored", "", self.unscored) if self.unscored else self.tr("All items scored")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), BACKGROUND)
+        height = self.height()
+        dial = QRectF(16, 10, height - 20, height - 20)
+        self._paint_dial(painter, dial)
+        left = dial.right() + 18
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(self.font().pointSizeF() * 1.25)
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(TEXT)
+        titles = QRectF(left, 8, self.width() - left - 16, 24)
+        painter.drawText(
+            titles,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            painter.fontMetrics().elidedText(self.title, Qt.TextElideMode.ElideRight, int(titles.width())),
+        )
+        painter.setFont(self.font())
+        painter.setPen(MUTED)
+        painter.drawText(QRectF(left, 32, titles.width(), 18), Qt.AlignmentFlag.AlignLeft, self.subtitle)
+        self._paint_bars(painter, QRectF(left, 56, self.width() - left - 16, height - 62))
+        painter.end()
+
+    def _paint_dial(self, painter: QPainter, box: QRectF) -> None:
+        share = float(self.total / self.maximum) if self.maximum else 0.0
+        pen = QPen(TRACK, 9, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawArc(box.adjusted(5, 5, -5, -5), 225 * 16, -270 * 16)
+        pen.setColor(FILL)
+        painter.setPen(pen)
+        painter.drawArc(box.adjusted(5, 5, -5, -5), 225 * 16, int(-270 * 16 * min(max(share, 0.0), 1.0)))
+        big = QFont(self.font())
+        big.setPointSizeF(self.font().pointSizeF() * 1.7)
+        big.setBold(True)
+        painter.setFont(big)
+        painter.setPen(TEXT)
+        painter.drawText(box.adjusted(0, -8, 0, -8), Qt.AlignmentFlag.AlignCenter, display(self.total))
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.85)
+        painter.setFont(small)
+        painter.setPen(MUTED)
+        painter.drawText(box.adjusted(0, 26, 0, 26), Qt.AlignmentFlag.AlignCenter, f"/ {compact(self.maximum)}")
+        painter.setPen(WARN if self.unscored else MUTED)
+        painter.drawText(
+            QRectF(box.left() - 10, box.bottom() - 14, box.width() + 20, 16),
+            Qt.AlignmentFlag.AlignCenter,
+            self.unscored_text,
+        )
+
+    def _paint_bars(self, painter: QPainter, area: QRectF) -> None:
+        if not self.bars:
+            return
+        gap = 12
+        width = (area.width() - gap * (len(self.bars) - 1)) / len(self.bars)
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.9)
+        painter.setFont(small)
+        metrics = painter.fontMetrics()
+        for number, bar in enumerate(self.bars):
+            x = area.left() + number * (width + gap)
+            painter.setPen(TEXT)
+            name = metrics.elidedText(bar.name, Qt.TextElideMode.ElideRight, int(width))
+            painter.drawText(QRectF(x, area.top(), width, 18), Qt.AlignmentFlag.AlignLeft, name)
+            figures = f"{display(bar.points)} / {compact(bar.max)}" if bar.max is not None else display(bar.points)
+            painter.setPen(WARN if bar.unscored else MUTED)
+            painter.drawText(QRectF(x, area.top() + 18, width, 18), Qt.AlignmentFlag.AlignLeft, figures)
+            track = QRectF(x, area.top() + 40, width, 7)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(TRACK)
+            painter.drawRoundedRect(track, 3, 3)
+            if bar.max:
+                share = min(max(float(bar.points / bar.max), 0.0), 1.0)
+                painter.setBrush(FILL)
+                painter.drawRoundedRect(QRectF(track.left(), track.top(), track.width() * share, track.height()), 3, 3)

@@ -1,0 +1,160 @@
+"""Finding one's way: filters, search, keyboard, departments, assessments, workspaces, language, demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from egov_desk.core.templates import template_data
+from egov_desk.core.workspace import Workspace
+from egov_desk.ui.main_window import MainWindow
+from egov_desk.ui.models.indicator_tree import ItemCodeRole
+from egov_desk.ui.shell import Shell
+
+
+def visible_codes(window: MainWindow, parent: QModelIndex | None = None) -> list[str]:
+    proxy = window.proxy
+    parent = parent or QModelIndex()
+    codes: list[str] = []
+    for row in range(proxy.rowCount(parent)):
+        index = proxy.index(row, 0, parent)
+        code = index.data(ItemCodeRole)
+        codes.extend([code] if code else visible_codes(window, index))
+    return codes
+
+
+def choose_department(window: MainWindow, name: str, role: str = "either") -> None:
+    window.department_combo.setCurrentIndex(window.department_combo.findData(name))
+    window.role_combo.setCurrentIndex(window.role_combo.findData(role))
+
+
+def test_the_department_filter_shows_exactly_the_items_of_shiziké(window: MainWindow) -> None:
+    choose_department(window, "师资科")
+    assert sorted(visible_codes(window)) == ["023", "027", "028", "029"]
+    top = [window.proxy.index(r, 0).siblingAtColumn(1).data() for r in range(window.proxy.rowCount())]
+    assert top == ["政务信息资源交换共享和开发利用"]  # the tree keeps its shape above the items
+
+
+def test_the_department_filter_by_role(window: MainWindow) -> None:
+    choose_department(window, "计财科", "lead")
+    assert visible_codes(window) == ["004", "017", "018"]
+    choose_department(window, "计财科", "cooperating")
+    assert visible_codes(window) == ["011", "023"]
+    window.department_combo.setCurrentIndex(0)
+    assert len(visible_codes(window)) == 35
+
+
+def test_search_finds_028_by_words_of_its_rule(window: MainWindow) -> None:
+    window.search.setText("制证量")
+    assert visible_codes(window) == ["028"]
+    window.search.setText("021")
+    assert visible_codes(window) == ["021"]
+    window.search.setText("不存在的词")
+    assert visible_codes(window) == []
+    window.search.clear()
+    assert len(visible_codes(window)) == 35
+
+
+def test_keyboard_next_unscored_and_into_the_editor(window: MainWindow, workspace: Workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    workspace_id = window.assessment.id
+    window.apply(workspace.set_input(workspace_id, "002", {"checked": [0]}))
+    window.apply(workspace.set_input(workspace_id, "003", {"count": 1}))
+    window.select_item("001")
+    window.apply(workspace.set_input(workspace_id, "001", {"parts": [{"count": 1}, {"count": 1}]}))
+    assert window.next_unscored_action.shortcut() == QKeySequence("F8")
+    window.next_unscored_action.trigger()
+    assert window.current_item().code == "004"  # 002 and 003 are scored
+    window.previous_unscored_action.trigger()
+    assert window.current_item().code == "035"  # wraps around backwards
+    window.edit_score_action.trigger()
+    assert window.panel.editor.isAncestorOf(QApplication.focusWidget()) or QApplication.focusWidget() is None
+
+
+def test_every_menu_action_has_a_shortcut_or_a_mnemonic(window: MainWindow) -> None:
+    for menu_action in window.menuBar().actions():
+        assert "&" in menu_action.text()
+        for action in menu_action.menu().actions():
+            if action.isSeparator() or action.menu():
+                continue
+            assert "&" in action.text() or not action.shortcut().isEmpty(), action.text()
+
+
+def test_double_click_in_departments_jumps_to_the_item(window: MainWindow) -> None:
+    window.tabs.setCurrentIndex(1)
+    view = window.departments
+    assert view.department_names()[:3] == ["政策法规科", "办公室", "信息中心"]
+    assert view.codes_of("师资科") == ["023", "027", "028", "029"]
+    row = next(r for r in range(view.model_.rowCount()) if view.model_.item(r).text() == "师资科")
+    child = view.model_.item(row).child(1)
+    view.doubleClicked.emit(child.index())
+    assert window.tabs.currentIndex() == 0
+    assert window.current_item().code == "027"
+
+
+def test_departments_count_what_is_scored(window: MainWindow, workspace: Workspace) -> None:
+    window.apply(workspace.set_input(window.assessment.id, "027", {"numerator": 1, "denominator": 2}))
+    model = window.departments.model_
+    row = next(r for r in range(model.rowCount()) if model.item(r).text() == "师资科")
+    assert model.item(row, 2).text() == "1/4"
+
+
+def test_switching_between_assessments_of_two_systems(window: MainWindow, workspace: Workspace) -> None:
+    data = template_data("builtin:2019") | {"title": "2020年电子政务考评", "year": 2020}
+    system = workspace.add_system(data, key="import:2020")
+    second = workspace.create_assessment(system, "本单位", 2020)
+    workspace.set_input(second, "005", {"yes": True})
+    window.refresh_assessments()
+    index = window.assessment_combo.findData(second)
+    window.assessment_combo.setCurrentIndex(index)
+    window.assessment_combo.activated.emit(index)
+    assert window.assessment.id == second
+    assert "2020年电子政务考评" in window.windowTitle()
+    assert window.gauge.total_text == "3.00 / 100"
+    assert workspace.default_assessment().id == second  # remembered for the next start
+
+
+def test_the_language_switch_changes_the_menus(shell: Shell) -> None:
+    assert shell.window.menuBar().actions()[0].text() == "文件(&F)"
+    shell.window.select_item("028")
+    window = shell.switch_language("en")
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&Scoring", "&View", "&Help"]
+    assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Code"
+    assert window.current_item().code == "028"
+    window = shell.switch_language("zh_CN")
+    assert window.menuBar().actions()[0].text() == "文件(&F)"
+
+
+def test_the_demo_workspace_is_lived_in_and_throw_away(shell: Shell) -> None:
+    window = shell.open_demo()
+    folder = shell.demo_folder
+    assert folder is not None
+    assert window.windowTitle().startswith("［演示］市教育局 2019 自评")
+    assert 0 < window.model.sheet.total < 100
+    assert len(window.model.sheet.unscored) > 0
+    shell.open_folder(shell.recent()[0], create=False)
+    assert not folder.exists()
+
+
+def test_opening_another_workspace_folder_and_the_recent_list(shell: Shell, tmp_path: Path) -> None:
+    first = shell.workspace.folder
+    assert shell.open_folder(tmp_path / "second", create=True)
+    assert shell.workspace.folder == tmp_path / "second"
+    assert shell.recent()[:2] == [str(tmp_path / "second"), str(first)]
+
+
+def test_the_window_layout_is_remembered(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(760, 560)  # within the offscreen screen (800 × 600), which restoreGeometry respects
+    window.splitter.setSizes([300, 460])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = MainWindow(workspace)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.size().toTuple() == (760, 560)
+    assert again.splitter.sizes() == sizes

@@ -1,0 +1,259 @@
+"""Scoring in the real window: each rule type's editor, the item, its levels and the gauge move together."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from egov_desk.core.templates import template_data
+from egov_desk.core.workspace import Workspace
+from egov_desk.ui.editors.composite import ChecklistEditor, SumEditor
+from egov_desk.ui.editors.fields import ChoiceEditor, CountEditor, ManualEditor, RatioEditor
+from egov_desk.ui.main_window import MainWindow
+from egov_desk.ui.models.indicator_tree import SCORE
+from tests.conftest import fill_disk
+
+
+def score_text(window: MainWindow, code: str) -> str:
+    return window.model.index_of_item(code, SCORE).data()
+
+
+def level_points(window: MainWindow, key: tuple[int, ...]) -> Decimal:
+    return window.model.sheet.nodes[key].points
+
+
+def open_item(window: MainWindow, code: str) -> Any:
+    assert window.select_item(code)
+    assert window.panel.item is not None
+    assert window.panel.item.code == code
+    return window.panel.editor
+
+
+def test_manual_spin_box(window: MainWindow) -> None:
+    editor = open_item(window, "004")
+    assert isinstance(editor, ManualEditor)
+    editor.spin.setValue(2.5)
+    assert score_text(window, "004") == "2.50"
+    assert level_points(window, (0, 1, 0)) == Decimal("2.5")  # 项目备案情况
+    assert level_points(window, (0,)) == Decimal("2.5")
+    assert window.gauge.total_text == "2.50 / 100"
+    assert window.workspace.inputs(window.assessment.id) == {"004": {"score": 2.5}}
+
+
+def test_external_result_is_bounded_by_its_maximum(window: MainWindow) -> None:
+    editor = open_item(window, "008")
+    assert isinstance(editor, ManualEditor)
+    assert editor.spin.maximum() == 10
+    editor.spin.setValue(12)  # the spin box refuses what the rule would refuse
+    assert editor.spin.value() == 10
+    assert window.gauge.total_text == "10.00 / 100"
+
+
+def test_typing_a_score_from_the_keyboard(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    open_item(window, "022")
+    window.focus_editor()
+    spin = window.panel.editor.spin
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "1.5")
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
+    assert score_text(window, "022") == "1.50"
+
+
+def test_yes_no_switch(window: MainWindow) -> None:
+    editor = open_item(window, "005")
+    assert isinstance(editor, ChoiceEditor)
+    editor.group.button(0).click()
+    assert score_text(window, "005") == "3.00"
+    editor.group.button(1).click()
+    assert score_text(window, "005") == "0.00"
+    assert window.model.sheet.items["005"].scored
+
+
+def test_options_radio_buttons(window: MainWindow) -> None:
+    editor = open_item(window, "006")
+    assert [b.text() for b in editor.group.buttons()] == [
+        "专线接入市电子政务外网（3 分）",
+        "非专线接入（1 分）",
+        "未接入（0 分）",
+    ]
+    editor.group.button(1).click()
+    assert score_text(window, "006") == "1.00"
+    assert level_points(window, (1,)) == 1
+
+
+def test_per_unit_count_shows_its_cap(window: MainWindow) -> None:
+    editor = open_item(window, "003")
+    assert isinstance(editor, CountEditor)
+    editor.spin.setValue(5)
+    assert score_text(window, "003") == "2.00"
+    assert "→ 2.00 分" in editor.preview.text()
+
+
+def test_ratio_shows_the_ratio(window: MainWindow) -> None:
+    editor = open_item(window, "021")
+    assert isinstance(editor, RatioEditor)
+    editor.numerator.setValue(7)
+    editor.denominator.setValue(9)
+    assert editor.ratio.text() == "7/9 = 77.78%"
+    assert score_text(window, "021") == "2.33"
+    assert window.gauge.total_text == "2.33 / 100"
+
+
+def test_ratio_by_rate(window: MainWindow) -> None:
+    editor = open_item(window, "011")
+    editor.rate.setValue(92)
+    assert score_text(window, "011") == "5.52"
+
+
+def test_rank_with_its_bands(window: MainWindow) -> None:
+    editor = open_item(window, "028")
+    assert editor.spin.maximum() == 16
+    editor.spin.setValue(7)
+    assert score_text(window, "028") == "1.00"
+    editor.spin.setValue(3)
+    assert score_text(window, "028") == "2.00"
+
+
+def test_checklist_with_points_and_with_tiers(window: MainWindow) -> None:
+    editor = open_item(window, "002")
+    assert isinstance(editor, ChecklistEditor)
+    editor.boxes[1].click()
+    assert score_text(window, "002") == "1.00"
+    tiers = open_item(window, "032")
+    tiers.boxes[0].click()
+    tiers.boxes[2].click()
+    assert score_text(window, "032") == "1.00"
+    tiers.boxes[1].click()
+    assert score_text(window, "032") == "2.00"
+    assert level_points(window, (4,)) == 2
+
+
+def test_sum_of_parts_with_one_sub_editor_each(window: MainWindow) -> None:
+    editor = open_item(window, "019")
+    assert isinstance(editor, SumEditor)
+    assert len(editor.parts) == 3
+    editor.parts[0].spin.setValue(0.8)
+    assert window.model.sheet.items["019"].partial
+    assert score_text(window, "019") == "0.80"
+    assert not window.model.sheet.items["019"].scored
+    editor.parts[1].spin.setValue(0.6)
+    editor.parts[2].spin.setValue(0.4)
+    assert window.model.sheet.items["019"].scored
+    assert score_text(window, "019") == "1.80"
+
+
+def test_sum_with_a_yes_no_and_a_capped_checklist(window: MainWindow) -> None:
+    editor = open_item(window, "030")
+    editor.parts[0].group.button(0).click()
+    for box in editor.parts[1].boxes:
+        box.click()
+    assert score_text(window, "030") == "4.00"
+
+
+def test_an_impossible_input_is_refused_at_the_field_and_not_saved(window: MainWindow) -> None:
+    editor = open_item(window, "021")
+    editor.numerator.setValue(10)
+    editor.denominator.setValue(9)
+    assert not editor.problem.isHidden()
+    assert "exceeds the denominator" in editor.problem.text()
+    assert editor.numerator.property("invalid")
+    assert score_text(window, "021") == "—"
+    assert window.workspace.inputs(window.assessment.id) == {}
+    editor.denominator.setValue(0)
+    assert editor.denominator.property("invalid")
+    editor.denominator.setValue(12)
+    assert editor.problem.isHidden()
+    assert score_text(window, "021") == "2.50"
+
+
+def test_undo_and_redo_restore_the_numbers(window: MainWindow) -> None:
+    editor = open_item(window, "005")
+    editor.group.button(0).click()
+    open_item(window, "033").group.button(0).click()
+    assert window.gauge.total_text == "5.00 / 100"
+    window.undo_action.trigger()
+    assert window.gauge.total_text == "3.00 / 100"
+    assert score_text(window, "033") == "—"
+    assert window.panel.editor.group.checkedId() == -1  # the editor shows the restored input
+    window.undo_action.trigger()
+    assert window.gauge.total_text == "0.00 / 100"
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert window.gauge.total_text == "5.00 / 100"
+    assert window.workspace.inputs(window.assessment.id) == {"005": {"yes": True}, "033": {"yes": True}}
+
+
+def test_typing_quickly_makes_one_undo_step(window: MainWindow) -> None:
+    editor = open_item(window, "004")
+    editor.spin.setValue(2)
+    editor.spin.setValue(2.5)
+    assert window.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert score_text(window, "004") == "—"
+
+
+def test_notes_are_saved_and_undoable(window: MainWindow) -> None:
+    open_item(window, "004")
+    window.panel.note.setPlainText("计财科补充材料")
+    window.panel.note.flush()
+    assert window.workspace.notes(window.assessment.id) == {"004": "计财科补充材料"}
+    window.undo_action.trigger()
+    assert window.workspace.notes(window.assessment.id) == {}
+    assert window.panel.note.toPlainText() == ""
+
+
+def test_a_full_disk_is_reported_and_nothing_changes(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from egov_desk.ui import main_window
+
+    reported: list[str] = []
+    monkeypatch.setattr(main_window.QMessageBox, "warning", lambda _parent, _title, text: reported.append(text))
+    open_item(window, "004")
+    fill_disk(window.workspace)
+    window.panel.note.setPlainText("很长的说明" * 20000)
+    window.panel.note.flush()
+    assert len(reported) == 1
+    assert "not saved" in reported[0]
+    assert "full" in reported[0]
+    assert window.undo_stack.count() == 0
+    assert window.workspace.notes(window.assessment.id) == {}
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        {"type": "deduct", "start": 4, "per": 0.5, "floor": 0, "unit": "错报漏报（处）"},
+        {"type": "pass_fail"},
+    ],
+)
+def test_the_other_rule_types_have_editors_too(qtbot, workspace: Workspace, rule: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
+    data = {
+        "title": "测试",
+        "year": 2020,
+        "total_points": 4,
+        "tree": [
+            {
+                "name": "A",
+                "points": 4,
+                "items": [
+                    {"code": "A1", "points": 4 if rule["type"] != "pass_fail" else 0, "rule": "…", "scoring": rule}
+                ],
+            }
+        ],
+    }
+    system = workspace.add_system(data, key=f"test:{rule['type']}")
+    assessment = workspace.create_assessment(system, "本单位", 2020)
+    workspace.set_setting("current_assessment", assessment)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    editor = open_item(window, "A1")
+    if rule["type"] == "deduct":
+        editor.spin.setValue(3)
+        assert score_text(window, "A1") == "2.50"
+    else:
+        editor.group.button(1).click()
+        assert window.model.sheet.items["A1"].level == 1
+        assert window.workspace.inputs(assessment) == {"A1": {"level": 1}}
+    assert template_data("builtin:2019")  # the 2019 system is untouched beside it
