@@ -40,39 +40,67 @@ def shoot(out: Path) -> None:
     from PySide6.QtWidgets import QApplication, QWizard
 
     from egov_desk.core.demo import create_demo_workspace
-    from egov_desk.ui.app import create_app
+    from egov_desk.ui.app import create_app, install_translations
     from egov_desk.ui.main_window import MainWindow
 
     home = Path(tempfile.mkdtemp(prefix="egov-shots-"))
     os.environ["XDG_CONFIG_HOME"] = str(home / "config")  # no remembered layout from earlier runs
     app = create_app(["egov-desk"], "zh_CN")
     workspace = create_demo_workspace(home / "demo")
-    window = MainWindow(workspace, demo=True)
-    window.setGeometry(QApplication.primaryScreen().availableGeometry())  # no window manager to maximise
-    window.show()
-    window.select_item("021")
-    window.runner.synchronous = True
-    steps: list[tuple[str, object]] = []
+    windows: list[MainWindow] = []
+
+    def new_window(item: str) -> MainWindow:
+        for old in windows:
+            old.close()
+        window = MainWindow(workspace, demo=True)
+        window.setGeometry(QApplication.primaryScreen().availableGeometry())  # no window manager to maximise
+        window.show()
+        window.runner.synchronous = True
+        window.select_item(item)
+        windows.append(window)
+        return window
+
+    new_window("021")
 
     def grab(name: str) -> None:
-        wizard = window.findChild(QWizard)
-        picture = wizard.grab() if wizard else QApplication.primaryScreen().grabWindow(0)
+        wizard = windows[-1].findChild(QWizard)
+        picture = wizard.grab() if wizard and wizard.isVisible() else QApplication.primaryScreen().grabWindow(0)
         picture.save(str(out / name))
 
     def wizard_page(count: int) -> None:
-        wizard = window.findChild(QWizard)
+        wizard = windows[-1].findChild(QWizard)
         if wizard is None:
-            wizard = window.import_table()
+            wizard = windows[-1].import_table()
             wizard.move(183, 40)
             wizard.read(SEED_DOCX)
         for _ in range(count):
             wizard.next()
+
+    def departments() -> None:
+        wizard = windows[-1].findChild(QWizard)
+        wizard.reject()
+        view = windows[-1].departments
+        windows[-1].tabs.setCurrentIndex(1)
+        for row in range(view.model_.rowCount()):
+            if view.model_.item(row).text() in ("师资科", "计财科"):
+                view.setExpanded(view.model_.index(row, 0), True)
+
+    def checklist() -> None:
+        windows[-1].tabs.setCurrentIndex(0)
+        windows[-1].select_item("030")
+
+    def english() -> None:
+        install_translations(app, "en")
+        new_window("028")
 
     steps = [
         ("main-window.png", lambda: None),
         ("import-columns.png", lambda: wizard_page(1)),
         ("import-rules.png", lambda: wizard_page(1)),
         ("import-findings.png", lambda: wizard_page(1)),
+        ("departments.png", departments),
+        ("sum-editor.png", checklist),
+        ("main-window-en.png", english),
     ]
 
     def run(index: int = 0) -> None:

@@ -69,11 +69,8 @@ class MainWindow(QMainWindow):
         self.tree.setObjectName("indicatorTree")
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
-        self.tree.setSortingEnabled(False)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.header().setSectionsClickable(True)
-        self.tree.header().sortIndicatorChanged.connect(self._sort)
         self.proxy = IndicatorFilter(self)
         self.departments = DepartmentsView()
         self.departments.item_activated.connect(self.jump_to_item)
@@ -134,7 +131,13 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.department_combo)
         bar.addWidget(self.role_combo)
         bar.addSeparator()
-        for action in (self.previous_unscored_action, self.next_unscored_action, self.undo_action, self.redo_action):
+        for action, short in (
+            (self.previous_unscored_action, self.tr("Previous unscored")),
+            (self.next_unscored_action, self.tr("Next unscored")),
+            (self.undo_action, self.tr("Undo")),
+            (self.redo_action, self.tr("Redo")),
+        ):
+            action.setIconText(short)  # toolbar text without the menu's mnemonic
             bar.addAction(action)
 
     # --- assessments ------------------------------------------------------------------------------
@@ -167,6 +170,8 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
         self.tree.setModel(self.proxy)
         self.tree.setTreePosition(NAME)  # branches beside the names; codes stay in a clean column
+        self.tree.setSortingEnabled(True)
+        self.tree.sortByColumn(CODE, Qt.SortOrder.AscendingOrder)  # the table's own order
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.expandAll()
         self._size_columns()
@@ -179,6 +184,8 @@ class MainWindow(QMainWindow):
         self.assessment_combo.setCurrentIndex(self.assessment_combo.findData(assessment.id))
         self.gauge.title = system.title
         self.gauge.subtitle = f"{assessment.unit} · {assessment.year} · {assessment.title}"
+        if self.demo:
+            self.gauge.subtitle += self.tr(" · demo workspace, deleted when closed")
         self.gauge.set_bars(
             [Bar(n.name, sheet.nodes[n.key].points, n.points, sheet.nodes[n.key].unscored) for n in system.tree]
         )
@@ -202,8 +209,9 @@ class MainWindow(QMainWindow):
         metrics = self.tree.fontMetrics()
         samples = ((CODE, "编号00"), (MAX, "分值00"), (SCORE, "自评得分0"), (EVIDENCE, "材料00"), (LEAD, "政策法规科0"))
         for column, sample in samples:
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 14)
+            header.resizeSection(column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 16)
 
     # --- selection --------------------------------------------------------------------------------
 
@@ -276,9 +284,6 @@ class MainWindow(QMainWindow):
         self.proxy.set_search(self.search.text())
         self.proxy.set_department(self.department_combo.currentData(), self.role_combo.currentData() or EITHER)
         self.tree.expandAll()
-
-    def _sort(self, column: int, order: Qt.SortOrder) -> None:
-        self.proxy.sort(column, order)
 
     # --- edits ------------------------------------------------------------------------------------
 

@@ -232,7 +232,7 @@
         </translation>
     </message>
     <message>
-        <source>by others</source>
+        <source>others</source>
         <translation>外单位</translation>
     </message>
 </context>
@@ -358,8 +358,28 @@
         <translation>  科室 </translation>
     </message>
     <message>
+        <source>Previous unscored</source>
+        <translation>上一个未评分</translation>
+    </message>
+    <message>
+        <source>Next unscored</source>
+        <translation>下一个未评分</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
         <source>All departments</source>
         <translation>全部科室</translation>
+    </message>
+    <message>
+        <source> · demo workspace, deleted when closed</source>
+        <translation> · 演示工作区（关闭后删除）</translation>
     </message>
     <message>
         <source>[Demo] </source>

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QInputMethodEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
 
 from egov_desk.core.templates import template_data
 from egov_desk.core.workspace import Workspace
@@ -158,3 +158,33 @@ def test_the_window_layout_is_remembered(qtbot, workspace: Workspace) -> None:  
     again.show()
     assert again.size().toTuple() == (760, 560)
     assert again.splitter.sizes() == sizes
+
+
+def test_sorting_by_score_within_each_level(window: MainWindow, workspace: Workspace) -> None:
+    assessment = window.assessment.id
+    window.apply(workspace.set_input(assessment, "009", {"yes": False}))
+    window.apply(workspace.set_input(assessment, "010", {"yes": True}))
+    window.tree.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    level = window.proxy.mapFromSource(window.model.index_of_item("009")).parent()
+    order = [window.proxy.index(r, 0, level).data(ItemCodeRole) for r in range(window.proxy.rowCount(level))]
+    assert order == ["010", "009"]
+    window.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert visible_codes(window) == [f"{n:03d}" for n in range(1, 36)]
+
+
+def type_chinese(widget: QWidget, text: str) -> None:
+    """What an input method (搜狗, 微软拼音) sends when a word is chosen; keyClicks cannot type Chinese."""
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def test_chinese_input_reaches_the_search_and_the_note(window: MainWindow) -> None:
+    type_chinese(window.search, "制证量")
+    assert window.search.text() == "制证量"
+    assert visible_codes(window) == ["028"]
+    window.select_item("028")
+    type_chinese(window.panel.note, "按省通报第7名")
+    window.panel.note.flush()
+    assert window.workspace.notes(window.assessment.id) == {"028": "按省通报第7名"}

@@ -186,14 +186,16 @@ class IndicatorTreeModel(QAbstractItemModel):
         elif role == SearchTextRole:
             return node.name.casefold()
         elif role == SortRole:
-            return float((node.points or 0) if column == MAX else score.points) if column in (MAX, SCORE) else 0
+            if column in (MAX, SCORE):
+                return float((node.points or 0) if column == MAX else score.points)
+            return ".".join(f"{position:04d}" for position in node.key)  # levels keep the table's order
         return None
 
     def _evidence_text(self, item: Item) -> str:
         have, need = self._evidence.get(item.code, (0, 0))
         if need:
             return f"{have}/{need}"
-        return self.tr("by others") if item.supplied_by else ""
+        return self.tr("others") if item.supplied_by else ""
 
     @staticmethod
     def _sort_key(item: Item, score: ItemScore, column: int) -> object:
