@@ -11,11 +11,13 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from egov_desk import __version__
 from egov_desk.core.db.migrate import DatabaseRefused
+from egov_desk.core.evidence import EvidenceError
 from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.indicators import IndicatorSystem, IndicatorSystemError
 from egov_desk.core.points import compact, display
@@ -239,6 +241,90 @@ def _walk(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _date(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise Refused(f"--date {text}: expected YYYY-MM-DD") from None
+
+
+def cmd_evidence_add(args: argparse.Namespace) -> int:
+    with _workspace(args) as workspace:
+        assessment = _assessment_id(workspace, args)
+        requirement = None
+        if args.requirement is not None:
+            states = workspace.evidence.item_evidence(assessment, args.item).requirements
+            if not 1 <= args.requirement <= len(states):
+                raise Refused(f"{args.item} --requirement {args.requirement}: the item has {len(states)} requirements")
+            requirement = states[args.requirement - 1].id
+        report = workspace.evidence.attach(
+            assessment, args.item, [Path(f) for f in args.files], requirement, _date(args.date)
+        )
+        for file in report.added:
+            flag = "  （类型与扩展名不符）" if file.kind_mismatch else ""
+            print(f"{file.sha256[:12]}  {file.size:>10}  {file.name}{flag}")
+        for _path, why in report.failed:
+            print(f"egov-desk-cli: {why}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def _file_json(file: Any) -> dict[str, Any]:
+    return {
+        "id": file.id,
+        "name": file.name,
+        "sha256": file.sha256,
+        "size": file.size,
+        "kind": file.kind,
+        "kind_mismatch": file.kind_mismatch,
+        "evidence_date": file.evidence_date.isoformat() if file.evidence_date else None,
+        "date_outside_year": file.date_outside_year,
+        "added_at": file.added_at.isoformat(),
+        "items": [{"code": code, "requirement": requirement} for _, code, requirement in file.links],
+    }
+
+
+def cmd_evidence_list(args: argparse.Namespace) -> int:
+    with _workspace(args) as workspace:
+        assessment = _assessment_id(workspace, args)
+        files = workspace.evidence.files(assessment, args.item)
+        if args.json:
+            _print_json({"files": [_file_json(f) for f in files]})
+        else:
+            for file in files:
+                codes = ",".join(sorted({code for _, code, _ in file.links}))
+                print(f"{codes:<8} {file.size:>10}  {file.name}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    with _workspace(args) as workspace:
+        report = workspace.evidence.verify(clean=args.clean)
+    print(f"checked {report.checked} stored files")
+    for sha256, names in report.missing:
+        print(f"MISSING  {sha256}  {'; '.join(names)}")
+    for sha256, names in report.corrupt:
+        print(f"CORRUPT  {sha256}  {'; '.join(names)}")
+    for sha256 in report.orphans:
+        print(f"{'REMOVED' if args.clean else 'ORPHAN '}  {sha256}  (no evidence uses it)")
+    for leftover in report.leftovers:
+        print(f"{'REMOVED' if args.clean else 'PARTIAL'}  {leftover.name}  (an unfinished copy)")
+    print("all is well" if report.ok else "problems found: restore the workspace folder from a backup")
+    return 0 if report.ok else 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from egov_desk.core.exports.package import export_package
+
+    if args.what != "package":
+        raise Refused(f"export {args.what}: not available yet in this version (package is)")
+    with _workspace(args) as workspace:
+        report = export_package(workspace, _assessment_id(workspace, args), Path(args.out), args.department)
+    print(f"{args.out}: {report.files} files, {report.bytes} bytes")
+    return 0
+
+
 # --- the parser -----------------------------------------------------------------------------------
 
 
@@ -302,6 +388,33 @@ def build_parser() -> argparse.ArgumentParser:
     note.add_argument("text")
     departments = sub("departments", "what each department owes", cmd_workspace_departments)
     departments.add_argument("--department")
+    evidence = commands.add_parser("evidence", help="evidence files (佐证材料)")
+    evidence_cmds = evidence.add_subparsers(dest="evidence_command", required=True)
+    add = evidence_cmds.add_parser("add", help="store files and attach them to an item")
+    add.add_argument("--item", required=True, help="item code (编号)")
+    add.add_argument("--requirement", type=int, help="the requirement's number in the item's checklist (1, 2, …)")
+    add.add_argument("--date", help="the documents' date, YYYY-MM-DD")
+    add.add_argument("files", nargs="+")
+    listing = evidence_cmds.add_parser("list", help="the evidence files")
+    listing.add_argument("--item")
+    listing.add_argument("--json", action="store_true")
+    for command, run in ((add, cmd_evidence_add), (listing, cmd_evidence_list)):
+        command.add_argument("--workspace")
+        command.add_argument("--assessment", type=int)
+        command.set_defaults(run=run)
+
+    verify = commands.add_parser("verify", help="re-hash every stored file; report missing, corrupt, orphaned")
+    verify.add_argument("--workspace")
+    verify.add_argument("--clean", action="store_true", help="remove orphaned and unfinished files")
+    verify.set_defaults(run=cmd_verify)
+
+    export = commands.add_parser("export", help="write the evidence package (and later sheets and reports)")
+    export.add_argument("what", choices=["package", "checklist", "sheet", "report"])
+    export.add_argument("--workspace")
+    export.add_argument("--assessment", type=int)
+    export.add_argument("--out", required=True)
+    export.add_argument("--department")
+    export.set_defaults(run=cmd_export)
     return parser
 
 
@@ -315,7 +428,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (Refused, InputError, IndicatorSystemError, TemplateNotFound, ImportRefused) as exc:
         print(f"egov-desk-cli: {exc}", file=sys.stderr)
         return 2
-    except (WorkspaceError, DatabaseRefused) as exc:
+    except (WorkspaceError, DatabaseRefused, EvidenceError, OSError) as exc:
         print(f"egov-desk-cli: {exc}", file=sys.stderr)
         return 1
 

@@ -32,6 +32,7 @@ from egov_desk.core.db.models import (
     utcnow,
 )
 from egov_desk.core.db.system_store import load_system, store_system
+from egov_desk.core.evidence import EvidenceBook
 from egov_desk.core.indicators import IndicatorSystem, Item, system_from_interchange
 from egov_desk.core.scoring import ItemScore, NodeScore, ScoreSheet, score_item, score_system
 from egov_desk.core.templates import DEFAULT_TEMPLATE, load_template
@@ -114,6 +115,7 @@ class Workspace:
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         self._systems: dict[int, IndicatorSystem] = {}
         self._sheets: dict[int, ScoreSheet] = {}
+        self.evidence = EvidenceBook(self)
 
     # --- opening and creating ---------------------------------------------------------------------
 

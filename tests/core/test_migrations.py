@@ -77,14 +77,14 @@ def test_a_database_that_is_not_a_workspace_is_refused(tmp_path: Path) -> None:
 
 
 def test_an_upgrade_backs_the_database_up_first(tmp_path: Path) -> None:
-    """A second revision (made here, as a future release would ship it) upgrades a 0001 workspace.
+    """A further revision (made here, as a future release would ship it) upgrades a current workspace.
 
     It rebuilds the assessments table the way SQLite batch migrations do, which must not cascade-delete
     the inputs that point at it."""
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_add_column.py").write_text(
-        'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "0002"\ndown_revision = "0001"\n'
+    (scripts / "versions" / "0099_add_column.py").write_text(
+        'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "0099"\ndown_revision = "0002"\n'
         "branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n"
         '    with op.batch_alter_table("assessments", recreate="always") as batch:\n'
         '        batch.add_column(sa.Column("reviewer", sa.Text(), nullable=True))\n',
@@ -94,18 +94,39 @@ def test_an_upgrade_backs_the_database_up_first(tmp_path: Path) -> None:
         workspace.set_input(1, "005", {"yes": True})
     database = tmp_path / "ws" / "workspace.sqlite"
     engine = make_engine(f"sqlite:///{database}")
-    backup = migrate.upgrade(engine, database, tmp_path / "ws" / "backups", head="0002", scripts=scripts)
+    backup = migrate.upgrade(engine, database, tmp_path / "ws" / "backups", head="0099", scripts=scripts)
     engine.dispose()
 
     assert backup is not None
     assert backup.parent == tmp_path / "ws" / "backups"
-    assert "before-upgrade-from-0001" in backup.name
+    assert "before-upgrade-from-0002" in backup.name
     with closing(sqlite3.connect(backup)) as old:
-        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
         assert old.execute("SELECT count(*) FROM item_inputs").fetchone() == (1,)
     with closing(sqlite3.connect(database)) as new:
-        assert new.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        assert new.execute("SELECT version_num FROM alembic_version").fetchone() == ("0099",)
         columns = [row[1] for row in new.execute("PRAGMA table_info(assessments)")]
         assert "reviewer" in columns
         assert new.execute("SELECT count(*) FROM item_inputs").fetchone() == (1,)
         assert new.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_workspace_from_the_first_release_upgrades_keeping_its_scores(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    with Workspace.open(tmp_path / "ws") as workspace:
+        workspace.set_input(1, "021", {"numerator": 7, "denominator": 9})
+    database = tmp_path / "ws" / "workspace.sqlite"
+    engine = make_engine(f"sqlite:///{database}")
+    config = Config()
+    config.set_main_option("script_location", str(migrate.MIGRATIONS))
+    with engine.begin() as connection:  # back to the first release's schema
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    engine.dispose()
+    with Workspace.open(tmp_path / "ws") as workspace:
+        assert workspace.backup is not None
+        assert "before-upgrade-from-0001" in workspace.backup.name
+        assert workspace.inputs(1) == {"021": {"numerator": 7, "denominator": 9}}
+        assert workspace.evidence.files(1) == []

@@ -7,7 +7,7 @@ Points are stored as text and read back as Decimal, so nothing passes through a 
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -177,3 +177,61 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[Any | None] = mapped_column(JSON)
+
+
+class Blob(Base):
+    """Bytes in the evidence vault, named by their SHA-256; stored once however often they are added."""
+
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(20))
+
+
+class EvidenceFile(Base):
+    """A piece of evidence in one assessment: a vault blob under the name and date the person gave it."""
+
+    __tablename__ = "evidence_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"), index=True)
+    original_name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    kind_mismatch: Mapped[bool] = mapped_column(default=False)
+    evidence_date: Mapped[date | None]
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    added_by: Mapped[str] = mapped_column(Text, default="")
+
+    links: Mapped[list[EvidenceLink]] = relationship(back_populates="file", cascade="all, delete-orphan")
+
+
+class EvidenceLink(Base):
+    """A file serving an item, under one of its requirements or the item generally (requirement None)."""
+
+    __tablename__ = "evidence_links"
+    __table_args__ = (UniqueConstraint("file_id", "item_id", "requirement_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_id: Mapped[int] = mapped_column(ForeignKey("evidence_files.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    requirement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("evidence_requirements.id", ondelete="SET NULL"), index=True
+    )
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    file: Mapped[EvidenceFile] = relationship(back_populates="links")
+
+
+class RequirementCheck(Base):
+    """A person read the requirement's files and ticked it as checked (per assessment)."""
+
+    __tablename__ = "requirement_checks"
+
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True)
+    requirement_id: Mapped[int] = mapped_column(
+        ForeignKey("evidence_requirements.id", ondelete="CASCADE"), primary_key=True
+    )
+    checked_by: Mapped[str] = mapped_column(Text, default="")
+    checked_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,533 @@
+"""Evidence (佐证材料): files in the vault, attached to items and their requirements, and what is still missing.
+
+Reached as ``workspace.evidence``. Each file is stored in the vault (copy, hash, fsync, rename) before its row
+is committed, one file per transaction, so a cancelled or crashed batch keeps what finished and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from egov_desk.core.db.models import (
+    Assessment,
+    Blob,
+    EvidenceFile,
+    EvidenceLink,
+    EvidenceRequirement,
+    ItemRow,
+    RequirementCheck,
+    utcnow,
+)
+from egov_desk.core.vault import Stored, Vault, VaultError
+
+if TYPE_CHECKING:
+    from egov_desk.core.workspace import Workspace
+
+MISSING, COLLECTED, CHECKED, SUPPLIED = "missing", "collected", "checked", "supplied"
+AttachProgress = Callable[[int, int, int, int, str], None]  # files done, files, bytes done, bytes, current name
+
+
+class EvidenceError(ValueError):
+    """An evidence operation that cannot be done; the message says why."""
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    id: int
+    sha256: str
+    name: str
+    size: int
+    kind: str
+    kind_mismatch: bool
+    evidence_date: date | None
+    added_at: datetime
+    added_by: str
+    year: int  # the assessment's year: evidence should be dated inside it
+    links: tuple[tuple[int, str, int | None], ...] = ()  # (link id, item code, requirement id)
+
+    @property
+    def date_outside_year(self) -> bool:
+        return self.evidence_date is not None and self.evidence_date.year != self.year
+
+
+@dataclass(frozen=True)
+class RequirementState:
+    id: int
+    position: int
+    text: str
+    supplied_by: str | None
+    status: str  # missing / collected / checked / supplied
+    files: tuple[FileInfo, ...] = ()
+
+
+@dataclass(frozen=True)
+class ItemEvidence:
+    code: str
+    requirements: tuple[RequirementState, ...]
+    general: tuple[FileInfo, ...]  # files attached to the item, not to one requirement
+
+    @property
+    def needed(self) -> int:
+        return sum(r.supplied_by is None for r in self.requirements)
+
+    @property
+    def collected(self) -> int:
+        return sum(r.supplied_by is None and r.status in (COLLECTED, CHECKED) for r in self.requirements)
+
+    @property
+    def checked(self) -> int:
+        return sum(r.status == CHECKED for r in self.requirements)
+
+
+@dataclass
+class AttachReport:
+    added: list[FileInfo] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    cancelled: bool = False
+    bytes: int = 0
+
+
+@dataclass
+class VerifyReport:
+    checked: int = 0
+    missing: list[tuple[str, list[str]]] = field(default_factory=list)  # (sha256, the names that use it)
+    corrupt: list[tuple[str, list[str]]] = field(default_factory=list)
+    orphans: list[str] = field(default_factory=list)  # blobs no file row uses
+    leftovers: list[Path] = field(default_factory=list)  # unfinished copies
+    cleaned: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.corrupt)
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, folders as every file inside them (sorted), hidden files left out."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+        else:
+            found.append(path)
+    return found
+
+
+class EvidenceBook:
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        folder = workspace.folder
+        self.vault = Vault((folder if folder else Path.cwd()) / "vault")
+
+    def _session(self) -> Session:
+        return self.workspace._session()
+
+    def _commit(self, session: Session, what: str) -> None:
+        self.workspace._commit(session, what)
+
+    def _item(self, session: Session, assessment_id: int, code: str) -> tuple[Assessment, ItemRow]:
+        return self.workspace._item_row(session, assessment_id, code)
+
+    # --- adding and removing ----------------------------------------------------------------------
+
+    def attach(
+        self,
+        assessment_id: int,
+        code: str,
+        paths: Iterable[Path | str],
+        requirement_id: int | None = None,
+        evidence_date: date | None = None,
+        progress: AttachProgress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> AttachReport:
+        """Store files (folders: everything in them) and attach them to an item or one of its requirements."""
+        files = expand(Path(p) for p in paths)
+        sizes = []
+        for path in files:
+            try:
+                sizes.append(path.stat().st_size)
+            except OSError:
+                sizes.append(0)
+        total, report = sum(sizes), AttachReport()
+        with self._session() as session:
+            self._item(session, assessment_id, code)  # refuses an unknown item before copying anything
+            if requirement_id is not None:
+                self._requirement(session, assessment_id, code, requirement_id)
+        for number, (path, size) in enumerate(zip(files, sizes, strict=True)):
+            if cancelled and cancelled():
+                report.cancelled = True
+                break
+            done_before = report.bytes
+            if progress:
+                progress(number, len(files), done_before, total, path.name)
+            copied = None
+            if progress:
+
+                def copied(done: int, n: int = number, before: int = done_before, name: str = path.name) -> None:
+                    progress(n, len(files), before + done, total, name)
+
+            try:
+                stored = self.vault.add(path, copied, cancelled)
+            except InterruptedError:
+                report.cancelled = True
+                break
+            except VaultError as exc:
+                report.failed.append((str(path), str(exc)))
+                continue
+            report.bytes += size
+            report.added.append(self._record(assessment_id, code, requirement_id, path.name, stored, evidence_date))
+        if progress and not report.cancelled:
+            progress(len(files), len(files), report.bytes, total, "")
+        return report
+
+    def _record(
+        self,
+        assessment_id: int,
+        code: str,
+        requirement_id: int | None,
+        name: str,
+        stored: Stored,
+        evidence_date: date | None,
+    ) -> FileInfo:
+        with self._session() as session:
+            assessment, item = self._item(session, assessment_id, code)
+            if session.get(Blob, stored.sha256) is None:
+                session.add(Blob(sha256=stored.sha256, size=stored.size, kind=stored.kind))
+            file = session.scalar(
+                select(EvidenceFile).where(
+                    EvidenceFile.assessment_id == assessment_id, EvidenceFile.sha256 == stored.sha256
+                )
+            )
+            if file is None:
+                file = EvidenceFile(
+                    assessment_id=assessment_id,
+                    sha256=stored.sha256,
+                    original_name=name,
+                    kind=stored.kind,
+                    kind_mismatch=stored.kind_mismatch,
+                    evidence_date=evidence_date,
+                    added_by=self.workspace.actor,
+                )
+                session.add(file)
+                session.flush()
+            exists = session.scalar(
+                select(EvidenceLink.id).where(
+                    EvidenceLink.file_id == file.id,
+                    EvidenceLink.item_id == item.id,
+                    EvidenceLink.requirement_id.is_(None)
+                    if requirement_id is None
+                    else EvidenceLink.requirement_id == requirement_id,
+                )
+            )
+            if not exists:
+                session.add(EvidenceLink(file_id=file.id, item_id=item.id, requirement_id=requirement_id))
+            self.workspace._audit(
+                session,
+                "attach",
+                assessment_id,
+                code,
+                None,
+                {"file": name, "sha256": stored.sha256, "requirement": requirement_id},
+            )
+            self._commit(session, f"the file {name}")
+            file_id = file.id
+            year = assessment.year
+        return self._file_info(file_id, year)
+
+    def link(self, file_id: int, code: str, requirement_id: int | None = None) -> None:
+        """Let a file already in the assessment serve another item or requirement too."""
+        with self._session() as session:
+            file = session.get(EvidenceFile, file_id)
+            if file is None:
+                raise EvidenceError(f"there is no evidence file {file_id}")
+            _, item = self._item(session, file.assessment_id, code)
+            if requirement_id is not None:
+                self._requirement(session, file.assessment_id, code, requirement_id)
+            session.add(EvidenceLink(file_id=file_id, item_id=item.id, requirement_id=requirement_id))
+            self.workspace._audit(session, "link", file.assessment_id, code, None, {"file": file.original_name})
+            self._commit(session, f"the link of {file.original_name} to {code}")
+
+    def unlink(self, link_id: int) -> None:
+        """Take a file off an item or requirement. The bytes stay in the vault (``verify --clean`` removes
+        bytes that nothing uses any more), so no other item ever loses its file."""
+        with self._session() as session:
+            link = session.get(EvidenceLink, link_id)
+            if link is None:
+                raise EvidenceError(f"there is no evidence link {link_id}")
+            file = link.file
+            code = session.get(ItemRow, link.item_id).code  # type: ignore[union-attr]
+            session.delete(link)
+            session.flush()
+            if not session.scalar(
+                select(func.count()).select_from(EvidenceLink).where(EvidenceLink.file_id == file.id)
+            ):
+                session.delete(file)
+            self.workspace._audit(session, "unlink", file.assessment_id, code, {"file": file.original_name}, None)
+            self._commit(session, f"removing {file.original_name}")
+
+    def set_date(self, file_id: int, evidence_date: date | None) -> FileInfo:
+        with self._session() as session:
+            file = session.get(EvidenceFile, file_id)
+            if file is None:
+                raise EvidenceError(f"there is no evidence file {file_id}")
+            before = file.evidence_date.isoformat() if file.evidence_date else None
+            file.evidence_date = evidence_date
+            self.workspace._audit(
+                session,
+                "evidence_date",
+                file.assessment_id,
+                None,
+                before,
+                evidence_date.isoformat() if evidence_date else None,
+            )
+            self._commit(session, f"the date of {file.original_name}")
+            year = session.get(Assessment, file.assessment_id).year  # type: ignore[union-attr]
+        return self._file_info(file_id, year)
+
+    def set_checked(self, assessment_id: int, requirement_id: int, checked: bool) -> None:
+        with self._session() as session:
+            row = session.get(RequirementCheck, (assessment_id, requirement_id))
+            if checked and row is None:
+                session.add(
+                    RequirementCheck(
+                        assessment_id=assessment_id,
+                        requirement_id=requirement_id,
+                        checked_by=self.workspace.actor,
+                        checked_at=utcnow(),
+                    )
+                )
+            elif not checked and row is not None:
+                session.delete(row)
+            self.workspace._audit(
+                session, "check" if checked else "uncheck", assessment_id, None, None, {"requirement": requirement_id}
+            )
+            self._commit(session, "the check mark")
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def _file_info(self, file_id: int, year: int) -> FileInfo:
+        with self._session() as session:
+            file = session.get(EvidenceFile, file_id)
+            assert file is not None
+            return self._info(session, file, year)
+
+    @staticmethod
+    def _info(session: Session, file: EvidenceFile, year: int, codes: dict[int, str] | None = None) -> FileInfo:
+        blob = session.get(Blob, file.sha256)
+        links = tuple(
+            sorted(
+                (
+                    link.id,
+                    codes[link.item_id] if codes else session.get(ItemRow, link.item_id).code,  # type: ignore[union-attr]
+                    link.requirement_id,
+                )
+                for link in file.links
+            )
+        )
+        return FileInfo(
+            file.id,
+            file.sha256,
+            file.original_name,
+            blob.size if blob else 0,
+            file.kind,
+            file.kind_mismatch,
+            file.evidence_date,
+            file.added_at,
+            file.added_by,
+            year,
+            links,
+        )
+
+    def files(self, assessment_id: int, code: str | None = None) -> list[FileInfo]:
+        with self._session() as session:
+            assessment = session.get(Assessment, assessment_id)
+            if assessment is None:
+                raise EvidenceError(f"there is no assessment {assessment_id}")
+            codes = dict(
+                session.execute(select(ItemRow.id, ItemRow.code).where(ItemRow.system_id == assessment.system_id)).all()
+            )
+            query = select(EvidenceFile).where(EvidenceFile.assessment_id == assessment_id).order_by(EvidenceFile.id)
+            infos = [self._info(session, f, assessment.year, codes) for f in session.scalars(query)]
+        return [i for i in infos if code is None or any(link[1] == code for link in i.links)]
+
+    def _by_item(self, assessment_id: int, only: str | None = None) -> dict[str, ItemEvidence]:
+        """Every item's requirements with their status and files, read in three queries."""
+        files = self.files(assessment_id, only)
+        with self._session() as session:
+            assessment = session.get(Assessment, assessment_id)
+            if assessment is None:
+                raise EvidenceError(f"there is no assessment {assessment_id}")
+            query = (
+                select(ItemRow.code, EvidenceRequirement)
+                .join(ItemRow, ItemRow.id == EvidenceRequirement.item_id)
+                .where(ItemRow.system_id == assessment.system_id)
+                .order_by(EvidenceRequirement.item_id, EvidenceRequirement.position)
+            )
+            if only is not None:
+                query = query.where(ItemRow.code == only)
+            requirements: dict[str, list[EvidenceRequirement]] = {}
+            for code, requirement in session.execute(query):
+                requirements.setdefault(code, []).append(requirement)
+            codes = (
+                [only]
+                if only
+                else list(
+                    session.scalars(
+                        select(ItemRow.code).where(ItemRow.system_id == assessment.system_id).order_by(ItemRow.id)
+                    )
+                )
+            )
+            checked = set(
+                session.scalars(
+                    select(RequirementCheck.requirement_id).where(RequirementCheck.assessment_id == assessment_id)
+                )
+            )
+        attached: dict[tuple[str, int | None], list[FileInfo]] = {}
+        for file in files:
+            for _, code, requirement_id in file.links:
+                attached.setdefault((code, requirement_id), []).append(file)
+        result = {}
+        for code in codes:
+            states = []
+            for requirement in requirements.get(code, []):
+                mine = tuple(attached.get((code, requirement.id), ()))
+                if mine:
+                    status = CHECKED if requirement.id in checked else COLLECTED
+                else:
+                    status = SUPPLIED if requirement.supplied_by else MISSING
+                states.append(
+                    RequirementState(
+                        requirement.id, requirement.position, requirement.text, requirement.supplied_by, status, mine
+                    )
+                )
+            result[code] = ItemEvidence(code, tuple(states), tuple(attached.get((code, None), ())))
+        return result
+
+    def item_evidence(self, assessment_id: int, code: str) -> ItemEvidence:
+        with self._session() as session:
+            self._item(session, assessment_id, code)
+        return self._by_item(assessment_id, code)[code]
+
+    def counts(self, assessment_id: int) -> dict[str, tuple[int, int, int]]:
+        """Per item code: (requirements collected, checked, needed from the unit)."""
+        return {code: (e.collected, e.checked, e.needed) for code, e in self._by_item(assessment_id).items()}
+
+    # --- the checklist itself ---------------------------------------------------------------------
+
+    def _changed_system(self, session: Session, item_id: int) -> None:
+        item = session.get(ItemRow, item_id)
+        if item is not None:
+            self.workspace._systems.pop(item.system_id, None)
+
+    def add_requirement(self, assessment_id: int, code: str, text: str) -> int:
+        if not text.strip():
+            raise EvidenceError("a requirement needs a text")
+        with self._session() as session:
+            _, item = self._item(session, assessment_id, code)
+            last = session.scalar(
+                select(func.max(EvidenceRequirement.position)).where(EvidenceRequirement.item_id == item.id)
+            )
+            row = EvidenceRequirement(
+                item_id=item.id, position=(last if last is not None else -1) + 1, text=text.strip(), supplied_by=None
+            )
+            session.add(row)
+            self.workspace._audit(session, "add_requirement", assessment_id, code, None, text.strip())
+            self._commit(session, f"the requirement {text.strip()}")
+            self._changed_system(session, item.id)
+            return row.id
+
+    def rename_requirement(self, requirement_id: int, text: str) -> None:
+        if not text.strip():
+            raise EvidenceError("a requirement needs a text")
+        with self._session() as session:
+            row = session.get(EvidenceRequirement, requirement_id)
+            if row is None:
+                raise EvidenceError(f"there is no requirement {requirement_id}")
+            before, row.text = row.text, text.strip()
+            self.workspace._audit(session, "rename_requirement", None, None, before, row.text)
+            self._commit(session, "the requirement's new text")
+            self._changed_system(session, row.item_id)
+
+    def move_requirement(self, requirement_id: int, step: int) -> None:
+        """Move a requirement up (step -1) or down (+1) in its item's checklist."""
+        with self._session() as session:
+            row = session.get(EvidenceRequirement, requirement_id)
+            if row is None:
+                raise EvidenceError(f"there is no requirement {requirement_id}")
+            siblings = list(
+                session.scalars(
+                    select(EvidenceRequirement)
+                    .where(EvidenceRequirement.item_id == row.item_id)
+                    .order_by(EvidenceRequirement.position)
+                )
+            )
+            index = siblings.index(row)
+            target = max(0, min(len(siblings) - 1, index + step))
+            siblings.insert(target, siblings.pop(index))
+            for position, sibling in enumerate(siblings):
+                sibling.position = position
+            self._commit(session, "the order of the checklist")
+            self._changed_system(session, row.item_id)
+
+    def remove_requirement(self, requirement_id: int) -> None:
+        with self._session() as session:
+            row = session.get(EvidenceRequirement, requirement_id)
+            if row is None:
+                raise EvidenceError(f"there is no requirement {requirement_id}")
+            if session.scalar(
+                select(func.count()).select_from(EvidenceLink).where(EvidenceLink.requirement_id == requirement_id)
+            ):
+                raise EvidenceError(f"“{row.text}” has files attached; remove them first")
+            session.delete(row)
+            self.workspace._audit(session, "remove_requirement", None, None, row.text, None)
+            self._commit(session, f"removing the requirement {row.text}")
+            self._changed_system(session, row.item_id)
+
+    def _requirement(self, session: Session, assessment_id: int, code: str, requirement_id: int) -> EvidenceRequirement:
+        _, item = self._item(session, assessment_id, code)
+        requirement = session.get(EvidenceRequirement, requirement_id)
+        if requirement is None or requirement.item_id != item.id:
+            raise EvidenceError(f"{code}: requirement {requirement_id} is not one of this item's")
+        return requirement
+
+    def path_of(self, file: FileInfo) -> Path:
+        return self.vault.path_of(file.sha256)
+
+    # --- verifying --------------------------------------------------------------------------------
+
+    def verify(self, clean: bool = False, progress: Callable[[int, int], None] | None = None) -> VerifyReport:
+        """Re-hash every stored file and compare the database with the vault; ``clean`` removes orphans and
+        unfinished copies (never a file the database uses)."""
+        report = VerifyReport()
+        with self._session() as session:
+            names: dict[str, list[str]] = {}
+            for sha256, name in session.execute(select(EvidenceFile.sha256, EvidenceFile.original_name)):
+                names.setdefault(sha256, []).append(name)
+            blobs = set(session.scalars(select(Blob.sha256)))
+        used = set(names)
+        for number, sha256 in enumerate(sorted(used)):
+            if progress:
+                progress(number, len(used))
+            report.checked += 1
+            if not self.vault.has(sha256):
+                report.missing.append((sha256, names[sha256]))
+            elif self.vault.hash_of(sha256) != sha256:
+                report.corrupt.append((sha256, names[sha256]))
+        report.orphans = [sha for sha in self.vault.blobs() if sha not in used]
+        report.leftovers = self.vault.leftovers()
+        if clean:
+            for sha256 in report.orphans:
+                self.vault.remove(sha256)
+            for leftover in report.leftovers:
+                leftover.unlink(missing_ok=True)
+            with self._session() as session:
+                session.execute(delete(Blob).where(Blob.sha256.in_(blobs - used)))
+                self._commit(session, "the cleanup")
+            report.cleaned = len(report.orphans) + len(report.leftovers)
+        return report

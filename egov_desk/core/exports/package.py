@@ -1,0 +1,138 @@
+"""The evidence package (佐证材料包): one folder per item named ``编号 名称``, files ``编号-序号-原名``, an index
+workbook and a ``SHA256SUMS`` manifest — for the whole unit or one department. Streams files from the vault
+into the ZIP without loading them into memory; the ZIP appears under its name only when complete."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from openpyxl import Workbook
+
+from egov_desk.core.evidence import FileInfo
+from egov_desk.core.exports.files import atomic_output, safe_name
+from egov_desk.core.filetypes import LABELS
+
+if TYPE_CHECKING:
+    from egov_desk.core.indicators import Item
+    from egov_desk.core.workspace import Workspace
+
+Progress = Callable[[int, int, int, int], None]  # files done, files, bytes done, bytes
+STATUS_NAMES = {"missing": "缺", "collected": "已收集", "checked": "已核验", "supplied": "外单位提供"}
+
+
+class Cancelled(Exception):
+    pass
+
+
+@dataclass
+class PackageEntry:
+    code: str
+    folder: str
+    requirement: str
+    status: str
+    file: FileInfo | None = None
+    name: str = ""  # the file's name inside the package
+
+
+@dataclass
+class PackageReport:
+    path: Path
+    files: int = 0
+    bytes: int = 0
+    entries: list[PackageEntry] = field(default_factory=list)
+
+
+def item_folder(item: Item, alone: bool) -> str:
+    """``编号 名称``: the level's name when the item is alone under it (as in the printed table), else the item's."""
+    return safe_name(f"{item.code} {item.path[-1] if alone else item.title}")
+
+
+def plan(workspace: Workspace, assessment_id: int, department: str | None = None) -> list[PackageEntry]:
+    """What goes where: every requirement of every item (of the department, as lead or cooperating)."""
+    system = workspace.system(workspace.assessment(assessment_id).system_id)
+    evidence = workspace.evidence._by_item(assessment_id)
+    entries: list[PackageEntry] = []
+    for node in system.nodes():
+        for item in node.items:
+            if department and department != item.lead and department not in item.cooperating:
+                continue
+            folder = item_folder(item, len(node.items) == 1)
+            states = evidence[item.code]
+            groups = [(r.text, r.status, r.files) for r in states.requirements]
+            if states.general:
+                groups.append(("（综合材料）", "collected", states.general))
+            number, seen = 0, set()
+            for requirement, status, files in groups:
+                if not files:
+                    entries.append(PackageEntry(item.code, folder, requirement, status))
+                for file in files:
+                    if file.id in seen:  # one file under two requirements of the item is packed once
+                        continue
+                    seen.add(file.id)
+                    number += 1
+                    name = safe_name(f"{item.code}-{number:02d}-{file.name}", 120)
+                    entries.append(PackageEntry(item.code, folder, requirement, status, file, f"{folder}/{name}"))
+    return entries
+
+
+def _index(entries: list[PackageEntry], path: Path) -> None:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("材料清单")
+    sheet.append(
+        ["编号", "材料要求", "文件（包内路径）", "原文件名", "类型", "大小（字节）", "材料日期", "SHA-256", "状态"]
+    )
+    for entry in entries:
+        file = entry.file
+        sheet.append(
+            [
+                entry.code,
+                entry.requirement,
+                entry.name,
+                file.name if file else "",
+                LABELS.get(file.kind, "") if file else "",
+                file.size if file else None,
+                file.evidence_date.isoformat() if file and file.evidence_date else "",
+                file.sha256 if file else "",
+                STATUS_NAMES.get(entry.status, entry.status),
+            ]
+        )
+    workbook.save(str(path))
+
+
+def export_package(
+    workspace: Workspace,
+    assessment_id: int,
+    out: Path,
+    department: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> PackageReport:
+    entries = plan(workspace, assessment_id, department)
+    with_files = [e for e in entries if e.file is not None]
+    total = sum(e.file.size for e in with_files if e.file)
+    report = PackageReport(out, entries=entries)
+    sums: list[str] = []
+    with atomic_output(out) as temporary, zipfile.ZipFile(temporary, "w", zipfile.ZIP_STORED) as package:
+        for entry in with_files:
+            assert entry.file is not None
+            if cancelled and cancelled():
+                raise Cancelled
+            source = workspace.evidence.vault.path_of(entry.file.sha256)
+            package.write(source, entry.name)  # streams; non-ASCII names get the UTF-8 flag
+            sums.append(f"{entry.file.sha256}  {entry.name}")
+            report.files += 1
+            report.bytes += entry.file.size
+            if progress:
+                progress(report.files, len(with_files), report.bytes, total)
+        index = temporary.with_suffix(".index.xlsx")
+        try:
+            _index(entries, index)
+            package.write(index, "材料清单.xlsx")
+        finally:
+            index.unlink(missing_ok=True)
+        package.writestr("SHA256SUMS", "\n".join(sums) + "\n")
+    return report
