@@ -285,7 +285,7 @@ def test_a_failed_export_leaves_no_file_under_the_target_name(workspace: Workspa
     workspace.evidence.attach(1, "002", [make(tmp_path, "a.pdf", PDF)])
     workspace.evidence.vault.path_of(sha(PDF)).unlink()
     out = tmp_path / "package.zip"
-    with pytest.raises(OSError):
+    with pytest.raises(FileNotFoundError):
         export_package(workspace, 1, out)
     assert list(tmp_path.glob("*package.zip*")) == []
 
