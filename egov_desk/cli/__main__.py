@@ -1,0 +1,5 @@
+"""``python -m egov_desk.cli``."""
+
+from egov_desk.cli import main
+
+raise SystemExit(main())

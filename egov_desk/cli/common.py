@@ -1,0 +1,53 @@
+"""What every command shares: refusing bad input, reading JSON, opening the workspace."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from egov_desk.core.workspace import Workspace, default_workspace_dir
+
+
+class Refused(Exception):
+    """Bad input from the person running the command: exit status 2."""
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def read_json(path: str) -> Any:
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise Refused(f"{path}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise Refused(f"{path}: not UTF-8 text") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise Refused(f"{path}: not valid JSON (line {exc.lineno} column {exc.colno}: {exc.msg})") from None
+
+
+def read_inputs(path: str) -> dict[str, Any]:
+    """An inputs file: ``{"items": {"001": INPUT, …}}``."""
+    data = read_json(path)
+    items = data.get("items") if isinstance(data, dict) else None
+    if not isinstance(items, dict):
+        raise Refused(f'{path}: expected {{"items": {{"001": {{…}}, …}}}}')
+    return items
+
+
+def open_workspace(args: argparse.Namespace, create: bool = False) -> Workspace:
+    folder = Path(args.workspace) if args.workspace else default_workspace_dir()
+    return Workspace.open(folder, create=create)
+
+
+def assessment_of(workspace: Workspace, args: argparse.Namespace) -> int:
+    if args.assessment is None:
+        return workspace.default_assessment().id
+    return workspace.assessment(args.assessment).id
