@@ -89,13 +89,15 @@ class Vault:
                 os.replace(temporary, target)
                 _fsync_dir(target.parent)
                 new = True
-        except InterruptedError:
-            temporary.unlink(missing_ok=True)
-            raise
         except OSError as exc:
             temporary.unlink(missing_ok=True)
+            if isinstance(exc, InterruptedError):
+                raise
             reason = exc.strerror or str(exc)
             raise VaultError(f"{source.name}: not stored ({reason})") from exc
+        except BaseException:  # a cancel or an error in a progress callback: no partial file stays behind
+            temporary.unlink(missing_ok=True)
+            raise
         return Stored(sha256, size, kind, disagrees(kind, source.name), new)
 
     def hash_of(self, sha256: str) -> str:

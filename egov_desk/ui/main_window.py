@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from egov_desk.core.indicators import Item, Node
 from egov_desk.core.workspace import AssessmentInfo, Change, Workspace
+from egov_desk.ui.dialogs.export_package import PackageExport
 from egov_desk.ui.dialogs.import_wizard import ImportWizard
+from egov_desk.ui.evidence_actions import EvidenceActions
 from egov_desk.ui.menus import build_menus
 from egov_desk.ui.models.indicator_tree import CODE, EVIDENCE, LEAD, MAX, NAME, SCORE, IndicatorTreeModel
 from egov_desk.ui.models.tree_filter import COOPERATING, EITHER, IndicatorFilter
@@ -52,8 +54,10 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.inputs: dict[str, Any] = {}
         self.notes: dict[str, str] = {}
-        self.evidence: dict[str, tuple[int, int]] = {}
+        self.evidence: dict[str, tuple[int, int, int]] = {}  # code → (collected, checked, needed)
         self._build_widgets()
+        self.evidence_actions = EvidenceActions(self)
+        self.package_export = PackageExport(self)
         build_menus(self)
         self._build_toolbar()
         self.resize(1280, 720)
@@ -165,7 +169,8 @@ class MainWindow(QMainWindow):
         system = sheet.system
         self.inputs = self.workspace.inputs(assessment.id)
         self.notes = self.workspace.notes(assessment.id)
-        self.evidence = {i.code: (0, sum(r.by_unit for r in i.requirements)) for i in system.items()}
+        counts = self.workspace.evidence.counts(assessment.id)
+        self.evidence = dict(counts)
         self.model = IndicatorTreeModel(sheet, dict(self.evidence), self)
         self.proxy.setSourceModel(self.model)
         self.tree.setModel(self.proxy)
@@ -219,9 +224,9 @@ class MainWindow(QMainWindow):
         entry = self.model.entry(self.proxy.mapToSource(current))
         sheet = self.model.sheet
         if isinstance(entry, Item):
-            self.panel.show_item(
-                entry, self.inputs.get(entry.code), self.notes.get(entry.code, ""), sheet.items[entry.code]
-            )
+            evidence = self.workspace.evidence.item_evidence(self.assessment.id, entry.code)
+            inp, note = self.inputs.get(entry.code), self.notes.get(entry.code, "")
+            self.panel.show_item(entry, inp, note, sheet.items[entry.code], evidence)
         elif isinstance(entry, Node):
             self.panel.show_node(entry, sheet.nodes[entry.key])
 

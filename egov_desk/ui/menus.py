@@ -78,6 +78,14 @@ class Menus(QObject):
         menu.addAction(window.import_action)
         menu.addAction(window.new_assessment_action)
         menu.addSeparator()
+        window.export_package_action = self._action(
+            self.tr("Export evidence &package…"),
+            window.package_export.ask,
+            QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E),
+            self.tr("A ZIP ordered by item code, with an index and a manifest"),
+        )
+        menu.addAction(window.export_package_action)
+        menu.addSeparator()
         menu.addAction(self._action(self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit))
 
     def _edit_menu(self) -> None:

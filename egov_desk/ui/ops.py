@@ -27,6 +27,10 @@ class Progress:
             raise Cancelled
         self._job.progressed.emit(done, total, message)
 
+    def update(self, done: int, total: int, message: str = "") -> None:
+        """Report without checking for cancel (for work that checks ``cancelled`` itself)."""
+        self._job.progressed.emit(done, total, message)
+
     @property
     def cancelled(self) -> bool:
         return self._job.cancel_requested.is_set()

@@ -108,6 +108,10 @@
         <translation>牵头 %1 · 配合 %2</translation>
     </message>
     <message>
+        <source>As lead: collected %1 · checked %2 · missing %3</source>
+        <translation>牵头事项：已收集 %1 · 已核验 %2 · 缺 %3</translation>
+    </message>
+    <message>
         <source>lead</source>
         <translation>牵头</translation>
     </message>
@@ -118,6 +122,204 @@
     <message>
         <source>not scored</source>
         <translation>未评分</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceActions</name>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>佐证材料文件</translation>
+    </message>
+    <message>
+        <source>Scans and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.doc *.docx *.wps *.xls *.xlsx *.ofd *.zip);;All files (*)</source>
+        <translation>扫描件和文档 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.doc *.docx *.wps *.xls *.xlsx *.ofd *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>A folder of evidence</source>
+        <translation>佐证材料文件夹</translation>
+    </message>
+    <message>
+        <source>Storing the files…</source>
+        <translation>正在保存文件……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Adding evidence to %1</source>
+        <translation>为 %1 添加佐证材料</translation>
+    </message>
+    <message>
+        <source>File %1 of %2 · %3 MB of %4 MB
+%5</source>
+        <translation>第 %1 / %2 个文件 · %3 MB / %4 MB
+%5</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled. The %n file(s) stored before remain.</source>
+        <translation>
+            <numerusform>已取消。此前已保存的 %n 个文件保留。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These could not be stored:</source>
+        <translation>以下文件未能保存：</translation>
+    </message>
+    <message>
+        <source>Adding evidence</source>
+        <translation>添加佐证材料</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) added to %1</source>
+        <translation>
+            <numerusform>已为 %1 添加 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Date of %1</source>
+        <translation>%1 的日期</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>Date outside the year</source>
+        <translation>日期不在考评年度内</translation>
+    </message>
+    <message>
+        <source>%1 is dated outside %2; evaluators may not accept it.</source>
+        <translation>%1 的日期不在 %2 年内，考评时可能不被认可。</translation>
+    </message>
+    <message>
+        <source>New requirement</source>
+        <translation>新增材料要求</translation>
+    </message>
+    <message>
+        <source>Material to provide:</source>
+        <translation>需提供的材料：</translation>
+    </message>
+    <message>
+        <source>Rename the requirement</source>
+        <translation>修改材料要求</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <source>Material / file</source>
+        <translation>材料要求 / 文件</translation>
+    </message>
+    <message>
+        <source>Status / type</source>
+        <translation>状态 / 类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <source>collected</source>
+        <translation>已收集</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>已核验</translation>
+    </message>
+    <message>
+        <source>supplied by %1</source>
+        <translation>由%1提供</translation>
+    </message>
+    <message>
+        <source>Tick when you have read the files and they prove the requirement</source>
+        <translation>阅读文件并确认能证明该项要求后勾选</translation>
+    </message>
+    <message>
+        <source>Other materials for the item</source>
+        <translation>本项其他材料</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (name says otherwise)</source>
+        <translation>（与扩展名不符）</translation>
+    </message>
+    <message>
+        <source>%1
+added %2 by %3
+SHA-256 %4</source>
+        <translation>%1
+%3 于 %2 添加
+SHA-256 %4</translation>
+    </message>
+    <message>
+        <source>Dated outside the year being assessed</source>
+        <translation>日期不在考评年度内</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Set the document&apos;s date…</source>
+        <translation>设置文件日期…</translation>
+    </message>
+    <message>
+        <source>Add a requirement…</source>
+        <translation>新增材料要求…</translation>
+    </message>
+    <message>
+        <source>Rename the requirement…</source>
+        <translation>修改材料要求…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Remove the requirement</source>
+        <translation>删除该材料要求</translation>
     </message>
 </context>
 <context>
@@ -185,6 +387,13 @@
     </message>
 </context>
 <context>
+    <name>ImagePreview</name>
+    <message>
+        <source>This image cannot be shown.</source>
+        <translation>无法显示此图片。</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import indicator table</source>
@@ -225,6 +434,10 @@
         <source>Lead department</source>
         <translation>牵头科室</translation>
     </message>
+    <message>
+        <source>collected %1 · checked %2 · missing %3</source>
+        <translation>已收集 %1 · 已核验 %2 · 缺 %3</translation>
+    </message>
     <message numerus="yes">
         <source>%n item(s) not scored yet</source>
         <translation>
@@ -247,8 +460,8 @@
         <translation>自评</translation>
     </message>
     <message>
-        <source>Evidence to provide</source>
-        <translation>佐证材料</translation>
+        <source>Evidence (drop files on a requirement)</source>
+        <translation>佐证材料（可将文件拖到某项要求上）</translation>
     </message>
     <message>
         <source>Note</source>
@@ -289,22 +502,6 @@
     <message>
         <source>(no rule text)</source>
         <translation>（无评分细则）</translation>
-    </message>
-    <message>
-        <source>checked on the platform</source>
-        <translation>平台核查</translation>
-    </message>
-    <message>
-        <source>supplied by %1</source>
-        <translation>由%1提供</translation>
-    </message>
-    <message>
-        <source>to collect</source>
-        <translation>待收集</translation>
-    </message>
-    <message>
-        <source>(none listed)</source>
-        <translation>（未列出）</translation>
     </message>
     <message>
         <source>Score %1 / %2</source>
@@ -450,6 +647,14 @@
     <message>
         <source>New &amp;assessment…</source>
         <translation>新建考评(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export evidence &amp;package…</source>
+        <translation>导出佐证材料包(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>A ZIP ordered by item code, with an index and a manifest</source>
+        <translation>按编号整理的 ZIP 包，含材料清单和校验清单</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -609,6 +814,118 @@
     <message>
         <source>Not created</source>
         <translation>未创建</translation>
+    </message>
+</context>
+<context>
+    <name>PackageExport</name>
+    <message>
+        <source>The whole unit</source>
+        <translation>全单位</translation>
+    </message>
+    <message>
+        <source>Evidence package</source>
+        <translation>佐证材料包</translation>
+    </message>
+    <message>
+        <source>Package for:</source>
+        <translation>导出范围：</translation>
+    </message>
+    <message>
+        <source>Save the evidence package</source>
+        <translation>保存佐证材料包</translation>
+    </message>
+    <message>
+        <source>ZIP package (*.zip)</source>
+        <translation>ZIP 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Packing the evidence…</source>
+        <translation>正在打包佐证材料……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>File %1 of %2 · %3 MB of %4 MB</source>
+        <translation>第 %1 / %2 个文件 · %3 MB / %4 MB</translation>
+    </message>
+    <message>
+        <source>%1: %2 files written</source>
+        <translation>%1：已写入 %2 个文件</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The package was not written: %1</source>
+        <translation>材料包未能写入：%1</translation>
+    </message>
+    <message>
+        <source>A stored file is missing: run egov-desk-cli verify on this workspace.</source>
+        <translation>有已保存的文件缺失：请对此工作区运行 egov-desk-cli verify 检查。</translation>
+    </message>
+</context>
+<context>
+    <name>Pager</name>
+    <message>
+        <source>◀ Previous page</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <source>Next page ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <source>The text cannot be read: %1</source>
+        <translation>无法读取文本：%1</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256：</translation>
+    </message>
+    <message>
+        <source>No preview for this type; open it with its program.</source>
+        <translation>此类型无法预览，请用相应程序打开。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Open with its program</source>
+        <translation>用相应程序打开</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

@@ -325,3 +325,18 @@ def test_the_cli_adds_lists_verifies_and_exports(tmp_path: Path, capsys: pytest.
     assert main(["verify", "--workspace", folder]) == 1
     assert "CORRUPT" in capsys.readouterr().out
     assert main(["evidence", "add", "--workspace", folder, "--item", "002", "--requirement", "9", str(scan)]) == 2
+
+
+def test_a_cancelled_batch_keeps_what_finished(workspace: Workspace, tmp_path: Path) -> None:
+    paths = [make(tmp_path, f"{n}.pdf", PDF + bytes([n])) for n in range(4)]
+    calls = {"n": 0}
+
+    def cancel_after_two() -> bool:
+        calls["n"] += 1
+        return len(workspace.evidence.files(1)) >= 2
+
+    report = workspace.evidence.attach(1, "035", paths, cancelled=cancel_after_two)
+    assert report.cancelled
+    assert [f.name for f in report.added] == ["0.pdf", "1.pdf"]
+    assert len(workspace.evidence.files(1)) == 2
+    assert workspace.evidence.vault.leftovers() == []

@@ -45,7 +45,7 @@ class IndicatorTreeModel(QAbstractItemModel):
     """Read-only tree over one assessment's :class:`ScoreSheet`; :meth:`apply` repaints what a write changed."""
 
     def __init__(
-        self, sheet: ScoreSheet, evidence: dict[str, tuple[int, int]] | None = None, parent: QObject | None = None
+        self, sheet: ScoreSheet, evidence: dict[str, tuple[int, int, int]] | None = None, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._sheet = sheet
@@ -145,12 +145,20 @@ class IndicatorTreeModel(QAbstractItemModel):
                 return self._evidence_text(item)
             if column == LEAD:
                 return item.lead
+        elif role == Qt.ItemDataRole.ToolTipRole and column == EVIDENCE:
+            have, checked, need = self._evidence.get(item.code, (0, 0, 0))
+            return (
+                self.tr("collected %1 · checked %2 · missing %3")
+                .replace("%1", str(have))
+                .replace("%2", str(checked))
+                .replace("%3", str(need - have))
+            )
         elif role == Qt.ItemDataRole.ToolTipRole:
             return item.rule_text
         elif role == Qt.ItemDataRole.ForegroundRole and column == SCORE and not score.scored:
             return QBrush(UNSCORED)
         elif role == Qt.ItemDataRole.ForegroundRole and column == EVIDENCE:
-            have, need = self._evidence.get(item.code, (0, 0))
+            have, _checked, need = self._evidence.get(item.code, (0, 0, 0))
             return QBrush(UNSCORED if have < need else MUTED)
         elif role == Qt.ItemDataRole.TextAlignmentRole and column in (MAX, SCORE, EVIDENCE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -192,7 +200,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         return None
 
     def _evidence_text(self, item: Item) -> str:
-        have, need = self._evidence.get(item.code, (0, 0))
+        have, _checked, need = self._evidence.get(item.code, (0, 0, 0))
         if need:
             return f"{have}/{need}"
         return self.tr("others") if item.supplied_by else ""
@@ -221,8 +229,8 @@ class IndicatorTreeModel(QAbstractItemModel):
     def item_codes(self) -> list[str]:
         return list(self._by_code)
 
-    def set_evidence(self, code: str, have: int, need: int) -> None:
-        self._evidence[code] = (have, need)
+    def set_evidence(self, code: str, collected: int, checked: int, needed: int) -> None:
+        self._evidence[code] = (collected, checked, needed)
         index = self.index_of_item(code, EVIDENCE)
         self.dataChanged.emit(index, index)
 

@@ -49,7 +49,7 @@ class DepartmentsView(QTreeView):
             self.item_activated.emit(code)
 
     def show_departments(
-        self, system: IndicatorSystem, sheet: ScoreSheet, evidence: dict[str, tuple[int, int]]
+        self, system: IndicatorSystem, sheet: ScoreSheet, evidence: dict[str, tuple[int, int, int]]
     ) -> None:
         expanded = {
             self.model_.item(r).text()
@@ -65,8 +65,9 @@ class DepartmentsView(QTreeView):
             cooperating = [i for i in system.items() if name in i.cooperating and i.lead != name]
             owned = lead + cooperating
             scored = sum(sheet.items[i.code].scored for i in owned)
-            have = sum(evidence.get(i.code, (0, 0))[0] for i in lead)
-            need = sum(evidence.get(i.code, (0, 0))[1] for i in lead)
+            have = sum(evidence.get(i.code, (0, 0, 0))[0] for i in lead)
+            checked = sum(evidence.get(i.code, (0, 0, 0))[1] for i in lead)
+            need = sum(evidence.get(i.code, (0, 0, 0))[2] for i in lead)
             role = (
                 self.tr("lead %1 · cooperating %2").replace("%1", str(len(lead))).replace("%2", str(len(cooperating)))
             )
@@ -76,6 +77,12 @@ class DepartmentsView(QTreeView):
                 _cell(f"{scored}/{len(owned)}", align_right=True),
                 _cell(f"{have}/{need}", align_right=True),
             ]
+            row[3].setToolTip(
+                self.tr("As lead: collected %1 · checked %2 · missing %3")
+                .replace("%1", str(have))
+                .replace("%2", str(checked))
+                .replace("%3", str(need - have))
+            )
             font = row[0].font()
             font.setBold(True)
             row[0].setFont(font)
@@ -93,11 +100,11 @@ class DepartmentsView(QTreeView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def _item_row(
-        self, item: Item, role: str, sheet: ScoreSheet, evidence: dict[str, tuple[int, int]]
+        self, item: Item, role: str, sheet: ScoreSheet, evidence: dict[str, tuple[int, int, int]]
     ) -> list[QStandardItem]:
         score = sheet.items[item.code]
         shown = f"{display(score.points)} / {compact(item.points)}" if score.scored else self.tr("not scored")
-        have, need = evidence.get(item.code, (0, 0))
+        have, _checked, need = evidence.get(item.code, (0, 0, 0))
         cells = [
             _cell(f"{item.code}  {item.title}", item.code),
             _cell(role),

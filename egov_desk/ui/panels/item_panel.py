@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from egov_desk.core.evidence import ItemEvidence
 from egov_desk.core.indicators import Item, Node
 from egov_desk.core.points import compact, display
-from egov_desk.core.requirements import PLATFORM
 from egov_desk.core.scoring import ItemScore, NodeScore
 from egov_desk.ui.editors import RuleEditor, editor_for
+from egov_desk.ui.panels.evidence_panel import EvidencePanel
 
 NOTE_SAVE_DELAY_MS = 700
 
@@ -101,8 +102,8 @@ class ItemPanel(QScrollArea):
         self.result.setObjectName("itemResult")
         self.result.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.score_layout.addWidget(self.result)
-        self.evidence_box, evidence_layout = _section(self.tr("Evidence to provide"))
-        self.evidence = _text()
+        self.evidence_box, evidence_layout = _section(self.tr("Evidence (drop files on a requirement)"))
+        self.evidence = EvidencePanel()
         evidence_layout.addWidget(self.evidence)
         self.note_box, note_layout = _section(self.tr("Note"))
         self.note = NoteEdit()
@@ -145,7 +146,9 @@ class ItemPanel(QScrollArea):
             .replace("%3", str(score.items))
         )
 
-    def show_item(self, item: Item, inp: dict[str, Any] | None, note: str, score: ItemScore) -> None:
+    def show_item(
+        self, item: Item, inp: dict[str, Any] | None, note: str, score: ItemScore, evidence: ItemEvidence
+    ) -> None:
         if self.item is not None and self.item.code != item.code:
             self.note.flush()
         self.item = item
@@ -167,16 +170,7 @@ class ItemPanel(QScrollArea):
         assert self.editor is not None
         self.editor.show_input(inp)
         self.show_score(score)
-        lines = []
-        for requirement in item.requirements:
-            if requirement.supplied_by == PLATFORM:
-                state = self.tr("checked on the platform")
-            elif requirement.supplied_by:
-                state = self.tr("supplied by %1").replace("%1", requirement.supplied_by)
-            else:
-                state = self.tr("to collect")
-            lines.append(f"☐ {requirement.text}（{state}）")
-        self.evidence.setText("\n".join(lines) or self.tr("(none listed)"))
+        self.evidence.show_evidence(evidence)
         self.note.load(note)
 
     def _replace_editor(self, item: Item | None) -> None:

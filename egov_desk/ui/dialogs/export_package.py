@@ -1,0 +1,93 @@
+"""File → Export evidence package…: for the whole unit or one department, off the UI thread with progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+
+from egov_desk.core.exports.files import safe_name
+from egov_desk.core.exports.package import Cancelled, PackageReport, export_package
+from egov_desk.ui.ops import Job, Progress
+
+if TYPE_CHECKING:
+    from egov_desk.ui.main_window import MainWindow
+
+MB = 1024 * 1024
+
+
+class PackageExport(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.last_report: PackageReport | None = None
+        self.last_error = ""
+
+    def ask(self) -> Job | None:
+        window = self.window
+        everyone = self.tr("The whole unit")
+        names = [everyone, *window.model.sheet.system.departments()]
+        choice, ok = QInputDialog.getItem(window, self.tr("Evidence package"), self.tr("Package for:"), names, 0, False)
+        if not ok:
+            return None
+        department = None if choice == everyone else choice
+        assessment = window.assessment
+        suggested = safe_name(
+            f"{assessment.unit}{assessment.year}年佐证材料{'-' + department if department else ''}.zip"
+        )
+        target, _ = QFileDialog.getSaveFileName(
+            window, self.tr("Save the evidence package"), str(Path.home() / suggested), self.tr("ZIP package (*.zip)")
+        )
+        return self.start(Path(target), department) if target else None
+
+    def start(self, target: Path, department: str | None) -> Job:
+        window = self.window
+        dialog = QProgressDialog(self.tr("Packing the evidence…"), self.tr("Cancel"), 0, 1000, window)
+        dialog.setWindowTitle(self.tr("Evidence package"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        assessment = window.assessment.id
+
+        def work(progress: Progress) -> PackageReport:
+            def report(files_done: int, files: int, done: int, total: int) -> None:
+                progress.update(
+                    int(1000 * done / total) if total else 1000,
+                    1000,
+                    self.tr("File %1 of %2 · %3 MB of %4 MB")
+                    .replace("%1", str(files_done))
+                    .replace("%2", str(files))
+                    .replace("%3", f"{done / MB:.0f}")
+                    .replace("%4", f"{total / MB:.0f}"),
+                )
+
+            return export_package(window.workspace, assessment, target, department, report, lambda: progress.cancelled)
+
+        def done(result: PackageReport) -> None:
+            dialog.close()
+            self.last_report = result
+            window.statusBar().showMessage(
+                self.tr("%1: %2 files written").replace("%1", str(target)).replace("%2", str(result.files)), 8000
+            )
+
+        def failed(error: BaseException) -> None:
+            dialog.close()
+            if isinstance(error, Cancelled):
+                window.statusBar().showMessage(self.tr("Export cancelled; nothing was written."), 8000)
+                return
+            self.last_error = str(error)
+            text = self.tr("The package was not written: %1").replace("%1", str(error))
+            if isinstance(error, FileNotFoundError):
+                text += "\n" + self.tr("A stored file is missing: run egov-desk-cli verify on this workspace.")
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Evidence package"), text, QMessageBox.StandardButton.Ok, window
+            )
+            box.open()
+
+        job = window.runner.start(work, done, failed)
+        job.progressed.connect(lambda value, _total, text: (dialog.setValue(value), dialog.setLabelText(text)))
+        dialog.canceled.connect(job.cancel)
+        return job

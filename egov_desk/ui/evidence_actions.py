@@ -1,0 +1,253 @@
+"""What the evidence panel's buttons, drops and menus do: attach in the background, preview, open, edit."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QProgressDialog,
+    QVBoxLayout,
+)
+
+from egov_desk.core.evidence import AttachReport, EvidenceBook, EvidenceError, FileInfo
+from egov_desk.core.exports.files import safe_name
+from egov_desk.core.workspace import WorkspaceError
+from egov_desk.ui.dialogs.preview import PreviewDialog
+from egov_desk.ui.ops import Job, Progress
+
+if TYPE_CHECKING:
+    from egov_desk.ui.main_window import MainWindow
+
+MB = 1024 * 1024
+
+
+class EvidenceActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.job: Job | None = None
+        self.last_report: AttachReport | None = None
+        self.last_notice = ""
+        panel = window.panel.evidence
+        panel.attach_requested.connect(self.attach)
+        panel.add_files_requested.connect(self.choose_files)
+        panel.add_folder_requested.connect(self.choose_folder)
+        panel.unlink_requested.connect(self.unlink)
+        panel.preview_requested.connect(self.preview)
+        panel.open_requested.connect(self.open_with)
+        panel.reveal_requested.connect(self.reveal)
+        panel.date_requested.connect(self.set_date)
+        panel.checked_changed.connect(self.set_checked)
+        panel.requirement_edit.connect(self.edit_requirement)
+
+    @property
+    def book(self) -> EvidenceBook:
+        return self.window.workspace.evidence
+
+    @property
+    def code(self) -> str:
+        return self.window.panel.evidence.code
+
+    def refresh(self, code: str) -> None:
+        """Repaint one item's checklist, its evidence column and the departments' counts."""
+        window = self.window
+        evidence = self.book.item_evidence(window.assessment.id, code)
+        window.evidence[code] = (evidence.collected, evidence.checked, evidence.needed)
+        window.model.set_evidence(code, *window.evidence[code])
+        window.departments.show_departments(window.model.sheet.system, window.model.sheet, window.evidence)
+        if window.panel.item is not None and window.panel.item.code == code:
+            window.panel.evidence.show_evidence(evidence)
+
+    def _failed(self, error: BaseException) -> None:
+        self.notice(self.tr("Not done"), str(error))
+
+    def notice(self, title: str, text: str) -> QMessageBox:
+        """A warning that does not block: background work may end while the person is busy elsewhere."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.last_notice = text
+        return box
+
+    # --- attaching --------------------------------------------------------------------------------
+
+    def choose_files(self, requirement: int | None) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self.window,
+            self.tr("Evidence files"),
+            str(Path.home()),
+            self.tr(
+                "Scans and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff "
+                "*.bmp *.gif *.doc *.docx *.wps *.xls *.xlsx *.ofd *.zip);;"
+                "All files (*)"
+            ),
+        )
+        if names:
+            self.attach([Path(n) for n in names], requirement)
+
+    def choose_folder(self, requirement: int | None) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("A folder of evidence"), str(Path.home()))
+        if folder:
+            self.attach([Path(folder)], requirement)
+
+    def attach(self, paths: list[Path], requirement: int | None) -> Job | None:
+        """Copy the files into the vault off the UI thread, with progress (files and bytes) and cancel."""
+        if not self.code or not paths:
+            return None
+        assessment, code = self.window.assessment.id, self.code
+        dialog = QProgressDialog(self.tr("Storing the files…"), self.tr("Cancel"), 0, 1000, self.window)
+        dialog.setWindowTitle(self.tr("Adding evidence to %1").replace("%1", code))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+
+        def work(progress: Progress) -> AttachReport:
+            def report(done: int, files: int, copied: int, total: int, name: str) -> None:
+                share = int(1000 * copied / total) if total else 1000
+                text = (
+                    self.tr("File %1 of %2 · %3 MB of %4 MB\n%5")
+                    .replace("%1", str(min(done + 1, files)))
+                    .replace("%2", str(files))
+                    .replace("%3", f"{copied / MB:.0f}")
+                    .replace("%4", f"{total / MB:.0f}")
+                    .replace("%5", name)
+                )
+                progress.update(share, 1000, text)
+
+            return self.book.attach(
+                assessment, code, paths, requirement, progress=report, cancelled=lambda: progress.cancelled
+            )
+
+        def progressed(value: int, _total: int, text: str) -> None:
+            dialog.setValue(value)
+            dialog.setLabelText(text)
+
+        def done(result: AttachReport) -> None:
+            dialog.close()
+            self.last_report = result
+            self.refresh(code)
+            if result.cancelled:
+                message = self.tr("Cancelled. The %n file(s) stored before remain.", "", len(result.added))
+            else:
+                message = self.tr("%n file(s) added to %1", "", len(result.added)).replace("%1", code)
+            self.window.statusBar().showMessage(message, 8000)
+            if result.failed:
+                lines = [self.tr("These could not be stored:")] + [f"• {why}" for _path, why in result.failed[:20]]
+                self.notice(self.tr("Adding evidence"), "\n".join(lines))
+
+        def failed(error: BaseException) -> None:
+            dialog.close()
+            self.refresh(code)
+            self._failed(error)
+
+        job = self.window.runner.start(work, done, failed)
+        job.progressed.connect(progressed)
+        dialog.canceled.connect(job.cancel)
+        self.job = job
+        return job
+
+    # --- the rest ---------------------------------------------------------------------------------
+
+    def unlink(self, link_id: int) -> None:
+        try:
+            self.book.unlink(link_id)
+        except (EvidenceError, WorkspaceError) as exc:
+            self._failed(exc)
+        self.refresh(self.code)
+
+    def _readable_copy(self, file: FileInfo) -> Path:
+        """A copy under the file's own name (the vault names files by hash), for the system's programs."""
+        folder = Path(tempfile.gettempdir()) / "egov-desk-open" / file.sha256[:16]
+        target = folder / safe_name(file.name, 150)
+        if not target.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.book.vault.path_of(file.sha256), target)
+        return target
+
+    def preview(self, file: FileInfo) -> PreviewDialog:
+        dialog = PreviewDialog(file, self.book.vault.path_of(file.sha256), self.open_with, self.window)
+        dialog.open()
+        return dialog
+
+    def open_with(self, file: FileInfo) -> None:
+        try:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._readable_copy(file))))
+        except OSError as exc:
+            self._failed(exc)
+
+    def reveal(self, file: FileInfo) -> None:
+        try:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._readable_copy(file).parent)))
+        except OSError as exc:
+            self._failed(exc)
+
+    def set_date(self, file: FileInfo) -> None:
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle(self.tr("Date of %1").replace("%1", file.name))
+        editor = QDateEdit(
+            QDate(file.evidence_date) if file.evidence_date else QDate(self.window.assessment.year, 1, 1)
+        )
+        editor.setCalendarPopup(True)
+        editor.setDisplayFormat("yyyy-MM-dd")
+        none = QCheckBox(self.tr("No date"))
+        none.setChecked(file.evidence_date is None)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        for widget in (editor, none, buttons):
+            layout.addWidget(widget)
+        if dialog.exec():
+            chosen = (
+                None if none.isChecked() else date(editor.date().year(), editor.date().month(), editor.date().day())
+            )
+            updated = self.book.set_date(file.id, chosen)
+            if updated.date_outside_year:
+                QMessageBox.information(
+                    self.window,
+                    self.tr("Date outside the year"),
+                    self.tr("%1 is dated outside %2; evaluators may not accept it.")
+                    .replace("%1", file.name)
+                    .replace("%2", str(self.window.assessment.year)),
+                )
+            self.refresh(self.code)
+
+    def set_checked(self, requirement: int, checked: bool) -> None:
+        self.book.set_checked(self.window.assessment.id, requirement, checked)
+        self.refresh(self.code)
+
+    def edit_requirement(self, kind: str, requirement: int | None) -> None:
+        try:
+            if kind == "add":
+                text, ok = QInputDialog.getText(
+                    self.window, self.tr("New requirement"), self.tr("Material to provide:")
+                )
+                if ok and text.strip():
+                    self.book.add_requirement(self.window.assessment.id, self.code, text)
+            elif kind == "rename" and requirement is not None:
+                text, ok = QInputDialog.getText(
+                    self.window, self.tr("Rename the requirement"), self.tr("Material to provide:")
+                )
+                if ok and text.strip():
+                    self.book.rename_requirement(requirement, text)
+            elif kind in ("up", "down") and requirement is not None:
+                self.book.move_requirement(requirement, -1 if kind == "up" else 1)
+            elif kind == "remove" and requirement is not None:
+                self.book.remove_requirement(requirement)
+        except (EvidenceError, WorkspaceError) as exc:
+            self._failed(exc)
+        self.refresh(self.code)

@@ -1,0 +1,194 @@
+"""Evidence in the real window: drop scans on a requirement, see the status, preview, big batches in the background."""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+
+import docx
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+from egov_desk.ui.dialogs.preview import ImagePreview, PdfPreview, TextPreview
+from egov_desk.ui.main_window import MainWindow
+from egov_desk.ui.models.indicator_tree import EVIDENCE
+
+
+def write_pdf(path: Path, pages: int = 2) -> Path:
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    painter = QPainter(writer)
+    for page in range(pages):
+        if page:
+            writer.newPage()
+        painter.fillRect(0, 0, 3000, 3000, QColor("#1f4e8c"))
+        painter.drawText(200, 4000, f"2019年电子政务工作计划 第{page + 1}页")
+    painter.end()
+    return path
+
+
+def drop(window: MainWindow, paths: list[Path], row: int) -> None:
+    """Drop files from the file manager on the checklist's ``row``-th requirement: the drag enters (Qt delivers a
+    drop only to the widget that accepted the enter), then the files are let go."""
+    tree = window.panel.evidence.tree
+    target = tree.visualItemRect(tree.topLevelItem(row)).center()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    buttons, keys, copy = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, Qt.DropAction.CopyAction
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # PySide marks the QPoint constructor; Qt has no other
+        enter = QDragEnterEvent(target, copy, mime, buttons, keys)
+    QApplication.sendEvent(tree.viewport(), enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(tree.viewport(), QDropEvent(QPointF(target), copy, mime, buttons, keys))
+
+
+def test_dropping_files_on_a_requirement_collects_it(window: MainWindow, tmp_path: Path) -> None:
+    window.runner.synchronous = True
+    window.select_item("002")
+    checklist = window.panel.evidence.tree
+    assert [checklist.topLevelItem(r).text(1) for r in range(2)] == ["缺", "缺"]
+    assert window.model.index_of_item("002", EVIDENCE).data() == "0/2"
+    drop(window, [write_pdf(tmp_path / "2020年工作计划.pdf")], row=1)
+    assert [checklist.topLevelItem(r).text(1) for r in range(2)] == ["缺", "已收集"]
+    assert checklist.topLevelItem(1).child(0).text(0) == "2020年工作计划.pdf"
+    assert window.model.index_of_item("002", EVIDENCE).data() == "1/2"
+    files = window.workspace.evidence.files(window.assessment.id, "002")
+    assert [f.name for f in files] == ["2020年工作计划.pdf"]
+
+
+def test_ticking_a_collected_requirement_marks_it_checked(window: MainWindow, tmp_path: Path) -> None:
+    window.runner.synchronous = True
+    window.select_item("005")
+    drop(window, [write_pdf(tmp_path / "系统清单.pdf")], row=0)
+    row = window.panel.evidence.tree.topLevelItem(0)
+    row.setCheckState(0, Qt.CheckState.Checked)
+    assert window.panel.evidence.tree.topLevelItem(0).text(1) == "已核验"
+    evidence = window.workspace.evidence.item_evidence(window.assessment.id, "005")
+    assert evidence.checked == 1
+
+
+def test_remove_takes_the_file_off_the_requirement(window: MainWindow, tmp_path: Path) -> None:
+    window.runner.synchronous = True
+    window.select_item("005")
+    drop(window, [write_pdf(tmp_path / "清单.pdf")], row=0)
+    panel = window.panel.evidence
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0).child(0))
+    panel.remove.click()
+    assert panel.tree.topLevelItem(0).text(1) == "缺"
+    assert window.workspace.evidence.files(window.assessment.id) == []
+
+
+def test_a_pdf_preview_renders_page_one_and_pages_through(window: MainWindow, tmp_path: Path) -> None:
+    window.runner.synchronous = True
+    window.select_item("002")
+    drop(window, [write_pdf(tmp_path / "计划.pdf", pages=3)], row=0)
+    file = window.workspace.evidence.files(window.assessment.id)[0]
+    dialog = window.evidence_actions.preview(file)
+    pdf = dialog.content
+    assert isinstance(pdf, PdfPreview)
+    assert pdf.pages == 3
+    image = pdf.render_page(0, 300)
+    assert not image.isNull()
+    blue = sum(
+        image.pixelColor(x, y).blue() > 100 and image.pixelColor(x, y).red() < 100
+        for x in range(0, image.width(), 10)
+        for y in range(0, image.height(), 10)
+    )
+    assert blue > 10  # the painted rectangle is there
+    pdf.go(2)
+    assert pdf.pager.where.text() == "3 / 3"
+    assert not pdf.pager.next.isEnabled()
+    dialog.close()
+
+
+def test_images_and_word_documents_preview(window: MainWindow, tmp_path: Path) -> None:
+    window.runner.synchronous = True
+    window.select_item("001")
+    picture = QImage(200, 100, QImage.Format.Format_RGB32)
+    picture.fill(QColor("red"))
+    picture.save(str(tmp_path / "会议照片.png"))
+    document = docx.Document()
+    document.add_paragraph("参加市电子政务管理部门组织的座谈会")
+    document.save(str(tmp_path / "会议纪要.docx"))
+    drop(window, [tmp_path / "会议照片.png", tmp_path / "会议纪要.docx"], row=0)
+    files = {f.name: f for f in window.workspace.evidence.files(window.assessment.id)}
+    image = window.evidence_actions.preview(files["会议照片.png"]).content
+    assert isinstance(image, ImagePreview)
+    assert image.image.size().toTuple() == (200, 100)
+    text = window.evidence_actions.preview(files["会议纪要.docx"]).content
+    assert isinstance(text, TextPreview | QPlainTextEdit)
+    assert "座谈会" in text.toPlainText()
+
+
+def big_batch(folder: Path, files: int, megabytes: int) -> list[Path]:
+    folder.mkdir()
+    paths = []
+    for number in range(files):
+        path = folder / f"扫描件{number:02d}.pdf"
+        with path.open("wb") as handle:
+            handle.write(b"%PDF-1.4\n")
+            handle.write(os.urandom(megabytes * 1024 * 1024))
+        paths.append(path)
+    return paths
+
+
+def test_a_500_mb_batch_attaches_in_the_background_while_the_tree_stays_usable(
+    window: MainWindow, tmp_path: Path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    paths = big_batch(tmp_path / "batch", files=25, megabytes=20)
+    window.select_item("035")
+    job = window.evidence_actions.attach([tmp_path / "batch"], None)
+    assert job is not None
+    used_while_running = 0
+    codes = ["001", "010", "020", "030"]
+    while job.running:
+        window.select_item(codes[used_while_running % len(codes)])  # the person keeps working
+        assert window.current_item().code == codes[used_while_running % len(codes)]
+        used_while_running += 1
+        qtbot.wait(20)
+    assert used_while_running >= 2
+    report = window.evidence_actions.last_report
+    assert report is not None
+    assert len(report.added) == len(paths)
+    assert report.bytes >= 500 * 1024 * 1024
+    assert len(window.workspace.evidence.files(window.assessment.id, "035")) == 25
+
+
+def test_cancelling_a_batch_keeps_what_finished_and_nothing_half_done(
+    window: MainWindow, tmp_path: Path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    big_batch(tmp_path / "batch", files=12, megabytes=16)
+    window.select_item("035")
+    job = window.evidence_actions.attach([tmp_path / "batch"], None)
+    assert job is not None
+    qtbot.waitUntil(
+        lambda: len(window.workspace.evidence.files(window.assessment.id)) >= 1 or not job.running, timeout=20000
+    )
+    job.cancel()
+    qtbot.waitUntil(lambda: not job.running, timeout=20000)
+    report = window.evidence_actions.last_report
+    assert report is not None
+    assert report.cancelled or len(report.added) == 12
+    stored = window.workspace.evidence.files(window.assessment.id)
+    assert len(stored) == len(report.added)
+    assert window.workspace.evidence.vault.leftovers() == []
+    assert len(window.workspace.evidence.vault.blobs()) == len(stored)
+
+
+def test_the_evidence_package_is_exported_in_the_background(window: MainWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    window.runner.synchronous = True
+    window.select_item("002")
+    drop(window, [write_pdf(tmp_path / "计划.pdf")], row=0)
+    window.runner.synchronous = False
+    job = window.package_export.start(tmp_path / "包.zip", None)
+    qtbot.waitUntil(lambda: not job.running, timeout=20000)
+    report = window.package_export.last_report
+    assert report is not None
+    assert report.files == 1
+    with zipfile.ZipFile(tmp_path / "包.zip") as package:
+        assert "002 工作计划与实施/002-01-计划.pdf" in package.namelist()
