@@ -64,7 +64,13 @@ def shoot(out: Path) -> None:
 
     def grab(name: str) -> None:
         wizard = windows[-1].findChild(QWizard)
-        picture = wizard.grab() if wizard and wizard.isVisible() else QApplication.primaryScreen().grabWindow(0)
+        dialog = getattr(windows[-1], "preview_dialog", None)
+        if wizard and wizard.isVisible():
+            picture = wizard.grab()
+        elif dialog is not None and dialog.isVisible():
+            picture = dialog.grab()
+        else:
+            picture = QApplication.primaryScreen().grabWindow(0)
         picture.save(str(out / name))
 
     def wizard_page(count: int) -> None:
@@ -89,6 +95,21 @@ def shoot(out: Path) -> None:
         windows[-1].tabs.setCurrentIndex(0)
         windows[-1].select_item("030")
 
+    def evidence() -> None:
+        windows[-1].select_item("003")
+        panel = windows[-1].panel
+        panel.ensureWidgetVisible(panel.evidence_box)
+
+    def preview() -> None:
+        file = workspace.evidence.files(windows[-1].assessment.id, "002")[0]
+        dialog = windows[-1].evidence_actions.preview(file)
+        dialog.resize(760, 640)
+        dialog.move(300, 60)
+        windows[-1].preview_dialog = dialog
+
+    def close_preview() -> None:
+        windows[-1].preview_dialog.close()
+
     def english() -> None:
         install_translations(app, "en")
         new_window("028")
@@ -100,7 +121,9 @@ def shoot(out: Path) -> None:
         ("import-findings.png", lambda: wizard_page(1)),
         ("departments.png", departments),
         ("sum-editor.png", checklist),
-        ("main-window-en.png", english),
+        ("evidence.png", evidence),
+        ("preview.png", preview),
+        ("main-window-en.png", lambda: (close_preview(), english())),
     ]
 
     def run(index: int = 0) -> None:

@@ -124,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--assessment", type=int)
     export.add_argument("--out", required=True)
     export.add_argument("--department")
+    export.add_argument("--folder", action="store_true", help="package: write a folder instead of a ZIP")
     export.set_defaults(run=cmd_export)
     return parser
 

@@ -90,6 +90,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.what != "package":
         raise Refused(f"export {args.what}: not available yet in this version (package is)")
     with open_workspace(args) as workspace:
-        report = export_package(workspace, assessment_of(workspace, args), Path(args.out), args.department)
+        report = export_package(
+            workspace, assessment_of(workspace, args), Path(args.out), args.department, as_folder=args.folder
+        )
     print(f"{args.out}: {report.files} files, {report.bytes} bytes")
     return 0

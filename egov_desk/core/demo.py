@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from egov_desk.core.demo_files import pdf_page, png
 from egov_desk.core.workspace import DATABASE_NAME, Workspace, WorkspaceError
 
 DEMO_UNIT = "市教育局"
@@ -55,4 +57,39 @@ def create_demo_workspace(folder: Path) -> Workspace:
     workspace.set_inputs(assessment, DEMO_INPUTS)
     for code, note in DEMO_NOTES.items():
         workspace.set_note(assessment, code, note)
+    _demo_evidence(workspace, assessment, folder / "scans")
     return workspace
+
+
+# (item, requirement number or None, file name, date): what a unit has scanned by December
+DEMO_EVIDENCE = [
+    ("002", 0, "2019年电子政务工作计划及完成情况.pdf", date(2019, 12, 5)),
+    ("003", 0, "关于参加全市网上政务服务培训的通知.pdf", date(2019, 4, 18)),
+    ("003", 0, "培训签到表.png", date(2019, 4, 25)),
+    ("005", 0, "本单位政务信息化系统清单.pdf", date(2019, 3, 12)),
+    ("006", 0, "电子政务外网专线接入证明.pdf", date(2018, 11, 2)),
+    ("025", 0, "信息系统整合共享工作方案.pdf", date(2019, 6, 3)),
+    ("030", 0, "项目可研报告（信息共享需求分析）.pdf", date(2019, 8, 20)),
+    ("033", 0, "数据资源分级管理制度.pdf", date(2019, 9, 9)),
+    ("035", 0, "网络安全应急预案（正式印发）.pdf", date(2019, 5, 6)),
+]
+
+
+def _demo_evidence(workspace: Workspace, assessment: int, scans: Path) -> None:
+    scans.mkdir(parents=True, exist_ok=True)
+    for number, (code, requirement, name, when) in enumerate(DEMO_EVIDENCE):
+        path = scans / name
+        if name.endswith(".png"):
+            path.write_bytes(png(480, 320, (236, 232, 220)))
+        else:
+            path.write_bytes(
+                pdf_page(
+                    f"egov-desk demo document {number + 1}",
+                    [f"Item {code}, dated {when.isoformat()}", "A stand-in for a scanned official document."],
+                )
+            )
+        requirements = workspace.evidence.item_evidence(assessment, code).requirements
+        target = requirements[requirement].id if requirement is not None and requirements else None
+        workspace.evidence.attach(assessment, code, [path], target, when)
+    checked = workspace.evidence.item_evidence(assessment, "005").requirements[0].id
+    workspace.evidence.set_checked(assessment, checked, True)

@@ -340,3 +340,14 @@ def test_a_cancelled_batch_keeps_what_finished(workspace: Workspace, tmp_path: P
     assert [f.name for f in report.added] == ["0.pdf", "1.pdf"]
     assert len(workspace.evidence.files(1)) == 2
     assert workspace.evidence.vault.leftovers() == []
+
+
+def test_the_package_can_be_a_folder(workspace: Workspace, tmp_path: Path) -> None:
+    workspace.evidence.attach(1, "002", [make(tmp_path, "计划.pdf", PDF)])
+    out = tmp_path / "材料包"
+    export_package(workspace, 1, out, as_folder=True)
+    for line in (out / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
+        digest, name = line.split("  ", 1)
+        assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest
+    assert (out / "材料清单.xlsx").is_file()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

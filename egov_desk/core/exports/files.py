@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,4 +32,19 @@ def atomic_output(target: Path) -> Iterator[Path]:
         os.replace(temporary, target)
     except BaseException:
         temporary.unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def atomic_folder(target: Path) -> Iterator[Path]:
+    """Like :func:`atomic_output`, for a folder: filled under a temporary name, renamed when complete."""
+    if target.exists():
+        raise FileExistsError(f"{target} already exists; choose another name")
+    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
+    temporary.mkdir(parents=True)
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
         raise

@@ -4,8 +4,9 @@ into the ZIP without loading them into memory; the ZIP appears under its name on
 
 from __future__ import annotations
 
+import shutil
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 from openpyxl import Workbook
 
 from egov_desk.core.evidence import FileInfo
-from egov_desk.core.exports.files import atomic_output, safe_name
+from egov_desk.core.exports.files import atomic_folder, atomic_output, safe_name
 from egov_desk.core.filetypes import LABELS
 
 if TYPE_CHECKING:
@@ -110,24 +111,39 @@ def export_package(
     department: str | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    as_folder: bool = False,
 ) -> PackageReport:
+    """Write the package as a ZIP at ``out`` (or, with ``as_folder``, as a folder of that name)."""
     entries = plan(workspace, assessment_id, department)
     with_files = [e for e in entries if e.file is not None]
     total = sum(e.file.size for e in with_files if e.file)
     report = PackageReport(out, entries=entries)
     sums: list[str] = []
-    with atomic_output(out) as temporary, zipfile.ZipFile(temporary, "w", zipfile.ZIP_STORED) as package:
+
+    def each_file() -> Iterator[tuple[PackageEntry, Path]]:
         for entry in with_files:
             assert entry.file is not None
             if cancelled and cancelled():
                 raise Cancelled
-            source = workspace.evidence.vault.path_of(entry.file.sha256)
-            package.write(source, entry.name)  # streams; non-ASCII names get the UTF-8 flag
+            yield entry, workspace.evidence.vault.path_of(entry.file.sha256)
             sums.append(f"{entry.file.sha256}  {entry.name}")
             report.files += 1
             report.bytes += entry.file.size
             if progress:
                 progress(report.files, len(with_files), report.bytes, total)
+
+    if as_folder:
+        with atomic_folder(out) as folder:
+            for entry, source in each_file():
+                target = folder / entry.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+            _index(entries, folder / "材料清单.xlsx")
+            (folder / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
+        return report
+    with atomic_output(out) as temporary, zipfile.ZipFile(temporary, "w", zipfile.ZIP_STORED) as package:
+        for entry, source in each_file():
+            package.write(source, entry.name)  # streams; non-ASCII names get the UTF-8 flag
         index = temporary.with_suffix(".index.xlsx")
         try:
             _index(entries, index)
