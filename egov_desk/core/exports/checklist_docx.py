@@ -1,0 +1,131 @@
+"""The department checklist as a Word document: landscape A4, one section per department, a real table with the
+indicator levels merged like the original, repeated header rows, a signature line, "第 X 页 共 Y 页"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+from egov_desk.core.exports.checklist import Checklist, ChecklistRow, ChecklistSection
+from egov_desk.core.exports.files import atomic_output
+from egov_desk.core.exports.word import (
+    SIZES,
+    Fonts,
+    add_text,
+    cell_text,
+    keep_rows_whole,
+    landscape_a4,
+    page_numbers,
+    repeat_as_header,
+    set_defaults,
+    table_widths,
+)
+from egov_desk.core.requirements import PLATFORM
+
+TEXT_WIDTH_MM = 297 - 37 - 35
+LEVEL_NAMES = ["一级指标", "二级指标", "三级指标", "四级指标", "五级指标"]
+
+
+def material_line(text: str, done: bool, body: str | None) -> str:
+    """ "□ 2019年工作计划", "☑ …", with who supplies it when the text does not already say so."""
+    said = not body or body == PLATFORM or body in text
+    return ("☑ " if done else "□ ") + text + ("" if said else f"（{body}提供）")
+
+
+def columns(depth: int) -> tuple[list[str], list[float]]:
+    """Headers and widths (mm): the levels, then 编号, 分值, 评分细则, materials, 状态, 备注."""
+    levels = LEVEL_NAMES[:depth]
+    fixed = ["编号", "分值", "职责", "评分细则", "需提供的材料", "目前状态", "备注"]
+    level = 16.0 if depth <= 3 else 12.0
+    widths = [level] * depth + [11, 9, 9, 53, 53, 21]
+    widths.append(TEXT_WIDTH_MM - sum(widths))
+    return levels + fixed, widths
+
+
+def _merge_levels(table: docx.table.Table, rows: list[ChecklistRow], depth: int, first: int, fonts: Fonts) -> None:
+    """Cells of a level that repeats on consecutive rows become one merged cell, as in the printed table."""
+    for level in range(depth):
+        start = 0
+        for index in range(1, len(rows) + 1):
+            same = index < len(rows) and rows[index].path[: level + 1] == rows[start].path[: level + 1]
+            if not same:
+                if index - start > 1:
+                    top = table.cell(first + start, level)
+                    text = top.text
+                    merged = top.merge(table.cell(first + index - 1, level))
+                    merged.text = ""
+                    cell_text(merged, [text], fonts, SIZES["小五"])
+                start = index
+
+
+def _section_table(document: docx.document.Document, section: ChecklistSection, depth: int, fonts: Fonts) -> None:
+    headers, widths = columns(depth)
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell_text(cell, [text], fonts, SIZES["小五"], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for row in section.rows:
+        cells = table.add_row().cells
+        path = list(row.path[:depth]) + [""] * (depth - len(row.path[:depth]))
+        for level, name in enumerate(path):
+            cell_text(cells[level], [name], fonts, SIZES["小五"])
+        materials = [material_line(m.text, m.done, m.supplied_by) for m in row.materials] or ["—"]
+        statuses = [m.status for m in row.materials] or ["—"]
+        values = [
+            [row.item.code],
+            [row.points],
+            [row.role],
+            row.item.rule_text.split("\n"),
+            materials,
+            statuses,
+            [row.note] if row.note else [""],
+        ]
+        for offset, lines in enumerate(values):
+            align = WD_ALIGN_PARAGRAPH.CENTER if offset in (0, 1, 2) else None
+            cell_text(cells[depth + offset], lines, fonts, SIZES["小五"], align=align)
+    table_widths(table, widths)
+    repeat_as_header(table)
+    keep_rows_whole(table)
+    _merge_levels(table, section.rows, depth, 1, fonts)
+
+
+def write_checklist_docx(checklist: Checklist, out: Path, fonts: Fonts | None = None) -> Path:
+    fonts = fonts or Fonts()
+    document = docx.Document()
+    set_defaults(document, fonts, SIZES["小四"])
+    landscape_a4(document)
+    page_numbers(document, fonts, checklist.header)
+    for number, section in enumerate(checklist.sections):
+        if number:
+            document.add_page_break()
+        title = document.add_paragraph()
+        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_text(title, f"{checklist.year}年{checklist.title}", fonts, SIZES["小三"] + 1, east_asia=fonts.title)
+        subtitle = document.add_paragraph()
+        subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        add_text(
+            subtitle,
+            f"单位：{checklist.unit}　　科室：{section.department}　　"
+            f"牵头 {len(section.lead)} 项，配合 {len(section.cooperating)} 项",
+            fonts,
+            SIZES["小四"],
+        )
+        subtitle.paragraph_format.space_after = Pt(6)
+        if section.rows:
+            _section_table(document, section, checklist.depth, fonts)
+        else:
+            add_text(document.add_paragraph(), "本科室在本指标体系中没有承担的评分项。", fonts, SIZES["小四"])
+        signature = document.add_paragraph()
+        signature.paragraph_format.space_before = Pt(18)
+        add_text(
+            signature,
+            "科室负责人（签字）：＿＿＿＿＿＿＿＿　　　　填报人：＿＿＿＿＿＿＿＿　　　　日期：＿＿＿＿年＿＿月＿＿日",
+            fonts,
+            SIZES["小四"],
+        )
+    with atomic_output(out) as temporary:
+        document.save(str(temporary))
+    return out

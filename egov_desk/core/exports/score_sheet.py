@@ -1,0 +1,172 @@
+"""The score sheet (.xlsx) in the original table's layout — level cells merged, the same columns — plus 自评得分,
+得分说明 and the evidence status, with the totals per level; set up to print landscape, fit to width, titles
+repeated. People may type scores of manual and external items into 自评得分 and import them back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from egov_desk.core.exports.files import atomic_output
+from egov_desk.core.points import compact, display, rounded
+
+if TYPE_CHECKING:
+    from egov_desk.core.indicators import Item, Node
+    from egov_desk.core.workspace import Workspace
+
+LEVEL_NAMES = ["一级指标", "二级指标", "三级指标", "四级指标", "五级指标"]
+TAIL = ["分值", "评分细则", "编号", "备注", "牵头科室", "配合科室", "自评得分", "得分说明", "材料情况"]
+SCORE_HEADER = "自评得分"
+CODE_HEADER = "编号"
+THIN = Side(style="thin", color="000000")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEAD_FILL = PatternFill("solid", fgColor="E8EDF5")
+SCORE_FILL = PatternFill("solid", fgColor="FFF7E0")  # the column people may type into
+
+
+def _number(value: object) -> float | int:
+    return int(value) if float(value) == int(float(value)) else float(value)  # type: ignore[arg-type]
+
+
+def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Path:
+    assessment = workspace.assessment(assessment_id)
+    sheet = workspace.scores(assessment_id)
+    system = sheet.system
+    inputs_notes = workspace.notes(assessment_id)
+    evidence = workspace.evidence._by_item(assessment_id)
+    depth = system.depth
+    headers = LEVEL_NAMES[:depth] + TAIL
+    book = Workbook()
+    ws = book.active
+    ws.title = "自评得分表"
+    title = system.title if system.title.startswith(str(assessment.year)) else f"{assessment.year}年{system.title}"
+    ws.append([f"{title}——{assessment.unit}自评得分表"])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
+    ws["A1"].font = Font(name="黑体", size=14, bold=True)
+    ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
+    ws.row_dimensions[1].height = 28
+    ws.append(headers)
+    for column in range(1, len(headers) + 1):
+        cell = ws.cell(2, column)
+        cell.font = Font(name="黑体", size=10, bold=True)
+        cell.fill = HEAD_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = BORDER
+
+    rows: list[tuple[Item, list[Node]]] = []
+    for node in system.nodes():
+        for item in node.items:
+            chain = [system.node(item.node_key[:n]) for n in range(1, len(item.node_key) + 1)]
+            rows.append((item, chain))
+    first = 3
+    for offset, (item, chain) in enumerate(rows):
+        score = sheet.items[item.code]
+        levels = []
+        for node in chain[:depth]:
+            points = f"（{compact(node.points)}）" if node.points is not None else ""
+            levels.append(f"{node.name}{points}\n得分 {display(sheet.nodes[node.key].points)}")
+        levels += [""] * (depth - len(levels))
+        states = evidence[item.code]
+        if states.needed:
+            status = f"已收集 {states.collected}/{states.needed}" + (
+                f"，已核验 {states.checked}" if states.checked else ""
+            )
+        else:
+            status = "外单位提供" if item.supplied_by else "—"
+        explanation = score.explanation if score.scored or score.partial else "未评分"
+        if inputs_notes.get(item.code):
+            explanation += f"；{inputs_notes[item.code]}"
+        values = [
+            *levels,
+            _number(item.points),
+            item.rule_text,
+            item.code,
+            item.evidence_text,
+            item.lead,
+            "\n".join(item.cooperating),
+            _number(rounded(score.points)) if score.scored or score.partial else None,
+            explanation,
+            status,
+        ]
+        ws.append(values)
+        row = first + offset
+        for column in range(1, len(headers) + 1):
+            cell = ws.cell(row, column)
+            cell.border = BORDER
+            cell.font = Font(name="仿宋", size=10)
+            cell.alignment = Alignment(
+                vertical="center",
+                wrap_text=True,
+                horizontal="center" if headers[column - 1] in ("分值", "编号", "自评得分") else "left",
+            )
+        ws.cell(row, headers.index(SCORE_HEADER) + 1).fill = SCORE_FILL
+    last = first + len(rows) - 1
+    _merge_levels(ws, rows, depth, first)
+    total = last + 1
+    ws.cell(total, 1, "合计")
+    ws.merge_cells(start_row=total, start_column=1, end_row=total, end_column=depth)
+    ws.cell(total, depth + 1, _number(sheet.max))
+    ws.cell(total, headers.index(SCORE_HEADER) + 1, _number(rounded(sheet.total)))
+    ws.cell(
+        total, headers.index("得分说明") + 1, f"未评分 {len(sheet.unscored)} 项" if sheet.unscored else "已全部评分"
+    )
+    for column in range(1, len(headers) + 1):
+        cell = ws.cell(total, column)
+        cell.border = BORDER
+        cell.font = Font(name="黑体", size=10, bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+    widths = [14] * depth + [6, 46, 7, 30, 10, 12, 9, 24, 14]
+    for column, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(column)].width = width
+    for row in range(first, last + 1):  # spreadsheet programs do not grow rows for wrapped text on opening
+        lines = max(_lines(ws.cell(row, column).value, width) for column, width in enumerate(widths, start=1))
+        ws.row_dimensions[row].height = max(1, lines) * 13 + 4
+    ws.freeze_panes = ws.cell(3, depth + 1)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = "1:2"
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+    with atomic_output(out) as temporary:
+        book.save(str(temporary))
+    return out
+
+
+def _lines(value: object, width: float) -> int:
+    """How many lines a wrapped cell needs: a Chinese character is about two width units at this size."""
+    if value is None:
+        return 1
+    total = 0
+    for segment in str(value).split("\n"):
+        units = sum(2 if ord(char) > 0x2E80 else 1 for char in segment)
+        total += max(1, -(-units // max(int(width) - 1, 1)))
+    return total
+
+
+def _merge_levels(ws: object, rows: list[tuple[Item, list[Node]]], depth: int, first: int) -> None:
+    """Vertically merge the cells of a level over its items, as in the original table."""
+    for level in range(depth):
+        start = 0
+        for index in range(1, len(rows) + 1):
+
+            def key(n: int, level: int = level) -> tuple[int, ...] | None:
+                chain = rows[n][1]
+                return chain[level].key if level < len(chain) else None
+
+            if index == len(rows) or key(index) != key(start):
+                if index - start > 1 and key(start) is not None:
+                    ws.merge_cells(
+                        start_row=first + start,
+                        start_column=level + 1,  # type: ignore[attr-defined]
+                        end_row=first + index - 1,
+                        end_column=level + 1,
+                    )
+                start = index
