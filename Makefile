@@ -8,15 +8,20 @@ BIN := $(VENV)/bin
 APT_PACKAGES := python3 python3-venv fonts-noto-cjk fontconfig libgl1 libegl1 libfontconfig1 libglib2.0-0 \
 	libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxrender1 libsm6 libice6
+# The tests also render exports as a reader sees them: LibreOffice and poppler (pdftotext, pdftoppm).
+TEST_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
 SCREENSHOT_PACKAGES := xvfb imagemagick
 
-.PHONY: run test lint system-deps venv translations screenshots clean
+.PHONY: run test test-deps lint system-deps venv translations screenshots clean
 
 run: system-deps venv
 	$(BIN)/egov-desk
 
-test: system-deps venv lint
+test: test-deps venv lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+test-deps:
+	@$(MAKE) --no-print-directory system-deps EXTRA_APT="$(TEST_PACKAGES)"
 
 lint: venv
 	$(BIN)/ruff check egov_desk tests tools

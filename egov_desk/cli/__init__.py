@@ -14,7 +14,7 @@ from typing import Any
 
 from egov_desk import __version__
 from egov_desk.cli.common import Refused, default_workspace_dir
-from egov_desk.cli.evidence import cmd_evidence_add, cmd_evidence_list, cmd_export, cmd_verify
+from egov_desk.cli.evidence import cmd_evidence_add, cmd_evidence_list, cmd_export, cmd_import_scores, cmd_verify
 from egov_desk.cli.importing import cmd_import
 from egov_desk.cli.scoring import (
     cmd_score,
@@ -118,13 +118,21 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--clean", action="store_true", help="remove orphaned and unfinished files")
     verify.set_defaults(run=cmd_verify)
 
-    export = commands.add_parser("export", help="write the evidence package (and later sheets and reports)")
+    export = commands.add_parser("export", help="write the checklist (.docx/.pdf), score sheet, report or package")
     export.add_argument("what", choices=["package", "checklist", "sheet", "report"])
     export.add_argument("--workspace")
     export.add_argument("--assessment", type=int)
     export.add_argument("--out", required=True)
     export.add_argument("--department")
     export.add_argument("--folder", action="store_true", help="package: write a folder instead of a ZIP")
+    export.add_argument("--template", help="report: a .docx template of your own (see README)")
+
+    scores = commands.add_parser("import-scores", help="read self-scores typed into a score sheet's 自评得分 column")
+    scores.add_argument("file")
+    scores.add_argument("--workspace")
+    scores.add_argument("--assessment", type=int)
+    scores.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    scores.set_defaults(run=cmd_import_scores)
     export.set_defaults(run=cmd_export)
     return parser
 

@@ -85,13 +85,61 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from egov_desk.core.exports.package import export_package
-
-    if args.what != "package":
-        raise Refused(f"export {args.what}: not available yet in this version (package is)")
+    """export checklist|sheet|report|package: each written under a temporary name, renamed when complete."""
+    out = Path(args.out)
     with open_workspace(args) as workspace:
-        report = export_package(
-            workspace, assessment_of(workspace, args), Path(args.out), args.department, as_folder=args.folder
-        )
-    print(f"{args.out}: {report.files} files, {report.bytes} bytes")
+        assessment = assessment_of(workspace, args)
+        if args.what == "package":
+            from egov_desk.core.exports.package import export_package
+
+            report = export_package(workspace, assessment, out, args.department, as_folder=args.folder)
+            print(f"{out}: {report.files} files, {report.bytes} bytes")
+        elif args.what == "checklist":
+            from egov_desk.core.exports.checklist import build_checklist
+
+            try:
+                checklist = build_checklist(workspace, assessment, args.department)
+            except ValueError as exc:
+                raise Refused(str(exc)) from None
+            if out.suffix.lower() == ".pdf":
+                from egov_desk.ui.headless import ensure_app
+                from egov_desk.ui.printing import write_checklist_pdf
+
+                ensure_app()
+                print(f"{out}: {write_checklist_pdf(checklist, out)} pages")
+            elif out.suffix.lower() == ".docx":
+                from egov_desk.core.exports.checklist_docx import write_checklist_docx
+
+                write_checklist_docx(checklist, out)
+                print(f"{out}: {len(checklist.sections)} department(s)")
+            else:
+                raise Refused(f"{out.name}: the checklist is written as .docx or .pdf")
+        elif args.what == "sheet":
+            from egov_desk.core.exports.score_sheet import write_score_sheet
+
+            write_score_sheet(workspace, assessment, out)
+            print(out)
+        else:
+            from egov_desk.core.exports.report import write_report
+            from egov_desk.ui.charts import level_bars_png
+            from egov_desk.ui.headless import ensure_app
+
+            ensure_app()
+            template = Path(args.template) if args.template else None
+            write_report(workspace, assessment, out, template, level_bars_png(workspace.scores(assessment)))
+            print(out)
     return 0
+
+
+def cmd_import_scores(args: argparse.Namespace) -> int:
+    from egov_desk.core.exports.score_import import import_scores
+
+    with open_workspace(args) as workspace:
+        result = import_scores(workspace, assessment_of(workspace, args), Path(args.file), args.dry_run)
+    for code, before, after in result.changed:
+        print(f"{code}  {before} → {after}")
+    for code, why in result.refused:
+        print(f"{code}  refused: {why}", file=sys.stderr)
+    verb = "would change" if args.dry_run else "changed"
+    print(f"{verb} {len(result.changed)}, unchanged {result.unchanged}, refused {len(result.refused)}")
+    return 2 if result.refused else 0

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from egov_desk.core.indicators import Item, Node
 from egov_desk.core.workspace import AssessmentInfo, Change, Workspace
 from egov_desk.ui.dialogs.export_package import PackageExport
+from egov_desk.ui.dialogs.exports import Exports
 from egov_desk.ui.dialogs.import_wizard import ImportWizard
 from egov_desk.ui.evidence_actions import EvidenceActions
 from egov_desk.ui.menus import build_menus
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self.evidence_actions = EvidenceActions(self)
         self.package_export = PackageExport(self)
+        self.exports = Exports(self)
         build_menus(self)
         self._build_toolbar()
         self.resize(1280, 720)

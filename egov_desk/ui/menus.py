@@ -78,6 +78,21 @@ class Menus(QObject):
         menu.addAction(window.import_action)
         menu.addAction(window.new_assessment_action)
         menu.addSeparator()
+        exports = menu.addMenu(self.tr("E&xport"))
+        items = (
+            (self.tr("Department checklist (&Word)…"), lambda: window.exports.checklist("docx"), None),
+            (self.tr("Department checklist (&PDF)…"), lambda: window.exports.checklist("pdf"), None),
+            (
+                self.tr("&Print the department checklist…"),
+                lambda: window.exports.checklist("preview"),
+                QKeySequence.StandardKey.Print,
+            ),
+            (self.tr("Score &sheet (Excel)…"), window.exports.sheet, None),
+            (self.tr("Self-assessment &report (Word)…"), window.exports.report, None),
+        )
+        for text, slot, shortcut in items:
+            exports.addAction(self._action(text, slot, shortcut))
+        menu.addAction(self._action(self.tr("Read scores from a score &sheet…"), window.exports.import_sheet))
         window.export_package_action = self._action(
             self.tr("Export evidence &package…"),
             window.package_export.ask,

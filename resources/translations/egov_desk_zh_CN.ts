@@ -323,6 +323,79 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>Exports</name>
+    <message>
+        <source>All departments (one section each)</source>
+        <translation>全部科室（每科室一节）</translation>
+    </message>
+    <message>
+        <source>Department checklist</source>
+        <translation>责任分解清单</translation>
+    </message>
+    <message>
+        <source>Checklist for:</source>
+        <translation>清单范围：</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1……</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已写入：%1</translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation>%1 未能写入：%2</translation>
+    </message>
+    <message>
+        <source>Save the department checklist</source>
+        <translation>保存责任分解清单</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Save the score sheet</source>
+        <translation>保存自评得分表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Score sheet</source>
+        <translation>自评得分表</translation>
+    </message>
+    <message>
+        <source>Save the self-assessment report</source>
+        <translation>保存自评报告</translation>
+    </message>
+    <message>
+        <source>Self-assessment report</source>
+        <translation>自评报告</translation>
+    </message>
+    <message>
+        <source>Score sheet with typed scores</source>
+        <translation>填写了得分的自评得分表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n score(s) changed.</source>
+        <translation>
+            <numerusform>已更新 %n 项得分。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused:</source>
+        <translation>未接受：</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>Choose the indicator table</source>
@@ -647,6 +720,34 @@ SHA-256 %4</translation>
     <message>
         <source>New &amp;assessment…</source>
         <translation>新建考评(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Department checklist (&amp;Word)…</source>
+        <translation>责任分解清单（Word）(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Department checklist (&amp;PDF)…</source>
+        <translation>责任分解清单（PDF）(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print the department checklist…</source>
+        <translation>打印责任分解清单(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Score &amp;sheet (Excel)…</source>
+        <translation>自评得分表（Excel）(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Self-assessment &amp;report (Word)…</source>
+        <translation>自评报告（Word）(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Read scores from a score &amp;sheet…</source>
+        <translation>从自评得分表读入得分(&amp;S)…</translation>
     </message>
     <message>
         <source>Export evidence &amp;package…</source>
@@ -1069,6 +1170,13 @@ SHA-256 %4</translation>
     <message>
         <source>Cannot open the workspace</source>
         <translation>无法打开工作区</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
     </message>
 </context>
 <context>

@@ -69,7 +69,8 @@ def read_scores(workspace: Workspace, assessment_id: int, path: Path) -> ScoreIm
         item = sheet.system.item(code)
         shown = rounded(sheet.items[code].points)
         if item.scoring.type not in TYPED:
-            if sheet.items[code].scored and rounded(typed) == shown:
+            scored = sheet.items[code].scored or sheet.items[code].partial
+            if scored and rounded(typed) == shown:
                 result.unchanged += 1
             else:
                 result.refused.append(

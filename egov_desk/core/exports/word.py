@@ -131,8 +131,10 @@ def cell_text(
     bold: bool = False,
     align: WD_ALIGN_PARAGRAPH | None = None,
 ) -> None:
-    cell.text = ""
+    for extra in cell.paragraphs[1:]:
+        extra._element.getparent().remove(extra._element)
     first = cell.paragraphs[0]
+    first.clear()
     for number, line in enumerate(lines):
         paragraph = first if number == 0 else cell.add_paragraph()
         paragraph.paragraph_format.space_after = Pt(0)

@@ -1,0 +1,162 @@
+"""File → Export: the department checklist (Word, PDF, print preview), the score sheet, the report; and reading
+typed scores back from a score sheet. Writing runs off the UI thread; a failure leaves no file behind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+
+from egov_desk.core.exports.checklist import build_checklist
+from egov_desk.core.exports.checklist_docx import write_checklist_docx
+from egov_desk.core.exports.files import safe_name
+from egov_desk.core.exports.report import write_report
+from egov_desk.core.exports.score_import import import_scores
+from egov_desk.core.exports.score_sheet import write_score_sheet
+from egov_desk.core.importers.grid import ImportRefused
+from egov_desk.ui.charts import level_bars_png
+from egov_desk.ui.ops import Job
+from egov_desk.ui.printing import print_preview, write_checklist_pdf
+
+if TYPE_CHECKING:
+    from egov_desk.ui.main_window import MainWindow
+
+
+class Exports(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.last_result: Any = None
+        self.last_error = ""
+
+    def _name(self, what: str, suffix: str) -> str:
+        assessment = self.window.assessment
+        return safe_name(f"{assessment.unit}{assessment.year}年{what}{suffix}")
+
+    def _department(self) -> tuple[bool, str | None]:
+        everyone = self.tr("All departments (one section each)")
+        names = [everyone, *self.window.model.sheet.system.departments()]
+        choice, ok = QInputDialog.getItem(
+            self.window, self.tr("Department checklist"), self.tr("Checklist for:"), names, 0, False
+        )
+        return ok, (None if choice == everyone else choice)
+
+    def _target(self, title: str, name: str, pattern: str) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(self.window, title, str(Path.home() / name), pattern)
+        return Path(chosen) if chosen else None
+
+    def run(self, title: str, work: Callable[[], Any], target: Path) -> Job:
+        """Write ``target`` off the UI thread, with a busy indicator; report the outcome."""
+        dialog = QProgressDialog(self.tr("Writing %1…").replace("%1", target.name), "", 0, 0, self.window)
+        dialog.setWindowTitle(title)
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+
+        def done(result: Any) -> None:
+            dialog.close()
+            self.last_result = result
+            self.window.statusBar().showMessage(self.tr("Written: %1").replace("%1", str(target)), 8000)
+
+        def failed(error: BaseException) -> None:
+            dialog.close()
+            self.last_error = str(error)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                title,
+                self.tr("%1 was not written: %2").replace("%1", target.name).replace("%2", str(error)),
+                QMessageBox.StandardButton.Ok,
+                self.window,
+            )
+            box.open()
+
+        return self.window.runner.start(lambda _progress: work(), done, failed)
+
+    # --- the menu's actions -----------------------------------------------------------------------
+
+    def checklist(
+        self, kind: str, department: str | None = None, target: Path | None = None, ask: bool = True
+    ) -> Job | None:
+        window = self.window
+        if ask:
+            ok, department = self._department()
+            if not ok:
+                return None
+        checklist = build_checklist(window.workspace, window.assessment.id, department)
+        if kind == "preview":
+            dialog = print_preview(checklist, window)
+            dialog.open()
+            return None
+        suffix = ".pdf" if kind == "pdf" else ".docx"
+        if target is None:
+            name = self._name(f"责任分解清单{'-' + department if department else ''}", suffix)
+            target = self._target(
+                self.tr("Save the department checklist"),
+                name,
+                self.tr("PDF (*.pdf)") if kind == "pdf" else self.tr("Word document (*.docx)"),
+            )
+            if target is None:
+                return None
+        chosen = target
+        if kind == "pdf":
+            return self.run(self.tr("Department checklist"), lambda: write_checklist_pdf(checklist, chosen), chosen)
+        return self.run(self.tr("Department checklist"), lambda: write_checklist_docx(checklist, chosen), chosen)
+
+    def sheet(self, target: Path | None = None) -> Job | None:
+        target = target or self._target(
+            self.tr("Save the score sheet"), self._name("自评得分表", ".xlsx"), self.tr("Excel workbook (*.xlsx)")
+        )
+        if target is None:
+            return None
+        workspace, assessment, chosen = self.window.workspace, self.window.assessment.id, target
+        return self.run(self.tr("Score sheet"), lambda: write_score_sheet(workspace, assessment, chosen), chosen)
+
+    def report(self, target: Path | None = None) -> Job | None:
+        target = target or self._target(
+            self.tr("Save the self-assessment report"),
+            self._name("电子政务绩效自评报告", ".docx"),
+            self.tr("Word document (*.docx)"),
+        )
+        if target is None:
+            return None
+        workspace, assessment, chosen = self.window.workspace, self.window.assessment.id, target
+        sheet = self.window.model.sheet
+
+        def work() -> Path:
+            return write_report(workspace, assessment, chosen, chart_png=level_bars_png(sheet))
+
+        return self.run(self.tr("Self-assessment report"), work, chosen)
+
+    def import_sheet(self, path: Path | None = None) -> None:
+        """Read the scores typed into a score sheet; show what changes and what is refused."""
+        window = self.window
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                window, self.tr("Score sheet with typed scores"), str(Path.home()), self.tr("Excel workbook (*.xlsx)")
+            )
+            if not name:
+                return
+            path = Path(name)
+        try:
+            result = import_scores(window.workspace, window.assessment.id, path)
+        except (ImportRefused, OSError) as exc:
+            QMessageBox.warning(window, self.tr("Score sheet"), str(exc))
+            return
+        self.last_result = result
+        window.open_assessment(window.assessment)  # many scores may have changed: repaint all
+        lines = [self.tr("%n score(s) changed.", "", len(result.changed))]
+        lines += [f"{code}: {before} → {after}" for code, before, after in result.changed[:30]]
+        if result.refused:
+            lines.append(self.tr("Refused:"))
+            lines += [f"{code}: {why}" for code, why in result.refused[:30]]
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Score sheet"),
+            "\n".join(lines),
+            QMessageBox.StandardButton.Ok,
+            window,
+        )
+        box.open()

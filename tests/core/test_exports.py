@@ -1,0 +1,254 @@
+"""Exports opened by the libraries that read them, and rendered by LibreOffice where layout matters."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from docx.oxml.ns import qn
+
+from egov_desk.cli import main
+from egov_desk.core.demo import create_demo_workspace
+from egov_desk.core.exports.checklist import build_checklist
+from egov_desk.core.exports.checklist_docx import write_checklist_docx
+from egov_desk.core.exports.report import write_report
+from egov_desk.core.exports.score_import import import_scores
+from egov_desk.core.exports.score_sheet import write_score_sheet
+from egov_desk.core.workspace import Workspace
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+needs_libreoffice = pytest.mark.skipif(
+    SOFFICE is None, reason="LibreOffice is not installed (make test installs libreoffice-writer-nogui on Debian)"
+)
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Workspace:
+    workspace = create_demo_workspace(tmp_path / "demo")
+    yield workspace
+    workspace.close()
+
+
+def render(path: Path) -> tuple[int, str]:
+    """LibreOffice → PDF → (pages, text), as a reader would see the document."""
+    out = path.parent / "rendered"
+    subprocess.run(
+        [SOFFICE, "--headless", "--convert-to", "pdf", "--outdir", str(out), str(path)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={"HOME": str(path.parent), "PATH": "/usr/bin:/bin"},
+    )
+    pdf = out / (path.stem + ".pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return pages, "".join(unicodedata.normalize("NFKC", text).split())  # layout breaks lines anywhere
+
+
+def table_codes(document: docx.document.Document) -> list[str]:
+    codes = []
+    for table in document.tables:
+        for row in table.rows[1:]:
+            text = row.cells[3].text.strip()
+            if text.isdigit():
+                codes.append(text)
+    return codes
+
+
+def test_the_checklist_of_shiziké_lists_its_four_items_with_their_materials(demo: Workspace, tmp_path: Path) -> None:
+    out = write_checklist_docx(build_checklist(demo, 1, "师资科"), tmp_path / "师资科.docx")
+    document = docx.Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "科室：师资科" in text
+    assert "牵头 0 项，配合 4 项" in text
+    assert "科室负责人（签字）" in text
+    assert table_codes(document) == ["023", "027", "028", "029"]
+    header = [cell.text for cell in document.tables[0].rows[0].cells]
+    assert header[:4] == ["一级指标", "二级指标", "三级指标", "编号"]
+    assert "需提供的材料" in header
+
+
+def test_the_checklist_is_an_official_landscape_document(demo: Workspace, tmp_path: Path) -> None:
+    out = write_checklist_docx(build_checklist(demo, 1), tmp_path / "all.docx")
+    document = docx.Document(str(out))
+    section = document.sections[0]
+    assert section.page_width > section.page_height  # landscape A4
+    assert round(section.page_width.mm) == 297
+    assert len(document.tables) == 9  # one section per department
+    first_row = document.tables[0].rows[0]._tr
+    assert first_row.trPr.find(qn("w:tblHeader")) is not None  # repeated on every page
+    runs = [
+        run
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells
+        for paragraph in cell.paragraphs
+        for run in paragraph.runs
+    ]
+    assert runs
+    assert all(run._element.rPr.rFonts.get(qn("w:eastAsia")) for run in runs)  # Chinese fonts on every run
+    footer = document.sections[0].footer._element.xml
+    assert "PAGE" in footer
+    assert "NUMPAGES" in footer
+
+
+def test_merged_level_cells_like_the_original_table(demo: Workspace, tmp_path: Path) -> None:
+    out = write_checklist_docx(build_checklist(demo, 1, "计财科"), tmp_path / "计财科.docx")
+    table = docx.Document(str(out)).tables[0]
+    merged = [tc for tc in table._tbl.iter(qn("w:tc")) if tc.tcPr is not None and tc.tcPr.vMerge is not None]
+    assert merged  # 017 and 018 share 重点系统应用 / 投资项目在线审批监管平台
+
+
+@needs_libreoffice
+def test_the_checklist_renders_in_libreoffice_without_losing_text(demo: Workspace, tmp_path: Path) -> None:
+    out = write_checklist_docx(build_checklist(demo, 1), tmp_path / "清单.docx")
+    pages, text = render(out)
+    assert pages >= 9  # a page break between departments
+    for code in (f"{n:03d}" for n in range(1, 36)):
+        assert code in text
+    assert "师资科" in text
+    assert "第1页共" in text
+
+
+def test_the_score_sheet_has_the_original_layout_scores_and_print_settings(demo: Workspace, tmp_path: Path) -> None:
+    out = write_score_sheet(demo, 1, tmp_path / "得分表.xlsx")
+    sheet = openpyxl.load_workbook(out).active
+    headers = [cell.value for cell in sheet[2]]
+    assert headers == [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "分值",
+        "评分细则",
+        "编号",
+        "备注",
+        "牵头科室",
+        "配合科室",
+        "自评得分",
+        "得分说明",
+        "材料情况",
+    ]
+    rows = {row[5]: row for row in sheet.iter_rows(min_row=3, values_only=True) if row[5]}
+    assert rows["021"][9] == 2.33
+    assert rows["021"][10].startswith("挂接具体数据资源的目录数 7/9")
+    assert rows["015"][9] is None
+    assert rows["015"][10] == "未评分"
+    assert rows["002"][11] == "已收集 1/2"
+    assert str(sheet.cell(3, 1).value).startswith("发展环境（14）")
+    assert any(str(r.coord).startswith("A3:") for r in sheet.merged_cells.ranges)  # level cells merged
+    total = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "合计")
+    assert total[3] == 100
+    assert total[9] == 65.75
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.page_setup.fitToWidth == 1
+    assert sheet.print_title_rows.replace("$", "") == "1:2"
+
+
+def test_typed_scores_come_back_from_the_sheet(
+    demo: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = write_score_sheet(demo, 1, tmp_path / "得分表.xlsx")
+    book = openpyxl.load_workbook(out)
+    sheet = book.active
+    for row in sheet.iter_rows(min_row=3):
+        code = row[5].value
+        if code == "022":  # manual, not scored yet
+            row[9].value = 2.5
+        elif code == "008":  # external, was 8.6
+            row[9].value = 9
+        elif code == "021":  # a ratio: scored by its inputs, not by a typed number
+            row[9].value = 3
+        elif code == "004":  # manual, over its 3 points
+            row[9].value = 5
+    book.save(out)
+    result = import_scores(demo, 1, out)
+    assert sorted(code for code, _, _ in result.changed) == ["008", "022"]
+    assert {code for code, _ in result.refused} == {"004", "021"}
+    assert dict(result.refused)["004"].startswith("5 exceeds the maximum 3")
+    assert demo.inputs(1)["022"] == {"score": 2.5}
+    assert demo.inputs(1)["008"] == {"score": 9}
+    assert demo.inputs(1)["021"] == {"numerator": 7, "denominator": 9}
+    assert import_scores(demo, 1, out).changed == []  # importing again changes nothing
+    assert main(["import-scores", str(out), "--workspace", str(demo.folder), "--dry-run"]) == 2  # refusals stay
+    assert "refused" in capsys.readouterr().err
+
+
+def test_the_report_lists_what_needs_attention_first(demo: Workspace, tmp_path: Path) -> None:
+    out = write_report(demo, 1, tmp_path / "报告.docx")
+    document = docx.Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "市教育局2019年电子政务工作绩效" in text
+    assert "自评总分 65.75 分（满分 100 分）" in text
+    attention = text.index("二、需重点关注的事项")
+    items = text.index("三、各评分项自评情况")
+    assert "015" in text[attention:items]  # unscored
+    assert "{{" not in text
+    assert "{%" not in text
+    first_item = text[items:].split("\n")[1]
+    assert "（1）001" in first_item  # 001 lacks evidence: listed before the complete ones
+    levels = [row.cells[0].text for row in document.tables[0].rows]
+    assert levels == [
+        "一级指标",
+        "发展环境",
+        "基础设施",
+        "重点系统应用",
+        "政务信息资源交换共享和开发利用",
+        "安全保障",
+        "合计",
+    ]
+
+
+def test_a_replacement_template_is_used(demo: Workspace, tmp_path: Path) -> None:
+    template = docx.Document()
+    template.add_paragraph("{{ unit }}：{{ total }}/{{ max }}")
+    template.save(str(tmp_path / "mine.docx"))
+    out = write_report(demo, 1, tmp_path / "r.docx", template=tmp_path / "mine.docx")
+    assert docx.Document(str(out)).paragraphs[0].text == "市教育局：65.75/100"
+
+
+@needs_libreoffice
+def test_the_report_and_sheet_render_in_libreoffice(demo: Workspace, tmp_path: Path) -> None:
+    pages, text = render(write_report(demo, 1, tmp_path / "报告.docx"))
+    assert pages >= 3
+    assert "自评总分65.75分" in text
+    assert "第1页共" in text
+    pages, text = render(write_score_sheet(demo, 1, tmp_path / "得分表.xlsx"))
+    assert pages >= 1
+    assert "021" in text
+    assert "65.75" in text
+
+
+def test_the_cli_writes_each_export(demo: Workspace, tmp_path: Path) -> None:
+    folder = str(demo.folder)
+    assert (
+        main(
+            ["export", "checklist", "--workspace", folder, "--out", str(tmp_path / "c.docx"), "--department", "师资科"]
+        )
+        == 0
+    )
+    assert main(["export", "sheet", "--workspace", folder, "--out", str(tmp_path / "s.xlsx")]) == 0
+    assert main(["export", "checklist", "--workspace", folder, "--out", str(tmp_path / "c.txt")]) == 2
+    assert (
+        main(
+            [
+                "export",
+                "checklist",
+                "--workspace",
+                folder,
+                "--out",
+                str(tmp_path / "x.docx"),
+                "--department",
+                "不存在科",
+            ]
+        )
+        == 2
+    )
+    assert (tmp_path / "c.docx").is_file()
+    assert (tmp_path / "s.xlsx").is_file()
+    assert not (tmp_path / "x.docx").exists()

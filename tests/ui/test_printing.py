@@ -1,0 +1,90 @@
+"""Printing and exporting from the window: the checklist PDF (fonts embedded, text extractable), print preview,
+the sheet and the report written in the background."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+
+from egov_desk.core.demo import create_demo_workspace
+from egov_desk.core.exports.checklist import build_checklist
+from egov_desk.core.workspace import Workspace
+from egov_desk.ui.main_window import MainWindow
+from egov_desk.ui.printing import paint_checklist, print_preview, write_checklist_pdf
+
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Workspace:
+    workspace = create_demo_workspace(tmp_path / "demo")
+    yield workspace
+    workspace.close()
+
+
+def pdf_text(path: Path) -> str:
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+@needs_poppler
+def test_the_checklist_pdf_holds_every_code_and_the_department_names(demo: Workspace, tmp_path: Path) -> None:
+    pages = write_checklist_pdf(build_checklist(demo, 1), tmp_path / "清单.pdf")
+    assert pages >= 9
+    text = pdf_text(tmp_path / "清单.pdf")
+    for code in (f"{n:03d}" for n in range(1, 36)):
+        assert code in text
+    assert "师资科" in text
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "清单.pdf")], capture_output=True, text=True).stdout
+    assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:])  # every font embedded
+
+
+@needs_poppler
+def test_a_department_pdf_holds_only_its_items(demo: Workspace, tmp_path: Path) -> None:
+    write_checklist_pdf(build_checklist(demo, 1, "师资科"), tmp_path / "师资科.pdf")
+    text = pdf_text(tmp_path / "师资科.pdf")
+    assert all(code in text for code in ("023", "027", "028", "029"))
+    assert "001" not in text
+
+
+def test_print_preview_paints_the_pages(demo: Workspace, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    checklist = build_checklist(demo, 1, "计财科")
+    dialog = print_preview(checklist)
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setPageLayout(dialog.printer().pageLayout())
+    assert paint_checklist(checklist, printer) >= 1
+    assert (tmp_path / "printed.pdf").stat().st_size > 1000
+
+
+def test_exports_from_the_window_run_in_the_background(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for job in (
+        window.exports.sheet(tmp_path / "表.xlsx"),
+        window.exports.report(tmp_path / "报告.docx"),
+        window.exports.checklist("docx", "师资科", tmp_path / "清单.docx", ask=False),
+        window.exports.checklist("pdf", None, tmp_path / "清单.pdf", ask=False),
+    ):
+        assert job is not None
+        qtbot.waitUntil(lambda job=job: not job.running, timeout=60000)
+    assert window.exports.last_error == ""
+    for name in ("表.xlsx", "报告.docx", "清单.docx", "清单.pdf"):
+        assert (tmp_path / name).is_file()
+    report = docx.Document(str(tmp_path / "报告.docx"))
+    assert len(report.inline_shapes) == 1  # the chart
+
+
+def test_a_failed_export_is_reported_and_leaves_nothing(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where a folder should be")
+    job = window.exports.sheet(blocked / "表.xlsx")
+    qtbot.waitUntil(lambda: not job.running, timeout=20000)
+    assert window.exports.last_error
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith((".part", "表.xlsx"))]
