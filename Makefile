@@ -57,6 +57,8 @@ translations: venv
 screenshots: venv
 	$(MAKE) system-deps EXTRA_APT="$(SCREENSHOT_PACKAGES)"
 	$(BIN)/python tools/screenshots.py docs
+	$(MAKE) --no-print-directory system-deps EXTRA_APT="$(TEST_PACKAGES)"
+	$(BIN)/python tools/render_exports.py docs
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
