@@ -12,7 +12,7 @@ APT_PACKAGES := python3 python3-venv fonts-noto-cjk fontconfig libgl1 libegl1 li
 TEST_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
 SCREENSHOT_PACKAGES := xvfb imagemagick
 
-.PHONY: run test test-deps lint system-deps venv translations screenshots clean
+.PHONY: run test test-deps lint system-deps venv translations screenshots package clean
 
 run: system-deps venv
 	$(BIN)/egov-desk
@@ -59,6 +59,10 @@ screenshots: venv
 	$(BIN)/python tools/screenshots.py docs
 	$(MAKE) --no-print-directory system-deps EXTRA_APT="$(TEST_PACKAGES)"
 	$(BIN)/python tools/render_exports.py docs
+
+# The one-folder app and the .deb (build/egov-desk_<version>_<arch>.deb); see packaging/README.md.
+package: venv
+	packaging/linux/build-deb.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,5 @@
+"""Entry point of the frozen GUI (PyInstaller): the same as ``python -m egov_desk``."""
+
+from egov_desk.ui.app import main
+
+raise SystemExit(main())
