@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from egov_desk.core.evidence import AttachReport, EvidenceBook, EvidenceError, FileInfo
 from egov_desk.core.exports.files import safe_name
 from egov_desk.core.workspace import WorkspaceError
-from egov_desk.ui.dialogs.preview import PreviewDialog
 from egov_desk.ui.ops import Job, Progress
 
 if TYPE_CHECKING:
+    from egov_desk.ui.dialogs.preview import PreviewDialog
     from egov_desk.ui.main_window import MainWindow
 
 MB = 1024 * 1024
@@ -67,7 +67,7 @@ class EvidenceActions(QObject):
         evidence = self.book.item_evidence(window.assessment.id, code)
         window.evidence[code] = (evidence.collected, evidence.checked, evidence.needed)
         window.model.set_evidence(code, *window.evidence[code])
-        window.departments.show_departments(window.model.sheet.system, window.model.sheet, window.evidence)
+        window.departments.update_item(code, window.model.sheet.system, window.model.sheet, window.evidence)
         if window.panel.item is not None and window.panel.item.code == code:
             window.panel.evidence.show_evidence(evidence)
 
@@ -179,6 +179,8 @@ class EvidenceActions(QObject):
         return target
 
     def preview(self, file: FileInfo) -> PreviewDialog:
+        from egov_desk.ui.dialogs.preview import PreviewDialog  # QtPdf: loaded on the first preview
+
         dialog = PreviewDialog(file, self.book.vault.path_of(file.sha256), self.open_with, self.window)
         dialog.open()
         return dialog

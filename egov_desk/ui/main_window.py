@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
                 self.panel.note.load(change.note)
             elif change.note is None and self.panel.editor and self.panel.editor.current_input() != change.input:
                 self.panel.reload_input(change.input)  # undo/redo, not typing
-        self.departments.show_departments(self.model.sheet.system, self.model.sheet, self.evidence)
+        self.departments.update_item(change.code, self.model.sheet.system, self.model.sheet, self.evidence)
 
     def _show_total(self) -> None:
         sheet = self.model.sheet

@@ -9,10 +9,10 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
 from egov_desk.core.exports.files import safe_name
-from egov_desk.core.exports.package import Cancelled, PackageReport, export_package
 from egov_desk.ui.ops import Job, Progress
 
 if TYPE_CHECKING:
+    from egov_desk.core.exports.package import PackageReport
     from egov_desk.ui.main_window import MainWindow
 
 MB = 1024 * 1024
@@ -43,6 +43,8 @@ class PackageExport(QObject):
         return self.start(Path(target), department) if target else None
 
     def start(self, target: Path, department: str | None) -> Job:
+        from egov_desk.core.exports.package import Cancelled, export_package  # openpyxl: loaded when needed
+
         window = self.window
         dialog = QProgressDialog(self.tr("Packing the evidence…"), self.tr("Cancel"), 0, 1000, window)
         dialog.setWindowTitle(self.tr("Evidence package"))

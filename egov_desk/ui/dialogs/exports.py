@@ -10,16 +10,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
-from egov_desk.core.exports.checklist import build_checklist
-from egov_desk.core.exports.checklist_docx import write_checklist_docx
 from egov_desk.core.exports.files import safe_name
-from egov_desk.core.exports.report import write_report
-from egov_desk.core.exports.score_import import import_scores
-from egov_desk.core.exports.score_sheet import write_score_sheet
-from egov_desk.core.importers.grid import ImportRefused
-from egov_desk.ui.charts import level_bars_png
 from egov_desk.ui.ops import Job
-from egov_desk.ui.printing import print_preview, write_checklist_pdf
 
 if TYPE_CHECKING:
     from egov_desk.ui.main_window import MainWindow
@@ -80,6 +72,11 @@ class Exports(QObject):
     def checklist(
         self, kind: str, department: str | None = None, target: Path | None = None, ask: bool = True
     ) -> Job | None:
+        # The writers import python-docx, openpyxl, docxtpl and Qt's print support: loaded on first use.
+        from egov_desk.core.exports.checklist import build_checklist
+        from egov_desk.core.exports.checklist_docx import write_checklist_docx
+        from egov_desk.ui.printing import print_preview, write_checklist_pdf
+
         window = self.window
         if ask:
             ok, department = self._department()
@@ -106,6 +103,8 @@ class Exports(QObject):
         return self.run(self.tr("Department checklist"), lambda: write_checklist_docx(checklist, chosen), chosen)
 
     def sheet(self, target: Path | None = None) -> Job | None:
+        from egov_desk.core.exports.score_sheet import write_score_sheet
+
         target = target or self._target(
             self.tr("Save the score sheet"), self._name("自评得分表", ".xlsx"), self.tr("Excel workbook (*.xlsx)")
         )
@@ -115,6 +114,9 @@ class Exports(QObject):
         return self.run(self.tr("Score sheet"), lambda: write_score_sheet(workspace, assessment, chosen), chosen)
 
     def report(self, target: Path | None = None) -> Job | None:
+        from egov_desk.core.exports.report import write_report
+        from egov_desk.ui.charts import level_bars_png
+
         target = target or self._target(
             self.tr("Save the self-assessment report"),
             self._name("电子政务绩效自评报告", ".docx"),
@@ -132,6 +134,9 @@ class Exports(QObject):
 
     def import_sheet(self, path: Path | None = None) -> None:
         """Read the scores typed into a score sheet; show what changes and what is refused."""
+        from egov_desk.core.exports.score_import import import_scores
+        from egov_desk.core.importers.grid import ImportRefused
+
         window = self.window
         if path is None:
             name, _ = QFileDialog.getOpenFileName(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -33,12 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from egov_desk.core.importers.grid import ImportRefused
-from egov_desk.core.importers.pipeline import ImportResult, import_table, system_data, system_key
 from egov_desk.core.importers.table import ROLE_NAMES
 from egov_desk.core.points import compact, to_points
 from egov_desk.core.rule_summary import summary
 from egov_desk.core.workspace import Workspace, WorkspaceError
 from egov_desk.ui.ops import Runner
+
+if TYPE_CHECKING:
+    from egov_desk.core.importers.pipeline import ImportResult
 
 LOW = QColor("#b45309")
 ROLE_ORDER = ("level", "points", "rule", "name", "code", "evidence", "lead", "cooperating", "extra", "ignore")
@@ -76,6 +79,8 @@ class ImportWizard(QWizard):
 
     def read(self, path: Path, roles: dict[int, str] | None = None) -> None:
         """(Re)read the file with the given column roles, off the UI thread."""
+        from egov_desk.core.importers.pipeline import import_table  # python-docx, openpyxl: on first use
+
         self.path, self.roles = path, dict(roles or {})
         self.reading, self.error = True, ""
         known = self.known_departments()
@@ -95,6 +100,8 @@ class ImportWizard(QWizard):
     def accept(self) -> None:
         if self.result is None or self.path is None:
             return
+        from egov_desk.core.importers.pipeline import system_data, system_key
+
         try:
             data = system_data(self.result, accept=self.findings_page.accept_errors.isChecked())
             system_id = self.workspace.add_system(data, key=system_key(self.path), source=self.path.name)

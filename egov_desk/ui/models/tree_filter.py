@@ -17,6 +17,9 @@ class IndicatorFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.setRecursiveFilteringEnabled(True)
         self.setSortRole(SortRole)
+        # An edit repaints one item; re-sorting and re-filtering thousands of rows on each edit cost a frame.
+        # Sorting happens when a header is clicked, filtering when the search or department changes.
+        self.setDynamicSortFilter(False)
         self.search = ""
         self.department: str | None = None
         self.role = EITHER

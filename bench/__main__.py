@@ -1,0 +1,487 @@
+"""python -m bench  (or make bench): every benchmark, several runs each, medians, ratios, bench/RESULTS.md.
+
+python -m bench                 all
+python -m bench startup edit    some (names: startup, edit, attach, package, checklist, import, scale)
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+MB = 1024 * 1024
+
+
+@dataclass
+class Figure:
+    name: str
+    ours: float
+    baseline: float | None
+    unit: str
+    ratio: float | None
+    goal: str
+    met: bool
+    note: str = ""
+
+
+def median_of(runs: int, action: Callable[[], float]) -> float:
+    return statistics.median(action() for _ in range(runs))
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def run_process(args: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall time of a process and its peak memory (KB, via bench/measure.py)."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "measure.py"), *args],
+        capture_output=True,
+        text=True,
+        env=env or os.environ.copy(),
+        cwd=ROOT,
+        check=True,
+    )
+    elapsed = time.perf_counter() - start
+    peak = int(result.stderr.rsplit("PEAK_KB", 1)[1].split()[0])
+    return elapsed, peak
+
+
+# --- the benchmarks -------------------------------------------------------------------------------
+
+
+def bench_startup(work: Path) -> list[Figure]:
+    from egov_desk.core.workspace import Workspace
+
+    Workspace.open(work / "startup-ws").close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(work / "config"))
+    ours = [run_process(["-m", "egov_desk", "--smoke", "--workspace", str(work / "startup-ws")], env) for _ in range(5)]
+    bare = [run_process([str(ROOT / "bench" / "bare_window.py")], env) for _ in range(5)]
+    ours_s, bare_s = statistics.median(t for t, _ in ours), statistics.median(t for t, _ in bare)
+    ours_kb, bare_kb = statistics.median(m for _, m in ours), statistics.median(m for _, m in bare)
+    return [
+        Figure(
+            "cold start to the window (2019 workspace)",
+            ours_s * 1000,
+            bare_s * 1000,
+            "ms",
+            ours_s / bare_s,
+            "≤ 1.5×",
+            ours_s / bare_s <= 1.5,
+            "process start to window shown, vs a bare PySide6 window",
+        ),
+        Figure(
+            "peak memory, 2019 workspace",
+            ours_kb / 1024,
+            bare_kb / 1024,
+            "MB",
+            ours_kb / bare_kb,
+            "report",
+            True,
+            "maximum resident set of the same processes",
+        ),
+    ]
+
+
+def _edit_latency(window: object, code: str, inputs: list[dict[str, object]]) -> float:
+    from PySide6.QtWidgets import QApplication
+
+    def one(value: dict[str, object]) -> float:
+        start = time.perf_counter()
+        window.edit_input(code, value)  # type: ignore[attr-defined]
+        QApplication.processEvents()
+        return time.perf_counter() - start
+
+    for value in inputs[:3]:
+        one(value)  # warm up
+    return statistics.median(one(inputs[n % len(inputs)]) for n in range(30))
+
+
+def bench_edit(work: Path) -> list[Figure]:
+    from bench.generate import big_system
+    from egov_desk.core.workspace import Workspace
+    from egov_desk.ui.app import create_app
+    from egov_desk.ui.main_window import MainWindow
+
+    create_app(["bench"], "zh_CN")
+    small = Workspace.open(work / "edit-35")
+    window = MainWindow(small)
+    window.show()
+    values = [{"score": v} for v in (0.5, 1, 1.5, 2, 2.5)]
+    t35 = _edit_latency(window, "004", values)
+    window.close()
+    big = Workspace.open(work / "edit-5000")
+    system = big.add_system(big_system(5000), key="bench:5000")
+    assessment = big.create_assessment(system, "压力测试", 2020)
+    big.set_setting("current_assessment", assessment)
+    window = MainWindow(big)
+    window.show()
+    t5000 = _edit_latency(window, "00005", [{"score": 0.5}, {"score": 1}, {"score": 0}])  # a manual item
+    window.close()
+    small.close()
+    big.close()
+    return [
+        Figure(
+            "one score edit, 35 items (item, levels, total, gauge)",
+            t35 * 1000,
+            None,
+            "ms",
+            None,
+            "≤ 16 ms",
+            t35 <= 0.016,
+            "Workspace write (one transaction) + repaint of what changed",
+        ),
+        Figure(
+            "one score edit, 5,000 items",
+            t5000 * 1000,
+            t35 * 1000,
+            "ms",
+            t5000 / t35,
+            "≤ 16 ms",
+            t5000 <= 0.016,
+            "ratio: to the 35-item figure",
+        ),
+    ]
+
+
+def bench_attach_and_package(work: Path) -> list[Figure]:
+    from bench.generate import scan_files
+    from egov_desk.core.exports.package import export_package
+    from egov_desk.core.workspace import Workspace
+
+    files = scan_files(work / "scans", 1024 * MB)
+    total = sum(p.stat().st_size for p in files)
+    baseline = []
+    for run in range(3):
+        target = work / f"copy{run}"
+        baseline.append(
+            timed(
+                lambda t=target: subprocess.run(
+                    f"cp -r '{work / 'scans'}' '{t}' && sha256sum '{t}'/* > /dev/null", shell=True, check=True
+                )
+            )
+        )
+        shutil.rmtree(target)
+    ours = []
+    for run in range(3):
+        workspace = Workspace.open(work / f"attach{run}")
+        ours.append(timed(lambda w=workspace: w.evidence.attach(1, "035", [work / "scans"])))
+        if run:
+            workspace.close()
+            shutil.rmtree(work / f"attach{run}")
+    stall = _attach_stall(work)
+    workspace = Workspace.open(work / "attach0")
+    zip_base = []
+    for _ in range(3):
+        zip_base.append(
+            timed(
+                lambda: subprocess.run(
+                    ["zip", "-0", "-r", "-q", str(work / "base.zip"), str(work / "scans")], check=True
+                )
+            )
+        )
+        (work / "base.zip").unlink()
+    package = []
+    for _ in range(3):
+        package.append(timed(lambda: export_package(workspace, 1, work / "package.zip")))
+        (work / "package.zip").unlink()
+    workspace.close()
+    a, b = statistics.median(ours), statistics.median(baseline)
+    p, z = statistics.median(package), statistics.median(zip_base)
+    return [
+        Figure(
+            f"attach {total / MB:.0f} MB of scans (throughput)",
+            total / MB / a,
+            total / MB / b,
+            "MB/s",
+            b / a,
+            "≥ 0.8×",
+            b / a >= 0.8,
+            "copy+hash+fsync+rename per file, vs cp + sha256sum of the same files",
+        ),
+        Figure(
+            "longest UI stall while attaching in the background",
+            stall * 1000,
+            None,
+            "ms",
+            None,
+            "≤ 50 ms",
+            stall <= 0.05,
+            "largest gap between 5 ms timer ticks on the UI thread",
+        ),
+        Figure(
+            f"evidence package of {total / MB:.0f} MB (throughput)",
+            total / MB / p,
+            total / MB / z,
+            "MB/s",
+            z / p,
+            "≥ 0.8×",
+            z / p >= 0.8,
+            "ZIP (stored) with index and SHA256SUMS, vs zip -0 -r",
+        ),
+    ]
+
+
+def _attach_stall(work: Path) -> float:
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from egov_desk.core.workspace import Workspace
+    from egov_desk.ui.app import create_app
+    from egov_desk.ui.main_window import MainWindow
+
+    app = create_app(["bench"], "zh_CN")
+    workspace = Workspace.open(work / "stall")
+    window = MainWindow(workspace)
+    window.show()
+    window.select_item("035")
+    clock, gaps = QElapsedTimer(), []
+    clock.start()
+    last = [clock.elapsed()]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+    job = window.evidence_actions.attach([work / "scans"], None)
+    assert job is not None
+    while job.running:
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    window.close()
+    workspace.close()
+    shutil.rmtree(work / "stall")
+    return max(gaps[1:] or [0]) / 1000
+
+
+def bench_checklist(work: Path) -> list[Figure]:
+    from egov_desk.core.demo import create_demo_workspace
+    from egov_desk.core.exports.checklist import build_checklist
+    from egov_desk.core.exports.checklist_docx import write_checklist_docx
+    from egov_desk.ui.headless import ensure_app
+    from egov_desk.ui.printing import write_checklist_pdf
+
+    ensure_app()
+    workspace = create_demo_workspace(work / "demo")
+    docx_path = write_checklist_docx(build_checklist(workspace, 1), work / "checklist.docx")
+    ours = median_of(3, lambda: timed(lambda: write_checklist_pdf(build_checklist(workspace, 1), work / "c.pdf")))
+    soffice = shutil.which("soffice")
+    base = (
+        median_of(
+            3,
+            lambda: timed(
+                lambda: subprocess.run(
+                    [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(work / "lo"), str(docx_path)],
+                    check=True,
+                    capture_output=True,
+                )
+            ),
+        )
+        if soffice
+        else None
+    )
+    workspace.close()
+    return [
+        Figure(
+            "department checklist (all) to PDF",
+            ours * 1000,
+            base * 1000 if base else None,
+            "ms",
+            ours / base if base else None,
+            "≤ 0.5×",
+            bool(base and ours / base <= 0.5),
+            "Qt paints the PDF, vs LibreOffice converting the exported .docx",
+        )
+    ]
+
+
+def bench_import() -> list[Figure]:
+    import docx
+
+    from bench.generate import seed_docx
+    from egov_desk.core.importers.pipeline import import_table
+
+    path = seed_docx()
+
+    def walk() -> None:
+        document = docx.Document(str(path))
+        for table in document.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    _ = cell.text
+
+    walk()
+    import_table(path)
+    base = median_of(7, lambda: timed(walk))
+    ours = median_of(7, lambda: timed(lambda: import_table(path)))
+    return [
+        Figure(
+            "import the seed .docx (35 items, rules read)",
+            ours * 1000,
+            base * 1000,
+            "ms",
+            ours / base,
+            "≤ 2×",
+            ours / base <= 2,
+            "vs python-docx opening it and walking its table",
+        )
+    ]
+
+
+def bench_scale(work: Path) -> list[Figure]:
+    from PySide6.QtWidgets import QApplication
+
+    from bench.generate import full_workspace
+    from egov_desk.core.workspace import Workspace
+    from egov_desk.ui.app import create_app
+    from egov_desk.ui.main_window import MainWindow
+
+    create_app(["bench"], "zh_CN")
+    full_workspace(work / "scale").close()
+
+    def open_window() -> float:
+        start = time.perf_counter()
+        workspace = Workspace.open(work / "scale")
+        window = MainWindow(workspace)
+        window.show()
+        QApplication.processEvents()
+        elapsed = time.perf_counter() - start
+        window.close()
+        workspace.close()
+        return elapsed
+
+    opened = median_of(3, open_window)
+    workspace = Workspace.open(work / "scale")
+    window = MainWindow(workspace)
+    window.show()
+    ids = [a.id for a in workspace.assessments()]
+
+    def switch(n: int) -> float:
+        return timed(lambda: (window.open_assessment(workspace.assessment(ids[n])), QApplication.processEvents()))
+
+    switched = statistics.median(switch(n % len(ids)) for n in range(1, 12))
+
+    def search(text: str) -> float:
+        return timed(lambda: (window.search.setText(text), QApplication.processEvents()))
+
+    filtered = statistics.median(search(t) for t in ["制证量", "", "信息", "", "021", ""] * 2)
+    window.close()
+    workspace.close()
+    return [
+        Figure(
+            "open a workspace of 100 assessments × 35 items × 10 files",
+            opened * 1000,
+            None,
+            "ms",
+            None,
+            "≤ 1 s",
+            opened <= 1,
+            "Workspace.open + main window shown",
+        ),
+        Figure("switch assessment there", switched * 1000, None, "ms", None, "≤ 50 ms", switched <= 0.05, ""),
+        Figure("filter the tree (search) there", filtered * 1000, None, "ms", None, "≤ 50 ms", filtered <= 0.05, ""),
+    ]
+
+
+# --- running and reporting ------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        if Path("/proc/cpuinfo").exists()
+        else ""
+    )
+    from PySide6 import __version__ as pyside
+
+    return (
+        f"{platform.system()} {platform.release()} · {os.cpu_count()} cores · {cpu} · Python "
+        f"{platform.python_version()} · PySide6 {pyside}"
+    )
+
+
+def commit() -> str:
+    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
+    return result.stdout.strip() or "unknown"
+
+
+def table(figures: list[Figure]) -> str:
+    lines = ["| figure | ours | baseline | ratio | goal | met | how |", "|---|---|---|---|---|---|---|"]
+    for f in figures:
+        base = f"{f.baseline:.1f} {f.unit}" if f.baseline is not None else "—"
+        ratio = f"{f.ratio:.2f}×" if f.ratio is not None else "—"
+        lines.append(
+            f"| {f.name} | {f.ours:.1f} {f.unit} | {base} | {ratio} | {f.goal} | "
+            f"{'yes' if f.met else '**no**'} | {f.note} |"
+        )
+    return "\n".join(lines)
+
+
+def main(names: list[str]) -> None:
+    chosen = set(names) or {"startup", "edit", "attach", "checklist", "import", "scale"}
+    work = Path(tempfile.mkdtemp(prefix="egov-bench-"))
+    figures: list[Figure] = []
+    try:
+        if "startup" in chosen:
+            figures += bench_startup(work)
+        if "edit" in chosen:
+            figures += bench_edit(work)
+        if "import" in chosen:
+            figures += bench_import()
+        if "checklist" in chosen:
+            figures += bench_checklist(work)
+        if "scale" in chosen:
+            figures += bench_scale(work)
+        if "attach" in chosen or "package" in chosen:
+            figures += bench_attach_and_package(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report = table(figures)
+    print(report)
+    header = (
+        f"# Benchmark results\n\n{datetime.now():%Y-%m-%d %H:%M} · commit {commit()} · {machine()}\n\n"
+        "Medians of several runs; each baseline measured in the same run on the same machine. "
+        "Regenerate with `make bench`.\n\n"
+    )
+    results = ROOT / "bench" / "RESULTS.md"
+    kept = (
+        results.read_text(encoding="utf-8").split(NOTES_MARK, 1)[1]
+        if results.exists() and NOTES_MARK in results.read_text(encoding="utf-8")
+        else ""
+    )
+    results.write_text(header + report + "\n" + NOTES_MARK + kept, encoding="utf-8")
+
+
+NOTES_MARK = "\n<!-- notes below are kept by hand -->\n"
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
