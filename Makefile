@@ -12,7 +12,7 @@ APT_PACKAGES := python3 python3-venv fonts-noto-cjk fontconfig libgl1 libegl1 li
 TEST_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
 SCREENSHOT_PACKAGES := xvfb imagemagick
 
-.PHONY: run test test-deps lint system-deps venv translations screenshots package clean
+.PHONY: run test test-deps lint system-deps venv translations screenshots package bench clean
 
 run: system-deps venv
 	$(BIN)/egov-desk
@@ -24,8 +24,8 @@ test-deps:
 	@$(MAKE) --no-print-directory system-deps EXTRA_APT="$(TEST_PACKAGES)"
 
 lint: venv
-	$(BIN)/ruff check egov_desk tests tools
-	$(BIN)/ruff format --check egov_desk tests tools
+	$(BIN)/ruff check egov_desk tests tools bench packaging
+	$(BIN)/ruff format --check egov_desk tests tools bench
 
 system-deps:
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
@@ -63,6 +63,10 @@ screenshots: venv
 # The one-folder app and the .deb (build/egov-desk_<version>_<arch>.deb); see packaging/README.md.
 package: venv
 	packaging/linux/build-deb.sh
+
+# Benchmarks against baselines measured in the same run; writes bench/RESULTS.md. Not part of `make test`.
+bench: test-deps venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from egov_desk.ui.main_window import MainWindow
 
 MB = 1024 * 1024
+PROGRESS_INTERVAL_S = 0.1
 
 
 class EvidenceActions(QObject):
@@ -116,7 +118,13 @@ class EvidenceActions(QObject):
         dialog.setAutoReset(False)
 
         def work(progress: Progress) -> AttachReport:
+            last = [0.0]
+
             def report(done: int, files: int, copied: int, total: int, name: str) -> None:
+                now = time.monotonic()
+                if now - last[0] < PROGRESS_INTERVAL_S and copied < total:
+                    return  # a signal per megabyte would keep the UI thread busy repainting the dialog
+                last[0] = now
                 share = int(1000 * copied / total) if total else 1000
                 text = (
                     self.tr("File %1 of %2 · %3 MB of %4 MB\n%5")

@@ -16,7 +16,7 @@ from egov_desk.core.importers.grid import ImportRefused
 
 MAX_UNPACKED = 300 * 1024 * 1024  # an indicator table is a few hundred KB; 300 MB unpacked is not one
 MAX_RATIO = 200  # ordinary XML compresses 5–20×; a ZIP bomb, thousands of times
-SMALL_PART = 2 * 1024 * 1024  # parts up to this size are parsed whole by defusedxml
+SMALL_PART = 64 * 1024  # parts up to this size are parsed whole by defusedxml; larger ones get the prolog check
 PROLOG_BYTES = 64 * 1024
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc/.xls/.wps (Office 97–2003)
