@@ -61,7 +61,7 @@ def check_system(
         total = sum(roots, Decimal(0))  # type: ignore[arg-type]
         if total != 100:
             findings.append(Finding("warning", "", f"一级指标合计 {compact(total)} 分，不是 100 分"))
-    items = _items(data["tree"])
+    items = all_items(data["tree"])
     counts = Counter(item["code"] for item in items)
     new_departments: list[str] = []
     for item in items:
@@ -79,10 +79,11 @@ def check_system(
     return findings
 
 
-def _items(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def all_items(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every item of an interchange tree, in table order."""
     found = []
     for node in nodes:
-        found.extend(_items(node.get("children", [])))
+        found.extend(all_items(node.get("children", [])))
         found.extend(node.get("items", []))
     return found
 

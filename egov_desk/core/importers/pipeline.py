@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from egov_desk.core.importers.docx import read_docx
-from egov_desk.core.importers.findings import Finding, blocking, check_system
+from egov_desk.core.importers.findings import Finding, all_items, blocking, check_system
 from egov_desk.core.importers.grid import Grid, ImportRefused
 from egov_desk.core.importers.table import Layout, read_layout
 from egov_desk.core.importers.tree import Level, TreeBuilder, _json_number
@@ -69,14 +69,6 @@ def _levels_json(levels: list[Level], rows: dict[int, str]) -> list[dict[str, An
     return out
 
 
-def _all_items(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    items = []
-    for node in nodes:
-        items.extend(_all_items(node.get("children", [])))
-        items.extend(node.get("items", []))
-    return items
-
-
 def _number_codes(items: list[dict[str, Any]], findings: list[Finding]) -> None:
     used = {item["code"] for item in items if item["code"]}
     counter = 0
@@ -101,7 +93,7 @@ def import_table(
     built = TreeBuilder(grid, layout, set(known_departments)).build()
     rows: dict[int, str] = {}
     tree = _levels_json(built.roots, rows)
-    items = _all_items(tree)
+    items = all_items(tree)
     if not items:
         raise ImportRefused(f"{path.name}: no scoring items found under the header")
     findings = [Finding("info", "", note) for note in grid.notes]
@@ -161,7 +153,7 @@ def system_data(result: ImportResult, accept: bool = False) -> dict[str, Any]:
         raise ImportRefused(f"{first.row} {first.message}{more}; fix the table or accept the findings".strip())
     data = dict(result.data)
     seen: dict[str, int] = {}
-    for item in _all_items(data["tree"]):
+    for item in all_items(data["tree"]):
         seen[item["code"]] = seen.get(item["code"], 0) + 1
         if seen[item["code"]] > 1:
             item["code"] = f"{item['code']}-{seen[item['code']]}"

@@ -11,20 +11,7 @@ import pytest
 from egov_desk.core.importers.pipeline import import_table, system_data
 from egov_desk.core.indicators import system_from_interchange
 from tests.conftest import SEED
-
-STRUCTURE = ("code", "points", "rule", "evidence", "lead", "cooperating")
-
-
-def structure(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out = []
-    for node in nodes:
-        copy: dict[str, Any] = {"name": node["name"], "points": node["points"]}
-        if "children" in node:
-            copy["children"] = structure(node["children"])
-        if "items" in node:
-            copy["items"] = [{key: item[key] for key in STRUCTURE} for item in node["items"]]
-        out.append(copy)
-    return out
+from tests.core.test_template_2019 import strip_scoring as structure
 
 
 @pytest.fixture(scope="module")
