@@ -260,6 +260,10 @@
         <translation>已核验</translation>
     </message>
     <message>
+        <source>checked on the platform</source>
+        <translation>平台核查</translation>
+    </message>
+    <message>
         <source>supplied by %1</source>
         <translation>由%1提供</translation>
     </message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from egov_desk.core.evidence import CHECKED, COLLECTED, MISSING, SUPPLIED, FileInfo, ItemEvidence
 from egov_desk.core.filetypes import LABELS
+from egov_desk.core.requirements import PLATFORM
 
 RequirementRole = Qt.ItemDataRole.UserRole + 1  # requirement id on requirement rows (None: the item generally)
 FileRole = Qt.ItemDataRole.UserRole + 2  # FileInfo on file rows
@@ -149,9 +150,12 @@ class EvidencePanel(QWidget):
         self.tree.clear()
         names = {MISSING: self.tr("missing"), COLLECTED: self.tr("collected"), CHECKED: self.tr("checked")}
         for requirement in evidence.requirements:
-            status = names.get(requirement.status) or self.tr("supplied by %1").replace(
-                "%1", requirement.supplied_by or ""
-            )
+            if requirement.status in names:
+                status = names[requirement.status]
+            elif requirement.supplied_by == PLATFORM:
+                status = self.tr("checked on the platform")
+            else:
+                status = self.tr("supplied by %1").replace("%1", requirement.supplied_by or "")
             row = QTreeWidgetItem([requirement.text, status])
             row.setData(0, RequirementRole, requirement.id)
             row.setForeground(1, QBrush(QColor(COLORS[requirement.status])))
