@@ -7,12 +7,11 @@ is committed, one file per transaction, so a cancelled or crashed batch keeps wh
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from egov_desk.core.db.models import (
@@ -25,87 +24,25 @@ from egov_desk.core.db.models import (
     RequirementCheck,
     utcnow,
 )
+from egov_desk.core.evidence_checklist import ChecklistEdits
+from egov_desk.core.evidence_types import (
+    CHECKED,
+    COLLECTED,
+    MISSING,
+    SUPPLIED,
+    AttachProgress,
+    AttachReport,
+    EvidenceError,
+    FileInfo,
+    ItemEvidence,
+    RequirementState,
+    VerifyReport,
+)
+from egov_desk.core.evidence_verify import Verifier
 from egov_desk.core.vault import Stored, Vault, VaultError
 
 if TYPE_CHECKING:
     from egov_desk.core.workspace import Workspace
-
-MISSING, COLLECTED, CHECKED, SUPPLIED = "missing", "collected", "checked", "supplied"
-AttachProgress = Callable[[int, int, int, int, str], None]  # files done, files, bytes done, bytes, current name
-
-
-class EvidenceError(ValueError):
-    """An evidence operation that cannot be done; the message says why."""
-
-
-@dataclass(frozen=True)
-class FileInfo:
-    id: int
-    sha256: str
-    name: str
-    size: int
-    kind: str
-    kind_mismatch: bool
-    evidence_date: date | None
-    added_at: datetime
-    added_by: str
-    year: int  # the assessment's year: evidence should be dated inside it
-    links: tuple[tuple[int, str, int | None], ...] = ()  # (link id, item code, requirement id)
-
-    @property
-    def date_outside_year(self) -> bool:
-        return self.evidence_date is not None and self.evidence_date.year != self.year
-
-
-@dataclass(frozen=True)
-class RequirementState:
-    id: int
-    position: int
-    text: str
-    supplied_by: str | None
-    status: str  # missing / collected / checked / supplied
-    files: tuple[FileInfo, ...] = ()
-
-
-@dataclass(frozen=True)
-class ItemEvidence:
-    code: str
-    requirements: tuple[RequirementState, ...]
-    general: tuple[FileInfo, ...]  # files attached to the item, not to one requirement
-
-    @property
-    def needed(self) -> int:
-        return sum(r.supplied_by is None for r in self.requirements)
-
-    @property
-    def collected(self) -> int:
-        return sum(r.supplied_by is None and r.status in (COLLECTED, CHECKED) for r in self.requirements)
-
-    @property
-    def checked(self) -> int:
-        return sum(r.status == CHECKED for r in self.requirements)
-
-
-@dataclass
-class AttachReport:
-    added: list[FileInfo] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
-    cancelled: bool = False
-    bytes: int = 0
-
-
-@dataclass
-class VerifyReport:
-    checked: int = 0
-    missing: list[tuple[str, list[str]]] = field(default_factory=list)  # (sha256, the names that use it)
-    corrupt: list[tuple[str, list[str]]] = field(default_factory=list)
-    orphans: list[str] = field(default_factory=list)  # blobs no file row uses
-    leftovers: list[Path] = field(default_factory=list)  # unfinished copies
-    cleaned: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not (self.missing or self.corrupt)
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -119,7 +56,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-class EvidenceBook:
+class EvidenceBook(ChecklistEdits, Verifier):
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
         folder = workspace.folder
@@ -473,77 +410,6 @@ class EvidenceBook:
         """Per item code: (requirements collected, checked, needed from the unit)."""
         return {code: (e.collected, e.checked, e.needed) for code, e in self._by_item(assessment_id).items()}
 
-    # --- the checklist itself ---------------------------------------------------------------------
-
-    def _changed_system(self, session: Session, item_id: int) -> None:
-        item = session.get(ItemRow, item_id)
-        if item is not None:
-            self.workspace._systems.pop(item.system_id, None)
-
-    def add_requirement(self, assessment_id: int, code: str, text: str) -> int:
-        if not text.strip():
-            raise EvidenceError("a requirement needs a text")
-        with self._session() as session:
-            _, item = self._item(session, assessment_id, code)
-            last = session.scalar(
-                select(func.max(EvidenceRequirement.position)).where(EvidenceRequirement.item_id == item.id)
-            )
-            row = EvidenceRequirement(
-                item_id=item.id, position=(last if last is not None else -1) + 1, text=text.strip(), supplied_by=None
-            )
-            session.add(row)
-            self.workspace._audit(session, "add_requirement", assessment_id, code, None, text.strip())
-            self._commit(session, f"the requirement {text.strip()}")
-            self._changed_system(session, item.id)
-            return row.id
-
-    def rename_requirement(self, requirement_id: int, text: str) -> None:
-        if not text.strip():
-            raise EvidenceError("a requirement needs a text")
-        with self._session() as session:
-            row = session.get(EvidenceRequirement, requirement_id)
-            if row is None:
-                raise EvidenceError(f"there is no requirement {requirement_id}")
-            before, row.text = row.text, text.strip()
-            self.workspace._audit(session, "rename_requirement", None, None, before, row.text)
-            self._commit(session, "the requirement's new text")
-            self._changed_system(session, row.item_id)
-
-    def move_requirement(self, requirement_id: int, step: int) -> None:
-        """Move a requirement up (step -1) or down (+1) in its item's checklist."""
-        with self._session() as session:
-            row = session.get(EvidenceRequirement, requirement_id)
-            if row is None:
-                raise EvidenceError(f"there is no requirement {requirement_id}")
-            siblings = list(
-                session.scalars(
-                    select(EvidenceRequirement)
-                    .where(EvidenceRequirement.item_id == row.item_id)
-                    .order_by(EvidenceRequirement.position)
-                )
-            )
-            index = siblings.index(row)
-            target = max(0, min(len(siblings) - 1, index + step))
-            siblings.insert(target, siblings.pop(index))
-            for position, sibling in enumerate(siblings):
-                sibling.position = position
-            self._commit(session, "the order of the checklist")
-            self._changed_system(session, row.item_id)
-
-    def remove_requirement(self, requirement_id: int) -> None:
-        with self._session() as session:
-            row = session.get(EvidenceRequirement, requirement_id)
-            if row is None:
-                raise EvidenceError(f"there is no requirement {requirement_id}")
-            if session.scalar(
-                select(func.count()).select_from(EvidenceLink).where(EvidenceLink.requirement_id == requirement_id)
-            ):
-                raise EvidenceError(f"“{row.text}” has files attached; remove them first")
-            session.delete(row)
-            self.workspace._audit(session, "remove_requirement", None, None, row.text, None)
-            self._commit(session, f"removing the requirement {row.text}")
-            self._changed_system(session, row.item_id)
-
     def _requirement(self, session: Session, assessment_id: int, code: str, requirement_id: int) -> EvidenceRequirement:
         _, item = self._item(session, assessment_id, code)
         requirement = session.get(EvidenceRequirement, requirement_id)
@@ -554,35 +420,18 @@ class EvidenceBook:
     def path_of(self, file: FileInfo) -> Path:
         return self.vault.path_of(file.sha256)
 
-    # --- verifying --------------------------------------------------------------------------------
 
-    def verify(self, clean: bool = False, progress: Callable[[int, int], None] | None = None) -> VerifyReport:
-        """Re-hash every stored file and compare the database with the vault; ``clean`` removes orphans and
-        unfinished copies (never a file the database uses)."""
-        report = VerifyReport()
-        with self._session() as session:
-            names: dict[str, list[str]] = {}
-            for sha256, name in session.execute(select(EvidenceFile.sha256, EvidenceFile.original_name)):
-                names.setdefault(sha256, []).append(name)
-            blobs = set(session.scalars(select(Blob.sha256)))
-        used = set(names)
-        for number, sha256 in enumerate(sorted(used)):
-            if progress:
-                progress(number, len(used))
-            report.checked += 1
-            if not self.vault.has(sha256):
-                report.missing.append((sha256, names[sha256]))
-            elif self.vault.hash_of(sha256) != sha256:
-                report.corrupt.append((sha256, names[sha256]))
-        report.orphans = [sha for sha in self.vault.blobs() if sha not in used]
-        report.leftovers = self.vault.leftovers()
-        if clean:
-            for sha256 in report.orphans:
-                self.vault.remove(sha256)
-            for leftover in report.leftovers:
-                leftover.unlink(missing_ok=True)
-            with self._session() as session:
-                session.execute(delete(Blob).where(Blob.sha256.in_(blobs - used)))
-                self._commit(session, "the cleanup")
-            report.cleaned = len(report.orphans) + len(report.leftovers)
-        return report
+__all__ = [
+    "CHECKED",
+    "COLLECTED",
+    "MISSING",
+    "SUPPLIED",
+    "AttachReport",
+    "EvidenceBook",
+    "EvidenceError",
+    "FileInfo",
+    "ItemEvidence",
+    "RequirementState",
+    "VerifyReport",
+    "expand",
+]

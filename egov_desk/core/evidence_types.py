@@ -1,0 +1,85 @@
+"""What the evidence book returns: files, requirement states, item evidence, reports; and its error."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+MISSING, COLLECTED, CHECKED, SUPPLIED = "missing", "collected", "checked", "supplied"
+AttachProgress = Callable[[int, int, int, int, str], None]  # files done, files, bytes done, bytes, current name
+
+
+class EvidenceError(ValueError):
+    """An evidence operation that cannot be done; the message says why."""
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    id: int
+    sha256: str
+    name: str
+    size: int
+    kind: str
+    kind_mismatch: bool
+    evidence_date: date | None
+    added_at: datetime
+    added_by: str
+    year: int  # the assessment's year: evidence should be dated inside it
+    links: tuple[tuple[int, str, int | None], ...] = ()  # (link id, item code, requirement id)
+
+    @property
+    def date_outside_year(self) -> bool:
+        return self.evidence_date is not None and self.evidence_date.year != self.year
+
+
+@dataclass(frozen=True)
+class RequirementState:
+    id: int
+    position: int
+    text: str
+    supplied_by: str | None
+    status: str  # missing / collected / checked / supplied
+    files: tuple[FileInfo, ...] = ()
+
+
+@dataclass(frozen=True)
+class ItemEvidence:
+    code: str
+    requirements: tuple[RequirementState, ...]
+    general: tuple[FileInfo, ...]  # files attached to the item, not to one requirement
+
+    @property
+    def needed(self) -> int:
+        return sum(r.supplied_by is None for r in self.requirements)
+
+    @property
+    def collected(self) -> int:
+        return sum(r.supplied_by is None and r.status in (COLLECTED, CHECKED) for r in self.requirements)
+
+    @property
+    def checked(self) -> int:
+        return sum(r.status == CHECKED for r in self.requirements)
+
+
+@dataclass
+class AttachReport:
+    added: list[FileInfo] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    cancelled: bool = False
+    bytes: int = 0
+
+
+@dataclass
+class VerifyReport:
+    checked: int = 0
+    missing: list[tuple[str, list[str]]] = field(default_factory=list)  # (sha256, the names that use it)
+    corrupt: list[tuple[str, list[str]]] = field(default_factory=list)
+    orphans: list[str] = field(default_factory=list)  # blobs no file row uses
+    leftovers: list[Path] = field(default_factory=list)  # unfinished copies
+    cleaned: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.corrupt)
