@@ -44,7 +44,8 @@ def normalise(text: str) -> str:
     """NFKC (full-width → ASCII digits and punctuation) and Chinese numerals before counters → digits."""
     text = unicodedata.normalize("NFKC", text)
     text = re.sub(rf"([零一二两三四五六七八九十]+)(?=[{_COUNTERS}])", lambda m: str(_cn_number(m.group(1))), text)
-    return text.replace("×", "*").replace("x", "*") if "得分" in text else text
+    # "× 6分", "x3分": a multiplication sign, but never the x inside a word
+    return re.sub(r"(?<=[\d\s)率数])[xX×](?=\s*\d)", "*", text.replace("×", "*"))
 
 
 def clauses(text: str) -> list[str]:

@@ -217,10 +217,11 @@ class Workspace:
             return [AssessmentInfo(r.id, r.system_id, r.unit, r.year, r.title) for r in rows]
 
     def assessment(self, assessment_id: int) -> AssessmentInfo:
-        for info in self.assessments():
-            if info.id == assessment_id:
-                return info
-        raise WorkspaceError(f"there is no assessment {assessment_id} in this workspace")
+        with self._session() as session:
+            row = session.get(Assessment, assessment_id)
+            if row is None:
+                raise WorkspaceError(f"there is no assessment {assessment_id} in this workspace")
+            return AssessmentInfo(row.id, row.system_id, row.unit, row.year, row.title)
 
     def create_assessment(self, system_id: int, unit: str, year: int, title: str = "自评") -> int:
         if not unit.strip():

@@ -102,29 +102,26 @@ def test_smoke_opens_the_window_and_exits_0(tmp_path: Path) -> None:
     assert (tmp_path / "ws" / "workspace.sqlite").is_file()
 
 
-def test_smoke_as_a_separate_process_on_the_default_workspace(tmp_path: Path) -> None:
+def run_app(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The app as its own process, offscreen, with a home of its own under ``tmp_path``."""
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
         XDG_DATA_HOME=str(tmp_path / "data"),
         XDG_CONFIG_HOME=str(tmp_path / "config"),
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "egov_desk", "--smoke"], env=env, capture_output=True, text=True, timeout=120
+    return subprocess.run(
+        [sys.executable, "-m", "egov_desk", *args], env=env, capture_output=True, text=True, timeout=120
     )
+
+
+def test_smoke_as_a_separate_process_on_the_default_workspace(tmp_path: Path) -> None:
+    result = run_app(tmp_path, "--smoke")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "data" / "egov-desk" / "workspace" / "workspace.sqlite").is_file()
 
 
 def test_the_demo_starts_from_the_command_line(tmp_path: Path) -> None:
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "egov_desk", "--demo", "--smoke"], env=env, capture_output=True, text=True, timeout=120
-    )
+    result = run_app(tmp_path, "--demo", "--smoke")
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "data" / "egov-desk" / "workspace").exists()  # the demo never touches real data
