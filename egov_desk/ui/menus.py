@@ -18,6 +18,21 @@ if TYPE_CHECKING:
 LANGUAGES = (("zh_CN", "中文"), ("en", "English"))
 
 
+def redo_shortcuts() -> list[QKeySequence]:
+    """The platform's redo keys plus Ctrl+Y and Ctrl+Shift+Z, each once: a sequence bound twice is
+    "ambiguous" to Qt and then neither binding fires."""
+    wanted = [
+        *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+        QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Y),
+        QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_Z),
+    ]
+    unique: list[QKeySequence] = []
+    for sequence in wanted:
+        if not sequence.isEmpty() and all(sequence != seen for seen in unique):
+            unique.append(sequence)
+    return unique
+
+
 class Menus(QObject):
     """Builds the window's menus; a QObject of its own so that its strings share one translation context."""
 
@@ -109,12 +124,7 @@ class Menus(QObject):
         window.undo_action = window.undo_stack.createUndoAction(window, self.tr("&Undo"))
         window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         window.redo_action = window.undo_stack.createRedoAction(window, self.tr("&Redo"))
-        window.redo_action.setShortcuts(
-            [
-                QKeySequence(QKeySequence.StandardKey.Redo),
-                QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_Z),
-            ]
-        )
+        window.redo_action.setShortcuts(redo_shortcuts())
         window.find_action = self._action(self.tr("&Find…"), window.focus_search, QKeySequence.StandardKey.Find)
         for action in (window.undo_action, window.redo_action, window.find_action):
             menu.addAction(action)

@@ -147,11 +147,23 @@ def write_checklist_pdf(checklist: Checklist, out: Path) -> int:
     return pages
 
 
-def print_preview(checklist: Checklist, parent: QWidget | None = None) -> QPrintPreviewDialog:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageLayout(_layout())
-    printer.setDocName(f"{checklist.year}年{checklist.title}")
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(dialog.tr("Print preview"))
-    dialog.paintRequested.connect(lambda device: paint_checklist(checklist, device))
-    return dialog
+class ChecklistPreview(QPrintPreviewDialog):
+    """Print preview of a checklist. It owns its printer: QPrintPreviewDialog keeps only a C++ pointer to the
+    printer it is given, so a printer that Python frees crashes the app at the first paint."""
+
+    def __init__(self, checklist: Checklist, parent: QWidget | None = None) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(_layout())
+        printer.setDocName(f"{checklist.year}年{checklist.title}")
+        super().__init__(printer, parent)
+        self._printer = printer
+        self.checklist = checklist
+        self.setWindowTitle(self.tr("Print preview"))
+        self.paintRequested.connect(self._paint)
+
+    def _paint(self, device: QPagedPaintDevice) -> None:
+        paint_checklist(self.checklist, device)
+
+
+def print_preview(checklist: Checklist, parent: QWidget | None = None) -> ChecklistPreview:
+    return ChecklistPreview(checklist, parent)

@@ -188,3 +188,29 @@ def test_chinese_input_reaches_the_search_and_the_note(window: MainWindow) -> No
     type_chinese(window.panel.note, "按省通报第7名")
     window.panel.note.flush()
     assert window.workspace.notes(window.assessment.id) == {"028": "按省通报第7名"}
+
+
+def test_no_two_actions_share_a_shortcut(window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    seen: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            key = sequence.toString()
+            assert key not in seen, f"{key} is bound to both {seen[key]!r} and {action.text()!r}"
+            seen[key] = action.text()
+    assert {"Ctrl+Y", "Ctrl+Shift+Z"} <= {s.toString() for s in window.redo_action.shortcuts()}
+
+
+def test_redo_by_ctrl_y_and_by_ctrl_shift_z(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtTest import QTest
+
+    window.activateWindow()
+    window.edit_input("008", {"score": 6})
+    assert window.workspace.inputs(window.assessment.id)["008"] == {"score": 6}
+    for keys in ("Ctrl+Y", "Ctrl+Shift+Z"):
+        window.tree.setFocus()
+        QTest.keySequence(window, QKeySequence("Ctrl+Z"))
+        assert "008" not in window.workspace.inputs(window.assessment.id)
+        QTest.keySequence(window, QKeySequence(keys))
+        assert window.workspace.inputs(window.assessment.id)["008"] == {"score": 6}, keys

@@ -88,3 +88,48 @@ def test_a_failed_export_is_reported_and_leaves_nothing(window: MainWindow, qtbo
     qtbot.waitUntil(lambda: not job.running, timeout=20000)
     assert window.exports.last_error
     assert not [p for p in tmp_path.rglob("*") if p.name.endswith((".part", "表.xlsx"))]
+
+
+PREVIEW_SCRIPT = """
+import gc, sys
+from PySide6.QtWidgets import QApplication
+from egov_desk.core.demo import create_demo_workspace
+from egov_desk.ui.app import create_app
+from egov_desk.ui.main_window import MainWindow
+
+app = create_app(["egov-desk"], "zh_CN")
+from pathlib import Path
+workspace = create_demo_workspace(Path(sys.argv[1]))
+window = MainWindow(workspace)
+window.show()
+window.exports.checklist("preview", "师资科", ask=False)
+gc.collect()  # the Python side of anything not kept alive is gone now
+dialog = window.exports.last_preview
+for _ in range(20):
+    app.processEvents()
+from PySide6.QtPrintSupport import QPrintPreviewWidget
+dialog.findChild(QPrintPreviewWidget).updatePreview()  # paints every page again through the printer
+for _ in range(20):
+    app.processEvents()
+dialog.close()
+window.close()
+workspace.close()
+print("alive")
+"""
+
+
+def test_print_preview_survives_painting_after_python_lets_go(tmp_path: Path) -> None:
+    """The preview once freed its printer and the app crashed at the first paint, every time."""
+    import os
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    run = subprocess.run(
+        [sys.executable, "-c", PREVIEW_SCRIPT, str(tmp_path / "demo")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "alive" in run.stdout

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
 from egov_desk.core.exports.files import safe_name
 from egov_desk.ui.ops import Job
@@ -23,6 +23,7 @@ class Exports(QObject):
         self.window = window
         self.last_result: Any = None
         self.last_error = ""
+        self.last_preview: QDialog | None = None
 
     def _name(self, what: str, suffix: str) -> str:
         assessment = self.window.assessment
@@ -85,6 +86,8 @@ class Exports(QObject):
         checklist = build_checklist(window.workspace, window.assessment.id, department)
         if kind == "preview":
             dialog = print_preview(checklist, window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.last_preview = dialog
             dialog.open()
             return None
         suffix = ".pdf" if kind == "pdf" else ".docx"
