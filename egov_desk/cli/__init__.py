@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from egov_desk import __version__
+from egov_desk.cli.assessment import add_assessment_commands
 from egov_desk.cli.common import Refused, default_workspace_dir
 from egov_desk.cli.evidence import cmd_evidence_add, cmd_evidence_list, cmd_export, cmd_import_scores, cmd_verify
 from egov_desk.cli.importing import cmd_import
@@ -84,7 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = sub("init", "create a workspace with a system and an empty self-assessment", cmd_workspace_init)
     init.add_argument("--template", default=DEFAULT_TEMPLATE)
-    init.add_argument("--unit", default="本单位", help="the unit's name")
+    init.add_argument("--unit", help="the unit's name (the window asks for it on first start when not given)")
+    init.add_argument("--year", type=int, help="the assessed year (default: the system's year)")
     sub("list", "list the assessments", cmd_workspace_list)
     ws_score = sub("score", "print the assessment's scores", cmd_workspace_score)
     ws_score.add_argument("--json", action="store_true")
@@ -98,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     note.add_argument("text")
     departments = sub("departments", "what each department owes", cmd_workspace_departments)
     departments.add_argument("--department")
+    add_assessment_commands(commands)
     evidence = commands.add_parser("evidence", help="evidence files (佐证材料)")
     evidence_cmds = evidence.add_subparsers(dest="evidence_command", required=True)
     add = evidence_cmds.add_parser("add", help="store files and attach them to an item")

@@ -67,7 +67,7 @@ def cmd_workspace_init(args: argparse.Namespace) -> int:
     folder = Path(args.workspace) if args.workspace else default_workspace_dir()
     if (folder / "workspace.sqlite").exists():
         raise Refused(f"{folder}: a workspace already exists here")
-    with Workspace.open(folder, template=args.template, unit=args.unit) as workspace:
+    with Workspace.open(folder, template=args.template, unit=args.unit, year=args.year) as workspace:
         assessment = workspace.default_assessment()
         print(f"created {folder}: {workspace.system(assessment.system_id).title}, {assessment.label}")
     return 0

@@ -10,6 +10,7 @@ import getpass
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,8 @@ from egov_desk.core.scoring import ItemScore, NodeScore, ScoreSheet, score_item,
 from egov_desk.core.templates import DEFAULT_TEMPLATE, load_template
 
 DATABASE_NAME = "workspace.sqlite"
+UNIT_GIVEN = "unit_given"  # setting: the unit's name was given, not the placeholder
+PLACEHOLDER_UNIT = "本单位"
 
 
 class WorkspaceError(RuntimeError):
@@ -71,10 +74,37 @@ class AssessmentInfo:
     unit: str
     year: int
     title: str
+    filled_by: str = ""  # 填报人
+    report_date: date | None = None  # printed on the report and the sheets; None: the day of the export
 
     @property
     def label(self) -> str:
         return f"{self.year} {self.unit} {self.title}"
+
+
+ASSESSMENT_DETAILS = ("unit", "year", "title", "filled_by", "report_date")
+
+
+@dataclass(frozen=True)
+class AssessmentChange:
+    """What :meth:`Workspace.update_assessment` changed: the details before and after."""
+
+    before: AssessmentInfo
+    after: AssessmentInfo
+
+    @property
+    def changed(self) -> dict[str, Any]:
+        return {
+            k: getattr(self.after, k) for k in ASSESSMENT_DETAILS if getattr(self.before, k) != getattr(self.after, k)
+        }
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _assessment_info(row: Assessment) -> AssessmentInfo:
+    return AssessmentInfo(row.id, row.system_id, row.unit, row.year, row.title, row.filled_by or "", row.report_date)
 
 
 @dataclass(frozen=True)
@@ -121,7 +151,13 @@ class Workspace:
 
     @classmethod
     def open(
-        cls, folder: Path | str, *, create: bool = True, template: str = DEFAULT_TEMPLATE, unit: str = "本单位"
+        cls,
+        folder: Path | str,
+        *,
+        create: bool = True,
+        template: str = DEFAULT_TEMPLATE,
+        unit: str | None = None,
+        year: int | None = None,
     ) -> Workspace:
         """Open the workspace in ``folder``; a new one starts with ``template`` and an empty self-assessment."""
         folder = Path(folder)
@@ -140,7 +176,9 @@ class Workspace:
                 workspace.add_system(load_template(template).to_interchange(), key=template, source=template)
             if not workspace.assessments() and workspace.systems():
                 first = workspace.systems()[0]
-                workspace.create_assessment(first.id, unit, first.year or utcnow().year)
+                workspace.create_assessment(first.id, unit or PLACEHOLDER_UNIT, year or first.year or utcnow().year)
+                if unit:
+                    workspace.set_setting(UNIT_GIVEN, True)
         except BaseException:
             workspace.close()
             if new:  # leave no half-made workspace behind
@@ -214,14 +252,14 @@ class Workspace:
     def assessments(self) -> list[AssessmentInfo]:
         with self._session() as session:
             rows = session.scalars(select(Assessment).order_by(Assessment.id))
-            return [AssessmentInfo(r.id, r.system_id, r.unit, r.year, r.title) for r in rows]
+            return [_assessment_info(r) for r in rows]
 
     def assessment(self, assessment_id: int) -> AssessmentInfo:
         with self._session() as session:
             row = session.get(Assessment, assessment_id)
             if row is None:
                 raise WorkspaceError(f"there is no assessment {assessment_id} in this workspace")
-            return AssessmentInfo(row.id, row.system_id, row.unit, row.year, row.title)
+            return _assessment_info(row)
 
     def create_assessment(self, system_id: int, unit: str, year: int, title: str = "自评") -> int:
         if not unit.strip():
@@ -235,6 +273,53 @@ class Workspace:
             self._audit(session, "create_assessment", row.id, after={"unit": unit, "year": year, "title": title})
             self._commit(session, f"assessment {year} {unit}")
             return row.id
+
+    def update_assessment(self, assessment_id: int, **details: Any) -> AssessmentChange:
+        """Change an assessment's unit, year, title, filled_by or report_date, in one transaction.
+
+        Setting the unit also records that the unit's name has been given, so the window stops asking."""
+        unknown = set(details) - set(ASSESSMENT_DETAILS)
+        if unknown:
+            raise WorkspaceError(f"an assessment has no detail named {', '.join(sorted(unknown))}")
+        if "unit" in details:
+            details["unit"] = str(details["unit"]).strip()
+            if not details["unit"]:
+                raise WorkspaceError("an assessment needs the unit's name")
+        if "year" in details:
+            year = details["year"]
+            if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100:
+                raise WorkspaceError(f"{year!r} is not a year between 1990 and 2100")
+        if "title" in details:
+            details["title"] = str(details["title"]).strip()
+            if not details["title"]:
+                raise WorkspaceError("an assessment needs a title")
+        if "filled_by" in details:
+            details["filled_by"] = str(details["filled_by"] or "").strip()
+        if "report_date" in details and not (
+            details["report_date"] is None or isinstance(details["report_date"], date)
+        ):
+            raise WorkspaceError(f"{details['report_date']!r} is not a date")
+        with self._write() as session:
+            row = session.get(Assessment, assessment_id)
+            if row is None:
+                raise WorkspaceError(f"there is no assessment {assessment_id} in this workspace")
+            before = _assessment_info(row)
+            for key, value in details.items():
+                setattr(row, key, value)
+            after = _assessment_info(row)
+            change = AssessmentChange(before, after)
+            if change.changed:
+                was = {k: _plain(getattr(before, k)) for k in change.changed}
+                now = {k: _plain(v) for k, v in change.changed.items()}
+                self._audit(session, "update_assessment", assessment_id, before=was, after=now)
+            if "unit" in details:
+                session.merge(Setting(key=UNIT_GIVEN, value=True))
+            self._commit(session, f"the details of assessment {assessment_id}")
+        return change
+
+    def unit_given(self) -> bool:
+        """Whether someone has said what the unit is called (on first start, by the CLI or in the properties)."""
+        return bool(self.setting(UNIT_GIVEN, False))
 
     def default_assessment(self) -> AssessmentInfo:
         """The assessment opened last, else the first one."""

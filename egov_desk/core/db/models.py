@@ -11,7 +11,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, TypeDecorator, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -138,6 +138,8 @@ class Assessment(Base):
     year: Mapped[int]
     title: Mapped[str] = mapped_column(Text, default="自评")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    filled_by: Mapped[str] = mapped_column(Text, default="", server_default="")  # 填报人
+    report_date: Mapped[date | None] = mapped_column(Date)  # the date printed on the report and sheets
 
 
 class ItemInput(Base):
