@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from egov_desk.core.evidence import CHECKED, COLLECTED, MISSING, SUPPLIED
+from egov_desk.core.exports.details import report_day
 from egov_desk.core.points import compact, display
 
 if TYPE_CHECKING:
@@ -41,6 +42,15 @@ class ChecklistRow:
     def points(self) -> str:
         return compact(self.item.points)
 
+    @property
+    def duty(self) -> str:
+        """The role as printed: who leads, for a cooperating department ("配合（牵头：信息中心）"); who helps, for
+        the lead ("牵头（配合：计财科、办公室）")."""
+        if self.role == LEAD:
+            others = [name for name in self.item.cooperating if name != self.item.lead]
+            return f"{LEAD}（{COOPERATING}：{'、'.join(others)}）" if others else LEAD
+        return f"{COOPERATING}（{LEAD}：{self.item.lead}）" if self.item.lead else COOPERATING
+
 
 @dataclass
 class ChecklistSection:
@@ -65,6 +75,8 @@ class Checklist:
     depth: int  # how many levels the indicator system has (columns for the path)
     printed: date
     sections: list[ChecklistSection]
+    filled_by: str = ""  # 填报人, "" when not given
+    report_date: date = field(default_factory=date.today)  # the date on the signature line
 
     @property
     def header(self) -> str:
@@ -105,4 +117,6 @@ def build_checklist(workspace: Workspace, assessment_id: int, department: str | 
         depth=system.depth,
         printed=date.today(),
         sections=sections,
+        filled_by=assessment.filled_by,
+        report_date=report_day(assessment),
     )

@@ -3,6 +3,7 @@ indicator levels merged like the original, repeated header rows, a signature lin
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import docx
@@ -10,11 +11,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from egov_desk.core.exports.checklist import Checklist, ChecklistRow, ChecklistSection
+from egov_desk.core.exports.details import BLANK_NAME, chinese_date
 from egov_desk.core.exports.files import atomic_output
 from egov_desk.core.exports.word import (
     SIZES,
     Fonts,
     add_text,
+    cell_margins,
     cell_text,
     keep_rows_whole,
     landscape_a4,
@@ -35,14 +38,33 @@ def material_line(text: str, done: bool, body: str | None) -> str:
     return ("☑ " if done else "□ ") + text + ("" if said else f"（{body}提供）")
 
 
+HEADER_SIZE = SIZES["小五"]  # the header row and the cells
+CELL_MARGIN_TWIPS = 57  # left and right padding of every cell (1 mm), written into the table
+
+
+def fits(text: str, size: float = HEADER_SIZE) -> float:
+    """The narrowest column (mm) that holds ``text`` on one line at ``size`` pt: a Chinese character is one em
+    wide, a Latin one about half; plus the cell's padding and a little slack for rounding in Word and WPS."""
+    ems = sum(1 if ord(char) > 0x2E80 else 0.55 for char in text)
+    twips = ems * size * 20 + 2 * CELL_MARGIN_TWIPS
+    return twips / 1440 * 25.4 + 0.8
+
+
 def columns(depth: int) -> tuple[list[str], list[float]]:
-    """Headers and widths (mm): the levels, then 编号, 分值, 评分细则, materials, 状态, 备注."""
+    """Headers and widths (mm): the levels, then 编号, 分值, 职责, 评分细则, materials, 状态, 备注. Every header
+    fits on one line; the fixed columns also fit what they hold ("外单位提供", "配合（牵头：" per line); the rule,
+    the materials and the notes share the rest."""
     levels = LEVEL_NAMES[:depth]
     fixed = ["编号", "分值", "职责", "评分细则", "需提供的材料", "目前状态", "备注"]
-    level = 16.0 if depth <= 3 else 12.0
-    widths = [level] * depth + [11, 9, 9, 53, 53, 21]
-    widths.append(TEXT_WIDTH_MM - sum(widths))
-    return levels + fixed, widths
+    headers = levels + fixed
+    wanted = {"编号": fits("编号"), "分值": fits("分值"), "职责": fits("配合（牵头："), "目前状态": fits("外单位提供")}
+    level = max(fits(LEVEL_NAMES[0]), 16.0 if depth <= 3 else 0)
+    rest = TEXT_WIDTH_MM - level * depth - sum(wanted.values())
+    shares = {"评分细则": 0.40, "需提供的材料": 0.38, "备注": 0.22}
+    widths = [level if name in levels else wanted.get(name) or rest * shares[name] for name in headers]
+    widths = [math.ceil(max(width, fits(name)) * 10) / 10 for name, width in zip(headers, widths, strict=True)]
+    widths[-1] = round(TEXT_WIDTH_MM - sum(widths[:-1]), 1)  # the notes take what is left
+    return headers, widths
 
 
 def _merge_levels(table: docx.table.Table, rows: list[ChecklistRow], depth: int, first: int, fonts: Fonts) -> None:
@@ -65,6 +87,7 @@ def _section_table(document: docx.document.Document, section: ChecklistSection, 
     headers, widths = columns(depth)
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
+    cell_margins(table, CELL_MARGIN_TWIPS)
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell_text(cell, [text], fonts, SIZES["小五"], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     for row in section.rows:
@@ -77,19 +100,27 @@ def _section_table(document: docx.document.Document, section: ChecklistSection, 
         values = [
             [row.item.code],
             [row.points],
-            [row.role],
+            [row.duty],
             row.item.rule_text.split("\n"),
             materials,
             statuses,
             [row.note] if row.note else [""],
         ]
         for offset, lines in enumerate(values):
-            align = WD_ALIGN_PARAGRAPH.CENTER if offset in (0, 1, 2) else None
+            align = WD_ALIGN_PARAGRAPH.CENTER if offset in (0, 1) else None
             cell_text(cells[depth + offset], lines, fonts, SIZES["小五"], align=align)
     table_widths(table, widths)
     repeat_as_header(table)
     keep_rows_whole(table)
     _merge_levels(table, section.rows, depth, 1, fonts)
+
+
+def signature_line(checklist: Checklist) -> str:
+    """科室负责人 signs by hand; 填报人 and the date are printed when known."""
+    return (
+        f"科室负责人（签字）：{BLANK_NAME}　　　　填报人：{checklist.filled_by or BLANK_NAME}　　　　"
+        f"日期：{chinese_date(checklist.report_date)}"
+    )
 
 
 def write_checklist_docx(checklist: Checklist, out: Path, fonts: Fonts | None = None) -> Path:
@@ -119,13 +150,9 @@ def write_checklist_docx(checklist: Checklist, out: Path, fonts: Fonts | None = 
         else:
             add_text(document.add_paragraph(), "本科室在本指标体系中没有承担的评分项。", fonts, SIZES["小四"])
         signature = document.add_paragraph()
-        signature.paragraph_format.space_before = Pt(18)
-        add_text(
-            signature,
-            "科室负责人（签字）：＿＿＿＿＿＿＿＿　　　　填报人：＿＿＿＿＿＿＿＿　　　　日期：＿＿＿＿年＿＿月＿＿日",
-            fonts,
-            SIZES["小四"],
-        )
+        signature.paragraph_format.space_before = Pt(24)
+        signature.paragraph_format.keep_together = True
+        add_text(signature, signature_line(checklist), fonts, SIZES["小四"])
     with atomic_output(out) as temporary:
         document.save(str(temporary))
     return out

@@ -143,6 +143,17 @@ def cell_text(
         add_text(paragraph, line, fonts, size, bold)
 
 
+def cell_margins(table: Table, twips: int) -> None:
+    """The left and right padding of every cell (w:tblCellMar), so that column widths can be reckoned exactly."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    table._tbl.tblPr.append(margins)
+
+
 def table_widths(table: Table, widths_mm: list[float]) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
