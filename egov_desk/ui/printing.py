@@ -24,7 +24,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from egov_desk.core.exports.checklist import Checklist
-from egov_desk.core.exports.checklist_docx import material_line
+from egov_desk.core.exports.checklist_docx import material_line, signature_line
 from egov_desk.core.exports.files import atomic_output
 
 FONT_FAMILIES = "'FangSong', '仿宋', 'SimSun', '宋体', 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif"
@@ -37,10 +37,22 @@ def _cell(lines: list[str]) -> str:
     return "<br/>".join(html.escape(line) for line in lines if line is not None)
 
 
+def _spans(paths: list[tuple[str, ...]], level: int) -> list[int]:
+    """For each row, how many rows its cell of ``level`` covers (0: merged into a cell above), as the Word export
+    and the original table merge a level repeated on consecutive rows."""
+    spans = [0] * len(paths)
+    start = 0
+    for index in range(1, len(paths) + 1):
+        if index == len(paths) or paths[index][: level + 1] != paths[start][: level + 1]:
+            spans[start] = index - start
+            start = index
+    return spans
+
+
 def checklist_html(checklist: Checklist) -> str:
-    levels = ["一级指标", "二级指标", "三级指标", "四级指标"][: checklist.depth]
+    levels = ["一级指标", "二级指标", "三级指标", "四级指标", "五级指标"][: checklist.depth]
     headers = [*levels, "编号", "分值", "职责", "评分细则", "需提供的材料", "目前状态", "备注"]
-    widths = [7] * len(levels) + [4, 3, 3, 23, 22, 9]
+    widths = [7] * len(levels) + [4, 4, 9, 20, 19, 10]
     widths.append(100 - sum(widths))
     parts = [f'<html><body style="font-family: {FONT_FAMILIES}; font-size: 9pt;">']
     for number, section in enumerate(checklist.sections):
@@ -50,7 +62,7 @@ def checklist_html(checklist: Checklist) -> str:
             f"{checklist.year}年{html.escape(checklist.title)}</h2>"
         )
         parts.append(
-            f'<p align="center" style="font-size: 11pt;">单位：{html.escape(checklist.unit)}　　'
+            f'<p align="center" style="font-size: 11pt; white-space: pre-wrap;">单位：{html.escape(checklist.unit)}　　'
             f"科室：{html.escape(section.department)}　　牵头 {len(section.lead)} 项，"
             f"配合 {len(section.cooperating)} 项</p>"
         )
@@ -58,29 +70,41 @@ def checklist_html(checklist: Checklist) -> str:
             '<table border="1" cellspacing="0" cellpadding="3" width="100%" '
             'style="border-collapse: collapse; border-color: #000;"><thead><tr>'
         )
-        parts.extend(f'<th width="{w}%" bgcolor="#e8edf5">{h}</th>' for h, w in zip(headers, widths, strict=True))
+        parts.extend(
+            f'<th width="{w}%" bgcolor="#e8edf5" style="white-space: nowrap;">{h}</th>'
+            for h, w in zip(headers, widths, strict=True)
+        )
         parts.append("</tr></thead><tbody>")
-        for row in section.rows:
-            path = list(row.path[: checklist.depth]) + [""] * (checklist.depth - len(row.path[: checklist.depth]))
+        paths = [
+            tuple(row.path[: checklist.depth]) + ("",) * (checklist.depth - len(row.path[: checklist.depth]))
+            for row in section.rows
+        ]
+        spans = [_spans(paths, level) for level in range(checklist.depth)]
+        for index, row in enumerate(section.rows):
+            levels_html = "".join(
+                f'<td valign="top"{f" rowspan={span}" if span > 1 else ""}>{_cell([paths[index][level]])}</td>'
+                for level in range(checklist.depth)
+                if (span := spans[level][index])
+            )
             materials = [material_line(m.text, m.done, m.supplied_by) for m in row.materials] or ["—"]
             cells = [
-                *([p] for p in path),
                 [row.item.code],
                 [row.points],
-                [row.role],
+                [row.duty],
                 row.item.rule_text.split("\n"),
                 materials,
                 [m.status for m in row.materials] or ["—"],
                 [row.note],
             ]
-            parts.append("<tr>" + "".join(f'<td valign="top">{_cell(c)}</td>' for c in cells) + "</tr>")
+            parts.append("<tr>" + levels_html + "".join(f'<td valign="top">{_cell(c)}</td>' for c in cells) + "</tr>")
         if not section.rows:
             parts.append(f'<tr><td colspan="{len(headers)}">本科室在本指标体系中没有承担的评分项。</td></tr>')
         parts.append("</tbody></table>")
-        parts.append(
-            '<p style="font-size: 11pt; margin-top: 18px;">科室负责人（签字）：＿＿＿＿＿＿＿＿　　　　'
-            "填报人：＿＿＿＿＿＿＿＿　　　　日期：＿＿＿＿年＿＿月＿＿日</p>"
-        )
+        # Room to sign: an empty line of 18 pt (over 8 mm, whatever the device's resolution: Qt takes a margin
+        # in px as device pixels, 1.5 mm at 300 dpi) between the table and the signature line. The spaces between
+        # the parts of a line are kept (pre-wrap), not collapsed into one.
+        parts.append('<p style="font-size: 18pt; margin: 0;">&nbsp;</p>')
+        parts.append(f'<p style="font-size: 11pt; white-space: pre-wrap;">{html.escape(signature_line(checklist))}</p>')
     parts.append("</body></html>")
     return "".join(parts)
 

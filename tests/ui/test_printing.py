@@ -133,3 +133,66 @@ def test_print_preview_survives_painting_after_python_lets_go(tmp_path: Path) ->
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert "alive" in run.stdout
+
+
+def pdf_lines(path: Path, page: int = 1) -> list[tuple[str, float, float]]:
+    """(text, top, bottom) of every line of a page of the PDF, in points, as poppler lays the text out."""
+    import re
+
+    xml = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-f", str(page), "-l", str(page), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    lines = []
+    for match in re.finditer(r'<line xMin="[^"]+" yMin="([^"]+)" xMax="[^"]+" yMax="([^"]+)">(.*?)</line>', xml, re.S):
+        words = re.findall(r">([^<]*)</word>", match.group(3))
+        text = unicodedata.normalize("NFKC", "".join(words))
+        lines.append((text, float(match.group(1)), float(match.group(2))))
+    return lines
+
+
+@needs_poppler
+def test_printed_level_cells_are_merged_like_the_word_export(demo: Workspace, tmp_path: Path) -> None:
+    from PySide6.QtGui import QTextDocument, QTextTable
+
+    from egov_desk.ui.printing import checklist_html
+
+    checklist = build_checklist(demo, 1, "师资科")  # 023, 027, 028, 029: one level-1, 027-029 one level-2
+    document = QTextDocument()
+    document.setHtml(checklist_html(checklist))
+    table = next(frame for frame in document.rootFrame().childFrames() if isinstance(frame, QTextTable))
+    assert table.cellAt(1, 0).rowSpan() == 4
+    assert [table.cellAt(row, 1).rowSpan() for row in (1, 2)] == [1, 3]
+    assert table.cellAt(3, 1).row() == 2  # inside the merged cell
+    assert table.cellAt(2, 2).rowSpan() == 2  # 制证情况: 027 and 028
+    write_checklist_pdf(checklist, tmp_path / "师资科.pdf")
+    text = pdf_text(tmp_path / "师资科.pdf")
+    assert text.count("制证情况") == 1  # printed once, not on every row
+    assert text.count("资源申请") == 1
+
+
+@needs_poppler
+def test_the_printed_role_names_the_lead_and_the_cooperating(demo: Workspace, tmp_path: Path) -> None:
+    write_checklist_pdf(build_checklist(demo, 1, "师资科"), tmp_path / "师资科.pdf")
+    assert "配合(牵头:政策法规科)" in pdf_text(tmp_path / "师资科.pdf")  # NFKC folds the full-width brackets
+    write_checklist_pdf(build_checklist(demo, 1, "政策法规科"), tmp_path / "政策法规科.pdf")
+    assert "牵头(配合:师资科、基教科)" in pdf_text(tmp_path / "政策法规科.pdf")
+
+
+@needs_poppler
+def test_the_printed_signature_line_has_room_and_the_filled_by_name(demo: Workspace, tmp_path: Path) -> None:
+    from datetime import date
+
+    demo.update_assessment(1, unit="淮北市教育局", filled_by="王晓梅", report_date=date(2019, 12, 20))
+    write_checklist_pdf(build_checklist(demo, 1, "师资科"), tmp_path / "师资科.pdf")
+    text = pdf_text(tmp_path / "师资科.pdf")
+    assert "填报人:王晓梅" in text
+    assert "日期:2019年12月20日" in text
+    assert "单位:淮北市教育局" in text
+    lines = pdf_lines(tmp_path / "师资科.pdf")
+    signature = next(top for line, top, _ in lines if line.startswith("科室负责人"))
+    table_bottom = max(bottom for _, top, bottom in lines if bottom < signature and top > 100)
+    gap_mm = (signature - table_bottom) / 72 * 25.4
+    assert gap_mm >= 9, f"{gap_mm:.1f} mm between the last row's text and the signature line"  # ≥ 8 mm of paper
