@@ -9,7 +9,9 @@ APT_PACKAGES := python3 python3-venv fonts-noto-cjk fontconfig libgl1 libegl1 li
 	libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxrender1 libsm6 libice6
 # The tests also render exports as a reader sees them: LibreOffice and poppler (pdftotext, pdftoppm).
-TEST_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
+# End-to-end tests (tests/e2e) drive the real app on a virtual screen: Xvfb, a window manager, xdotool, xwininfo
+# and xprop (x11-utils), screenshots with import (imagemagick).
+TEST_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils xvfb openbox xdotool x11-utils imagemagick
 SCREENSHOT_PACKAGES := xvfb imagemagick
 
 .PHONY: run test test-deps lint system-deps venv translations screenshots package bench clean
