@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import unicodedata
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -12,14 +13,17 @@ import docx
 import openpyxl
 import pytest
 from docx.oxml.ns import qn
+from openpyxl.utils import get_column_letter
 
 from egov_desk.cli import main
 from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.exports.checklist import build_checklist
 from egov_desk.core.exports.checklist_docx import write_checklist_docx
+from egov_desk.core.exports.package import export_package
 from egov_desk.core.exports.report import write_report
 from egov_desk.core.exports.score_import import import_scores
 from egov_desk.core.exports.score_sheet import write_score_sheet
+from egov_desk.core.templates import template_data
 from egov_desk.core.workspace import Workspace
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -329,3 +333,104 @@ def test_the_checklist_is_signed_with_the_filled_by_name_and_the_report_date(dem
     assert "日期：2019年12月5日" in text
     assert "单位：淮北市教育局" in text
     assert "淮北市教育局" in document.sections[0].header.paragraphs[0].text
+
+
+FORMULAS = {
+    "rule": "=2019年度工作计划，得1分",
+    "requirement": '=HYPERLINK("http://example.invalid","点此查看")',
+    "file": "=cmd 计划.pdf",
+    "note": "=1+1",
+}
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> tuple[Workspace, int]:
+    """A table whose texts start with "=": a rule, a requirement, a file's name and a note, as imported tables and
+    scans come."""
+    workspace = Workspace.open(tmp_path / "hostile", unit="市教育局")
+    data = template_data("builtin:2019")
+
+    def walk(nodes: list[dict]) -> None:
+        for node in nodes:
+            for item in node.get("items", []):
+                if item["code"] == "002":
+                    item["rule"] = FORMULAS["rule"]
+            walk(node.get("children", []))
+
+    walk(data["tree"])
+    system = workspace.add_system(data | {"title": "2019年考评（含公式样文字）"}, key="test:formulas")
+    assessment = workspace.create_assessment(system, "市教育局", 2019)
+    requirement = workspace.evidence.add_requirement(assessment, "002", FORMULAS["requirement"])
+    scan = tmp_path / "scans" / FORMULAS["file"]
+    scan.parent.mkdir()
+    scan.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    workspace.evidence.attach(assessment, "002", [scan], requirement_id=requirement)
+    workspace.set_note(assessment, "002", FORMULAS["note"])
+    yield workspace, assessment
+    workspace.close()
+
+
+def data_cells_are_text(sheet: openpyxl.worksheet.worksheet.Worksheet) -> list[str]:
+    """Every cell with a value is a number or text — never a formula; returns the texts."""
+    texts = []
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is None:
+                continue
+            assert cell.data_type in ("s", "n"), f"{cell.coordinate} {cell.value!r} is {cell.data_type}"
+            if cell.data_type == "n":
+                assert isinstance(cell.value, (int, float)), cell.coordinate
+            else:
+                texts.append(cell.value)
+    return texts
+
+
+def package_index(workspace: Workspace, assessment: int, folder: Path, department: str | None = None) -> Path:
+    out = folder / "包.zip"
+    export_package(workspace, assessment, out, department=department)
+    with zipfile.ZipFile(out) as package:
+        (folder / "材料清单.xlsx").write_bytes(package.read("材料清单.xlsx"))
+    return folder / "材料清单.xlsx"
+
+
+def test_text_from_data_stays_text_in_the_package_index(hostile: tuple[Workspace, int], tmp_path: Path) -> None:
+    texts = data_cells_are_text(openpyxl.load_workbook(package_index(*hostile, tmp_path)).active)
+    assert FORMULAS["requirement"] in texts
+    assert any(text.endswith(FORMULAS["file"]) for text in texts)
+
+
+def test_the_package_index_is_set_up_to_print(demo: Workspace, tmp_path: Path) -> None:
+    demo.update_assessment(1, unit="淮北市教育局")
+    sheet = openpyxl.load_workbook(package_index(demo, 1, tmp_path)).active
+    title = sheet.cell(1, 1).value
+    assert "淮北市教育局" in title
+    assert "2019年" in title
+    assert any(str(r.coord).startswith("A1:") for r in sheet.merged_cells.ranges)
+    headers = [cell.value for cell in sheet[2]]
+    assert headers[:3] == ["编号", "材料要求", "文件（包内路径）"]
+    set_widths = {letter: dim.width for letter, dim in sheet.column_dimensions.items() if dim.customWidth}
+    for column, header in enumerate(headers, start=1):
+        assert set_widths.get(get_column_letter(column), 0) >= 6, header
+    for row in sheet.iter_rows(min_row=3):
+        assert all(cell.alignment.wrap_text for cell in row)
+    assert sheet.freeze_panes == "A3"
+    assert sheet.print_title_rows.replace("$", "") == "2:2"  # the header on every printed page
+    assert sheet.page_setup.orientation == "landscape"
+    assert int(sheet.page_setup.paperSize) == 9  # A4
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+
+
+@needs_libreoffice
+def test_the_package_index_prints_every_column_and_the_header_on_each_page(demo: Workspace, tmp_path: Path) -> None:
+    index = package_index(demo, 1, tmp_path)
+    pages, _ = render(index)
+    assert pages >= 2
+    pdf = tmp_path / "rendered" / "材料清单.pdf"
+    for page in range(1, pages + 1):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        text = "".join(unicodedata.normalize("NFKC", text).split())
+        for header in ("编号", "材料要求", "SHA-256", "状态"):  # one page wide: the last column is on every page
+            assert header in text, (page, header)
