@@ -434,3 +434,59 @@ def test_the_package_index_prints_every_column_and_the_header_on_each_page(demo:
         text = "".join(unicodedata.normalize("NFKC", text).split())
         for header in ("编号", "材料要求", "SHA-256", "状态"):  # one page wide: the last column is on every page
             assert header in text, (page, header)
+
+
+def score_rows(sheet: openpyxl.worksheet.worksheet.Worksheet) -> tuple[list[tuple], int]:
+    """The rows of the score sheet from the first item to 合计, and the 合计 row's number."""
+    total = next(cell.row for cell in sheet["A"] if cell.value == "合计")
+    return [row for row in sheet.iter_rows(min_row=3, max_row=total)], total
+
+
+def test_scores_and_points_are_numbers_with_one_format_per_column(demo: Workspace, tmp_path: Path) -> None:
+    """ "3", "1.5", "2.4" in one column: every score is a number shown with two places, every 分值 alike."""
+    sheet = openpyxl.load_workbook(write_score_sheet(demo, 1, tmp_path / "得分表.xlsx")).active
+    headers = [cell.value for cell in sheet[2]]
+    rows, _ = score_rows(sheet)
+    scores = [row[headers.index("自评得分")] for row in rows]
+    points = [row[headers.index("分值")] for row in rows]
+    assert {cell.number_format for cell in scores} == {"0.00"}
+    assert len({cell.number_format for cell in points}) == 1
+    assert points[0].number_format != "General"
+    for cell in points + [c for c in scores if c.value is not None]:
+        assert cell.data_type == "n"
+        assert isinstance(cell.value, (int, float))
+    assert len([c for c in scores if c.value is not None]) >= 25  # the demo's scored items and the total
+
+
+def test_the_score_sheet_ends_with_who_filled_it_in_and_the_date(demo: Workspace, tmp_path: Path) -> None:
+    demo.update_assessment(1, unit="淮北市教育局", filled_by="王晓梅", report_date=date(2019, 12, 20))
+    sheet = openpyxl.load_workbook(write_score_sheet(demo, 1, tmp_path / "得分表.xlsx")).active
+    assert "淮北市教育局" in sheet["A1"].value
+    _, total = score_rows(sheet)
+    below = [cell.value for row in sheet.iter_rows(min_row=total + 1) for cell in row if cell.value]
+    blank = "＿" * 8
+    assert below == ["填报人：王晓梅", f"审核人：{blank}", f"单位（盖章）：{blank}", "日期：2019年12月20日"]
+    demo.update_assessment(1, filled_by="", report_date=None)
+    sheet = openpyxl.load_workbook(write_score_sheet(demo, 1, tmp_path / "得分表.xlsx")).active
+    _, total = score_rows(sheet)
+    below = [cell.value for row in sheet.iter_rows(min_row=total + 1) for cell in row if cell.value]
+    today = date.today()
+    assert below[0] == "填报人：＿＿＿＿＿＿＿＿"
+    assert below[-1] == f"日期：{today.year}年{today.month}月{today.day}日"  # the day of the export
+
+
+def test_text_from_data_stays_text_in_the_score_sheet(hostile: tuple[Workspace, int], tmp_path: Path) -> None:
+    workspace, assessment = hostile
+    sheet = openpyxl.load_workbook(write_score_sheet(workspace, assessment, tmp_path / "得分表.xlsx")).active
+    texts = data_cells_are_text(sheet)
+    assert FORMULAS["rule"] in texts
+
+
+@needs_libreoffice
+def test_the_printed_score_sheet_ends_with_the_signature_block(demo: Workspace, tmp_path: Path) -> None:
+    demo.update_assessment(1, filled_by="王晓梅", report_date=date(2019, 12, 20))
+    _, text = render(write_score_sheet(demo, 1, tmp_path / "得分表.xlsx"))
+    assert text.index("合计") < text.index("填报人:王晓梅")
+    assert "审核人:" in text
+    assert "单位(盖章):" in text
+    assert "日期:2019年12月20日" in text

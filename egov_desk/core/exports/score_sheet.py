@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from egov_desk.core.exports.details import BLANK_NAME, chinese_date, report_day
 from egov_desk.core.exports.files import atomic_output
+from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, lines_needed, put
 from egov_desk.core.points import compact, display, rounded
 
 if TYPE_CHECKING:
@@ -23,14 +25,9 @@ LEVEL_NAMES = ["一级指标", "二级指标", "三级指标", "四级指标", "
 TAIL = ["分值", "评分细则", "编号", "备注", "牵头科室", "配合科室", "自评得分", "得分说明", "材料情况"]
 SCORE_HEADER = "自评得分"
 CODE_HEADER = "编号"
-THIN = Side(style="thin", color="000000")
-BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-HEAD_FILL = PatternFill("solid", fgColor="E8EDF5")
 SCORE_FILL = PatternFill("solid", fgColor="FFF7E0")  # the column people may type into
-
-
-def _number(value: object) -> float | int:
-    return int(value) if float(value) == int(float(value)) else float(value)  # type: ignore[arg-type]
+POINTS_FORMAT = "0.0#"  # 分值 as in the table: 4.0, 0.5, 0.25
+SCORE_FORMAT = "0.00"  # 自评得分 rounded to 2 places (四舍五入), as the scores are everywhere
 
 
 def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Path:
@@ -45,14 +42,13 @@ def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Pa
     ws = book.active
     ws.title = "自评得分表"
     title = system.title if system.title.startswith(str(assessment.year)) else f"{assessment.year}年{system.title}"
-    ws.append([f"{title}——{assessment.unit}自评得分表"])
+    put(ws.cell(1, 1), f"{title}——{assessment.unit}自评得分表")
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
     ws["A1"].font = Font(name="黑体", size=14, bold=True)
     ws["A1"].alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 28
-    ws.append(headers)
-    for column in range(1, len(headers) + 1):
-        cell = ws.cell(2, column)
+    for column, header in enumerate(headers, start=1):
+        cell = put(ws.cell(2, column), header)
         cell.font = Font(name="黑体", size=10, bold=True)
         cell.fill = HEAD_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -83,20 +79,19 @@ def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Pa
             explanation += f"；{inputs_notes[item.code]}"
         values = [
             *levels,
-            _number(item.points),
+            float(item.points),
             item.rule_text,
             item.code,
             item.evidence_text,
             item.lead,
             "\n".join(item.cooperating),
-            _number(rounded(score.points)) if score.scored or score.partial else None,
+            float(rounded(score.points)) if score.scored or score.partial else None,
             explanation,
             status,
         ]
-        ws.append(values)
         row = first + offset
-        for column in range(1, len(headers) + 1):
-            cell = ws.cell(row, column)
+        for column, value in enumerate(values, start=1):
+            cell = put(ws.cell(row, column), value)
             cell.border = BORDER
             cell.font = Font(name="仿宋", size=10)
             cell.alignment = Alignment(
@@ -104,16 +99,19 @@ def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Pa
                 wrap_text=True,
                 horizontal="center" if headers[column - 1] in ("分值", "编号", "自评得分") else "left",
             )
+        ws.cell(row, depth + 1).number_format = POINTS_FORMAT
         ws.cell(row, headers.index(SCORE_HEADER) + 1).fill = SCORE_FILL
+        ws.cell(row, headers.index(SCORE_HEADER) + 1).number_format = SCORE_FORMAT  # also for a typed score
     last = first + len(rows) - 1
     _merge_levels(ws, rows, depth, first)
     total = last + 1
-    ws.cell(total, 1, "合计")
+    put(ws.cell(total, 1), "合计")
     ws.merge_cells(start_row=total, start_column=1, end_row=total, end_column=depth)
-    ws.cell(total, depth + 1, _number(sheet.max))
-    ws.cell(total, headers.index(SCORE_HEADER) + 1, _number(rounded(sheet.total)))
-    ws.cell(
-        total, headers.index("得分说明") + 1, f"未评分 {len(sheet.unscored)} 项" if sheet.unscored else "已全部评分"
+    put(ws.cell(total, depth + 1), float(sheet.max)).number_format = POINTS_FORMAT
+    put(ws.cell(total, headers.index(SCORE_HEADER) + 1), float(rounded(sheet.total))).number_format = SCORE_FORMAT
+    put(
+        ws.cell(total, headers.index("得分说明") + 1),
+        f"未评分 {len(sheet.unscored)} 项" if sheet.unscored else "已全部评分",
     )
     for column in range(1, len(headers) + 1):
         cell = ws.cell(total, column)
@@ -124,8 +122,9 @@ def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Pa
     for column, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(column)].width = width
     for row in range(first, last + 1):  # spreadsheet programs do not grow rows for wrapped text on opening
-        lines = max(_lines(ws.cell(row, column).value, width) for column, width in enumerate(widths, start=1))
+        lines = max(lines_needed(ws.cell(row, column).value, width) for column, width in enumerate(widths, start=1))
         ws.row_dimensions[row].height = max(1, lines) * 13 + 4
+    _signatures(ws, total + 2, depth, assessment.filled_by, chinese_date(report_day(assessment)))
     ws.freeze_panes = ws.cell(3, depth + 1)
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -140,15 +139,21 @@ def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Pa
     return out
 
 
-def _lines(value: object, width: float) -> int:
-    """How many lines a wrapped cell needs: a Chinese character is about two width units at this size."""
-    if value is None:
-        return 1
-    total = 0
-    for segment in str(value).split("\n"):
-        units = sum(2 if ord(char) > 0x2E80 else 1 for char in segment)
-        total += max(1, -(-units // max(int(width) - 1, 1)))
-    return total
+def _signatures(ws: object, row: int, depth: int, filled_by: str, day: str) -> None:
+    """填报人, 审核人, 单位（盖章） and 日期 under the table, each over a few merged columns; nothing stands in the
+    编号 column, so reading typed scores back passes over this row."""
+    parts = [
+        (1, depth + 1, f"填报人：{filled_by or BLANK_NAME}"),
+        (depth + 2, depth + 3, f"审核人：{BLANK_NAME}"),
+        (depth + 4, depth + 6, f"单位（盖章）：{BLANK_NAME}"),
+        (depth + 7, depth + 9, f"日期：{day}"),
+    ]
+    for start, end, text in parts:
+        cell = put(ws.cell(row, start), text)  # type: ignore[attr-defined]
+        cell.font = Font(name="仿宋", size=11)
+        cell.alignment = Alignment(horizontal="left", vertical="bottom")
+        ws.merge_cells(start_row=row, start_column=start, end_row=row, end_column=end)  # type: ignore[attr-defined]
+    ws.row_dimensions[row].height = 36  # type: ignore[attr-defined]
 
 
 def _merge_levels(ws: object, rows: list[tuple[Item, list[Node]]], depth: int, first: int) -> None:
