@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.demo = demo
         self.setObjectName("mainWindow")
         self.runner = Runner(self)
+        self.last_message: QMessageBox | None = None  # the last question asked (tests answer it)
         self.undo_stack = QUndoStack(self)
         self.inputs: dict[str, Any] = {}
         self.notes: dict[str, str] = {}
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.panel = ItemPanel()
         self.panel.input_edited.connect(self.edit_input)
         self.panel.note_edited.connect(self.edit_note)
+        self.panel.input_abandoned.connect(self._input_abandoned)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.tabs)
@@ -306,6 +308,34 @@ class MainWindow(QMainWindow):
         )
         self.undo_stack.push(command)
 
+    def _input_abandoned(self, code: str, typed: list[str], reason: str) -> None:
+        # After the selection has settled: a dialog inside currentChanged would re-enter the view.
+        QTimer.singleShot(0, lambda: self._ask_about_abandoned(code, typed, reason))
+
+    def _ask_about_abandoned(self, code: str, typed: list[str], reason: str) -> None:
+        entered = "、".join(f"“{text}”" for text in typed if text.strip())
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Not saved"))
+        box.setText(
+            self.tr("The input %1 for item %2 was not saved: %3")
+            .replace("%1", entered)
+            .replace("%2", code)
+            .replace("%3", reason)
+        )
+        box.setInformativeText(self.tr("The item keeps its previous score."))
+        back = box.addButton(self.tr("Go back and correct it"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Discard the input"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        self.last_message = box
+        box.exec()
+        if box.clickedButton() is back:
+            self.jump_to_item(code)
+            if self.panel.editor is not None and self.panel.item is not None and self.panel.item.code == code:
+                self.panel.editor.retype(typed)
+                self.panel.editor.typing()
+                self.panel.focus_editor()
+
     def report_failure(self, error: Exception) -> None:
         QMessageBox.warning(self, self.tr("Not saved"), str(error))
 
@@ -372,5 +402,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.note.flush()
+        if self.panel.editor is not None:
+            self.panel.editor.commit()
         self.save_layout()
         super().closeEvent(event)

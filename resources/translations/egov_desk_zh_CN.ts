@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChecklistEditor</name>
@@ -10,6 +9,13 @@
     <message>
         <source>at most %1 pts</source>
         <translation>最高 %1 分</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPreview</name>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
     </message>
 </context>
 <context>
@@ -302,7 +308,7 @@ SHA-256 %4</translation>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <source>Set the document&apos;s date…</source>
+        <source>Set the document's date…</source>
         <translation>设置文件日期…</translation>
     </message>
     <message>
@@ -671,6 +677,22 @@ SHA-256 %4</translation>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
+    <message>
+        <source>The input %1 for item %2 was not saved: %3</source>
+        <translation>%2 项输入的 %1 未保存：%3</translation>
+    </message>
+    <message>
+        <source>The item keeps its previous score.</source>
+        <translation>该项保持原来的得分。</translation>
+    </message>
+    <message>
+        <source>Go back and correct it</source>
+        <translation>返回修改</translation>
+    </message>
+    <message>
+        <source>Discard the input</source>
+        <translation>放弃输入</translation>
+    </message>
 </context>
 <context>
     <name>ManualEditor</name>
@@ -679,12 +701,8 @@ SHA-256 %4</translation>
         <translation>未评分</translation>
     </message>
     <message>
-        <source> pts</source>
-        <translation> 分</translation>
-    </message>
-    <message>
-        <source>of %1</source>
-        <translation>满分 %1</translation>
+        <source>of %1 pts</source>
+        <translation>分（满分 %1 分）</translation>
     </message>
     <message>
         <source>(result from %1)</source>
@@ -718,7 +736,7 @@ SHA-256 %4</translation>
         <translation>导入指标表(&amp;I)…</translation>
     </message>
     <message>
-        <source>Read another year&apos;s indicator table from Word or Excel</source>
+        <source>Read another year's indicator table from Word or Excel</source>
         <translation>从 Word 或 Excel 读取其他年度的指标表</translation>
     </message>
     <message>
@@ -798,7 +816,7 @@ SHA-256 %4</translation>
         <translation>编辑得分(&amp;E)</translation>
     </message>
     <message>
-        <source>Move the keyboard into the selected item&apos;s score editor</source>
+        <source>Move the keyboard into the selected item's score editor</source>
         <translation>将键盘焦点移到所选评分项的评分栏</translation>
     </message>
     <message>
@@ -1040,8 +1058,8 @@ SHA-256 %4</translation>
         <translation>未评分</translation>
     </message>
     <message>
-        <source>Rate</source>
-        <translation>得分率</translation>
+        <source>Rate (%)</source>
+        <translation>比率（%）</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1059,7 +1077,7 @@ SHA-256 %4</translation>
         <translation>指标与评分规则</translation>
     </message>
     <message>
-        <source>The tree as read, and the rule proposed for each item beside its text. Rules marked in amber need a person&apos;s check; all rules can be changed later.</source>
+        <source>The tree as read, and the rule proposed for each item beside its text. Rules marked in amber need a person's check; all rules can be changed later.</source>
         <translation>读取到的指标树，以及每个评分项的细则和建议的计分规则。橙色标出的规则需要人工核对；所有规则导入后仍可修改。</translation>
     </message>
     <message>
@@ -1174,13 +1192,6 @@ SHA-256 %4</translation>
     <message>
         <source>Cannot open the workspace</source>
         <translation>无法打开工作区</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Print preview</source>
-        <translation>打印预览</translation>
     </message>
 </context>
 <context>

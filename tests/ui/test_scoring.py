@@ -43,23 +43,94 @@ def test_manual_spin_box(window: MainWindow) -> None:
     assert window.workspace.inputs(window.assessment.id) == {"004": {"score": 2.5}}
 
 
-def test_external_result_is_bounded_by_its_maximum(window: MainWindow) -> None:
+def type_into(qtbot, field: Any, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Select what is in the field and type over it, key by key, as a person does."""
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_typing_12_into_an_item_worth_10_is_shown_refused_and_not_saved(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A spin box once turned the typed "12" into 1 and saved that."""
     editor = open_item(window, "008")
     assert isinstance(editor, ManualEditor)
-    assert editor.spin.maximum() == 10
-    editor.spin.setValue(12)  # the spin box refuses what the rule would refuse
-    assert editor.spin.value() == 10
-    assert window.gauge.total_text == "10.00 / 100"
+    type_into(qtbot, editor.spin, "12")
+    assert editor.spin.text() == "12"  # what was typed stays in view
+    assert editor.spin.property("invalid")
+    assert not editor.problem.isHidden() and "10" in editor.problem.text()
+    assert window.workspace.inputs(window.assessment.id) == {}
+    assert score_text(window, "008") == "—"
+    type_into(qtbot, editor.spin, "9.5")
+    assert window.workspace.inputs(window.assessment.id) == {"008": {"score": 9.5}}
+    assert window.gauge.total_text == "9.50 / 100"
 
 
 def test_typing_a_score_from_the_keyboard(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     open_item(window, "022")
     window.focus_editor()
     spin = window.panel.editor.spin
-    spin.lineEdit().selectAll()
-    qtbot.keyClicks(spin.lineEdit(), "1.5")
-    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
+    spin.selectAll()
+    qtbot.keyClicks(spin, "1.5")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
     assert score_text(window, "022") == "1.50"
+
+
+def test_typing_rank_17_of_16_is_refused_not_saved_as_rank_1(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = open_item(window, "028")
+    type_into(qtbot, editor.spin, "17")
+    assert editor.spin.text() == "17"
+    assert editor.spin.property("invalid")
+    assert "028" not in window.workspace.inputs(window.assessment.id)
+    type_into(qtbot, editor.spin, "7")
+    assert window.workspace.inputs(window.assessment.id)["028"] == {"rank": 7}
+
+
+def test_rank_0_is_refused_and_does_not_clear_the_score(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = open_item(window, "028")
+    type_into(qtbot, editor.spin, "3")
+    type_into(qtbot, editor.spin, "0")
+    assert editor.spin.property("invalid")
+    assert window.workspace.inputs(window.assessment.id)["028"] == {"rank": 3}
+    assert score_text(window, "028") == "2.00"
+
+
+def test_1_5_in_a_part_worth_1_is_refused_not_saved_as_1(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = open_item(window, "035")
+    type_into(qtbot, editor.parts[0].spin, "1.5")
+    assert editor.parts[0].spin.text() == "1.5"
+    assert editor.parts[0].spin.property("invalid")
+    assert "035" not in window.workspace.inputs(window.assessment.id)
+
+
+def test_text_that_is_no_number_is_refused_and_full_width_digits_count(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = open_item(window, "022")
+    type_into(qtbot, editor.spin, "2..5")
+    assert editor.spin.property("invalid")
+    assert window.workspace.inputs(window.assessment.id) == {}
+    editor.spin.setText("２．５")  # from a Chinese input method
+    editor.spin.editingFinished.emit()
+    assert window.workspace.inputs(window.assessment.id) == {"022": {"score": 2.5}}
+
+
+def test_emptying_the_field_clears_the_score(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = open_item(window, "022")
+    type_into(qtbot, editor.spin, "2")
+    editor.spin.clear()
+    editor.spin.editingFinished.emit()
+    assert "022" not in window.workspace.inputs(window.assessment.id)
+    assert score_text(window, "022") == "—"
+
+
+def test_up_and_down_step_within_the_bounds(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = open_item(window, "022")
+    editor.spin.setFocus()
+    qtbot.keyClick(editor.spin, Qt.Key.Key_Up)
+    assert editor.spin.text() == "0"
+    for _ in range(8):
+        qtbot.keyClick(editor.spin, Qt.Key.Key_Up)
+    assert editor.spin.text() == "3"  # not above the maximum
+    assert window.workspace.inputs(window.assessment.id) == {"022": {"score": 3}}
 
 
 def test_yes_no_switch(window: MainWindow) -> None:
@@ -110,7 +181,7 @@ def test_ratio_by_rate(window: MainWindow) -> None:
 
 def test_rank_with_its_bands(window: MainWindow) -> None:
     editor = open_item(window, "028")
-    assert editor.spin.maximum() == 16
+    assert editor.spin.high == 16
     editor.spin.setValue(7)
     assert score_text(window, "028") == "1.00"
     editor.spin.setValue(3)
@@ -257,3 +328,59 @@ def test_the_other_rule_types_have_editors_too(qtbot, workspace: Workspace, rule
         assert window.model.sheet.items["A1"].level == 1
         assert window.workspace.inputs(assessment) == {"A1": {"level": 1}}
     assert template_data("builtin:2019")  # the 2019 system is untouched beside it
+
+
+def answer_next_message(window: MainWindow, button_text: str, seen: list[str]) -> None:
+    """Click a button of the question the window is about to ask (it runs its own event loop)."""
+    from PySide6.QtCore import QTimer
+
+    def click() -> None:
+        box = window.last_message
+        if box is None or not box.isVisible():
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(20, click)
+
+
+def test_an_invalid_value_left_behind_is_announced_and_can_be_corrected(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = open_item(window, "008")
+    editor.spin.setFocus()
+    qtbot.keyClicks(editor.spin, "12")  # no Enter: the person clicks another item
+    seen: list[str] = []
+    answer_next_message(window, "返回修改", seen)
+    window.select_item("022")
+    qtbot.waitUntil(lambda: bool(seen) and window.panel.item is not None and window.panel.item.code == "008")
+    assert "008" in seen[0] and "“12”" in seen[0]
+    assert window.panel.editor.spin.text() == "12"
+    assert window.panel.editor.spin.property("invalid")
+    assert window.workspace.inputs(window.assessment.id) == {}
+
+
+def test_an_invalid_value_can_be_discarded_when_moving_on(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = open_item(window, "028")
+    editor.spin.setFocus()
+    qtbot.keyClicks(editor.spin, "17")
+    seen: list[str] = []
+    answer_next_message(window, "放弃输入", seen)
+    window.select_item("022")
+    qtbot.waitUntil(lambda: bool(seen))
+    assert window.panel.item is not None and window.panel.item.code == "022"
+    assert window.workspace.inputs(window.assessment.id) == {}
+
+
+def test_a_valid_value_typed_without_enter_is_saved_when_moving_on(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    editor = open_item(window, "022")
+    editor.spin.setFocus()
+    qtbot.keyClicks(editor.spin, "2.5")
+    window.select_item("023")
+    assert window.workspace.inputs(window.assessment.id) == {"022": {"score": 2.5}}
+
+
+def test_a_new_item_shows_from_its_top(window: MainWindow) -> None:
+    open_item(window, "030")
+    window.panel.verticalScrollBar().setValue(window.panel.verticalScrollBar().maximum())
+    open_item(window, "031")
+    assert window.panel.verticalScrollBar().value() == 0

@@ -11,13 +11,18 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from egov_desk.core.points import display
 from egov_desk.core.rules import InputError, Rule
 
 Input = dict[str, Any] | None
 INVALID_STYLE = "border: 1px solid #dc2626; border-radius: 3px; background: #fef2f2;"
+
+
+def refusal_text(error: InputError) -> str:
+    """The refusal worded in the UI's language, naming the field as the table names it."""
+    return error.message
 
 
 def number_text(value: float) -> Any:
@@ -34,6 +39,8 @@ class RuleEditor(QWidget):
         super().__init__(parent)
         self.rule = rule
         self._loading = False
+        self._saved: Input = None  # the input last loaded or emitted: leaving a field unchanged saves nothing
+        self.refusal: str = ""  # why the text shown is not saved; "" when what is shown is valid
         self.fields = QVBoxLayout()
         self.fields.setContentsMargins(0, 0, 0, 0)
         self.preview = QLabel()
@@ -69,6 +76,7 @@ class RuleEditor(QWidget):
             self._load(inp)
         finally:
             self._loading = False
+        self._saved = inp
         self._validate(inp)
 
     def _validate(self, inp: Input) -> bool:
@@ -76,6 +84,7 @@ class RuleEditor(QWidget):
             if widget.property("invalid"):
                 widget.setProperty("invalid", False)
                 widget.setStyleSheet("")
+        self.refusal = ""
         if inp is None:
             self.preview.setText(self.tr("Not scored"))
             self.problem.hide()
@@ -83,7 +92,8 @@ class RuleEditor(QWidget):
         try:
             result = self.rule.evaluate(inp)
         except InputError as error:
-            self.problem.setText(error.message)
+            self.refusal = refusal_text(error)
+            self.problem.setText(self.refusal)
             self.problem.show()
             self.preview.setText("")
             widget = self.field_for(error.field)
@@ -96,10 +106,34 @@ class RuleEditor(QWidget):
         self.preview.setText(self.tr("→ %1 points").replace("%1", display(result.points)) + state)
         return True
 
+    def typed(self) -> list[str]:
+        """What is in the editor's text fields, as typed (to put back when the person returns to it)."""
+        return [field.text() for field in self.findChildren(QLineEdit)]
+
+    def retype(self, texts: list[str]) -> None:
+        for field, text in zip(self.findChildren(QLineEdit), texts, strict=False):
+            field.setText(text)
+
+    def watch(self, field: QLineEdit) -> None:
+        """A typed field: checked on every keystroke, saved when the typing is done (Enter, Tab, leaving it).
+
+        Saving on every keystroke would store the "1" on the way to "12" — a number nobody meant."""
+        field.textChanged.connect(self.typing)
+        field.editingFinished.connect(self.changed)
+
+    def typing(self) -> None:
+        if not self._loading:
+            self._validate(self.current_input())
+
+    def commit(self) -> None:
+        """Save what is typed but not yet confirmed (the person moves on to another item)."""
+        self.changed()
+
     def changed(self) -> None:
-        """Fields call this on every change the person makes."""
+        """Fields call this when the person has made a change: saved when valid and not already saved."""
         if self._loading:
             return
         inp = self.current_input()
-        if self._validate(inp):
+        if self._validate(inp) and inp != self._saved:
+            self._saved = inp
             self.edited.emit(inp)

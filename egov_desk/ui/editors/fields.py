@@ -9,13 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
-    QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -23,37 +21,34 @@ from PySide6.QtWidgets import (
 from egov_desk.core.points import compact, display
 from egov_desk.core.rules import Deduct, Manual, PerUnit, Rank, Ratio, Rule
 from egov_desk.ui.editors.base import Input, RuleEditor, number_text
+from egov_desk.ui.editors.number_field import NumberField
 
 
 class ManualEditor(RuleEditor):
-    """manual / external: a spin box bounded by the maximum; its lowest position means "not scored"."""
+    """manual / external: the points typed as a number, up to the maximum; empty means "not scored"."""
 
     def __init__(self, rule: Manual, parent: QWidget | None = None) -> None:
         super().__init__(rule, parent)
-        step = float(rule.step or (Decimal("0.1") if rule.max < 2 else Decimal("0.5")))
-        self.spin = QDoubleSpinBox()
-        self.spin.setDecimals(2)
-        self.spin.setRange(-step, float(rule.max))
-        self.spin.setSingleStep(step)
-        self.spin.setSpecialValueText(self.tr("Not scored"))
-        self.spin.setSuffix(self.tr(" pts"))
-        self.spin.setAccelerated(True)
-        self.spin.valueChanged.connect(self.changed)
+        step = rule.step or (Decimal("0.1") if rule.max < 2 else Decimal("0.5"))
+        self.spin = NumberField(step, Decimal(0), rule.max)
+        self.spin.setPlaceholderText(self.tr("Not scored"))
+        self.watch(self.spin)
         row = QHBoxLayout()
         row.addWidget(self.spin)
-        row.addWidget(QLabel(self.tr("of %1").replace("%1", compact(rule.max))))
-        if rule.source:
-            row.addWidget(QLabel(self.tr("(result from %1)").replace("%1", rule.source)))
+        row.addWidget(QLabel(self.tr("of %1 pts").replace("%1", compact(rule.max))))
         row.addStretch(1)
         self.fields.addLayout(row)
+        if rule.source:
+            source = QLabel(self.tr("(result from %1)").replace("%1", rule.source))
+            source.setWordWrap(True)
+            self.fields.addWidget(source)
 
     def current_input(self) -> Input:
-        if self.spin.value() <= self.spin.minimum():
-            return None
-        return {"score": number_text(self.spin.value())}
+        value = self.spin.value()
+        return None if value is None else {"score": value}
 
     def _load(self, inp: Input) -> None:
-        self.spin.setValue(float(inp["score"]) if inp else self.spin.minimum())
+        self.spin.setValue(inp.get("score") if inp else None)
 
     def field_for(self, field: str) -> QWidget | None:
         return self.spin
@@ -137,11 +132,11 @@ class CountEditor(RuleEditor):
     def __init__(self, rule: PerUnit | Deduct | Rank, parent: QWidget | None = None) -> None:
         super().__init__(rule, parent)
         self.key = "rank" if isinstance(rule, Rank) else "count"
-        self.spin = QSpinBox()
-        low = 1 if isinstance(rule, Rank) else 0
-        self.spin.setRange(low - 1, rule.of if isinstance(rule, Rank) and rule.of else 999)
-        self.spin.setSpecialValueText(self.tr("Not scored"))
-        self.spin.valueChanged.connect(self.changed)
+        is_rank = isinstance(rule, Rank)
+        high = Decimal(rule.of) if isinstance(rule, Rank) and rule.of else None
+        self.spin = NumberField(Decimal(1), Decimal(1 if is_rank else 0), high)
+        self.spin.setPlaceholderText(self.tr("Not scored"))
+        self.watch(self.spin)
         if isinstance(rule, PerUnit):
             what = rule.unit or self.tr("Count")
             hint = self.tr("%1 pts each, at most %2").replace("%1", compact(rule.per)).replace("%2", compact(rule.cap))
@@ -164,7 +159,7 @@ class CountEditor(RuleEditor):
                 hint += " " + self.tr("— ranks %1 fall in two bands").replace("%1", ", ".join(map(str, overlaps)))
         grid = QGridLayout()
         grid.addWidget(QLabel(what), 0, 0)
-        grid.addWidget(self.spin, 0, 1)
+        grid.addWidget(self.spin, 0, 1, Qt.AlignmentFlag.AlignLeft)
         note = QLabel(hint)
         note.setWordWrap(True)
         note.setStyleSheet("color: #475569;")
@@ -173,12 +168,11 @@ class CountEditor(RuleEditor):
         self.fields.addLayout(grid)
 
     def current_input(self) -> Input:
-        if self.spin.value() <= self.spin.minimum():
-            return None
-        return {self.key: self.spin.value()}
+        value = self.spin.value()
+        return None if value is None else {self.key: value}
 
     def _load(self, inp: Input) -> None:
-        self.spin.setValue(int(inp[self.key]) if inp else self.spin.minimum())
+        self.spin.setValue(inp.get(self.key) if inp else None)
 
     def field_for(self, field: str) -> QWidget | None:
         return self.spin
@@ -195,26 +189,27 @@ class RatioEditor(RuleEditor):
         super().__init__(rule, parent)
         self.by_rate = rule.rate
         grid = QGridLayout()
+        left = Qt.AlignmentFlag.AlignLeft
         if self.by_rate:
-            self.rate = QDoubleSpinBox()
-            self.rate.setRange(-0.01, 100)
-            self.rate.setDecimals(2)
-            self.rate.setSuffix(" %")
-            self.rate.setSpecialValueText(self.tr("Not scored"))
-            self.rate.valueChanged.connect(self.changed)
-            grid.addWidget(QLabel(self.tr("Rate")), 0, 0)
-            grid.addWidget(self.rate, 0, 1)
+            self.rate = NumberField(Decimal(1), Decimal(0), Decimal(100))
+            self.rate.setPlaceholderText(self.tr("Not scored"))
+            self.watch(self.rate)
+            grid.addWidget(QLabel(self.tr("Rate (%)")), 0, 0)
+            grid.addWidget(self.rate, 0, 1, left)
         else:
-            self.numerator = QSpinBox()
-            self.denominator = QSpinBox()
-            for spin in (self.numerator, self.denominator):
-                spin.setRange(-1, 100000)
-                spin.setSpecialValueText("—")
-                spin.valueChanged.connect(self.changed)
-            grid.addWidget(QLabel(rule.numerator or self.tr("Done")), 0, 0)
-            grid.addWidget(self.numerator, 0, 1)
-            grid.addWidget(QLabel(rule.denominator or self.tr("Total")), 1, 0)
-            grid.addWidget(self.denominator, 1, 1)
+            self.numerator = NumberField(Decimal(1), Decimal(0))
+            self.denominator = NumberField(Decimal(1), Decimal(0))
+            for field in (self.numerator, self.denominator):
+                field.setPlaceholderText("—")
+                self.watch(field)
+            numerator = QLabel(rule.numerator or self.tr("Done"))
+            denominator = QLabel(rule.denominator or self.tr("Total"))
+            for label in (numerator, denominator):
+                label.setWordWrap(True)
+            grid.addWidget(numerator, 0, 0)
+            grid.addWidget(self.numerator, 0, 1, left)
+            grid.addWidget(denominator, 1, 0)
+            grid.addWidget(self.denominator, 1, 1, left)
         self.ratio = QLabel()
         self.ratio.setStyleSheet("color: #475569;")
         grid.addWidget(self.ratio, 2, 0, 1, 2)
@@ -223,24 +218,33 @@ class RatioEditor(RuleEditor):
 
     def current_input(self) -> Input:
         if self.by_rate:
-            if self.rate.value() <= self.rate.minimum():
+            typed = self.rate.value()
+            if typed is None:
                 return None
-            return {"rate": number_text(round(self.rate.value() / 100, 6))}
+            if isinstance(typed, str):
+                return {"rate": typed}  # refused by the rule as not a number, at this field
+            return {"rate": number_text(float(Decimal(str(typed)) / 100))}
         a, b = self.numerator.value(), self.denominator.value()
-        if a < 0 and b < 0:
+        if a is None and b is None:
+            self.ratio.setText("")
             return None
-        self.ratio.setText(f"{a}/{b} = {display(Decimal(a) * 100 / b)}%" if a >= 0 and b > 0 else "")
-        return {"numerator": a if a >= 0 else None, "denominator": b if b >= 0 else None}
+        numbers = all(isinstance(v, int | float) for v in (a, b))
+        shown = numbers and b and 0 <= a <= b  # type: ignore[operator]
+        self.ratio.setText(
+            f"{compact(Decimal(str(a)))}/{compact(Decimal(str(b)))} = "
+            f"{display(Decimal(str(a)) * 100 / Decimal(str(b)))}%"
+            if shown
+            else ""
+        )
+        return {"numerator": a, "denominator": b}
 
     def _load(self, inp: Input) -> None:
         if self.by_rate:
-            if inp is not None and "rate" in inp:
-                self.rate.setValue(float(inp["rate"]) * 100)
-            else:
-                self.rate.setValue(self.rate.minimum())
+            rate = inp.get("rate") if inp else None
+            self.rate.setValue(None if rate is None else Decimal(str(rate)) * 100)
             return
-        self.numerator.setValue(int(inp["numerator"]) if inp and inp.get("numerator") is not None else -1)
-        self.denominator.setValue(int(inp["denominator"]) if inp and inp.get("denominator") is not None else -1)
+        self.numerator.setValue(inp.get("numerator") if inp else None)
+        self.denominator.setValue(inp.get("denominator") if inp else None)
         self.current_input()  # refresh the ratio line
 
     def field_for(self, field: str) -> QWidget | None:

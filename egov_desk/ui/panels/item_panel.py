@@ -78,6 +78,7 @@ def _text(selectable: bool = True) -> QLabel:
 class ItemPanel(QScrollArea):
     input_edited = Signal(str, object)  # item code, new input (None: not scored)
     note_edited = Signal(str, str)
+    input_abandoned = Signal(str, list, str)  # item code, the texts typed, why they were refused
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +126,7 @@ class ItemPanel(QScrollArea):
         self.show_nothing()
 
     def show_nothing(self) -> None:
+        self.leave_editor()
         self.item = None
         self._replace_editor(None)
         self.path.setText("")
@@ -151,6 +153,8 @@ class ItemPanel(QScrollArea):
     ) -> None:
         if self.item is not None and self.item.code != item.code:
             self.note.flush()
+            self.leave_editor()
+            self.verticalScrollBar().setValue(0)  # the new item's title, not the old one's scroll position
         self.item = item
         for box in (self.rule_box, self.score_box, self.evidence_box, self.note_box):
             box.show()
@@ -172,6 +176,14 @@ class ItemPanel(QScrollArea):
         self.show_score(score)
         self.evidence.show_evidence(evidence)
         self.note.load(note)
+
+    def leave_editor(self) -> None:
+        """Save what is typed in the editor; announce a refused value rather than drop it in silence."""
+        if self.item is None or self.editor is None:
+            return
+        self.editor.commit()
+        if self.editor.refusal:
+            self.input_abandoned.emit(self.item.code, self.editor.typed(), self.editor.refusal)
 
     def _replace_editor(self, item: Item | None) -> None:
         if self.editor is not None:
