@@ -31,7 +31,12 @@ def test_details_change_in_one_audited_write_and_read_back(tmp_path: Path) -> No
         assert entry.after == {"year": 2020, "title": "年终自评", "report_date": "2020-12-20"}
     with Workspace.open(tmp_path / "ws") as workspace:
         info = workspace.assessment(1)
-        assert (info.unit, info.year, info.title, info.report_date) == ("市教育局", 2020, "年终自评", date(2020, 12, 20))
+        assert (info.unit, info.year, info.title, info.report_date) == (
+            "市教育局",
+            2020,
+            "年终自评",
+            date(2020, 12, 20),
+        )
 
 
 @pytest.mark.parametrize(
@@ -55,8 +60,10 @@ def test_the_cli_initialises_with_the_unit_and_year_and_sets_details(
     capsys.readouterr()
     assert main(["assessment", "show", "--workspace", folder, "--json"]) == 0
     shown = capsys.readouterr().out
-    assert '"unit": "市教育局"' in shown and '"year": 2020' in shown
-    assert '"filled_by": "李四"' in shown and '"report_date": "2020-12-31"' in shown
+    assert '"unit": "市教育局"' in shown
+    assert '"year": 2020' in shown
+    assert '"filled_by": "李四"' in shown
+    assert '"report_date": "2020-12-31"' in shown
     with Workspace.open(folder) as workspace:
         assert workspace.unit_given()
 

@@ -58,7 +58,8 @@ def test_typing_12_into_an_item_worth_10_is_shown_refused_and_not_saved(window: 
     type_into(qtbot, editor.spin, "12")
     assert editor.spin.text() == "12"  # what was typed stays in view
     assert editor.spin.property("invalid")
-    assert not editor.problem.isHidden() and "10" in editor.problem.text()
+    assert not editor.problem.isHidden()
+    assert "10" in editor.problem.text()
     assert window.workspace.inputs(window.assessment.id) == {}
     assert score_text(window, "008") == "—"
     type_into(qtbot, editor.spin, "9.5")
@@ -353,7 +354,8 @@ def test_an_invalid_value_left_behind_is_announced_and_can_be_corrected(window: 
     answer_next_message(window, "返回修改", seen)
     window.select_item("022")
     qtbot.waitUntil(lambda: bool(seen) and window.panel.item is not None and window.panel.item.code == "008")
-    assert "008" in seen[0] and "“12”" in seen[0]
+    assert "008" in seen[0]
+    assert "“12”" in seen[0]
     assert window.panel.editor.spin.text() == "12"
     assert window.panel.editor.spin.property("invalid")
     assert window.workspace.inputs(window.assessment.id) == {}
@@ -367,7 +369,8 @@ def test_an_invalid_value_can_be_discarded_when_moving_on(window: MainWindow, qt
     answer_next_message(window, "放弃输入", seen)
     window.select_item("022")
     qtbot.waitUntil(lambda: bool(seen))
-    assert window.panel.item is not None and window.panel.item.code == "022"
+    assert window.panel.item is not None
+    assert window.panel.item.code == "022"
     assert window.workspace.inputs(window.assessment.id) == {}
 
 
