@@ -12,8 +12,18 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
-from egov_desk.core.exports.word import SIZES, Fonts, add_text, cell_text, page_numbers, repeat_as_header, set_defaults
+from egov_desk.core.exports.word import (
+    SIZES,
+    Fonts,
+    add_text,
+    cell_text,
+    heading_style,
+    page_numbers,
+    repeat_as_header,
+    set_defaults,
+)
 
+KAI = "楷体"  # KaiTi: the （一） headings
 TARGET = Path(__file__).resolve().parents[1] / "resources" / "templates" / "report-template.docx"
 
 
@@ -21,6 +31,9 @@ def main() -> None:
     fonts = Fonts()
     document = docx.Document()
     set_defaults(document, fonts, SIZES["三号"])
+    document.styles["Normal"].paragraph_format.widow_control = True
+    heading_style(document, 1, fonts.heading, fonts, SIZES["三号"])  # 一、 黑体
+    heading_style(document, 2, KAI, fonts, SIZES["三号"])  # （一） 楷体
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
@@ -31,25 +44,37 @@ def main() -> None:
         text: str,
         size: float = SIZES["三号"],
         east_asia: str | None = None,
-        bold: bool = False,
         center: bool = False,
         indent: bool = True,
+        right: bool = False,
+        keep_with_next: bool = False,
     ) -> None:
         p = document.add_paragraph()
         if center:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif right:
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            p.paragraph_format.right_indent = Pt(size * 4)  # 成文日期右空四字 (GB/T 9704)
         elif indent:
             p.paragraph_format.first_line_indent = Pt(size * 2)
         p.paragraph_format.space_after = Pt(0)
         p.paragraph_format.line_spacing = Pt(28)
-        add_text(p, text, fonts, size, bold, east_asia)
+        p.paragraph_format.keep_with_next = keep_with_next or None
+        add_text(p, text, fonts, size, east_asia=east_asia)
 
-    paragraph("{{ unit }}{{ year }}年电子政务工作绩效", SIZES["二号"], fonts.title, center=True)
-    paragraph("自评报告", SIZES["二号"], fonts.title, center=True)
+    def heading(text: str, level: int) -> None:
+        p = document.add_paragraph(style=f"Heading {level}")
+        add_text(p, text, fonts, SIZES["三号"], east_asia=fonts.heading if level == 1 else KAI)
+
+    def tag(text: str) -> None:  # a docxtpl {%p … %} line: the whole paragraph goes when rendered
+        paragraph(text, indent=False)
+
+    paragraph("{{ unit }}{{ year }}年电子政务工作绩效", SIZES["二号"], fonts.title, center=True, keep_with_next=True)
+    paragraph("自评报告", SIZES["二号"], fonts.title, center=True, keep_with_next=True)
     paragraph("")
     paragraph("按照《{{ system_title }}》，我单位对{{ year }}年度电子政务工作开展了自评。现将自评情况报告如下。")
-    paragraph("一、总体情况", east_asia=fonts.heading, indent=True)
-    paragraph("自评总分 {{ total }} 分（满分 {{ max }} 分）。{{ summary }}")
+    heading("一、总体情况", 1)
+    paragraph("{{ summary }}", keep_with_next=True)
     chart = document.add_paragraph()  # no fixed line height here, or the picture is cut to one line
     chart.alignment = WD_ALIGN_PARAGRAPH.CENTER
     chart.paragraph_format.line_spacing = 1.0
@@ -72,27 +97,35 @@ def main() -> None:
         cell_text(cell, [text], fonts, SIZES["四号"], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     repeat_as_header(table)
     paragraph("")
-    paragraph("二、需重点关注的事项", east_asia=fonts.heading)
-    paragraph("{%p if attention %}", indent=False)
-    paragraph("以下评分项尚未评分或佐证材料不全，请相关科室抓紧补充：")
-    paragraph("{%p for a in attention %}", indent=False)
-    paragraph("{{ a.code }} {{ a.title }}（{{ a.reason }}，牵头：{{ a.lead }}）")
-    paragraph("{%p endfor %}", indent=False)
-    paragraph("{%p else %}", indent=False)
+    heading("二、需重点关注的事项", 1)
+    tag("{%p if attention %}")
+    paragraph("{{ attention_intro }}", keep_with_next=True)
+    tag("{%p for a in attention %}")
+    paragraph("{{ a.code }} {{ a.title }}（{{ a.reason }}；牵头科室：{{ a.lead }}）")
+    tag("{%p endfor %}")
+    tag("{%p else %}")
     paragraph("所有评分项均已评分，佐证材料齐全。")
-    paragraph("{%p endif %}", indent=False)
-    paragraph("三、各评分项自评情况", east_asia=fonts.heading)
-    paragraph("{%p for i in items %}", indent=False)
-    paragraph("（{{ loop.index }}）{{ i.code }} {{ i.title }}", east_asia="楷体")
+    tag("{%p endif %}")
+    heading("三、各评分项自评情况", 1)
+    tag("{%p for i in items %}")
+    heading("{{ i.number }}{{ i.code }} {{ i.title }}", 2)
     paragraph(
-        "分值 {{ i.max }} 分，自评 {{ i.score }} 分。{{ i.explanation }}{% if i.note %}说明：{{ i.note }}{% endif %}"
+        "分值 {{ i.max }} 分，"
+        "{% if i.scored %}自评 {{ i.score }} 分。"
+        "{% elif i.partial %}分项尚未填完，已填部分计 {{ i.score }} 分。"
+        "{% else %}尚未评分。{% endif %}"
+        "{{ i.explanation }}{% if i.note %}说明：{{ i.note }}{% endif %}",
+        keep_with_next=True,
     )
     paragraph("佐证材料：{{ i.evidence }}。")
-    paragraph("{%p endfor %}", indent=False)
+    tag("{%p endfor %}")
     paragraph("")
-    signature = document.add_paragraph()
-    signature.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    add_text(signature, "{{ unit }}\n{{ date }}", fonts, SIZES["三号"])
+    tag("{%p if filled_by %}")
+    paragraph("填报人：{{ filled_by }}")
+    tag("{%p endif %}")
+    paragraph("")
+    paragraph("{{ unit }}", right=True, keep_with_next=True)
+    paragraph("{{ date }}", right=True)
     TARGET.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(TARGET))
     print(f"wrote {TARGET}")

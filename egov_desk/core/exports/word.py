@@ -62,6 +62,29 @@ def set_defaults(document: Document, fonts: Fonts, size: float) -> None:
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), fonts.body)
 
 
+def heading_style(document: Document, level: int, east_asia: str, fonts: Fonts, size: float) -> None:
+    """Word's own "Heading 1"/"Heading 2" (so that the navigation pane and the PDF bookmarks list them) set the
+    way GB/T 9704 sets 一、 and （一） headings: the given Chinese font (黑体, 楷体) as the East-Asian font — the
+    theme fonts python-docx's template names are dropped, or Word would use them instead —, not bold, black, the
+    body's size and line pitch, indented two characters, kept with the paragraph that follows."""
+    style = document.styles[f"Heading {level}"]
+    r_pr = style.element.get_or_add_rPr()
+    for old in r_pr.findall(qn("w:rFonts")) + r_pr.findall(qn("w:color")):
+        r_pr.remove(old)
+    fonts_element = r_pr.get_or_add_rFonts()
+    for key, value in (("w:ascii", fonts.latin), ("w:hAnsi", fonts.latin), ("w:eastAsia", east_asia)):
+        fonts_element.set(qn(key), value)
+    style.font.bold = False
+    style.font.italic = False
+    style.font.size = Pt(size)
+    paragraph = style.paragraph_format
+    paragraph.keep_with_next = True
+    paragraph.keep_together = True
+    paragraph.space_before = paragraph.space_after = Pt(0)
+    paragraph.line_spacing = Pt(28)
+    paragraph.first_line_indent = Pt(size * 2)
+
+
 def landscape_a4(document: Document) -> None:
     """A4 landscape with GB/T 9704's margins turned with the page (top 37, bottom 35, left 28, right 26 mm become
     left 37, right 35, top 28, bottom 26): a wide table keeps the official white space."""
