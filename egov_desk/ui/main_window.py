@@ -9,6 +9,7 @@ from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from egov_desk.core.indicators import Item, Node
-from egov_desk.core.workspace import AssessmentInfo, Change, Workspace
+from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Change, Workspace
 from egov_desk.ui.dialogs.export_package import PackageExport
 from egov_desk.ui.dialogs.exports import Exports
 from egov_desk.ui.dialogs.import_wizard import ImportWizard
@@ -35,7 +36,7 @@ from egov_desk.ui.models.tree_filter import LEAD as AS_LEAD
 from egov_desk.ui.ops import Runner
 from egov_desk.ui.panels.departments import DepartmentsView
 from egov_desk.ui.panels.item_panel import ItemPanel
-from egov_desk.ui.undo import SetInput, SetNote
+from egov_desk.ui.undo import SetAssessmentDetails, SetInput, SetNote
 from egov_desk.ui.widgets.gauge import Bar, ScoreGauge
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.runner = Runner(self)
         self.last_message: QMessageBox | None = None  # the last question asked (tests answer it)
+        self.details_dialog: QDialog | None = None
         self.undo_stack = QUndoStack(self)
         self.inputs: dict[str, Any] = {}
         self.notes: dict[str, str] = {}
@@ -191,19 +193,12 @@ class MainWindow(QMainWindow):
             self.department_combo.addItem(name, name)
         self.department_combo.blockSignals(False)
         self.assessment_combo.setCurrentIndex(self.assessment_combo.findData(assessment.id))
-        self.gauge.title = system.title
-        self.gauge.subtitle = f"{assessment.unit} · {assessment.year} · {assessment.title}"
-        if self.demo:
-            self.gauge.subtitle += self.tr(" · demo workspace, deleted when closed")
+        self._show_assessment_names()
         self.gauge.set_bars(
             [Bar(n.name, sheet.nodes[n.key].points, n.points, sheet.nodes[n.key].unscored) for n in system.tree]
         )
         self._show_total()
         self.departments.show_departments(system, sheet, self.evidence)
-        demo = self.tr("[Demo] ") if self.demo else ""
-        self.setWindowTitle(
-            f"{demo}{assessment.unit} {assessment.year} {assessment.title} — {system.title} — egov-desk"
-        )
         folder = self.workspace.folder
         self.statusBar().showMessage(
             self.tr("Workspace: %1 · every change is saved at once").replace("%1", str(folder)) if folder else ""
@@ -221,6 +216,51 @@ class MainWindow(QMainWindow):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 16)
+
+    def _show_assessment_names(self) -> None:
+        assessment, system = self.assessment, self.model.sheet.system
+        self.gauge.title = system.title
+        self.gauge.subtitle = f"{assessment.unit} · {assessment.year} · {assessment.title}"
+        if assessment.filled_by:
+            self.gauge.subtitle += " · " + self.tr("filled in by %1").replace("%1", assessment.filled_by)
+        if self.demo:
+            self.gauge.subtitle += self.tr(" · demo workspace, deleted when closed")
+        self.gauge.update()
+        demo = self.tr("[Demo] ") if self.demo else ""
+        self.setWindowTitle(
+            f"{demo}{assessment.unit} {assessment.year} {assessment.title} — {system.title} — egov-desk"
+        )
+
+    # --- the assessment's details -----------------------------------------------------------------
+
+    def ask_unit_if_needed(self) -> None:
+        """On the first start of a workspace: ask for the unit (and who fills in) before anything is printed."""
+        if not self.demo and not self.workspace.unit_given():
+            self.edit_details(first_start=True)
+
+    def edit_details(self, first_start: bool = False) -> None:
+        from egov_desk.ui.dialogs.assessment_details import AssessmentDetailsDialog
+
+        dialog = AssessmentDetailsDialog(self.assessment, first_start, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._details_given(dialog.details))
+        self.details_dialog = dialog
+        dialog.open()
+
+    def _details_given(self, details: dict[str, Any]) -> None:
+        if details:
+            command = SetAssessmentDetails(
+                self.workspace, self.assessment, details, self.apply_details, self.report_failure
+            )
+            self.undo_stack.push(command)
+
+    def apply_details(self, change: AssessmentChange) -> None:
+        if change.after.id != self.assessment.id:
+            return
+        self.assessment = change.after
+        self.refresh_assessments()
+        self.assessment_combo.setCurrentIndex(self.assessment_combo.findData(self.assessment.id))
+        self._show_assessment_names()
 
     # --- selection --------------------------------------------------------------------------------
 

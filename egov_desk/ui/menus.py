@@ -90,8 +90,15 @@ class Menus(QObject):
             self.new_assessment,
             QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_N),
         )
+        window.details_action = self._action(
+            self.tr("Assessment &details…"),
+            window.edit_details,
+            None,
+            self.tr("The unit's name, the year, the title, who fills it in and the report's date"),
+        )
         menu.addAction(window.import_action)
         menu.addAction(window.new_assessment_action)
+        menu.addAction(window.details_action)
         menu.addSeparator()
         exports = menu.addMenu(self.tr("E&xport"))
         items = (

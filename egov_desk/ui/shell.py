@@ -6,7 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from egov_desk.core.db.migrate import DatabaseRefused
@@ -33,6 +33,7 @@ class Shell(QObject):
             self.window.showMaximized()
         else:
             self.window.show()
+        QTimer.singleShot(0, self.window.ask_unit_if_needed)
         return self.window
 
     def _replace(self, workspace: Workspace, demo_folder: Path | None) -> MainWindow:
@@ -45,6 +46,7 @@ class Shell(QObject):
             window.setWindowState(old_window.windowState())
         self.window = window
         window.show()
+        QTimer.singleShot(0, window.ask_unit_if_needed)
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from egov_desk.core.rules import InputError
-from egov_desk.core.workspace import Change, Workspace, WorkspaceError
+from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Change, Workspace, WorkspaceError
 
 MERGE_WINDOW_S = 2.0
 Apply = Callable[[Change], None]
@@ -90,3 +90,36 @@ class SetNote(_WorkspaceCommand):
 
     def write(self, value: Any) -> Change:
         return self.workspace.set_note(self.assessment, self.code, value)
+
+
+class SetAssessmentDetails(QUndoCommand):
+    """The unit, year, title, filled-in-by or date of an assessment; undo puts the old ones back."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        before: AssessmentInfo,
+        after: dict[str, Any],
+        apply: Callable[[AssessmentChange], None],
+        report: Report,
+    ) -> None:
+        super().__init__(QCoreApplication.translate("undo", "details of the assessment"))
+        self.workspace, self.assessment = workspace, before.id
+        self.after = after
+        self.before = {key: getattr(before, key) for key in after}
+        self.apply, self.report = apply, report
+
+    def _run(self, details: dict[str, Any]) -> None:
+        try:
+            change = self.workspace.update_assessment(self.assessment, **details)
+        except WorkspaceError as error:
+            self.setObsolete(True)
+            self.report(error)
+            return
+        self.apply(change)
+
+    def redo(self) -> None:
+        self._run(self.after)
+
+    def undo(self) -> None:
+        self._run(self.before)

@@ -1,6 +1,65 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AssessmentDetailsDialog</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位信息</translation>
+    </message>
+    <message>
+        <source>Assessment details</source>
+        <translation>考评信息</translation>
+    </message>
+    <message>
+        <source>Welcome. Which unit is this self-assessment for? Its name appears on every checklist, score sheet, report and package. You can change it later under File → Assessment details.</source>
+        <translation>欢迎使用。请填写本次自评的单位名称：它将出现在每一份责任分解清单、自评得分表、自评报告和佐证材料包上。以后可在“文件 → 考评信息”中修改。</translation>
+    </message>
+    <message>
+        <source>e.g. 市教育局</source>
+        <translation>例如：市教育局</translation>
+    </message>
+    <message>
+        <source>the person filling in (optional)</source>
+        <translation>填报人姓名（可不填）</translation>
+    </message>
+    <message>
+        <source>Unit name:</source>
+        <translation>单位名称：</translation>
+    </message>
+    <message>
+        <source>Filled in by:</source>
+        <translation>填报人：</translation>
+    </message>
+    <message>
+        <source>the day of each export</source>
+        <translation>以导出当天为准</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Date of the report:</source>
+        <translation>报告日期：</translation>
+    </message>
+    <message>
+        <source>Please enter the unit's name.</source>
+        <translation>请输入单位名称。</translation>
+    </message>
+    <message>
+        <source>The year must be a number from 1990 to 2100.</source>
+        <translation>年度须为 1990 至 2100 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Please enter a title, e.g. 自评.</source>
+        <translation>请输入名称，例如“自评”。</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistEditor</name>
     <message>
         <source>%1 or more: %2 pts</source>
@@ -658,6 +717,10 @@ SHA-256 %4</translation>
         <translation>全部科室</translation>
     </message>
     <message>
+        <source>filled in by %1</source>
+        <translation>填报人 %1</translation>
+    </message>
+    <message>
         <source> · demo workspace, deleted when closed</source>
         <translation> · 演示工作区（关闭后删除）</translation>
     </message>
@@ -742,6 +805,14 @@ SHA-256 %4</translation>
     <message>
         <source>New &amp;assessment…</source>
         <translation>新建考评(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Assessment &amp;details…</source>
+        <translation>考评信息(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The unit's name, the year, the title, who fills it in and the report's date</source>
+        <translation>单位名称、年度、名称、填报人和报告日期</translation>
     </message>
     <message>
         <source>E&amp;xport</source>
@@ -1203,6 +1274,10 @@ SHA-256 %4</translation>
     <message>
         <source>note of %1</source>
         <translation>%1 的备注</translation>
+    </message>
+    <message>
+        <source>details of the assessment</source>
+        <translation>考评信息</translation>
     </message>
 </context>
 </TS>
