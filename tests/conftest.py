@@ -14,6 +14,7 @@ _HOME = Path(tempfile.mkdtemp(prefix="egov-desk-tests-"))
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
+os.environ["XDG_STATE_HOME"] = str(_HOME / "state")  # the log folder
 
 from egov_desk.core.workspace import Workspace  # noqa: E402 - after the environment above
 

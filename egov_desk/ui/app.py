@@ -16,7 +16,9 @@ from egov_desk import APP_NAME, __version__
 from egov_desk.core.db.migrate import DatabaseRefused
 from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.workspace import Workspace, WorkspaceError, default_workspace_dir
+from egov_desk.logs import setup_logging
 from egov_desk.paths import resource_dir
+from egov_desk.ui.crash import CrashReporter
 
 DEFAULT_LANGUAGE = "zh_CN"
 
@@ -91,7 +93,9 @@ def create_app(argv: Sequence[str], lang: str | None = None) -> QApplication:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv[1:])
+    logs = setup_logging()
     app = create_app(argv[:1], args.language)
+    reporter = CrashReporter(app, logs)
 
     from egov_desk.ui.shell import Shell  # after the app exists: widgets need it
 
@@ -112,6 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         QTimer.singleShot(0, lambda: app.exit(0 if window.isVisible() else 3))
     code = app.exec()
     shell.close()
+    reporter.uninstall()
     return code
 
 

@@ -151,6 +151,23 @@
     </message>
 </context>
 <context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>egov-desk met an unexpected error. Your data is safe: every change was saved when you made it.</source>
+        <translation>程序遇到了一个意外错误。您的数据是安全的：每一项修改在输入时都已保存。</translation>
+    </message>
+    <message>
+        <source>The details are in the log: %1
+If the app behaves oddly, close and restart it.</source>
+        <translation>错误详情已记录在日志文件夹：%1
+如果程序表现异常，请关闭后重新启动。</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentsView</name>
     <message>
         <source>Department / item</source>
