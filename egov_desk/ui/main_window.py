@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(260)
         self.search.textChanged.connect(self._filter)
+        self.search.returnPressed.connect(self._go_to_first_match)
         self.department_combo = QComboBox()
         self.department_combo.setObjectName("departmentFilter")
         self.department_combo.currentIndexChanged.connect(self._filter)
@@ -333,6 +334,34 @@ class MainWindow(QMainWindow):
         self.proxy.set_search(self.search.text())
         self.proxy.set_department(self.department_combo.currentData(), self.role_combo.currentData() or EITHER)
         self.tree.expandAll()
+        current = self.current_item()
+        shown = self.visible_codes()
+        if shown and (current is None or current.code not in shown):
+            self.select_item(shown[0])  # the panel shows what the tree shows, never a filtered-out item
+
+    def visible_codes(self) -> list[str]:
+        """The item codes the tree shows now, in its order."""
+        codes: list[str] = []
+
+        def walk(parent: QModelIndex) -> None:
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                entry = self.model.entry(self.proxy.mapToSource(index))
+                if isinstance(entry, Item):
+                    codes.append(entry.code)
+                else:
+                    walk(index)
+
+        walk(QModelIndex())
+        return codes
+
+    def _go_to_first_match(self) -> None:
+        shown = self.visible_codes()
+        if not shown:
+            self.statusBar().showMessage(self.tr("Nothing matches “%1”.").replace("%1", self.search.text()), 4000)
+            return
+        self.select_item(shown[0])
+        self.tree.setFocus()
 
     # --- edits ------------------------------------------------------------------------------------
 

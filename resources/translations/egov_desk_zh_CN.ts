@@ -754,6 +754,10 @@ SHA-256 %4</translation>
         <translation>当前显示的评分项都已评分。</translation>
     </message>
     <message>
+        <source>Nothing matches “%1”.</source>
+        <translation>没有与“%1”匹配的项。</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

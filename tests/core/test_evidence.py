@@ -264,7 +264,7 @@ def test_the_package_has_folders_by_code_a_manifest_and_an_index(workspace: Work
         index = tmp_path / "index.xlsx"
         index.write_bytes(package.read("材料清单.xlsx"))
     rows = list(openpyxl.load_workbook(index).active.iter_rows(values_only=True))
-    assert rows[0][:3] == ("编号", "材料要求", "文件（包内路径）")
+    assert rows[1][:3] == ("编号", "材料要求", "文件（包内路径）")
     assert ("002", "2019年本单位电子政务工作计划及完成情况", "002 工作计划与实施/002-01-2019年计划.pdf") in [
         row[:3] for row in rows
     ]

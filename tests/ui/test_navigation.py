@@ -214,3 +214,15 @@ def test_redo_by_ctrl_y_and_by_ctrl_shift_z(window: MainWindow, qtbot) -> None: 
         assert "008" not in window.workspace.inputs(window.assessment.id)
         QTest.keySequence(window, QKeySequence(keys))
         assert window.workspace.inputs(window.assessment.id)["008"] == {"score": 6}, keys
+
+
+def test_search_selects_what_it_finds_and_enter_goes_there(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt as QtKeys
+
+    window.focus_search()
+    qtbot.keyClicks(window.search, "021")
+    assert window.panel.item is not None
+    assert window.panel.item.code == "021"  # not still 001, which the filter hides
+    qtbot.keyClick(window.search, QtKeys.Key.Key_Return)
+    assert window.current_item() is not None
+    assert window.current_item().code == "021"
