@@ -9,15 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from egov_desk.cli.common import Refused, assessment_of, open_workspace, print_json
+from egov_desk.core.dates import DateNotRead, read_date
 
 
 def _date(text: str | None) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise Refused(f"--date {text}: expected YYYY-MM-DD") from None
+        return read_date(text)
+    except DateNotRead:
+        raise Refused(f"--date {text}: not a date; write it as YYYY-MM-DD") from None
 
 
 def cmd_evidence_add(args: argparse.Namespace) -> int:

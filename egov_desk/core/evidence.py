@@ -35,6 +35,7 @@ from egov_desk.core.evidence_types import (
     EvidenceError,
     FileInfo,
     ItemEvidence,
+    RemovedLink,
     RequirementState,
     VerifyReport,
 )
@@ -141,6 +142,8 @@ class EvidenceBook(ChecklistEdits, Verifier):
                     EvidenceFile.assessment_id == assessment_id, EvidenceFile.sha256 == stored.sha256
                 )
             )
+            if file is not None and evidence_date is not None and file.evidence_date != evidence_date:
+                file.evidence_date = evidence_date  # the date given now for bytes already stored applies to them
             if file is None:
                 file = EvidenceFile(
                     assessment_id=assessment_id,
@@ -190,15 +193,29 @@ class EvidenceBook(ChecklistEdits, Verifier):
             self.workspace._audit(session, "link", file.assessment_id, code, None, {"file": file.original_name})
             self._commit(session, f"the link of {file.original_name} to {code}")
 
-    def unlink(self, link_id: int) -> None:
-        """Take a file off an item or requirement. The bytes stay in the vault (``verify --clean`` removes
-        bytes that nothing uses any more), so no other item ever loses its file."""
+    def unlink(self, link_id: int) -> RemovedLink:
+        """Take a file off an item or requirement; returns what :meth:`restore` needs to undo it. The bytes stay
+        in the vault (``verify --clean`` removes bytes that nothing uses any more), so no other item ever loses
+        its file."""
         with self._session() as session:
             link = session.get(EvidenceLink, link_id)
             if link is None:
                 raise EvidenceError(f"there is no evidence link {link_id}")
             file = link.file
             code = session.get(ItemRow, link.item_id).code  # type: ignore[union-attr]
+            removed = RemovedLink(
+                file.assessment_id,
+                code,
+                link.requirement_id,
+                file.id,
+                file.sha256,
+                file.original_name,
+                file.kind,
+                file.kind_mismatch,
+                file.evidence_date,
+                file.added_at,
+                file.added_by,
+            )
             session.delete(link)
             session.flush()
             if not session.scalar(
@@ -207,6 +224,37 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 session.delete(file)
             self.workspace._audit(session, "unlink", file.assessment_id, code, {"file": file.original_name}, None)
             self._commit(session, f"removing {file.original_name}")
+        return removed
+
+    def restore(self, removed: RemovedLink) -> int:
+        """Put a removed link back (undo), with its file as it was; returns the new link's id."""
+        with self._session() as session:
+            _, item = self._item(session, removed.assessment_id, removed.code)
+            if session.get(Blob, removed.sha256) is None or not self.vault.path_of(removed.sha256).exists():
+                raise EvidenceError(f"{removed.name}: its stored copy is gone from the vault; add the file again")
+            file = session.scalar(
+                select(EvidenceFile).where(
+                    EvidenceFile.assessment_id == removed.assessment_id, EvidenceFile.sha256 == removed.sha256
+                )
+            )
+            if file is None:
+                file = EvidenceFile(
+                    assessment_id=removed.assessment_id,
+                    sha256=removed.sha256,
+                    original_name=removed.name,
+                    kind=removed.kind,
+                    kind_mismatch=removed.kind_mismatch,
+                    evidence_date=removed.evidence_date,
+                    added_at=removed.added_at,
+                    added_by=removed.added_by,
+                )
+                session.add(file)
+                session.flush()
+            link = EvidenceLink(file_id=file.id, item_id=item.id, requirement_id=removed.requirement_id)
+            session.add(link)
+            self.workspace._audit(session, "link", removed.assessment_id, removed.code, None, {"file": removed.name})
+            self._commit(session, f"putting back {removed.name}")
+            return link.id
 
     def set_date(self, file_id: int, evidence_date: date | None) -> FileInfo:
         with self._session() as session:

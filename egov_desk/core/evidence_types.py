@@ -50,6 +50,10 @@ class ItemEvidence:
     requirements: tuple[RequirementState, ...]
     general: tuple[FileInfo, ...]  # files attached to the item, not to one requirement
 
+    def files(self) -> list[FileInfo]:
+        """Every file the item holds, under its requirements and generally (a file may appear twice)."""
+        return [f for r in self.requirements for f in r.files] + list(self.general)
+
     @property
     def needed(self) -> int:
         return sum(r.supplied_by is None for r in self.requirements)
@@ -83,3 +87,20 @@ class VerifyReport:
     @property
     def ok(self) -> bool:
         return not (self.missing or self.corrupt)
+
+
+@dataclass(frozen=True)
+class RemovedLink:
+    """A file taken off an item or requirement, with all that putting it back needs."""
+
+    assessment_id: int
+    code: str
+    requirement_id: int | None
+    file_id: int
+    sha256: str
+    name: str
+    kind: str
+    kind_mismatch: bool
+    evidence_date: date | None
+    added_at: datetime
+    added_by: str

@@ -9,24 +9,21 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QObject, Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QInputDialog,
     QMessageBox,
     QProgressDialog,
-    QVBoxLayout,
 )
 
 from egov_desk.core.evidence import AttachReport, EvidenceBook, EvidenceError, FileInfo
 from egov_desk.core.exports.files import safe_name
 from egov_desk.core.workspace import WorkspaceError
 from egov_desk.ui.ops import Job, Progress
+from egov_desk.ui.undo import Step
 
 if TYPE_CHECKING:
     from egov_desk.ui.dialogs.preview import PreviewDialog
@@ -43,6 +40,7 @@ class EvidenceActions(QObject):
         self.job: Job | None = None
         self.last_report: AttachReport | None = None
         self.last_notice = ""
+        self.date_dialog: QDialog | None = None
         panel = window.panel.evidence
         panel.attach_requested.connect(self.attach)
         panel.add_files_requested.connect(self.choose_files)
@@ -170,12 +168,46 @@ class EvidenceActions(QObject):
 
     # --- the rest ---------------------------------------------------------------------------------
 
-    def unlink(self, link_id: int) -> None:
-        try:
-            self.book.unlink(link_id)
-        except (EvidenceError, WorkspaceError) as exc:
-            self._failed(exc)
-        self.refresh(self.code)
+    def unlink(self, link_id: int, confirm: bool = True) -> None:
+        """Take a file off the item (after asking); undoable: Ctrl+Z puts it back as it was."""
+        code = self.code
+        file = next(
+            (
+                f
+                for f in self.book.item_evidence(self.window.assessment.id, code).files()
+                if any(lid == link_id for lid, _c, _r in f.links)
+            ),
+            None,
+        )
+        name = file.name if file else ""
+        if confirm:
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                self.tr("Remove the file"),
+                self.tr("Remove “%1” from item %2?").replace("%1", name).replace("%2", code),
+                QMessageBox.StandardButton.NoButton,
+                self.window,
+            )
+            box.setInformativeText(
+                self.tr("The stored copy stays in the workspace; Edit → Undo (Ctrl+Z) puts it back.")
+            )
+            remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(self.tr("Keep"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(remove)
+            self.window.last_message = box
+            box.exec()
+            if box.clickedButton() is not remove:
+                return
+        state: dict[str, object] = {"link": link_id}
+
+        def forward() -> None:
+            state["removed"] = self.book.unlink(state["link"])  # type: ignore[arg-type]
+
+        def backward() -> None:
+            state["link"] = self.book.restore(state["removed"])  # type: ignore[arg-type]
+
+        text = self.tr("remove %1 from %2").replace("%1", name).replace("%2", code)
+        self.window.undo_stack.push(Step(text, forward, backward, lambda: self.refresh(code), self._failed))
 
     def _readable_copy(self, file: FileInfo) -> Path:
         """A copy under the file's own name (the vault names files by hash), for the system's programs."""
@@ -206,39 +238,46 @@ class EvidenceActions(QObject):
             self._failed(exc)
 
     def set_date(self, file: FileInfo) -> None:
-        dialog = QDialog(self.window)
-        dialog.setWindowTitle(self.tr("Date of %1").replace("%1", file.name))
-        editor = QDateEdit(
-            QDate(file.evidence_date) if file.evidence_date else QDate(self.window.assessment.year, 1, 1)
-        )
-        editor.setCalendarPopup(True)
-        editor.setDisplayFormat("yyyy-MM-dd")
-        none = QCheckBox(self.tr("No date"))
-        none.setChecked(file.evidence_date is None)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        for widget in (editor, none, buttons):
-            layout.addWidget(widget)
-        if dialog.exec():
-            chosen = (
-                None if none.isChecked() else date(editor.date().year(), editor.date().month(), editor.date().day())
+        from egov_desk.ui.dialogs.evidence_date import EvidenceDateDialog
+
+        dialog = EvidenceDateDialog(file, self.window.assessment.year, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._date_chosen(file, dialog.chosen))
+        self.date_dialog = dialog
+        dialog.open()
+
+    def _date_chosen(self, file: FileInfo, chosen: date | None) -> None:
+        if chosen == file.evidence_date:
+            return
+        code, year = self.code, self.window.assessment.year
+        outside: list[bool] = []
+
+        def forward() -> None:
+            outside[:] = [self.book.set_date(file.id, chosen).date_outside_year]
+
+        text = self.tr("date of %1").replace("%1", file.name)
+        back = file.evidence_date
+        step = Step(text, forward, lambda: self.book.set_date(file.id, back), lambda: self.refresh(code), self._failed)
+        self.window.undo_stack.push(step)
+        if outside and outside[0]:
+            self.notice(
+                self.tr("Date outside the year"),
+                self.tr("%1 is dated outside %2; evaluators may not accept it.")
+                .replace("%1", file.name)
+                .replace("%2", str(year)),
             )
-            updated = self.book.set_date(file.id, chosen)
-            if updated.date_outside_year:
-                QMessageBox.information(
-                    self.window,
-                    self.tr("Date outside the year"),
-                    self.tr("%1 is dated outside %2; evaluators may not accept it.")
-                    .replace("%1", file.name)
-                    .replace("%2", str(self.window.assessment.year)),
-                )
-            self.refresh(self.code)
 
     def set_checked(self, requirement: int, checked: bool) -> None:
-        self.book.set_checked(self.window.assessment.id, requirement, checked)
-        self.refresh(self.code)
+        assessment, code = self.window.assessment.id, self.code
+        text = (self.tr("tick as checked in %1") if checked else self.tr("untick in %1")).replace("%1", code)
+        step = Step(
+            text,
+            lambda: self.book.set_checked(assessment, requirement, checked),
+            lambda: self.book.set_checked(assessment, requirement, not checked),
+            lambda: self.refresh(code),
+            self._failed,
+        )
+        self.window.undo_stack.push(step)
 
     def edit_requirement(self, kind: str, requirement: int | None) -> None:
         try:

@@ -1,4 +1,5 @@
-"""Undo/redo of every score and note change: QUndoStack commands over Workspace writes.
+"""Undo/redo of every change a person makes (scores, notes, details, evidence, checks): QUndoStack commands
+over Workspace writes.
 
 Each command's redo/undo is one Workspace write (one transaction), so an undo is saved as surely as the edit.
 Quick successive edits of the same item (typing "2", then "2.5") merge into one step. A write that fails
@@ -14,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from egov_desk.core.evidence import EvidenceError
 from egov_desk.core.rules import InputError
 from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Change, Workspace, WorkspaceError
 
@@ -123,3 +125,35 @@ class SetAssessmentDetails(QUndoCommand):
 
     def undo(self) -> None:
         self._run(self.before)
+
+
+class Step(QUndoCommand):
+    """An undoable write given as two calls, forward and back (evidence and checklist edits); each call is one
+    Workspace write, and ``after`` repaints what it touched. A call that fails is reported and the step dropped."""
+
+    def __init__(
+        self,
+        text: str,
+        forward: Callable[[], object],
+        backward: Callable[[], object],
+        after: Callable[[], None],
+        report: Report,
+    ) -> None:
+        super().__init__(text)
+        self.forward, self.backward, self.after, self.report = forward, backward, after, report
+        self.failed = False
+
+    def _run(self, call: Callable[[], object]) -> None:
+        try:
+            call()
+        except (WorkspaceError, EvidenceError, OSError) as error:
+            self.failed = True
+            self.setObsolete(True)
+            self.report(error)
+        self.after()
+
+    def redo(self) -> None:
+        self._run(self.forward)
+
+    def undo(self) -> None:
+        self._run(self.backward)

@@ -256,19 +256,39 @@ If the app behaves oddly, close and restart it.</source>
         <source>Adding evidence</source>
         <translation>添加佐证材料</translation>
     </message>
+    <message>
+        <source>Remove the file</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from item %2?</source>
+        <translation>从 %2 项中移除“%1”？</translation>
+    </message>
+    <message>
+        <source>The stored copy stays in the workspace; Edit → Undo (Ctrl+Z) puts it back.</source>
+        <translation>工作区中保存的副本不会删除；可用“编辑 → 撤销”（Ctrl+Z）恢复。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>remove %1 from %2</source>
+        <translation>从 %2 移除 %1</translation>
+    </message>
+    <message>
+        <source>date of %1</source>
+        <translation>%1 的日期</translation>
+    </message>
     <message numerus="yes">
         <source>%n file(s) added to %1</source>
         <translation>
             <numerusform>已为 %1 添加 %n 个文件</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Date of %1</source>
-        <translation>%1 的日期</translation>
-    </message>
-    <message>
-        <source>No date</source>
-        <translation>无日期</translation>
     </message>
     <message>
         <source>Date outside the year</source>
@@ -277,6 +297,14 @@ If the app behaves oddly, close and restart it.</source>
     <message>
         <source>%1 is dated outside %2; evaluators may not accept it.</source>
         <translation>%1 的日期不在 %2 年内，考评时可能不被认可。</translation>
+    </message>
+    <message>
+        <source>tick as checked in %1</source>
+        <translation>%1 标记已核验</translation>
+    </message>
+    <message>
+        <source>untick in %1</source>
+        <translation>%1 取消已核验</translation>
     </message>
     <message>
         <source>New requirement</source>
@@ -289,6 +317,33 @@ If the app behaves oddly, close and restart it.</source>
     <message>
         <source>Rename the requirement</source>
         <translation>修改材料要求</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDateDialog</name>
+    <message>
+        <source>Date of %1</source>
+        <translation>%1 的日期</translation>
+    </message>
+    <message>
+        <source>e.g. %1-12-05; empty: no date</source>
+        <translation>例如 %1-12-05；留空表示无日期</translation>
+    </message>
+    <message>
+        <source>Document date:</source>
+        <translation>文件日期：</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date. Write it as %2-12-05 or %2年12月5日.</source>
+        <translation>“%1”不是日期。请写成 %2-12-05 或 %2年12月5日。</translation>
+    </message>
+    <message>
+        <source>No date: the document is not dated.</source>
+        <translation>无日期：该文件没有落款日期。</translation>
+    </message>
+    <message>
+        <source>%1 lies outside %2: evaluators may not accept it.</source>
+        <translation>%1 不在 %2 年度内：评估人员可能不予认可。</translation>
     </message>
 </context>
 <context>
@@ -386,6 +441,10 @@ SHA-256 %4</translation>
     <message>
         <source>Set the document's date…</source>
         <translation>设置文件日期…</translation>
+    </message>
+    <message>
+        <source>Remove the file from this item…</source>
+        <translation>从此项移除该文件…</translation>
     </message>
     <message>
         <source>Add a requirement…</source>

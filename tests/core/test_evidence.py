@@ -351,3 +351,34 @@ def test_the_package_can_be_a_folder(workspace: Workspace, tmp_path: Path) -> No
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest
     assert (out / "材料清单.xlsx").is_file()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_removed_file_can_be_put_back_as_it_was(workspace: Workspace, tmp_path: Path) -> None:
+    requirement = workspace.evidence.item_evidence(1, "002").requirements[0].id
+    path = make(tmp_path, "计划.pdf", PDF)
+    [file] = workspace.evidence.attach(1, "002", [path], requirement, date(2019, 5, 4)).added
+    removed = workspace.evidence.unlink(file.links[0][0])
+    assert workspace.evidence.files(1) == []
+    workspace.evidence.restore(removed)
+    [back] = workspace.evidence.files(1)
+    assert (back.name, back.sha256, back.evidence_date, back.added_by) == (
+        "计划.pdf",
+        sha(PDF),
+        date(2019, 5, 4),
+        file.added_by,
+    )
+    assert [(code, rid) for _lid, code, rid in back.links] == [("002", requirement)]
+    assert workspace.evidence.item_evidence(1, "002").requirements[0].status == COLLECTED
+
+
+def test_a_date_given_again_for_a_file_already_stored_is_applied(
+    workspace: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = make(tmp_path, "计划.pdf", PDF)
+    folder = str(workspace.folder)
+    workspace.close()
+    assert main(["evidence", "add", "--workspace", folder, "--item", "002", str(path)]) == 0
+    assert main(["evidence", "add", "--workspace", folder, "--item", "002", "--date", "2019-06-30", str(path)]) == 0
+    with Workspace.open(folder) as reopened:
+        [file] = reopened.evidence.files(1)
+        assert file.evidence_date == date(2019, 6, 30)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from egov_desk.ui.dialogs.preview import ImagePreview, PdfPreview, TextPreview
 from egov_desk.ui.main_window import MainWindow
 from egov_desk.ui.models.indicator_tree import EVIDENCE
+from tests.ui.helpers import answer_next_message
 
 
 def write_pdf(path: Path, pages: int = 2) -> Path:
@@ -76,7 +77,10 @@ def test_remove_takes_the_file_off_the_requirement(window: MainWindow, tmp_path:
     drop(window, [write_pdf(tmp_path / "清单.pdf")], row=0)
     panel = window.panel.evidence
     panel.tree.setCurrentItem(panel.tree.topLevelItem(0).child(0))
+    seen: list[str] = []
+    answer_next_message(window, "移除", seen)
     panel.remove.click()
+    assert "清单.pdf" in seen[0]
     assert panel.tree.topLevelItem(0).text(1) == "缺"
     assert window.workspace.evidence.files(window.assessment.id) == []
 
@@ -192,3 +196,67 @@ def test_the_evidence_package_is_exported_in_the_background(window: MainWindow, 
     assert report.files == 1
     with zipfile.ZipFile(tmp_path / "包.zip") as package:
         assert "002 工作计划与实施/002-01-计划.pdf" in package.namelist()
+
+
+def test_removing_a_file_asks_first_and_undo_puts_it_back(window: MainWindow, tmp_path: Path) -> None:
+    window.runner.synchronous = True
+    window.select_item("005")
+    drop(window, [write_pdf(tmp_path / "清单.pdf")], row=0)
+    panel = window.panel.evidence
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0).child(0))
+    answer_next_message(window, "保留", [])
+    panel.remove.click()
+    assert panel.tree.topLevelItem(0).text(1) == "已收集"  # kept: the person said no
+    answer_next_message(window, "移除", [])
+    panel.remove.click()
+    assert window.workspace.evidence.files(window.assessment.id) == []
+    window.undo_action.trigger()
+    assert [f.name for f in window.workspace.evidence.files(window.assessment.id, "005")] == ["清单.pdf"]
+    assert window.panel.evidence.tree.topLevelItem(0).text(1) == "已收集"
+    window.redo_action.trigger()
+    assert window.workspace.evidence.files(window.assessment.id) == []
+
+
+def test_ticking_checked_is_undoable(window: MainWindow, tmp_path: Path) -> None:
+    window.runner.synchronous = True
+    window.select_item("005")
+    drop(window, [write_pdf(tmp_path / "系统清单.pdf")], row=0)
+    window.panel.evidence.tree.topLevelItem(0).setCheckState(0, Qt.CheckState.Checked)
+    assert window.workspace.evidence.item_evidence(window.assessment.id, "005").checked == 1
+    window.undo_action.trigger()
+    assert window.workspace.evidence.item_evidence(window.assessment.id, "005").checked == 0
+    assert window.panel.evidence.tree.topLevelItem(0).text(1) == "已收集"
+
+
+def test_a_files_menu_offers_nothing_about_the_requirement(window: MainWindow, tmp_path: Path) -> None:
+    window.runner.synchronous = True
+    window.select_item("005")
+    drop(window, [write_pdf(tmp_path / "系统清单.pdf")], row=0)
+    tree = window.panel.evidence.tree
+    file_row = tree.visualItemRect(tree.topLevelItem(0).child(0)).center()
+    texts = [a.text() for a in window.panel.evidence.menu_at(file_row).actions() if a.text()]
+    assert "删除该材料要求" not in texts
+    assert not any("材料要求" in t for t in texts)
+    requirement_row = tree.visualItemRect(tree.topLevelItem(0)).center()
+    assert "删除该材料要求" in [a.text() for a in window.panel.evidence.menu_at(requirement_row).actions()]
+
+
+def test_the_file_date_takes_a_typed_date_and_refuses_what_is_not_one(window: MainWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.runner.synchronous = True
+    window.select_item("005")
+    drop(window, [write_pdf(tmp_path / "系统清单.pdf")], row=0)
+    [file] = window.workspace.evidence.files(window.assessment.id)
+    window.evidence_actions.set_date(file)
+    dialog = window.evidence_actions.date_dialog
+    assert dialog is not None
+    dialog.field.selectAll()
+    qtbot.keyClicks(dialog.field, "2019.13.5")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "不是日期" in dialog.hint.text()
+    dialog.field.clear()
+    qtbot.keyClicks(dialog.field, "2019.12.5")
+    dialog.accept()
+    assert window.workspace.evidence.files(window.assessment.id)[0].evidence_date.isoformat() == "2019-12-05"
+    window.undo_action.trigger()
+    assert window.workspace.evidence.files(window.assessment.id)[0].evidence_date is None

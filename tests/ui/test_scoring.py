@@ -15,6 +15,7 @@ from egov_desk.ui.editors.fields import ChoiceEditor, CountEditor, ManualEditor,
 from egov_desk.ui.main_window import MainWindow
 from egov_desk.ui.models.indicator_tree import SCORE
 from tests.conftest import fill_disk
+from tests.ui.helpers import answer_next_message
 
 
 def score_text(window: MainWindow, code: str) -> str:
@@ -329,21 +330,6 @@ def test_the_other_rule_types_have_editors_too(qtbot, workspace: Workspace, rule
         assert window.model.sheet.items["A1"].level == 1
         assert window.workspace.inputs(assessment) == {"A1": {"level": 1}}
     assert template_data("builtin:2019")  # the 2019 system is untouched beside it
-
-
-def answer_next_message(window: MainWindow, button_text: str, seen: list[str]) -> None:
-    """Click a button of the question the window is about to ask (it runs its own event loop)."""
-    from PySide6.QtCore import QTimer
-
-    def click() -> None:
-        box = window.last_message
-        if box is None or not box.isVisible():
-            QTimer.singleShot(20, click)
-            return
-        seen.append(box.text())
-        next(b for b in box.buttons() if b.text() == button_text).click()
-
-    QTimer.singleShot(20, click)
 
 
 def test_an_invalid_value_left_behind_is_announced_and_can_be_corrected(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -262,10 +262,14 @@ class EvidencePanel(QWidget):
         if column == 0 and requirement not in (None, GENERAL) and entry.flags() & Qt.ItemFlag.ItemIsUserCheckable:
             self.checked_changed.emit(requirement, entry.checkState(0) == Qt.CheckState.Checked)
 
-    def _menu(self, point: QPoint) -> None:
+    def menu_at(self, point: QPoint) -> QMenu:
+        """The context menu for the row under ``point``: a file's menu is about the file only; a requirement's
+        about the requirement."""
         menu = QMenu(self)
-        requirement = self.tree.requirement_at(point)
-        file = self.selected_file()
+        entry = self.tree.itemAt(point)
+        if entry is not None:
+            self.tree.setCurrentItem(entry)
+        file = entry.data(0, FileRole) if entry is not None else None
         if file is not None:
             for text, signal in (
                 (self.tr("Preview"), self.preview_requested),
@@ -277,6 +281,9 @@ class EvidencePanel(QWidget):
                 action.triggered.connect(lambda _c=False, s=signal, f=file: s.emit(f))
                 menu.addAction(action)
             menu.addSeparator()
+            menu.addAction(self.tr("Remove the file from this item…"), self._remove)
+            return menu
+        requirement = self.tree.requirement_at(point)
         menu.addAction(self.tr("Add a requirement…"), lambda: self.requirement_edit.emit("add", None))
         if requirement is not None:
             for key, text in (
@@ -286,4 +293,9 @@ class EvidencePanel(QWidget):
                 ("remove", self.tr("Remove the requirement")),
             ):
                 menu.addAction(text, lambda k=key: self.requirement_edit.emit(k, requirement))
+        return menu
+
+    def _menu(self, point: QPoint) -> None:
+        menu = self.menu_at(point)
         menu.exec(self.tree.viewport().mapToGlobal(point))
+        menu.deleteLater()
