@@ -241,7 +241,9 @@ def test_a_files_menu_offers_nothing_about_the_requirement(window: MainWindow, t
     assert "删除该材料要求" in [a.text() for a in window.panel.evidence.menu_at(requirement_row).actions()]
 
 
-def test_the_file_date_takes_a_typed_date_and_refuses_what_is_not_one(window: MainWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_file_date_takes_a_typed_date_and_refuses_what_is_not_one(  # type: ignore[no-untyped-def]
+    window: MainWindow, tmp_path: Path, qtbot
+) -> None:
     window.runner.synchronous = True
     window.select_item("005")
     drop(window, [write_pdf(tmp_path / "系统清单.pdf")], row=0)
