@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.runner = Runner(self)
         self.last_message: QMessageBox | None = None  # the last question asked (tests answer it)
         self.details_dialog: QDialog | None = None
+        self.help_dialog: QDialog | None = None
         self.undo_stack = QUndoStack(self)
         self.inputs: dict[str, Any] = {}
         self.notes: dict[str, str] = {}
@@ -63,7 +64,7 @@ class MainWindow(QMainWindow):
         self.evidence_actions = EvidenceActions(self)
         self.package_export = PackageExport(self)
         self.exports = Exports(self)
-        build_menus(self)
+        self.menus = build_menus(self)
         self._build_toolbar()
         self.resize(1280, 720)
         self._restore_layout()

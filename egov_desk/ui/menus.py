@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
@@ -187,7 +188,7 @@ class Menus(QObject):
         )
         window.demo_action.setEnabled(window.shell is not None)
         menu.addAction(window.demo_action)
-        menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.shortcuts, "F1"))
+        menu.addAction(self._action(self.tr("&How to use egov-desk"), self.help, "F1"))
         menu.addAction(self._action(self.tr("&About egov-desk"), self.about))
 
     # --- what some actions open -------------------------------------------------------------------
@@ -212,26 +213,39 @@ class Menus(QObject):
             window.refresh_assessments()
             window.open_assessment(window.workspace.assessment(dialog.created))
 
-    def shortcuts(self) -> None:
-        rows = [
-            (self.tr("Next / previous unscored item"), "F8 / Shift+F8"),
-            (self.tr("Edit the score"), "F2"),
-            (self.tr("Back to the tree"), "F6"),
-            (self.tr("Find"), "Ctrl+F"),
-            (self.tr("Undo / redo"), "Ctrl+Z / Ctrl+Y"),
-            (self.tr("Indicators / departments"), "Ctrl+1 / Ctrl+2"),
-            (self.tr("Import indicator table"), "Ctrl+I"),
-            (self.tr("Move in the tree"), "↑ ↓ ← →"),
-        ]
-        cells = "".join(f"<tr><td>{what}</td><td>&nbsp;&nbsp;<b>{keys}</b></td></tr>" for what, keys in rows)
-        QMessageBox.information(self.window, self.tr("Keyboard shortcuts"), f"<table>{cells}</table>")
+    def help(self) -> None:
+        from egov_desk.ui.dialogs.help import HelpDialog
+
+        dialog = HelpDialog(self.window)
+        self.window.help_dialog = dialog
+        dialog.open()
 
     def about(self) -> None:
-        text = self.tr(
-            "<b>egov-desk %1</b><br>Annual e-government performance evaluation, offline.<br>"
-            "Every change is saved in the workspace at once."
+        from PySide6 import __version__ as pyside_version
+
+        from egov_desk.logs import log_dir
+
+        window = self.window
+        folder = str(window.workspace.folder) if window.workspace.folder else window.workspace.url
+        text = (
+            self.tr(
+                "<b>egov-desk %1</b><br>Annual e-government performance evaluation, offline.<br>"
+                "Every change is saved in the workspace at once."
+            ).replace("%1", __version__)
+            + "<br><br>"
+            + self.tr("Workspace: %1").replace("%1", html.escape(folder))
+            + "<br>"
+            + self.tr("Log folder: %1").replace("%1", html.escape(str(log_dir())))
+            + "<br>"
+            + f"Qt {qVersion()} · PySide6 {pyside_version}"
         )
-        QMessageBox.about(self.window, self.tr("About egov-desk"), text.replace("%1", __version__))
+        box = QMessageBox(
+            QMessageBox.Icon.NoIcon, self.tr("About egov-desk"), text, QMessageBox.StandardButton.Ok, window
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.last_message = box
+        box.open()
 
 
 def build_menus(window: MainWindow) -> Menus:

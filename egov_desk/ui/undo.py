@@ -146,7 +146,7 @@ class Step(QUndoCommand):
     def _run(self, call: Callable[[], object]) -> None:
         try:
             call()
-        except (WorkspaceError, EvidenceError, OSError) as error:
+        except (WorkspaceError, EvidenceError, InputError, OSError) as error:
             self.failed = True
             self.setObsolete(True)
             self.report(error)

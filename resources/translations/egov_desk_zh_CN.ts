@@ -529,15 +529,35 @@ SHA-256 %4</translation>
         <source>Score sheet with typed scores</source>
         <translation>填写了得分的自评得分表</translation>
     </message>
+    <message>
+        <source>Refused (left as they are):</source>
+        <translation>未采用（保持原样）：</translation>
+    </message>
     <message numerus="yes">
-        <source>%n score(s) changed.</source>
+        <source>%n score(s) would change. Apply them?</source>
         <translation>
-            <numerusform>已更新 %n 项得分。</numerusform>
+            <numerusform>将修改 %n 项得分。是否应用？</numerusform>
         </translation>
     </message>
     <message>
-        <source>Refused:</source>
-        <translation>未接受：</translation>
+        <source>The score sheet changes no score.</source>
+        <translation>该得分表没有需要修改的得分。</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message numerus="yes">
+        <source>scores from a score sheet (%n)</source>
+        <translation>
+            <numerusform>从得分表读入 %n 项得分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n score(s) read from the score sheet.</source>
+        <translation>
+            <numerusform>已从得分表读入 %n 项得分。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -602,6 +622,45 @@ SHA-256 %4</translation>
     <message>
         <source>Nothing to report.</source>
         <translation>没有发现问题。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>How to use egov-desk</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The table.&lt;/b&gt; The tree on the left is the year's indicator table; choose an item to see its scoring rule, its score editor, its evidence and a note on the right.</source>
+        <translation>&lt;b&gt;指标表。&lt;/b&gt;左侧的树就是本年度的指标表；选中一个评分项，右侧显示它的评分细则、评分输入框、佐证材料和备注。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Scoring.&lt;/b&gt; Type the score or the numbers the rule asks for and press Enter or Tab. A value the rule cannot take is marked red with the reason and is not saved. The total at the top moves with every saved score.</source>
+        <translation>&lt;b&gt;评分。&lt;/b&gt;输入得分或评分细则要求的数字，按回车键或 Tab 键确认。不符合评分细则的数值会标红并说明原因，不会保存。每保存一项得分，顶部的总分随之变化。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Evidence.&lt;/b&gt; Drag scans and documents onto a requirement of the item's checklist, or use 添加文件…. Tick a requirement when you have read its files.</source>
+        <translation>&lt;b&gt;佐证材料。&lt;/b&gt;把扫描件和文档拖到该项材料清单中的某项要求上，或使用“添加文件…”。看过材料后，勾选该要求为已核验。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Departments.&lt;/b&gt; The 科室 tab (Ctrl+2) shows what each department owes; File → Export writes and prints each department's checklist.</source>
+        <translation>&lt;b&gt;科室。&lt;/b&gt;“科室”标签页（Ctrl+2）列出各科室承担的事项；“文件 → 导出”可生成并打印各科室的责任分解清单。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Exports.&lt;/b&gt; File → Export writes the score sheet (Excel), the self-assessment report (Word) and the evidence package (ZIP, by item code).</source>
+        <translation>&lt;b&gt;导出。&lt;/b&gt;“文件 → 导出”生成自评得分表（Excel）、自评报告（Word）和按编号整理的佐证材料包（ZIP）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Saving.&lt;/b&gt; Every change is saved when it is made; there is no Save button. Edit → Undo (Ctrl+Z) takes back scores, notes, removed files and ticks.</source>
+        <translation>&lt;b&gt;保存。&lt;/b&gt;每项修改在输入时即已保存，无需“保存”按钮。“编辑 → 撤销”（Ctrl+Z）可撤回得分、备注、移除的文件和勾选。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The unit.&lt;/b&gt; File → Assessment details changes the unit's name, the year, who fills it in and the report's date.</source>
+        <translation>&lt;b&gt;单位。&lt;/b&gt;“文件 → 考评信息”可修改单位名称、年度、填报人和报告日期。</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
     </message>
 </context>
 <context>
@@ -1003,8 +1062,8 @@ SHA-256 %4</translation>
         <translation>一个用完即弃的工作区：2019 年指标体系，已部分评分</translation>
     </message>
     <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
+        <source>&amp;How to use egov-desk</source>
+        <translation>使用说明(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About egov-desk</source>
@@ -1015,44 +1074,16 @@ SHA-256 %4</translation>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <source>Next / previous unscored item</source>
-        <translation>下一个 / 上一个未评分项</translation>
-    </message>
-    <message>
-        <source>Edit the score</source>
-        <translation>编辑得分</translation>
-    </message>
-    <message>
-        <source>Back to the tree</source>
-        <translation>回到指标树</translation>
-    </message>
-    <message>
-        <source>Find</source>
-        <translation>查找</translation>
-    </message>
-    <message>
-        <source>Undo / redo</source>
-        <translation>撤销 / 重做</translation>
-    </message>
-    <message>
-        <source>Indicators / departments</source>
-        <translation>指标 / 科室</translation>
-    </message>
-    <message>
-        <source>Import indicator table</source>
-        <translation>导入指标表</translation>
-    </message>
-    <message>
-        <source>Move in the tree</source>
-        <translation>在指标树中移动</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;egov-desk %1&lt;/b&gt;&lt;br&gt;Annual e-government performance evaluation, offline.&lt;br&gt;Every change is saved in the workspace at once.</source>
         <translation>&lt;b&gt;egov-desk %1&lt;/b&gt;&lt;br&gt;电子政务工作绩效年终考评，离线使用。&lt;br&gt;每次修改都即时保存在工作区中。</translation>
+    </message>
+    <message>
+        <source>Workspace: %1</source>
+        <translation>工作区：%1</translation>
+    </message>
+    <message>
+        <source>Log folder: %1</source>
+        <translation>日志文件夹：%1</translation>
     </message>
     <message>
         <source>About egov-desk</source>

@@ -226,3 +226,22 @@ def test_search_selects_what_it_finds_and_enter_goes_there(window: MainWindow, q
     qtbot.keyClick(window.search, QtKeys.Key.Key_Return)
     assert window.current_item() is not None
     assert window.current_item().code == "021"
+
+
+def test_f1_explains_the_app_and_lists_every_shortcut(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+
+    help_action = next(a for a in window.findChildren(QAction) if a.shortcut().toString() == "F1")
+    help_action.trigger()
+    qtbot.waitUntil(lambda: window.help_dialog is not None and window.help_dialog.isVisible())
+    text = window.help_dialog.text.toPlainText()
+    assert "使用说明" in window.help_dialog.windowTitle()
+    for keys in ("Ctrl+P", "Ctrl+E", "Ctrl+N", "Ctrl+O", "Ctrl+Z", "Ctrl+Y", "F8", "Ctrl+F"):
+        assert keys in text, keys
+    window.help_dialog.close()
+
+
+def test_about_names_the_workspace_folder(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.menus.about()
+    assert str(window.workspace.folder) in window.last_message.text()
+    window.last_message.close()

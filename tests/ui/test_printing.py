@@ -196,3 +196,43 @@ def test_the_printed_signature_line_has_room_and_the_filled_by_name(demo: Worksp
     table_bottom = max(bottom for _, top, bottom in lines if bottom < signature and top > 100)
     gap_mm = (signature - table_bottom) / 72 * 25.4
     assert gap_mm >= 9, f"{gap_mm:.1f} mm between the last row's text and the signature line"  # ≥ 8 mm of paper
+
+
+def test_scores_read_from_a_sheet_are_shown_first_applied_on_consent_and_undoable(
+    window: MainWindow,
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    import openpyxl
+
+    from egov_desk.core.exports.score_sheet import CODE_HEADER, SCORE_HEADER, write_score_sheet
+    from tests.ui.helpers import answer_next_message
+
+    path = write_score_sheet(window.workspace, window.assessment.id, tmp_path / "表.xlsx") or tmp_path / "表.xlsx"
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    header = next(r for r in sheet.iter_rows() if any(c.value == CODE_HEADER for c in r))
+    code_col = next(c.column for c in header if c.value == CODE_HEADER)
+    score_col = next(c.column for c in header if c.value == SCORE_HEADER)
+    for row in sheet.iter_rows(min_row=header[0].row + 1):
+        if row[code_col - 1].value == "004":
+            sheet.cell(row[0].row, score_col).value = 2.5
+    book.save(path)
+
+    box = window.exports.import_sheet(path)
+    assert box is not None
+    assert window.workspace.inputs(window.assessment.id) == {}  # nothing yet: the person decides
+    assert "004" in box.informativeText()
+    seen: list[str] = []
+    answer_next_message(window, "应用", seen)
+    qtbot.waitUntil(lambda: window.workspace.inputs(window.assessment.id) == {"004": {"score": 2.5}})
+    assert window.gauge.total_text == "2.50 / 100"
+    window.undo_action.trigger()
+    assert window.workspace.inputs(window.assessment.id) == {}
+    assert window.gauge.total_text == "0.00 / 100"
+
+
+def test_the_checklist_is_offered_for_the_department_being_looked_at(window: MainWindow) -> None:
+    assert window.exports.default_department() is None
+    window.department_combo.setCurrentIndex(window.department_combo.findData("师资科"))
+    assert window.exports.default_department() == "师资科"

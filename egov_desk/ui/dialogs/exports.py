@@ -29,11 +29,17 @@ class Exports(QObject):
         assessment = self.window.assessment
         return safe_name(f"{assessment.unit}{assessment.year}年{what}{suffix}")
 
+    def default_department(self) -> str | None:
+        """The 科室 the person is looking at (the tree's department filter), or None for all."""
+        chosen = self.window.department_combo.currentData()
+        return chosen if chosen in self.window.model.sheet.system.departments() else None
+
     def _department(self) -> tuple[bool, str | None]:
         everyone = self.tr("All departments (one section each)")
         names = [everyone, *self.window.model.sheet.system.departments()]
+        start = names.index(self.default_department() or everyone)
         choice, ok = QInputDialog.getItem(
-            self.window, self.tr("Department checklist"), self.tr("Checklist for:"), names, 0, False
+            self.window, self.tr("Department checklist"), self.tr("Checklist for:"), names, start, False
         )
         return ok, (None if choice == everyone else choice)
 
@@ -135,9 +141,10 @@ class Exports(QObject):
 
         return self.run(self.tr("Self-assessment report"), work, chosen)
 
-    def import_sheet(self, path: Path | None = None) -> None:
-        """Read the scores typed into a score sheet; show what changes and what is refused."""
-        from egov_desk.core.exports.score_import import import_scores
+    def import_sheet(self, path: Path | None = None) -> QMessageBox | None:
+        """Read the scores typed into a score sheet, show what would change and what is refused, and apply only
+        when the person agrees — as one undoable step."""
+        from egov_desk.core.exports.score_import import read_scores
         from egov_desk.core.importers.grid import ImportRefused
 
         window = self.window
@@ -146,25 +153,59 @@ class Exports(QObject):
                 window, self.tr("Score sheet with typed scores"), str(Path.home()), self.tr("Excel workbook (*.xlsx)")
             )
             if not name:
-                return
+                return None
             path = Path(name)
         try:
-            result = import_scores(window.workspace, window.assessment.id, path)
+            result = read_scores(window.workspace, window.assessment.id, path)
         except (ImportRefused, OSError) as exc:
             QMessageBox.warning(window, self.tr("Score sheet"), str(exc))
-            return
+            return None
         self.last_result = result
-        window.open_assessment(window.assessment)  # many scores may have changed: repaint all
-        lines = [self.tr("%n score(s) changed.", "", len(result.changed))]
-        lines += [f"{code}: {before} → {after}" for code, before, after in result.changed[:30]]
+        lines = [f"{code}: {before or '—'} → {after}" for code, before, after in result.changed[:40]]
+        if len(result.changed) > 40:
+            lines.append("…")
         if result.refused:
-            lines.append(self.tr("Refused:"))
-            lines += [f"{code}: {why}" for code, why in result.refused[:30]]
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Score sheet"),
-            "\n".join(lines),
-            QMessageBox.StandardButton.Ok,
-            window,
-        )
+            lines.append("")
+            lines.append(self.tr("Refused (left as they are):"))
+            lines += [f"{code}: {why}" for code, why in result.refused[:40]]
+        box = QMessageBox(window)
+        box.setIcon(QMessageBox.Icon.Question if result.inputs else QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Score sheet"))
+        if result.inputs:
+            box.setText(self.tr("%n score(s) would change. Apply them?", "", len(result.changed)))
+        else:
+            box.setText(self.tr("The score sheet changes no score."))
+        if len(lines) > 12:
+            box.setDetailedText("\n".join(lines))
+        else:
+            box.setInformativeText("\n".join(lines))
+        apply = None
+        if result.inputs:
+            apply = box.addButton(self.tr("Apply"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(apply)
+        else:
+            box.addButton(QMessageBox.StandardButton.Ok)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        inputs = dict(result.inputs)
+        box.buttonClicked.connect(lambda button: button is apply and self._apply_scores(inputs))
+        window.last_message = box
         box.open()
+        return box
+
+    def _apply_scores(self, inputs: dict[str, Any]) -> None:
+        from egov_desk.ui.undo import Step
+
+        window = self.window
+        assessment = window.assessment.id
+        before = {code: window.workspace.inputs(assessment).get(code) for code in inputs}
+
+        def write(values: dict[str, Any]) -> None:
+            for change in window.workspace.set_inputs(assessment, values):
+                window.apply(change)
+
+        text = self.tr("scores from a score sheet (%n)", "", len(inputs))
+        step = Step(text, lambda: write(inputs), lambda: write(before), lambda: None, window.report_failure)
+        window.undo_stack.push(step)
+        if not step.failed:
+            window.statusBar().showMessage(self.tr("%n score(s) read from the score sheet.", "", len(inputs)), 8000)

@@ -1,0 +1,76 @@
+"""Help → 使用说明 (F1): how the year's work goes in the app, and every keyboard shortcut the window has, read
+from its actions so the list can never miss one."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QTextBrowser, QVBoxLayout, QWidget
+
+
+def shortcut_rows(window: QMainWindow) -> list[tuple[str, str]]:
+    """(what, keys) for every action of the window that has a shortcut, in menu order, without mnemonics."""
+    rows: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for action in window.findChildren(QAction):
+        keys = " / ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+        what = action.text().replace("&", "").replace("…", "").split("(")[0].strip()
+        if keys and what and keys not in seen:
+            seen.add(keys)
+            rows.append((what, keys))
+    return rows
+
+
+class HelpDialog(QDialog):
+    def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window)
+        self.setObjectName("helpDialog")
+        self.setWindowTitle(self.tr("How to use egov-desk"))
+        self.resize(640, 560)
+        steps = [
+            self.tr(
+                "<b>The table.</b> The tree on the left is the year's indicator table; choose an item to see "
+                "its scoring rule, its score editor, its evidence and a note on the right."
+            ),
+            self.tr(
+                "<b>Scoring.</b> Type the score or the numbers the rule asks for and press Enter or Tab. "
+                "A value the rule cannot take is marked red with the reason and is not saved. The total "
+                "at the top moves with every saved score."
+            ),
+            self.tr(
+                "<b>Evidence.</b> Drag scans and documents onto a requirement of the item's checklist, or "
+                "use 添加文件…. Tick a requirement when you have read its files."
+            ),
+            self.tr(
+                "<b>Departments.</b> The 科室 tab (Ctrl+2) shows what each department owes; File → Export "
+                "writes and prints each department's checklist."
+            ),
+            self.tr(
+                "<b>Exports.</b> File → Export writes the score sheet (Excel), the self-assessment report "
+                "(Word) and the evidence package (ZIP, by item code)."
+            ),
+            self.tr(
+                "<b>Saving.</b> Every change is saved when it is made; there is no Save button. Edit → Undo "
+                "(Ctrl+Z) takes back scores, notes, removed files and ticks."
+            ),
+            self.tr(
+                "<b>The unit.</b> File → Assessment details changes the unit's name, the year, who fills "
+                "it in and the report's date."
+            ),
+        ]
+        rows = "".join(
+            f"<tr><td>{html.escape(what)}</td><td>&nbsp;&nbsp;<b>{html.escape(keys)}</b></td></tr>"
+            for what, keys in shortcut_rows(window)
+        )
+        body = "".join(f"<p>{step}</p>" for step in steps)
+        self.text = QTextBrowser()
+        self.text.setObjectName("helpText")
+        guide = self.tr("How to use egov-desk")
+        keys = self.tr("Keyboard shortcuts")
+        self.text.setHtml(f"<h3>{guide}</h3>{body}<h3>{keys}</h3><table>{rows}</table>")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
