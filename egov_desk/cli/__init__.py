@@ -2,6 +2,9 @@
 
 Exit status: 0 done; 2 refused input (an impossible score, a bad file, a usage error) with one line on
 stderr naming what and where; 1 any other failure (the workspace cannot be opened or written).
+
+An impossible input is worded in the locale's language (:func:`egov_desk.core.messages.cli_language`: Chinese
+under a zh_* LC_ALL / LC_MESSAGES / LANG, English otherwise); the help and usage stay as argparse prints them.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from egov_desk.core.db.migrate import DatabaseRefused
 from egov_desk.core.evidence import EvidenceError
 from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.indicators import IndicatorSystemError
+from egov_desk.core.messages import cli_language, describe
 from egov_desk.core.rules import InputError
 from egov_desk.core.templates import DEFAULT_TEMPLATE, TemplateNotFound
 from egov_desk.core.workspace import WorkspaceError
@@ -147,7 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `egov-desk-cli … | head`: the reader left; that is not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
         return 0
-    except (Refused, InputError, IndicatorSystemError, TemplateNotFound, ImportRefused) as exc:
+    except InputError as exc:
+        print(f"egov-desk-cli: {describe(exc, cli_language())}", file=sys.stderr)
+        return 2
+    except (Refused, IndicatorSystemError, TemplateNotFound, ImportRefused) as exc:
         print(f"egov-desk-cli: {exc}", file=sys.stderr)
         return 2
     except (WorkspaceError, DatabaseRefused, EvidenceError, OSError) as exc:

@@ -3,7 +3,9 @@
 A rule is the structured reading of an item's 评分细则. It is stored in the interchange JSON under ``scoring``
 (``{"type": "per_unit", "per": 1, "cap": 2, ...}``); a person's input is a small dict (``{"count": 3}``).
 ``evaluate`` turns an input into points. Inputs that make no sense are refused with an
-:class:`InputError` naming the item and the field — never silently clamped. The *item's* clamp to 0..max
+:class:`InputError` naming the item and the field — never silently clamped. The error is structured (``kind``,
+``values``, and the field's ``label`` as the table names it, which the rule attaches);
+:func:`egov_desk.core.messages.describe` words it in the person's language. The *item's* clamp to 0..max
 happens in :mod:`egov_desk.core.scoring`, not here.
 """
 
@@ -87,9 +89,9 @@ class Manual(Rule):
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
         score = read_number(inp, "score")
         if score > self.max:
-            raise InputError("score", f"{compact(score)} exceeds the maximum {compact(self.max)}")
+            raise InputError("score", kind="above_max", values={"value": score, "max": self.max})
         if self.step and score % self.step != 0:
-            raise InputError("score", f"{compact(score)} is not a multiple of {compact(self.step)}")
+            raise InputError("score", kind="not_multiple", values={"value": score, "step": self.step})
         return Evaluation(score, explanation=f"评定 {compact(score)} 分")
 
     def to_dict(self) -> dict[str, Any]:
@@ -123,7 +125,7 @@ class YesNo(Rule):
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
         answer = require(inp, "yes")
         if not isinstance(answer, bool):
-            raise InputError("yes", f"must be true or false, got {answer!r}")
+            raise InputError("yes", kind="not_bool", values={"value": answer})
         return Evaluation(self.points if answer else ZERO, explanation="是" if answer else "否")
 
     def to_dict(self) -> dict[str, Any]:
@@ -168,7 +170,7 @@ class PerUnit(Rule):
         return self.cap
 
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
-        count = read_count(inp, "count")
+        count = read_count(inp, "count", self.unit)
         return Evaluation(min(count * self.per, self.cap), explanation=f"{self.unit or '数量'} {count}")
 
     def to_dict(self) -> dict[str, Any]:
@@ -190,7 +192,7 @@ class Deduct(Rule):
         return self.start
 
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
-        count = read_count(inp, "count")
+        count = read_count(inp, "count", self.unit)
         points = max(self.start - count * self.per, self.floor)
         return Evaluation(points, explanation=f"{self.unit or '扣分项'} {count}")
 
@@ -221,14 +223,21 @@ class Ratio(Rule):
         if isinstance(inp, Mapping) and inp.get("rate") is not None:
             rate = read_number(inp, "rate")
             if rate > 1:
-                raise InputError("rate", f"{compact(rate)} is above 1 (a rate is a fraction: 0.9 means 90%)")
+                raise InputError("rate", kind="rate_above_one", values={"value": rate})
             return Evaluation(rate * self.max, explanation=f"比率 {display(rate * 100)}%")
-        numerator = read_number(inp, "numerator")
-        denominator = read_number(inp, "denominator")
+        numerator = read_number(inp, "numerator", self.numerator)
+        denominator = read_number(inp, "denominator", self.denominator)
         if denominator == 0:
-            raise InputError("denominator", "is 0; a ratio needs a denominator above 0")
+            raise InputError(
+                "denominator", kind="zero_denominator", values={"value": denominator}, label=self.denominator
+            )
         if numerator > denominator:
-            raise InputError("numerator", f"{compact(numerator)} exceeds the denominator {compact(denominator)}")
+            raise InputError(
+                "numerator",
+                kind="numerator_above_denominator",
+                values={"numerator": numerator, "denominator": denominator, "denominator_label": self.denominator},
+                label=self.numerator,
+            )
         label = self.numerator or "完成数"
         return Evaluation(
             numerator * self.max / denominator,
@@ -275,12 +284,9 @@ class Rank(Rule):
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
         rank = read_count(inp, "rank")
         if rank < 1 or (self.of and rank > self.of):
-            raise InputError(
-                "rank",
-                f"{rank} of {self.of} is outside 1..{self.of}"
-                if self.of
-                else f"{rank} is not a rank (ranks start at 1)",
-            )
+            if self.of:
+                raise InputError("rank", kind="rank_out_of_range", values={"rank": rank, "of": self.of})
+            raise InputError("rank", kind="rank_below_one", values={"rank": rank})
         points = max((b.points for b in self.bands if b.holds(rank)), default=self.otherwise)
         of = f"/{self.of}" if self.of else ""
         return Evaluation(points, explanation=f"排名 {rank}{of}")
@@ -313,12 +319,13 @@ class Checklist(Rule):
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
         checked = require(inp, "checked")
         if not isinstance(checked, Sequence) or isinstance(checked, str):
-            raise InputError("checked", f"must be a list of item numbers, got {checked!r}")
+            raise InputError("checked", kind="not_list", values={"value": checked})
         seen: set[int] = set()
         for position, raw in enumerate(checked):
             index = read_index({"checked": raw}, "checked", len(self.items), "condition")
             if index in seen:
-                raise InputError(f"checked[{position}]", f"condition {index} is ticked twice")
+                values = {"index": index, "item_label": self.items[index].label}
+                raise InputError(f"checked[{position}]", kind="ticked_twice", values=values)
             seen.add(index)
         if self.tiers:
             reached = [t.points for t in self.tiers if len(seen) >= t.min]
@@ -357,9 +364,11 @@ class Sum(Rule):
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
         parts = require(inp, "parts")
         if not isinstance(parts, Sequence) or isinstance(parts, str):
-            raise InputError("parts", f"must be a list with one input per part, got {parts!r}")
+            raise InputError("parts", kind="not_list", values={"value": parts})
         if len(parts) != len(self.parts):
-            raise InputError("parts", f"has {len(parts)} entries but the rule has {len(self.parts)} parts")
+            raise InputError(
+                "parts", kind="wrong_part_count", values={"given": len(parts), "expected": len(self.parts)}
+            )
         total, complete, said = ZERO, True, []
         for position, (rule, part) in enumerate(zip(self.parts, parts, strict=True)):
             if part is None:
@@ -368,7 +377,7 @@ class Sum(Rule):
             try:
                 result = rule.evaluate(part)
             except InputError as exc:
-                raise exc.within(f"parts[{position}]") from None
+                raise exc.within(f"parts[{position}]", position, rule.label) from None
             total += result.points
             said.append(f"{rule.label or f'第{position + 1}部分'}：{result.explanation}")
         if self.cap is not None:

@@ -163,7 +163,7 @@ def score_system(system: IndicatorSystem, inputs: Mapping[str, ItemInput | None]
     known = {item.code for item in system.items()}
     for code in inputs:
         if code not in known:
-            raise InputError("item", "no item has this code (编号) in the indicator system", code)
+            raise InputError("item", code=code, kind="unknown_item")
     sheet = ScoreSheet(system, {item.code: score_item(item, inputs.get(item.code)) for item in system.items()})
     sheet.roll_up()
     return sheet

@@ -14,6 +14,12 @@ from egov_desk.cli import main
 from egov_desk.core.templates import template_data
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the English wording; refusals follow the locale (see test_messages for Chinese)."""
+    monkeypatch.setenv("LC_ALL", "C")
+
+
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     out, err = capsys.readouterr()

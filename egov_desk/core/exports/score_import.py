@@ -1,5 +1,9 @@
 """Scores typed into a score sheet's 自评得分 column, read back: manual and external items take the number;
-items scored by a rule refuse a typed number (their inputs are entered in egov-desk). One transaction."""
+items scored by a rule refuse a typed number (their inputs are entered in egov-desk). One transaction.
+
+Each refusal is an :class:`~egov_desk.core.rule_inputs.InputError` (``ScoreImport.problems``: kind
+``scored_by_rule``, ``unknown_item``, ``not_a_number``, ``above_max`` …; the field is the sheet's 自评得分) and is
+worded in the requested language in ``ScoreImport.refused`` as ``(code, why)``."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import openpyxl
 from egov_desk.core.exports.score_sheet import CODE_HEADER, SCORE_HEADER
 from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.importers.safety import check_package
+from egov_desk.core.messages import ZH, describe
 from egov_desk.core.points import NotANumber, rounded, to_points
 from egov_desk.core.rules import InputError
 
@@ -27,8 +32,14 @@ TYPED = ("manual", "external")
 class ScoreImport:
     changed: list[tuple[str, str, str]] = field(default_factory=list)  # code, before, after
     unchanged: int = 0
-    refused: list[tuple[str, str]] = field(default_factory=list)  # code, why
+    refused: list[tuple[str, str]] = field(default_factory=list)  # code, why (worded in the language asked for)
     inputs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    problems: list[InputError] = field(default_factory=list)  # the refusals, structured (same order as refused)
+    language: str = ZH
+
+    def refuse(self, problem: InputError) -> None:
+        self.problems.append(problem)
+        self.refused.append((problem.code, describe(problem, self.language, with_code=False)))
 
 
 def _header(rows: list[tuple[Any, ...]]) -> tuple[int, int, int]:
@@ -39,8 +50,8 @@ def _header(rows: list[tuple[Any, ...]]) -> tuple[int, int, int]:
     raise ImportRefused(f"no header row with the columns {CODE_HEADER} and {SCORE_HEADER}: is this a score sheet?")
 
 
-def read_scores(workspace: Workspace, assessment_id: int, path: Path) -> ScoreImport:
-    """What the sheet would change, and what it cannot; nothing is written."""
+def read_scores(workspace: Workspace, assessment_id: int, path: Path, language: str = ZH) -> ScoreImport:
+    """What the sheet would change, and what it cannot (worded in ``language``); nothing is written."""
     check_package(path, "Excel")
     try:
         with warnings.catch_warnings():
@@ -53,18 +64,23 @@ def read_scores(workspace: Workspace, assessment_id: int, path: Path) -> ScoreIm
     header, code_column, score_column = _header(rows)
     sheet = workspace.scores(assessment_id)
     current = workspace.inputs(assessment_id)
-    result = ScoreImport()
+    result = ScoreImport(language=language)
     for row in rows[header + 1 :]:
         if len(row) <= max(code_column, score_column):
             continue
         code = str(row[code_column]).strip() if row[code_column] is not None else ""
         value = row[score_column]
-        if not code or code not in sheet.items or value is None or value == "":
+        if not code or value is None or value == "":
+            continue
+        if code not in sheet.items:  # a score typed beside a code this system does not have
+            result.refuse(InputError("", code=code, kind="unknown_item"))
             continue
         try:
             typed = to_points(value)
         except NotANumber:
-            result.refused.append((code, f"“{value}” is not a number"))
+            result.refuse(
+                InputError("score", code=code, kind="not_a_number", values={"value": value}, label=SCORE_HEADER)
+            )
             continue
         item = sheet.system.item(code)
         shown = rounded(sheet.items[code].points)
@@ -73,9 +89,7 @@ def read_scores(workspace: Workspace, assessment_id: int, path: Path) -> ScoreIm
             if scored and rounded(typed) == shown:
                 result.unchanged += 1
             else:
-                result.refused.append(
-                    (code, f"scored by its rule ({item.scoring.type}); enter its inputs in egov-desk")
-                )
+                result.refuse(InputError("", code=code, kind="scored_by_rule", values={"rule": item.scoring.type}))
             continue
         before = current.get(code, {}).get("score")
         if before is not None and to_points(before) == typed:
@@ -85,15 +99,17 @@ def read_scores(workspace: Workspace, assessment_id: int, path: Path) -> ScoreIm
         try:
             item.scoring.evaluate(inp)
         except InputError as exc:
-            result.refused.append((code, exc.for_item(code).message))
+            result.refuse(exc.replace(code=code, label=exc.label or SCORE_HEADER))
             continue
         result.inputs[code] = inp
         result.changed.append((code, "未评分" if before is None else str(before), str(Decimal(str(inp["score"])))))
     return result
 
 
-def import_scores(workspace: Workspace, assessment_id: int, path: Path, dry_run: bool = False) -> ScoreImport:
-    result = read_scores(workspace, assessment_id, path)
+def import_scores(
+    workspace: Workspace, assessment_id: int, path: Path, dry_run: bool = False, language: str = ZH
+) -> ScoreImport:
+    result = read_scores(workspace, assessment_id, path, language)
     if result.inputs and not dry_run:
         workspace.set_inputs(assessment_id, result.inputs)
     return result
