@@ -37,6 +37,7 @@ from egov_desk.core.evidence import EvidenceBook
 from egov_desk.core.indicators import IndicatorSystem, Item, system_from_interchange
 from egov_desk.core.scoring import ItemScore, NodeScore, ScoreSheet, score_item, score_system
 from egov_desk.core.templates import DEFAULT_TEMPLATE, load_template
+from egov_desk.core.watch import DataWatch
 
 DATABASE_NAME = "workspace.sqlite"
 UNIT_GIVEN = "unit_given"  # setting: the unit's name was given, not the placeholder
@@ -190,6 +191,10 @@ class Workspace:
     @classmethod
     def open_default(cls) -> Workspace:
         return cls.open(default_workspace_dir())
+
+    def watch(self) -> DataWatch | None:
+        """A watch that tells when the database changed underneath (None for a server database)."""
+        return DataWatch(self.folder / DATABASE_NAME) if self.folder else None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -425,6 +430,25 @@ class Workspace:
                 self._audit(session, "set_input", assessment_id, code, before, clean)
             self._commit(session, "the score of " + ", ".join(inputs))
         return [self._changed(assessment_id, score, clean) for score, clean in new_scores.values()]
+
+    def changes_since(self, assessment_id: int, inputs: Mapping[str, Any], notes: Mapping[str, str]) -> list[Change]:
+        """What the database holds now that differs from ``inputs`` and ``notes`` (what a window shows): one
+        Change per item, scores updated — for writes made by another process."""
+        now_inputs, now_notes = self.inputs(assessment_id), self.notes(assessment_id)
+        system = self.scores(assessment_id).system
+        changes = []
+        for code in sorted(set(inputs) | set(now_inputs)):
+            if inputs.get(code) != now_inputs.get(code):
+                inp = now_inputs.get(code)
+                changes.append(self._changed(assessment_id, score_item(system.item(code), inp), inp))
+        sheet = self.scores(assessment_id)
+        for code in sorted(set(notes) | set(now_notes)):
+            if notes.get(code, "") != now_notes.get(code, ""):
+                note = now_notes.get(code, "")
+                changes.append(
+                    Change(assessment_id, code, sheet.items[code], [], sheet.total, len(sheet.unscored), None, note)
+                )
+        return changes
 
     def _changed(self, assessment_id: int, score: ItemScore, inp: Any, note: str | None = None) -> Change:
         sheet = self.scores(assessment_id)

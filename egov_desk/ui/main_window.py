@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from egov_desk.ui.shell import Shell
 
 
+WATCH_INTERVAL_MS = 1000  # how soon a change made elsewhere (CLI, another window) shows
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self, workspace: Workspace, shell: Shell | None = None, demo: bool = False, parent: QWidget | None = None
@@ -70,6 +73,12 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.refresh_assessments()
         self.open_assessment(workspace.default_assessment())
+        self.watch = workspace.watch()
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self.watch_timer.timeout.connect(self.check_for_changes)
+        if self.watch is not None:
+            self.watch_timer.start()
 
     # --- building ---------------------------------------------------------------------------------
 
@@ -406,6 +415,29 @@ class MainWindow(QMainWindow):
                 self.panel.editor.typing()
                 self.panel.focus_editor()
 
+    def check_for_changes(self) -> list[Change]:
+        """Repaint what another process (the CLI, another window) changed in the workspace."""
+        if self.watch is None or not self.watch.changed():
+            return []
+        assessment = self.assessment.id
+        changes = self.workspace.changes_since(assessment, self.inputs, self.notes)
+        for change in changes:
+            self.apply(change)
+        counts = self.workspace.evidence.counts(assessment)
+        for code in set(counts) | set(self.evidence):
+            if counts.get(code) != self.evidence.get(code) and code in counts:
+                self.evidence[code] = counts[code]
+                self.model.set_evidence(code, *counts[code])
+                self.departments.update_item(code, self.model.sheet.system, self.model.sheet, self.evidence)
+                if self.panel.item is not None and self.panel.item.code == code:
+                    self.panel.evidence.show_evidence(self.workspace.evidence.item_evidence(assessment, code))
+        details = self.workspace.assessment(assessment)
+        if details != self.assessment:
+            self.apply_details(AssessmentChange(self.assessment, details))
+        if changes:
+            self.statusBar().showMessage(self.tr("%n change(s) made elsewhere are shown.", "", len(changes)), 6000)
+        return changes
+
     def report_failure(self, error: Exception) -> None:
         QMessageBox.warning(self, self.tr("Not saved"), str(error))
 
@@ -471,6 +503,10 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.watch_timer.stop()
+        if self.watch is not None:
+            self.watch.close()
+            self.watch = None
         self.panel.note.flush()
         if self.panel.editor is not None:
             self.panel.editor.commit()

@@ -863,6 +863,12 @@ SHA-256 %4</translation>
         <source>[Demo] </source>
         <translation>［演示］</translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) made elsewhere are shown.</source>
+        <translation>
+            <numerusform>已显示在别处做出的 %n 项修改。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Workspace: %1 · every change is saved at once</source>
         <translation>工作区：%1 · 每次修改即时保存</translation>

@@ -125,3 +125,24 @@ def test_the_demo_starts_from_the_command_line(tmp_path: Path) -> None:
     result = run_app(tmp_path, "--demo", "--smoke")
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "data" / "egov-desk" / "workspace").exists()  # the demo never touches real data
+
+
+def test_changes_made_by_the_cli_while_the_window_is_open_reach_it(window: MainWindow, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from egov_desk.cli import main as cli
+
+    folder = str(window.workspace.folder)
+    assert window.check_for_changes() == []
+    assert cli(["workspace", "set", "--workspace", folder, "021", '{"numerator": 7, "denominator": 9}']) == 0
+    assert cli(["workspace", "note", "--workspace", folder, "021", "按部门目录统计"]) == 0
+    pdf = tmp_path / "目录.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    assert cli(["evidence", "add", "--workspace", folder, "--item", "002", "--requirement", "1", str(pdf)]) == 0
+    assert cli(["assessment", "set", "--workspace", folder, "--unit", "市教育局"]) == 0
+    changes = window.check_for_changes()
+    assert {c.code for c in changes} == {"021"}
+    assert window.model.index_of_item("021", SCORE).data() == "2.33"
+    assert window.gauge.total_text == "2.33 / 100"
+    assert window.notes["021"] == "按部门目录统计"
+    assert window.model.index_of_item("002", EVIDENCE).data() == "1/2"
+    assert window.windowTitle().startswith("市教育局 2019 自评")
+    assert window.check_for_changes() == []  # nothing new: nothing done
