@@ -134,9 +134,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import_scores(args: argparse.Namespace) -> int:
     from egov_desk.core.exports.score_import import import_scores
+    from egov_desk.core.messages import cli_language
 
     with open_workspace(args) as workspace:
-        result = import_scores(workspace, assessment_of(workspace, args), Path(args.file), args.dry_run)
+        assessment = assessment_of(workspace, args)
+        result = import_scores(workspace, assessment, Path(args.file), args.dry_run, language=cli_language())
     for code, before, after in result.changed:
         print(f"{code}  {before} → {after}")
     for code, why in result.refused:

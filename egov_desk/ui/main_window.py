@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from egov_desk.core.indicators import Item, Node
+from egov_desk.core.messages import describe
+from egov_desk.core.rules import InputError
 from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Change, Workspace
 from egov_desk.ui.dialogs.export_package import PackageExport
 from egov_desk.ui.dialogs.exports import Exports
 from egov_desk.ui.dialogs.import_wizard import ImportWizard
+from egov_desk.ui.editors.base import ui_language
 from egov_desk.ui.evidence_actions import EvidenceActions
 from egov_desk.ui.menus import build_menus
 from egov_desk.ui.models.indicator_tree import CODE, EVIDENCE, LEAD, MAX, NAME, SCORE, IndicatorTreeModel
@@ -439,7 +442,8 @@ class MainWindow(QMainWindow):
         return changes
 
     def report_failure(self, error: Exception) -> None:
-        QMessageBox.warning(self, self.tr("Not saved"), str(error))
+        text = describe(error, ui_language()) if isinstance(error, InputError) else str(error)
+        QMessageBox.warning(self, self.tr("Not saved"), text)
 
     def apply(self, change: Change) -> None:
         """Repaint what one Workspace write changed: the item, the levels above it, the gauge."""

@@ -1257,6 +1257,10 @@ SHA-256 %4</translation>
         <source>Total</source>
         <translation>总数</translation>
     </message>
+    <message>
+        <source>The rate cannot be above 100%.</source>
+        <translation>比率不能超过 100%。</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>

@@ -60,7 +60,7 @@ def test_typing_12_into_an_item_worth_10_is_shown_refused_and_not_saved(window: 
     assert editor.spin.text() == "12"  # what was typed stays in view
     assert editor.spin.property("invalid")
     assert not editor.problem.isHidden()
-    assert "10" in editor.problem.text()
+    assert editor.problem.text() == "得分 12 超过满分 10"
     assert window.workspace.inputs(window.assessment.id) == {}
     assert score_text(window, "008") == "—"
     type_into(qtbot, editor.spin, "9.5")
@@ -231,12 +231,15 @@ def test_an_impossible_input_is_refused_at_the_field_and_not_saved(window: MainW
     editor.numerator.setValue(10)
     editor.denominator.setValue(9)
     assert not editor.problem.isHidden()
-    assert "exceeds the denominator" in editor.problem.text()
+    assert (
+        editor.problem.text() == "挂接具体数据资源的目录数 10 超过了部门目录总数 9"
+    )  # Chinese, named as the table does
     assert editor.numerator.property("invalid")
     assert score_text(window, "021") == "—"
     assert window.workspace.inputs(window.assessment.id) == {}
     editor.denominator.setValue(0)
     assert editor.denominator.property("invalid")
+    assert editor.problem.text() == "部门目录总数不能为 0"
     editor.denominator.setValue(12)
     assert editor.problem.isHidden()
     assert score_text(window, "021") == "2.50"
@@ -373,3 +376,23 @@ def test_a_new_item_shows_from_its_top(window: MainWindow) -> None:
     window.panel.verticalScrollBar().setValue(window.panel.verticalScrollBar().maximum())
     open_item(window, "031")
     assert window.panel.verticalScrollBar().value() == 0
+
+
+def test_refusals_are_worded_in_english_in_the_english_ui(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale("en_US"))
+    try:
+        editor = open_item(window, "021")
+        editor.numerator.setValue(1)
+        editor.denominator.setValue(0)
+        assert "denominator" in editor.problem.text()
+    finally:
+        QLocale.setDefault(QLocale("zh_CN"))
+
+
+def test_a_rate_above_100_percent_is_refused_in_percent(window: MainWindow) -> None:
+    editor = open_item(window, "011")
+    editor.rate.setValue(120)
+    assert editor.problem.text() == "比率不能超过 100%。"
+    assert window.workspace.inputs(window.assessment.id) == {}

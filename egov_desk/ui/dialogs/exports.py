@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QProgressDialog
 
 from egov_desk.core.exports.files import safe_name
+from egov_desk.ui.editors.base import ui_language
 from egov_desk.ui.ops import Job
 
 if TYPE_CHECKING:
@@ -156,7 +157,7 @@ class Exports(QObject):
                 return None
             path = Path(name)
         try:
-            result = read_scores(window.workspace, window.assessment.id, path)
+            result = read_scores(window.workspace, window.assessment.id, path, language=ui_language())
         except (ImportRefused, OSError) as exc:
             QMessageBox.warning(window, self.tr("Score sheet"), str(exc))
             return None

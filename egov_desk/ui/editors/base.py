@@ -10,9 +10,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from egov_desk.core.messages import describe
 from egov_desk.core.points import display
 from egov_desk.core.rules import InputError, Rule
 
@@ -20,9 +21,14 @@ Input = dict[str, Any] | None
 INVALID_STYLE = "border: 1px solid #dc2626; border-radius: 3px; background: #fef2f2;"
 
 
+def ui_language() -> str:
+    """The language the window speaks (set by install_translations through QLocale's default)."""
+    return "en" if QLocale().language() == QLocale.Language.English else "zh_CN"
+
+
 def refusal_text(error: InputError) -> str:
-    """The refusal worded in the UI's language, naming the field as the table names it."""
-    return error.message
+    """The refusal worded in the UI's language, naming the field as the table names it (the item is on screen)."""
+    return describe(error, ui_language(), with_code=False)
 
 
 def number_text(value: float) -> Any:
@@ -92,7 +98,7 @@ class RuleEditor(QWidget):
         try:
             result = self.rule.evaluate(inp)
         except InputError as error:
-            self.refusal = refusal_text(error)
+            self.refusal = self.word(error)
             self.problem.setText(self.refusal)
             self.problem.show()
             self.preview.setText("")
@@ -105,6 +111,10 @@ class RuleEditor(QWidget):
         state = "" if result.complete else self.tr(" (parts still open)")
         self.preview.setText(self.tr("→ %1 points").replace("%1", display(result.points)) + state)
         return True
+
+    def word(self, error: InputError) -> str:
+        """What to say about a refused input; an editor whose fields differ from the input's words it itself."""
+        return refusal_text(error)
 
     def typed(self) -> list[str]:
         """What is in the editor's text fields, as typed (to put back when the person returns to it)."""

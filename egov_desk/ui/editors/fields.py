@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from egov_desk.core.points import compact, display
-from egov_desk.core.rules import Deduct, Manual, PerUnit, Rank, Ratio, Rule
+from egov_desk.core.rules import Deduct, InputError, Manual, PerUnit, Rank, Ratio, Rule
 from egov_desk.ui.editors.base import Input, RuleEditor, number_text
 from egov_desk.ui.editors.number_field import NumberField
 
@@ -246,6 +246,11 @@ class RatioEditor(RuleEditor):
         self.numerator.setValue(inp.get("numerator") if inp else None)
         self.denominator.setValue(inp.get("denominator") if inp else None)
         self.current_input()  # refresh the ratio line
+
+    def word(self, error: InputError) -> str:
+        if error.kind == "rate_above_one":  # the field takes percent, the rule a fraction
+            return self.tr("The rate cannot be above 100%.")
+        return super().word(error)
 
     def field_for(self, field: str) -> QWidget | None:
         return {
