@@ -43,3 +43,11 @@ def test_the_qm_file_is_built_from_the_ts_file(tmp_path: Path) -> None:
     built = tmp_path / QM.name
     subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(built)], check=True, capture_output=True)
     assert built.read_bytes() == QM.read_bytes(), "run `make translations`"
+
+
+def test_qt_file_dialogs_speak_chinese_with_our_better_words(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+    assert QCoreApplication.translate("QFileDialog", "Files of type:") == "文件类型："
+    assert QCoreApplication.translate("QFileSystemModel", "Size") == "大小"  # Qt's own file says 体积
