@@ -12,6 +12,7 @@ import pytest
 from tests.e2e.desktop import CRASH_SIGNALS, App, Display, describe_exit, init_workspace, missing_tools
 
 FAILURE_REPORT = pytest.StashKey[Callable[[str], str]]()
+CRASHED = pytest.StashKey[bool]()
 
 
 def _need_tools() -> None:
@@ -86,6 +87,8 @@ class Launcher:
         return "\n".join(lines)
 
     def finish(self) -> list[str]:
+        """End every app of the test; return what went wrong: a crash (also one while quitting), an exit of its
+        own with an error, an uncaught exception or a fault in the app's logs."""
         problems = []
         for app in self.apps:
             ended_by_itself = app.process.poll()
@@ -94,6 +97,8 @@ class Launcher:
                 problems.append(f"egov-desk pid {app.pid} {describe_exit(code)}\n{app.log_tail()}")
             elif ended_by_itself not in (None, 0) and ended_by_itself not in app.expected_exit:
                 problems.append(f"egov-desk pid {app.pid} {describe_exit(code)} on its own\n{app.log_tail()}")
+        if self.apps:
+            problems += self.apps[0].app_log_problems()  # one home per test: its logs cover every app started
         return problems
 
 
@@ -105,6 +110,7 @@ def launch(request: pytest.FixtureRequest, tmp_path: Path, screen: Display) -> I
     yield launcher
     problems = launcher.finish()
     if problems:
+        request.node.stash[CRASHED] = True
         pytest.fail("\n".join(problems), pytrace=False)
 
 
@@ -125,6 +131,10 @@ def app(launch: Launcher, workspace_dir: Path) -> App:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
     report = yield
+    if report.when == "teardown" and item.stash.get(CRASHED, False) and hasattr(report, "wasxfail"):
+        # an expected failure of the test's own assertions never excuses a crash: that fails the run
+        del report.wasxfail
+        report.outcome = "failed"
     if report.failed and report.when in ("setup", "call") and FAILURE_REPORT in item.stash:
         try:
             report.sections.append(("e2e: what the screen showed", item.stash[FAILURE_REPORT](report.when)))

@@ -187,7 +187,7 @@ class App:
         self.home = home
         self.workspace = workspace
         self.log = log
-        for folder in ("data", "config", "cache", "runtime"):
+        for folder in ("data", "config", "cache", "state", "runtime"):
             (home / folder).mkdir(parents=True, exist_ok=True)
         (home / "runtime").chmod(0o700)
         self.env = display.env(
@@ -195,6 +195,7 @@ class App:
             XDG_DATA_HOME=str(home / "data"),
             XDG_CONFIG_HOME=str(home / "config"),
             XDG_CACHE_HOME=str(home / "cache"),
+            XDG_STATE_HOME=str(home / "state"),  # the app's own log and crash.log go under here
             XDG_RUNTIME_DIR=str(home / "runtime"),
             QT_QPA_PLATFORM="xcb",
             LANG="zh_CN.UTF-8",
@@ -223,7 +224,18 @@ class App:
     def assert_alive(self, after: str = "") -> None:
         code = self.process.poll()
         if code is not None:
-            raise E2EFailure(f"egov-desk {describe_exit(code)}{' after ' + after if after else ''}\n{self.log_tail()}")
+            raise E2EFailure(f"egov-desk {describe_exit(code)}{' — ' + after if after else ''}\n{self.log_tail()}")
+
+    def app_log_problems(self) -> list[str]:
+        """What the app's own logs say went wrong: uncaught exceptions (shown to the person in a dialog while the
+        process lives on) and fault-handler stacks (crash.log, written on SIGSEGV/SIGABRT)."""
+        problems = []
+        for path in sorted((self.home / "state").rglob("*.log*")):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            crashed = path.name.startswith("crash") and text.strip()
+            if crashed or " ERROR " in text or " CRITICAL " in text:
+                problems.append(f"{path}:\n{text[-4000:]}")
+        return problems
 
     def log_tail(self, lines: int = 40) -> str:
         try:

@@ -42,7 +42,7 @@ def test_first_start_asks_for_the_unit(launch: Launcher, tmp_path: Path) -> None
     folder.mkdir()  # an empty folder, as a person would choose one
     app = launch(folder)
     with step("the 单位信息 dialog comes up with the keyboard in 单位名称"):
-        app.wait_window("单位信息", timeout=15)
+        app.wait_window("单位信息", timeout=10)
     app.type("市测试局")
     app.key("Tab")  # 填报人
     app.type("张三")
