@@ -184,6 +184,8 @@ class ChecklistPreview(QPrintPreviewDialog):
         self.checklist = checklist
         self.setWindowTitle(self.tr("Print preview"))
         self.paintRequested.connect(self._paint)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(int(screen.width() * 0.9), int(screen.height() * 0.9))  # a page must be readable
 
     def _paint(self, device: QPagedPaintDevice) -> None:
         paint_checklist(self.checklist, device)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication
 
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui.app import main
@@ -146,3 +147,18 @@ def test_changes_made_by_the_cli_while_the_window_is_open_reach_it(window: MainW
     assert window.model.index_of_item("002", EVIDENCE).data() == "1/2"
     assert window.windowTitle().startswith("市教育局 2019 自评")
     assert window.check_for_changes() == []  # nothing new: nothing done
+
+
+def test_every_item_fits_beside_the_tree_on_a_1024_screen(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    """At 1024×768 the item panel once needed a horizontal scrollbar: its score fields sat half off screen."""
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.resize(1024, 740)
+    window.show()
+    qtbot.waitExposed(window)
+    for code in window.model.item_codes():
+        window.select_item(code)
+        QApplication.processEvents()
+        body = window.panel.widget()
+        assert body.minimumSizeHint().width() <= window.panel.viewport().width(), code
+        assert not window.panel.horizontalScrollBar().isVisible(), code

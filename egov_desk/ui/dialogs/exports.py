@@ -38,10 +38,16 @@ class Exports(QObject):
     def _department(self) -> tuple[bool, str | None]:
         everyone = self.tr("All departments (one section each)")
         names = [everyone, *self.window.model.sheet.system.departments()]
-        start = names.index(self.default_department() or everyone)
-        choice, ok = QInputDialog.getItem(
-            self.window, self.tr("Department checklist"), self.tr("Checklist for:"), names, start, False
-        )
+        dialog = QInputDialog(self.window)
+        dialog.setWindowTitle(self.tr("Department checklist"))
+        dialog.setLabelText(self.tr("Checklist for:"))
+        dialog.setComboBoxItems(names)
+        dialog.setComboBoxEditable(False)
+        dialog.setTextValue(self.default_department() or everyone)
+        dialog.setMinimumWidth(380)  # room for the title; Qt sizes the dialog by its combo box alone
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        choice = dialog.textValue()
+        dialog.deleteLater()
         return ok, (None if choice == everyone else choice)
 
     def _target(self, title: str, name: str, pattern: str) -> Path | None:

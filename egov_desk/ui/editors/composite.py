@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from egov_desk.core.points import compact
 from egov_desk.core.rules import Checklist, Deduct, Manual, Options, PassFail, PerUnit, Rank, Ratio, Rule, Sum, YesNo
 from egov_desk.ui.editors.base import Input, RuleEditor
 from egov_desk.ui.editors.fields import ChoiceEditor, CountEditor, ManualEditor, RatioEditor
+
+
+def _wrapping_row(box: QCheckBox, text: str) -> QHBoxLayout:
+    """A check box whose text wraps (a QCheckBox's own text never does, and long conditions would widen the
+    panel past a small screen); clicking the text ticks the box."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setBuddy(box)
+    label.mousePressEvent = lambda _event: box.click()  # type: ignore[method-assign]
+    row = QHBoxLayout()
+    row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+    row.addWidget(label, 1)
+    return row
 
 
 class ChecklistEditor(RuleEditor):
@@ -19,10 +32,11 @@ class ChecklistEditor(RuleEditor):
         self.boxes: list[QCheckBox] = []
         for condition in rule.items:
             text = condition.label if rule.tiers else f"{condition.label}（{compact(condition.points)}）"
-            box = QCheckBox(text)
+            box = QCheckBox()
+            box.setAccessibleName(text)
             box.toggled.connect(lambda _on: self.changed())
             self.boxes.append(box)
-            self.fields.addWidget(box)
+            self.fields.addLayout(_wrapping_row(box, text))
         notes = []
         if rule.tiers:
             notes.append(

@@ -130,10 +130,14 @@ class EvidencePanel(QWidget):
         self.open.clicked.connect(lambda: self._with_file(self.open_requested))
         self.remove = QPushButton(self.tr("Remove"))
         self.remove.clicked.connect(self._remove)
-        buttons = QHBoxLayout()
-        for button in (self.add_files, self.add_folder, self.preview, self.open, self.remove):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # Two short rows rather than one long one: the panel must fit beside the tree on a 1024-pixel screen.
+        buttons = QVBoxLayout()
+        for group in ((self.add_files, self.add_folder), (self.preview, self.open, self.remove)):
+            row = QHBoxLayout()
+            for button in group:
+                row.addWidget(button)
+            row.addStretch(1)
+            buttons.addLayout(row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
