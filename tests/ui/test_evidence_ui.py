@@ -60,13 +60,13 @@ def test_dropping_files_on_a_requirement_collects_it(window: MainWindow, tmp_pat
     assert [f.name for f in files] == ["2020年工作计划.pdf"]
 
 
-def test_ticking_a_collected_requirement_marks_it_checked(window: MainWindow, tmp_path: Path) -> None:
+def test_ticking_a_collected_requirement_marks_it_checked(window: MainWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.runner.synchronous = True
     window.select_item("005")
     drop(window, [write_pdf(tmp_path / "系统清单.pdf")], row=0)
     row = window.panel.evidence.tree.topLevelItem(0)
     row.setCheckState(0, Qt.CheckState.Checked)
-    assert window.panel.evidence.tree.topLevelItem(0).text(1) == "已核验"
+    qtbot.waitUntil(lambda: window.panel.evidence.tree.topLevelItem(0).text(1) == "已核验")
     evidence = window.workspace.evidence.item_evidence(window.assessment.id, "005")
     assert evidence.checked == 1
 
@@ -217,12 +217,12 @@ def test_removing_a_file_asks_first_and_undo_puts_it_back(window: MainWindow, tm
     assert window.workspace.evidence.files(window.assessment.id) == []
 
 
-def test_ticking_checked_is_undoable(window: MainWindow, tmp_path: Path) -> None:
+def test_ticking_checked_is_undoable(window: MainWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.runner.synchronous = True
     window.select_item("005")
     drop(window, [write_pdf(tmp_path / "系统清单.pdf")], row=0)
     window.panel.evidence.tree.topLevelItem(0).setCheckState(0, Qt.CheckState.Checked)
-    assert window.workspace.evidence.item_evidence(window.assessment.id, "005").checked == 1
+    qtbot.waitUntil(lambda: window.workspace.evidence.item_evidence(window.assessment.id, "005").checked == 1)
     window.undo_action.trigger()
     assert window.workspace.evidence.item_evidence(window.assessment.id, "005").checked == 0
     assert window.panel.evidence.tree.topLevelItem(0).text(1) == "已收集"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -264,7 +264,10 @@ class EvidencePanel(QWidget):
     def _item_changed(self, entry: QTreeWidgetItem, column: int) -> None:
         requirement = entry.data(0, RequirementRole)
         if column == 0 and requirement not in (None, GENERAL) and entry.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-            self.checked_changed.emit(requirement, entry.checkState(0) == Qt.CheckState.Checked)
+            checked = entry.checkState(0) == Qt.CheckState.Checked
+            # After this signal has returned: saving repaints the checklist, which deletes ``entry`` — deleting
+            # the item whose change Qt is still delivering crashes the app.
+            QTimer.singleShot(0, lambda: self.checked_changed.emit(requirement, checked))
 
     def menu_at(self, point: QPoint) -> QMenu:
         """The context menu for the row under ``point``: a file's menu is about the file only; a requirement's
