@@ -1,8 +1,9 @@
-"""Take the README's screenshots of the real window on a virtual 1366×768 X screen.
+"""Take the README's screenshots of the real window on virtual 1366×768 and 1024×768 X screens.
 
     python tools/screenshots.py docs        (or: make screenshots)
 
-Starts Xvfb when there is no DISPLAY, opens the demo workspace maximised, and saves what the screen shows.
+Starts Xvfb when there is no DISPLAY, opens the demo workspace maximised, and saves what the screen shows. The
+1024×768 pictures (docs/small-*.png) show what an office PC or a projector shows: everything must fit.
 """
 
 from __future__ import annotations
@@ -19,16 +20,15 @@ SCREEN = "1366x768x24"
 SEED_DOCX = Path(__file__).resolve().parents[1] / "tests" / "data" / "seed" / "2019-indicators.docx"
 
 
-def with_virtual_screen() -> int:
-    display = ":97"
+def with_virtual_screen(screen: str = SCREEN, display: str = ":97") -> int:
     xvfb = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", SCREEN, "-nolisten", "tcp"],
+        ["Xvfb", display, "-screen", "0", screen, "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
         time.sleep(1.0)
-        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", SHOT_SCREEN=screen)
         return subprocess.call([sys.executable, *sys.argv], env=env)
     finally:
         xvfb.terminate()
@@ -114,17 +114,42 @@ def shoot(out: Path) -> None:
         install_translations(app, "en")
         new_window("028")
 
-    steps = [
-        ("main-window.png", lambda: None),
-        ("import-columns.png", lambda: wizard_page(1)),
-        ("import-rules.png", lambda: wizard_page(1)),
-        ("import-findings.png", lambda: wizard_page(1)),
-        ("departments.png", departments),
-        ("sum-editor.png", checklist),
-        ("evidence.png", evidence),
-        ("preview.png", preview),
-        ("main-window-en.png", lambda: (close_preview(), english())),
-    ]
+    def refused() -> None:
+        windows[-1].select_item("021")
+        editor = windows[-1].panel.editor
+        editor.numerator.setText("10")
+        editor.denominator.setText("9")
+        editor.typing()
+
+    def unit_dialog() -> None:
+        windows[-1].edit_details(first_start=True)
+        dialog = windows[-1].details_dialog
+        dialog.unit.setText("市教育局")
+        dialog.filled_by.setText("王晓梅")
+
+    def print_preview() -> None:
+        windows[-1].details_dialog.reject()
+        windows[-1].exports.checklist("preview", "师资科", ask=False)
+
+    if os.environ.get("SHOT_SCREEN", SCREEN).startswith("1024"):
+        steps = [
+            ("small-main-window.png", refused),
+            ("small-unit-dialog.png", unit_dialog),
+            ("small-print-preview.png", print_preview),
+        ]
+    else:
+        steps = [
+            ("main-window.png", lambda: None),
+            ("refused-input.png", refused),
+            ("import-columns.png", lambda: wizard_page(1)),
+            ("import-rules.png", lambda: wizard_page(1)),
+            ("import-findings.png", lambda: wizard_page(1)),
+            ("departments.png", departments),
+            ("sum-editor.png", checklist),
+            ("evidence.png", evidence),
+            ("preview.png", preview),
+            ("main-window-en.png", lambda: (close_preview(), english())),
+        ]
 
     def run(index: int = 0) -> None:
         if index == len(steps):
@@ -144,6 +169,7 @@ if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
     target.mkdir(parents=True, exist_ok=True)
     if not os.environ.get("DISPLAY"):
-        raise SystemExit(with_virtual_screen())
+        code = with_virtual_screen()
+        raise SystemExit(code or with_virtual_screen("1024x768x24", ":96"))
     shoot(target)
     print(f"saved screenshots in {target}")
