@@ -104,7 +104,7 @@ class Menus(QObject):
         exports = menu.addMenu(self.tr("E&xport"))
         items = (
             (self.tr("Department checklist (&Word)…"), lambda: window.exports.checklist("docx"), None),
-            (self.tr("Department checklist (&PDF)…"), lambda: window.exports.checklist("pdf"), None),
+            (self.tr("Department checklist (P&DF)…"), lambda: window.exports.checklist("pdf"), None),
             (
                 self.tr("&Print the department checklist…"),
                 lambda: window.exports.checklist("preview"),

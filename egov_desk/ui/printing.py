@@ -18,9 +18,10 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QShowEvent,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QWidget
 
 from egov_desk.core.exports.checklist import Checklist
@@ -189,6 +190,12 @@ class ChecklistPreview(QPrintPreviewDialog):
 
     def _paint(self, device: QPagedPaintDevice) -> None:
         paint_checklist(self.checklist, device)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        pages = self.findChild(QPrintPreviewWidget)
+        if pages is not None:  # PageDown pages at once, instead of going to the page number field
+            pages.setFocus()
 
 
 def print_preview(checklist: Checklist, parent: QWidget | None = None) -> ChecklistPreview:

@@ -245,3 +245,26 @@ def test_about_names_the_workspace_folder(window: MainWindow, qtbot) -> None:  #
     window.menus.about()
     assert str(window.workspace.folder) in window.last_message.text()
     window.last_message.close()
+
+
+def _mnemonic(text: str) -> str | None:
+    import re
+
+    match = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return match.group(1).upper() if match else None
+
+
+def test_no_two_entries_of_a_menu_share_an_access_key(window: MainWindow) -> None:
+    """In 导出 the letter P once stood for both the PDF and the printing entry: Alt+F, X, P printed nothing."""
+    from PySide6.QtWidgets import QMenu
+
+    menus = [window.menuBar(), *window.findChildren(QMenu)]
+    for menu in menus:
+        keys: dict[str, str] = {}
+        for action in menu.actions():
+            key = _mnemonic(action.text())
+            if key and action.isVisible():
+                assert key not in keys, (
+                    f"{key} in {menu.title() or 'the menu bar'}: {keys[key]!r} and {action.text()!r}"
+                )
+                keys[key] = action.text()
