@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import Launcher
-from tests.e2e.desktop import App, cli, find_item, inputs, item_score, step, wait_until
+from tests.e2e.desktop import App, cli, find_item, inputs, item_score, scores, step, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -22,7 +22,7 @@ def saved(workspace: Path, code: str, expected: dict[str, int]) -> None:
 
 
 def test_ratio_item_refuses_a_numerator_above_the_denominator_then_saves_the_fix(app: App, workspace_dir: Path) -> None:
-    with step("Ctrl+F 021, F6, End: the item is selected"):
+    with step("Ctrl+F 021 Enter: the item is selected"):
         find_item(app, RATIO)
     with step("F2: the keyboard is in the numerator"):
         app.key("F2")
@@ -42,16 +42,11 @@ def test_ratio_item_refuses_a_numerator_above_the_denominator_then_saves_the_fix
         app.key("Tab")
         saved(workspace_dir, RATIO, {"numerator": 10, "denominator": 12})
         assert item_score(workspace_dir, RATIO) == {"score": 2.5, "max": 3, "scored": True}
-    assert inputs(workspace_dir) == {RATIO: {"numerator": 10, "denominator": 12}}  # nothing else was touched
     app.assert_alive()
 
 
-@pytest.mark.xfail(
-    reason="defect: Enter in the search box leaves the selection where it was (on an item the filter now hides, "
-    "still shown in the item panel), so F2 edits that hidden item; Down there does nothing either",
-    strict=False,
-)
 def test_enter_in_the_search_box_selects_the_first_match(app: App, workspace_dir: Path) -> None:
+    """Ctrl+F, 021, Enter, F2 edits 021 — not 001, which was selected before the search hid it."""
     app.key("ctrl+f")
     app.type(RATIO)
     app.key("Return")
@@ -60,8 +55,23 @@ def test_enter_in_the_search_box_selects_the_first_match(app: App, workspace_dir
     app.key("Tab", "ctrl+a")
     app.type("9")
     app.key("Tab")
+    saved(workspace_dir, RATIO, {"numerator": 3, "denominator": 9})
+    assert "001" not in inputs(workspace_dir)
+
+
+@pytest.mark.xfail(
+    reason="defect: moving the selection onto 002 (a checklist of two yes/no boxes) and off again, with arrow "
+    "keys or while typing a search, saves {'checked': []} for it: 002 counts as scored 0 (unscored 35 → 34) and "
+    "Undo lights up, though nothing was ticked",
+    strict=False,
+)
+def test_moving_through_the_tree_changes_nothing(app: App, workspace_dir: Path) -> None:
+    app.key("F6")
+    for _ in range(8):  # 发展环境 › … › 001, …, 002, … 003
+        app.key("Down")
     time.sleep(SETTLE)
-    assert inputs(workspace_dir) == {RATIO: {"numerator": 3, "denominator": 9}}
+    assert inputs(workspace_dir) == {}
+    assert scores(workspace_dir)["unscored"] == 35
 
 
 def test_undo_and_redo_by_keyboard(launch: Launcher, workspace_dir: Path) -> None:
