@@ -396,3 +396,18 @@ def test_a_rate_above_100_percent_is_refused_in_percent(window: MainWindow) -> N
     editor.rate.setValue(120)
     assert editor.problem.text() == "比率不能超过 100%。"
     assert window.workspace.inputs(window.assessment.id) == {}
+
+
+def test_passing_over_items_saves_nothing(window: MainWindow) -> None:
+    """Search moving the selection over 002 (a checklist) once saved it as "none ticked" = 0 points."""
+    for code in ("001", "002", "005", "006", "021", "030", "019"):
+        open_item(window, code)
+    window.select_item("022")
+    assert window.workspace.inputs(window.assessment.id) == {}
+
+
+def test_unticking_the_last_condition_keeps_a_score_of_none_ticked(window: MainWindow) -> None:
+    editor = open_item(window, "002")
+    editor.boxes[0].click()
+    editor.boxes[0].click()
+    assert window.workspace.inputs(window.assessment.id) == {"002": {"checked": []}}

@@ -34,7 +34,7 @@ class ChecklistEditor(RuleEditor):
             text = condition.label if rule.tiers else f"{condition.label}（{compact(condition.points)}）"
             box = QCheckBox()
             box.setAccessibleName(text)
-            box.toggled.connect(lambda _on: self.changed())
+            box.toggled.connect(lambda _on: self._toggled())
             self.boxes.append(box)
             self.fields.addLayout(_wrapping_row(box, text))
         notes = []
@@ -53,10 +53,12 @@ class ChecklistEditor(RuleEditor):
             self.fields.addWidget(hint)
         self.touched = False
 
-    def changed(self) -> None:
+    def _toggled(self) -> None:
+        # Only a tick the person makes turns "nothing ticked" into a score of none ticked; moving past the item
+        # (which commits the editor) must not.
         if not self._loading:
             self.touched = True
-        super().changed()
+        self.changed()
 
     def current_input(self) -> Input:
         checked = [n for n, box in enumerate(self.boxes) if box.isChecked()]
