@@ -59,13 +59,8 @@ def test_enter_in_the_search_box_selects_the_first_match(app: App, workspace_dir
     assert "001" not in inputs(workspace_dir)
 
 
-@pytest.mark.xfail(
-    reason="defect: moving the selection onto 002 (a checklist of two yes/no boxes) and off again, with arrow "
-    "keys or while typing a search, saves {'checked': []} for it: 002 counts as scored 0 (unscored 35 → 34) and "
-    "Undo lights up, though nothing was ticked",
-    strict=False,
-)
 def test_moving_through_the_tree_changes_nothing(app: App, workspace_dir: Path) -> None:
+    """Passing over 002 (a checklist of two boxes) with the arrow keys once saved {'checked': []}: scored 0."""
     app.key("F6")
     for _ in range(8):  # 发展环境 › … › 001, …, 002, … 003
         app.key("Down")
