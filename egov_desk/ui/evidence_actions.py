@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from egov_desk.core.evidence import AttachReport, EvidenceBook, EvidenceError, FileInfo
 from egov_desk.core.exports.files import safe_name
 from egov_desk.core.workspace import WorkspaceError
+from egov_desk.ui.dialogs.choose import last_folder, remember_folder
 from egov_desk.ui.ops import Job, Progress
 from egov_desk.ui.undo import Step
 
@@ -84,11 +85,17 @@ class EvidenceActions(QObject):
 
     # --- attaching --------------------------------------------------------------------------------
 
+    def _target_name(self, requirement: int | None) -> str:
+        """Where files will go, as the checklist names it: the requirement's text, or 本项其他材料."""
+        evidence = self.book.item_evidence(self.window.assessment.id, self.code)
+        named = next((r.text for r in evidence.requirements if r.id == requirement), None)
+        return f"{self.code} {named or self.tr('Other materials for the item')}"
+
     def choose_files(self, requirement: int | None) -> None:
         names, _ = QFileDialog.getOpenFileNames(
             self.window,
-            self.tr("Evidence files"),
-            str(Path.home()),
+            self.tr("Evidence files for %1").replace("%1", self._target_name(requirement)),
+            str(last_folder("evidence")),
             self.tr(
                 "Scans and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff "
                 "*.bmp *.gif *.doc *.docx *.wps *.xls *.xlsx *.ofd *.zip);;"
@@ -96,12 +103,25 @@ class EvidenceActions(QObject):
             ),
         )
         if names:
+            remember_folder("evidence", Path(names[0]))
             self.attach([Path(n) for n in names], requirement)
 
     def choose_folder(self, requirement: int | None) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, self.tr("A folder of evidence"), str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(
+            self.window,
+            self.tr("A folder of evidence for %1").replace("%1", self._target_name(requirement)),
+            str(last_folder("evidence")),
+        )
         if folder:
+            remember_folder("evidence", Path(folder).parent)
             self.attach([Path(folder)], requirement)
+
+    def add_to_current_item(self) -> None:
+        """Scoring → Add evidence (Ctrl+Shift+A): to the requirement chosen in the checklist, else the item."""
+        if self.window.current_item() is None:
+            self.window.statusBar().showMessage(self.tr("Choose an item first."), 4000)
+            return
+        self.choose_files(self.window.panel.evidence.selected_requirement())
 
     def attach(self, paths: list[Path], requirement: int | None) -> Job | None:
         """Copy the files into the vault off the UI thread, with progress (files and bytes) and cancel."""

@@ -151,6 +151,12 @@ class Menus(QObject):
             self.tr("Move the keyboard into the selected item's score editor"),
         )
         window.focus_tree_action = self._action(self.tr("Back to the &tree"), window.tree.setFocus, "F6")
+        window.add_evidence_action = self._action(
+            self.tr("&Add evidence files…"),
+            window.evidence_actions.add_to_current_item,
+            QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_A),
+            self.tr("Scans and documents for the requirement chosen in the checklist, or for the item"),
+        )
         for action in (
             window.next_unscored_action,
             window.previous_unscored_action,
@@ -158,6 +164,8 @@ class Menus(QObject):
             window.focus_tree_action,
         ):
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(window.add_evidence_action)
 
     def _view_menu(self) -> None:
         window = self.window

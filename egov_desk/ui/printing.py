@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QEvent, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QPagedPaintDevice,
@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
-    QShowEvent,
     QTextDocument,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
@@ -183,6 +182,7 @@ class ChecklistPreview(QPrintPreviewDialog):
         super().__init__(printer, parent)
         self._printer = printer
         self.checklist = checklist
+        self._focused = False
         self.setWindowTitle(self.tr("Print preview"))
         self.paintRequested.connect(self._paint)
         screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
@@ -191,11 +191,15 @@ class ChecklistPreview(QPrintPreviewDialog):
     def _paint(self, device: QPagedPaintDevice) -> None:
         paint_checklist(self.checklist, device)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        pages = self.findChild(QPrintPreviewWidget)
-        if pages is not None:  # PageDown pages at once, instead of going to the page number field
-            pages.setFocus()
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.WindowActivate and not self._focused:
+            # The dialog gives the keyboard to its page number field when it activates; PageDown should page.
+            self._focused = True
+            pages = self.findChild(QPrintPreviewWidget)
+            if pages is not None:
+                pages.setFocus()
+        return handled
 
 
 def print_preview(checklist: Checklist, parent: QWidget | None = None) -> ChecklistPreview:

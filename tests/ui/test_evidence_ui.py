@@ -262,3 +262,20 @@ def test_the_file_date_takes_a_typed_date_and_refuses_what_is_not_one(  # type: 
     assert window.workspace.evidence.files(window.assessment.id)[0].evidence_date.isoformat() == "2019-12-05"
     window.undo_action.trigger()
     assert window.workspace.evidence.files(window.assessment.id)[0].evidence_date is None
+
+
+def test_the_file_dialog_says_where_the_files_will_go(window: MainWindow) -> None:
+    window.select_item("002")
+    requirement = window.workspace.evidence.item_evidence(window.assessment.id, "002").requirements[0]
+    assert window.evidence_actions._target_name(requirement.id) == f"002 {requirement.text}"
+    assert window.evidence_actions._target_name(None) == "002 本项其他材料"
+
+
+def test_dialogs_start_in_the_folder_last_used(tmp_path: Path) -> None:
+    from egov_desk.ui.dialogs.choose import last_folder, remember_folder
+
+    assert last_folder("export") == Path.home()
+    remember_folder("export", tmp_path / "报告.docx")
+    assert last_folder("export") == tmp_path
+    remember_folder("export", tmp_path / "gone" / "x.xlsx")
+    assert last_folder("export") == Path.home()  # a folder that is gone is not offered

@@ -51,3 +51,6 @@ def test_qt_file_dialogs_speak_chinese_with_our_better_words(qapp) -> None:  # t
     assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
     assert QCoreApplication.translate("QFileDialog", "Files of type:") == "文件类型："
     assert QCoreApplication.translate("QFileSystemModel", "Size") == "大小"  # Qt's own file says 体积
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："  # Qt's own file lacks these
+    assert QCoreApplication.translate("QFileDialog", "Files of &type:") == "文件类型(&T)："
+    assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "文件夹"

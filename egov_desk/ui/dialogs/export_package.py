@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from egov_desk.core.exports.files import safe_name
+from egov_desk.ui.dialogs.choose import choose_one, save_path
 from egov_desk.ui.ops import Job, Progress
 
 if TYPE_CHECKING:
@@ -29,18 +30,17 @@ class PackageExport(QObject):
         window = self.window
         everyone = self.tr("The whole unit")
         names = [everyone, *window.model.sheet.system.departments()]
-        choice, ok = QInputDialog.getItem(window, self.tr("Evidence package"), self.tr("Package for:"), names, 0, False)
-        if not ok:
+        filtered = window.exports.default_department()
+        choice = choose_one(window, self.tr("Evidence package"), self.tr("Package for:"), names, filtered or everyone)
+        if choice is None:
             return None
         department = None if choice == everyone else choice
         assessment = window.assessment
         suggested = safe_name(
             f"{assessment.unit}{assessment.year}年佐证材料{'-' + department if department else ''}.zip"
         )
-        target, _ = QFileDialog.getSaveFileName(
-            window, self.tr("Save the evidence package"), str(Path.home() / suggested), self.tr("ZIP package (*.zip)")
-        )
-        return self.start(Path(target), department) if target else None
+        target = save_path(window, self.tr("Save the evidence package"), suggested, self.tr("ZIP package (*.zip)"))
+        return self.start(target, department) if target else None
 
     def start(self, target: Path, department: str | None) -> Job:
         from egov_desk.core.exports.package import Cancelled, export_package  # openpyxl: loaded when needed

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from egov_desk.core.exports.files import safe_name
+from egov_desk.ui.dialogs.choose import choose_one, save_path
 from egov_desk.ui.editors.base import ui_language
 from egov_desk.ui.ops import Job
 
@@ -38,21 +39,17 @@ class Exports(QObject):
     def _department(self) -> tuple[bool, str | None]:
         everyone = self.tr("All departments (one section each)")
         names = [everyone, *self.window.model.sheet.system.departments()]
-        dialog = QInputDialog(self.window)
-        dialog.setWindowTitle(self.tr("Department checklist"))
-        dialog.setLabelText(self.tr("Checklist for:"))
-        dialog.setComboBoxItems(names)
-        dialog.setComboBoxEditable(False)
-        dialog.setTextValue(self.default_department() or everyone)
-        dialog.setMinimumWidth(380)  # room for the title; Qt sizes the dialog by its combo box alone
-        ok = dialog.exec() == QDialog.DialogCode.Accepted
-        choice = dialog.textValue()
-        dialog.deleteLater()
-        return ok, (None if choice == everyone else choice)
+        choice = choose_one(
+            self.window,
+            self.tr("Department checklist"),
+            self.tr("Checklist for:"),
+            names,
+            self.default_department() or everyone,
+        )
+        return choice is not None, (None if choice in (None, everyone) else choice)
 
     def _target(self, title: str, name: str, pattern: str) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(self.window, title, str(Path.home() / name), pattern)
-        return Path(chosen) if chosen else None
+        return save_path(self.window, title, name, pattern)
 
     def run(self, title: str, work: Callable[[], Any], target: Path) -> Job:
         """Write ``target`` off the UI thread, with a busy indicator; report the outcome."""
