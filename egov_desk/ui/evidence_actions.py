@@ -89,7 +89,8 @@ class EvidenceActions(QObject):
         """Where files will go, as the checklist names it: the requirement's text, or 本项其他材料."""
         evidence = self.book.item_evidence(self.window.assessment.id, self.code)
         named = next((r.text for r in evidence.requirements if r.id == requirement), None)
-        return f"{self.code} {named or self.tr('Other materials for the item')}"
+        general = self.tr("Other materials for the item")
+        return f"{self.code} {named or general}"
 
     def choose_files(self, requirement: int | None) -> None:
         names, _ = QFileDialog.getOpenFileNames(

@@ -213,6 +213,10 @@ If the app behaves oddly, close and restart it.</source>
         <translation>未完成</translation>
     </message>
     <message>
+        <source>Other materials for the item</source>
+        <translation>本项其他材料</translation>
+    </message>
+    <message>
         <source>Scans and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.doc *.docx *.wps *.xls *.xlsx *.ofd *.zip);;All files (*)</source>
         <translation>扫描件和文档 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.gif *.doc *.docx *.wps *.xls *.xlsx *.ofd *.zip);;所有文件 (*)</translation>
     </message>
