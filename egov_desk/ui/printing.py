@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QEvent, QMarginsF, QRectF, QSizeF, Qt, QTimer
 from PySide6.QtGui import (
     QFont,
     QPagedPaintDevice,
@@ -20,8 +20,8 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QWidget
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from egov_desk.core.exports.checklist import Checklist
 from egov_desk.core.exports.checklist_docx import material_line, signature_line
@@ -191,14 +191,17 @@ class ChecklistPreview(QPrintPreviewDialog):
     def _paint(self, device: QPagedPaintDevice) -> None:
         paint_checklist(self.checklist, device)
 
+    def _focus_pages(self) -> None:
+        view = self.findChild(QGraphicsView)  # the pages inside QPrintPreviewWidget, which takes no focus itself
+        if view is not None:
+            view.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         if event.type() == QEvent.Type.WindowActivate and not self._focused:
             # The dialog gives the keyboard to its page number field when it activates; PageDown should page.
             self._focused = True
-            pages = self.findChild(QPrintPreviewWidget)
-            if pages is not None:
-                pages.setFocus()
+            QTimer.singleShot(0, self._focus_pages)
         return handled
 
 

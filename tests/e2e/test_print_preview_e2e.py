@@ -49,12 +49,6 @@ def test_print_preview_title_is_chinese(app: App) -> None:
     assert "打印预览" in preview.title
 
 
-@pytest.mark.xfail(
-    reason="defect: the preview opens with the keyboard in the page number field, so PageDown does nothing until "
-    "Tab moves focus onto the pages; still so after ab07dc9: setFocus in showEvent comes before the dialog gives "
-    "focus to its first child on activation",
-    strict=False,
-)
 def test_page_down_turns_the_preview_page(app: App) -> None:
     preview = open_preview(app)
     time.sleep(1.0)  # let the first page paint
