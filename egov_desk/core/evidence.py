@@ -204,17 +204,17 @@ class EvidenceBook(ChecklistEdits, Verifier):
             file = link.file
             code = session.get(ItemRow, link.item_id).code  # type: ignore[union-attr]
             removed = RemovedLink(
-                file.assessment_id,
-                code,
-                link.requirement_id,
-                file.id,
-                file.sha256,
-                file.original_name,
-                file.kind,
-                file.kind_mismatch,
-                file.evidence_date,
-                file.added_at,
-                file.added_by,
+                assessment_id=file.assessment_id,
+                code=code,
+                requirement_id=link.requirement_id,
+                file_id=file.id,
+                sha256=file.sha256,
+                name=file.original_name,
+                kind=file.kind,
+                kind_mismatch=file.kind_mismatch,
+                evidence_date=file.evidence_date,
+                added_at=file.added_at,
+                added_by=file.added_by,
             )
             session.delete(link)
             session.flush()
@@ -250,11 +250,34 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 )
                 session.add(file)
                 session.flush()
+            link = session.scalar(
+                select(EvidenceLink).where(
+                    EvidenceLink.file_id == file.id,
+                    EvidenceLink.item_id == item.id,
+                    EvidenceLink.requirement_id.is_(None)
+                    if removed.requirement_id is None
+                    else EvidenceLink.requirement_id == removed.requirement_id,
+                )
+            )
+            if link is not None:  # attached again since it was removed: nothing to put back
+                return link.id
             link = EvidenceLink(file_id=file.id, item_id=item.id, requirement_id=removed.requirement_id)
             session.add(link)
             self.workspace._audit(session, "link", removed.assessment_id, removed.code, None, {"file": removed.name})
             self._commit(session, f"putting back {removed.name}")
             return link.id
+
+    def file_id(self, assessment_id: int, sha256: str) -> int:
+        """The id of the assessment's file with these bytes (ids change when a file is removed and restored)."""
+        with self._session() as session:
+            found = session.scalar(
+                select(EvidenceFile.id).where(
+                    EvidenceFile.assessment_id == assessment_id, EvidenceFile.sha256 == sha256
+                )
+            )
+        if found is None:
+            raise EvidenceError(f"the file {sha256[:12]}… is no longer in this assessment")
+        return found
 
     def set_date(self, file_id: int, evidence_date: date | None) -> FileInfo:
         with self._session() as session:

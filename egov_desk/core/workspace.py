@@ -317,8 +317,8 @@ class Workspace:
                 was = {k: _plain(getattr(before, k)) for k in change.changed}
                 now = {k: _plain(v) for k, v in change.changed.items()}
                 self._audit(session, "update_assessment", assessment_id, before=was, after=now)
-            if "unit" in details:
-                session.merge(Setting(key=UNIT_GIVEN, value=True))
+            if "unit" in details:  # undoing the first answer brings the question back
+                session.merge(Setting(key=UNIT_GIVEN, value=details["unit"] != PLACEHOLDER_UNIT))
             self._commit(session, f"the details of assessment {assessment_id}")
         return change
 
@@ -370,6 +370,11 @@ class Workspace:
             system = self.system(self.assessment(assessment_id).system_id)
             self._sheets[assessment_id] = score_system(system, self.inputs(assessment_id))
         return self._sheets[assessment_id]
+
+    def forget_scores(self, keep: int | None = None) -> None:
+        """Drop the score sheets kept in memory (another process wrote): they are read again when asked for."""
+        for assessment_id in [a for a in self._sheets if a != keep]:
+            del self._sheets[assessment_id]
 
     def _item_row(self, session: Session, assessment_id: int, code: str) -> tuple[Assessment, ItemRow]:
         assessment = session.get(Assessment, assessment_id)
@@ -435,13 +440,13 @@ class Workspace:
         """What the database holds now that differs from ``inputs`` and ``notes`` (what a window shows): one
         Change per item, scores updated — for writes made by another process."""
         now_inputs, now_notes = self.inputs(assessment_id), self.notes(assessment_id)
-        system = self.scores(assessment_id).system
+        sheet = self.scores(assessment_id)
+        system = sheet.system
         changes = []
         for code in sorted(set(inputs) | set(now_inputs)):
             if inputs.get(code) != now_inputs.get(code):
                 inp = now_inputs.get(code)
                 changes.append(self._changed(assessment_id, score_item(system.item(code), inp), inp))
-        sheet = self.scores(assessment_id)
         for code in sorted(set(notes) | set(now_notes)):
             if notes.get(code, "") != now_notes.get(code, ""):
                 note = now_notes.get(code, "")

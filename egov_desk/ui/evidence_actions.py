@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
 )
 
-from egov_desk.core.evidence import AttachReport, EvidenceBook, EvidenceError, FileInfo
+from egov_desk.core.evidence import AttachReport, EvidenceBook, EvidenceError, FileInfo, RemovedLink
 from egov_desk.core.exports.files import safe_name
 from egov_desk.core.workspace import WorkspaceError
 from egov_desk.ui.dialogs.choose import last_folder, remember_folder
@@ -32,6 +33,22 @@ if TYPE_CHECKING:
 
 MB = 1024 * 1024
 PROGRESS_INTERVAL_S = 0.1
+
+
+@dataclass
+class _Removal:
+    """A file taken off an item, and put back on undo (under the new link id the restore gives it)."""
+
+    book: EvidenceBook
+    link: int
+    removed: RemovedLink | None = None
+
+    def forward(self) -> None:
+        self.removed = self.book.unlink(self.link)
+
+    def backward(self) -> None:
+        if self.removed is not None:
+            self.link = self.book.restore(self.removed)
 
 
 class EvidenceActions(QObject):
@@ -192,43 +209,33 @@ class EvidenceActions(QObject):
     def unlink(self, link_id: int, confirm: bool = True) -> None:
         """Take a file off the item (after asking); undoable: Ctrl+Z puts it back as it was."""
         code = self.code
-        file = next(
-            (
-                f
-                for f in self.book.item_evidence(self.window.assessment.id, code).files()
-                if any(lid == link_id for lid, _c, _r in f.links)
-            ),
-            None,
-        )
+        files = self.book.item_evidence(self.window.assessment.id, code).files()
+        file = next((f for f in files if any(lid == link_id for lid, _c, _r in f.links)), None)
         name = file.name if file else ""
-        if confirm:
-            box = QMessageBox(
-                QMessageBox.Icon.Question,
-                self.tr("Remove the file"),
-                self.tr("Remove “%1” from item %2?").replace("%1", name).replace("%2", code),
-                QMessageBox.StandardButton.NoButton,
-                self.window,
-            )
-            box.setInformativeText(
-                self.tr("The stored copy stays in the workspace; Edit → Undo (Ctrl+Z) puts it back.")
-            )
-            remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
-            box.addButton(self.tr("Keep"), QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(remove)
-            self.window.last_message = box
-            box.exec()
-            if box.clickedButton() is not remove:
-                return
-        state: dict[str, object] = {"link": link_id}
+        if not confirm:
+            self._remove(link_id, code, name)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Remove the file"),
+            self.tr("Remove “%1” from item %2?").replace("%1", name).replace("%2", code),
+            QMessageBox.StandardButton.NoButton,
+            self.window,
+        )
+        box.setInformativeText(self.tr("The stored copy stays in the workspace; Edit → Undo (Ctrl+Z) puts it back."))
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Keep"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(remove)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: button is remove and self._remove(link_id, code, name))
+        self.window.last_message = box
+        box.open()  # no nested event loop inside the button's click
 
-        def forward() -> None:
-            state["removed"] = self.book.unlink(state["link"])  # type: ignore[arg-type]
-
-        def backward() -> None:
-            state["link"] = self.book.restore(state["removed"])  # type: ignore[arg-type]
-
+    def _remove(self, link_id: int, code: str, name: str) -> None:
+        removal = _Removal(self.book, link_id)
         text = self.tr("remove %1 from %2").replace("%1", name).replace("%2", code)
-        self.window.undo_stack.push(Step(text, forward, backward, lambda: self.refresh(code), self._failed))
+        step = Step(text, removal.forward, removal.backward, lambda: self.refresh(code), self._failed)
+        self.window.undo_stack.push(step)
 
     def _readable_copy(self, file: FileInfo) -> Path:
         """A copy under the file's own name (the vault names files by hash), for the system's programs."""
@@ -273,12 +280,18 @@ class EvidenceActions(QObject):
         code, year = self.code, self.window.assessment.year
         outside: list[bool] = []
 
+        assessment = self.window.assessment.id
+
+        def date(value: date | None) -> bool:
+            # By the file's bytes, not its row id: a removed and restored file comes back under a new id.
+            return self.book.set_date(self.book.file_id(assessment, file.sha256), value).date_outside_year
+
         def forward() -> None:
-            outside[:] = [self.book.set_date(file.id, chosen).date_outside_year]
+            outside[:] = [date(chosen)]
 
         text = self.tr("date of %1").replace("%1", file.name)
         back = file.evidence_date
-        step = Step(text, forward, lambda: self.book.set_date(file.id, back), lambda: self.refresh(code), self._failed)
+        step = Step(text, forward, lambda: date(back), lambda: self.refresh(code), self._failed)
         self.window.undo_stack.push(step)
         if outside and outside[0]:
             self.notice(

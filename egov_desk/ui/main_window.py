@@ -182,7 +182,9 @@ class MainWindow(QMainWindow):
             self.open_assessment(self.workspace.assessment(assessment_id))
 
     def open_assessment(self, assessment: AssessmentInfo) -> None:
-        self.panel.note.flush()
+        if hasattr(self, "assessment"):  # what is typed belongs to the assessment shown until now
+            self.panel.note.flush()
+            self.panel.show_nothing()
         self.assessment = assessment
         self.undo_stack.clear()
         sheet = self.workspace.scores(assessment.id)
@@ -217,7 +219,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Workspace: %1 · every change is saved at once").replace("%1", str(folder)) if folder else ""
         )
-        self.panel.show_nothing()
         self.select_item(self.model.item_codes()[0])
 
     def _size_columns(self) -> None:
@@ -392,9 +393,10 @@ class MainWindow(QMainWindow):
 
     def _input_abandoned(self, code: str, typed: list[str], reason: str) -> None:
         # After the selection has settled: a dialog inside currentChanged would re-enter the view.
-        QTimer.singleShot(0, lambda: self._ask_about_abandoned(code, typed, reason))
+        assessment = self.assessment.id
+        QTimer.singleShot(0, self, lambda: self._ask_about_abandoned(assessment, code, typed, reason))
 
-    def _ask_about_abandoned(self, code: str, typed: list[str], reason: str) -> None:
+    def _ask_about_abandoned(self, assessment: int, code: str, typed: list[str], reason: str) -> None:
         entered = "、".join(f"“{text}”" for text in typed if text.strip())
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
@@ -406,23 +408,31 @@ class MainWindow(QMainWindow):
             .replace("%3", reason)
         )
         box.setInformativeText(self.tr("The item keeps its previous score."))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_message = box
+        if assessment != self.assessment.id:  # another assessment is open now: nothing to go back to here
+            box.addButton(QMessageBox.StandardButton.Ok)
+            box.open()
+            return
         back = box.addButton(self.tr("Go back and correct it"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Discard the input"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)
-        self.last_message = box
-        box.exec()
-        if box.clickedButton() is back:
-            self.jump_to_item(code)
-            if self.panel.editor is not None and self.panel.item is not None and self.panel.item.code == code:
-                self.panel.editor.retype(typed)
-                self.panel.editor.typing()
-                self.panel.focus_editor()
+        box.buttonClicked.connect(lambda button: button is back and self._return_to_input(code, typed))
+        box.open()
+
+    def _return_to_input(self, code: str, typed: list[str]) -> None:
+        self.jump_to_item(code)
+        if self.panel.editor is not None and self.panel.item is not None and self.panel.item.code == code:
+            self.panel.editor.retype(typed)
+            self.panel.editor.typing()
+            self.panel.focus_editor()
 
     def check_for_changes(self) -> list[Change]:
         """Repaint what another process (the CLI, another window) changed in the workspace."""
         if self.watch is None or not self.watch.changed():
             return []
         assessment = self.assessment.id
+        self.workspace.forget_scores(keep=assessment)  # other assessments are re-read when next opened
         changes = self.workspace.changes_since(assessment, self.inputs, self.notes)
         for change in changes:
             self.apply(change)

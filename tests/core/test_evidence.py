@@ -382,3 +382,26 @@ def test_a_date_given_again_for_a_file_already_stored_is_applied(
     with Workspace.open(folder) as reopened:
         [file] = reopened.evidence.files(1)
         assert file.evidence_date == date(2019, 6, 30)
+
+
+def test_a_file_removed_twice_over_is_put_back_once(workspace: Workspace, tmp_path: Path) -> None:
+    path = make(tmp_path, "计划.pdf", PDF)
+    [file] = workspace.evidence.attach(1, "002", [path]).added
+    removed = workspace.evidence.unlink(file.links[0][0])
+    workspace.evidence.attach(1, "002", [path])  # attached again by hand before the undo
+    workspace.evidence.restore(removed)  # nothing to put back: no duplicate, no error
+    [back] = workspace.evidence.files(1)
+    assert len(back.links) == 1
+
+
+def test_a_file_is_found_by_its_bytes_after_its_row_was_made_again(workspace: Workspace, tmp_path: Path) -> None:
+    a = make(tmp_path, "a.pdf", PDF)
+    b = make(tmp_path, "b.pdf", PDF + b"%b")
+    [first] = workspace.evidence.attach(1, "002", [a]).added
+    removed = workspace.evidence.unlink(first.links[0][0])
+    [second] = workspace.evidence.attach(1, "002", [b]).added  # SQLite may give it the freed id
+    workspace.evidence.restore(removed)
+    assert workspace.evidence.file_id(1, sha(PDF)) != second.id
+    workspace.evidence.set_date(workspace.evidence.file_id(1, sha(PDF)), date(2019, 1, 2))
+    dates = {f.name: f.evidence_date for f in workspace.evidence.files(1)}
+    assert dates == {"a.pdf": date(2019, 1, 2), "b.pdf": None}

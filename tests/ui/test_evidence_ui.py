@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from egov_desk.ui.dialogs.preview import ImagePreview, PdfPreview, TextPreview
 from egov_desk.ui.main_window import MainWindow
 from egov_desk.ui.models.indicator_tree import EVIDENCE
-from tests.ui.helpers import answer_next_message
+from tests.ui.helpers import answer
 
 
 def write_pdf(path: Path, pages: int = 2) -> Path:
@@ -71,16 +71,14 @@ def test_ticking_a_collected_requirement_marks_it_checked(window: MainWindow, tm
     assert evidence.checked == 1
 
 
-def test_remove_takes_the_file_off_the_requirement(window: MainWindow, tmp_path: Path) -> None:
+def test_remove_takes_the_file_off_the_requirement(window: MainWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.runner.synchronous = True
     window.select_item("005")
     drop(window, [write_pdf(tmp_path / "清单.pdf")], row=0)
     panel = window.panel.evidence
     panel.tree.setCurrentItem(panel.tree.topLevelItem(0).child(0))
-    seen: list[str] = []
-    answer_next_message(window, "移除", seen)
     panel.remove.click()
-    assert "清单.pdf" in seen[0]
+    assert "清单.pdf" in answer(window, qtbot, "移除")
     assert panel.tree.topLevelItem(0).text(1) == "缺"
     assert window.workspace.evidence.files(window.assessment.id) == []
 
@@ -198,17 +196,17 @@ def test_the_evidence_package_is_exported_in_the_background(window: MainWindow, 
         assert "002 工作计划与实施/002-01-计划.pdf" in package.namelist()
 
 
-def test_removing_a_file_asks_first_and_undo_puts_it_back(window: MainWindow, tmp_path: Path) -> None:
+def test_removing_a_file_asks_first_and_undo_puts_it_back(window: MainWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.runner.synchronous = True
     window.select_item("005")
     drop(window, [write_pdf(tmp_path / "清单.pdf")], row=0)
     panel = window.panel.evidence
     panel.tree.setCurrentItem(panel.tree.topLevelItem(0).child(0))
-    answer_next_message(window, "保留", [])
     panel.remove.click()
+    answer(window, qtbot, "保留")
     assert panel.tree.topLevelItem(0).text(1) == "已收集"  # kept: the person said no
-    answer_next_message(window, "移除", [])
     panel.remove.click()
+    answer(window, qtbot, "移除")
     assert window.workspace.evidence.files(window.assessment.id) == []
     window.undo_action.trigger()
     assert [f.name for f in window.workspace.evidence.files(window.assessment.id, "005")] == ["清单.pdf"]

@@ -162,3 +162,30 @@ def test_every_item_fits_beside_the_tree_on_a_1024_screen(qtbot, workspace: Work
         body = window.panel.widget()
         assert body.minimumSizeHint().width() <= window.panel.viewport().width(), code
         assert not window.panel.horizontalScrollBar().isVisible(), code
+
+
+def test_a_change_elsewhere_to_another_assessment_shows_when_it_is_opened(window: MainWindow) -> None:
+    from egov_desk.cli import main as cli
+
+    workspace = window.workspace
+    other = workspace.create_assessment(1, "本单位", 2020, "复核")
+    window.open_assessment(workspace.assessment(other))
+    window.open_assessment(workspace.assessment(1))  # the 2020 sheet is now kept in memory
+    folder = str(workspace.folder)
+    assert cli(["workspace", "set", "--workspace", folder, "--assessment", str(other), "008", '{"score": 9}']) == 0
+    window.check_for_changes()
+    window.open_assessment(workspace.assessment(other))
+    assert window.model.index_of_item("008", SCORE).data() == "9.00"
+    assert window.gauge.total_text == "9.00 / 100"
+
+
+def test_a_value_typed_in_one_assessment_is_never_saved_into_the_next(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    workspace = window.workspace
+    other = workspace.create_assessment(1, "本单位", 2020, "复核")
+    window.select_item("008")
+    editor = window.panel.editor
+    editor.spin.setFocus()
+    qtbot.keyClicks(editor.spin, "8")  # not confirmed yet
+    window.open_assessment(workspace.assessment(other))
+    assert workspace.inputs(1) == {"008": {"score": 8}}  # saved where it was typed
+    assert workspace.inputs(other) == {}
