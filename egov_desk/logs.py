@@ -39,10 +39,8 @@ def setup_logging(folder: Path | None = None, crash_log: bool = True) -> Path:
     except OSError:  # a read-only profile: log nowhere rather than not start
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    stop_logging()
     root = logging.getLogger()
-    for old in [h for h in root.handlers if getattr(h, "egov_desk", False)]:
-        root.removeHandler(old)
-        old.close()
     handler.egov_desk = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(logging.INFO)
@@ -54,3 +52,11 @@ def setup_logging(folder: Path | None = None, crash_log: bool = True) -> Path:
             pass
     logging.getLogger("egov_desk").info("egov-desk %s started", __version__)
     return folder
+
+
+def stop_logging() -> None:
+    """Remove and close the app's log handler (at exit, and between tests)."""
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "egov_desk", False)]:
+        root.removeHandler(old)
+        old.close()

@@ -28,12 +28,13 @@ class CrashReporter(QObject):
         self.count = 0
         self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self._previous = sys.excepthook
+        self._previous_thread_hook = threading.excepthook
         sys.excepthook = self.excepthook
         threading.excepthook = self.thread_excepthook
 
     def uninstall(self) -> None:
         sys.excepthook = self._previous
-        threading.excepthook = threading.__excepthook__
+        threading.excepthook = self._previous_thread_hook
 
     def excepthook(self, kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.runner = Runner(self)
         self.last_message: QMessageBox | None = None  # the last question asked (tests answer it)
         self.details_dialog: QDialog | None = None
+        self.close_confirmed = False  # the person chose to close with a refused value left unsaved
         self.help_dialog: QDialog | None = None
         self.undo_stack = QUndoStack(self)
         self.inputs: dict[str, Any] = {}
@@ -420,6 +421,30 @@ class MainWindow(QMainWindow):
         box.buttonClicked.connect(lambda button: button is back and self._return_to_input(code, typed))
         box.open()
 
+    def _ask_before_closing(self, code: str, typed: list[str], reason: str) -> None:
+        """Closing with a refused value in the editor: go back to it, or close without it."""
+        entered = "、".join(f"“{text}”" for text in typed if text.strip())
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Not saved"))
+        box.setText(
+            self.tr("The input %1 for item %2 was not saved: %3")
+            .replace("%1", entered)
+            .replace("%2", code)
+            .replace("%3", reason)
+        )
+        back = box.addButton(self.tr("Go back and correct it"), QMessageBox.ButtonRole.RejectRole)
+        leave = box.addButton(self.tr("Close without it"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(back)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: button is leave and self._close_without_input())
+        self.last_message = box
+        box.open()
+
+    def _close_without_input(self) -> None:
+        self.close_confirmed = True
+        self.close()
+
     def _return_to_input(self, code: str, typed: list[str]) -> None:
         self.jump_to_item(code)
         if self.panel.editor is not None and self.panel.item is not None and self.panel.item.code == code:
@@ -447,13 +472,18 @@ class MainWindow(QMainWindow):
         details = self.workspace.assessment(assessment)
         if details != self.assessment:
             self.apply_details(AssessmentChange(self.assessment, details))
-        if changes:
+        typing = self.panel.editor is not None and self.panel.editor.unconfirmed()
+        if changes and not typing:  # else the message that the person's typing was kept stays in view
             self.statusBar().showMessage(self.tr("%n change(s) made elsewhere are shown.", "", len(changes)), 6000)
         return changes
 
     def report_failure(self, error: Exception) -> None:
+        """A write that was refused or failed: say so without blocking (undo may run inside a key press)."""
         text = describe(error, ui_language()) if isinstance(error, InputError) else str(error)
-        QMessageBox.warning(self, self.tr("Not saved"), text)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_message = box
+        box.open()
 
     def apply(self, change: Change) -> None:
         """Repaint what one Workspace write changed: the item, the levels above it, the gauge."""
@@ -477,7 +507,13 @@ class MainWindow(QMainWindow):
             if change.note is not None and self.panel.note.toPlainText() != change.note:
                 self.panel.note.load(change.note)
             elif change.note is None and self.panel.editor and self.panel.editor.current_input() != change.input:
-                self.panel.reload_input(change.input)  # undo/redo, not typing
+                if self.panel.editor.unconfirmed():  # the person is typing: keep what they typed
+                    self.statusBar().showMessage(
+                        self.tr("%1 was changed elsewhere; what you are typing is kept.").replace("%1", change.code),
+                        8000,
+                    )
+                else:
+                    self.panel.reload_input(change.input)  # undo/redo or a change made elsewhere
         self.departments.update_item(change.code, self.model.sheet.system, self.model.sheet, self.evidence)
 
     def _show_total(self) -> None:
@@ -517,12 +553,17 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        editor, item = self.panel.editor, self.panel.item
+        if editor is not None and item is not None and not self.close_confirmed:
+            editor.commit()
+            if editor.refusal:
+                event.ignore()  # asked without blocking; closing goes on when the person says so
+                self._ask_before_closing(item.code, editor.typed(), editor.refusal)
+                return
         self.watch_timer.stop()
         if self.watch is not None:
             self.watch.close()
             self.watch = None
         self.panel.note.flush()
-        if self.panel.editor is not None:
-            self.panel.editor.commit()
         self.save_layout()
         super().closeEvent(event)

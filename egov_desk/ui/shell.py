@@ -38,6 +38,9 @@ class Shell(QObject):
 
     def _replace(self, workspace: Workspace, demo_folder: Path | None) -> MainWindow:
         old_window, old_workspace, old_demo = self.window, self.workspace, self.demo_folder
+        if old_window is not None:  # what is typed belongs to the old window's workspace: saved there first
+            old_window.panel.note.flush()
+            old_window.panel.leave_editor()
         self.workspace, self.demo_folder = workspace, demo_folder
         window = MainWindow(workspace, self, demo=demo_folder is not None)
         if old_window is not None:
@@ -48,6 +51,7 @@ class Shell(QObject):
         window.show()
         QTimer.singleShot(0, window.ask_unit_if_needed)
         if old_window is not None:
+            old_window.close_confirmed = True  # its typed values were committed above; a refused one is not kept
             old_window.close()
             old_window.deleteLater()
         if old_workspace is not workspace:

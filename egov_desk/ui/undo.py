@@ -24,6 +24,18 @@ Apply = Callable[[Change], None]
 Report = Callable[[Exception], None]
 
 
+class ChangedElsewhere(Exception):
+    """Undo or redo would overwrite a value that changed since (the CLI, another window): refused."""
+
+
+def changed_elsewhere(what: str) -> ChangedElsewhere:
+    return ChangedElsewhere(
+        QCoreApplication.translate("undo", "%1 was changed elsewhere since; it is left as it is now.").replace(
+            "%1", what
+        )
+    )
+
+
 class _WorkspaceCommand(QUndoCommand):
     def __init__(
         self,
@@ -41,23 +53,32 @@ class _WorkspaceCommand(QUndoCommand):
         self.before, self.after = before, after
         self.apply, self.report = apply, report
 
+        self.done = False  # redone once: later redos and undos check that nobody changed the value since
+
     def write(self, value: Any) -> Change:
         raise NotImplementedError
 
-    def _run(self, value: Any) -> None:
+    def current(self) -> Any:
+        """The value stored now."""
+        raise NotImplementedError
+
+    def _run(self, value: Any, expected: Any) -> None:
         try:
+            if self.done and self.current() != expected:
+                raise changed_elsewhere(self.text())
             change = self.write(value)
-        except (WorkspaceError, InputError) as error:
+        except (WorkspaceError, InputError, ChangedElsewhere) as error:
             self.setObsolete(True)  # the stack drops a command that did nothing
             self.report(error)
             return
+        self.done = True
         self.apply(change)
 
     def redo(self) -> None:
-        self._run(self.after)
+        self._run(self.after, self.before)
 
     def undo(self) -> None:
-        self._run(self.before)
+        self._run(self.before, self.after)
 
 
 class SetInput(_WorkspaceCommand):
@@ -70,6 +91,9 @@ class SetInput(_WorkspaceCommand):
 
     def write(self, value: Any) -> Change:
         return self.workspace.set_input(self.assessment, self.code, value)
+
+    def current(self) -> Any:
+        return self.workspace.inputs(self.assessment).get(self.code)
 
     def id(self) -> int:
         return 1
@@ -93,6 +117,9 @@ class SetNote(_WorkspaceCommand):
     def write(self, value: Any) -> Change:
         return self.workspace.set_note(self.assessment, self.code, value)
 
+    def current(self) -> Any:
+        return self.workspace.notes(self.assessment).get(self.code, "")
+
 
 class SetAssessmentDetails(QUndoCommand):
     """The unit, year, title, filled-in-by or date of an assessment; undo puts the old ones back."""
@@ -110,21 +137,26 @@ class SetAssessmentDetails(QUndoCommand):
         self.after = after
         self.before = {key: getattr(before, key) for key in after}
         self.apply, self.report = apply, report
+        self.done = False
 
-    def _run(self, details: dict[str, Any]) -> None:
+    def _run(self, details: dict[str, Any], expected: dict[str, Any]) -> None:
         try:
+            now = self.workspace.assessment(self.assessment)
+            if self.done and any(getattr(now, key) != value for key, value in expected.items()):
+                raise changed_elsewhere(self.text())
             change = self.workspace.update_assessment(self.assessment, **details)
-        except WorkspaceError as error:
+        except (WorkspaceError, ChangedElsewhere) as error:
             self.setObsolete(True)
             self.report(error)
             return
+        self.done = True
         self.apply(change)
 
     def redo(self) -> None:
-        self._run(self.after)
+        self._run(self.after, self.before)
 
     def undo(self) -> None:
-        self._run(self.before)
+        self._run(self.before, self.after)
 
 
 class Step(QUndoCommand):

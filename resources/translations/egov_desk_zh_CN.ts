@@ -647,11 +647,11 @@ SHA-256 %4</translation>
         <translation>&lt;b&gt;评分。&lt;/b&gt;输入得分或评分细则要求的数字，按回车键或 Tab 键确认。不符合评分细则的数值会标红并说明原因，不会保存。每保存一项得分，顶部的总分随之变化。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Evidence.&lt;/b&gt; Drag scans and documents onto a requirement of the item's checklist, or use 添加文件…. Tick a requirement when you have read its files.</source>
-        <translation>&lt;b&gt;佐证材料。&lt;/b&gt;把扫描件和文档拖到该项材料清单中的某项要求上，或使用“添加文件…”。看过材料后，勾选该要求为已核验。</translation>
+        <source>&lt;b&gt;Evidence.&lt;/b&gt; Drag scans and documents onto a requirement of the item's checklist, or use Add files… (Ctrl+Shift+A). Tick a requirement when you have read its files.</source>
+        <translation>&lt;b&gt;佐证材料。&lt;/b&gt;把扫描件和文档拖到该项材料清单中的某项要求上，或使用“添加文件…”（Ctrl+Shift+A）。看过材料后，勾选该要求为已核验。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Departments.&lt;/b&gt; The 科室 tab (Ctrl+2) shows what each department owes; File → Export writes and prints each department's checklist.</source>
+        <source>&lt;b&gt;Departments.&lt;/b&gt; The Departments tab (Ctrl+2) shows what each department owes; File → Export writes and prints each department's checklist.</source>
         <translation>&lt;b&gt;科室。&lt;/b&gt;“科室”标签页（Ctrl+2）列出各科室承担的事项；“文件 → 导出”可生成并打印各科室的责任分解清单。</translation>
     </message>
     <message>
@@ -871,11 +871,19 @@ SHA-256 %4</translation>
         <source>[Demo] </source>
         <translation>［演示］</translation>
     </message>
+    <message>
+        <source>Close without it</source>
+        <translation>不保存并关闭</translation>
+    </message>
     <message numerus="yes">
         <source>%n change(s) made elsewhere are shown.</source>
         <translation>
             <numerusform>已显示在别处做出的 %n 项修改。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 was changed elsewhere; what you are typing is kept.</source>
+        <translation>%1 已在别处被修改；您正在输入的内容保留。</translation>
     </message>
     <message>
         <source>Workspace: %1 · every change is saved at once</source>
@@ -1449,6 +1457,10 @@ SHA-256 %4</translation>
 </context>
 <context>
     <name>undo</name>
+    <message>
+        <source>%1 was changed elsewhere since; it is left as it is now.</source>
+        <translation>%1已在别处被修改，保持现在的值，未撤销。</translation>
+    </message>
     <message>
         <source>score of %1</source>
         <translation>%1 的得分</translation>

@@ -135,3 +135,26 @@ def test_a_workspace_from_the_first_release_upgrades_keeping_its_scores(tmp_path
         assert "before-upgrade-from-0001" in workspace.backup.name
         assert workspace.inputs(1) == {"021": {"numerator": 7, "denominator": 9}}
         assert workspace.evidence.files(1) == []
+
+
+def test_a_workspace_that_names_its_unit_is_not_asked_again_after_the_upgrade(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    with Workspace.open(tmp_path / "ws") as workspace:
+        workspace.update_assessment(1, unit="市教育局")
+    database = tmp_path / "ws" / "workspace.sqlite"
+    engine = make_engine(f"sqlite:///{database}")
+    config = Config()
+    config.set_main_option("script_location", str(migrate.MIGRATIONS))
+    with engine.connect() as connection:  # back to the schema before 0003, as an older release left it
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
+        with connection.begin():
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0002")
+            connection.exec_driver_sql("DELETE FROM settings WHERE key = 'unit_given'")
+    engine.dispose()
+    with Workspace.open(tmp_path / "ws") as workspace:
+        assert workspace.unit_given()
+        assert workspace.assessment(1).unit == "市教育局"

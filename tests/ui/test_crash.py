@@ -6,12 +6,20 @@ import os
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
-from egov_desk.logs import CRASH_NAME, LOG_NAME, setup_logging
+from egov_desk.logs import CRASH_NAME, LOG_NAME, setup_logging, stop_logging
 from egov_desk.ui.crash import CrashReporter
+
+
+@pytest.fixture(autouse=True)
+def no_log_left_open() -> Iterator[None]:
+    yield
+    stop_logging()
 
 
 def test_an_uncaught_exception_is_logged_and_shown_in_chinese(qapp: QApplication, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

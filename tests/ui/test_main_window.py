@@ -189,3 +189,16 @@ def test_a_value_typed_in_one_assessment_is_never_saved_into_the_next(window: Ma
     window.open_assessment(workspace.assessment(other))
     assert workspace.inputs(1) == {"008": {"score": 8}}  # saved where it was typed
     assert workspace.inputs(other) == {}
+
+
+def test_a_change_elsewhere_never_replaces_what_the_person_is_typing(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from egov_desk.cli import main as cli
+
+    window.select_item("022")
+    editor = window.panel.editor
+    editor.spin.setFocus()
+    qtbot.keyClicks(editor.spin, "1.5")
+    assert cli(["workspace", "set", "--workspace", str(window.workspace.folder), "022", '{"score": 3}']) == 0
+    window.check_for_changes()
+    assert editor.spin.text() == "1.5"
+    assert "022" in window.statusBar().currentMessage()

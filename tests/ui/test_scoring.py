@@ -281,18 +281,15 @@ def test_notes_are_saved_and_undoable(window: MainWindow) -> None:
     assert window.panel.note.toPlainText() == ""
 
 
-def test_a_full_disk_is_reported_and_nothing_changes(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    from egov_desk.ui import main_window
-
-    reported: list[str] = []
-    monkeypatch.setattr(main_window.QMessageBox, "warning", lambda _parent, _title, text: reported.append(text))
+def test_a_full_disk_is_reported_and_nothing_changes(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     open_item(window, "004")
     fill_disk(window.workspace)
     window.panel.note.setPlainText("很长的说明" * 20000)
     window.panel.note.flush()
-    assert len(reported) == 1
-    assert "not saved" in reported[0]
-    assert "full" in reported[0]
+    qtbot.waitUntil(lambda: window.last_message is not None and window.last_message.isVisible())
+    reported = window.last_message.text()
+    assert "not saved" in reported
+    assert "full" in reported
     assert window.undo_stack.count() == 0
     assert window.workspace.notes(window.assessment.id) == {}
 
@@ -411,3 +408,33 @@ def test_unticking_the_last_condition_keeps_a_score_of_none_ticked(window: MainW
     editor.boxes[0].click()
     editor.boxes[0].click()
     assert window.workspace.inputs(window.assessment.id) == {"002": {"checked": []}}
+
+
+def test_undo_never_overwrites_a_value_changed_elsewhere(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from egov_desk.cli import main as cli
+
+    editor = open_item(window, "022")
+    type_into(qtbot, editor.spin, "2")
+    folder = str(window.workspace.folder)
+    assert cli(["workspace", "set", "--workspace", folder, "022", '{"score": 3}']) == 0  # someone else, meanwhile
+    window.undo_action.trigger()
+    said = window.last_message.text()
+    assert "别处" in said
+    assert window.workspace.inputs(window.assessment.id) == {"022": {"score": 3}}
+    assert window.undo_stack.count() == 0
+
+
+def test_closing_with_a_refused_value_asks_first(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.helpers import answer
+
+    editor = open_item(window, "008")
+    editor.spin.setFocus()
+    qtbot.keyClicks(editor.spin, "12")
+    window.close()
+    assert window.isVisible()  # not yet: the person is asked
+    assert "12" in answer(window, qtbot, "返回修改")
+    assert window.isVisible()
+    window.close()
+    answer(window, qtbot, "不保存并关闭")
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert window.workspace.inputs(window.assessment.id) == {}

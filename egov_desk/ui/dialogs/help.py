@@ -40,10 +40,10 @@ class HelpDialog(QDialog):
             ),
             self.tr(
                 "<b>Evidence.</b> Drag scans and documents onto a requirement of the item's checklist, or "
-                "use 添加文件…. Tick a requirement when you have read its files."
+                "use Add files… (Ctrl+Shift+A). Tick a requirement when you have read its files."
             ),
             self.tr(
-                "<b>Departments.</b> The 科室 tab (Ctrl+2) shows what each department owes; File → Export "
+                "<b>Departments.</b> The Departments tab (Ctrl+2) shows what each department owes; File → Export "
                 "writes and prints each department's checklist."
             ),
             self.tr(

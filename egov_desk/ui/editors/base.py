@@ -131,6 +131,10 @@ class RuleEditor(QWidget):
         field.textChanged.connect(self.typing)
         field.editingFinished.connect(self.changed)
 
+    def unconfirmed(self) -> bool:
+        """Whether the fields hold something typed but not saved (valid or not)."""
+        return self.current_input() != self._saved
+
     def typing(self) -> None:
         if not self._loading:
             self._validate(self.current_input())

@@ -267,7 +267,7 @@ class EvidencePanel(QWidget):
             checked = entry.checkState(0) == Qt.CheckState.Checked
             # After this signal has returned: saving repaints the checklist, which deletes ``entry`` — deleting
             # the item whose change Qt is still delivering crashes the app.
-            QTimer.singleShot(0, lambda: self.checked_changed.emit(requirement, checked))
+            QTimer.singleShot(0, self, lambda: self.checked_changed.emit(requirement, checked))
 
     def menu_at(self, point: QPoint) -> QMenu:
         """The context menu for the row under ``point``: a file's menu is about the file only; a requirement's
