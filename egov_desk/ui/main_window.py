@@ -30,8 +30,8 @@ from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Change, W
 from egov_desk.ui.dialogs.export_package import PackageExport
 from egov_desk.ui.dialogs.exports import Exports
 from egov_desk.ui.dialogs.import_wizard import ImportWizard
-from egov_desk.ui.editors.base import ui_language
 from egov_desk.ui.evidence_actions import EvidenceActions
+from egov_desk.ui.language import ui_language
 from egov_desk.ui.menus import build_menus
 from egov_desk.ui.models.indicator_tree import CODE, EVIDENCE, LEAD, MAX, NAME, SCORE, IndicatorTreeModel
 from egov_desk.ui.models.tree_filter import COOPERATING, EITHER, IndicatorFilter
@@ -77,11 +77,11 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.refresh_assessments()
         self.open_assessment(workspace.default_assessment())
-        self.watch = workspace.watch()
+        self.data_watch = workspace.watch()
         self.watch_timer = QTimer(self)
         self.watch_timer.setInterval(WATCH_INTERVAL_MS)
         self.watch_timer.timeout.connect(self.check_for_changes)
-        if self.watch is not None:
+        if self.data_watch is not None:
             self.watch_timer.start()
 
     # --- building ---------------------------------------------------------------------------------
@@ -454,7 +454,7 @@ class MainWindow(QMainWindow):
 
     def check_for_changes(self) -> list[Change]:
         """Repaint what another process (the CLI, another window) changed in the workspace."""
-        if self.watch is None or not self.watch.changed():
+        if self.data_watch is None or not self.data_watch.changed():
             return []
         assessment = self.assessment.id
         self.workspace.forget_scores(keep=assessment)  # other assessments are re-read when next opened
@@ -561,9 +561,9 @@ class MainWindow(QMainWindow):
                 self._ask_before_closing(item.code, editor.typed(), editor.refusal)
                 return
         self.watch_timer.stop()
-        if self.watch is not None:
-            self.watch.close()
-            self.watch = None
+        if self.data_watch is not None:
+            self.data_watch.close()
+            self.data_watch = None
         self.panel.note.flush()
         self.save_layout()
         super().closeEvent(event)

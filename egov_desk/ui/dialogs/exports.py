@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from egov_desk.core.exports.files import safe_name
 from egov_desk.ui.dialogs.choose import choose_one, save_path
-from egov_desk.ui.editors.base import ui_language
+from egov_desk.ui.language import ui_language
 from egov_desk.ui.ops import Job
 
 if TYPE_CHECKING:

@@ -10,20 +10,16 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from egov_desk.core.messages import describe
 from egov_desk.core.points import display
 from egov_desk.core.rules import InputError, Rule
+from egov_desk.ui.language import ui_language
 
 Input = dict[str, Any] | None
 INVALID_STYLE = "border: 1px solid #dc2626; border-radius: 3px; background: #fef2f2;"
-
-
-def ui_language() -> str:
-    """The language the window speaks (set by install_translations through QLocale's default)."""
-    return "en" if QLocale().language() == QLocale.Language.English else "zh_CN"
 
 
 def refusal_text(error: InputError) -> str:
@@ -124,7 +120,7 @@ class RuleEditor(QWidget):
         for field, text in zip(self.findChildren(QLineEdit), texts, strict=False):
             field.setText(text)
 
-    def watch(self, field: QLineEdit) -> None:
+    def take_typing(self, field: QLineEdit) -> None:
         """A typed field: checked on every keystroke, saved when the typing is done (Enter, Tab, leaving it).
 
         Saving on every keystroke would store the "1" on the way to "12" — a number nobody meant."""

@@ -32,7 +32,7 @@ class ManualEditor(RuleEditor):
         step = rule.step or (Decimal("0.1") if rule.max < 2 else Decimal("0.5"))
         self.spin = NumberField(step, Decimal(0), rule.max)
         self.spin.setPlaceholderText(self.tr("Not scored"))
-        self.watch(self.spin)
+        self.take_typing(self.spin)
         row = QHBoxLayout()
         row.addWidget(self.spin)
         row.addWidget(QLabel(self.tr("of %1 pts").replace("%1", compact(rule.max))))
@@ -136,7 +136,7 @@ class CountEditor(RuleEditor):
         high = Decimal(rule.of) if isinstance(rule, Rank) and rule.of else None
         self.spin = NumberField(Decimal(1), Decimal(1 if is_rank else 0), high)
         self.spin.setPlaceholderText(self.tr("Not scored"))
-        self.watch(self.spin)
+        self.take_typing(self.spin)
         if isinstance(rule, PerUnit):
             what = rule.unit or self.tr("Count")
             hint = self.tr("%1 pts each, at most %2").replace("%1", compact(rule.per)).replace("%2", compact(rule.cap))
@@ -193,7 +193,7 @@ class RatioEditor(RuleEditor):
         if self.by_rate:
             self.rate = NumberField(Decimal(1), Decimal(0), Decimal(100))
             self.rate.setPlaceholderText(self.tr("Not scored"))
-            self.watch(self.rate)
+            self.take_typing(self.rate)
             grid.addWidget(QLabel(self.tr("Rate (%)")), 0, 0)
             grid.addWidget(self.rate, 0, 1, left)
         else:
@@ -201,7 +201,7 @@ class RatioEditor(RuleEditor):
             self.denominator = NumberField(Decimal(1), Decimal(0))
             for field in (self.numerator, self.denominator):
                 field.setPlaceholderText("—")
-                self.watch(field)
+                self.take_typing(field)
             numerator = QLabel(rule.numerator or self.tr("Done"))
             denominator = QLabel(rule.denominator or self.tr("Total"))
             for label in (numerator, denominator):
