@@ -89,6 +89,7 @@ class RuleEditor(QWidget):
         self.refusal = ""
         if inp is None:
             self.preview.setText(self.tr("Not scored"))
+            self.preview.show()
             self.problem.hide()
             return True
         try:
@@ -98,12 +99,14 @@ class RuleEditor(QWidget):
             self.problem.setText(self.refusal)
             self.problem.show()
             self.preview.setText("")
+            self.preview.hide()  # no empty line between the fields and the reason
             widget = self.field_for(error.field)
             if widget is not None:
                 widget.setProperty("invalid", True)
                 widget.setStyleSheet(INVALID_STYLE)
             return False
         self.problem.hide()
+        self.preview.show()
         state = "" if result.complete else self.tr(" (parts still open)")
         self.preview.setText(self.tr("→ %1 points").replace("%1", display(result.points)) + state)
         return True

@@ -212,6 +212,7 @@ class RatioEditor(RuleEditor):
             grid.addWidget(self.denominator, 1, 1, left)
         self.ratio = QLabel()
         self.ratio.setStyleSheet("color: #475569;")
+        self.ratio.hide()
         grid.addWidget(self.ratio, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         self.fields.addLayout(grid)
@@ -227,6 +228,7 @@ class RatioEditor(RuleEditor):
         a, b = self.numerator.value(), self.denominator.value()
         if a is None and b is None:
             self.ratio.setText("")
+            self.ratio.hide()
             return None
         numbers = all(isinstance(v, int | float) for v in (a, b))
         shown = numbers and b and 0 <= a <= b  # type: ignore[operator]
@@ -236,6 +238,7 @@ class RatioEditor(RuleEditor):
             if shown
             else ""
         )
+        self.ratio.setVisible(bool(shown))
         return {"numerator": a, "denominator": b}
 
     def _load(self, inp: Input) -> None:
