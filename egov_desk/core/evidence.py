@@ -57,6 +57,24 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+def _file_with(session: Session, assessment_id: int, sha256: str) -> EvidenceFile | None:
+    """The assessment's file holding these bytes (stored once per assessment)."""
+    return session.scalar(
+        select(EvidenceFile).where(EvidenceFile.assessment_id == assessment_id, EvidenceFile.sha256 == sha256)
+    )
+
+
+def _link_of(session: Session, file_id: int, item_id: int, requirement_id: int | None) -> EvidenceLink | None:
+    requirement = (
+        EvidenceLink.requirement_id.is_(None)
+        if requirement_id is None
+        else EvidenceLink.requirement_id == requirement_id
+    )
+    return session.scalar(
+        select(EvidenceLink).where(EvidenceLink.file_id == file_id, EvidenceLink.item_id == item_id, requirement)
+    )
+
+
 class EvidenceBook(ChecklistEdits, Verifier):
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
@@ -137,11 +155,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
             assessment, item = self._item(session, assessment_id, code)
             if session.get(Blob, stored.sha256) is None:
                 session.add(Blob(sha256=stored.sha256, size=stored.size, kind=stored.kind))
-            file = session.scalar(
-                select(EvidenceFile).where(
-                    EvidenceFile.assessment_id == assessment_id, EvidenceFile.sha256 == stored.sha256
-                )
-            )
+            file = _file_with(session, assessment_id, stored.sha256)
             if file is not None and evidence_date is not None and file.evidence_date != evidence_date:
                 file.evidence_date = evidence_date  # the date given now for bytes already stored applies to them
             if file is None:
@@ -156,16 +170,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 )
                 session.add(file)
                 session.flush()
-            exists = session.scalar(
-                select(EvidenceLink.id).where(
-                    EvidenceLink.file_id == file.id,
-                    EvidenceLink.item_id == item.id,
-                    EvidenceLink.requirement_id.is_(None)
-                    if requirement_id is None
-                    else EvidenceLink.requirement_id == requirement_id,
-                )
-            )
-            if not exists:
+            if _link_of(session, file.id, item.id, requirement_id) is None:
                 session.add(EvidenceLink(file_id=file.id, item_id=item.id, requirement_id=requirement_id))
             self.workspace._audit(
                 session,
@@ -232,11 +237,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
             _, item = self._item(session, removed.assessment_id, removed.code)
             if session.get(Blob, removed.sha256) is None or not self.vault.path_of(removed.sha256).exists():
                 raise EvidenceError(f"{removed.name}: its stored copy is gone from the vault; add the file again")
-            file = session.scalar(
-                select(EvidenceFile).where(
-                    EvidenceFile.assessment_id == removed.assessment_id, EvidenceFile.sha256 == removed.sha256
-                )
-            )
+            file = _file_with(session, removed.assessment_id, removed.sha256)
             if file is None:
                 file = EvidenceFile(
                     assessment_id=removed.assessment_id,
@@ -250,15 +251,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 )
                 session.add(file)
                 session.flush()
-            link = session.scalar(
-                select(EvidenceLink).where(
-                    EvidenceLink.file_id == file.id,
-                    EvidenceLink.item_id == item.id,
-                    EvidenceLink.requirement_id.is_(None)
-                    if removed.requirement_id is None
-                    else EvidenceLink.requirement_id == removed.requirement_id,
-                )
-            )
+            link = _link_of(session, file.id, item.id, removed.requirement_id)
             if link is not None:  # attached again since it was removed: nothing to put back
                 return link.id
             link = EvidenceLink(file_id=file.id, item_id=item.id, requirement_id=removed.requirement_id)
@@ -270,14 +263,10 @@ class EvidenceBook(ChecklistEdits, Verifier):
     def file_id(self, assessment_id: int, sha256: str) -> int:
         """The id of the assessment's file with these bytes (ids change when a file is removed and restored)."""
         with self._session() as session:
-            found = session.scalar(
-                select(EvidenceFile.id).where(
-                    EvidenceFile.assessment_id == assessment_id, EvidenceFile.sha256 == sha256
-                )
-            )
-        if found is None:
-            raise EvidenceError(f"the file {sha256[:12]}… is no longer in this assessment")
-        return found
+            found = _file_with(session, assessment_id, sha256)
+            if found is None:
+                raise EvidenceError(f"the file {sha256[:12]}… is no longer in this assessment")
+            return found.id
 
     def set_date(self, file_id: int, evidence_date: date | None) -> FileInfo:
         with self._session() as session:

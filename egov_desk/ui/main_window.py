@@ -30,6 +30,7 @@ from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Change, W
 from egov_desk.ui.dialogs.export_package import PackageExport
 from egov_desk.ui.dialogs.exports import Exports
 from egov_desk.ui.dialogs.import_wizard import ImportWizard
+from egov_desk.ui.dialogs.refusal import refusal_box
 from egov_desk.ui.evidence_actions import EvidenceActions
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.menus import build_menus
@@ -356,19 +357,7 @@ class MainWindow(QMainWindow):
 
     def visible_codes(self) -> list[str]:
         """The item codes the tree shows now, in its order."""
-        codes: list[str] = []
-
-        def walk(parent: QModelIndex) -> None:
-            for row in range(self.proxy.rowCount(parent)):
-                index = self.proxy.index(row, 0, parent)
-                entry = self.model.entry(self.proxy.mapToSource(index))
-                if isinstance(entry, Item):
-                    codes.append(entry.code)
-                else:
-                    walk(index)
-
-        walk(QModelIndex())
-        return codes
+        return self.proxy.visible_item_codes()
 
     def _go_to_first_match(self) -> None:
         shown = self.visible_codes()
@@ -398,18 +387,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, lambda: self._ask_about_abandoned(assessment, code, typed, reason))
 
     def _ask_about_abandoned(self, assessment: int, code: str, typed: list[str], reason: str) -> None:
-        entered = "、".join(f"“{text}”" for text in typed if text.strip())
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Not saved"))
-        box.setText(
-            self.tr("The input %1 for item %2 was not saved: %3")
-            .replace("%1", entered)
-            .replace("%2", code)
-            .replace("%3", reason)
-        )
+        box = refusal_box(self, code, typed, reason)
         box.setInformativeText(self.tr("The item keeps its previous score."))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_message = box
         if assessment != self.assessment.id:  # another assessment is open now: nothing to go back to here
             box.addButton(QMessageBox.StandardButton.Ok)
@@ -423,20 +402,10 @@ class MainWindow(QMainWindow):
 
     def _ask_before_closing(self, code: str, typed: list[str], reason: str) -> None:
         """Closing with a refused value in the editor: go back to it, or close without it."""
-        entered = "、".join(f"“{text}”" for text in typed if text.strip())
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Not saved"))
-        box.setText(
-            self.tr("The input %1 for item %2 was not saved: %3")
-            .replace("%1", entered)
-            .replace("%2", code)
-            .replace("%3", reason)
-        )
+        box = refusal_box(self, code, typed, reason)
         back = box.addButton(self.tr("Go back and correct it"), QMessageBox.ButtonRole.RejectRole)
         leave = box.addButton(self.tr("Close without it"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(back)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(lambda button: button is leave and self._close_without_input())
         self.last_message = box
         box.open()

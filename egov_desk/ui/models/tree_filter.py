@@ -55,3 +55,19 @@ class IndicatorFilter(QSortFilterProxyModel):
             }
             return wanted[self.role]
         return True
+
+    def visible_item_codes(self) -> list[str]:
+        """The codes of the items shown now, in the tree's order."""
+        codes: list[str] = []
+
+        def walk(parent: QModelIndex) -> None:
+            for row in range(self.rowCount(parent)):
+                index = self.index(row, 0, parent)
+                code = index.data(ItemCodeRole)
+                if code:
+                    codes.append(code)
+                else:
+                    walk(index)
+
+        walk(QModelIndex())
+        return codes
