@@ -6,7 +6,6 @@ Every write is one transaction and returns what it changed, so the UI repaints o
 
 from __future__ import annotations
 
-import getpass
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from egov_desk import APP_AUTHOR, APP_NAME
+from egov_desk.core.actor import os_account
 from egov_desk.core.db import migrate
 from egov_desk.core.db.engine import make_engine
 from egov_desk.core.db.models import (
@@ -53,10 +53,8 @@ def default_workspace_dir() -> Path:
 
 
 def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name (some services, containers)
-        return "unknown"
+    """The OS account making changes (never an environment variable anyone can set)."""
+    return os_account()
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -170,3 +171,14 @@ def test_a_failed_creation_leaves_no_half_made_workspace(tmp_path: Path) -> None
     with pytest.raises(LookupError):
         Workspace.open(tmp_path / "ws", template="builtin:1999")
     assert not (tmp_path / "ws" / "workspace.sqlite").exists()
+
+
+def test_the_recorded_user_comes_from_the_os_not_from_variables(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pwd
+
+    for variable in ("USER", "LOGNAME", "USERNAME", "LNAME"):
+        monkeypatch.setenv(variable, "局长")
+    with Workspace.open(tmp_path / "ws") as workspace:
+        workspace.set_input(1, "005", {"yes": True})
+        assert workspace.audit(1)[-1].actor == pwd.getpwuid(os.getuid()).pw_name
+        assert workspace.audit(1)[-1].actor != "局长"
