@@ -18,6 +18,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from egov_desk.core.evidence import FileInfo
 from egov_desk.core.exports.files import atomic_folder, atomic_output, safe_name
+from egov_desk.core.exports.text import printable
 from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, lines_needed, put
 from egov_desk.core.filetypes import LABELS
 
@@ -157,7 +158,7 @@ def _index(entries: list[PackageEntry], path: Path, title: str) -> None:
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.page_margins.left = sheet.page_margins.right = 0.5
-    sheet.oddHeader.right.text = title
+    sheet.oddHeader.right.text = printable(title)
     sheet.oddHeader.right.size = 8
     sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
     workbook.save(str(path))

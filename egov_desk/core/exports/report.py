@@ -25,6 +25,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from egov_desk.core.exports.details import chinese_date, report_day
 from egov_desk.core.exports.files import atomic_output
+from egov_desk.core.exports.text import printable_data
 from egov_desk.core.points import compact, display
 from egov_desk.core.requirements import PLATFORM
 from egov_desk.paths import resource_dir
@@ -222,7 +223,7 @@ def write_report(
     workspace: Workspace, assessment_id: int, out: Path, template: Path | None = None, chart_png: bytes | None = None
 ) -> Path:
     document = DocxTemplate(str(template or default_template()))
-    context = report_context(workspace, assessment_id)
+    context = printable_data(report_context(workspace, assessment_id))
     context["chart"] = CHART_MARK if chart_png else ""
     document.render(context, jinja_env=SandboxedEnvironment(), autoescape=True)
     if chart_png:

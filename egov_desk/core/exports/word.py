@@ -21,6 +21,8 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from egov_desk.core.exports.text import printable
+
 
 @dataclass(frozen=True)
 class Fonts:
@@ -51,7 +53,7 @@ def style_run(
 def add_text(
     paragraph: Paragraph, text: str, fonts: Fonts, size: float, bold: bool = False, east_asia: str | None = None
 ) -> Run:
-    return style_run(paragraph.add_run(text), east_asia or fonts.body, size, bold, fonts.latin)
+    return style_run(paragraph.add_run(printable(text)), east_asia or fonts.body, size, bold, fonts.latin)
 
 
 def set_defaults(document: Document, fonts: Fonts, size: float) -> None:

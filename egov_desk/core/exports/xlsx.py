@@ -11,6 +11,8 @@ from typing import Any
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Border, PatternFill, Side
 
+from egov_desk.core.exports.text import printable
+
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEAD_FILL = PatternFill("solid", fgColor="E8EDF5")
@@ -24,7 +26,7 @@ def put(cell: Cell, value: Any) -> Cell:
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         cell.value = float(value) if isinstance(value, Decimal) else value
         return cell
-    cell.value = str(value)
+    cell.value = printable(str(value))
     cell.data_type = "s"
     return cell
 
