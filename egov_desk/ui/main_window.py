@@ -8,6 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTim
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QHeaderView,
@@ -529,6 +530,13 @@ class MainWindow(QMainWindow):
                 event.ignore()  # asked without blocking; closing goes on when the person says so
                 self._ask_before_closing(item.code, editor.typed(), editor.refusal)
                 return
+        if self.runner.busy():
+            self.statusBar().showMessage(self.tr("Finishing the work under way…"))
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.runner.shutdown()
+            finally:
+                QApplication.restoreOverrideCursor()
         self.watch_timer.stop()
         if self.data_watch is not None:
             self.data_watch.close()

@@ -81,6 +81,7 @@ class Runner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
+        self.jobs: set[Job] = set()
 
     def start(
         self, work: Callable[[Progress], Any], done: Callable[[Any], None], failed: Callable[[BaseException], None]
@@ -88,6 +89,8 @@ class Runner(QObject):
         job = Job(self)
         job.succeeded.connect(done)
         job.failed.connect(failed)
+        self.jobs.add(job)
+        job.ended.connect(lambda: self.jobs.discard(job))
         task = _Task(job, work)
         if self.synchronous:
             task.run()
@@ -96,4 +99,15 @@ class Runner(QObject):
         return job
 
     def wait(self, timeout_ms: int = 30000) -> bool:
+        return self.pool.waitForDone(timeout_ms)
+
+    def busy(self) -> bool:
+        return any(job.running for job in self.jobs)
+
+    def shutdown(self, timeout_ms: int = 60000) -> bool:
+        """When the window closes: cancel every job that can be cancelled, and wait for the rest to finish
+        (a write under way completes and is renamed into place, or leaves nothing) — no thread outlives the
+        window. False when something still ran after ``timeout_ms``."""
+        for job in list(self.jobs):
+            job.cancel()
         return self.pool.waitForDone(timeout_ms)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AssessmentDetailsDialog</name>
@@ -48,7 +47,7 @@
         <translation>报告日期：</translation>
     </message>
     <message>
-        <source>Please enter the unit&apos;s name.</source>
+        <source>Please enter the unit's name.</source>
         <translation>请输入单位名称。</translation>
     </message>
     <message>
@@ -448,7 +447,7 @@ SHA-256 %4</translation>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <source>Set the document&apos;s date…</source>
+        <source>Set the document's date…</source>
         <translation>设置文件日期…</translation>
     </message>
     <message>
@@ -640,7 +639,7 @@ SHA-256 %4</translation>
         <translation>使用说明</translation>
     </message>
     <message>
-        <source>&lt;b&gt;The table.&lt;/b&gt; The tree on the left is the year&apos;s indicator table; choose an item to see its scoring rule, its score editor, its evidence and a note on the right.</source>
+        <source>&lt;b&gt;The table.&lt;/b&gt; The tree on the left is the year's indicator table; choose an item to see its scoring rule, its score editor, its evidence and a note on the right.</source>
         <translation>&lt;b&gt;指标表。&lt;/b&gt;左侧的树就是本年度的指标表；选中一个评分项，右侧显示它的评分细则、评分输入框、佐证材料和备注。</translation>
     </message>
     <message>
@@ -648,11 +647,11 @@ SHA-256 %4</translation>
         <translation>&lt;b&gt;评分。&lt;/b&gt;输入得分或评分细则要求的数字，按回车键或 Tab 键确认。不符合评分细则的数值会标红并说明原因，不会保存。每保存一项得分，顶部的总分随之变化。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Evidence.&lt;/b&gt; Drag scans and documents onto a requirement of the item&apos;s checklist, or use Add files… (Ctrl+Shift+A). Tick a requirement when you have read its files.</source>
+        <source>&lt;b&gt;Evidence.&lt;/b&gt; Drag scans and documents onto a requirement of the item's checklist, or use Add files… (Ctrl+Shift+A). Tick a requirement when you have read its files.</source>
         <translation>&lt;b&gt;佐证材料。&lt;/b&gt;把扫描件和文档拖到该项材料清单中的某项要求上，或使用“添加文件…”（Ctrl+Shift+A）。看过材料后，勾选该要求为已核验。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Departments.&lt;/b&gt; The Departments tab (Ctrl+2) shows what each department owes; File → Export writes and prints each department&apos;s checklist.</source>
+        <source>&lt;b&gt;Departments.&lt;/b&gt; The Departments tab (Ctrl+2) shows what each department owes; File → Export writes and prints each department's checklist.</source>
         <translation>&lt;b&gt;科室。&lt;/b&gt;“科室”标签页（Ctrl+2）列出各科室承担的事项；“文件 → 导出”可生成并打印各科室的责任分解清单。</translation>
     </message>
     <message>
@@ -664,7 +663,7 @@ SHA-256 %4</translation>
         <translation>&lt;b&gt;保存。&lt;/b&gt;每项修改在输入时即已保存，无需“保存”按钮。“编辑 → 撤销”（Ctrl+Z）可撤回得分、备注、移除的文件和勾选。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;The unit.&lt;/b&gt; File → Assessment details changes the unit&apos;s name, the year, who fills it in and the report&apos;s date.</source>
+        <source>&lt;b&gt;The unit.&lt;/b&gt; File → Assessment details changes the unit's name, the year, who fills it in and the report's date.</source>
         <translation>&lt;b&gt;单位。&lt;/b&gt;“文件 → 考评信息”可修改单位名称、年度、填报人和报告日期。</translation>
     </message>
     <message>
@@ -887,6 +886,10 @@ SHA-256 %4</translation>
         <translation>%1 已在别处被修改；您正在输入的内容保留。</translation>
     </message>
     <message>
+        <source>Finishing the work under way…</source>
+        <translation>正在结束进行中的工作…</translation>
+    </message>
+    <message>
         <source>Workspace: %1 · every change is saved at once</source>
         <translation>工作区：%1 · 每次修改即时保存</translation>
     </message>
@@ -961,7 +964,7 @@ SHA-256 %4</translation>
         <translation>导入指标表(&amp;I)…</translation>
     </message>
     <message>
-        <source>Read another year&apos;s indicator table from Word or Excel</source>
+        <source>Read another year's indicator table from Word or Excel</source>
         <translation>从 Word 或 Excel 读取其他年度的指标表</translation>
     </message>
     <message>
@@ -973,7 +976,7 @@ SHA-256 %4</translation>
         <translation>考评信息(&amp;D)…</translation>
     </message>
     <message>
-        <source>The unit&apos;s name, the year, the title, who fills it in and the report&apos;s date</source>
+        <source>The unit's name, the year, the title, who fills it in and the report's date</source>
         <translation>单位名称、年度、名称、填报人和报告日期</translation>
     </message>
     <message>
@@ -1049,7 +1052,7 @@ SHA-256 %4</translation>
         <translation>编辑得分(&amp;E)</translation>
     </message>
     <message>
-        <source>Move the keyboard into the selected item&apos;s score editor</source>
+        <source>Move the keyboard into the selected item's score editor</source>
         <translation>将键盘焦点移到所选评分项的评分栏</translation>
     </message>
     <message>
@@ -1339,7 +1342,7 @@ SHA-256 %4</translation>
         <translation>指标与评分规则</translation>
     </message>
     <message>
-        <source>The tree as read, and the rule proposed for each item beside its text. Rules marked in amber need a person&apos;s check; all rules can be changed later.</source>
+        <source>The tree as read, and the rule proposed for each item beside its text. Rules marked in amber need a person's check; all rules can be changed later.</source>
         <translation>读取到的指标树，以及每个评分项的细则和建议的计分规则。橙色标出的规则需要人工核对；所有规则导入后仍可修改。</translation>
     </message>
     <message>

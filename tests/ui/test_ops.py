@@ -68,3 +68,27 @@ def test_synchronous_mode_runs_inline() -> None:
     results: list[int] = []
     runner.start(lambda _p: 7, results.append, pytest.fail)
     assert results == [7]
+
+
+def test_closing_the_window_ends_the_work_under_way(qtbot, workspace) -> None:  # type: ignore[no-untyped-def]
+    """No thread outlives its window: a long job is cancelled and waited for when the window closes."""
+    import time
+
+    from egov_desk.ui.main_window import MainWindow
+
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    finished: list[str] = []
+
+    def long_work(progress: Progress) -> None:
+        while not progress.cancelled:
+            time.sleep(0.01)
+        finished.append("stopped")
+
+    job = window.runner.start(long_work, lambda _r: None, lambda _e: None)
+    qtbot.waitUntil(lambda: window.runner.busy())
+    window.close()
+    assert finished == ["stopped"]
+    assert window.runner.pool.activeThreadCount() == 0
+    assert job.cancel_requested.is_set()
