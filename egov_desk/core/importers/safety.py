@@ -6,8 +6,11 @@ DTD (the billion-laughs attack needs one) is refused here with one clear line; n
 
 from __future__ import annotations
 
+import codecs
+import re
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
@@ -17,7 +20,8 @@ from egov_desk.core.importers.grid import ImportRefused
 MAX_UNPACKED = 300 * 1024 * 1024  # an indicator table is a few hundred KB; 300 MB unpacked is not one
 MAX_RATIO = 200  # ordinary XML compresses 5–20×; a ZIP bomb, thousands of times
 SMALL_PART = 64 * 1024  # parts up to this size are parsed whole by defusedxml; larger ones get the prolog check
-PROLOG_BYTES = 64 * 1024
+CHUNK = 64 * 1024  # the prolog check reads a large part this much at a time
+MAX_PROLOG = 4 * 1024 * 1024  # Word writes a 60-byte prolog; megabytes of comments before the root are not a table
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc/.xls/.wps (Office 97–2003)
 
@@ -26,23 +30,100 @@ class UnsafeFile(ImportRefused):
     """The file is not the package it claims to be, or is hostile."""
 
 
-def _prolog_has_dtd(head: bytes) -> bool:
-    """A DTD can only stand before the root element; look there, without parsing the whole part."""
-    text = head.decode("utf-8", errors="replace")
-    position = 0
+def _encoding(first: bytes) -> tuple[str | None, int]:
+    """The codec the prolog is read with and the BOM length, from the first four bytes (XML 1.0, appendix F).
+
+    Markup characters are plain ASCII bytes in UTF-8 and in every encoding a parser accepts besides UTF-16, so
+    those are read byte for byte (latin-1); ``None`` means an encoding no Office file uses (UTF-32, EBCDIC).
+    """
+    if first.startswith(b"\xef\xbb\xbf"):
+        return "latin-1", 3
+    if first.startswith((b"\xff\xfe\0\0", b"\0\0\xfe\xff")):
+        return None, 0
+    if first.startswith(b"\xff\xfe"):
+        return "utf-16-le", 2
+    if first.startswith(b"\xfe\xff"):
+        return "utf-16-be", 2
+    if first.startswith(b"\x4c\x6f\xa7\x94"):  # "<?xm" in EBCDIC
+        return None, 0
+    if b"\0" in first:  # a BOM-less UTF-16 "<" (or "<?") is "<\0" / "\0<"; other NULs are UTF-32 or junk
+        if len(first) >= 2 and first[0] and not first[1] and (len(first) < 4 or (first[2] and not first[3])):
+            return "utf-16-le", 0
+        if len(first) >= 2 and not first[0] and first[1] and (len(first) < 4 or (not first[2] and first[3])):
+            return "utf-16-be", 0
+        return None, 0
+    return "latin-1", 0
+
+
+_DECLARED = re.compile(r"""^<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+
+
+def _byte_for_byte(name: str) -> bool:
+    """Whether ``name`` keeps ASCII as ASCII, so a byte scan sees the markup a parser will see (not UTF-7 or UTF-16)."""
+    try:
+        return _PRINTABLE_ASCII.decode(name) == _PRINTABLE_ASCII.decode("ascii")
+    except (LookupError, UnicodeError, ValueError):
+        return False
+
+
+def prolog_problem(part: BinaryIO, chunk: int = CHUNK, limit: int = MAX_PROLOG) -> str | None:
+    """Why the part's prolog is refused (one line, for after its name), or ``None`` when it declares no DTD.
+
+    A DTD can only stand before the root element; the part is read in ``chunk``-sized pieces until the root
+    element's "<", keeping at most a chunk and a few characters, so time and memory are bounded for any input.
+    A prolog (comments, processing instructions, whitespace) still running after ``limit`` bytes is refused.
+    """
+    first = part.read(chunk)
+    codec, bom = _encoding(first[:4])
+    if codec is None:
+        return "is in an encoding no Word or Excel file uses (UTF-32 or EBCDIC)"
+    decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+    text = decoder.decode(first[bom:], final=len(first) < chunk)
+    declared = _DECLARED.match(text)
+    if declared and codec == "latin-1" and not _byte_for_byte(declared.group(1)):
+        return f"declares the encoding {declared.group(1)!r}, which cannot be checked for a DTD"
+    read, ended = len(first), len(first) < chunk
+    state = "between"  # or "comment" (until "-->") or "instruction" (until "?>")
     while True:
-        start = text.find("<", position)
-        if start < 0 or start + 1 >= len(text):
-            return False
-        following = text[start + 1]
-        if following == "?":  # <?xml …?>
-            position = text.find("?>", start) + 2
-        elif text.startswith("<!--", start):
-            position = text.find("-->", start) + 3
-        else:  # "<!DOCTYPE" / "<!ENTITY" is a DTD; anything else is the root element, ending the prolog
-            return following == "!"
-        if position < 2:
-            return False
+        if state == "comment":
+            end = text.find("-->")
+            if end < 0:
+                text = text[-2:]  # "--" may end this piece and ">" begin the next
+            else:
+                text, state = text[end + 3 :], "between"
+                continue
+        elif state == "instruction":
+            end = text.find("?>")
+            if end < 0:
+                text = text[-1:]
+            else:
+                text, state = text[end + 2 :], "between"
+                continue
+        else:
+            start = text.find("<")
+            if start < 0:
+                text = ""
+            else:
+                text = text[start:]
+                if len(text) >= 4 or ended:  # "<!--" takes four characters to tell from "<!DOCTYPE"
+                    if text.startswith("<?"):
+                        text, state = text[2:], "instruction"
+                    elif text.startswith("<!--"):
+                        text, state = text[4:], "comment"
+                    elif text.startswith("<!"):  # <!DOCTYPE, <!ENTITY, or anything else that is not the root
+                        return "declares a DTD"
+                    else:  # the root element: the prolog is over
+                        return None
+                    continue
+        if ended:
+            return None  # no root element at all: the parser reports the damage
+        if read >= limit:
+            return f"has more than {limit // (1024 * 1024)} MB of comments and instructions before its first element"
+        piece = part.read(chunk)
+        read += len(piece)
+        ended = len(piece) < chunk
+        text += decoder.decode(piece, final=ended)
 
 
 def _a(kind: str) -> str:
@@ -82,8 +163,8 @@ def check_package(path: Path, kind: str) -> None:
                 with package.open(member) as part:
                     if member.file_size <= SMALL_PART:
                         SafeET.fromstring(part.read(), forbid_dtd=True)
-                    elif _prolog_has_dtd(part.read(PROLOG_BYTES)):
-                        raise UnsafeFile(f"{path.name}: {member.filename} declares a DTD; refused")
+                    elif problem := prolog_problem(part):
+                        raise UnsafeFile(f"{path.name}: {member.filename} {problem}; refused")
     except UnsafeFile:
         raise
     except DefusedXmlException as exc:

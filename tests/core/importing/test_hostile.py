@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 import zipfile
@@ -147,3 +148,58 @@ def test_the_cli_refuses_to_store_a_table_with_errors_unless_accepted(
     with Workspace.open(folder) as workspace:
         codes = [i.code for i in workspace.system(workspace.systems()[-1].id).items()]
     assert codes == ["1", "1-2"]
+
+
+def _with_leading_comment(path: Path, comment_bytes: int, after_comment: str = "") -> Path:
+    """The seed .docx, its word/document.xml opening with a comment longer than the pre-check's old 64 KiB window."""
+    filler = random.Random(42).randbytes(comment_bytes // 2).hex()  # hex: compresses ~2×, like real text
+    with zipfile.ZipFile(SEED / "2019-indicators.docx") as seed, zipfile.ZipFile(path, "w") as out:
+        for member in seed.infolist():
+            data = seed.read(member)
+            if member.filename == "word/document.xml":
+                declaration, rest = data.split(b"?>", 1)
+                data = declaration + b"?>\n<!-- " + filler.encode() + b" -->\n" + after_comment.encode() + rest
+            out.writestr(member, data)
+    return path
+
+
+def _check_in_a_child(path: Path) -> str:
+    """Run the package check in its own process: a pre-check that loops forever is killed, not waited for."""
+    code = (
+        "from egov_desk.core.importers.safety import check_package, UnsafeFile\n"
+        "from pathlib import Path\n"
+        "try:\n"
+        f"    check_package(Path({str(path)!r}), 'Word')\n"
+        "    print('accepted')\n"
+        "except UnsafeFile as exc:\n"
+        "    print(exc)\n"
+    )
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT, timeout=20
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("the package check did not finish in 20 s (the DTD pre-check loops)")
+    return result.stdout.strip()
+
+
+def test_a_docx_opening_with_a_comment_over_64_kib_is_checked_quickly_and_imports(tmp_path: Path) -> None:
+    path = _with_leading_comment(tmp_path / "commented.docx", 70 * 1024)
+    assert 30_000 < path.stat().st_size < 300_000  # the reported file was a 42 KB .docx
+    assert _check_in_a_child(path) == "accepted"
+    assert import_table(path).data["tree"]  # the comment changes nothing of the table
+
+
+def test_a_dtd_behind_a_comment_over_64_kib_is_refused(tmp_path: Path) -> None:
+    path = _with_leading_comment(tmp_path / "hidden.docx", 70 * 1024, '<!DOCTYPE w:document [<!ENTITY x "x">]>\n')
+    message = _check_in_a_child(path)
+    assert "word/document.xml declares a DTD; refused" in message
+    assert "\n" not in message
+
+
+def test_a_prolog_of_many_mib_is_refused_with_one_line(tmp_path: Path) -> None:
+    path = _with_leading_comment(tmp_path / "endless.docx", 6 * 1024 * 1024)
+    message = _check_in_a_child(path)
+    assert "word/document.xml has more than 4 MB of comments" in message
+    assert "before its first element; refused" in message
+    assert "\n" not in message
