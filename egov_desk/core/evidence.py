@@ -6,6 +6,7 @@ is committed, one file per transaction, so a cancelled or crashed batch keeps wh
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -39,11 +40,15 @@ from egov_desk.core.evidence_types import (
     RequirementState,
     VerifyReport,
 )
-from egov_desk.core.evidence_verify import Verifier
-from egov_desk.core.vault import Stored, Vault, VaultError
+from egov_desk.core.evidence_verify import Verifier, write_lock
+from egov_desk.core.vault import Stored, Vault, VaultError, display_name
 
 if TYPE_CHECKING:
     from egov_desk.core.workspace import Workspace
+
+
+class _BlobGone(Exception):
+    """The stored bytes vanished (a concurrent ``verify --clean``) before their row was committed."""
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -120,16 +125,17 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 report.cancelled = True
                 break
             done_before = report.bytes
+            shown = display_name(path.name)
             if progress:
-                progress(number, len(files), done_before, total, path.name)
+                progress(number, len(files), done_before, total, shown)
             copied = None
             if progress:
 
-                def copied(done: int, n: int = number, before: int = done_before, name: str = path.name) -> None:
+                def copied(done: int, n: int = number, before: int = done_before, name: str = shown) -> None:
                     progress(n, len(files), before + done, total, name)
 
             try:
-                stored = self.vault.add(path, copied, cancelled)
+                info = self._store(path, copied, cancelled, assessment_id, code, requirement_id, shown, evidence_date)
             except InterruptedError:
                 report.cancelled = True
                 break
@@ -137,10 +143,36 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 report.failed.append((str(path), str(exc)))
                 continue
             report.bytes += size
-            report.added.append(self._record(assessment_id, code, requirement_id, path.name, stored, evidence_date))
+            report.added.append(info)
         if progress and not report.cancelled:
             progress(len(files), len(files), report.bytes, total, "")
         return report
+
+    def _store(
+        self,
+        path: Path,
+        copied: Callable[[int], None] | None,
+        cancelled: Callable[[], bool] | None,
+        assessment_id: int,
+        code: str,
+        requirement_id: int | None,
+        name: str,
+        evidence_date: date | None,
+    ) -> FileInfo:
+        """Copy one file in and commit its row. Bytes a concurrent ``verify --clean`` removed before the row
+        was committed are copied again; bytes this call stored are removed again when their row fails."""
+        for _attempt in range(3):
+            stored = self.vault.add(path, copied, cancelled)
+            try:
+                return self._record(assessment_id, code, requirement_id, name, stored, evidence_date)
+            except _BlobGone:
+                continue
+            except BaseException:
+                if stored.new:  # the first error is the one to report; verify finds what this cannot remove
+                    with contextlib.suppress(Exception):
+                        self._remove_unused(stored.sha256, None)
+                raise
+        raise VaultError(f"{name}: not stored (its copy kept disappearing from the vault while being recorded)")
 
     def _record(
         self,
@@ -152,6 +184,10 @@ class EvidenceBook(ChecklistEdits, Verifier):
         evidence_date: date | None,
     ) -> FileInfo:
         with self._session() as session:
+            write_lock(session)  # a concurrent clean waits for this row, or has finished removing bytes
+            if not self.vault.has(stored.sha256):
+                session.rollback()
+                raise _BlobGone(stored.sha256)
             assessment, item = self._item(session, assessment_id, code)
             if session.get(Blob, stored.sha256) is None:
                 session.add(Blob(sha256=stored.sha256, size=stored.size, kind=stored.kind))

@@ -1,17 +1,36 @@
-"""Proving the database and the vault agree: every stored file re-hashed, orphans and leftovers found."""
+"""Proving the database and the vault agree: every stored file re-hashed, orphans and leftovers found.
+
+Cleaning may run while files are being added (another window, the CLI, a background batch). Re-hashing takes
+long, so what is "in use" is never decided once at the start: each candidate is checked again in a write
+transaction right before its removal (an attach cannot commit its row in between), and a file written after
+the scan began is left alone (an add that has renamed its bytes into place but not committed its row yet).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, exists, select
+from sqlalchemy.orm import Session
 
 from egov_desk.core.db.models import Blob, EvidenceFile
 from egov_desk.core.evidence_types import VerifyReport
 
 if TYPE_CHECKING:
     from egov_desk.core.vault import Vault
+
+
+def write_lock(session: Session) -> None:
+    """Take the database's write lock now (SQLite: ``BEGIN IMMEDIATE``), before anything is read, so what is
+    read stays true until the commit. Call it first thing on a fresh session."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _referenced(session: Session, sha256: str) -> bool:
+    return bool(session.scalar(select(exists().where(EvidenceFile.sha256 == sha256))))
 
 
 class Verifier:
@@ -21,13 +40,14 @@ class Verifier:
 
     def verify(self, clean: bool = False, progress: Callable[[int, int], None] | None = None) -> VerifyReport:
         """Re-hash every stored file and compare the database with the vault; ``clean`` removes orphans and
-        unfinished copies (never a file the database uses)."""
+        unfinished copies (never a file the database uses at the moment of removal, nor one written since the
+        scan began)."""
         report = VerifyReport()
+        started = self.vault.clock()
         with self._session() as session:
             names: dict[str, list[str]] = {}
             for sha256, name in session.execute(select(EvidenceFile.sha256, EvidenceFile.original_name)):
                 names.setdefault(sha256, []).append(name)
-            blobs = set(session.scalars(select(Blob.sha256)))
         used = set(names)
         for number, sha256 in enumerate(sorted(used)):
             if progress:
@@ -37,15 +57,43 @@ class Verifier:
                 report.missing.append((sha256, names[sha256]))
             elif self.vault.hash_of(sha256) != sha256:
                 report.corrupt.append((sha256, names[sha256]))
-        report.orphans = [sha for sha in self.vault.blobs() if sha not in used]
-        report.leftovers = self.vault.leftovers()
-        if clean:
-            for sha256 in report.orphans:
-                self.vault.remove(sha256)
-            for leftover in report.leftovers:
-                leftover.unlink(missing_ok=True)
+        candidates = [
+            sha
+            for sha in self.vault.blobs()
+            if sha not in used and not self.vault.newer(self.vault.path_of(sha), started)
+        ]
+        leftovers = [path for path in self.vault.leftovers() if not self.vault.newer(path, started)]
+        if not clean:
             with self._session() as session:
-                session.execute(delete(Blob).where(Blob.sha256.in_(blobs - used)))
-                self._commit(session, "the cleanup")
-            report.cleaned = len(report.orphans) + len(report.leftovers)
+                now_used = set(session.scalars(select(EvidenceFile.sha256).where(EvidenceFile.sha256.in_(candidates))))
+            report.orphans = [sha for sha in candidates if sha not in now_used]
+            report.leftovers = leftovers
+            return report
+        report.orphans = [sha for sha in candidates if self._remove_unused(sha, started)]
+        for leftover in leftovers:
+            if not self.vault.newer(leftover, started):  # still untouched: no copy is writing it
+                leftover.unlink(missing_ok=True)
+                report.leftovers.append(leftover)
+        with self._session() as session:  # rows of bytes nothing uses and the vault no longer holds
+            write_lock(session)
+            unused = session.scalars(select(Blob.sha256).where(~exists().where(EvidenceFile.sha256 == Blob.sha256)))
+            gone = [sha for sha in unused if not self.vault.path_of(sha).exists()]
+            if gone:
+                session.execute(delete(Blob).where(Blob.sha256.in_(gone)))
+            self._commit(session, "the cleanup")
+        report.cleaned = len(report.orphans) + len(report.leftovers)
         return report
+
+    def _remove_unused(self, sha256: str, since_ns: int | None) -> bool:
+        """Remove stored bytes (and their blob row) if, holding the write lock, no evidence row uses them and
+        (with ``since_ns``) the file was not written since then. Whether they were removed."""
+        with self._session() as session:
+            write_lock(session)
+            path = self.vault.path_of(sha256)
+            if _referenced(session, sha256) or (since_ns is not None and self.vault.newer(path, since_ns)):
+                session.rollback()
+                return False
+            self.vault.remove(sha256)
+            session.execute(delete(Blob).where(Blob.sha256 == sha256))
+            self._commit(session, "the cleanup")
+        return True

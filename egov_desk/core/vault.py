@@ -4,10 +4,14 @@
 file in ``vault/tmp`` while hashing it, fsyncs it, and renames it into place (or drops it, when the same bytes
 are already there). A kill at any moment leaves either no file or a complete one under its real name; the
 database row is written only after the rename, so a row never points at a missing file.
+
+``verify --clean`` may run while files are added: a stored file newer than the start of its scan is left alone
+(it may be an add whose row is not committed yet), and adding the same bytes again touches the stored file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import uuid
@@ -19,6 +23,13 @@ from egov_desk.core.filetypes import disagrees, sniff
 
 CHUNK = 1024 * 1024
 Progress = Callable[[int], None]  # bytes copied so far for this file
+
+
+def display_name(name: str | os.PathLike[str]) -> str:
+    """A file name as it can be shown and stored: bytes the file system gave that are not UTF-8 (a GBK name on
+    Linux arrives as surrogate escapes) become U+FFFD, so SQLite, the terminal and a ZIP index all accept it."""
+    text = os.fspath(name)
+    return os.fsencode(text).decode("utf-8", "replace") if isinstance(text, str) else text.decode("utf-8", "replace")
 
 
 class VaultError(OSError):
@@ -84,6 +95,8 @@ class Vault:
             if target.is_file() and target.stat().st_size == size:
                 temporary.unlink()
                 new = False
+                with contextlib.suppress(OSError):  # "in use now": a scanning clean leaves newer files alone
+                    os.utime(target)
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(temporary, target)
@@ -94,11 +107,11 @@ class Vault:
             if isinstance(exc, InterruptedError):
                 raise
             reason = exc.strerror or str(exc)
-            raise VaultError(f"{source.name}: not stored ({reason})") from exc
+            raise VaultError(f"{display_name(source.name)}: not stored ({reason})") from exc
         except BaseException:  # a cancel or an error in a progress callback: no partial file stays behind
             temporary.unlink(missing_ok=True)
             raise
-        return Stored(sha256, size, kind, disagrees(kind, source.name), new)
+        return Stored(sha256, size, kind, disagrees(kind, display_name(source.name)), new)
 
     def hash_of(self, sha256: str) -> str:
         digest = hashlib.sha256()
@@ -116,6 +129,24 @@ class Vault:
     def leftovers(self) -> list[Path]:
         """Temporary files of copies that never finished (a crash or a kill)."""
         return sorted(self.tmp.glob("*.part")) if self.tmp.is_dir() else []
+
+    def clock(self) -> int:
+        """The vault's file system time now, in ns (the clock its files' mtimes come from, a share's too)."""
+        self.tmp.mkdir(parents=True, exist_ok=True)
+        marker = self.tmp / f"{uuid.uuid4().hex}.clock"
+        try:
+            marker.write_bytes(b"")
+            return marker.stat().st_mtime_ns
+        finally:
+            marker.unlink(missing_ok=True)
+
+    @staticmethod
+    def newer(path: Path, since_ns: int) -> bool:
+        """Whether ``path`` was written after ``since_ns`` (a file already gone counts as new: leave it)."""
+        try:
+            return path.stat().st_mtime_ns > since_ns
+        except OSError:
+            return True
 
     def remove(self, sha256: str) -> None:
         self.path_of(sha256).unlink(missing_ok=True)
