@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from egov_desk.cli.common import Refused, print_json
+from egov_desk.core.vault import display_name
 from egov_desk.core.workspace import Workspace
 
 
@@ -37,7 +38,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         if workspace:
             data = system_data(result, accept=args.accept)
             key = system_key(Path(args.file))
-            system_id = workspace.add_system(data, key=key, source=Path(args.file).name)
+            system_id = workspace.add_system(data, key=key, source=display_name(Path(args.file).name))
             unit = workspace.default_assessment().unit
             assessment = workspace.create_assessment(system_id, unit, data.get("year") or 0)
             print(f"added to {args.into}: system {system_id}, assessment {assessment}", file=sys.stderr)

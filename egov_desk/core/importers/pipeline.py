@@ -17,6 +17,7 @@ from egov_desk.core.importers.table import Layout, read_layout
 from egov_desk.core.importers.tree import Level, TreeBuilder, _json_number
 from egov_desk.core.importers.xlsx import read_xlsx
 from egov_desk.core.rule_reader import Proposal, propose
+from egov_desk.core.vault import display_name
 
 LOW_CONFIDENCE = 0.5
 SPECIAL_SECTION = re.compile(r"加分|扣分|倒扣|否决")
@@ -53,7 +54,7 @@ def read_grid(path: Path) -> Grid:
             return read_docx(path)
         if "xl/workbook.xml" in names:
             return read_xlsx(path)
-    raise ImportRefused(f"{path.name}: not a Word (.docx) or Excel (.xlsx) file")
+    raise ImportRefused(f"{display_name(path.name)}: not a Word (.docx) or Excel (.xlsx) file")
 
 
 def _levels_json(levels: list[Level], rows: dict[int, str]) -> list[dict[str, Any]]:
@@ -86,8 +87,20 @@ def _number_codes(items: list[dict[str, Any]], findings: list[Finding]) -> None:
 def import_table(
     path: Path | str, roles: dict[int, str] | None = None, known_departments: set[str] | frozenset[str] = frozenset()
 ) -> ImportResult:
-    """Read, understand and check an indicator table. Raises ImportRefused for files that cannot be one."""
-    path = Path(path)
+    """Read, understand and check an indicator table. Raises ImportRefused for files that cannot be one (its
+    message printable whatever bytes the file's name holds)."""
+    try:
+        return _import_table(Path(path), roles, known_departments)
+    except ImportRefused as exc:
+        shown = display_name(str(exc))
+        if shown == str(exc):
+            raise
+        raise ImportRefused(shown) from exc
+
+
+def _import_table(
+    path: Path, roles: dict[int, str] | None, known_departments: set[str] | frozenset[str]
+) -> ImportResult:
     grid = read_grid(path)
     layout = read_layout(grid, roles)
     built = TreeBuilder(grid, layout, set(known_departments)).build()
@@ -95,7 +108,7 @@ def import_table(
     tree = _levels_json(built.roots, rows)
     items = all_items(tree)
     if not items:
-        raise ImportRefused(f"{path.name}: no scoring items found under the header")
+        raise ImportRefused(f"{display_name(path.name)}: no scoring items found under the header")
     findings = [Finding("info", "", note) for note in grid.notes]
     findings += [Finding("info", "", f"未识别的列“{c.header}”已作为附加信息保留") for c in layout.of("extra")]
     findings += built.findings
@@ -122,7 +135,7 @@ def import_table(
         )
     roots = [node["points"] for node in tree if node not in special]
     total = sum(Decimal(str(p)) for p in roots) if all(p is not None for p in roots) else built.total_row
-    title = layout.title or grid.title or path.stem
+    title = layout.title or grid.title or display_name(path.stem)
     year = re.search(r"(20\d\d)\s*年", title)
     data = {
         "title": title,
@@ -142,7 +155,7 @@ def system_key(path: Path) -> str:
     """The key a file's system is stored under: its name and the start of its SHA-256, so the same file
     imported twice is recognised and a changed file with the same name is not."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    return f"import:{path.name}:{digest}"
+    return f"import:{display_name(path.name)}:{digest}"
 
 
 def system_data(result: ImportResult, accept: bool = False) -> dict[str, Any]:
