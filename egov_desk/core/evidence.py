@@ -270,6 +270,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
     def restore(self, removed: RemovedLink) -> int:
         """Put a removed link back (undo), with its file as it was; returns the new link's id."""
         with self._session() as session:
+            write_lock(session)  # a clean running now cannot remove the stored copy before the row commits
             _, item = self._item(session, removed.assessment_id, removed.code)
             if session.get(Blob, removed.sha256) is None or not self.vault.path_of(removed.sha256).exists():
                 raise EvidenceError(f"{removed.name}: its stored copy is gone from the vault; add the file again")
