@@ -74,16 +74,16 @@ def prolog_problem(part: BinaryIO, chunk: int = CHUNK, limit: int = MAX_PROLOG) 
     element's "<", keeping at most a chunk and a few characters, so time and memory are bounded for any input.
     A prolog (comments, processing instructions, whitespace) still running after ``limit`` bytes is refused.
     """
-    first = part.read(chunk)
+    first = part.read(max(chunk, 4))  # the encoding is told by the first four bytes
     codec, bom = _encoding(first[:4])
     if codec is None:
         return "is in an encoding no Word or Excel file uses (UTF-32 or EBCDIC)"
     decoder = codecs.getincrementaldecoder(codec)(errors="replace")
-    text = decoder.decode(first[bom:], final=len(first) < chunk)
+    read, ended = len(first), len(first) < max(chunk, 4)
+    text = decoder.decode(first[bom:], final=ended)
     declared = _DECLARED.match(text)
     if declared and codec == "latin-1" and not _byte_for_byte(declared.group(1)):
         return f"declares the encoding {declared.group(1)!r}, which cannot be checked for a DTD"
-    read, ended = len(first), len(first) < chunk
     state = "between"  # or "comment" (until "-->") or "instruction" (until "?>")
     while True:
         if state == "comment":
@@ -118,7 +118,7 @@ def prolog_problem(part: BinaryIO, chunk: int = CHUNK, limit: int = MAX_PROLOG) 
                     continue
         if ended:
             return None  # no root element at all: the parser reports the damage
-        if read >= limit:
+        if read >= limit and not (state == "between" and text):  # past the limit, unless a "<" awaits a look
             return f"has more than {limit // (1024 * 1024)} MB of comments and instructions before its first element"
         piece = part.read(chunk)
         read += len(piece)
