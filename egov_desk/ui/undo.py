@@ -121,7 +121,7 @@ class SetNote(_WorkspaceCommand):
         return self.workspace.notes(self.assessment).get(self.code, "")
 
 
-class SetAssessmentDetails(QUndoCommand):
+class SetAssessmentDetails(_WorkspaceCommand):
     """The unit, year, title, filled-in-by or date of an assessment; undo puts the old ones back."""
 
     def __init__(
@@ -132,31 +132,16 @@ class SetAssessmentDetails(QUndoCommand):
         apply: Callable[[AssessmentChange], None],
         report: Report,
     ) -> None:
-        super().__init__(QCoreApplication.translate("undo", "details of the assessment"))
-        self.workspace, self.assessment = workspace, before.id
-        self.after = after
-        self.before = {key: getattr(before, key) for key in after}
-        self.apply, self.report = apply, report
-        self.done = False
+        text = QCoreApplication.translate("undo", "details of the assessment")
+        was = {key: getattr(before, key) for key in after}
+        super().__init__(text, workspace, before.id, "", was, after, apply, report)  # type: ignore[arg-type]
 
-    def _run(self, details: dict[str, Any], expected: dict[str, Any]) -> None:
-        try:
-            now = self.workspace.assessment(self.assessment)
-            if self.done and any(getattr(now, key) != value for key, value in expected.items()):
-                raise changed_elsewhere(self.text())
-            change = self.workspace.update_assessment(self.assessment, **details)
-        except (WorkspaceError, ChangedElsewhere) as error:
-            self.setObsolete(True)
-            self.report(error)
-            return
-        self.done = True
-        self.apply(change)
+    def write(self, value: Any) -> Any:
+        return self.workspace.update_assessment(self.assessment, **value)
 
-    def redo(self) -> None:
-        self._run(self.after, self.before)
-
-    def undo(self) -> None:
-        self._run(self.before, self.after)
+    def current(self) -> Any:
+        now = self.workspace.assessment(self.assessment)
+        return {key: getattr(now, key) for key in self.after}
 
 
 class Step(QUndoCommand):
