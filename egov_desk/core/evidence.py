@@ -160,7 +160,8 @@ class EvidenceBook(ChecklistEdits, Verifier):
         evidence_date: date | None,
     ) -> FileInfo:
         """Copy one file in and commit its row. Bytes a concurrent ``verify --clean`` removed before the row
-        was committed are copied again; bytes this call stored are removed again when their row fails."""
+        was committed are copied again; bytes this call stored are removed again when their row fails (a damaged
+        copy this call repaired stays: it is the good copy of bytes a row may already use)."""
         for _attempt in range(3):
             stored = self.vault.add(path, copied, cancelled)
             try:
@@ -172,7 +173,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
                     with contextlib.suppress(Exception):
                         self._remove_unused(stored.sha256, None)
                 raise
-        raise VaultError(f"{name}: not stored (its copy kept disappearing from the vault while being recorded)")
+        raise VaultError(name, "kept_vanishing")
 
     def _record(
         self,

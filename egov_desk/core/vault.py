@@ -1,9 +1,12 @@
 """The evidence vault: files stored by content, copied in safely, never moved or modified.
 
 ``vault/ab/abcdef…`` holds the bytes whose SHA-256 is ``abcdef…``. Adding streams the original to a temporary
-file in ``vault/tmp`` while hashing it, fsyncs it, and renames it into place (or drops it, when the same bytes
-are already there). A kill at any moment leaves either no file or a complete one under its real name; the
-database row is written only after the rename, so a row never points at a missing file.
+file in ``vault/tmp`` while hashing it, fsyncs it, and renames it into place. When a file of that name is already
+there it is kept only if its bytes still hash to its name; a damaged or truncated copy is replaced by the verified
+new one (the same atomic rename), so adding the original again repairs the vault. A kill at any moment leaves
+either no file or a complete one under its real name; the database row is written only after the rename, so a
+row never points at a missing file. A kill leaves at most its ``vault/tmp/*.part`` behind:
+:func:`egov_desk.core.exports.leftovers.clean_leftovers` removes those untouched for a while at the next start.
 
 ``verify --clean`` may run while files are added: a stored file newer than the start of its scan is left alone
 (it may be an add whose row is not committed yet), and adding the same bytes again touches the stored file.
@@ -12,6 +15,7 @@ database row is written only after the rename, so a row never points at a missin
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import uuid
@@ -32,8 +36,38 @@ def display_name(name: str | os.PathLike[str]) -> str:
     return os.fsencode(text).decode("utf-8", "replace") if isinstance(text, str) else text.decode("utf-8", "replace")
 
 
+# what the file system said, in Chinese, by errno (anything else keeps the system's own words)
+_REASONS_ZH = {
+    errno.ENOENT: "文件不存在",
+    errno.EACCES: "没有读写权限",
+    errno.EPERM: "没有读写权限",
+    errno.ENOSPC: "磁盘空间已满",
+    errno.EROFS: "磁盘是只读的",
+    errno.EIO: "读写出错（磁盘或网络故障）",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENAMETOOLONG: "文件名太长",
+}
+
+
 class VaultError(OSError):
-    """A file could not be stored; the message names the file and the reason."""
+    """A file could not be stored. ``str()`` is English (logs, older callers); :meth:`describe` words it in the
+    person's language. ``kind`` is ``"not_stored"`` (the OS refused: ``reason``, ``errno``) or ``"kept_vanishing"``
+    (a concurrent clean removed the copy three times before its row was committed); ``name`` is the file's."""
+
+    def __init__(self, name: str, kind: str = "not_stored", reason: str = "", code: int | None = None) -> None:
+        self.name, self.kind, self.reason, self.code = name, kind, reason, code
+        super().__init__(self.describe("en"))
+
+    def describe(self, language: str = "zh_CN") -> str:
+        chinese = language.lower().startswith("zh")
+        if self.kind == "kept_vanishing":
+            if chinese:
+                return f"{self.name}：未能存入（存入的副本在登记前一再被清理删除，请稍后重新添加）"
+            return f"{self.name}: not stored (its copy kept disappearing from the vault while being recorded)"
+        if chinese:
+            reason = _REASONS_ZH.get(self.code or 0, self.reason)
+            return f"{self.name}：未能存入佐证材料库（{reason}）" if reason else f"{self.name}：未能存入佐证材料库"
+        return f"{self.name}: not stored ({self.reason})" if self.reason else f"{self.name}: not stored"
 
 
 @dataclass(frozen=True)
@@ -42,7 +76,8 @@ class Stored:
     size: int
     kind: str
     kind_mismatch: bool
-    new: bool  # False when the same bytes were already in the vault
+    new: bool  # False when the same bytes were already in the vault (a good copy, or a damaged one repaired)
+    repaired: bool = False  # a stored copy that no longer matched its hash was replaced by these verified bytes
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -92,26 +127,34 @@ class Vault:
                 os.fsync(writer.fileno())
             sha256 = digest.hexdigest()
             target = self.path_of(sha256)
-            if target.is_file() and target.stat().st_size == size:
+            present = target.is_file()
+            if present and self._intact(target, sha256, size):
                 temporary.unlink()
-                new = False
+                new = repaired = False
                 with contextlib.suppress(OSError):  # "in use now": a scanning clean leaves newer files alone
                     os.utime(target)
-            else:
+            else:  # absent, or damaged: the verified copy takes its place in one rename
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(temporary, target)
                 _fsync_dir(target.parent)
-                new = True
+                new, repaired = not present, present
         except OSError as exc:
             temporary.unlink(missing_ok=True)
             if isinstance(exc, InterruptedError):
                 raise
-            reason = exc.strerror or str(exc)
-            raise VaultError(f"{display_name(source.name)}: not stored ({reason})") from exc
+            raise VaultError(display_name(source.name), reason=exc.strerror or str(exc), code=exc.errno) from exc
         except BaseException:  # a cancel or an error in a progress callback: no partial file stays behind
             temporary.unlink(missing_ok=True)
             raise
-        return Stored(sha256, size, kind, disagrees(kind, display_name(source.name)), new)
+        return Stored(sha256, size, kind, disagrees(kind, display_name(source.name)), new, repaired)
+
+    def _intact(self, path: Path, sha256: str, size: int) -> bool:
+        """Whether the stored copy still holds the bytes it is named after (size first: a truncated copy is
+        told at once; same-size damage, a flipped bit, needs the bytes read)."""
+        try:
+            return path.stat().st_size == size and self.hash_of(sha256) == sha256
+        except OSError:  # unreadable counts as damaged: the new copy replaces it
+            return False
 
     def hash_of(self, sha256: str) -> str:
         digest = hashlib.sha256()
