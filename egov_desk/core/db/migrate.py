@@ -8,18 +8,17 @@ egov-desk, and touching it could lose data.
 
 from __future__ import annotations
 
-import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
 from egov_desk.core.db.migrations import HEAD
+from egov_desk.core.errors import Refusal
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-class DatabaseRefused(RuntimeError):
+class DatabaseRefused(Refusal):
     """The database cannot be opened safely by this version; it has not been changed."""
 
 
@@ -44,20 +43,10 @@ def known_revisions(scripts: Path = MIGRATIONS) -> set[str]:
 
 
 def backup_sqlite(database: Path, backups: Path, label: str) -> Path:
-    """A consistent copy through SQLite's backup API (safe even with a WAL file beside it)."""
-    backups.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backups / f"{database.stem}-{label}-{stamp}.sqlite"
-    source = sqlite3.connect(database)
-    try:
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-    finally:
-        source.close()
-    return target
+    """A consistent copy in ``backups`` (see :func:`egov_desk.core.backups.create_backup`, which also rotates)."""
+    from egov_desk.core.backups import create_backup
+
+    return create_backup(database, label, backups).path
 
 
 def upgrade(
@@ -80,10 +69,17 @@ def upgrade(
     if revision is not None and revision not in known_revisions(scripts):
         raise NewerDatabaseError(
             f"this workspace was saved by a newer version of egov-desk (database schema {revision}; this "
-            f"version knows up to {head}). Open it with the newer version; it has not been changed."
+            f"version knows up to {head}). Open it with the newer version; it has not been changed.",
+            f"这个工作区由更新版本的 egov-desk 保存（数据库结构 {revision}，本版本只认识到 {head}）。"
+            "请用新版本打开；它没有被改动。",
+            "newer_database",
         )
     if revision is None and has_tables:
-        raise NotAWorkspaceError("this SQLite database is not an egov-desk workspace; it has not been changed")
+        raise NotAWorkspaceError(
+            "this SQLite database is not an egov-desk workspace; it has not been changed",
+            "这个 SQLite 数据库不是 egov-desk 工作区；它没有被改动。",
+            "not_a_workspace",
+        )
     backup = None
     if revision is not None and database is not None and backups is not None:
         backup = backup_sqlite(database, backups, f"before-upgrade-from-{revision}")
@@ -111,3 +107,24 @@ def upgrade(
                 connection.exec_driver_sql("PRAGMA foreign_keys=ON")
                 connection.commit()
     return backup
+
+
+def require_current(engine: Engine, head: str = HEAD) -> None:
+    """For a read-only open: the schema must already be this version's (an upgrade would have to write)."""
+    with engine.connect() as connection:
+        revision = current_revision(connection)
+        has_tables = bool(inspect(connection).get_table_names())
+    if revision == head:
+        return
+    if revision is None and has_tables:
+        raise NotAWorkspaceError(
+            "this SQLite database is not an egov-desk workspace; it has not been changed",
+            "这个 SQLite 数据库不是 egov-desk 工作区；它没有被改动。",
+            "not_a_workspace",
+        )
+    raise DatabaseRefused(
+        f"this workspace needs an upgrade to this version's schema ({revision} → {head}), which needs write "
+        "access; it can't be opened read-only here",
+        f"这个工作区需要升级到本版本的数据库结构（{revision} → {head}），升级需要写入，所以不能在这里以只读方式打开。",
+        "needs_upgrade",
+    )

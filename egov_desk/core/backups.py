@@ -1,0 +1,404 @@
+"""Backups of the workspace database: made safely, listed with their totals, rotated, restored.
+
+A backup is a copy of ``workspace.sqlite`` made through SQLite's backup API — consistent even while another
+connection writes and a WAL file sits beside the database. It is written under a temporary name, fsynced and
+renamed, so ``backups/`` only ever holds complete copies (a full disk leaves nothing). Names say when and why:
+``workspace-REASON-YYYYMMDD-HHMMSS-ffffff.sqlite`` (local time), REASON one of :data:`REASONS` or
+``before-upgrade-from-REV``.
+
+When they are made: on open (``backup_if_due(database, "open", OPEN_INTERVAL)``), at least daily while the
+window is open (``"daily"``), before every risky operation (``before-import``, ``before-score-import``,
+``before-package-import``, ``before-finalize``: :func:`backup_before`), before a schema upgrade and before a
+restore; and when a person asks (``manual``).
+
+Rotation (after each new backup, in its folder) keeps:
+
+- every ``manual`` backup (a person asked for it; only a person removes it);
+- every ``before-*`` backup of the last 30 days, and the newest 10 of them whatever their age;
+- the newest 10 ``open`` and the newest 14 ``daily`` backups.
+
+Files in ``backups/`` that are not named like a backup are never touched. Backups hold the database only:
+evidence bytes stay in ``vault/`` (stored by hash, never changed), so a restore says which files the restored
+database refers to that the vault no longer has.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from egov_desk.core.backup_contents import AssessmentTotal, MissingEvidence, missing_evidence, read_totals
+from egov_desk.core.backup_errors import BackupError, reason_of
+
+DATABASE_NAME = "workspace.sqlite"  # as core.workspace names it (not imported: that pulls in SQLAlchemy)
+BACKUPS = "backups"
+DAMAGED = "damaged"  # backups/damaged/: a database that could not be read, moved aside by a restore
+
+REASONS = (
+    "open",
+    "daily",
+    "manual",
+    "before-import",
+    "before-score-import",
+    "before-package-import",
+    "before-finalize",
+    "before-restore",
+)
+OPEN_INTERVAL = timedelta(hours=1)  # opening a workspace (the CLI does it per command) backs up at most hourly
+DAILY_INTERVAL = timedelta(hours=24)
+KEEP_OPEN, KEEP_DAILY, KEEP_BEFORE, BEFORE_DAYS = 10, 14, 10, 30
+
+_REASON = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_NAME = re.compile(r"(?P<stem>.+?)-(?P<reason>[a-z][a-z0-9-]*?)-(?P<stamp>\d{8}-\d{6}-\d{6})\.sqlite")
+_STAMP = "%Y%m%d-%H%M%S-%f"
+
+__all__ = [
+    "AssessmentTotal",
+    "BackupError",
+    "BackupInfo",
+    "MissingEvidence",
+    "RestoreReport",
+    "backup_before",
+    "backup_if_due",
+    "create_backup",
+    "latest_backup",
+    "list_backups",
+    "restore_backup",
+    "rotate",
+]
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: datetime  # local time, from the name
+    size: int
+    reason: str
+    totals: tuple[AssessmentTotal, ...] | None = None  # None: not read (or the backup could not be read)
+    current: int | None = None  # the assessment the app opens first (the one open last)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def total(self) -> Decimal | None:
+        """The total of the assessment the app shows first, as the app computes it; None when unknown."""
+        chosen = self.shown
+        return chosen.total if chosen else None
+
+    @property
+    def shown(self) -> AssessmentTotal | None:
+        if not self.totals:
+            return None
+        return next((t for t in self.totals if t.id == self.current), self.totals[0])
+
+
+@dataclass
+class RestoreReport:
+    restored: BackupInfo
+    database: Path
+    safety: BackupInfo | None = None  # the copy of the database as it was before the restore
+    damaged: Path | None = None  # the unreadable database, moved aside (when there was no safety copy)
+    missing: list[MissingEvidence] = field(default_factory=list)
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+
+def backups_folder(database: Path) -> Path:
+    return database.parent / BACKUPS
+
+
+def _check_reason(reason: str) -> None:
+    if not _REASON.fullmatch(reason) or len(reason) > 40:
+        raise ValueError(f"{reason!r}: a backup reason is a short lowercase ASCII word (open, before-import …)")
+
+
+def _parse(path: Path) -> tuple[str, datetime] | None:
+    match = _NAME.fullmatch(path.name)
+    if not match:
+        return None
+    try:
+        return match["reason"], datetime.strptime(match["stamp"], _STAMP)
+    except ValueError:
+        return None
+
+
+def _info(path: Path, with_totals: bool) -> BackupInfo | None:
+    parsed = _parse(path)
+    if parsed is None:
+        return None
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None  # removed meanwhile (rotation in another process)
+    totals, current = read_totals(path) if with_totals else (None, None)
+    return BackupInfo(path, parsed[1], size, parsed[0], totals, current)
+
+
+# --- making ---------------------------------------------------------------------------------------
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # Windows cannot open a directory; NTFS journals the rename
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def open_read_only(database: Path) -> sqlite3.Connection:
+    """A connection that can neither change nor create anything (a missing file is an error, not a new one)."""
+    if not database.is_file():
+        raise sqlite3.OperationalError("unable to open database file: no such file")
+    return sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy ``source`` into the new file ``target`` through the backup API, as a self-contained file (rollback
+    journal, no WAL beside it), fsynced. ``target`` is removed again when anything fails."""
+    try:
+        with contextlib.closing(open_read_only(source)) as reader:
+            reader.execute("SELECT count(*) FROM sqlite_master").fetchone()  # "file is not a database" here
+            with contextlib.closing(sqlite3.connect(target)) as writer:
+                reader.backup(writer)
+                writer.execute("PRAGMA journal_mode=DELETE")
+        with target.open("rb+") as written:
+            os.fsync(written.fileno())
+    except BaseException:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        raise
+
+
+def create_backup(database: Path, reason: str, folder: Path | None = None) -> BackupInfo:
+    """Copy ``database`` into ``folder`` (default: ``backups/`` beside it), then rotate that folder.
+
+    Raises :class:`BackupError` (``unreadable`` or ``write_failed``) naming the file; no partial file stays."""
+    _check_reason(reason)
+    database = Path(database)
+    folder = Path(folder) if folder is not None else backups_folder(database)
+    stamp = datetime.now().strftime(_STAMP)
+    target = folder / f"{database.stem}-{reason}-{stamp}.sqlite"
+    temporary = folder / f".{target.name}.{uuid.uuid4().hex[:8]}.part"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError("write_failed", folder, reason_of(exc)) from exc
+    try:
+        with contextlib.closing(open_read_only(database)) as probe:
+            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        raise BackupError("unreadable", database, reason_of(exc)) from exc
+    try:
+        copy_database(database, temporary)
+        os.replace(temporary, target)
+        _fsync_dir(folder)
+    except (sqlite3.Error, OSError) as exc:
+        temporary.unlink(missing_ok=True)
+        target.unlink(missing_ok=True)
+        if _damaged(exc):
+            raise BackupError("unreadable", database, reason_of(exc)) from exc
+        raise BackupError("write_failed", target, reason_of(exc)) from exc
+    rotate(folder, keep=target)
+    info = _info(target, with_totals=False)
+    assert info is not None
+    return info
+
+
+def _damaged(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text)
+
+
+def backup_before(database: Path, operation: str) -> BackupInfo:
+    """The hook before a risky operation: ``operation`` is ``import``, ``score-import``, ``package-import``
+    (a department package, from a later issue) or ``finalize`` (from a later issue). Call it right before
+    the operation writes; a :class:`BackupError` should stop the operation (nothing has changed yet)."""
+    return create_backup(database, f"before-{operation}")
+
+
+def backup_if_due(database: Path, reason: str, min_interval: timedelta) -> BackupInfo | None:
+    """A ``reason`` backup unless one was made less than ``min_interval`` ago (or the database is missing
+    or empty). For opening (``"open"``, :data:`OPEN_INTERVAL`) and the daily one (``"daily"``,
+    :data:`DAILY_INTERVAL`). Raises :class:`BackupError`; callers on open log it and go on."""
+    database = Path(database)
+    try:
+        if database.stat().st_size == 0:
+            return None
+    except FileNotFoundError:
+        return None
+    now = datetime.now()
+    for info in _scan(backups_folder(database)):
+        if info.reason == reason and timedelta(0) <= now - info.created < min_interval:
+            return None
+    return create_backup(database, reason)
+
+
+# --- listing and rotating -------------------------------------------------------------------------
+
+
+def _scan(folder: Path, with_totals: bool = False) -> list[BackupInfo]:
+    """The backups in ``folder``, newest first."""
+    if not folder.is_dir():
+        return []
+    found = (_info(path, with_totals) for path in folder.glob("*.sqlite") if path.is_file())
+    return sorted((info for info in found if info is not None), key=lambda i: (i.created, i.name), reverse=True)
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Every backup in ``folder`` (a workspace folder or its ``backups/``), newest first, each with its
+    assessments' totals read from the backup itself (``totals`` None when it cannot be read)."""
+    folder = Path(folder)
+    if (folder / BACKUPS).is_dir() or (folder / DATABASE_NAME).exists():
+        folder = folder / BACKUPS
+    return _scan(folder, with_totals=True)
+
+
+def latest_backup(workspace_folder: Path) -> BackupInfo | None:
+    backups = _scan(Path(workspace_folder) / BACKUPS)
+    return backups[0] if backups else None
+
+
+def _to_remove(backups: Iterable[BackupInfo], now: datetime) -> list[BackupInfo]:
+    limits = {"open": KEEP_OPEN, "daily": KEEP_DAILY, "before": KEEP_BEFORE}
+    kept: dict[str, int] = {}
+    remove = []
+    for info in backups:  # newest first
+        group = "before" if info.reason.startswith("before-") else info.reason
+        if group not in limits:  # manual, and names of other kinds: kept
+            continue
+        kept[group] = kept.get(group, 0) + 1
+        if kept[group] <= limits[group]:
+            continue
+        if group != "before" or now - info.created > timedelta(days=BEFORE_DAYS):
+            remove.append(info)
+    return remove
+
+
+def rotate(folder: Path, keep: Path | None = None) -> list[Path]:
+    """Remove the backups the policy (see the module's doc) no longer keeps, and temporary files of backups
+    that never finished (older than an hour). Returns what was removed. Never removes ``keep``."""
+    removed = []
+    now = datetime.now()
+    for info in _to_remove(_scan(folder), now):
+        if info.path != keep:
+            info.path.unlink(missing_ok=True)
+            removed.append(info.path)
+    for part in folder.glob(".*.part"):
+        with contextlib.suppress(OSError):
+            if now.timestamp() - part.stat().st_mtime > 3600:
+                part.unlink()
+                removed.append(part)
+    return removed
+
+
+# --- restoring ------------------------------------------------------------------------------------
+
+
+def find_backup(workspace_folder: Path, backup: Path | str) -> Path:
+    """A backup given by its file name (in the workspace's ``backups/``) or its path."""
+    path = Path(backup)
+    if not path.is_absolute() and path.parent == Path("."):
+        path = Path(workspace_folder) / BACKUPS / path
+    if not path.is_file():
+        raise BackupError("not_found", path)
+    return path
+
+
+def _check_backup(path: Path) -> None:
+    """Refuse a file that is not a sound backup of a workspace this version can open."""
+    from egov_desk.core.db.migrate import known_revisions
+
+    try:
+        with contextlib.closing(open_read_only(path)) as db:
+            check = db.execute("PRAGMA quick_check").fetchone()
+            if check != ("ok",):
+                raise BackupError("not_a_backup", path, str(check[0] if check else "quick_check"))
+            has = db.execute("SELECT 1 FROM sqlite_master WHERE name='alembic_version'").fetchone()
+            revision = db.execute("SELECT version_num FROM alembic_version").fetchone() if has else None
+    except sqlite3.Error as exc:
+        raise BackupError("not_a_backup", path, reason_of(exc)) from exc
+    if revision is None:
+        raise BackupError("not_a_backup", path, "no egov-desk schema")
+    if revision[0] not in known_revisions():
+        raise BackupError("newer", path, str(revision[0]))
+
+
+def _readable(database: Path) -> bool:
+    try:
+        with contextlib.closing(open_read_only(database)) as db:
+            return db.execute("PRAGMA quick_check").fetchone() == ("ok",)
+    except sqlite3.Error:
+        return False
+
+
+def _move_aside(database: Path) -> Path:
+    """Move an unreadable database (and its WAL and shared-memory files) to ``backups/damaged/``: kept for
+    whoever wants to rescue something from it, and its WAL can never be replayed into the restored file."""
+    folder = backups_folder(database) / DAMAGED
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{database.stem}-damaged-{datetime.now().strftime(_STAMP)}.sqlite"
+    for suffix in ("-wal", "-shm", ""):
+        source = Path(f"{database}{suffix}")
+        if source.exists():
+            os.replace(source, Path(f"{target}{suffix}"))
+    _fsync_dir(folder)
+    return target
+
+
+def restore_backup(workspace_folder: Path, backup: Path | str) -> RestoreReport:
+    """Put ``backup`` (a file name in ``backups/`` or a path) back as the workspace's database.
+
+    The workspace should be closed in this process. The database as it is now is first backed up
+    (``before-restore``) when it is readable; then the backup is written into the live file through the
+    backup API (one transaction: other connections see the old or the new database, never a mix). An
+    unreadable or missing database is moved aside to ``backups/damaged/`` and the backup is copied in under a
+    temporary name, fsynced and renamed. Finally every evidence file the restored database refers to that
+    the vault does not hold is listed. Raises :class:`BackupError`; on a refusal nothing has changed."""
+    folder = Path(workspace_folder)
+    database = folder / DATABASE_NAME
+    path = find_backup(folder, backup)
+    _check_backup(path)
+    restored = _info(path, with_totals=True)
+    if restored is None:
+        parsed_size = path.stat().st_size
+        restored = BackupInfo(path, datetime.fromtimestamp(path.stat().st_mtime), parsed_size, "", *read_totals(path))
+    report = RestoreReport(restored, database)
+    if database.exists() and _readable(database):
+        report.safety = create_backup(database, "before-restore")
+        try:
+            with (
+                contextlib.closing(open_read_only(path)) as reader,
+                contextlib.closing(sqlite3.connect(database, timeout=30)) as writer,
+            ):
+                reader.backup(writer)
+        except (sqlite3.Error, OSError) as exc:
+            raise BackupError("restore_failed", path, reason_of(exc)) from exc
+    else:
+        temporary = folder / f".{DATABASE_NAME}.{uuid.uuid4().hex[:8]}.restoring"
+        try:
+            copy_database(path, temporary)
+        except (sqlite3.Error, OSError) as exc:
+            raise BackupError("restore_failed", path, reason_of(exc)) from exc
+        try:
+            if database.exists() or Path(f"{database}-wal").exists():
+                report.damaged = _move_aside(database)
+            os.replace(temporary, database)
+            _fsync_dir(folder)
+        except OSError as exc:
+            temporary.unlink(missing_ok=True)
+            raise BackupError("restore_failed", path, reason_of(exc)) from exc
+    report.missing = missing_evidence(database, folder / "vault")
+    return report
