@@ -86,15 +86,20 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """export checklist|sheet|report|package: each written under a temporary name, renamed when complete."""
+    """export checklist|sheet|report|package: each written under a temporary name, renamed when complete. A package
+    with stored files missing or damaged is written without them and the command exits 1 naming them."""
     out = Path(args.out)
     with open_workspace(args) as workspace:
         assessment = assessment_of(workspace, args)
         if args.what == "package":
-            from egov_desk.core.exports.package import export_package
+            from egov_desk.core.exports.package import describe_faults, export_package
+            from egov_desk.core.messages import cli_language
 
             report = export_package(workspace, assessment, out, args.department, as_folder=args.folder)
             print(f"{out}: {report.files} files, {report.bytes} bytes")
+            if report.faults:  # written without them: say which, and fail the command
+                print(f"egov-desk-cli: {describe_faults(report, cli_language())}", file=sys.stderr)
+                return 1
         elif args.what == "checklist":
             from egov_desk.core.exports.checklist import build_checklist
 
