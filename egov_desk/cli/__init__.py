@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from egov_desk import __version__
 from egov_desk.cli.assessment import add_assessment_commands
+from egov_desk.cli.backup import add_backup_commands
 from egov_desk.cli.common import Refused, default_workspace_dir
 from egov_desk.cli.evidence import cmd_evidence_add, cmd_evidence_list, cmd_export, cmd_import_scores, cmd_verify
 from egov_desk.cli.importing import cmd_import
@@ -31,11 +35,12 @@ from egov_desk.cli.scoring import (
     cmd_workspace_score,
     cmd_workspace_set,
 )
+from egov_desk.cli.workspace_status import cmd_workspace_status
 from egov_desk.core.db.migrate import DatabaseRefused
 from egov_desk.core.evidence import EvidenceError
 from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.indicators import IndicatorSystemError
-from egov_desk.core.messages import cli_language, describe
+from egov_desk.core.messages import cli_language, describe, is_chinese, say
 from egov_desk.core.rules import InputError
 from egov_desk.core.templates import DEFAULT_TEMPLATE, TemplateNotFound
 from egov_desk.core.workspace import WorkspaceError
@@ -92,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--unit", help="the unit's name (the window asks for it on first start when not given)")
     init.add_argument("--year", type=int, help="the assessed year (default: the system's year)")
     sub("list", "list the assessments", cmd_workspace_list)
+    status = sub("status", "who has it open, read-only or not, network share, last backup", cmd_workspace_status)
+    status.add_argument("--json", action="store_true")
     ws_score = sub("score", "print the assessment's scores", cmd_workspace_score)
     ws_score.add_argument("--json", action="store_true")
     ws_set = sub("set", "set item inputs (one transaction)", cmd_workspace_set)
@@ -105,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     departments = sub("departments", "what each department owes", cmd_workspace_departments)
     departments.add_argument("--department")
     add_assessment_commands(commands)
+    add_backup_commands(commands)
     evidence = commands.add_parser("evidence", help="evidence files (佐证材料)")
     evidence_cmds = evidence.add_subparsers(dest="evidence_command", required=True)
     add = evidence_cmds.add_parser("add", help="store files and attach them to an item")
@@ -155,10 +163,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"egov-desk-cli: {describe(exc, cli_language())}", file=sys.stderr)
         return 2
     except (Refused, IndicatorSystemError, TemplateNotFound, ImportRefused) as exc:
-        print(f"egov-desk-cli: {exc}", file=sys.stderr)
+        print(f"egov-desk-cli: {say(exc, cli_language())}", file=sys.stderr)
         return 2
     except (WorkspaceError, DatabaseRefused, EvidenceError, OSError) as exc:
-        print(f"egov-desk-cli: {exc}", file=sys.stderr)
+        print(f"egov-desk-cli: {say(exc, cli_language())}", file=sys.stderr)
+        return 1
+    except (sqlite3.DatabaseError, SQLAlchemyError) as exc:  # a page found damaged after the open's checks
+        reason = getattr(exc, "orig", None) or exc
+        chinese = is_chinese(cli_language())
+        print(
+            f"egov-desk-cli: {'工作区数据库出错' if chinese else 'the workspace database failed'}: {reason}",
+            file=sys.stderr,
+        )
         return 1
 
 

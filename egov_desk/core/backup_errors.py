@@ -20,6 +20,7 @@ ZH_KINDS = {
     "newer": "{path}：这个备份由更新版本的 egov-desk 生成（数据库版本 {detail}），无法恢复；未做任何更改",
     "restore_failed": "{path}：恢复失败（{detail}）",
     "no_backup": "{path}：还没有任何备份",
+    "no_database": "{path}：这里没有工作区数据库",
 }
 EN_KINDS = {
     "unreadable": "{path}: cannot be read; the database is damaged or not a workspace ({detail})",
@@ -29,6 +30,7 @@ EN_KINDS = {
     "newer": "{path}: made by a newer egov-desk (database schema {detail}); it cannot be restored; nothing was changed",
     "restore_failed": "{path}: the restore failed ({detail})",
     "no_backup": "{path}: there is no backup yet",
+    "no_database": "{path}: there is no workspace database here",
 }
 KINDS = tuple(EN_KINDS)
 

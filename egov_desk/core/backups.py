@@ -196,6 +196,8 @@ def create_backup(database: Path, reason: str, folder: Path | None = None) -> Ba
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError("write_failed", folder, reason_of(exc)) from exc
+    if not database.is_file():
+        raise BackupError("no_database", database)
     try:
         with contextlib.closing(open_read_only(database)) as probe:
             probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
