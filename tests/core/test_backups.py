@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -15,6 +17,7 @@ import pytest
 from egov_desk.core import backups
 from egov_desk.core.backups import BackupError, backup_if_due, create_backup, list_backups, restore_backup, rotate
 from egov_desk.core.db.migrate import upgrade
+from egov_desk.core.points import display
 from egov_desk.core.workspace import Workspace
 from tests.core.test_evidence import PDF, make, sha
 
@@ -342,3 +345,53 @@ def test_reasons_are_short_ascii_words(workspace: Workspace) -> None:
             create_backup(database(workspace), bad)
     assert set(backups.REASONS) >= {"open", "daily", "manual", "before-restore"}
     assert not (workspace.folder / "backups").exists()
+
+
+# --- egov-desk-cli backup ---------------------------------------------------------------------------
+
+
+def cli(*args: str, language: str = "C") -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "LC_ALL": language, "LANG": language}
+    return subprocess.run(
+        [sys.executable, "-m", "egov_desk.cli", *args], capture_output=True, text=True, timeout=120, env=environment
+    )
+
+
+def test_the_cli_creates_lists_and_restores_backups(workspace: Workspace, tmp_path: Path) -> None:
+    folder = str(workspace.folder)
+    workspace.set_input(1, "021", {"numerator": 7, "denominator": 9})
+    total = workspace.scores(1).total
+    lost = PDF + b"lost"
+    workspace.evidence.attach(1, "028", [make(tmp_path / "in", "排名通报.pdf", lost)])
+    made = cli("backup", "create", "--workspace", folder)
+    assert made.returncode == 0, made.stderr
+    name = Path(made.stdout.strip()).name
+    workspace.set_input(1, "005", {"yes": True})
+    workspace.close()
+    (workspace.folder / "vault" / sha(lost)[:2] / sha(lost)).unlink()
+
+    listed = cli("backup", "list", "--workspace", folder, "--json")
+    [backup] = json.loads(listed.stdout)["backups"]
+    assert backup["name"] == name
+    assert backup["reason"] == "manual"
+    assert backup["total"] == float(display(total))
+
+    restored = cli("backup", "restore", "--latest", "--workspace", folder, language="zh_CN.UTF-8")
+    assert restored.returncode == 0, restored.stderr  # restored, with a warning about the missing file
+    assert f"已恢复：{name}" in restored.stdout
+    assert f"缺少  {sha(lost)}  028  排名通报.pdf" in restored.stderr
+    assert "警告" in restored.stderr
+    with Workspace.open(workspace.folder, create=False) as reopened:
+        assert reopened.inputs(1) == {"021": {"numerator": 7, "denominator": 9}}
+    after = json.loads(cli("backup", "list", "--workspace", folder, "--json").stdout)["backups"]
+    assert {"before-restore", "manual"} <= {b["reason"] for b in after}  # (and "open", once opening backs up)
+
+
+def test_the_cli_refuses_an_unknown_backup_in_the_locales_language(workspace: Workspace) -> None:
+    workspace.close()
+    refused = cli("backup", "restore", "nope.sqlite", "--workspace", str(workspace.folder), language="zh_CN.UTF-8")
+    assert refused.returncode == 2
+    assert refused.stderr.strip().endswith("nope.sqlite：没有这个备份")
+    none = cli("backup", "restore", "--latest", "--workspace", str(workspace.folder))
+    assert none.returncode == 2
+    assert "there is no backup yet" in none.stderr
