@@ -282,11 +282,14 @@ def test_a_department_package_holds_only_its_items(workspace: Workspace, tmp_pat
 
 
 def test_a_failed_export_leaves_no_file_under_the_target_name(workspace: Workspace, tmp_path: Path) -> None:
-    workspace.evidence.attach(1, "002", [make(tmp_path, "a.pdf", PDF)])
-    workspace.evidence.vault.path_of(sha(PDF)).unlink()
+    workspace.evidence.attach(1, "002", [make(tmp_path, "a.pdf", PDF), make(tmp_path, "b.pdf", PDF + b"b")])
+
+    def fails(*_progress: int) -> None:
+        raise OSError(28, "No space left on device")
+
     out = tmp_path / "package.zip"
-    with pytest.raises(FileNotFoundError):
-        export_package(workspace, 1, out)
+    with pytest.raises(OSError, match="No space"):
+        export_package(workspace, 1, out, progress=fails)
     assert list(tmp_path.glob("*package.zip*")) == []
 
 

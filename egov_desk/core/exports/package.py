@@ -1,26 +1,34 @@
 """The evidence package (佐证材料包): one folder per item named ``编号 名称``, files ``编号-序号-原名``, an index
 workbook and a ``SHA256SUMS`` manifest — for the whole unit or one department. Streams files from the vault
-into the ZIP without loading them into memory; the ZIP appears under its name only when complete."""
+into the ZIP without loading them into memory; the ZIP appears under its name only when complete.
+
+A stored file that is missing from the vault, or whose bytes no longer hash to its name (damaged), is not packed:
+it is never passed off as evidence. Everything else is written; the index lists each such file (its row says
+文件缺失/文件损坏, and a sheet 未打包文件 lists them all), ``SHA256SUMS`` lists only what the package holds, and
+the report's :attr:`PackageReport.faults` names them (:func:`describe_faults` words them for a person)."""
 
 from __future__ import annotations
 
-import shutil
+import hashlib
+import io
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from egov_desk.core.evidence import FileInfo
 from egov_desk.core.exports.files import atomic_folder, atomic_output, safe_name
 from egov_desk.core.exports.text import printable
 from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, lines_needed, put
 from egov_desk.core.filetypes import LABELS
+from egov_desk.core.vault import CHUNK
 
 if TYPE_CHECKING:
     from egov_desk.core.indicators import Item
@@ -28,10 +36,17 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, int, int], None]  # files done, files, bytes done, bytes
 STATUS_NAMES = {"missing": "缺", "collected": "已收集", "checked": "已核验", "supplied": "外单位提供"}
+MISSING_FILE, DAMAGED_FILE = "missing", "damaged"  # why a stored file was not packed
+FAULT_NAMES = {MISSING_FILE: "缺失", DAMAGED_FILE: "损坏"}
+FAULTS_SHEET = "未打包文件"
 
 
 class Cancelled(Exception):
     pass
+
+
+class ChangedWhilePacking(OSError):
+    """A stored file's bytes changed between checking and copying them (nothing else writes the vault in place)."""
 
 
 @dataclass
@@ -41,7 +56,8 @@ class PackageEntry:
     requirement: str
     status: str
     file: FileInfo | None = None
-    name: str = ""  # the file's name inside the package
+    name: str = ""  # the file's name inside the package ("" when it could not be packed)
+    fault: str = ""  # MISSING_FILE or DAMAGED_FILE: the stored copy is not in the package
 
 
 @dataclass
@@ -50,6 +66,11 @@ class PackageReport:
     files: int = 0
     bytes: int = 0
     entries: list[PackageEntry] = field(default_factory=list)
+
+    @property
+    def faults(self) -> list[PackageEntry]:
+        """The files that could not be packed (missing from the vault or damaged), in package order."""
+        return [entry for entry in self.entries if entry.fault]
 
 
 def item_folder(item: Item, alone: bool) -> str:
@@ -105,19 +126,14 @@ def index_title(workspace: Workspace, assessment_id: int, department: str | None
     )
 
 
-def _index(entries: list[PackageEntry], path: Path, title: str) -> None:
-    """材料清单.xlsx: a title row, the header (frozen, repeated on every printed page), a row per file or missing
-    material with wrapped text; landscape A4, fit to the page's width. Every text is written as text: a file name
-    or a requirement starting with "=" is not a formula."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "材料清单"
-    count = len(INDEX_COLUMNS)
+def _header(sheet: Worksheet, title: str, columns: list[tuple[str, int]]) -> None:
+    """A title row over the whole width and the header row (frozen, repeated on every printed page)."""
+    count = len(columns)
     put(sheet.cell(1, 1), title).font = Font(name="黑体", size=14, bold=True)
     sheet.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=count)
     sheet.row_dimensions[1].height = 28
-    for column, (header, width) in enumerate(INDEX_COLUMNS, start=1):
+    for column, (header, width) in enumerate(columns, start=1):
         cell = put(sheet.cell(2, column), header)
         cell.font = Font(name="黑体", size=10, bold=True)
         cell.fill = HEAD_FILL
@@ -125,31 +141,6 @@ def _index(entries: list[PackageEntry], path: Path, title: str) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.row_dimensions[2].height = 20
-    for row, entry in enumerate(entries, start=3):
-        file = entry.file
-        values = [
-            entry.code,
-            entry.requirement,
-            entry.name,
-            file.name if file else "",
-            LABELS.get(file.kind, "") if file else "",
-            file.size if file else None,
-            file.evidence_date.isoformat() if file and file.evidence_date else "",
-            file.sha256 if file else "",
-            STATUS_NAMES.get(entry.status, entry.status),
-        ]
-        for column, value in enumerate(values, start=1):
-            cell = put(sheet.cell(row, column), value)
-            cell.border = BORDER
-            cell.font = Font(name="仿宋", size=8 if column == 8 else 10)
-            cell.alignment = Alignment(
-                vertical="top", wrap_text=True, horizontal="center" if column in (1, 5, 7, 9) else None
-            )
-        sheet.cell(row, 6).number_format = "#,##0"
-        text_lines = max(
-            lines_needed(value, width) for value, (_, width) in zip(values[:7], INDEX_COLUMNS, strict=False)
-        )
-        sheet.row_dimensions[row].height = max(14 * text_lines, 33 if file else 0) + 4  # the digest: 3 lines of 8 pt
     sheet.freeze_panes = "A3"
     sheet.print_title_rows = "2:2"
     sheet.page_setup.orientation = "landscape"
@@ -161,7 +152,93 @@ def _index(entries: list[PackageEntry], path: Path, title: str) -> None:
     sheet.oddHeader.right.text = printable(title)
     sheet.oddHeader.right.size = 8
     sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
-    workbook.save(str(path))
+
+
+FAULT_COLUMNS = [("编号", 7), ("材料要求", 34), ("原文件名", 30), ("SHA-256", 20), ("问题", 8), ("处理办法", 40)]
+FAULT_ADVICE = {
+    MISSING_FILE: "佐证材料库中找不到该文件：请找到原文件重新添加，再导出",
+    DAMAGED_FILE: "佐证材料库中的副本已损坏（内容与登记的 SHA-256 不符）：请重新添加原文件（即可修复），再导出",
+}
+
+
+def _faults_sheet(sheet: Worksheet, faults: list[PackageEntry], title: str) -> None:
+    _header(sheet, f"{title}：未能打包的文件", FAULT_COLUMNS)
+    for row, entry in enumerate(faults, start=3):
+        assert entry.file is not None
+        values = [
+            entry.code,
+            entry.requirement,
+            entry.file.name,
+            entry.file.sha256,
+            FAULT_NAMES[entry.fault],
+            FAULT_ADVICE[entry.fault],
+        ]
+        for column, value in enumerate(values, start=1):
+            cell = put(sheet.cell(row, column), value)
+            cell.border = BORDER
+            cell.font = Font(name="仿宋", size=8 if column == 4 else 10, color="C00000" if column == 5 else None)
+            cell.alignment = Alignment(
+                vertical="top", wrap_text=True, horizontal="center" if column in (1, 5) else None
+            )
+        text_lines = max(lines_needed(value, width) for value, (_, width) in zip(values, FAULT_COLUMNS, strict=True))
+        sheet.row_dimensions[row].height = max(14 * text_lines, 33) + 4
+
+
+def _index(entries: list[PackageEntry], title: str) -> bytes:
+    """材料清单.xlsx: a title row, the header (frozen, repeated on every printed page), a row per file or missing
+    material with wrapped text; landscape A4, fit to the page's width. A file that could not be packed keeps its
+    row with 文件缺失/文件损坏 and no path, and is listed again on the sheet 未打包文件. Every text is written as
+    text: a file name or a requirement starting with "=" is not a formula."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "材料清单"
+    _header(sheet, title, [(header, width) for header, width in INDEX_COLUMNS])
+    for row, entry in enumerate(entries, start=3):
+        file = entry.file
+        values = [
+            entry.code,
+            entry.requirement,
+            entry.name,
+            file.name if file else "",
+            LABELS.get(file.kind, "") if file else "",
+            file.size if file else None,
+            file.evidence_date.isoformat() if file and file.evidence_date else "",
+            file.sha256 if file else "",
+            f"文件{FAULT_NAMES[entry.fault]}" if entry.fault else STATUS_NAMES.get(entry.status, entry.status),
+        ]
+        for column, value in enumerate(values, start=1):
+            cell = put(sheet.cell(row, column), value)
+            cell.border = BORDER
+            cell.font = Font(name="仿宋", size=8 if column == 8 else 10, color="C00000" if entry.fault else None)
+            cell.alignment = Alignment(
+                vertical="top", wrap_text=True, horizontal="center" if column in (1, 5, 7, 9) else None
+            )
+        sheet.cell(row, 6).number_format = "#,##0"
+        text_lines = max(
+            lines_needed(value, width) for value, (_, width) in zip(values[:7], INDEX_COLUMNS, strict=False)
+        )
+        sheet.row_dimensions[row].height = max(14 * text_lines, 33 if file else 0) + 4  # the digest: 3 lines of 8 pt
+    faults = [entry for entry in entries if entry.fault]
+    if faults:
+        _faults_sheet(workbook.create_sheet(FAULTS_SHEET), faults, title)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _zip_member(package: zipfile.ZipFile, source: Path, name: str) -> BinaryIO:
+    """A stored (uncompressed) member named ``name`` dated like ``source``, open for writing; non-ASCII names
+    get the UTF-8 flag, and a file over 2 GiB gets ZIP64 from its size."""
+    info = zipfile.ZipInfo.from_file(source, name)
+    info.compress_type = zipfile.ZIP_STORED
+    return package.open(info, "w")  # type: ignore[return-value]
+
+
+def _hash(reader: BinaryIO) -> str:
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: reader.read(CHUNK), b""):
+        digest.update(chunk)
+    return digest.hexdigest()
 
 
 def export_package(
@@ -173,43 +250,105 @@ def export_package(
     cancelled: Callable[[], bool] | None = None,
     as_folder: bool = False,
 ) -> PackageReport:
-    """Write the package as a ZIP at ``out`` (or, with ``as_folder``, as a folder of that name)."""
+    """Write the package as a ZIP at ``out`` (or, with ``as_folder``, as a folder of that name).
+
+    Files missing from the vault or damaged there are left out and named in the report's ``faults`` (and the
+    index); the rest is written. Temporary files of an export killed before to ``out`` are removed first."""
     entries = plan(workspace, assessment_id, department)
     title = index_title(workspace, assessment_id, department)
     with_files = [e for e in entries if e.file is not None]
     total = sum(e.file.size for e in with_files if e.file)
     report = PackageReport(out, entries=entries)
     sums: list[str] = []
+    vault = workspace.evidence.vault
 
-    def each_file() -> Iterator[tuple[PackageEntry, Path]]:
-        for entry in with_files:
+    def pack(entry: PackageEntry, open_target: Callable[[], BinaryIO]) -> None:
+        """Check the stored copy, then stream the same open file into the package while hashing it again."""
+        assert entry.file is not None
+        sha256 = entry.file.sha256
+        try:
+            reader = vault.path_of(sha256).open("rb")
+        except FileNotFoundError:
+            entry.fault, entry.name = MISSING_FILE, ""
+            return
+        with reader:
+            if _hash(reader) != sha256:
+                entry.fault, entry.name = DAMAGED_FILE, ""
+                return
+            reader.seek(0)
+            digest = hashlib.sha256()
+            with open_target() as writer:
+                for chunk in iter(lambda: reader.read(CHUNK), b""):
+                    if cancelled and cancelled():
+                        raise Cancelled
+                    digest.update(chunk)
+                    writer.write(chunk)
+        if digest.hexdigest() != sha256:
+            raise ChangedWhilePacking(f"{entry.file.name}: its stored copy changed while it was being packed")
+        sums.append(f"{sha256}  {entry.name}")
+        report.files += 1
+        report.bytes += entry.file.size
+
+    def each(write: Callable[[PackageEntry], None]) -> None:
+        done = 0
+        for number, entry in enumerate(with_files, start=1):
             assert entry.file is not None
             if cancelled and cancelled():
                 raise Cancelled
-            yield entry, workspace.evidence.vault.path_of(entry.file.sha256)
-            sums.append(f"{entry.file.sha256}  {entry.name}")
-            report.files += 1
-            report.bytes += entry.file.size
+            write(entry)
+            done += entry.file.size
             if progress:
-                progress(report.files, len(with_files), report.bytes, total)
+                progress(number, len(with_files), done, total)
 
+    records = workspace.folder
     if as_folder:
-        with atomic_folder(out) as folder:
-            for entry, source in each_file():
+        with atomic_folder(out, records) as folder:
+
+            def to_folder(entry: PackageEntry) -> None:
                 target = folder / entry.name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, target)
-            _index(entries, folder / "材料清单.xlsx", title)
+
+                def create() -> BinaryIO:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    return target.open("wb")
+
+                pack(entry, create)
+
+            each(to_folder)
+            (folder / "材料清单.xlsx").write_bytes(_index(entries, title))
             (folder / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
         return report
-    with atomic_output(out) as temporary, zipfile.ZipFile(temporary, "w", zipfile.ZIP_STORED) as package:
-        for entry, source in each_file():
-            package.write(source, entry.name)  # streams; non-ASCII names get the UTF-8 flag
-        index = temporary.with_suffix(".index.xlsx")
-        try:
-            _index(entries, index, title)
-            package.write(index, "材料清单.xlsx")
-        finally:
-            index.unlink(missing_ok=True)
+    with atomic_output(out, records) as temporary, zipfile.ZipFile(temporary, "w", zipfile.ZIP_STORED) as package:
+
+        def to_zip(entry: PackageEntry) -> None:
+            assert entry.file is not None
+            source = vault.path_of(entry.file.sha256)
+            pack(entry, lambda: _zip_member(package, source, entry.name))
+
+        each(to_zip)
+        package.writestr("材料清单.xlsx", _index(entries, title))
         package.writestr("SHA256SUMS", "\n".join(sums) + "\n")
     return report
+
+
+def describe_faults(report: PackageReport, language: str = "zh_CN") -> str:
+    """What a person needs to hear after an export that left files out: which ones (编号 and name), why, where
+    they are listed, and what to do; "" when every file was packed. ``language``: "zh…" Chinese, else English."""
+    faults = report.faults
+    if not faults:
+        return ""
+    if language.lower().startswith("zh"):
+        why = {MISSING_FILE: "佐证材料库中缺失", DAMAGED_FILE: "佐证材料库中的副本已损坏"}
+        lines = [
+            f"{report.path}：已写出，但有 {len(faults)} 个文件未能打包（材料清单的“{FAULTS_SHEET}”表列出了它们）："
+        ]
+        lines += [f"  {e.code} {e.file.name if e.file else ''}：{why[e.fault]}" for e in faults]
+        lines.append("请找到这些文件的原件重新添加（再次添加同一文件即可修复损坏的副本），然后重新导出。")
+        return "\n".join(lines)
+    why = {MISSING_FILE: "missing from the vault", DAMAGED_FILE: "its stored copy is damaged"}
+    lines = [
+        f"{report.path}: written, but {len(faults)} file(s) could not be packed "
+        f"(listed in the index's sheet {FAULTS_SHEET}):"
+    ]
+    lines += [f"  {e.code} {e.file.name if e.file else ''}: {why[e.fault]}" for e in faults]
+    lines.append("Add the originals again (adding the same file repairs a damaged copy), then export again.")
+    return "\n".join(lines)
