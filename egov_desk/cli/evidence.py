@@ -143,6 +143,15 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as workspace:
         assessment = assessment_of(workspace, args)
+        if not args.dry_run:
+            from egov_desk.core.backups import BackupError, backup_before
+
+            assert workspace.folder is not None  # the CLI opens workspace folders
+            try:
+                backup_before(workspace.folder / "workspace.sqlite", "score-import")
+            except BackupError as error:  # no backup, no import: nothing has changed
+                print(f"egov-desk-cli: {error.describe(cli_language())}", file=sys.stderr)
+                return 1
         result = import_scores(workspace, assessment, Path(args.file), args.dry_run, language=cli_language())
     for code, before, after in result.changed:
         print(f"{code}  {before} → {after}")

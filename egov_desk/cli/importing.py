@@ -9,7 +9,7 @@ from typing import Any
 
 from egov_desk.cli.common import Refused, print_json
 from egov_desk.core.vault import display_name
-from egov_desk.core.workspace import Workspace
+from egov_desk.core.workspace import DATABASE_NAME, Workspace
 
 
 def _roles(pairs: list[str]) -> dict[int, str]:
@@ -37,6 +37,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             _print_import_summary(result)
         if workspace:
             data = system_data(result, accept=args.accept)
+            if not _backed_up(workspace):
+                return 1
             key = system_key(Path(args.file))
             system_id = workspace.add_system(data, key=key, source=display_name(Path(args.file).name))
             unit = workspace.default_assessment().unit
@@ -46,6 +48,20 @@ def cmd_import(args: argparse.Namespace) -> int:
         if workspace:
             workspace.close()
     return 0
+
+
+def _backed_up(workspace: Workspace) -> bool:
+    """A ``before-import`` backup of the workspace; when it cannot be made, say why and import nothing."""
+    from egov_desk.core.backups import BackupError, backup_before
+    from egov_desk.core.messages import cli_language
+
+    assert workspace.folder is not None
+    try:
+        backup_before(workspace.folder / DATABASE_NAME, "import")
+    except BackupError as error:
+        print(f"egov-desk-cli: {error.describe(cli_language())}", file=sys.stderr)
+        return False
+    return True
 
 
 def _print_import_summary(result: Any) -> None:

@@ -87,6 +87,11 @@ class BackupError(RuntimeError):
         self.kind, self.path, self.detail = kind, Path(path), detail
         super().__init__(self.describe("en"))
 
+    @property
+    def chinese(self) -> str:
+        """The Chinese wording (what :func:`egov_desk.core.messages.say` shows under a Chinese locale or UI)."""
+        return self.describe("zh_CN")
+
     def describe(self, language: str = "zh_CN") -> str:
         chinese = language.startswith("zh")
         words = (ZH_KINDS if chinese else EN_KINDS)[self.kind]
