@@ -196,6 +196,33 @@ def test_the_evidence_package_is_exported_in_the_background(window: MainWindow, 
         assert "002 工作计划与实施/002-01-计划.pdf" in package.namelist()
 
 
+def test_a_package_with_a_missing_stored_file_is_written_and_the_window_names_it(  # type: ignore[no-untyped-def]
+    window: MainWindow, tmp_path: Path, qtbot
+) -> None:
+    import zipfile
+
+    from PySide6.QtWidgets import QMessageBox
+
+    window.runner.synchronous = True
+    window.select_item("002")
+    drop(window, [write_pdf(tmp_path / "计划.pdf")], row=0)
+    drop(window, [write_pdf(tmp_path / "总结.pdf", pages=3)], row=1)
+    [lost] = [f for f in window.workspace.evidence.files(window.assessment.id) if f.name == "总结.pdf"]
+    window.workspace.evidence.vault.path_of(lost.sha256).unlink()
+    window.runner.synchronous = False
+    job = window.package_export.start(tmp_path / "包.zip", None)
+    qtbot.waitUntil(lambda: not job.running, timeout=20000)
+
+    warning = window.package_export.last_warning
+    assert "002 总结.pdf" in warning
+    assert "未打包文件" in warning
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert any("002 总结.pdf" in box.text() for box in boxes)
+    with zipfile.ZipFile(tmp_path / "包.zip") as package:
+        assert "002 工作计划与实施/002-01-计划.pdf" in package.namelist()
+        assert "总结" not in package.read("SHA256SUMS").decode()
+
+
 def test_removing_a_file_asks_first_and_undo_puts_it_back(window: MainWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.runner.synchronous = True
     window.select_item("005")

@@ -25,6 +25,7 @@ class PackageExport(QObject):
         self.window = window
         self.last_report: PackageReport | None = None
         self.last_error = ""
+        self.last_warning = ""
 
     def ask(self) -> Job | None:
         window = self.window
@@ -74,6 +75,8 @@ class PackageExport(QObject):
             window.statusBar().showMessage(
                 self.tr("%1: %2 files written").replace("%1", str(target)).replace("%2", str(result.files)), 8000
             )
+            if result.faults:
+                self._warn(self.faults_text(result))
 
         def failed(error: BaseException) -> None:
             dialog.close()
@@ -81,15 +84,46 @@ class PackageExport(QObject):
                 window.statusBar().showMessage(self.tr("Export cancelled; nothing was written."), 8000)
                 return
             self.last_error = str(error)
-            text = self.tr("The package was not written: %1").replace("%1", str(error))
-            if isinstance(error, FileNotFoundError):
-                text += "\n" + self.tr("A stored file is missing: run egov-desk-cli verify on this workspace.")
-            box = QMessageBox(
-                QMessageBox.Icon.Warning, self.tr("Evidence package"), text, QMessageBox.StandardButton.Ok, window
-            )
-            box.open()
+            self._warn(self.tr("The package was not written: %1").replace("%1", str(error)))
 
         job = window.runner.start(work, done, failed)
         job.progressed.connect(lambda value, _total, text: (dialog.setValue(value), dialog.setLabelText(text)))
         dialog.canceled.connect(job.cancel)
         return job
+
+    def faults_text(self, report: PackageReport) -> str:
+        """Which files were left out of a written package and why, by 编号 and name, and what to do."""
+        from egov_desk.core.exports.package import FAULTS_SHEET, MISSING_FILE  # openpyxl: loaded when needed
+
+        faults = report.faults
+        lines = [
+            self.tr("The package %1 was written, but %n file(s) could not be packed:", "", len(faults)).replace(
+                "%1", report.path.name
+            )
+        ]
+        for entry in faults[:20]:
+            why = (
+                self.tr("missing from the evidence store")
+                if entry.fault == MISSING_FILE
+                else self.tr("its stored copy is damaged")
+            )
+            lines.append(f"• {entry.code} {entry.file.name if entry.file else ''}: {why}")
+        if len(faults) > 20:
+            lines.append(self.tr("… and %1 more").replace("%1", str(len(faults) - 20)))
+        lines.append(
+            self.tr(
+                "They are listed in the index workbook (sheet %1). Add the original files again (adding the same "
+                "file repairs a damaged copy), then export again."
+            ).replace("%1", FAULTS_SHEET)
+        )
+        return "\n".join(lines)
+
+    def _warn(self, text: str) -> QMessageBox:
+        """A warning that does not block: the export may end while the person is busy elsewhere."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Evidence package"), text, QMessageBox.StandardButton.Ok, self.window
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.last_warning = text
+        return box
