@@ -204,6 +204,22 @@ def describe(error: InputError, language: str = ZH, *, with_code: bool = True) -
     return f"{where}: {error.message}" if where else error.message
 
 
+def say(error: BaseException, language: str = ZH) -> str:
+    """Any error a person reads, in their language: an impossible input (:func:`describe`), a refusal that carries
+    its Chinese (:class:`~egov_desk.core.errors.Refusal`), else its own text."""
+    from egov_desk.core.errors import Refusal
+    from egov_desk.core.rule_inputs import InputError
+
+    if isinstance(error, InputError):
+        return describe(error, language)
+    if isinstance(error, Refusal):
+        return error.text(is_chinese(language))
+    chinese_text = getattr(error, "chinese", None)
+    if is_chinese(language) and isinstance(chinese_text, str) and chinese_text:
+        return chinese_text
+    return str(error)
+
+
 def cli_language(environ: Mapping[str, str] | None = None) -> str:
     """The command line's language from the locale: the first set of LC_ALL, LC_MESSAGES, LANG.
 
@@ -217,4 +233,4 @@ def cli_language(environ: Mapping[str, str] | None = None) -> str:
     return EN
 
 
-__all__ = ["EN", "FIELD_NAMES", "KINDS", "ZH", "cli_language", "describe", "english", "field_name"]
+__all__ = ["EN", "FIELD_NAMES", "KINDS", "ZH", "cli_language", "describe", "english", "field_name", "say"]

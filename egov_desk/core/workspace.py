@@ -7,7 +7,9 @@ Every write is one transaction and returns what it changed, so the UI repaints o
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -22,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from egov_desk import APP_AUTHOR, APP_NAME
 from egov_desk.core.actor import os_account
 from egov_desk.core.db import migrate
-from egov_desk.core.db.engine import make_engine
+from egov_desk.core.db.engine import make_engine, sqlite_url, write_lock
 from egov_desk.core.db.models import (
     Assessment,
     AuditEntry,
@@ -33,8 +35,18 @@ from egov_desk.core.db.models import (
     utcnow,
 )
 from egov_desk.core.db.system_store import load_system, store_system
+from egov_desk.core.errors import ChangedSince, ReadOnlyWorkspace, WorkspaceError
 from egov_desk.core.evidence import EvidenceBook
 from egov_desk.core.indicators import IndicatorSystem, Item, system_from_interchange
+from egov_desk.core.opening import (
+    Access,
+    check_database_file,
+    damaged,
+    decide_access,
+    refuse_missing_database,
+    snapshot,
+)
+from egov_desk.core.points import compact
 from egov_desk.core.scoring import ItemScore, NodeScore, ScoreSheet, score_item, score_system
 from egov_desk.core.templates import DEFAULT_TEMPLATE, load_template
 from egov_desk.core.watch import DataWatch
@@ -44,8 +56,51 @@ UNIT_GIVEN = "unit_given"  # setting: the unit's name was given, not the placeho
 PLACEHOLDER_UNIT = "本单位"
 
 
-class WorkspaceError(RuntimeError):
-    """Something about the workspace itself went wrong; the message says what and where."""
+class _Unseen:
+    def __repr__(self) -> str:
+        return "UNSEEN"
+
+
+UNSEEN: Any = _Unseen()  # a write that does not say what the person saw: not checked (the CLI)
+
+
+def _plain_json(value: Any) -> Any:
+    return json.loads(json.dumps(value)) if value is not None else None
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _input_changed(item: Item, current: Any) -> ChangedSince:
+    score = score_item(item, current)
+    now_en = f"{compact(score.points)} points" if score.scored else "not scored"
+    now_zh = f"{compact(score.points)} 分" if score.scored else "未评分"
+    return ChangedSince(
+        f"the score of {item.code} was changed elsewhere since (now {now_en}); this change was not saved",
+        f"{item.code} 的得分已在别处被修改（现为 {now_zh}）；本次修改没有保存，窗口显示的是现在的值。",
+        "changed_since",
+        code=item.code,
+        current=current,
+    )
+
+
+def no_assessment(assessment_id: int) -> WorkspaceError:
+    return WorkspaceError(
+        f"there is no assessment {assessment_id} in this workspace",
+        f"工作区里没有编号为 {assessment_id} 的考评",
+        "no_assessment",
+        assessment=assessment_id,
+    )
+
+
+def no_item(code: str) -> WorkspaceError:
+    return WorkspaceError(
+        f"{code}: no item has this code (编号) in the assessment's indicator system",
+        f"{code}：本考评的指标体系里没有这个编号",
+        "no_item",
+        code=code,
+    )
 
 
 def default_workspace_dir() -> Path:
@@ -130,14 +185,26 @@ class DepartmentItems:
 class Workspace:
     """Open with :meth:`open` (a folder) or construct with a SQLAlchemy URL; close when done."""
 
-    def __init__(self, url: str, folder: Path | None = None, actor: str | None = None) -> None:
+    def __init__(
+        self, url: str, folder: Path | None = None, actor: str | None = None, access: Access | None = None
+    ) -> None:
         self.url = url
         self.folder = folder
         self.actor = actor or current_user()
+        self.access = access or Access()
         self.engine: Engine = make_engine(url)
         database = folder / DATABASE_NAME if folder else None
         try:
-            self.backup = migrate.upgrade(self.engine, database, folder / "backups" if folder else None)
+            if self.read_only:
+                self.backup = None
+                migrate.require_current(self.engine)
+            else:
+                self.backup = migrate.upgrade(self.engine, database, folder / "backups" if folder else None)
+        except (SQLAlchemyError, sqlite3.DatabaseError) as exc:
+            self.engine.dispose()
+            if database is None:
+                raise
+            raise damaged(database, getattr(exc, "orig", None) or exc) from exc
         except BaseException:
             self.engine.dispose()
             raise
@@ -145,6 +212,10 @@ class Workspace:
         self._systems: dict[int, IndicatorSystem] = {}
         self._sheets: dict[int, ScoreSheet] = {}
         self.evidence = EvidenceBook(self)
+
+    @property
+    def read_only(self) -> bool:
+        return self.access.read_only
 
     # --- opening and creating ---------------------------------------------------------------------
 
@@ -157,45 +228,98 @@ class Workspace:
         template: str = DEFAULT_TEMPLATE,
         unit: str | None = None,
         year: int | None = None,
+        hold: bool = False,
     ) -> Workspace:
-        """Open the workspace in ``folder``; a new one starts with ``template`` and an empty self-assessment."""
+        """Open the workspace in ``folder``; a new one starts with ``template`` and an empty self-assessment.
+
+        ``hold`` (the window): take the workspace's lock; when another window holds it, open read-only. A folder
+        on a network share or on media that cannot be written opens read-only too (:mod:`~egov_desk.core.opening`).
+        A damaged database, or a missing one beside evidence, is refused and left as it is.
+        """
         folder = Path(folder)
         database = folder / DATABASE_NAME
         new = not database.exists()
         if new and not create:
-            raise WorkspaceError(f"{folder}: no egov-desk workspace here ({DATABASE_NAME} is missing)")
+            raise WorkspaceError(
+                f"{folder}: no egov-desk workspace here ({DATABASE_NAME} is missing)",
+                f"{folder} 里没有工作区（缺少 {DATABASE_NAME}）",
+                "no_workspace",
+                path=str(folder),
+            )
         if new:
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise WorkspaceError(f"{folder}: cannot create the workspace folder ({exc.strerror})") from exc
-        workspace = cls(f"sqlite:///{database}", folder)
+            refuse_missing_database(folder, database)
+            return cls._create(folder, database, template, unit, year, hold)
+        check_database_file(database)
+        access = decide_access(folder, database, hold)
         try:
-            if new:
+            url = sqlite_url(database)
+            if access.reason in ("network", "media"):
+                access.snapshot = snapshot(database).parent
+                url = sqlite_url(access.snapshot / DATABASE_NAME, read_only=True)
+            elif access.read_only:
+                url = sqlite_url(database, read_only=True)
+            return cls(url, folder, access=access)
+        except BaseException:
+            access.close()
+            raise
+
+    @classmethod
+    def _create(
+        cls, folder: Path, database: Path, template: str, unit: str | None, year: int | None, hold: bool
+    ) -> Workspace:
+        made = [p for p in (folder, *folder.parents) if not p.exists()]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WorkspaceError(
+                f"{folder}: cannot create the workspace folder ({exc.strerror})",
+                f"无法创建工作区文件夹 {folder}（{exc.strerror}）",
+                "cannot_create",
+                path=str(folder),
+            ) from exc
+        access = decide_access(folder, database, hold)
+        try:
+            if access.read_only:
+                english, chinese = access.refusal()
+                raise ReadOnlyWorkspace(
+                    f"{folder}: a new workspace cannot be made here. {english}",
+                    f"不能在 {folder} 新建工作区。{chinese}",
+                    "read_only",
+                    path=str(folder),
+                )
+            workspace = cls(sqlite_url(database), folder, access=access)
+            try:
                 workspace.add_system(load_template(template).to_interchange(), key=template, source=template)
-            if not workspace.assessments() and workspace.systems():
                 first = workspace.systems()[0]
                 workspace.create_assessment(first.id, unit or PLACEHOLDER_UNIT, year or first.year or utcnow().year)
                 if unit:
                     workspace.set_setting(UNIT_GIVEN, True)
-        except BaseException:
-            workspace.close()
-            if new:  # leave no half-made workspace behind
-                for suffix in ("", "-wal", "-shm"):
-                    Path(f"{database}{suffix}").unlink(missing_ok=True)
+            except BaseException:
+                workspace.close()
+                raise
+        except BaseException:  # leave no half-made workspace behind (a full disk, a bad template)
+            access.close()
+            for name in (DATABASE_NAME, f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm", "workspace.lock"):
+                (folder / name).unlink(missing_ok=True)
+            for made_folder in made:  # nearest first: only the folders this call made, and only when empty
+                try:
+                    made_folder.rmdir()
+                except OSError:
+                    break
             raise
         return workspace
 
     @classmethod
-    def open_default(cls) -> Workspace:
-        return cls.open(default_workspace_dir())
+    def open_default(cls, hold: bool = False) -> Workspace:
+        return cls.open(default_workspace_dir(), hold=hold)
 
     def watch(self) -> DataWatch | None:
-        """A watch that tells when the database changed underneath (None for a server database)."""
-        return DataWatch(self.folder / DATABASE_NAME) if self.folder else None
+        """A watch that tells when the database changed underneath (None for a server database or a snapshot)."""
+        return DataWatch(self.folder / DATABASE_NAME) if self.folder and self.access.snapshot is None else None
 
     def close(self) -> None:
         self.engine.dispose()
+        self.access.close()
 
     def __enter__(self) -> Workspace:
         return self
@@ -203,15 +327,52 @@ class Workspace:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def _write(self) -> Session:
-        return self._session()
+    def refuse_if_read_only(self) -> None:
+        if self.read_only:
+            english, chinese = self.access.refusal()
+            raise ReadOnlyWorkspace(english, chinese, "read_only", reason=self.access.reason)
 
-    def _commit(self, session: Session, what: str) -> None:
+    @contextmanager
+    def _write(self, what: str = "the change", what_zh: str = "本次修改") -> Iterator[Session]:
+        """A session holding the write lock from its first statement (BEGIN IMMEDIATE): what it reads stays
+        true until the commit, so two processes writing the same row are serialised, never refused."""
+        self.refuse_if_read_only()
+        with self._session() as session:
+            try:
+                write_lock(session)
+                yield session
+            except SQLAlchemyError as exc:
+                session.rollback()
+                raise self._refused(exc, what, what_zh) from exc
+
+    def _refused(self, exc: Exception, what: str, what_zh: str = "本次修改") -> WorkspaceError:
+        reason = getattr(exc, "orig", None) or exc
+        text = str(reason)
+        if "readonly" in text or "read-only" in text:
+            english, chinese = self.access.refusal()
+            return ReadOnlyWorkspace(f"{what} was not saved: {english}", f"{what_zh}没有保存：{chinese}", "read_only")
+        if "disk is full" in text or "disk I/O" in text:
+            return WorkspaceError(
+                f"{what} was not saved: the disk is full or failing ({text}); nothing was changed",
+                f"{what_zh}没有保存：磁盘已满或出错（{text}），什么也没有改动。请腾出磁盘空间后再试。",
+                "disk_full",
+            )
+        if "locked" in text or "busy" in text:
+            return WorkspaceError(
+                f"{what} was not saved: another program is writing the workspace; try again",
+                f"{what_zh}没有保存：另一个程序正在写入工作区，请稍后再试。",
+                "busy",
+            )
+        return WorkspaceError(
+            f"{what} was not saved: {text}", f"{what_zh}没有保存：{text}", "not_saved", detail=text
+        )
+
+    def _commit(self, session: Session, what: str, what_zh: str = "本次修改") -> None:
         try:
             session.commit()
         except SQLAlchemyError as exc:
             session.rollback()
-            raise WorkspaceError(f"{what} was not saved: {exc.orig or exc}") from exc
+            raise self._refused(exc, what, what_zh) from exc
 
     # --- indicator systems ------------------------------------------------------------------------
 
@@ -231,10 +392,14 @@ class Workspace:
         system = system_from_interchange(data)
         with self._write() as session:
             if session.scalar(select(IndicatorSystemRow.id).where(IndicatorSystemRow.key == key)):
-                raise WorkspaceError(f"an indicator system with key {key!r} is already in this workspace")
+                raise WorkspaceError(
+                    f"an indicator system with key {key!r} is already in this workspace",
+                    f"工作区里已有标识为 {key} 的指标体系",
+                    "duplicate_system",
+                )
             row = store_system(session, system, key, source)
             self._audit(session, "add_system", after={"key": key, "title": system.title})
-            self._commit(session, f"indicator system {system.title!r}")
+            self._commit(session, f"indicator system {system.title!r}", f"指标体系“{system.title}”")
             self._systems[row.id] = system
             return row.id
 
@@ -261,20 +426,24 @@ class Workspace:
         with self._session() as session:
             row = session.get(Assessment, assessment_id)
             if row is None:
-                raise WorkspaceError(f"there is no assessment {assessment_id} in this workspace")
+                raise no_assessment(assessment_id)
             return _assessment_info(row)
 
     def create_assessment(self, system_id: int, unit: str, year: int, title: str = "自评") -> int:
         if not unit.strip():
-            raise WorkspaceError("an assessment needs the unit's name")
+            raise WorkspaceError("an assessment needs the unit's name", "请填写单位名称", "no_unit")
         with self._write() as session:
             if session.get(IndicatorSystemRow, system_id) is None:
-                raise WorkspaceError(f"there is no indicator system {system_id} in this workspace")
+                raise WorkspaceError(
+                    f"there is no indicator system {system_id} in this workspace",
+                    f"工作区里没有编号为 {system_id} 的指标体系",
+                    "no_system",
+                )
             row = Assessment(system_id=system_id, unit=unit.strip(), year=year, title=title)
             session.add(row)
             session.flush()
             self._audit(session, "create_assessment", row.id, after={"unit": unit, "year": year, "title": title})
-            self._commit(session, f"assessment {year} {unit}")
+            self._commit(session, f"assessment {year} {unit}", f"{year} 年 {unit} 的考评")
             return row.id
 
     def update_assessment(self, assessment_id: int, **details: Any) -> AssessmentChange:
@@ -283,29 +452,39 @@ class Workspace:
         Setting the unit also records that the unit's name has been given, so the window stops asking."""
         unknown = set(details) - set(ASSESSMENT_DETAILS)
         if unknown:
-            raise WorkspaceError(f"an assessment has no detail named {', '.join(sorted(unknown))}")
+            raise WorkspaceError(
+                f"an assessment has no detail named {', '.join(sorted(unknown))}",
+                f"考评信息里没有 {'、'.join(sorted(unknown))} 这一项",
+                "unknown_detail",
+            )
         if "unit" in details:
             details["unit"] = str(details["unit"]).strip()
             if not details["unit"]:
-                raise WorkspaceError("an assessment needs the unit's name")
+                raise WorkspaceError("an assessment needs the unit's name", "请填写单位名称", "no_unit")
         if "year" in details:
             year = details["year"]
             if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100:
-                raise WorkspaceError(f"{year!r} is not a year between 1990 and 2100")
+                raise WorkspaceError(
+                    f"{year!r} is not a year between 1990 and 2100",
+                    f"年度 {year!r} 不对：应为 1990 至 2100 之间的年份",
+                    "bad_year",
+                )
         if "title" in details:
             details["title"] = str(details["title"]).strip()
             if not details["title"]:
-                raise WorkspaceError("an assessment needs a title")
+                raise WorkspaceError("an assessment needs a title", "请填写考评名称", "no_title")
         if "filled_by" in details:
             details["filled_by"] = str(details["filled_by"] or "").strip()
         if "report_date" in details and not (
             details["report_date"] is None or isinstance(details["report_date"], date)
         ):
-            raise WorkspaceError(f"{details['report_date']!r} is not a date")
+            raise WorkspaceError(
+                f"{details['report_date']!r} is not a date", f"报告日期 {details['report_date']!r} 不是日期", "bad_date"
+            )
         with self._write() as session:
             row = session.get(Assessment, assessment_id)
             if row is None:
-                raise WorkspaceError(f"there is no assessment {assessment_id} in this workspace")
+                raise no_assessment(assessment_id)
             before = _assessment_info(row)
             for key, value in details.items():
                 setattr(row, key, value)
@@ -317,7 +496,7 @@ class Workspace:
                 self._audit(session, "update_assessment", assessment_id, before=was, after=now)
             if "unit" in details:  # undoing the first answer brings the question back
                 session.merge(Setting(key=UNIT_GIVEN, value=details["unit"] != PLACEHOLDER_UNIT))
-            self._commit(session, f"the details of assessment {assessment_id}")
+            self._commit(session, f"the details of assessment {assessment_id}", "考评信息")
         return change
 
     def unit_given(self) -> bool:
@@ -328,7 +507,7 @@ class Workspace:
         """The assessment opened last, else the first one."""
         assessments = self.assessments()
         if not assessments:
-            raise WorkspaceError("this workspace has no assessment yet")
+            raise WorkspaceError("this workspace has no assessment yet", "工作区里还没有考评", "no_assessment")
         last = self.setting("current_assessment")
         return next((a for a in assessments if a.id == last), assessments[0])
 
@@ -340,7 +519,7 @@ class Workspace:
     def set_setting(self, key: str, value: Any) -> None:
         with self._write() as session:
             session.merge(Setting(key=key, value=value))
-            self._commit(session, f"setting {key}")
+            self._commit(session, f"setting {key}", f"设置 {key}")
 
     # --- inputs and scores ------------------------------------------------------------------------
 
@@ -377,10 +556,10 @@ class Workspace:
     def _item_row(self, session: Session, assessment_id: int, code: str) -> tuple[Assessment, ItemRow]:
         assessment = session.get(Assessment, assessment_id)
         if assessment is None:
-            raise WorkspaceError(f"there is no assessment {assessment_id} in this workspace")
+            raise no_assessment(assessment_id)
         item = session.scalar(select(ItemRow).where(ItemRow.system_id == assessment.system_id, ItemRow.code == code))
         if item is None:
-            raise WorkspaceError(f"{code}: no item has this code (编号) in the assessment's indicator system")
+            raise no_item(code)
         return assessment, item
 
     def _input_row(self, session: Session, assessment_id: int, code: str) -> ItemInput:
@@ -407,13 +586,24 @@ class Workspace:
             )
         )
 
-    def set_input(self, assessment_id: int, code: str, inp: Mapping[str, Any] | None) -> Change:
+    def set_input(
+        self, assessment_id: int, code: str, inp: Mapping[str, Any] | None, *, expected: Any = UNSEEN
+    ) -> Change:
         """Set (or with ``None`` clear) one item's input. Impossible input raises
-        :class:`~egov_desk.core.rules.InputError` and nothing is written."""
-        return self.set_inputs(assessment_id, {code: inp})[0]
+        :class:`~egov_desk.core.rules.InputError` and nothing is written. ``expected``: the input the person saw
+        (None: none); when the stored one differs, :class:`ChangedSince` is raised and nothing is written."""
+        seen = None if expected is UNSEEN else {code: expected}
+        return self.set_inputs(assessment_id, {code: inp}, expected=seen)[0]
 
-    def set_inputs(self, assessment_id: int, inputs: Mapping[str, Mapping[str, Any] | None]) -> list[Change]:
-        """Set several items' inputs in one transaction: all of them are saved, or none."""
+    def set_inputs(
+        self,
+        assessment_id: int,
+        inputs: Mapping[str, Mapping[str, Any] | None],
+        *,
+        expected: Mapping[str, Any] | None = None,
+    ) -> list[Change]:
+        """Set several items' inputs in one transaction: all of them are saved, or none. ``expected`` maps codes
+        to the inputs the person saw; one that changed since refuses the whole write (:class:`ChangedSince`)."""
         sheet = self.scores(assessment_id)
         system = sheet.system
         new_scores = {}
@@ -421,17 +611,19 @@ class Workspace:
             try:
                 item = system.item(code)
             except KeyError:
-                raise WorkspaceError(f"{code}: no item has this code (编号) in the indicator system") from None
+                raise no_item(code) from None
             clean = json.loads(json.dumps(inp)) if inp is not None else None  # a plain-JSON copy
             new_scores[code] = (score_item(item, clean), clean)
         with self._write() as session:
             for code, (score, clean) in new_scores.items():
                 row = self._input_row(session, assessment_id, code)
                 before = row.input
+                if expected is not None and code in expected and _plain_json(expected[code]) != before:
+                    raise _input_changed(system.item(code), before)
                 row.input, row.score, row.scored = clean, score.points, score.scored
                 row.updated_at, row.updated_by = utcnow(), self.actor
                 self._audit(session, "set_input", assessment_id, code, before, clean)
-            self._commit(session, "the score of " + ", ".join(inputs))
+            self._commit(session, "the score of " + ", ".join(inputs), "、".join(inputs) + " 的得分")
         return [self._changed(assessment_id, score, clean) for score, clean in new_scores.values()]
 
     def changes_since(self, assessment_id: int, inputs: Mapping[str, Any], notes: Mapping[str, str]) -> list[Change]:
@@ -458,13 +650,22 @@ class Workspace:
         nodes = sheet.update(score)
         return Change(assessment_id, score.code, score, nodes, sheet.total, len(sheet.unscored), inp, note)
 
-    def set_note(self, assessment_id: int, code: str, note: str) -> Change:
+    def set_note(self, assessment_id: int, code: str, note: str, *, expected: str | None = None) -> Change:
+        """Set one item's note; ``expected`` is the note the person saw (a different stored one: refused)."""
         with self._write() as session:
             row = self._input_row(session, assessment_id, code)
             before = row.note or ""
+            if expected is not None and expected != before:
+                raise ChangedSince(
+                    f"the note of {code} was changed elsewhere since; it now reads {_short(before)!r}; not saved",
+                    f"{code} 的说明已在别处被修改，现在是“{_short(before)}”；本次修改没有保存。",
+                    "changed_since",
+                    code=code,
+                    current=before,
+                )
             row.note, row.updated_at, row.updated_by = note, utcnow(), self.actor
             self._audit(session, "set_note", assessment_id, code, before, note)
-            self._commit(session, f"the note of {code}")
+            self._commit(session, f"the note of {code}", f"{code} 的说明")
         sheet = self.scores(assessment_id)
         score = sheet.items[code]
         return Change(assessment_id, code, score, [], sheet.total, len(sheet.unscored), None, note)
