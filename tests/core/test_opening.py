@@ -39,7 +39,8 @@ def folder(tmp_path: Path) -> Path:
 
 def hold_in_another_process(folder: Path) -> subprocess.Popen[str]:
     process = subprocess.Popen([sys.executable, "-c", HOLD, str(folder)], stdout=subprocess.PIPE, text=True)
-    assert process.stdout is not None and process.stdout.readline().strip() == "holding"
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "holding"
     process.stdout.close()
     return process
 
@@ -55,13 +56,15 @@ def test_a_second_window_opens_read_only_and_names_who_holds_the_workspace(folde
     holder = hold_in_another_process(folder)
     try:
         with Workspace.open(folder, hold=True) as second:
-            assert second.read_only and second.access.holder is not None
+            assert second.read_only
+            assert second.access.holder is not None
             assert second.access.holder.pid == holder.pid
             assessment = second.default_assessment().id
             assert second.scores(assessment).total == 0  # reading works
             with pytest.raises(ReadOnlyWorkspace) as refused:
                 second.set_input(assessment, "004", {"score": 1})
-            assert str(holder.pid) in say(refused.value) and "只能查看" in say(refused.value)
+            assert str(holder.pid) in say(refused.value)
+            assert "只能查看" in say(refused.value)
         with Workspace.open(folder) as cli_like:  # the command line does not take the lock: it may write
             assert not cli_like.read_only
     finally:
@@ -78,7 +81,8 @@ def test_the_lock_of_a_killed_window_is_taken_over(folder: Path) -> None:
     with Workspace.open(folder, hold=True) as workspace:
         assert not workspace.read_only
         held = holder_of(folder)
-        assert held is not None and held.pid == os.getpid()  # the lock file names this process now
+        assert held is not None
+        assert held.pid == os.getpid()
     assert holder_of(folder) is None  # closing releases it
 
 
@@ -94,7 +98,8 @@ def test_workspace_status_reports_who_holds_it(folder: Path, capsys: pytest.Capt
     try:
         assert cli(["workspace", "status", "--workspace", str(folder), "--json"]) == 0
         status = json.loads(capsys.readouterr().out)
-        assert status["open_by"]["pid"] == holder.pid and status["open_by"]["user"]
+        assert status["open_by"]["pid"] == holder.pid
+        assert status["open_by"]["user"]
         assert (status["read_only"], status["network_filesystem"], status["database"]) == (False, False, "ok")
         assert "last_backup" in status
     finally:
@@ -115,7 +120,8 @@ def test_a_write_against_a_score_changed_elsewhere_is_refused_with_the_current_v
         with pytest.raises(ChangedSince) as refused:
             window.set_input(assessment, "004", {"score": 0.5}, expected=seen)
         assert refused.value.values["current"] == {"score": 1}
-        assert "004" in say(refused.value) and "现为 1 分" in say(refused.value)
+        assert "004" in say(refused.value)
+        assert "现为 1 分" in say(refused.value)
         assert window.inputs(assessment)["004"] == {"score": 1}
         window.set_input(assessment, "004", {"score": 0.5}, expected={"score": 1})  # what is there now: saved
         assert elsewhere.inputs(assessment)["004"] == {"score": 0.5}
@@ -180,7 +186,8 @@ def test_a_damaged_database_is_refused_and_left_as_it_is(
     before = files_of(folder)
     with pytest.raises(DamagedDatabase) as refused:
         Workspace.open(folder, hold=True)
-    assert refused.value.kind == kind and "没有改动" in say(refused.value)
+    assert refused.value.kind == kind
+    assert "没有改动" in say(refused.value)
     assert files_of(folder) == before
     assert cli(["workspace", "list", "--workspace", str(folder)]) == 1
     assert "Traceback" not in capsys.readouterr().err
@@ -201,9 +208,7 @@ def test_a_truncated_database_is_refused(folder: Path) -> None:
     assert database.stat().st_size == len(data) // 2
 
 
-def test_a_missing_database_beside_evidence_is_not_replaced_by_an_empty_workspace(
-    folder: Path, tmp_path: Path
-) -> None:
+def test_a_missing_database_beside_evidence_is_not_replaced_by_an_empty_workspace(folder: Path, tmp_path: Path) -> None:
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(b"%PDF-1.4 a scan")
     with Workspace.open(folder) as workspace:
@@ -212,7 +217,8 @@ def test_a_missing_database_beside_evidence_is_not_replaced_by_an_empty_workspac
         (folder / name).unlink(missing_ok=True)
     with pytest.raises(DamagedDatabase) as refused:
         Workspace.open(folder, hold=True)
-    assert refused.value.kind == "missing_database" and "1 个佐证材料文件" in say(refused.value)
+    assert refused.value.kind == "missing_database"
+    assert "1 个佐证材料文件" in say(refused.value)
     assert not (folder / "workspace.sqlite").exists()
 
 
@@ -225,7 +231,8 @@ def test_a_workspace_on_read_only_media_can_be_read_and_exported_but_not_changed
             workspace.set_input(workspace.default_assessment().id, "004", {"score": 1})
         make_read_only(stick)
         with Workspace.open(stick / "ws", hold=True) as workspace:
-            assert workspace.read_only and workspace.access.reason == "media"
+            assert workspace.read_only
+            assert workspace.access.reason == "media"
             assessment = workspace.default_assessment().id
             assert workspace.scores(assessment).total == 1
             with pytest.raises(ReadOnlyWorkspace) as refused:
@@ -245,16 +252,24 @@ def test_creating_a_workspace_on_a_full_disk_leaves_nothing_behind(tmp_path: Pat
         assert not (disk / "new").exists()
 
 
+def write_until_refused(workspace: Workspace, assessment: int) -> WorkspaceError:
+    for number in range(200):  # the WAL has some room left: write until it is used up
+        try:
+            workspace.set_note(assessment, "002", "很长的说明" * 500 + str(number))
+        except WorkspaceError as refused:
+            return refused
+    raise AssertionError("200 long notes fitted on a full disk")
+
+
 def test_a_write_on_a_full_disk_is_refused_and_changes_nothing(tmp_path: Path) -> None:
     with tmpfs(tmp_path / "disk", "8m") as disk:
         with Workspace.open(disk / "ws") as workspace:
             assessment = workspace.default_assessment().id
             workspace.set_input(assessment, "004", {"score": 1})
             fill(disk)
-            with pytest.raises(WorkspaceError) as refused:
-                for number in range(200):  # the WAL has some room left; go on until it is used up
-                    workspace.set_note(assessment, "002", "很长的说明" * 500 + str(number))
-            assert refused.value.kind == "disk_full" and "磁盘已满" in say(refused.value)
+            refused = write_until_refused(workspace, assessment)
+            assert refused.kind == "disk_full"
+            assert "磁盘已满" in say(refused)
             assert workspace.scores(assessment).total == 1  # reading still works
         (disk / "filler").unlink()
         with Workspace.open(disk / "ws") as workspace:
