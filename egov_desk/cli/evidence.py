@@ -81,8 +81,16 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(f"{'REMOVED' if args.clean else 'ORPHAN '}  {sha256}  (no evidence uses it)")
     for leftover in report.leftovers:
         print(f"{'REMOVED' if args.clean else 'PARTIAL'}  {leftover.name}  (an unfinished copy)")
-    print("all is well" if report.ok else "problems found: restore the workspace folder from a backup")
-    return 0 if report.ok else 1
+    if report.ok:
+        print("all is well")
+        return 0
+    from egov_desk.core.evidence_verify import repair_advice
+    from egov_desk.core.messages import cli_language
+
+    assert workspace.folder is not None  # the CLI opens workspace folders
+    for line in repair_advice(workspace.folder, cli_language()):
+        print(line)
+    return 1
 
 
 def cmd_export(args: argparse.Namespace) -> int:

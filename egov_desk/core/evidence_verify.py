@@ -9,6 +9,7 @@ the scan began is left alone (an add that has renamed its bytes into place but n
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, exists, select
@@ -19,6 +20,35 @@ from egov_desk.core.evidence_types import VerifyReport
 
 if TYPE_CHECKING:
     from egov_desk.core.vault import Vault
+
+ADVICE = {
+    "en": (
+        "problems found. Add the originals of the files above again (egov-desk-cli evidence add): a good copy "
+        "replaces a missing or damaged one; database backups hold no evidence files.",
+        "Newest database backup: {name} ({date}); to go back to it: egov-desk-cli backup restore --workspace "
+        "{folder} {name}",
+        "There is no database backup of this workspace yet (egov-desk-cli backup create --workspace {folder}).",
+    ),
+    "zh": (
+        "发现问题。请重新添加上列文件的原件（egov-desk-cli evidence add），完好的副本会替换缺失或损坏的文件；"
+        "数据库备份不包含佐证材料文件。",
+        "最新的数据库备份：{name}（{date}）；如需回到该备份：egov-desk-cli backup restore --workspace {folder} {name}",
+        "此工作区还没有数据库备份（egov-desk-cli backup create --workspace {folder}）。",
+    ),
+}
+
+
+def repair_advice(workspace_folder: Path, language: str = "zh_CN") -> list[str]:
+    """What to do when :meth:`Verifier.verify` found missing or damaged files: add the originals again, and the
+    newest backup this workspace really has (name, date, the command) — or that it has none."""
+    from egov_desk.core.backups import latest_backup
+
+    first, newest, none = ADVICE["zh" if language.startswith("zh") else "en"]
+    backup = latest_backup(workspace_folder)
+    if backup is None:
+        return [first, none.format(folder=workspace_folder)]
+    when = f"{backup.created:%Y-%m-%d %H:%M}"
+    return [first, newest.format(name=backup.name, date=when, folder=workspace_folder)]
 
 
 def write_lock(session: Session) -> None:

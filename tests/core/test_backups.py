@@ -400,3 +400,31 @@ def test_the_cli_refuses_an_unknown_backup_in_the_locales_language(workspace: Wo
     none = cli("backup", "restore", "--latest", "--workspace", str(workspace.folder))
     assert none.returncode == 2
     assert "there is no backup yet" in none.stderr
+
+
+# --- verify advises only backups that exist -------------------------------------------------------------
+
+
+def test_verify_names_the_newest_backup_that_exists_and_how_to_restore_it(workspace: Workspace, tmp_path: Path) -> None:
+    lost = PDF + b"lost"
+    workspace.evidence.attach(1, "028", [make(tmp_path / "in", "排名通报.pdf", lost)])
+    backup = create_backup(database(workspace), "manual")
+    workspace.close()
+    (workspace.folder / "vault" / sha(lost)[:2] / sha(lost)).unlink()
+
+    checked = cli("verify", "--workspace", str(workspace.folder), language="zh_CN.UTF-8")
+
+    assert checked.returncode == 1
+    newest = list_backups(workspace.folder)[0]  # the manual one (or one the verify's own open made)
+    assert newest.name == backup.name or newest.reason == "open"
+    assert f"最新的数据库备份：{newest.name}（{newest.created:%Y-%m-%d %H:%M}）" in checked.stdout
+    assert f"egov-desk-cli backup restore --workspace {workspace.folder} " in checked.stdout
+    assert "重新添加" in checked.stdout
+
+
+def test_verify_says_there_is_no_backup_when_there_is_none(tmp_path: Path) -> None:
+    from egov_desk.core.evidence_verify import repair_advice
+
+    advice = repair_advice(tmp_path / "ws", "en")
+    assert advice[-1].startswith("There is no database backup of this workspace yet")
+    assert "restore" not in " ".join(advice)
