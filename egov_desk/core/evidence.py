@@ -26,6 +26,7 @@ from egov_desk.core.db.models import (
     utcnow,
 )
 from egov_desk.core.evidence_checklist import ChecklistEdits
+from egov_desk.core.evidence_refusals import EvidenceRefusal, no_assessment, no_file
 from egov_desk.core.evidence_types import (
     CHECKED,
     COLLECTED,
@@ -227,7 +228,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
         with self._session() as session:
             file = session.get(EvidenceFile, file_id)
             if file is None:
-                raise EvidenceError(f"there is no evidence file {file_id}")
+                raise no_file(file_id)
             _, item = self._item(session, file.assessment_id, code)
             if requirement_id is not None:
                 self._requirement(session, file.assessment_id, code, requirement_id)
@@ -242,7 +243,12 @@ class EvidenceBook(ChecklistEdits, Verifier):
         with self._session() as session:
             link = session.get(EvidenceLink, link_id)
             if link is None:
-                raise EvidenceError(f"there is no evidence link {link_id}")
+                raise EvidenceRefusal(
+                    f"there is no evidence link {link_id}",
+                    "该文件与指标的关联已不存在（可能已被移除或撤销）",
+                    "no_link",
+                    link=link_id,
+                )
             file = link.file
             code = session.get(ItemRow, link.item_id).code  # type: ignore[union-attr]
             removed = RemovedLink(
@@ -274,7 +280,13 @@ class EvidenceBook(ChecklistEdits, Verifier):
             write_lock(session)  # a clean running now cannot remove the stored copy before the row commits
             _, item = self._item(session, removed.assessment_id, removed.code)
             if session.get(Blob, removed.sha256) is None or not self.vault.path_of(removed.sha256).exists():
-                raise EvidenceError(f"{removed.name}: its stored copy is gone from the vault; add the file again")
+                raise EvidenceRefusal(
+                    f"{removed.name}: its stored copy is gone from the vault; add the file again",
+                    f"{removed.name}：佐证材料库中已没有它的副本，请重新添加该文件",
+                    "stored_copy_gone",
+                    name=removed.name,
+                    sha256=removed.sha256,
+                )
             file = _file_with(session, removed.assessment_id, removed.sha256)
             if file is None:
                 file = EvidenceFile(
@@ -303,14 +315,19 @@ class EvidenceBook(ChecklistEdits, Verifier):
         with self._session() as session:
             found = _file_with(session, assessment_id, sha256)
             if found is None:
-                raise EvidenceError(f"the file {sha256[:12]}… is no longer in this assessment")
+                raise EvidenceRefusal(
+                    f"the file {sha256[:12]}… is no longer in this assessment",
+                    f"文件 {sha256[:12]}… 已不在本次考评中（可能已被移除）",
+                    "not_in_assessment",
+                    sha256=sha256,
+                )
             return found.id
 
     def set_date(self, file_id: int, evidence_date: date | None) -> FileInfo:
         with self._session() as session:
             file = session.get(EvidenceFile, file_id)
             if file is None:
-                raise EvidenceError(f"there is no evidence file {file_id}")
+                raise no_file(file_id)
             before = file.evidence_date.isoformat() if file.evidence_date else None
             file.evidence_date = evidence_date
             self.workspace._audit(
@@ -393,7 +410,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
         with self._session() as session:
             assessment = session.get(Assessment, assessment_id)
             if assessment is None:
-                raise EvidenceError(f"there is no assessment {assessment_id}")
+                raise no_assessment(assessment_id)
             codes = dict(
                 session.execute(select(ItemRow.id, ItemRow.code).where(ItemRow.system_id == assessment.system_id)).all()
             )
@@ -452,7 +469,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
         with self._session() as session:
             assessment = session.get(Assessment, assessment_id)
             if assessment is None:
-                raise EvidenceError(f"there is no assessment {assessment_id}")
+                raise no_assessment(assessment_id)
             query = (
                 select(ItemRow.code, EvidenceRequirement)
                 .join(ItemRow, ItemRow.id == EvidenceRequirement.item_id)
@@ -512,7 +529,13 @@ class EvidenceBook(ChecklistEdits, Verifier):
         _, item = self._item(session, assessment_id, code)
         requirement = session.get(EvidenceRequirement, requirement_id)
         if requirement is None or requirement.item_id != item.id:
-            raise EvidenceError(f"{code}: requirement {requirement_id} is not one of this item's")
+            raise EvidenceRefusal(
+                f"{code}: requirement {requirement_id} is not one of this item's",
+                f"{code}：所选材料要求不属于该指标",
+                "foreign_requirement",
+                code=code,
+                requirement=requirement_id,
+            )
         return requirement
 
     def path_of(self, file: FileInfo) -> Path:
@@ -527,6 +550,7 @@ __all__ = [
     "AttachReport",
     "EvidenceBook",
     "EvidenceError",
+    "EvidenceRefusal",
     "FileInfo",
     "ItemEvidence",
     "RequirementState",

@@ -58,6 +58,10 @@ class VaultError(OSError):
         self.name, self.kind, self.reason, self.code = name, kind, reason, code
         super().__init__(self.describe("en"))
 
+    @property
+    def chinese(self) -> str:  # what ``messages.say`` shows the Chinese UI and CLI
+        return self.describe("zh_CN")
+
     def describe(self, language: str = "zh_CN") -> str:
         chinese = language.lower().startswith("zh")
         if self.kind == "kept_vanishing":

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from egov_desk.core.evidence import AttachReport, EvidenceBook, EvidenceError, FileInfo, RemovedLink
 from egov_desk.core.exports.files import safe_name
+from egov_desk.core.messages import say
 from egov_desk.core.workspace import WorkspaceError
 from egov_desk.ui.dialogs.choose import last_folder, remember_folder
+from egov_desk.ui.language import ui_language
 from egov_desk.ui.ops import Job, Progress
 from egov_desk.ui.undo import Step
 
@@ -90,7 +92,7 @@ class EvidenceActions(QObject):
             window.panel.evidence.show_evidence(evidence)
 
     def _failed(self, error: BaseException) -> None:
-        self.notice(self.tr("Not done"), str(error))
+        self.notice(self.tr("Not done"), say(error, ui_language()))
 
     def notice(self, title: str, text: str) -> QMessageBox:
         """A warning that does not block: background work may end while the person is busy elsewhere."""

@@ -408,3 +408,18 @@ def test_a_file_is_found_by_its_bytes_after_its_row_was_made_again(workspace: Wo
     workspace.evidence.set_date(workspace.evidence.file_id(1, sha(PDF)), date(2019, 1, 2))
     dates = {f.name: f.evidence_date for f in workspace.evidence.files(1)}
     assert dates == {"a.pdf": date(2019, 1, 2), "b.pdf": None}
+
+
+def test_evidence_refusals_read_in_chinese_and_english(workspace: Workspace, tmp_path: Path) -> None:
+    from egov_desk.core.messages import say
+
+    workspace.evidence.attach(1, "002", [make(tmp_path, "计划.pdf", PDF)])
+    removed = workspace.evidence.unlink(workspace.evidence.files(1)[0].links[0][0])
+    workspace.evidence.verify(clean=True)  # the bytes nothing uses any more are gone
+    with pytest.raises(EvidenceError) as raised:
+        workspace.evidence.restore(removed)
+    assert say(raised.value, "zh_CN") == "计划.pdf：佐证材料库中已没有它的副本，请重新添加该文件"
+    assert say(raised.value, "en") == "计划.pdf: its stored copy is gone from the vault; add the file again"
+    with pytest.raises(EvidenceError) as raised:
+        workspace.evidence.set_date(999, None)
+    assert say(raised.value, "zh_CN") == "该佐证材料文件已不存在（可能已被移除）"

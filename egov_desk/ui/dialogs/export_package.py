@@ -83,8 +83,11 @@ class PackageExport(QObject):
             if isinstance(error, Cancelled):
                 window.statusBar().showMessage(self.tr("Export cancelled; nothing was written."), 8000)
                 return
-            self.last_error = str(error)
-            self._warn(self.tr("The package was not written: %1").replace("%1", str(error)))
+            from egov_desk.core.messages import say
+            from egov_desk.ui.language import ui_language
+
+            self.last_error = say(error, ui_language())
+            self._warn(self.tr("The package was not written: %1").replace("%1", self.last_error))
 
         job = window.runner.start(work, done, failed)
         job.progressed.connect(lambda value, _total, text: (dialog.setValue(value), dialog.setLabelText(text)))

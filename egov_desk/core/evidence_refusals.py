@@ -1,0 +1,33 @@
+"""Evidence refusals that carry their Chinese wording (the UI is Chinese; the CLI follows the locale)."""
+
+from __future__ import annotations
+
+from egov_desk.core.evidence_types import EvidenceError
+
+
+class EvidenceRefusal(EvidenceError):
+    """An :class:`EvidenceError` that carries its Chinese wording: ``str()`` is English (logs, English users),
+    ``chinese`` the same for the Chinese UI and CLI (``messages.say`` picks one), ``kind`` names the case and
+    ``values`` what it names."""
+
+    def __init__(self, english: str, chinese: str, kind: str, **values: object) -> None:
+        super().__init__(english)
+        self.english, self.chinese, self.kind, self.values = english, chinese, kind, values
+
+    def text(self, chinese: bool) -> str:
+        return self.chinese if chinese else self.english
+
+
+def no_file(file_id: int) -> EvidenceRefusal:
+    return EvidenceRefusal(
+        f"there is no evidence file {file_id}", "该佐证材料文件已不存在（可能已被移除）", "no_file", file=file_id
+    )
+
+
+def no_assessment(assessment_id: int) -> EvidenceRefusal:
+    return EvidenceRefusal(
+        f"there is no assessment {assessment_id}",
+        f"没有编号为 {assessment_id} 的考评",
+        "no_assessment",
+        id=assessment_id,
+    )
