@@ -236,6 +236,9 @@ def test_an_old_part_with_no_lock_is_removed_and_a_fresh_one_kept(tmp_path: Path
     unrelated = tmp_path / ".p.zip.notours.part"
     unrelated.write_bytes(b"")
     age(unrelated)
+    lone_lock = tmp_path / ".p.zip.89abcdef.part.lock"  # killed after taking its lock, before its .part
+    lone_lock.write_bytes(b"")
     assert clean_beside(out) == [old]
+    assert not lone_lock.exists()
     assert fresh.exists()
     assert unrelated.exists()

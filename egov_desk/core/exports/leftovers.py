@@ -3,9 +3,11 @@
 **Exports** write ``.NAME.XXXXXXXX.part`` beside their target (a file, or a folder for a folder package) and
 rename it when complete. While writing, the exporter holds an OS lock on ``.NAME.XXXXXXXX.part.lock`` beside it
 (``flock`` on POSIX, ``msvcrt.locking`` on Windows); the OS drops the lock when the process ends, however it
-ends. So a ``.part`` whose lock another process can take has no writer any more and is removed; one whose lock
-is held is never touched, however old. A ``.part`` with no lock file (left by an older version) is removed only
-when nothing in it changed for :data:`STALE_AFTER`. The next export to the same place cleans its target's
+ends. The lock is taken before the ``.part`` is created and released after it is renamed or removed. So a
+``.part`` (or a lone lock file) whose lock another process can take has no writer any more and is removed; one
+whose lock is held is never touched, however old. A ``.part`` with no lock file (left by an older version, or a
+writer whose lock file a cleaner removed in the instant before it was taken) is removed only when nothing in it
+changed for :data:`STALE_AFTER`. The next export to the same place cleans its target's
 leftovers (:func:`clean_beside`); an export of a workspace also keeps a record ``exports-in-progress/UUID.json``
 in the workspace folder naming its ``.part``, so that the next start finds leftovers wherever the export went
 (:func:`clean_leftovers`).
@@ -41,7 +43,8 @@ def part_name(target: Path) -> Path:
 
 
 def _is_part_of(entry: str, target_name: str) -> bool:
-    return re.fullmatch(re.escape(f".{target_name}.") + r"[0-9a-f]{8}\.part", entry) is not None
+    """``.NAME.XXXXXXXX.part``; also ``.NAME.XXXXXXXX.index.xlsx``, the index older versions wrote beside."""
+    return re.fullmatch(re.escape(f".{target_name}.") + r"[0-9a-f]{8}\.(part|index\.xlsx)", entry) is not None
 
 
 def _lock_of(part: Path) -> Path:
@@ -69,16 +72,7 @@ def writing(part: Path, records: Path | None = None) -> Iterator[None]:
     ``records``, a workspace folder) a record naming it. Call before ``part`` is created; remove or rename
     ``part`` inside the block. Marking is best effort: an export to a read-only workspace still runs."""
     lock = _lock_of(part)
-    descriptor: int | None = None
-    with contextlib.suppress(OSError):
-        descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
-        for _attempt in range(200):  # a cleaner probing the new lock holds it for a moment only
-            if _try_lock(descriptor):
-                break
-            time.sleep(0.01)
-        else:
-            os.close(descriptor)
-            descriptor = None
+    descriptor = _hold(lock)
     record = _record(records, part) if records is not None else None
     try:
         yield
@@ -92,6 +86,24 @@ def writing(part: Path, records: Path | None = None) -> Iterator[None]:
             if os.name == "nt":
                 with contextlib.suppress(OSError):
                     lock.unlink(missing_ok=True)
+
+
+def _hold(lock: Path) -> int | None:
+    """Create ``lock`` and take its OS lock; None when that cannot be done (marking is best effort)."""
+    for _attempt in range(200):  # a cleaner probing a new lock holds it for a moment, and may remove it
+        try:
+            descriptor = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            return None
+        if _try_lock(descriptor):
+            try:  # still the file under that name, not one a cleaner removed between our open and our lock
+                if os.name == "nt" or os.fstat(descriptor).st_ino == os.stat(lock).st_ino:
+                    return descriptor
+            except OSError:
+                pass
+        os.close(descriptor)
+        time.sleep(0.01)
+    return None
 
 
 def _record(workspace_folder: Path, part: Path) -> Path | None:
@@ -145,18 +157,15 @@ def remove_if_dead(part: Path) -> bool:
         return _untouched(part, time.time()) and _remove(part)
     except OSError:
         return False
-    drop_lock = False
     try:
         if not _try_lock(descriptor):
             return False  # its writer is alive
         removed = _remove(part) if part.exists() else False
-        # a lock with no .part may be a writer between creating its lock and taking it: only an old one goes
-        drop_lock = removed or (not part.exists() and time.time() - _newest_change(lock) > STALE_AFTER)
-        if drop_lock and os.name != "nt":
+        if os.name != "nt":  # removed while held: a writer that opened it meanwhile sees it is gone
             lock.unlink(missing_ok=True)
     finally:
         os.close(descriptor)
-    if drop_lock and os.name == "nt":  # Windows: a file is removed once closed
+    if os.name == "nt":  # Windows removes a file once it is closed
         with contextlib.suppress(OSError):
             lock.unlink(missing_ok=True)
     return removed
