@@ -63,7 +63,10 @@ class Menus(QObject):
         self._help_menu()
 
     def _file_menu(self) -> None:
+        from egov_desk.ui.dialogs.backups import Backups
+
         window = self.window
+        window.backups = Backups(window)  # also the daily backup while the window is open
         menu = window.menuBar().addMenu(self.tr("&File"))
         window.new_workspace_action = self._action(
             self.tr("&New workspace…"),
@@ -82,7 +85,7 @@ class Menus(QObject):
         menu.addSeparator()
         window.import_action = self._action(
             self.tr("&Import indicator table…"),
-            window.import_table,
+            window.backups.import_table,  # a before-import backup first
             QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_I),
             self.tr("Read another year's indicator table from Word or Excel"),
         )
@@ -115,7 +118,7 @@ class Menus(QObject):
         )
         for text, slot, shortcut in items:
             exports.addAction(self._action(text, slot, shortcut))
-        menu.addAction(self._action(self.tr("Read scores from a score &sheet…"), window.exports.import_sheet))
+        menu.addAction(self._action(self.tr("Read scores from a score &sheet…"), window.backups.import_sheet))
         window.export_package_action = self._action(
             self.tr("Export evidence &package…"),
             window.package_export.ask,
@@ -123,6 +126,21 @@ class Menus(QObject):
             self.tr("A ZIP ordered by item code, with an index and a manifest"),
         )
         menu.addAction(window.export_package_action)
+        menu.addSeparator()
+        window.backup_action = self._action(
+            self.tr("Back &up the workspace…"),
+            window.backups.create_now,
+            None,
+            self.tr("A copy of the workspace's data in its backups folder"),
+        )
+        window.restore_action = self._action(
+            self.tr("&Restore from a backup…"),
+            window.backups.restore,
+            None,
+            self.tr("Go back to the workspace as a backup holds it"),
+        )
+        menu.addAction(window.backup_action)
+        menu.addAction(window.restore_action)
         menu.addSeparator()
         menu.addAction(self._action(self.tr("&Quit"), window.close, QKeySequence.StandardKey.Quit))
 

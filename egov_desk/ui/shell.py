@@ -120,3 +120,29 @@ class Shell(QObject):
         self.workspace.close()
         if self.demo_folder:
             shutil.rmtree(self.demo_folder, ignore_errors=True)
+
+    # --- backups ----------------------------------------------------------------------------------
+
+    def restore_backup(self, backup: Path) -> RestoreReport:  # noqa: F821 - from core.backups, imported below
+        """Close the workspace, put ``backup`` back as its database (its state before is backed up first) and
+        open it again in a new window. Raises :class:`~egov_desk.core.backups.BackupError` when nothing was
+        restored; the workspace is open again as it was."""
+        from egov_desk.core.backups import BackupError, restore_backup
+
+        folder = self.workspace.folder
+        if folder is None:
+            raise BackupError("no_database", Path(self.workspace.url))
+        if self.window is not None:  # what is typed is saved first, into the state backed up before the restore
+            self.window.panel.note.flush()
+            self.window.panel.leave_editor()
+        self.workspace.close()
+        failure: BackupError | None = None
+        try:
+            report = restore_backup(folder, backup)
+        except BackupError as error:
+            failure = error
+        demo, self.demo_folder = self.demo_folder, None  # the same folder opens again: _replace must not remove it
+        self._replace(Workspace.open(folder, create=False), demo)
+        if failure is not None:
+            raise failure
+        return report

@@ -1,0 +1,354 @@
+"""File → 备份工作区… / 从备份恢复…, the daily backup while the window is open, and a backup before the window's
+imports. The copies themselves are made by :mod:`egov_desk.core.backups`."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from egov_desk.core.backups import (
+    DAILY_INTERVAL,
+    BackupError,
+    BackupInfo,
+    RestoreReport,
+    backup_before,
+    backup_if_due,
+    create_backup,
+    list_backups,
+)
+from egov_desk.core.points import compact, display
+from egov_desk.ui.language import ui_language
+
+if TYPE_CHECKING:
+    from egov_desk.ui.main_window import MainWindow
+    from egov_desk.ui.ops import Job
+
+DATABASE_NAME = "workspace.sqlite"
+DAILY_CHECK_MS = 30 * 60 * 1000  # every half hour: is a day's backup due?
+MISSING_SHOWN = 30
+log = logging.getLogger(__name__)
+
+
+def _message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str, details: str = "") -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setInformativeText(details)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box
+
+
+class Backups(QObject):
+    """Owned by the window (its parent): the daily timer stops with it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.last_backup: BackupInfo | None = None
+        self.last_error = ""
+        self.last_report: RestoreReport | None = None
+        self.dialog: RestoreDialog | None = None
+        self.daily = QTimer(self)
+        self.daily.setInterval(DAILY_CHECK_MS)
+        self.daily.timeout.connect(self.daily_backup)
+        self.daily.start()
+
+    def database(self) -> Path | None:
+        folder = self.window.workspace.folder
+        return folder / DATABASE_NAME if folder else None
+
+    def _show(self, box: QMessageBox) -> QMessageBox:
+        self.window.last_message = box
+        box.open()
+        return box
+
+    # --- making backups -------------------------------------------------------------------------------
+
+    def create_now(self) -> Job | None:
+        """File → Back up the workspace: a copy now, off the UI thread, then where it is."""
+        database = self.database()
+        if database is None:
+            self._show(
+                _message(
+                    self.window,
+                    QMessageBox.Icon.Information,
+                    self.tr("Back up the workspace"),
+                    self.tr("This workspace is not a folder on this computer; it is backed up where it is stored."),
+                )
+            )
+            return None
+        title = self.tr("Back up the workspace")
+        progress = QProgressDialog(self.tr("Backing up the workspace…"), "", 0, 0, self.window)
+        progress.setWindowTitle(title)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def done(info: BackupInfo) -> None:
+            progress.close()
+            self.last_backup = info
+            text = self.tr("The workspace was backed up.")
+            where = self.tr("The copy is in:\n%1").replace("%1", str(info.path))
+            self._show(_message(self.window, QMessageBox.Icon.Information, title, text, where))
+
+        def failed(error: BaseException) -> None:
+            progress.close()
+            self.last_error = self._words(error)
+            text = self.tr("The workspace was not backed up.")
+            self._show(_message(self.window, QMessageBox.Icon.Warning, title, text, self.last_error))
+
+        return self.window.runner.start(lambda _progress: create_backup(database, "manual"), done, failed)
+
+    def daily_backup(self) -> Job | None:
+        """A day's backup while the window is open, when none was made in the last 24 hours (in the background;
+        a failure is logged and shown in the status bar, never in the way)."""
+        database = self.database()
+        if database is None:
+            return None
+
+        def done(info: BackupInfo | None) -> None:
+            if info is not None:
+                self.last_backup = info
+                self.window.statusBar().showMessage(self.tr("Daily backup made: %1").replace("%1", info.name), 8000)
+
+        def failed(error: BaseException) -> None:
+            self.last_error = self._words(error)
+            log.warning("daily backup failed: %s", error)
+            self.window.statusBar().showMessage(self.tr("Daily backup failed: %1").replace("%1", self.last_error))
+
+        return self.window.runner.start(
+            lambda _progress: backup_if_due(database, "daily", DAILY_INTERVAL), done, failed
+        )
+
+    def before(self, operation: str) -> bool:
+        """A backup before one of the window's risky operations (``import``, ``score-import``). When none can be
+        made, say why and go no further: the operation has not started, nothing changed."""
+        database = self.database()
+        if database is None:
+            return True
+        try:
+            self.last_backup = backup_before(database, operation)
+        except BackupError as error:
+            self.last_error = error.describe(ui_language())
+            text = self.tr(
+                "No backup could be made, so nothing was read in. Free some space or fix the cause, then try again."
+            )
+            self._show(_message(self.window, QMessageBox.Icon.Warning, self.tr("Backup"), text, self.last_error))
+            return False
+        return True
+
+    def import_table(self) -> Any:
+        """File → Import indicator table, after a ``before-import`` backup."""
+        return self.window.import_table() if self.before("import") else None
+
+    def import_sheet(self, path: Path | None = None) -> Any:
+        """File → Read scores from a score sheet, after a ``before-score-import`` backup."""
+        return self.window.exports.import_sheet(path) if self.before("score-import") else None
+
+    @staticmethod
+    def _words(error: BaseException) -> str:
+        return error.describe(ui_language()) if isinstance(error, BackupError) else str(error)
+
+    # --- restoring ------------------------------------------------------------------------------------
+
+    def restore(self) -> RestoreDialog | None:
+        """File → Restore from a backup: the list of backups to choose from."""
+        folder = self.window.workspace.folder
+        if folder is None:
+            return None
+        self.dialog = RestoreDialog(self, list_backups(folder), self.window)
+        self.dialog.open()
+        return self.dialog
+
+    def ask_restore(self, info: BackupInfo) -> QMessageBox:
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Restore from a backup"))
+        box.setText(
+            self.tr("Restore the workspace as it was on %1 (total %2)?")
+            .replace("%1", f"{info.created:%Y-%m-%d %H:%M}")
+            .replace("%2", total_text(info))
+        )
+        box.setInformativeText(
+            self.tr("The workspace as it is now is backed up first, so this restore can be undone by restoring that.")
+        )
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(restore)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: button is restore and self.restore_now(info))
+        return self._show(box)
+
+    def restore_now(self, info: BackupInfo) -> RestoreReport | None:
+        """Close the workspace, put the backup back and open it again; then say what is missing from the vault."""
+        window = self.window
+        title = self.tr("Restore from a backup")
+        refusal = ""
+        if window.shell is None:
+            refusal = self.tr("This window cannot reopen its workspace; restore with egov-desk-cli backup restore.")
+        elif getattr(window.workspace, "read_only", False):
+            refusal = self.tr("The workspace is open read-only here; close the window that holds it first.")
+        elif window.runner.busy():
+            refusal = self.tr("Work is still under way; restore when it has finished.")
+        if refusal:
+            self._show(_message(window, QMessageBox.Icon.Warning, title, refusal))
+            return None
+        if self.dialog is not None:
+            self.dialog.close()
+        try:
+            report = window.shell.restore_backup(info.path)
+        except BackupError as error:
+            shown = window.shell.window or window
+            text = self.tr("The backup was not restored.")
+            box = _message(shown, QMessageBox.Icon.Warning, title, text, error.describe(ui_language()))
+            shown.last_message = box
+            box.open()
+            return None
+        report_restore(window.shell.window, report)
+        return report
+
+
+def reason_text(reason: str) -> str:
+    words = {
+        "open": QCoreApplication.translate("Backups", "On opening"),
+        "daily": QCoreApplication.translate("Backups", "Daily"),
+        "manual": QCoreApplication.translate("Backups", "Made by hand"),
+        "before-import": QCoreApplication.translate("Backups", "Before importing an indicator table"),
+        "before-score-import": QCoreApplication.translate("Backups", "Before reading a score sheet"),
+        "before-package-import": QCoreApplication.translate("Backups", "Before importing a department package"),
+        "before-finalize": QCoreApplication.translate("Backups", "Before finalizing"),
+        "before-restore": QCoreApplication.translate("Backups", "Before a restore"),
+    }
+    if reason.startswith("before-upgrade-from-"):
+        return QCoreApplication.translate("Backups", "Before a database upgrade")
+    return words.get(reason, reason)
+
+
+def total_text(info: BackupInfo) -> str:
+    shown = info.shown
+    if shown is None or shown.total is None:
+        return QCoreApplication.translate("Backups", "unknown")
+    return f"{display(shown.total)} / {compact(shown.max)}" if shown.max is not None else display(shown.total)
+
+
+def report_restore(window: MainWindow | None, report: RestoreReport) -> QMessageBox | None:
+    """On the reopened window: what was restored, and the evidence files the vault no longer holds."""
+    if window is None:
+        return None
+    window.backups.last_report = report
+    info = report.restored
+    text = QCoreApplication.translate("Backups", "The workspace was restored to the backup of %1.").replace(
+        "%1", f"{info.created:%Y-%m-%d %H:%M}"
+    )
+    lines = []
+    if report.safety is not None:
+        lines.append(
+            QCoreApplication.translate("Backups", "Its state before the restore was backed up as %1.").replace(
+                "%1", report.safety.name
+            )
+        )
+    if report.damaged is not None:
+        lines.append(
+            QCoreApplication.translate("Backups", "The unreadable database was moved to %1.").replace(
+                "%1", str(report.damaged)
+            )
+        )
+    icon = QMessageBox.Icon.Information
+    if report.missing:
+        icon = QMessageBox.Icon.Warning
+        lines.append(
+            QCoreApplication.translate(
+                "Backups",
+                "%n evidence file(s) the restored workspace refers to are no longer in its vault; add the originals "
+                "again:",
+                "",
+                len(report.missing),
+            )
+        )
+        for missing in report.missing[:MISSING_SHOWN]:
+            lines.append(f"{', '.join(missing.items) or '—'}: {'; '.join(missing.names)}")
+        if len(report.missing) > MISSING_SHOWN:
+            lines.append("…")
+    box = _message(window, icon, QCoreApplication.translate("Backups", "Restore from a backup"), text, "\n".join(lines))
+    window.last_message = box
+    box.open()
+    return box
+
+
+class RestoreDialog(QDialog):
+    """The backups, newest first: date, why it was made, size and the total it holds."""
+
+    def __init__(self, backups: Backups, found: list[BackupInfo], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.backups = backups
+        self.found = found
+        self.setWindowTitle(self.tr("Restore from a backup"))
+        self.resize(720, 420)
+        layout = QVBoxLayout(self)
+        if found:
+            hint = self.tr("Choose the backup to go back to. The workspace as it is now is backed up first.")
+        else:
+            hint = self.tr("There is no backup of this workspace yet.")
+        layout.addWidget(QLabel(hint))
+        self.table = QTableWidget(len(found), 4, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Reason"), self.tr("Size"), self.tr("Total")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        locale = QLocale()
+        for row, info in enumerate(found):
+            cells = (
+                f"{info.created:%Y-%m-%d %H:%M:%S}",
+                reason_text(info.reason),
+                locale.formattedDataSize(info.size),
+                total_text(info),
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(info.name)
+                if column >= 2:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, cell)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.restore_button = QPushButton(self.tr("&Restore…"), self)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button.setEnabled(False)
+        self.restore_button.clicked.connect(self.restore_chosen)
+        buttons.rejected.connect(self.reject)
+        self.table.itemSelectionChanged.connect(lambda: self.restore_button.setEnabled(self.chosen() is not None))
+        self.table.itemDoubleClicked.connect(lambda _item: self.restore_chosen())
+        layout.addWidget(buttons)
+        if found:
+            self.table.selectRow(0)
+            self.table.setFocus()
+
+    def chosen(self) -> BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.found[rows[0].row()] if rows else None
+
+    def restore_chosen(self) -> QMessageBox | None:
+        info = self.chosen()
+        return self.backups.ask_restore(info) if info is not None else None
