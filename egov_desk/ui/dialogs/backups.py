@@ -276,8 +276,7 @@ def report_restore(window: MainWindow | None, report: RestoreReport) -> QMessage
         lines.append(
             QCoreApplication.translate(
                 "Backups",
-                "%n evidence file(s) the restored workspace refers to are no longer in its vault; add the originals "
-                "again:",
+                "%n evidence file(s) of the restored workspace are missing from its vault; add the originals again:",
                 "",
                 len(report.missing),
             )
