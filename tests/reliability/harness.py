@@ -18,6 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# The product the commands run: this checkout, or another tree of egov_desk (e.g. an older commit, to measure
+# what a fix changed) named by EGOV_DESK_UNDER_TEST.
+UNDER_TEST = os.environ.get("EGOV_DESK_UNDER_TEST", "")
+CWD = Path(UNDER_TEST) if UNDER_TEST else ROOT  # python -m puts the working folder first on the path
 MEMORY_LIMIT = 1536 * 1024 * 1024  # 1.5 GB of address space: a bomb is stopped long before the machine swaps
 TIME_LIMIT = 60.0  # seconds: past this a run counts as hung
 
@@ -31,7 +35,8 @@ def cli_command(*args: str | os.PathLike[str]) -> list[str | os.PathLike[str]]:
 
 def cli_env(**extra: str) -> dict[str, str]:
     """English messages (classification reads no words, but a failure report should be readable anywhere)."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT), LC_ALL="C.UTF-8", LANG="C.UTF-8", PYTHONFAULTHANDLER="1")
+    path = os.pathsep.join(p for p in (UNDER_TEST, str(ROOT)) if p)
+    env = dict(os.environ, PYTHONPATH=path, LC_ALL="C.UTF-8", LANG="C.UTF-8", PYTHONFAULTHANDLER="1")
     env.pop("LC_MESSAGES", None)
     env.update(extra)
     return env
@@ -89,7 +94,7 @@ def run_cli(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=cli_env(),
-        cwd=cwd or ROOT,
+        cwd=cwd or CWD,
         preexec_fn=limit_memory,
         start_new_session=True,
     ) as process:
@@ -117,7 +122,7 @@ def start_cli(*args: str | os.PathLike[str]) -> subprocess.Popen[bytes]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=cli_env(),
-        cwd=ROOT,
+        cwd=CWD,
         preexec_fn=limit_memory,
         start_new_session=True,
     )
