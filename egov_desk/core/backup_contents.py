@@ -37,10 +37,10 @@ class MissingEvidence:
     items: tuple[str, ...]  # the item codes (编号) it serves
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, backup: bool = True) -> sqlite3.Connection:
     from egov_desk.core.backups import open_read_only
 
-    return open_read_only(path)
+    return open_read_only(path, backup=backup)
 
 
 def _columns(db: sqlite3.Connection, table: str) -> set[str]:
@@ -125,7 +125,7 @@ def read_totals(path: Path) -> tuple[tuple[AssessmentTotal, ...] | None, int | N
 def referenced_evidence(database: Path) -> dict[str, tuple[list[str], list[str]]]:
     """Every evidence hash the database refers to, with its file names and the item codes it serves."""
     found: dict[str, tuple[list[str], list[str]]] = {}
-    with contextlib.closing(_connect(database)) as db:
+    with contextlib.closing(_connect(database, backup=False)) as db:  # the live database (after a restore)
         if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'evidence_files'").fetchone():
             return found  # a schema from before evidence existed
         for sha256, name, code in db.execute(

@@ -158,18 +158,21 @@ def _fsync_dir(folder: Path) -> None:
         os.close(descriptor)
 
 
-def open_read_only(database: Path) -> sqlite3.Connection:
-    """A connection that can neither change nor create anything (a missing file is an error, not a new one)."""
+def open_read_only(database: Path, *, backup: bool = False) -> sqlite3.Connection:
+    """A connection that cannot change the database (a missing file is an error, not a new one). A ``backup``
+    is opened immutable: never written again, so no lock and no -wal/-shm files are made beside it (a read-only
+    open of a file flagged for WAL would leave them)."""
     if not database.is_file():
         raise sqlite3.OperationalError("unable to open database file: no such file")
-    return sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    options = "mode=ro&immutable=1" if backup else "mode=ro"
+    return sqlite3.connect(f"{database.resolve().as_uri()}?{options}", uri=True, timeout=10)
 
 
-def copy_database(source: Path, target: Path) -> None:
+def copy_database(source: Path, target: Path, *, from_backup: bool = False) -> None:
     """Copy ``source`` into the new file ``target`` through the backup API, as a self-contained file (rollback
     journal, no WAL beside it), fsynced. ``target`` is removed again when anything fails."""
     try:
-        with contextlib.closing(open_read_only(source)) as reader:
+        with contextlib.closing(open_read_only(source, backup=from_backup)) as reader:
             reader.execute("SELECT count(*) FROM sqlite_master").fetchone()  # "file is not a database" here
             with contextlib.closing(sqlite3.connect(target)) as writer:
                 reader.backup(writer)
@@ -324,7 +327,7 @@ def _check_backup(path: Path) -> None:
     from egov_desk.core.db.migrate import known_revisions
 
     try:
-        with contextlib.closing(open_read_only(path)) as db:
+        with contextlib.closing(open_read_only(path, backup=True)) as db:
             check = db.execute("PRAGMA quick_check").fetchone()
             if check != ("ok",):
                 raise BackupError("not_a_backup", path, str(check[0] if check else "quick_check"))
@@ -382,7 +385,7 @@ def restore_backup(workspace_folder: Path, backup: Path | str) -> RestoreReport:
         report.safety = create_backup(database, "before-restore")
         try:
             with (
-                contextlib.closing(open_read_only(path)) as reader,
+                contextlib.closing(open_read_only(path, backup=True)) as reader,
                 contextlib.closing(sqlite3.connect(database, timeout=30)) as writer,
             ):
                 reader.backup(writer)
@@ -391,7 +394,7 @@ def restore_backup(workspace_folder: Path, backup: Path | str) -> RestoreReport:
     else:
         temporary = folder / f".{DATABASE_NAME}.{uuid.uuid4().hex[:8]}.restoring"
         try:
-            copy_database(path, temporary)
+            copy_database(path, temporary, from_backup=True)
         except (sqlite3.Error, OSError) as exc:
             raise BackupError("restore_failed", path, reason_of(exc)) from exc
         try:

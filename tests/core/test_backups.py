@@ -428,3 +428,23 @@ def test_verify_says_there_is_no_backup_when_there_is_none(tmp_path: Path) -> No
     advice = repair_advice(tmp_path / "ws", "en")
     assert advice[-1].startswith("There is no database backup of this workspace yet")
     assert "restore" not in " ".join(advice)
+
+
+def test_an_old_style_backup_flagged_for_wal_is_read_and_restored_without_litter(workspace: Workspace) -> None:
+    """Earlier releases copied the database as it was, WAL flag and all; reading such a copy read-only would
+    leave -wal and -shm files beside it."""
+    workspace.set_input(1, "005", {"yes": True})
+    expected = workspace.scores(1).total
+    folder = workspace.folder / "backups"
+    folder.mkdir()
+    old = folder / "workspace-before-upgrade-from-0002-20191205-101010-000000.sqlite"
+    with closing(sqlite3.connect(database(workspace))) as source, closing(sqlite3.connect(old)) as copy:
+        source.backup(copy)
+    assert old.read_bytes()[18:20] == b"\x02\x02"  # flagged for WAL
+    workspace.close()
+
+    [listed] = [b for b in list_backups(workspace.folder) if b.path == old]
+    restore_backup(workspace.folder, old.name)
+
+    assert listed.total == expected
+    assert not [p.name for p in folder.iterdir() if p.name.endswith(("-wal", "-shm", "-journal"))]
