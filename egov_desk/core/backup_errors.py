@@ -21,6 +21,7 @@ ZH_KINDS = {
     "restore_failed": "{path}：恢复失败（{detail}）",
     "no_backup": "{path}：还没有任何备份",
     "no_database": "{path}：这里没有工作区数据库",
+    "in_use": "{path}：工作区正由 {detail}打开，请先关闭该窗口再恢复；未做任何更改",
 }
 EN_KINDS = {
     "unreadable": "{path}: cannot be read; the database is damaged or not a workspace ({detail})",
@@ -31,6 +32,7 @@ EN_KINDS = {
     "restore_failed": "{path}: the restore failed ({detail})",
     "no_backup": "{path}: there is no backup yet",
     "no_database": "{path}: there is no workspace database here",
+    "in_use": "{path}: the workspace is open in {detail}; close that window, then restore; nothing was changed",
 }
 KINDS = tuple(EN_KINDS)
 
@@ -83,8 +85,8 @@ def reason_of(exc: BaseException) -> str:
 class BackupError(RuntimeError):
     """A backup or restore did not happen; the message names the file and what is wrong."""
 
-    def __init__(self, kind: str, path: Path, detail: str = "") -> None:
-        self.kind, self.path, self.detail = kind, Path(path), detail
+    def __init__(self, kind: str, path: Path, detail: str = "", detail_zh: str = "") -> None:
+        self.kind, self.path, self.detail, self.detail_zh = kind, Path(path), detail, detail_zh
         super().__init__(self.describe("en"))
 
     @property
@@ -96,4 +98,6 @@ class BackupError(RuntimeError):
         chinese = language.startswith("zh")
         words = (ZH_KINDS if chinese else EN_KINDS)[self.kind]
         detail = (ZH_DETAILS if chinese else EN_DETAILS).get(self.detail, self.detail)
+        if chinese and self.detail_zh:
+            detail = self.detail_zh
         return words.format(path=self.path, detail=detail)

@@ -34,9 +34,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from egov_desk.core.backup_contents import AssessmentTotal, MissingEvidence, missing_evidence, read_totals
 from egov_desk.core.backup_errors import BackupError, reason_of
+
+if TYPE_CHECKING:
+    from egov_desk.core.lock import WorkspaceLock
 
 DATABASE_NAME = "workspace.sqlite"  # as core.workspace names it (not imported: that pulls in SQLAlchemy)
 BACKUPS = "backups"
@@ -366,7 +370,8 @@ def _move_aside(database: Path) -> Path:
 def restore_backup(workspace_folder: Path, backup: Path | str) -> RestoreReport:
     """Put ``backup`` (a file name in ``backups/`` or a path) back as the workspace's database.
 
-    The workspace should be closed in this process. The database as it is now is first backed up
+    The workspace must be closed in this process: the restore holds the workspace's lock, and is refused while
+    a window holds it (``in_use``, naming who). The database as it is now is first backed up
     (``before-restore``) when it is readable; then the backup is written into the live file through the
     backup API (one transaction: other connections see the old or the new database, never a mix). An
     unreadable or missing database is moved aside to ``backups/damaged/`` and the backup is copied in under a
@@ -380,7 +385,30 @@ def restore_backup(workspace_folder: Path, backup: Path | str) -> RestoreReport:
     if restored is None:
         parsed_size = path.stat().st_size
         restored = BackupInfo(path, datetime.fromtimestamp(path.stat().st_mtime), parsed_size, "", *read_totals(path))
-    report = RestoreReport(restored, database)
+    lock = _hold(folder)
+    try:
+        return _restore(folder, database, path, RestoreReport(restored, database))
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _hold(folder: Path) -> WorkspaceLock | None:
+    """The workspace's lock for the time of the restore: no window opens (or writes) the database meanwhile.
+    Refused when a window holds it; None when the folder cannot even hold a lock file (read-only: the restore
+    then fails with its own reason)."""
+    from egov_desk.core.lock import WorkspaceLock, acquire
+
+    try:
+        got = acquire(folder)
+    except OSError:
+        return None
+    if isinstance(got, WorkspaceLock):
+        return got
+    raise BackupError("in_use", folder, got.describe(chinese=False), got.describe(chinese=True))
+
+
+def _restore(folder: Path, database: Path, path: Path, report: RestoreReport) -> RestoreReport:
     if database.exists() and _readable(database):
         report.safety = create_backup(database, "before-restore")
         try:

@@ -142,7 +142,7 @@ class Shell(QObject):
         except BackupError as error:
             failure = error
         demo, self.demo_folder = self.demo_folder, None  # the same folder opens again: _replace must not remove it
-        self._replace(Workspace.open(folder, create=False), demo)
+        self._replace(Workspace.open(folder, create=False, hold=True), demo)  # held again, as the window opens it
         if failure is not None:
             raise failure
         return report

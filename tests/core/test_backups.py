@@ -448,3 +448,19 @@ def test_an_old_style_backup_flagged_for_wal_is_read_and_restored_without_litter
 
     assert listed.total == expected
     assert not [p.name for p in folder.iterdir() if p.name.endswith(("-wal", "-shm", "-journal"))]
+
+
+def test_a_restore_is_refused_while_a_window_holds_the_workspace(workspace: Workspace) -> None:
+    workspace.set_input(1, "005", {"yes": True})
+    backup = create_backup(database(workspace), "manual")
+    workspace.set_input(1, "021", {"numerator": 7, "denominator": 9})
+    workspace.close()
+    with Workspace.open(workspace.folder, create=False, hold=True) as held:
+        assert not held.read_only
+        with pytest.raises(BackupError) as refused:
+            restore_backup(workspace.folder, backup.name)
+        assert refused.value.kind == "in_use"
+        assert "请先关闭该窗口再恢复" in refused.value.describe("zh_CN")
+        assert f"进程 {os.getpid()}" in refused.value.describe("zh_CN")
+        assert len(held.inputs(1)) == 2  # nothing changed
+    assert restore_backup(workspace.folder, backup.name).safety is not None  # free again: restored
