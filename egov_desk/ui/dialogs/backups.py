@@ -317,7 +317,7 @@ class RestoreDialog(QDialog):
             cells = (
                 f"{info.created:%Y-%m-%d %H:%M:%S}",
                 reason_text(info.reason),
-                locale.formattedDataSize(info.size),
+                locale.formattedDataSize(info.size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat),
                 total_text(info),
             )
             for column, text in enumerate(cells):
