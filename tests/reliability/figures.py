@@ -38,6 +38,8 @@ class Figures:
 
     def record(self, klass: str, name: str, verdict: str, detail: str = "") -> str:
         assert verdict in VERDICTS, verdict
+        # paths from file names that are not UTF-8 carry lone surrogates, which JSON in UTF-8 cannot hold
+        detail = detail.encode("utf-8", "replace").decode("utf-8")
         self.cases.append(Case(klass, name, verdict, detail))
         return verdict
 

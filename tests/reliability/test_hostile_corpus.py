@@ -7,6 +7,7 @@ crash, a hang, a memory blow-up, a damaged workspace or a file written outside i
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from tests.reliability.harness import Run, run_cli
 from tests.reliability.workspaces import audit_count, changes, integrity, query, snapshot
 
 KLASS = "hostile import"
+pytestmark = pytest.mark.slow
 BUDGET = 20  # seconds: an import may take this long; the hang detector waits 60
 ESCAPES = (Path("/tmp/egov-desk-escaped.txt"), Path("/etc/egov-desk-absolute.txt"))
 
@@ -25,6 +27,14 @@ ESCAPES = (Path("/tmp/egov-desk-escaped.txt"), Path("/etc/egov-desk-absolute.txt
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return build_corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="module")
+def reads(corpus: dict[str, Path]) -> dict[str, Run]:
+    """`import FILE --json` of every file, two at a time (the machine has two cores)."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = pool.map(lambda name: run_cli("import", corpus[name], "--json"), list(corpus))
+        return dict(zip(corpus, runs, strict=True))
 
 
 @pytest.fixture(scope="module")
@@ -57,10 +67,9 @@ def kept(run: Run, texts: tuple[str, ...]) -> list[str]:
 
 @pytest.mark.parametrize("hostile", CORPUS, ids=[h.name for h in CORPUS])
 def test_a_hostile_file_is_imported_or_refused_cleanly(
-    hostile: Hostile, corpus: dict[str, Path], target: Path, figures: Figures
+    hostile: Hostile, corpus: dict[str, Path], reads: dict[str, Run], target: Path, figures: Figures
 ) -> None:
-    path = corpus[hostile.name]
-    read = run_cli("import", path, "--json")
+    path, read = corpus[hostile.name], reads[hostile.name]
     verdict, detail = read.outcome, read.describe()
     problems = [] if read.clean else [detail]
     if read.outcome == "ok":
