@@ -109,6 +109,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
         cancelled: Callable[[], bool] | None = None,
     ) -> AttachReport:
         """Store files (folders: everything in them) and attach them to an item or one of its requirements."""
+        self.workspace.refuse_if_read_only()
         files = expand(Path(p) for p in paths)
         sizes = []
         for path in files:
@@ -225,6 +226,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
 
     def link(self, file_id: int, code: str, requirement_id: int | None = None) -> None:
         """Let a file already in the assessment serve another item or requirement too."""
+        self.workspace.refuse_if_read_only()
         with self._session() as session:
             file = session.get(EvidenceFile, file_id)
             if file is None:
@@ -240,6 +242,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
         """Take a file off an item or requirement; returns what :meth:`restore` needs to undo it. The bytes stay
         in the vault (``verify --clean`` removes bytes that nothing uses any more), so no other item ever loses
         its file."""
+        self.workspace.refuse_if_read_only()
         with self._session() as session:
             link = session.get(EvidenceLink, link_id)
             if link is None:
@@ -276,6 +279,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
 
     def restore(self, removed: RemovedLink) -> int:
         """Put a removed link back (undo), with its file as it was; returns the new link's id."""
+        self.workspace.refuse_if_read_only()
         with self._session() as session:
             write_lock(session)  # a clean running now cannot remove the stored copy before the row commits
             _, item = self._item(session, removed.assessment_id, removed.code)
@@ -324,6 +328,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
             return found.id
 
     def set_date(self, file_id: int, evidence_date: date | None) -> FileInfo:
+        self.workspace.refuse_if_read_only()
         with self._session() as session:
             file = session.get(EvidenceFile, file_id)
             if file is None:
@@ -343,6 +348,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
         return self._file_info(file_id, year)
 
     def set_checked(self, assessment_id: int, requirement_id: int, checked: bool) -> None:
+        self.workspace.refuse_if_read_only()
         with self._session() as session:
             row = session.get(RequirementCheck, (assessment_id, requirement_id))
             if checked and row is None:

@@ -25,6 +25,7 @@ class ChecklistEdits:
             self.workspace._systems.pop(item.system_id, None)
 
     def add_requirement(self, assessment_id: int, code: str, text: str) -> int:
+        self.workspace.refuse_if_read_only()
         if not text.strip():
             raise EvidenceError("a requirement needs a text")
         with self._session() as session:
@@ -42,6 +43,7 @@ class ChecklistEdits:
             return row.id
 
     def rename_requirement(self, requirement_id: int, text: str) -> None:
+        self.workspace.refuse_if_read_only()
         if not text.strip():
             raise EvidenceError("a requirement needs a text")
         with self._session() as session:
@@ -55,6 +57,7 @@ class ChecklistEdits:
 
     def move_requirement(self, requirement_id: int, step: int) -> None:
         """Move a requirement up (step -1) or down (+1) in its item's checklist."""
+        self.workspace.refuse_if_read_only()
         with self._session() as session:
             row = session.get(EvidenceRequirement, requirement_id)
             if row is None:
@@ -75,6 +78,7 @@ class ChecklistEdits:
             self._changed_system(session, row.item_id)
 
     def remove_requirement(self, requirement_id: int) -> None:
+        self.workspace.refuse_if_read_only()
         with self._session() as session:
             row = session.get(EvidenceRequirement, requirement_id)
             if row is None:

@@ -7,6 +7,7 @@ Every write is one transaction and returns what it changed, so the UI repaints o
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -50,6 +51,8 @@ from egov_desk.core.points import compact
 from egov_desk.core.scoring import ItemScore, NodeScore, ScoreSheet, score_item, score_system
 from egov_desk.core.templates import DEFAULT_TEMPLATE, load_template
 from egov_desk.core.watch import DataWatch
+
+log = logging.getLogger(__name__)
 
 DATABASE_NAME = "workspace.sqlite"
 UNIT_GIVEN = "unit_given"  # setting: the unit's name was given, not the placeholder
@@ -258,10 +261,26 @@ class Workspace:
                 url = sqlite_url(access.snapshot / DATABASE_NAME, read_only=True)
             elif access.read_only:
                 url = sqlite_url(database, read_only=True)
-            return cls(url, folder, access=access)
+            workspace = cls(url, folder, access=access)
         except BaseException:
             access.close()
             raise
+        if not workspace.read_only:
+            workspace.after_open()
+        return workspace
+
+    def after_open(self) -> None:
+        """Housekeeping of a writable workspace: a backup at most hourly (the CLI opens once per command) and
+        the leftovers of exports or copies that were killed. Neither may stop the workspace from opening."""
+        from egov_desk.core.backups import OPEN_INTERVAL, BackupError, backup_if_due
+        from egov_desk.core.exports.leftovers import clean_leftovers
+
+        assert self.folder is not None
+        try:
+            backup_if_due(self.folder / DATABASE_NAME, "open", OPEN_INTERVAL)
+        except BackupError as exc:  # a full disk or read-only media: the open goes on
+            log.warning("no backup on open: %s", exc)
+        clean_leftovers(self.folder)
 
     @classmethod
     def _create(
@@ -363,9 +382,7 @@ class Workspace:
                 f"{what_zh}没有保存：另一个程序正在写入工作区，请稍后再试。",
                 "busy",
             )
-        return WorkspaceError(
-            f"{what} was not saved: {text}", f"{what_zh}没有保存：{text}", "not_saved", detail=text
-        )
+        return WorkspaceError(f"{what} was not saved: {text}", f"{what_zh}没有保存：{text}", "not_saved", detail=text)
 
     def _commit(self, session: Session, what: str, what_zh: str = "本次修改") -> None:
         try:

@@ -13,7 +13,6 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from egov_desk import APP_NAME, __version__
-from egov_desk.core.db.migrate import DatabaseRefused
 from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.workspace import Workspace, WorkspaceError, default_workspace_dir
 from egov_desk.logs import setup_logging
@@ -97,16 +96,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = create_app(argv[:1], args.language)
     reporter = CrashReporter(app, logs)
 
+    from egov_desk.ui.opening import open_for_window
     from egov_desk.ui.shell import Shell  # after the app exists: widgets need it
 
     demo_folder = Path(tempfile.mkdtemp(prefix="egov-desk-demo-")) if args.demo else None
-    try:
-        if demo_folder:
-            workspace = create_demo_workspace(demo_folder / "demo")
-        else:
-            workspace = Workspace.open(args.workspace) if args.workspace else Workspace.open_default()
-    except (WorkspaceError, DatabaseRefused, OSError) as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the workspace"), str(exc))
+    if demo_folder:
+        try:
+            workspace: Workspace | None = create_demo_workspace(demo_folder / "demo")
+        except (WorkspaceError, OSError) as exc:
+            QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the workspace"), str(exc))
+            return 1
+    else:
+        workspace = open_for_window(None, args.workspace)
+    if workspace is None:
         return 1
     shell = Shell(app, workspace, demo_folder)
     screen = app.primaryScreen().availableGeometry()

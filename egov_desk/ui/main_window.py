@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from egov_desk.core.errors import ChangedSince
 from egov_desk.core.indicators import Item, Node
-from egov_desk.core.messages import describe
-from egov_desk.core.rules import InputError
+from egov_desk.core.messages import is_chinese, say
 from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Change, Workspace
 from egov_desk.ui.dialogs.export_package import PackageExport
 from egov_desk.ui.dialogs.exports import Exports
@@ -117,9 +117,23 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.read_only_banner = self._read_only_banner()
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.gauge)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+
+    def _read_only_banner(self) -> QLabel:
+        """Says, above everything, that this window can only read the workspace, why, and what to do."""
+        banner = QLabel()
+        banner.setObjectName("readOnlyBanner")
+        banner.setWordWrap(True)
+        banner.setStyleSheet("QLabel { background: #fff3cd; color: #5c4400; padding: 6px 10px; }")
+        english, chinese = self.workspace.access.refusal()
+        banner.setText("🔒 " + (chinese if is_chinese(ui_language()) else english))
+        banner.setVisible(self.workspace.read_only)
+        self.panel.set_read_only(self.workspace.read_only)
+        return banner
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Main toolbar"))
@@ -181,7 +195,8 @@ class MainWindow(QMainWindow):
     def _assessment_chosen(self, index: int) -> None:
         assessment_id = self.assessment_combo.itemData(index)
         if assessment_id != self.assessment.id:
-            self.workspace.set_setting("current_assessment", assessment_id)
+            if not self.workspace.read_only:
+                self.workspace.set_setting("current_assessment", assessment_id)
             self.open_assessment(self.workspace.assessment(assessment_id))
 
     def open_assessment(self, assessment: AssessmentInfo) -> None:
@@ -449,11 +464,13 @@ class MainWindow(QMainWindow):
 
     def report_failure(self, error: Exception) -> None:
         """A write that was refused or failed: say so without blocking (undo may run inside a key press)."""
-        text = describe(error, ui_language()) if isinstance(error, InputError) else str(error)
+        text = say(error, ui_language())
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), text, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_message = box
         box.open()
+        if isinstance(error, ChangedSince):  # show what is stored now, at once
+            QTimer.singleShot(0, self, self.check_for_changes)
 
     def apply(self, change: Change) -> None:
         """Repaint what one Workspace write changed: the item, the levels above it, the gauge."""

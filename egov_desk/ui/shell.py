@@ -9,9 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from egov_desk.core.db.migrate import DatabaseRefused
 from egov_desk.core.demo import create_demo_workspace
-from egov_desk.core.workspace import DATABASE_NAME, Workspace, WorkspaceError
+from egov_desk.core.workspace import DATABASE_NAME, Workspace
 from egov_desk.ui.main_window import MainWindow
 
 MAX_RECENT = 8
@@ -63,10 +62,10 @@ class Shell(QObject):
     # --- workspaces -------------------------------------------------------------------------------
 
     def open_folder(self, folder: str | Path, create: bool) -> bool:
-        try:
-            workspace = Workspace.open(Path(folder), create=create)
-        except (WorkspaceError, DatabaseRefused, OSError) as exc:
-            QMessageBox.warning(self.window, self.tr("Cannot open the workspace"), str(exc))
+        from egov_desk.ui.opening import open_for_window
+
+        workspace = open_for_window(self.window, Path(folder), create)
+        if workspace is None:
             return False
         self._replace(workspace, None)
         self.add_recent(str(folder))

@@ -55,7 +55,8 @@ class _WorkspaceCommand(QUndoCommand):
 
         self.done = False  # redone once: later redos and undos check that nobody changed the value since
 
-    def write(self, value: Any) -> Change:
+    def write(self, value: Any, expected: Any) -> Change:
+        """Store ``value`` if what is stored is still ``expected`` (what the person saw); else refuse."""
         raise NotImplementedError
 
     def current(self) -> Any:
@@ -66,7 +67,7 @@ class _WorkspaceCommand(QUndoCommand):
         try:
             if self.done and self.current() != expected:
                 raise changed_elsewhere(self.text())
-            change = self.write(value)
+            change = self.write(value, expected)
         except (WorkspaceError, InputError, ChangedElsewhere) as error:
             self.setObsolete(True)  # the stack drops a command that did nothing
             self.report(error)
@@ -89,8 +90,8 @@ class SetInput(_WorkspaceCommand):
         super().__init__(text, workspace, assessment, code, before, after, apply, report)
         self.at = time.monotonic()
 
-    def write(self, value: Any) -> Change:
-        return self.workspace.set_input(self.assessment, self.code, value)
+    def write(self, value: Any, expected: Any) -> Change:
+        return self.workspace.set_input(self.assessment, self.code, value, expected=expected)
 
     def current(self) -> Any:
         return self.workspace.inputs(self.assessment).get(self.code)
@@ -114,8 +115,8 @@ class SetNote(_WorkspaceCommand):
         text = QCoreApplication.translate("undo", "note of %1").replace("%1", code)
         super().__init__(text, workspace, assessment, code, before, after, apply, report)
 
-    def write(self, value: Any) -> Change:
-        return self.workspace.set_note(self.assessment, self.code, value)
+    def write(self, value: Any, expected: Any) -> Change:
+        return self.workspace.set_note(self.assessment, self.code, value, expected=expected)
 
     def current(self) -> Any:
         return self.workspace.notes(self.assessment).get(self.code, "")
@@ -136,7 +137,7 @@ class SetAssessmentDetails(_WorkspaceCommand):
         was = {key: getattr(before, key) for key in after}
         super().__init__(text, workspace, before.id, "", was, after, apply, report)  # type: ignore[arg-type]
 
-    def write(self, value: Any) -> Any:
+    def write(self, value: Any, expected: Any) -> Any:
         return self.workspace.update_assessment(self.assessment, **value)
 
     def current(self) -> Any:

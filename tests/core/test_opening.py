@@ -72,6 +72,22 @@ def test_a_second_window_opens_read_only_and_names_who_holds_the_workspace(folde
         holder.wait()
 
 
+def test_a_read_only_window_stores_no_evidence(folder: Path, tmp_path: Path) -> None:
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 a scan")
+    holder = hold_in_another_process(folder)
+    try:
+        with Workspace.open(folder, hold=True) as second:
+            with pytest.raises(ReadOnlyWorkspace):
+                second.evidence.attach(second.default_assessment().id, "001", [scan])
+            with pytest.raises(ReadOnlyWorkspace):
+                second.evidence.add_requirement(second.default_assessment().id, "001", "签到表")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not [p for p in (folder / "vault").rglob("*") if p.is_file()] if (folder / "vault").exists() else True
+
+
 def test_the_lock_of_a_killed_window_is_taken_over(folder: Path) -> None:
     holder = hold_in_another_process(folder)
     assert holder_of(folder) is not None

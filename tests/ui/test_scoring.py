@@ -288,8 +288,8 @@ def test_a_full_disk_is_reported_and_nothing_changes(window: MainWindow, qtbot) 
     window.panel.note.flush()
     qtbot.waitUntil(lambda: window.last_message is not None and window.last_message.isVisible())
     reported = window.last_message.text()
-    assert "not saved" in reported
-    assert "full" in reported
+    assert "004 的说明没有保存" in reported  # in the UI's language, naming the field
+    assert "磁盘已满" in reported
     assert window.undo_stack.count() == 0
     assert window.workspace.notes(window.assessment.id) == {}
 

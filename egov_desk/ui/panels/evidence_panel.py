@@ -102,6 +102,7 @@ class EvidencePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.code = ""
+        self.read_only = False
         self.tree = ChecklistTree()
         self.tree.setObjectName("evidenceChecklist")
         self.tree.setHeaderLabels(
@@ -165,7 +166,8 @@ class EvidencePanel(QWidget):
             row.setForeground(1, QBrush(QColor(COLORS[requirement.status])))
             row.setToolTip(0, requirement.text)
             if requirement.files:
-                row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                if not self.read_only:
+                    row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 row.setCheckState(
                     0, Qt.CheckState.Checked if requirement.status == CHECKED else Qt.CheckState.Unchecked
                 )
@@ -242,8 +244,18 @@ class EvidencePanel(QWidget):
 
     def _update_buttons(self) -> None:
         has_file = self.selected_file() is not None
-        for button in (self.preview, self.open, self.remove):
+        for button in (self.preview, self.open):
             button.setEnabled(has_file)
+        self.remove.setEnabled(has_file and not self.read_only)
+        for button in (self.add_files, self.add_folder):
+            button.setEnabled(not self.read_only)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Files can be previewed and opened, not added, removed or ticked."""
+        self.read_only = read_only
+        self.tree.setAcceptDrops(not read_only)
+        self.tree.viewport().setAcceptDrops(not read_only)
+        self._update_buttons()
 
     def _remove(self) -> None:
         entry = self.tree.currentItem()
@@ -304,5 +316,9 @@ class EvidencePanel(QWidget):
 
     def _menu(self, point: QPoint) -> None:
         menu = self.menu_at(point)
+        if self.read_only:  # looking is allowed; changing is not
+            reading = {self.tr("Preview"), self.tr("Open"), self.tr("Show in folder")}
+            for action in menu.actions():
+                action.setEnabled(action.text() in reading)
         menu.exec(self.tree.viewport().mapToGlobal(point))
         menu.deleteLater()

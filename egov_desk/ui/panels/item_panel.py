@@ -87,6 +87,7 @@ class ItemPanel(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.item: Item | None = None
         self.editor: RuleEditor | None = None
+        self.read_only = False
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(14, 10, 14, 10)
@@ -195,6 +196,15 @@ class ItemPanel(QScrollArea):
             self.editor.setObjectName("scoreEditor")
             self.editor.edited.connect(lambda inp: self.item and self.input_edited.emit(self.item.code, inp))
             self.score_layout.insertWidget(0, self.editor)
+            self.editor.setEnabled(not self.read_only)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show everything, change nothing: the workspace is open read-only in this window."""
+        self.read_only = read_only
+        if self.editor is not None:
+            self.editor.setEnabled(not read_only)
+        self.note.setReadOnly(read_only)
+        self.evidence.set_read_only(read_only)
 
     def show_score(self, score: ItemScore) -> None:
         if score.scored:

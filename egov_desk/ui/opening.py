@@ -1,0 +1,106 @@
+"""Opening a workspace for the window: held for writing when free, read-only when not; a damaged or missing
+database is explained in the UI's language, with the latest backup offered instead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from egov_desk.core.backup_errors import BackupError
+from egov_desk.core.backups import latest_backup, restore_backup
+from egov_desk.core.db.migrate import DatabaseRefused
+from egov_desk.core.messages import say
+from egov_desk.core.opening import DamagedDatabase
+from egov_desk.core.workspace import Workspace, WorkspaceError, default_workspace_dir
+from egov_desk.ui.language import ui_language
+
+# the question on screen, so tests (and the e2e suite) can answer it
+last_question: list[QMessageBox] = []
+
+
+def _ask(parent: QWidget | None, box: QMessageBox) -> QMessageBox:
+    last_question[:] = [box]
+    box.exec()
+    last_question.clear()
+    return box
+
+
+def open_for_window(parent: QWidget | None, folder: Path | None, create: bool = True) -> Workspace | None:
+    """The workspace in ``folder`` (None: the default one), or None after telling the person why not."""
+    folder = Path(folder) if folder else default_workspace_dir()
+    while True:
+        try:
+            return Workspace.open(folder, create=create, hold=True)
+        except DamagedDatabase as exc:
+            if not _offer_restore(parent, folder, exc):
+                return None
+        except (WorkspaceError, DatabaseRefused, BackupError, OSError) as exc:
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                QCoreApplication.translate("opening", "Cannot open the workspace"),
+                say(exc, ui_language()),
+                parent=parent,
+            )
+            box.addButton(QMessageBox.StandardButton.Close)
+            _ask(parent, box)
+            return None
+
+
+def _offer_restore(parent: QWidget | None, folder: Path, error: DamagedDatabase) -> bool:
+    """Explain the damage; True when the latest backup was restored and opening should be tried again."""
+    latest = latest_backup(folder)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("opening", "The workspace is damaged"),
+        say(error, ui_language()),
+        parent=parent,
+    )
+    restore = None
+    if latest is not None:
+        when = latest.created.strftime("%Y-%m-%d %H:%M")
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "opening",
+                "The latest backup is from %1. Restoring it puts the workspace back as it was then; "
+                "the damaged file is kept in the backups folder.",
+            ).replace("%1", when)
+        )
+        restore = box.addButton(
+            QCoreApplication.translate("opening", "Restore the latest backup"), QMessageBox.ButtonRole.AcceptRole
+        )
+    box.addButton(QMessageBox.StandardButton.Close)
+    _ask(parent, box)
+    if restore is None or box.clickedButton() is not restore:
+        return False
+    try:
+        report = restore_backup(folder, latest.path)  # type: ignore[union-attr]
+    except (BackupError, OSError) as exc:
+        failed = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("opening", "Not restored"),
+            say(exc, ui_language()),
+            parent=parent,
+        )
+        failed.addButton(QMessageBox.StandardButton.Close)
+        _ask(parent, failed)
+        return False
+    if report.missing:
+        names = "\n".join(f"{'、'.join(m.items)}  {'、'.join(m.names)}" for m in report.missing[:20])
+        warn = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("opening", "Restored"),
+            QCoreApplication.translate(
+                "opening",
+                "The backup was restored, but %n evidence file(s) it lists are not in the vault:",
+                "",
+                len(report.missing),
+            )
+            + "\n"
+            + names,
+            parent=parent,
+        )
+        warn.addButton(QMessageBox.StandardButton.Ok)
+        _ask(parent, warn)
+    return True
