@@ -36,8 +36,15 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
         for file in report.added:
             flag = "  （类型与扩展名不符）" if file.kind_mismatch else ""
             print(f"{file.sha256[:12]}  {file.size:>10}  {file.name}{flag}")
-        for _path, why in report.failed:
-            print(f"egov-desk-cli: {why}", file=sys.stderr)
+        from egov_desk.core.messages import cli_language, is_chinese, say
+
+        language = cli_language()
+        chinese = is_chinese(language)
+        repaired = "已修复库中损坏的副本：{name}" if chinese else "repaired its damaged stored copy: {name}"
+        for file in report.repaired:
+            print(repaired.format(name=file.name))
+        for error in report.errors:
+            print(f"egov-desk-cli: {say(error, language)}", file=sys.stderr)
     return 1 if report.failed else 0
 
 
@@ -73,10 +80,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
         report = workspace.evidence.verify(clean=args.clean)
     print(f"checked {report.checked} stored files")
-    for sha256, names in report.missing:
-        print(f"MISSING  {sha256}  {'; '.join(names)}")
-    for sha256, names in report.corrupt:
-        print(f"CORRUPT  {sha256}  {'; '.join(names)}")
+    for label, problems in (("MISSING", report.missing), ("CORRUPT", report.corrupt)):
+        for sha256, names in problems:
+            codes = ", ".join(report.items.get(sha256, []))
+            print(f"{label}  {sha256}  {'; '.join(names)}" + (f"  ({codes})" if codes else ""))
     for sha256 in report.orphans:
         print(f"{'REMOVED' if args.clean else 'ORPHAN '}  {sha256}  (no evidence uses it)")
     for leftover in report.leftovers:

@@ -137,15 +137,20 @@ class EvidenceBook(ChecklistEdits, Verifier):
                     progress(n, len(files), before + done, total, name)
 
             try:
-                info = self._store(path, copied, cancelled, assessment_id, code, requirement_id, shown, evidence_date)
+                info, repaired = self._store(
+                    path, copied, cancelled, assessment_id, code, requirement_id, shown, evidence_date
+                )
             except InterruptedError:
                 report.cancelled = True
                 break
             except VaultError as exc:
                 report.failed.append((str(path), str(exc)))
+                report.errors.append(exc)
                 continue
             report.bytes += size
             report.added.append(info)
+            if repaired:
+                report.repaired.append(info)
         if progress and not report.cancelled:
             progress(len(files), len(files), report.bytes, total, "")
         return report
@@ -160,14 +165,16 @@ class EvidenceBook(ChecklistEdits, Verifier):
         requirement_id: int | None,
         name: str,
         evidence_date: date | None,
-    ) -> FileInfo:
-        """Copy one file in and commit its row. Bytes a concurrent ``verify --clean`` removed before the row
-        was committed are copied again; bytes this call stored are removed again when their row fails (a damaged
-        copy this call repaired stays: it is the good copy of bytes a row may already use)."""
+    ) -> tuple[FileInfo, bool]:
+        """Copy one file in and commit its row; the file, and whether its damaged stored copy was replaced. Bytes
+        a concurrent ``verify --clean`` removed before the row was committed are copied again; bytes this call
+        stored are removed again when their row fails (a damaged copy this call repaired stays: it is the good
+        copy of bytes a row may already use)."""
         for _attempt in range(3):
             stored = self.vault.add(path, copied, cancelled)
             try:
-                return self._record(assessment_id, code, requirement_id, name, stored, evidence_date)
+                info = self._record(assessment_id, code, requirement_id, name, stored, evidence_date)
+                return info, stored.repaired
             except _BlobGone:
                 continue
             except BaseException:

@@ -70,23 +70,41 @@ class ItemEvidence:
 @dataclass
 class AttachReport:
     added: list[FileInfo] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, why in English): logs, older callers
     cancelled: bool = False
     bytes: int = 0
+    repaired: list[FileInfo] = field(default_factory=list)  # added, and their damaged stored copy replaced
+    errors: list[OSError] = field(default_factory=list)  # why each failed file was not stored: ``messages.say``
 
 
 @dataclass
 class VerifyReport:
+    """What :meth:`~egov_desk.core.evidence_verify.Verifier.verify` found. With ``clean``, ``orphans`` and
+    ``leftovers`` are what was removed (``cleaned`` of them, ``unused_bytes`` freed); otherwise what could be."""
+
     checked: int = 0
     missing: list[tuple[str, list[str]]] = field(default_factory=list)  # (sha256, the names that use it)
     corrupt: list[tuple[str, list[str]]] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)  # blobs no file row uses
     leftovers: list[Path] = field(default_factory=list)  # unfinished copies
     cleaned: int = 0
+    items: dict[str, list[str]] = field(default_factory=dict)  # sha256 → the item codes using it (missing, corrupt)
+    sizes: dict[str, int] = field(default_factory=dict)  # an orphan's sha256 or a leftover's path → its bytes
 
     @property
     def ok(self) -> bool:
         return not (self.missing or self.corrupt)
+
+    @property
+    def unused(self) -> int:
+        """Orphans and unfinished copies: files cleaning removes (or removed)."""
+        return len(self.orphans) + len(self.leftovers)
+
+    @property
+    def unused_bytes(self) -> int:
+        return sum(self.sizes.get(sha, 0) for sha in self.orphans) + sum(
+            self.sizes.get(str(path), 0) for path in self.leftovers
+        )
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ the scan began is left alone (an add that has renamed its bytes into place but n
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
-from egov_desk.core.db.models import Blob, EvidenceFile
+from egov_desk.core.db.models import Blob, EvidenceFile, EvidenceLink, ItemRow
 from egov_desk.core.evidence_types import VerifyReport
 
 if TYPE_CHECKING:
@@ -23,15 +24,15 @@ if TYPE_CHECKING:
 
 ADVICE = {
     "en": (
-        "problems found. Add the originals of the files above again (egov-desk-cli evidence add): a good copy "
-        "replaces a missing or damaged one; database backups hold no evidence files.",
+        "problems found. Add the original files above again (egov-desk-cli evidence add): adding a file repairs "
+        "its damaged copy and stores a missing one again; database backups hold no evidence files.",
         "Newest database backup: {name} ({date}); to go back to it: egov-desk-cli backup restore --workspace "
         "{folder} {name}",
         "There is no database backup of this workspace yet (egov-desk-cli backup create --workspace {folder}).",
     ),
     "zh": (
-        "发现问题。请重新添加上列文件的原件（egov-desk-cli evidence add），完好的副本会替换缺失或损坏的文件；"
-        "数据库备份不包含佐证材料文件。",
+        "发现问题。请重新添加上列文件的原件（egov-desk-cli evidence add）：添加文件即可修复库中损坏的副本，"
+        "缺失的文件也会重新存入；数据库备份不包含佐证材料文件。",
         "最新的数据库备份：{name}（{date}）；如需回到该备份：egov-desk-cli backup restore --workspace {folder} {name}",
         "此工作区还没有数据库备份（egov-desk-cli backup create --workspace {folder}）。",
     ),
@@ -59,6 +60,13 @@ def write_lock(session: Session) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # gone meanwhile
+        return 0
+
+
 def _referenced(session: Session, sha256: str) -> bool:
     return bool(session.scalar(select(exists().where(EvidenceFile.sha256 == sha256))))
 
@@ -71,13 +79,23 @@ class Verifier:
     def verify(self, clean: bool = False, progress: Callable[[int, int], None] | None = None) -> VerifyReport:
         """Re-hash every stored file and compare the database with the vault; ``clean`` removes orphans and
         unfinished copies (never a file the database uses at the moment of removal, nor one written since the
-        scan began)."""
+        scan began). ``progress(done, total)`` is called before each file is re-hashed and once at the end; an
+        exception it raises (a cancel) stops the check before anything is removed."""
         report = VerifyReport()
-        started = self.vault.clock()
+        started = self._scan_start(clean)
         with self._session() as session:
             names: dict[str, list[str]] = {}
             for sha256, name in session.execute(select(EvidenceFile.sha256, EvidenceFile.original_name)):
                 names.setdefault(sha256, []).append(name)
+            codes = session.execute(
+                select(EvidenceFile.sha256, ItemRow.code)
+                .join(EvidenceLink, EvidenceLink.file_id == EvidenceFile.id)
+                .join(ItemRow, ItemRow.id == EvidenceLink.item_id)
+                .distinct()
+            )
+            items: dict[str, set[str]] = {}
+            for sha256, code in codes:
+                items.setdefault(sha256, set()).add(code)
         used = set(names)
         for number, sha256 in enumerate(sorted(used)):
             if progress:
@@ -87,12 +105,18 @@ class Verifier:
                 report.missing.append((sha256, names[sha256]))
             elif self.vault.hash_of(sha256) != sha256:
                 report.corrupt.append((sha256, names[sha256]))
+        if progress:
+            progress(len(used), len(used))
+        for sha256, _names in report.missing + report.corrupt:
+            report.items[sha256] = sorted(items.get(sha256, ()))
         candidates = [
             sha
             for sha in self.vault.blobs()
             if sha not in used and not self.vault.newer(self.vault.path_of(sha), started)
         ]
         leftovers = [path for path in self.vault.leftovers() if not self.vault.newer(path, started)]
+        report.sizes = {sha: _size(self.vault.path_of(sha)) for sha in candidates}
+        report.sizes.update((str(path), _size(path)) for path in leftovers)
         if not clean:
             with self._session() as session:
                 now_used = set(session.scalars(select(EvidenceFile.sha256).where(EvidenceFile.sha256.in_(candidates))))
@@ -113,6 +137,16 @@ class Verifier:
             self._commit(session, "the cleanup")
         report.cleaned = len(report.orphans) + len(report.leftovers)
         return report
+
+    def _scan_start(self, clean: bool) -> int:
+        """When the scan began, by the vault's clock. A check that removes nothing may run where the vault cannot
+        be written (read-only media): the computer's clock serves then."""
+        try:
+            return self.vault.clock()
+        except OSError:
+            if clean:
+                raise
+            return time.time_ns()
 
     def _remove_unused(self, sha256: str, since_ns: int | None) -> bool:
         """Remove stored bytes (and their blob row) if, holding the write lock, no evidence row uses them and

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -12,6 +14,7 @@ import pytest
 from egov_desk.core.vault import Stored, Vault
 from egov_desk.core.workspace import Workspace
 from tests.core.test_evidence import make, sha
+from tests.reliability.disks import can_mount, small_disk
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -161,3 +164,49 @@ def test_a_row_that_fails_after_the_copy_leaves_no_bytes_behind(
     report = workspace.evidence.verify()
     assert report.ok
     assert report.orphans == []
+
+
+# --- what the window's check shows: where a bad file is used, how much cleaning frees ------------------------
+
+
+def test_a_damaged_or_missing_file_is_reported_with_the_items_that_use_it(workspace: Workspace, tmp_path: Path) -> None:
+    shared = make(tmp_path, "计划.pdf", PDF)
+    workspace.evidence.attach(1, "025", [shared])
+    workspace.evidence.attach(1, "002", [shared])
+    workspace.evidence.attach(1, "028", [make(tmp_path, "通报.pdf", PDF + b"lost")])
+    vault = workspace.evidence.vault
+    vault.path_of(sha(PDF)).write_bytes(b"damaged")
+    vault.remove(sha(PDF + b"lost"))
+
+    report = workspace.evidence.verify()
+
+    assert report.items == {sha(PDF): ["002", "025"], sha(PDF + b"lost"): ["028"]}
+
+
+def test_orphans_and_unfinished_copies_are_reported_with_their_sizes(workspace: Workspace, tmp_path: Path) -> None:
+    old = orphan(workspace, tmp_path, PDF + b"orphan")
+    partial = workspace.evidence.vault.tmp / "killed.part"
+    partial.write_bytes(b"x" * 1000)
+    age(partial)
+
+    found = workspace.evidence.verify()
+
+    assert (found.unused, found.unused_bytes) == (2, len(PDF + b"orphan") + 1000)
+    assert workspace.evidence.vault.has(old)  # only counted
+    cleaned = workspace.evidence.verify(clean=True)
+    assert (cleaned.cleaned, cleaned.unused_bytes) == (2, len(PDF + b"orphan") + 1000)
+    assert workspace.evidence.verify().unused == 0
+
+
+@pytest.mark.skipif(not can_mount(), reason="mounting a read-only disk needs root")
+def test_a_check_runs_on_read_only_media(workspace: Workspace, tmp_path: Path) -> None:
+    workspace.evidence.attach(1, "002", [make(tmp_path, "a.pdf", PDF)])
+    workspace.close()
+    with small_disk(tmp_path / "cdrom", "16m") as disk:
+        shutil.copytree(workspace.folder, disk / "ws")
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        with Workspace.open(disk / "ws") as read_only:
+            assert read_only.read_only
+            report = read_only.evidence.verify()
+    assert report.ok
+    assert report.checked == 1
