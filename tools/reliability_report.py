@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +30,20 @@ COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("memory blow-ups", ("memory",)),
     ("losses", ("lost",)),
     ("silent corruptions", ("corrupt",)),
+    ("wrong refusals", ("wrong",)),
+    ("leftovers", ("leftover",)),
 )
-BAD = ("crash", "hang", "memory", "lost", "corrupt")
-CLASSES = ("hostile import", "killed writer", "killed exporter", "two processes", "full disk", "damaged database")
+BAD = ("crash", "hang", "memory", "lost", "corrupt", "wrong", "leftover")
+TEMPORARY = re.compile(r"/tmp/pytest-of-[^/]+/pytest-\d+/[^/ ]+/")
+CLASSES = (
+    "hostile import",
+    "hostile text and names",
+    "killed writer",
+    "killed exporter",
+    "two processes",
+    "full or read-only disk",
+    "damaged database",
+)
 
 
 def table(figures: dict[str, Any]) -> list[str]:
@@ -58,7 +70,10 @@ def failures(figures: dict[str, Any]) -> list[str]:
     bad = [case for case in figures["cases"] if case["verdict"] in BAD]
     if not bad:
         return ["None: every case ended cleanly."]
-    return [f"- **{c['klass']} / {c['name']}** — {c['verdict']}: {c['detail'] or '(no detail)'}" for c in bad]
+    return [
+        f"- **{c['klass']} / {c['name']}** — {c['verdict']}: {TEMPORARY.sub('…/', c['detail']) or '(no detail)'}"
+        for c in bad
+    ]
 
 
 def page(figures: dict[str, Any], baseline: dict[str, Any] | None) -> str:
@@ -89,7 +104,8 @@ def page(figures: dict[str, Any], baseline: dict[str, Any] | None) -> str:
         "A clean refusal is exit 2 (refused input) or 1 (cannot be done) with one line and no traceback; a",
         "crash is a traceback, a signal or any other status; a hang is the time limit passing; a loss is an",
         "acknowledged write or a stored file gone; a silent corruption is a wrong result reported as right",
-        "(a half file under its real name, a changed damaged database, text changed on import).",
+        "(a half file under its real name, a changed damaged database, text changed on import); a wrong refusal",
+        "turns down a valid request; leftovers are temporary files the next run does not clean up.",
         "",
         f"## This run — {figures['date']}",
         "",

@@ -43,3 +43,10 @@ def fill(folder: Path, leave: int = 0) -> Path:
                 while True:
                     writer.write(b"\0")
     return filler
+
+
+def make_read_only(folder: Path) -> None:
+    """Remount the tmpfs at ``folder`` read-only, as a locked USB stick or a CD is."""
+    remounted = subprocess.run(["mount", "-o", "remount,ro", str(folder)], capture_output=True, check=False)
+    if remounted.returncode != 0:
+        raise OSError(f"mount: {remounted.stderr.decode(errors='replace').strip()}")

@@ -19,8 +19,9 @@ FIGURES = Path(os.environ.get("EGOV_RELIABILITY_FIGURES", ROOT / "build" / "reli
 
 # What a case can end as. The first three are clean; "lost" is an acknowledged write or a file gone, "corrupt" a
 # wrong result reported as right (a half file under its real name, a changed database, a mismatching vault file).
-# "killed" is a run this suite killed on purpose after which nothing was lost or damaged.
-VERDICTS = ("ok", "refused", "failed", "killed", "crash", "hang", "memory", "lost", "corrupt")
+# "killed" is a run this suite killed on purpose after which nothing was lost or damaged; "wrong" a refusal of
+# a valid request (two writers: one told "not saved" for nothing); "leftover" temporary files never cleaned up.
+VERDICTS = ("ok", "refused", "failed", "killed", "crash", "hang", "memory", "lost", "corrupt", "wrong", "leftover")
 
 
 @dataclass

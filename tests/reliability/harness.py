@@ -85,6 +85,7 @@ def run_cli(
     timeout: float = TIME_LIMIT,
     cwd: Path | None = None,
     stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
 ) -> Run:
     """Run one command to its end (or to the time limit, when its whole process group is killed)."""
     started = time.monotonic()
@@ -93,7 +94,7 @@ def run_cli(
         stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=cli_env(),
+        env=cli_env(**(env or {})),
         cwd=cwd or CWD,
         preexec_fn=limit_memory,
         start_new_session=True,
@@ -157,3 +158,17 @@ def kill_when(
     while process.poll() is None and not started() and time.monotonic() < deadline:
         time.sleep(0.003)
     return kill_after(process, then)
+
+
+def holds_open(process: subprocess.Popen[bytes], path: Path) -> Callable[[], bool]:
+    """Whether ``process`` has ``path`` open now (read from /proc): the moment it starts on a database."""
+    target = str(path.resolve())
+    fds = Path(f"/proc/{process.pid}/fd")
+
+    def check() -> bool:
+        try:
+            return any(os.readlink(fd) == target for fd in fds.iterdir())
+        except OSError:  # the process ended, or a descriptor closed while read
+            return False
+
+    return check

@@ -27,7 +27,7 @@ from tests.reliability.workspaces import (
     vault_leftovers,
 )
 
-KLASS = "full disk"
+KLASS = "full or read-only disk"
 root_only = pytest.mark.skipif(not disks.can_mount(), reason="a small tmpfs needs root; see the page-count case")
 
 
@@ -131,3 +131,27 @@ def test_a_write_past_the_database_page_limit_is_refused_and_changes_nothing(tmp
 
 def rows(folder: Path) -> list[tuple[object, ...]]:
     return query(folder, "SELECT item_id, input, note FROM item_inputs ORDER BY item_id")
+
+
+@root_only
+def test_a_workspace_on_read_only_media_reads_and_exports_and_refuses_writes(tmp_path: Path, figures: Figures) -> None:
+    with disks.small_disk(tmp_path / "disk", "8m") as disk:
+        folder = disk / "ws"
+        assert run_cli("workspace", "init", "--workspace", folder, "--unit", "测试单位").outcome == "ok"
+        assert run_cli("workspace", "set", "--workspace", folder, "004", '{"score": 0.5}').outcome == "ok"
+        before = snapshot(folder)
+        disks.make_read_only(disk)
+        read = run_cli("workspace", "score", "--workspace", folder)
+        record(figures, "workspace score on read-only media", read, [] if read.outcome == "ok" else ["reading failed"])
+        out = tmp_path / "得分表.xlsx"
+        export = run_cli("export", "sheet", "--workspace", folder, "--out", out)
+        record(
+            figures, "export sheet from read-only media", export, [] if export.outcome == "ok" else ["exporting failed"]
+        )
+        write = run_cli("workspace", "set", "--workspace", folder, "008", '{"score": 1}')
+        problems = ["the write said ok on read-only media"] if write.outcome == "ok" else []
+        record(figures, "workspace set on read-only media", write, problems)
+        assert snapshot(folder) == before
+        assert read.outcome == "ok", f"reading a workspace on read-only media: {read.describe()}"
+        assert export.outcome == "ok", f"exporting from read-only media: {export.describe()}"
+        assert write.outcome in ("refused", "failed"), write.describe()

@@ -104,7 +104,7 @@ def test_a_killed_export_never_leaves_a_half_file_under_its_name(
     final = run_cli(*command)
     left = leftovers(tmp_path, name)
     wrong = whole_or_absent(out, complete) if out.exists() else f"the export after the kills wrote no {name}"
-    verdict = "corrupt" if wrong else final.outcome
+    verdict = "corrupt" if wrong else "leftover" if left else final.outcome
     figures.record(
         KLASS, f"export {what} after the kills", verdict, "; ".join([*([wrong] if wrong else []), *left])[:500]
     )

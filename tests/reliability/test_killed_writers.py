@@ -15,8 +15,9 @@ import pytest
 
 from tests.conftest import SEED
 from tests.reliability.figures import Figures
-from tests.reliability.harness import kill_after, kill_when, run_cli, start_cli
+from tests.reliability.harness import holds_open, kill_when, run_cli, start_cli
 from tests.reliability.workspaces import (
+    DATABASE,
     inputs,
     integrity,
     query,
@@ -39,12 +40,6 @@ def new_workspace(folder: Path) -> Path:
     made = run_cli("workspace", "init", "--workspace", folder, "--unit", "测试单位")
     assert made.outcome == "ok", made.describe()
     return folder
-
-
-def kill_points(seconds: float, seed: int) -> list[float]:
-    """Moments to kill at: spread over the last 40 % of an unkilled run (before that, Python is starting)."""
-    chance = random.Random(seed)
-    return [seconds * chance.uniform(0.6, 1.0) for _ in range(KILLS)]
 
 
 def problems_after(folder: Path) -> list[str]:
@@ -77,21 +72,21 @@ def kill_many(
     seed: int,
     whole: Callable[[], list[str]] = list,
     writing: Callable[[], bool] | None = None,
+    window: float = 0.3,
 ) -> list[str]:
-    """Run ``command(n)`` once to the end, then KILLS times killed at a random moment; after each run n check
-    the workspace and that ``acknowledged(acked, n)`` finds the writes of every run in ``acked`` (those that
-    reported success)
-    and that ``whole()`` finds nothing half-written."""
+    """Run ``command(n)`` twice to the end, then KILLS times killed at a random moment — within ``window``
+    seconds after the process has opened the database (or after ``writing()`` first holds); after each run n
+    check the workspace, that ``acknowledged(acked, n)`` finds the writes of every run in ``acked`` (those
+    that reported success) and that ``whole()`` finds nothing half-written."""
     failures: list[str] = []
     measures = [run_cli(*command(-n)) for n in range(2)]
     assert all(m.outcome == "ok" for m in measures), [m.describe() for m in measures]
     acked = [-1]
-    for n, delay in enumerate(kill_points(min(m.seconds for m in measures), seed), start=1):
-        if writing is None:
-            killed, run = kill_after(start_cli(*command(n)), delay)
-        else:  # kill inside the copying: a random moment after the first temporary file appears
-            delay = random.Random(seed + n).uniform(0.0, 0.3)
-            killed, run = kill_when(start_cli(*command(n)), writing, delay)
+    chance = random.Random(seed)
+    for n in range(1, KILLS + 1):
+        delay = chance.uniform(0.0, window)
+        process = start_cli(*command(n))
+        killed, run = kill_when(process, writing or holds_open(process, folder / DATABASE), delay)
         if not killed:
             if run.outcome == "ok":
                 acked.append(n)
@@ -104,11 +99,11 @@ def kill_many(
             verdict = run.outcome
         figures.record(
             KLASS,
-            f"{name} #{n} ({'killed' if killed else 'ended'} at {delay:.2f} s)",
+            f"{name} #{n} ({'killed' if killed else 'ended'} {delay:.2f} s in)",
             verdict,
             "; ".join(lost + found)[:500],
         )
-        failures += [f"after kill #{n} at {delay:.2f} s: {p}" for p in lost + found]
+        failures += [f"after kill #{n} {delay:.2f} s in: {p}" for p in lost + found]
     failures += [f"verify: {line}" for line in verify_says_nothing_lost(folder)]
     return failures
 
@@ -141,7 +136,7 @@ def test_killed_workspace_set_keeps_every_acknowledged_batch_whole(tmp_path: Pat
             ]
         )
 
-    failures = kill_many(figures, "workspace set", folder, command, acknowledged, seed=11)
+    failures = kill_many(figures, "workspace set", folder, command, acknowledged, seed=11, window=0.15)
     assert not failures, "\n".join(failures)
 
 
@@ -200,5 +195,7 @@ def test_killed_import_into_adds_a_whole_system_or_nothing(tmp_path: Path, figur
                 found.append(f"system {system_source}: {items} items, {assessments} assessments (half an import)")
         return found
 
-    failures = kill_many(figures, "import --into", folder, command, acknowledged, seed=33, whole=half_imports)
+    failures = kill_many(
+        figures, "import --into", folder, command, acknowledged, seed=33, whole=half_imports, window=0.8
+    )
     assert not failures, "\n".join(failures)
