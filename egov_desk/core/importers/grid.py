@@ -6,7 +6,26 @@ from dataclasses import dataclass, field
 
 
 class ImportRefused(ValueError):
-    """The file cannot be imported; the message says what is wrong with it, in one line."""
+    """The file cannot be imported; the message says what is wrong with it, in one line.
+
+    ``str(error)`` is English; ``describe("zh_CN")`` is the Chinese wording when the refusal has one (the UI
+    is Chinese by default, the CLI follows ``cli_language()``). ``kind`` names the refusal for code and tests
+    ("part_too_large", "too_slow", …; empty for older plain refusals) and ``values`` holds what it names."""
+
+    def __init__(self, message: str, chinese: str = "", kind: str = "", values: dict[str, object] | None = None):
+        super().__init__(message)
+        self.chinese = chinese
+        self.kind = kind
+        self.values = dict(values or {})
+
+    def describe(self, language: str = "zh_CN") -> str:
+        """The refusal in ``language`` ("zh…" → Chinese when there is a Chinese wording, else English)."""
+        return self.chinese if language.lower().startswith("zh") and self.chinese else str(self)
+
+    def renamed(self, shown: str, chinese: str) -> ImportRefused:
+        """The same refusal with its texts replaced (e.g. the file name made printable), kind and values kept."""
+        copy = type(self)(shown, chinese, self.kind, self.values)
+        return copy
 
 
 @dataclass(frozen=True)

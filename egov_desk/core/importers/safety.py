@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import BinaryIO
 
@@ -16,6 +17,7 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from egov_desk.core.importers.grid import ImportRefused
+from egov_desk.core.importers.limits import Budget, CappedZip
 
 MAX_UNPACKED = 300 * 1024 * 1024  # an indicator table is a few hundred KB; 300 MB unpacked is not one
 MAX_RATIO = 200  # ordinary XML compresses 5–20×; a ZIP bomb, thousands of times
@@ -130,33 +132,77 @@ def _a(kind: str) -> str:
     return f"an {kind}" if kind[0] in "AEIOU" else f"a {kind}"
 
 
-def check_package(path: Path, kind: str) -> None:
-    """Raise :class:`UnsafeFile` unless ``path`` is a sane OOXML package (``kind``: "Word" or "Excel")."""
+_KIND_ZH = {"Word": "Word 文档", "Excel": "Excel 工作簿"}
+
+
+def _unsafe(english: str, chinese: str, kind: str, **values: object) -> UnsafeFile:
+    return UnsafeFile(english, chinese, kind, values)
+
+
+def _problem_zh(problem: str) -> str:
+    """The prolog check's finding in Chinese."""
+    if problem == "declares a DTD":
+        return "声明了 DTD（文档类型定义，可被用来发动实体扩展攻击）"
+    if problem.startswith("is in an encoding"):
+        return "使用了 Word、Excel 文件不会使用的编码（UTF-32 或 EBCDIC）"
+    if problem.startswith("declares the encoding"):
+        return "声明的编码无法检查其中是否含有 DTD"
+    return f"在第一个元素之前有超过 {MAX_PROLOG // (1024 * 1024)} MB 的注释和处理指令"
+
+
+def check_package(path: Path, kind: str, budget: Budget | None = None) -> None:
+    """Raise :class:`UnsafeFile` unless ``path`` is a sane OOXML package (``kind``: "Word" or "Excel").
+
+    Parts are read through ``budget``'s caps (see :mod:`.limits`): the declared sizes are checked first, for a
+    quick refusal of an honest bomb, but what is really unpacked is counted too."""
+    name = path.name
+    budget = budget or Budget(file=name)
+    what = _KIND_ZH.get(kind, kind)
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise UnsafeFile(f"{path.name}: cannot be read ({exc.strerror})") from None
+        raise _unsafe(
+            f"{name}: cannot be read ({exc.strerror})", f"{name}：无法读取（{exc.strerror}）", "unreadable", file=name
+        ) from None
     if head.startswith(OLE_MAGIC):
         extension = ".docx" if kind == "Word" else ".xlsx"
-        raise UnsafeFile(
-            f"{path.name}: an old-format (97–2003) file; open it in {kind}/WPS and save it as {extension} first"
+        raise _unsafe(
+            f"{name}: an old-format (97–2003) file; open it in {kind}/WPS and save it as {extension} first",
+            f"{name}：这是旧格式（97–2003）文件，请先用 {kind} 或 WPS 打开并另存为 {extension}",
+            "old_format",
+            file=name,
         )
     if not head.startswith(b"PK"):
-        raise UnsafeFile(f"{path.name}: not {_a(kind)} file (its content is not a ZIP package)")
+        raise _unsafe(
+            f"{name}: not {_a(kind)} file (its content is not a ZIP package)",
+            f"{name}：不是{what}（文件内容不是 ZIP 包）",
+            "not_a_package",
+            file=name,
+        )
     try:
-        with zipfile.ZipFile(path) as package:
+        with CappedZip(path, budget) as package:
             members = package.infolist()
             unpacked = sum(member.file_size for member in members)
             packed = sum(member.compress_size for member in members) or 1
             if unpacked > MAX_UNPACKED or unpacked / packed > MAX_RATIO:
-                raise UnsafeFile(
-                    f"{path.name}: unpacks to {unpacked // (1024 * 1024)} MB "
-                    f"({unpacked // packed}× its size) — not an indicator table (a ZIP bomb?)"
+                size, ratio = unpacked // (1024 * 1024), unpacked // packed
+                raise _unsafe(
+                    f"{name}: unpacks to {size} MB ({ratio}× its size) — not an indicator table (a ZIP bomb?)",
+                    f"{name}：解压后有 {size} MB（是文件大小的 {ratio} 倍），不是指标表（可能是 ZIP 炸弹）",
+                    "zip_bomb",
+                    file=name,
+                    size=unpacked,
+                    ratio=ratio,
                 )
             names = {member.filename for member in members}
             if "[Content_Types].xml" not in names:
-                raise UnsafeFile(f"{path.name}: a ZIP file, but not {_a(kind)} document")
+                raise _unsafe(
+                    f"{name}: a ZIP file, but not {_a(kind)} document",
+                    f"{name}：是 ZIP 文件，但不是{what}",
+                    "not_a_document",
+                    file=name,
+                )
             for member in members:
                 if not member.filename.endswith((".xml", ".rels")):
                     continue
@@ -164,12 +210,33 @@ def check_package(path: Path, kind: str) -> None:
                     if member.file_size <= SMALL_PART:
                         SafeET.fromstring(part.read(), forbid_dtd=True)
                     elif problem := prolog_problem(part):
-                        raise UnsafeFile(f"{path.name}: {member.filename} {problem}; refused")
-    except UnsafeFile:
+                        raise _unsafe(
+                            f"{name}: {member.filename} {problem}; refused",
+                            f"{name}：其中的 {member.filename} {_problem_zh(problem)}，已拒绝",
+                            "unsafe_prolog",
+                            file=name,
+                            part=member.filename,
+                        )
+    except ImportRefused:
         raise
     except DefusedXmlException as exc:
-        raise UnsafeFile(f"{path.name}: unsafe XML inside the file ({type(exc).__name__}); refused") from None
+        raise _unsafe(
+            f"{name}: unsafe XML inside the file ({type(exc).__name__}); refused",
+            f"{name}：文件中含有不安全的 XML（{type(exc).__name__}），已拒绝",
+            "unsafe_xml",
+            file=name,
+        ) from None
     except SafeET.ParseError as exc:
-        raise UnsafeFile(f"{path.name}: damaged XML inside the file ({exc})") from None
-    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, OSError) as exc:
-        raise UnsafeFile(f"{path.name}: the file is damaged or incomplete ({exc})") from None
+        raise _unsafe(
+            f"{name}: damaged XML inside the file ({exc})",
+            f"{name}：文件中的 XML 已损坏（{exc}）",
+            "damaged",
+            file=name,
+        ) from None
+    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, OSError, zlib.error) as exc:
+        raise _unsafe(
+            f"{name}: the file is damaged or incomplete ({exc})",
+            f"{name}：文件已损坏或不完整（{exc}）",
+            "damaged",
+            file=name,
+        ) from None

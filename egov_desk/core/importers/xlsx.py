@@ -1,20 +1,35 @@
-"""Excel (.xlsx) sheets → a :class:`Grid`, merged ranges resolved; picks the sheet with the indicator table."""
+"""Excel (.xlsx) sheets → a :class:`Grid`, merged ranges resolved; picks the sheet with the indicator table.
+
+Nothing is loaded whole. The workbook is opened in openpyxl's read-only (streaming) mode on a :class:`CappedZip`,
+so every part is unpacked under the import's :class:`Budget`. Each sheet's rows are streamed once, up to
+:data:`MAX_ROWS` rows of :data:`MAX_COLUMNS` columns (a longer sheet stops there and is set aside); the sheet
+whose first rows look most like a header is kept, and only its ``<mergeCells>`` are then read, by streaming its
+XML with expat — a huge second sheet costs the rows read before it is set aside, never a load of the sheet.
+"""
 
 from __future__ import annotations
 
 import warnings
+import xml.parsers.expat
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.utils.cell import range_boundaries
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from egov_desk.core.importers.grid import Cell, Grid, ImportRefused
 from egov_desk.core.importers.headers import header_score
+from egov_desk.core.importers.limits import CHUNK, Budget, CappedZip
 from egov_desk.core.importers.safety import check_package
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 60
+HEADER_ROWS = 15  # a header is looked for in a sheet's first rows
+
+Merge = tuple[int, int, int, int]  # top, left, bottom, right; 0-based, inclusive
 
 
 def _text(value: Any) -> str:
@@ -25,69 +40,188 @@ def _text(value: Any) -> str:
     return str(value).replace("\r\n", "\n").strip()
 
 
-def _count_rows(path: Path) -> dict[str, int]:
-    """Rows per sheet, reading in streaming mode and stopping past MAX_ROWS: a 200,000-row sheet costs
-    a bounded, small amount of time and memory before it is refused."""
-    counts = {}
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        for sheet in workbook.worksheets:
-            rows = 0
-            for rows, _ in enumerate(sheet.iter_rows(values_only=True), start=1):
-                if rows > MAX_ROWS:
-                    break
-            counts[sheet.title] = rows
-    finally:
-        workbook.close()
-    return counts
+class _Sheet(ReadOnlyWorksheet):
+    """A streamed sheet that does not look for its size first: openpyxl would parse a whole sheet that lacks a
+    ``<dimension>`` (a hostile one may) before the first row is read; rows are counted as they stream instead."""
+
+    def _get_size(self) -> None:
+        pass
 
 
-def _sheet_grid(sheet: Worksheet) -> Grid:
-    height = min(sheet.max_row, MAX_ROWS)
-    width = min(sheet.max_column, MAX_COLUMNS)
-    values = [
-        [_text(v) for v in row] for row in sheet.iter_rows(min_row=1, max_row=height, max_col=width, values_only=True)
-    ]
+class _Reader(ExcelReader):
+    """openpyxl's read-only reader, keeping worksheets only (no chartsheets), each as a :class:`_Sheet`."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                self.wb._sheets.append(_Sheet(self.wb, sheet.name, rel.target, self.shared_strings))
+
+
+def open_read_only(archive: CappedZip) -> Workbook:
+    """The workbook in openpyxl's read-only mode, every part read through ``archive``'s caps."""
+    reader = _Reader(archive.fp, read_only=True, data_only=True, keep_links=False)
+    reader.archive.close()
+    reader.archive = archive  # openpyxl reads every part through its archive; the capped one is given
+    reader.valid_files = archive.namelist()
+    reader.read()
+    return reader.wb
+
+
+def _refusal_inside(exc: BaseException) -> ImportRefused | None:
+    """A budget refusal that openpyxl wrapped in an error of its own (it re-raises every ValueError)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ImportRefused):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+@dataclass
+class SheetScan:
+    """One sheet streamed: its rows' texts (at most MAX_ROWS) and how header-like its first rows are."""
+
+    title: str
+    part: str
+    rows: list[list[str]] = field(default_factory=list)
+    too_big: bool = False
+    has_data: bool = False
+    score: int = 0
+
+
+def scan_sheet(sheet: Any, budget: Budget) -> SheetScan:
+    """Stream ``sheet``'s rows, keeping texts of the first MAX_ROWS; a non-empty row past them sets it aside."""
+    scan = SheetScan(sheet.title, sheet._worksheet_path)
+    count = 0
+    for count, values in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
+        budget.check()
+        texts = [_text(v) for v in values]
+        if count <= MAX_ROWS:
+            scan.rows.append(texts)
+            if count == HEADER_ROWS:
+                scan.score = _score(scan.rows)
+        elif any(texts):
+            scan.too_big, scan.rows = True, []
+            return scan
+    if count < HEADER_ROWS:
+        scan.score = _score(scan.rows)
+    while scan.rows and not any(scan.rows[-1]):
+        scan.rows.pop()
+    scan.has_data = bool(scan.rows)
+    return scan
+
+
+def _score(rows: list[list[str]]) -> int:
+    return max((header_score(row) for row in rows[:HEADER_ROWS]), default=0)
+
+
+def merged_ranges(archive: CappedZip, part: str, budget: Budget) -> list[Merge]:
+    """The sheet's merged ranges, read by streaming its XML (bounded memory for any size)."""
+    found: list[Merge] = []
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        if name.rpartition(" ")[2] == "mergeCell" and "ref" in attributes:
+            try:
+                left, top, right, bottom = range_boundaries(attributes["ref"])
+            except (ValueError, TypeError):
+                return  # a damaged reference: the cells stay as written
+            if None not in (left, top, right, bottom):
+                found.append((top - 1, left - 1, bottom - 1, right - 1))  # type: ignore[operator]
+
+    def refuse(*_args: object) -> None:
+        raise ImportRefused(
+            f"{budget.file}: {part} declares a DTD; refused", f"{budget.file}：其中的 {part} 声明了 DTD，已拒绝"
+        )
+
+    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    with archive.open(part) as stream:
+        while piece := stream.read(CHUNK):
+            parser.Parse(piece, False)
+        parser.Parse(b"", True)
+    return found
+
+
+def _grid(scan: SheetScan, merges: list[Merge]) -> Grid:
+    height = len(scan.rows)
+    filled = [max((c + 1 for c, text in enumerate(row) if text), default=0) for row in scan.rows]
+    spans = [right + 1 for top, left, _bottom, right in merges if top < height and left < MAX_COLUMNS]
+    width = min(max([*filled, *spans], default=0), MAX_COLUMNS)
+    values = [(row + [""] * width)[:width] for row in scan.rows]
     rows = [[Cell(values[r][c], (r, c)) for c in range(width)] for r in range(height)]
-    for merged in sheet.merged_cells.ranges:
-        top, left = merged.min_row - 1, merged.min_col - 1
+    for top, left, bottom, right in merges:
         if top >= height or left >= width:
             continue
         text = values[top][left]
-        for r in range(top, min(merged.max_row, height)):
-            for c in range(left, min(merged.max_col, width)):
+        for r in range(top, min(bottom + 1, height)):
+            for c in range(left, min(right + 1, width)):
                 rows[r][c] = Cell(text, (top, left))
-    labels = [f"{sheet.title} 第{r + 1}行" for r in range(height)]
+    labels = [f"{scan.title} 第{r + 1}行" for r in range(height)]
     return Grid(rows=rows, labels=labels, source="xlsx")
 
 
-def read_xlsx(path: Path) -> Grid:
-    check_package(path, "Excel")
+def _choose(archive: CappedZip, budget: Budget) -> tuple[list[SheetScan], SheetScan | None, list[Merge]]:
+    """Every sheet scanned, the one with the indicator table (rows kept) and its merged ranges."""
+    workbook = open_read_only(archive)
+    try:
+        best: SheetScan | None = None
+        scans: list[SheetScan] = []
+        for sheet in workbook.worksheets:
+            scan = scan_sheet(sheet, budget)
+            scans.append(scan)
+            if scan.has_data and not scan.too_big and (best is None or scan.score > best.score):
+                if best is not None:
+                    best.rows = []  # only the best sheet's rows are kept
+                best = scan
+            else:
+                scan.rows = []
+        merges = merged_ranges(archive, best.part, budget) if best else []
+    finally:
+        workbook.close()
+    return scans, best, merges
+
+
+def read_xlsx(path: Path, budget: Budget | None = None) -> Grid:
+    budget = budget or Budget(file=path.name)
+    check_package(path, "Excel", budget)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it does not read
-            counts = _count_rows(path)
-            too_big = [name for name, rows in counts.items() if rows > MAX_ROWS]
-            if too_big and len(too_big) == len(counts):
-                raise ImportRefused(
-                    f"{path.name}: sheet {too_big[0]} has more than {MAX_ROWS} rows; an indicator "
-                    "table has far fewer — reading stopped there"
-                )
-            workbook = openpyxl.load_workbook(path, data_only=True)
+            with CappedZip(path, budget) as archive:
+                scans, best, merges = _choose(archive, budget)
+                too_big = [scan.title for scan in scans if scan.too_big]
+                if best is None and too_big:
+                    raise ImportRefused(
+                        f"{path.name}: sheet {too_big[0]} has more than {MAX_ROWS} rows; an indicator "
+                        "table has far fewer — reading stopped there",
+                        f"{path.name}：工作表“{too_big[0]}”超过 {MAX_ROWS} 行，指标表远没有这么多行——已停止读取",
+                        "too_many_rows",
+                        {"file": path.name, "sheet": too_big[0], "limit": MAX_ROWS},
+                    )
+                if best is None:
+                    raise ImportRefused(
+                        f"{path.name}: the workbook has no sheet with data",
+                        f"{path.name}：工作簿中没有含数据的工作表",
+                        "no_data",
+                        {"file": path.name},
+                    )
     except ImportRefused:
         raise
     except Exception as exc:  # openpyxl raises many kinds on broken workbooks
-        raise ImportRefused(f"{path.name}: Excel cannot read this file ({type(exc).__name__}: {exc})") from None
-    try:
-        candidates = [s for s in workbook.worksheets if 0 < counts.get(s.title, 0) <= MAX_ROWS]
-        if not candidates:
-            raise ImportRefused(f"{path.name}: the workbook has no sheet with data")
-        grids = [_sheet_grid(sheet) for sheet in candidates]
-    finally:
-        workbook.close()
-    best = max(grids, key=lambda g: max((header_score(g.row_texts(r)) for r in range(min(15, len(g.rows)))), default=0))
-    if len(grids) > 1:
-        best.notes.append(f"工作簿有 {len(grids)} 个工作表，使用含指标表的“{best.labels[0].split(' ')[0]}”")
-    for sheet in too_big:
-        best.notes.append(f"工作表“{sheet}”超过 {MAX_ROWS} 行，未读取")
-    return best
+        if refusal := _refusal_inside(exc):
+            raise refusal from None
+        raise ImportRefused(
+            f"{path.name}: Excel cannot read this file ({type(exc).__name__}: {exc})",
+            f"{path.name}：无法作为 Excel 文件读取（{type(exc).__name__}：{exc}）",
+            "damaged",
+            {"file": path.name},
+        ) from None
+    grid = _grid(best, merges)
+    with_data = [scan for scan in scans if scan.has_data and not scan.too_big]
+    if len(with_data) > 1:
+        grid.notes.append(f"工作簿有 {len(with_data)} 个工作表，使用含指标表的“{best.title}”")
+    for name in too_big:
+        grid.notes.append(f"工作表“{name}”超过 {MAX_ROWS} 行，未读取")
+    return grid
