@@ -13,6 +13,7 @@ from typing import Any
 from egov_desk.core.importers.docx import read_docx
 from egov_desk.core.importers.findings import Finding, all_items, blocking, check_system
 from egov_desk.core.importers.grid import Grid, ImportRefused
+from egov_desk.core.importers.limits import Budget
 from egov_desk.core.importers.table import Layout, read_layout
 from egov_desk.core.importers.tree import Level, TreeBuilder, _json_number
 from egov_desk.core.importers.xlsx import read_xlsx
@@ -40,21 +41,28 @@ class ImportResult:
         return self.data | {"findings": [f.to_json() for f in self.findings]}
 
 
-def read_grid(path: Path) -> Grid:
+def read_grid(path: Path, budget: Budget | None = None) -> Grid:
     """The table of a Word or Excel file, chosen by the file's content rather than its name."""
+    budget = budget or Budget(file=display_name(path.name))
     suffix = path.suffix.lower()
     if suffix in (".docx", ".docm"):
-        return read_docx(path)
+        return read_docx(path, budget)
     if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path)
+        return read_xlsx(path, budget)
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
         if "word/document.xml" in names:
-            return read_docx(path)
+            return read_docx(path, budget)
         if "xl/workbook.xml" in names:
-            return read_xlsx(path)
-    raise ImportRefused(f"{display_name(path.name)}: not a Word (.docx) or Excel (.xlsx) file")
+            return read_xlsx(path, budget)
+    name = display_name(path.name)
+    raise ImportRefused(
+        f"{name}: not a Word (.docx) or Excel (.xlsx) file",
+        f"{name}：不是 Word（.docx）或 Excel（.xlsx）文件",
+        "not_a_table_file",
+        {"file": name},
+    )
 
 
 def _levels_json(levels: list[Level], rows: dict[int, str]) -> list[dict[str, Any]]:
@@ -85,25 +93,34 @@ def _number_codes(items: list[dict[str, Any]], findings: list[Finding]) -> None:
 
 
 def import_table(
-    path: Path | str, roles: dict[int, str] | None = None, known_departments: set[str] | frozenset[str] = frozenset()
+    path: Path | str,
+    roles: dict[int, str] | None = None,
+    known_departments: set[str] | frozenset[str] = frozenset(),
+    budget: Budget | None = None,
 ) -> ImportResult:
-    """Read, understand and check an indicator table. Raises ImportRefused for files that cannot be one (its
-    message printable whatever bytes the file's name holds)."""
+    """Read, understand and check an indicator table within ``budget`` (the limits of :mod:`.limits` when
+    none is given). Raises ImportRefused for files that cannot be one, or that pass a limit (its message
+    printable whatever bytes the file's name holds)."""
+    path = Path(path)
+    budget = budget or Budget(file=display_name(path.name))
     try:
-        return _import_table(Path(path), roles, known_departments)
+        return _import_table(path, roles, known_departments, budget)
     except ImportRefused as exc:
         shown = display_name(str(exc))
         if shown == str(exc):
             raise
-        raise ImportRefused(shown) from exc
+        raise exc.renamed(shown, display_name(exc.chinese)) from exc
 
 
 def _import_table(
-    path: Path, roles: dict[int, str] | None, known_departments: set[str] | frozenset[str]
+    path: Path, roles: dict[int, str] | None, known_departments: set[str] | frozenset[str], budget: Budget
 ) -> ImportResult:
-    grid = read_grid(path)
+    grid = read_grid(path, budget)
+    budget.check()
     layout = read_layout(grid, roles)
+    budget.check()
     built = TreeBuilder(grid, layout, set(known_departments)).build()
+    budget.check()
     rows: dict[int, str] = {}
     tree = _levels_json(built.roots, rows)
     items = all_items(tree)
@@ -116,6 +133,7 @@ def _import_table(
 
     proposals: dict[str, Proposal] = {}
     for item in items:
+        budget.check()
         proposal = propose(item["rule"], item["points"], item["evidence"])
         proposals[item["code"]] = proposal
         item["scoring"] = proposal.rule
@@ -144,6 +162,7 @@ def _import_table(
         "tree": tree,
     }
     findings += check_system(data, set(known_departments), rows, pass_fail)
+    budget.check()
     for item in items:
         item.pop("_row", None)
     order = {"error": 0, "warning": 1, "info": 2}
@@ -163,7 +182,12 @@ def system_data(result: ImportResult, accept: bool = False) -> dict[str, Any]:
     if result.errors and not accept:
         first = result.errors[0]
         more = f"（另有 {len(result.errors) - 1} 个错误）" if len(result.errors) > 1 else ""
-        raise ImportRefused(f"{first.row} {first.message}{more}; fix the table or accept the findings".strip())
+        raise ImportRefused(
+            f"{first.row} {first.message}{more}; fix the table or accept the findings".strip(),
+            f"{first.row} {first.message}{more}；请修改表格，或确认接受这些问题".strip(),
+            "findings",
+            {"errors": len(result.errors)},
+        )
     data = dict(result.data)
     seen: dict[str, int] = {}
     for item in all_items(data["tree"]):
