@@ -1,10 +1,12 @@
 """Preview of an evidence file: PDFs page by page with zoom (QtPdf), images (multi-page TIFF too), the text of
-DOCX and OFD files; anything else shows its details and opens in the system's program."""
+DOCX, OFD and text files (the beginning only, read off the UI thread); anything else shows its details and opens
+in the system's program."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtPdf import QPdfDocument
@@ -23,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from egov_desk.core.evidence import FileInfo
 from egov_desk.core.filetypes import IMAGES, LABELS
+from egov_desk.core.importers.document_text import MAX_CHARS, DocumentText, document_text
+from egov_desk.ui.ops import Job, Runner
 from egov_desk.ui.panels.evidence_panel import human_size
-
-MAX_TEXT = 200_000  # characters shown of a long document
 
 
 class Pager(QWidget):
@@ -159,48 +161,61 @@ class ImagePreview(QWidget):
         self.pager.next.setEnabled(self.page + 1 < self.pages)
 
 
-def document_text(kind: str, path: Path) -> str:
-    """The text of a DOCX (paragraphs, then tables) or OFD file, or of a plain text file."""
-    if kind == "docx":
-        import docx
-
-        document = docx.Document(str(path))
-        parts = [p.text for p in document.paragraphs]
-        for table in document.tables:
-            for row in table.rows:
-                seen: list[object] = []
-                cells = []
-                for cell in row.cells:
-                    if cell._tc not in seen:  # merged cells repeat; read each once
-                        seen.append(cell._tc)
-                        cells.append(cell.text)
-                parts.append(" | ".join(cells))
-        return "\n".join(parts)
-    if kind == "ofd":
-        import ofdkit
-
-        return ofdkit.extract_text(str(path))
-    return path.read_text(encoding="utf-8", errors="replace")
-
-
 class TextPreview(QPlainTextEdit):
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+    """The text of a DOCX, OFD or text file. :meth:`load` reads its beginning off the UI thread (only what is
+    shown: see :mod:`egov_desk.core.importers.document_text`), showing "Loading…" until it arrives."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
-        self.setPlainText(text[:MAX_TEXT])
+        self.job: Job | None = None
+        self.loading = False
+        if text:
+            self.setPlainText(text[:MAX_CHARS])
+
+    def load(self, kind: str, path: Path, runner: Runner) -> None:
+        self.loading = True
+        self.setPlaceholderText(self.tr("Loading…"))
+        self.job = runner.start(
+            lambda progress: document_text(kind, path, cancelled=lambda: progress.cancelled),
+            self._loaded,
+            self._failed,
+        )
+
+    def cancel(self) -> None:
+        """Stop the reading (the dialog closes): the worker gives up at its next piece."""
+        if self.job is not None:
+            self.job.cancel()
+
+    def _loaded(self, result: DocumentText) -> None:
+        if not shiboken6.isValid(self):  # the dialog closed and was deleted while the file was read
+            return
+        self.loading = False
+        text = result.text
+        if not result.complete:
+            text += "\n\n" + self.tr("… Only the beginning is shown; open the file with its program to read all of it.")
+        self.setPlaceholderText("")
+        self.setPlainText(text)
+
+    def _failed(self, error: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.loading = False
+        self.setPlainText("")
+        self.setPlaceholderText(self.tr("The text cannot be read: %1").replace("%1", str(error)))
 
 
-def preview_widget(file: FileInfo, path: Path, parent: QWidget | None = None) -> QWidget:
-    """The widget that shows ``file`` best; details only when nothing better is possible."""
+def preview_widget(file: FileInfo, path: Path, parent: QWidget | None = None, runner: Runner | None = None) -> QWidget:
+    """The widget that shows ``file`` best; details only when nothing better is possible. Text is read with
+    ``runner`` (off the UI thread)."""
     if file.kind == "pdf":
         return PdfPreview(path, parent)
     if file.kind in IMAGES:
         return ImagePreview(path, parent)
     if file.kind in ("docx", "ofd", "text"):
-        try:
-            return TextPreview(document_text(file.kind, path), parent)
-        except Exception as exc:  # a damaged document: show why instead of failing the dialog
-            return QLabel(QCoreApplication.translate("Preview", "The text cannot be read: %1").replace("%1", str(exc)))
+        text = TextPreview(parent=parent)
+        text.load(file.kind, path, runner or Runner(text))
+        return text
     return details(file)
 
 
@@ -216,10 +231,16 @@ def details(file: FileInfo) -> QWidget:
 
 
 class PreviewDialog(QDialog):
-    def __init__(self, file: FileInfo, path: Path, open_with: object, parent: QWidget | None = None) -> None:
+    """Reads text with the window's runner when its parent has one (so quitting cancels and waits for it),
+    else with a runner of its own."""
+
+    def __init__(
+        self, file: FileInfo, path: Path, open_with: object, parent: QWidget | None = None, runner: Runner | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(file.name)
-        self.content = preview_widget(file, path, self)
+        self.runner = runner or getattr(parent, "runner", None) or Runner(self)
+        self.content = preview_widget(file, path, self, self.runner)
         open_button = QPushButton(self.tr("Open with its program"))
         open_button.clicked.connect(lambda: open_with(file))  # type: ignore[operator]
         close = QPushButton(self.tr("Close"))
@@ -232,3 +253,8 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.content, 1)
         layout.addLayout(buttons)
         self.resize(900, 700)
+
+    def done(self, result: int) -> None:
+        if isinstance(self.content, TextPreview):
+            self.content.cancel()
+        super().done(result)
