@@ -176,7 +176,7 @@ def check_package(path: Path, kind: str, budget: Budget | None = None) -> None:
     if not head.startswith(b"PK"):
         raise _unsafe(
             f"{name}: not {_a(kind)} file (its content is not a ZIP package)",
-            f"{name}：不是{what}（文件内容不是 ZIP 包）",
+            f"{name}：不是 {what}（文件内容不是 ZIP 包）",
             "not_a_package",
             file=name,
         )
@@ -199,7 +199,7 @@ def check_package(path: Path, kind: str, budget: Budget | None = None) -> None:
             if "[Content_Types].xml" not in names:
                 raise _unsafe(
                     f"{name}: a ZIP file, but not {_a(kind)} document",
-                    f"{name}：是 ZIP 文件，但不是{what}",
+                    f"{name}：是 ZIP 文件，但不是 {what}",
                     "not_a_document",
                     file=name,
                 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -37,8 +38,10 @@ from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.importers.table import ROLE_NAMES
 from egov_desk.core.points import compact, to_points
 from egov_desk.core.rule_summary import summary
+from egov_desk.core.vault import display_name
 from egov_desk.core.workspace import Workspace, WorkspaceError
-from egov_desk.ui.ops import Runner
+from egov_desk.ui.language import ui_language
+from egov_desk.ui.ops import Job, Progress, Runner
 
 if TYPE_CHECKING:
     from egov_desk.core.importers.pipeline import ImportResult
@@ -61,6 +64,8 @@ class ImportWizard(QWizard):
         self.result: ImportResult | None = None
         self.error = ""
         self.reading = False
+        self.job: Job | None = None
+        self.generation = 0  # the read whose result is wanted
         self.created_assessment: int | None = None
         self.setWindowTitle(self.tr("Import indicator table"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -78,23 +83,54 @@ class ImportWizard(QWizard):
         return {name for system in self.workspace.systems() for name in self.workspace.departments(system.id)}
 
     def read(self, path: Path, roles: dict[int, str] | None = None) -> None:
-        """(Re)read the file with the given column roles, off the UI thread."""
-        from egov_desk.core.importers.pipeline import import_table  # python-docx, openpyxl: on first use
+        """(Re)read the file with the given column roles, off the UI thread, within the import's time and size
+        budget (see egov_desk.core.importers.limits); a read still running is cancelled and its result ignored."""
+        from egov_desk.core.importers.limits import Budget  # python-docx, openpyxl: on first use
+        from egov_desk.core.importers.pipeline import import_table
 
         self.path, self.roles = path, dict(roles or {})
         self.reading, self.error = True, ""
         known = self.known_departments()
+        roles_now = dict(self.roles)
+        self.cancel_reading()
+        self.generation += 1
+        generation = self.generation
         self.read_finished.emit()  # pages show "reading…"
-        self.runner.start(lambda _progress: import_table(path, self.roles, known), self._read_done, self._read_failed)
 
-    def _read_done(self, result: ImportResult) -> None:
+        def work(progress: Progress) -> ImportResult:
+            budget = Budget(file=display_name(path.name), is_cancelled=lambda: progress.cancelled)
+            return import_table(path, roles_now, known, budget)
+
+        self.job = self.runner.start(
+            work,
+            lambda result: self._read_done(result, generation),
+            lambda error: self._read_failed(error, generation),
+        )
+
+    def cancel_reading(self) -> None:
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+        self.job = None
+
+    def done(self, result: int) -> None:
+        self.cancel_reading()  # closing the wizard stops a long read at its next check
+        super().done(result)
+
+    def _read_done(self, result: ImportResult, generation: int) -> None:
+        if generation != self.generation or not shiboken6.isValid(self):
+            return  # a read that was replaced by a newer one, or the wizard is gone
         self.result, self.reading = result, False
         self.read_finished.emit()
 
-    def _read_failed(self, error: BaseException) -> None:
+    def _read_failed(self, error: BaseException, generation: int) -> None:
+        if generation != self.generation or not shiboken6.isValid(self):
+            return
         self.reading = False
         self.result = None
-        self.error = str(error) if isinstance(error, ImportRefused) else f"{type(error).__name__}: {error}"
+        if isinstance(error, ImportRefused):
+            self.error = error.describe(ui_language())
+        else:
+            self.error = f"{type(error).__name__}: {error}"
         self.read_finished.emit()
 
     def accept(self) -> None:
@@ -107,7 +143,10 @@ class ImportWizard(QWizard):
             system_id = self.workspace.add_system(data, key=system_key(self.path), source=self.path.name)
             unit = self.findings_page.unit.text().strip() or self.workspace.default_assessment().unit
             self.created_assessment = self.workspace.create_assessment(system_id, unit, self.findings_page.year.value())
-        except (ImportRefused, WorkspaceError, ValueError) as exc:
+        except ImportRefused as exc:
+            QMessageBox.warning(self, self.tr("Not imported"), exc.describe(ui_language()))
+            return
+        except (WorkspaceError, ValueError) as exc:
             QMessageBox.warning(self, self.tr("Not imported"), str(exc))
             return
         super().accept()
