@@ -165,9 +165,10 @@ class CappedZip(zipfile.ZipFile):
     def open(  # type: ignore[override]
         self, name: str | zipfile.ZipInfo, mode: str = "r", pwd: bytes | None = None, *, force_zip64: bool = False
     ) -> IO[bytes]:
+        if mode == "r":
+            self.budget.check()
         raw = super().open(name, mode, pwd, force_zip64=force_zip64)
         if mode != "r":
             return raw
-        self.budget.check()
         part = name.filename if isinstance(name, zipfile.ZipInfo) else name
         return CappedPart(raw, part, self.budget)
