@@ -25,6 +25,7 @@ from egov_desk.core.importers.limits import CHUNK, Budget, CappedZip
 MAX_CHARS = 200_000  # characters shown of a long document
 PREVIEW_PART = 64 * 1024 * 1024  # unpacked bytes of a document part read looking for text
 PREVIEW_SECONDS = 120.0
+PIECE = 16 * 1024  # fed to the parser at a time: past a limit, all but the last piece's text is still shown
 WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 OFFICE_DOCUMENT = "/officeDocument"
 
@@ -175,7 +176,7 @@ def docx_text(
     complete = False
     try:
         with CappedZip(path, budget) as package, package.open(_main_part(package)) as part:
-            while piece := part.read(CHUNK):
+            while piece := part.read(PIECE):
                 parser.Parse(piece, False)
             parser.Parse(b"", True)
             complete = True
