@@ -260,8 +260,9 @@ class MainWindow(QMainWindow):
             self.gauge.subtitle += self.tr(" · demo workspace, deleted when closed")
         self.gauge.update()
         demo = self.tr("[Demo] ") if self.demo else ""
+        read_only = self.tr("[Read-only] ") if self.workspace.read_only else ""
         self.setWindowTitle(
-            f"{demo}{assessment.unit} {assessment.year} {assessment.title} — {system.title} — egov-desk"
+            f"{read_only}{demo}{assessment.unit} {assessment.year} {assessment.title} — {system.title} — egov-desk"
         )
 
     # --- the assessment's details -----------------------------------------------------------------

@@ -60,6 +60,141 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>Back up the workspace</source>
+        <translation>备份工作区</translation>
+    </message>
+    <message>
+        <source>This workspace is not a folder on this computer; it is backed up where it is stored.</source>
+        <translation>此工作区不是本机上的文件夹，请在其存放处备份。</translation>
+    </message>
+    <message>
+        <source>Backing up the workspace…</source>
+        <translation>正在备份工作区…</translation>
+    </message>
+    <message>
+        <source>The workspace was backed up.</source>
+        <translation>工作区已备份。</translation>
+    </message>
+    <message>
+        <source>The copy is in:
+%1</source>
+        <translation>备份位于：
+%1</translation>
+    </message>
+    <message>
+        <source>The workspace was not backed up.</source>
+        <translation>工作区未能备份。</translation>
+    </message>
+    <message>
+        <source>Daily backup made: %1</source>
+        <translation>已完成每日备份：%1</translation>
+    </message>
+    <message>
+        <source>Daily backup failed: %1</source>
+        <translation>每日备份失败：%1</translation>
+    </message>
+    <message>
+        <source>No backup could be made, so nothing was read in. Free some space or fix the cause, then try again.</source>
+        <translation>无法备份，因此没有读入任何内容。请腾出磁盘空间或排除原因后重试。</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Restore the workspace as it was on %1 (total %2)?</source>
+        <translation>将工作区恢复为 %1 时的状态（总分 %2）？</translation>
+    </message>
+    <message>
+        <source>The workspace as it is now is backed up first, so this restore can be undone by restoring that.</source>
+        <translation>恢复前会先备份工作区的当前状态，如需撤销本次恢复，可再恢复那个备份。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>This window cannot reopen its workspace; restore with egov-desk-cli backup restore.</source>
+        <translation>此窗口无法重新打开工作区；请用 egov-desk-cli backup restore 恢复。</translation>
+    </message>
+    <message>
+        <source>The workspace is open read-only here; close the window that holds it first.</source>
+        <translation>此工作区在这里以只读方式打开；请先关闭占用它的窗口。</translation>
+    </message>
+    <message>
+        <source>Work is still under way; restore when it has finished.</source>
+        <translation>还有任务正在进行，请在完成后再恢复。</translation>
+    </message>
+    <message>
+        <source>The backup was not restored.</source>
+        <translation>备份未能恢复。</translation>
+    </message>
+    <message>
+        <source>On opening</source>
+        <translation>打开时</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Before importing an indicator table</source>
+        <translation>导入指标表前</translation>
+    </message>
+    <message>
+        <source>Before reading a score sheet</source>
+        <translation>读入自评得分表前</translation>
+    </message>
+    <message>
+        <source>Before importing a department package</source>
+        <translation>导入科室材料包前</translation>
+    </message>
+    <message>
+        <source>Before finalizing</source>
+        <translation>定稿前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复备份前</translation>
+    </message>
+    <message>
+        <source>Before a database upgrade</source>
+        <translation>数据库升级前</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>The workspace was restored to the backup of %1.</source>
+        <translation>工作区已恢复为 %1 的备份。</translation>
+    </message>
+    <message>
+        <source>Its state before the restore was backed up as %1.</source>
+        <translation>恢复前的状态已备份为 %1。</translation>
+    </message>
+    <message>
+        <source>The unreadable database was moved to %1.</source>
+        <translation>无法读取的数据库已移至 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence file(s) of the restored workspace are missing from its vault; add the originals again:</source>
+        <translation>
+            <numerusform>恢复后的工作区有 %n 个佐证材料文件已不在材料库中，请重新添加原件：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChecklistEditor</name>
     <message>
         <source>%1 or more: %2 pts</source>
@@ -245,6 +380,14 @@ If the app behaves oddly, close and restart it.</source>
         </translation>
     </message>
     <message>
+        <source>Repaired the damaged stored copy of:</source>
+        <translation>已修复库中损坏的副本：</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 个</translation>
+    </message>
+    <message>
         <source>These could not be stored:</source>
         <translation>以下文件未能保存：</translation>
     </message>
@@ -325,6 +468,69 @@ If the app behaves oddly, close and restart it.</source>
     <message>
         <source>Rename the requirement</source>
         <translation>修改材料要求</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceCheck</name>
+    <message>
+        <source>Checking the evidence files…</source>
+        <translation>正在检查佐证材料…</translation>
+    </message>
+    <message>
+        <source>Clean up the evidence store</source>
+        <translation>清理佐证材料库</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n unused file(s) from the evidence store, freeing %1?</source>
+        <translation>
+            <numerusform>从佐证材料库中删除 %n 个无用文件，释放 %1 空间？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only stored files that no evidence uses and unfinished copies are removed. A file in use at the moment of removal, or added while the clean runs, is never removed.</source>
+        <translation>只删除没有任何佐证材料使用的已存文件和未完成的副本。删除时正在使用的文件，以及清理期间新添加的文件，一律不会删除。</translation>
+    </message>
+    <message>
+        <source>Clean up</source>
+        <translation>清理</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Cleaning up the evidence store…</source>
+        <translation>正在清理佐证材料库…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Check the evidence files</source>
+        <translation>检查佐证材料</translation>
+    </message>
+    <message>
+        <source>File %1 of %2</source>
+        <translation>第 %1 个文件，共 %2 个</translation>
+    </message>
+    <message>
+        <source>Cleaning cancelled; nothing was removed.</source>
+        <translation>已取消清理，未删除任何文件。</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>已取消检查。</translation>
+    </message>
+    <message>
+        <source>The evidence files could not be checked: %1</source>
+        <translation>未能检查佐证材料：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n unused file(s), freeing %1.</source>
+        <translation>
+            <numerusform>已删除 %n 个无用文件，释放了 %1 空间。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -872,6 +1078,10 @@ SHA-256 %4</translation>
         <translation>［演示］</translation>
     </message>
     <message>
+        <source>[Read-only] </source>
+        <translation>[只读] </translation>
+    </message>
+    <message>
         <source>Close without it</source>
         <translation>不保存并关闭</translation>
     </message>
@@ -1014,6 +1224,30 @@ SHA-256 %4</translation>
     <message>
         <source>A ZIP ordered by item code, with an index and a manifest</source>
         <translation>按编号整理的 ZIP 包，含材料清单和校验清单</translation>
+    </message>
+    <message>
+        <source>Check the evidence &amp;files…</source>
+        <translation>检查佐证材料(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Re-read every stored file: what is missing or damaged, and what nothing uses any more</source>
+        <translation>重新读取每个已存文件：哪些缺失或损坏，哪些已无人使用</translation>
+    </message>
+    <message>
+        <source>Back &amp;up the workspace…</source>
+        <translation>备份工作区(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>A copy of the workspace's data in its backups folder</source>
+        <translation>将工作区数据复制到其备份文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Go back to the workspace as a backup holds it</source>
+        <translation>将工作区恢复为某个备份中的状态</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1201,9 +1435,27 @@ SHA-256 %4</translation>
         <source>The package was not written: %1</source>
         <translation>材料包未能写入：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>The package %1 was written, but %n file(s) could not be packed:</source>
+        <translation>
+            <numerusform>佐证材料包 %1 已写出，但有 %n 个文件未能打包：</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>A stored file is missing: run egov-desk-cli verify on this workspace.</source>
-        <translation>有已保存的文件缺失：请对此工作区运行 egov-desk-cli verify 检查。</translation>
+        <source>missing from the evidence store</source>
+        <translation>佐证材料库中缺失</translation>
+    </message>
+    <message>
+        <source>its stored copy is damaged</source>
+        <translation>佐证材料库中的副本已损坏</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 个</translation>
+    </message>
+    <message>
+        <source>They are listed in the index workbook (sheet %1). Add the original files again (adding the same file repairs a damaged copy), then export again.</source>
+        <translation>材料清单的“%1”表列出了这些文件。请找到原文件重新添加（再次添加同一文件即可修复损坏的副本），然后重新导出。</translation>
     </message>
 </context>
 <context>
@@ -1231,10 +1483,6 @@ SHA-256 %4</translation>
 </context>
 <context>
     <name>Preview</name>
-    <message>
-        <source>The text cannot be read: %1</source>
-        <translation>无法读取文本：%1</translation>
-    </message>
     <message>
         <source>Name:</source>
         <translation>名称：</translation>
@@ -1336,6 +1584,41 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Choose the backup to go back to. The workspace as it is now is backed up first.</source>
+        <translation>请选择要恢复的备份。恢复前会先备份工作区的当前状态。</translation>
+    </message>
+    <message>
+        <source>There is no backup of this workspace yet.</source>
+        <translation>此工作区还没有备份。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>Indicators and scoring rules</source>
@@ -1421,10 +1704,6 @@ SHA-256 %4</translation>
 <context>
     <name>Shell</name>
     <message>
-        <source>Cannot open the workspace</source>
-        <translation>无法打开工作区</translation>
-    </message>
-    <message>
         <source>Folder for the new workspace</source>
         <translation>新工作区的文件夹</translation>
     </message>
@@ -1453,10 +1732,113 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>TextPreview</name>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>… Only the beginning is shown; open the file with its program to read all of it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The text cannot be read: %1</source>
+        <translation type="unfinished">无法读取文本：%1</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Check the evidence files</source>
+        <translation>检查佐证材料</translation>
+    </message>
+    <message>
+        <source>&amp;Clean up…</source>
+        <translation>清理(&amp;C)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>All is well: the %n stored file(s) are all present and intact.</source>
+        <translation>
+            <numerusform>一切正常：%n 个已存文件全部在库且完好。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n stored file(s) are present and intact.</source>
+        <translation>
+            <numerusform>%n 个已存文件全部在库且完好。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 stored files are missing, %3 damaged.</source>
+        <translation>%2 个已存文件中，%1 个缺失，%3 个损坏。</translation>
+    </message>
+    <message>
+        <source>Files no evidence uses: %1; unfinished copies: %2; together %3.</source>
+        <translation>没有佐证材料使用的文件：%1 个；未完成的副本：%2 个；共占 %3。</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 个</translation>
+    </message>
+    <message>
+        <source>What to do: add the original of each file above again to its item (Add files… in the evidence list): adding a file repairs its damaged stored copy and stores a missing one again. If an original is lost, restore from a backup (File → Restore from a backup…) — the workspace's backups keep the data but not the evidence files themselves, so a copy of the whole workspace folder is needed for those.</source>
+        <translation>处理办法：把上列每个文件的原件重新添加到对应的指标项（佐证材料清单中的“添加文件…”）：添加文件即可修复库中损坏的副本，缺失的文件也会重新存入。如果原件已经找不到，可以从备份恢复（文件 → 从备份恢复…）——但工作区的备份只保存数据，不包含佐证材料文件本身，找回这些文件需要整个工作区文件夹的副本。</translation>
+    </message>
+    <message>
+        <source>“Clean up” removes the unused files; evidence in use is never touched.</source>
+        <translation>“清理”会删除这些无用文件；正在使用的佐证材料绝不会被删除。</translation>
+    </message>
+    <message>
+        <source>This window is read-only: clean up in the window that holds the workspace.</source>
+        <translation>此窗口为只读：请在占用该工作区的窗口中清理。</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Cannot open the workspace</source>
         <translation>无法打开工作区</translation>
+    </message>
+</context>
+<context>
+    <name>opening</name>
+    <message>
+        <source>Cannot open the workspace</source>
+        <translation>无法打开工作区</translation>
+    </message>
+    <message>
+        <source>The workspace is damaged</source>
+        <translation>工作区已损坏</translation>
+    </message>
+    <message>
+        <source>The latest backup is from %1. Restoring it puts the workspace back as it was then; the damaged file is kept in the backups folder.</source>
+        <translation>最近的备份是 %1 的。恢复后工作区回到当时的状态；损坏的文件保留在 backups 文件夹中。</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup</source>
+        <translation>恢复最近的备份</translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation>没有恢复</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message numerus="yes">
+        <source>The backup was restored, but %n evidence file(s) it lists are not in the vault:</source>
+        <translation>
+            <numerusform>备份已恢复，但其中记录的 %n 个佐证材料文件不在材料库中：</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,113 @@
+"""One workspace, two windows: the first writes, the second reads under a banner naming the first; a value
+changed elsewhere is never overwritten; a damaged workspace is explained and its backup offered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from egov_desk.core.backups import create_backup
+from egov_desk.core.workspace import Workspace
+from egov_desk.ui import opening
+from egov_desk.ui.main_window import MainWindow
+from tests.ui.helpers import answer
+
+
+def open_window(qtbot, workspace: Workspace) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_second_window_on_a_workspace_is_read_only_with_a_banner(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "ws"
+    with Workspace.open(folder, hold=True) as first, Workspace.open(folder, hold=True) as second:
+        assert not first.read_only
+        assert second.read_only
+        window = open_window(qtbot, second)
+        banner = window.read_only_banner
+        assert banner.isVisible()
+        assert "只能查看" in banner.text()
+        assert first.access.lock is not None
+        assert first.access.lock.holder.user in banner.text()
+        assert window.windowTitle().startswith("[只读]")
+        window.select_item("004")
+        assert window.panel.editor is not None
+        assert not window.panel.editor.isEnabled()
+        assert window.panel.note.isReadOnly()
+        assert not window.panel.evidence.add_files.isEnabled()
+
+        first.set_input(first.default_assessment().id, "004", {"score": 2})  # the writing window saves
+        qtbot.waitUntil(lambda: window.inputs.get("004") == {"score": 2}, timeout=3000)  # the reader sees it
+
+
+def test_a_writing_window_has_no_banner(window: MainWindow) -> None:
+    assert not window.read_only_banner.isVisible()
+    assert not window.windowTitle().startswith("[只读]")
+
+
+def test_a_score_changed_elsewhere_is_not_overwritten_by_the_window(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assessment = window.assessment.id
+    window.select_item("004")
+    with Workspace.open(window.workspace.folder) as elsewhere:  # the CLI, between two ticks of the watch
+        window.watch_timer.stop()
+        elsewhere.set_input(assessment, "004", {"score": 3})
+        window.edit_input("004", {"score": 1})  # the window still shows "no score"
+        said = answer(window, qtbot, "确定")
+        assert "004 的得分已在别处被修改（现为 3 分）" in said
+        assert elsewhere.inputs(assessment)["004"] == {"score": 3}
+        qtbot.waitUntil(lambda: window.inputs.get("004") == {"score": 3}, timeout=3000)
+        assert window.undo_stack.count() == 0
+
+
+def test_a_damaged_workspace_is_explained_and_its_latest_backup_restored(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "ws"
+    with Workspace.open(folder) as workspace:
+        workspace.set_input(workspace.default_assessment().id, "004", {"score": 2})
+    create_backup(folder / "workspace.sqlite", "manual")
+    for name in ("workspace.sqlite-wal", "workspace.sqlite-shm"):
+        (folder / name).unlink(missing_ok=True)
+    (folder / "workspace.sqlite").write_bytes(b"")  # a copy that went wrong
+    seen: list[str] = []
+
+    def click_restore() -> None:
+        if not opening.last_question:
+            QTimer.singleShot(20, click_restore)
+            return
+        box = opening.last_question[0]
+        seen.append(box.text())
+        texts = {b.text(): b for b in box.buttons()}
+        (texts.get("恢复最近的备份") or box.buttons()[-1]).click()  # never leave the test hanging on a box
+
+    QTimer.singleShot(20, click_restore)
+    workspace = opening.open_for_window(None, folder)
+    assert workspace is not None
+    try:
+        assert "空文件" in seen[0]
+        assert workspace.inputs(workspace.default_assessment().id)["004"] == {"score": 2}
+        assert not workspace.read_only
+    finally:
+        workspace.close()
+
+
+def test_a_damaged_workspace_without_a_backup_is_left_alone(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    (folder / "workspace.sqlite").write_bytes(b"junk" * 100)
+    seen: list[str] = []
+
+    def close() -> None:
+        if not opening.last_question:
+            QTimer.singleShot(20, close)
+            return
+        box = opening.last_question[0]
+        seen.extend(b.text() for b in box.buttons())
+        box.buttons()[-1].click()
+
+    QTimer.singleShot(20, close)
+    assert opening.open_for_window(None, folder) is None
+    assert seen == ["关闭"]  # nothing to restore: only Close
+    assert (folder / "workspace.sqlite").read_bytes() == b"junk" * 100
