@@ -76,8 +76,9 @@ class Run:
 
     def describe(self) -> str:
         """One line for an assertion message: what ran and how it ended."""
-        tail = self.stderr.strip().splitlines()[-1:] or [""]
-        return f"`egov-desk-cli {' '.join(self.args)}` → {self.outcome} (exit {self.returncode}): {tail[0][:300]}"
+        lines = [line for line in self.stderr.strip().splitlines() if not line.startswith("(Background on this")]
+        tail = lines[-1] if lines else ""  # SQLAlchemy ends its errors with a link: the error is the line before
+        return f"`egov-desk-cli {' '.join(self.args)}` → {self.outcome} (exit {self.returncode}): {tail[:300]}"
 
 
 def run_cli(
