@@ -54,7 +54,7 @@ class Holder:
     def describe(self, chinese: bool = True) -> str:
         since = self.since.replace("T", " ")[:16]
         if chinese:
-            return f"{self.user}（计算机 {self.host}，进程 {self.pid}）自 {since} 起"
+            return f"{self.user}（计算机 {self.host}，进程 {self.pid}，{since} 起）"
         return f"{self.user} on {self.host} (process {self.pid}) since {since}"
 
 

@@ -151,7 +151,7 @@ class Access:
             return (
                 f"The workspace is open in another window: {self.holder.describe(False)}. This window can only "
                 f"read it; make changes there, or close it and reopen this one.",
-                f"工作区正由 {self.holder.describe()} 打开，本窗口只能查看；"
+                f"工作区正由 {self.holder.describe()}打开，本窗口只能查看；"
                 "请在那个窗口里修改，或关闭它后重新打开本窗口。",
             )
         if self.reason == NETWORK:

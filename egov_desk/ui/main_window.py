@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
@@ -130,7 +131,8 @@ class MainWindow(QMainWindow):
         banner.setWordWrap(True)
         banner.setStyleSheet("QLabel { background: #fff3cd; color: #5c4400; padding: 6px 10px; }")
         english, chinese = self.workspace.access.refusal()
-        banner.setText("🔒 " + (chinese if is_chinese(ui_language()) else english))
+        label = self.tr("Read-only:")
+        banner.setText(f"<b>{label}</b> " + html.escape(chinese if is_chinese(ui_language()) else english))
         banner.setVisible(self.workspace.read_only)
         self.panel.set_read_only(self.workspace.read_only)
         return banner

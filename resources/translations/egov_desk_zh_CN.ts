@@ -1018,6 +1018,10 @@ SHA-256 %4</translation>
         <translation>科室</translation>
     </message>
     <message>
+        <source>Read-only:</source>
+        <translation>只读：</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
