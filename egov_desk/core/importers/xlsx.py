@@ -15,18 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils.cell import range_boundaries
-from openpyxl.workbook import Workbook
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from egov_desk.core.importers.grid import Cell, Grid, ImportRefused
 from egov_desk.core.importers.headers import header_score
 from egov_desk.core.importers.limits import CHUNK, Budget, CappedZip
 from egov_desk.core.importers.safety import check_package
+from egov_desk.core.importers.xlsx_stream import MAX_COLUMNS, Sheet, open_read_only, stream_rows
 
 MAX_ROWS = 5000
-MAX_COLUMNS = 60
 HEADER_ROWS = 15  # a header is looked for in a sheet's first rows
 
 Merge = tuple[int, int, int, int]  # top, left, bottom, right; 0-based, inclusive
@@ -38,33 +35,6 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).replace("\r\n", "\n").strip()
-
-
-class _Sheet(ReadOnlyWorksheet):
-    """A streamed sheet that does not look for its size first: openpyxl would parse a whole sheet that lacks a
-    ``<dimension>`` (a hostile one may) before the first row is read; rows are counted as they stream instead."""
-
-    def _get_size(self) -> None:
-        pass
-
-
-class _Reader(ExcelReader):
-    """openpyxl's read-only reader, keeping worksheets only (no chartsheets), each as a :class:`_Sheet`."""
-
-    def read_worksheets(self) -> None:
-        for sheet, rel in self.parser.find_sheets():
-            if rel.target in self.valid_files and "chartsheet" not in rel.Type:
-                self.wb._sheets.append(_Sheet(self.wb, sheet.name, rel.target, self.shared_strings))
-
-
-def open_read_only(archive: CappedZip) -> Workbook:
-    """The workbook in openpyxl's read-only mode, every part read through ``archive``'s caps."""
-    reader = _Reader(archive.fp, read_only=True, data_only=True, keep_links=False)
-    reader.archive.close()
-    reader.archive = archive  # openpyxl reads every part through its archive; the capped one is given
-    reader.valid_files = archive.namelist()
-    reader.read()
-    return reader.wb
 
 
 def _refusal_inside(exc: BaseException) -> ImportRefused | None:
@@ -89,30 +59,40 @@ class SheetScan:
     score: int = 0
 
 
-def scan_sheet(sheet: Any, budget: Budget) -> SheetScan:
+def scan_sheet(sheet: Sheet, budget: Budget) -> SheetScan:
     """Stream ``sheet``'s rows, keeping texts of the first MAX_ROWS; a non-empty row past them sets it aside."""
     scan = SheetScan(sheet.title, sheet._worksheet_path)
-    count = 0
-    for count, values in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
-        budget.check()
-        texts = [_text(v) for v in values]
-        if count <= MAX_ROWS:
-            scan.rows.append(texts)
-            if count == HEADER_ROWS:
-                scan.score = _score(scan.rows)
-        elif any(texts):
-            scan.too_big, scan.rows = True, []
-            return scan
-    if count < HEADER_ROWS:
-        scan.score = _score(scan.rows)
+    rows = stream_rows(sheet, budget)
+    try:
+        for number, values in rows:
+            texts = {column: text for column, value in values.items() if (text := _text(value))}
+            if number > MAX_ROWS:
+                if texts:
+                    scan.too_big, scan.rows = True, []
+                    return scan
+                continue
+            if number <= len(scan.rows):
+                continue  # a row written twice or out of order: the first one counts
+            scan.rows.extend([] for _ in range(number - 1 - len(scan.rows)))  # rows the file leaves out
+            scan.rows.append([texts.get(c, "") for c in range(1, max(texts, default=0) + 1)])
+    finally:
+        rows.close()
     while scan.rows and not any(scan.rows[-1]):
         scan.rows.pop()
     scan.has_data = bool(scan.rows)
+    scan.score = max((header_score(row) for row in scan.rows[:HEADER_ROWS]), default=0)
     return scan
 
 
-def _score(rows: list[list[str]]) -> int:
-    return max((header_score(row) for row in rows[:HEADER_ROWS]), default=0)
+def _mentions(archive: CappedZip, part: str, word: bytes) -> bool:
+    """Whether ``word`` occurs in the part's bytes (read in pieces, so it is found across their edges)."""
+    tail = b""
+    with archive.open(part) as stream:
+        while piece := stream.read(CHUNK):
+            if word in tail + piece[: len(word)] or word in piece:
+                return True
+            tail = piece[-len(word) :]
+    return False
 
 
 def merged_ranges(archive: CappedZip, part: str, budget: Budget) -> list[Merge]:
@@ -133,6 +113,8 @@ def merged_ranges(archive: CappedZip, part: str, budget: Budget) -> list[Merge]:
             f"{budget.file}: {part} declares a DTD; refused", f"{budget.file}：其中的 {part} 声明了 DTD，已拒绝"
         )
 
+    if not _mentions(archive, part, b"mergeCell"):
+        return found  # most sheets have none: a byte scan (fast) spares the parse
     parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
     parser.StartElementHandler = start
     parser.StartDoctypeDeclHandler = refuse

@@ -1,0 +1,74 @@
+"""openpyxl's read-only reader, bent to the import's budget: parts through a :class:`~.limits.CappedZip`, no
+size scan of a sheet before its rows, and no more than :data:`MAX_COLUMNS` cells of a row parsed.
+
+Three things in openpyxl 3.1's streaming mode cost a hostile sheet's whole size however little of it is read:
+a ``ReadOnlyWorksheet`` parses the whole sheet looking for a ``<dimension>`` the file may leave out; every cell
+of a row is parsed (in Python) before the row is cut to the wanted columns; and its reader opens the package
+itself. Each is replaced here, through openpyxl's own classes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._reader import WorkSheetParser
+
+from egov_desk.core.importers.limits import Budget, CappedZip
+
+MAX_COLUMNS = 60
+
+
+class Sheet(ReadOnlyWorksheet):
+    """A streamed sheet that does not look for its size first (rows are counted as they stream)."""
+
+    def _get_size(self) -> None:
+        pass
+
+
+class _Reader(ExcelReader):
+    """The read-only reader, keeping worksheets only (no chartsheets), each as a :class:`Sheet`."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                self.wb._sheets.append(Sheet(self.wb, sheet.name, rel.target, self.shared_strings))
+
+
+class _NarrowParser(WorkSheetParser):
+    """Parses the first MAX_COLUMNS cells of each row only. Cells stand in column order, each at least one
+    column past the one before, so the first MAX_COLUMNS hold every cell of the first MAX_COLUMNS columns."""
+
+    def parse_row(self, row: Any) -> tuple[int, list[dict[str, Any]]]:
+        del row[MAX_COLUMNS:]  # the element is cleared after this row anyway
+        return super().parse_row(row)
+
+
+def open_read_only(archive: CappedZip) -> Workbook:
+    """The workbook in read-only mode, every part read through ``archive``'s caps."""
+    reader = _Reader(archive.fp, read_only=True, data_only=True, keep_links=False)
+    reader.archive.close()
+    reader.archive = archive  # openpyxl reads every part through its archive; the capped one is given
+    reader.valid_files = archive.namelist()
+    reader.read()
+    return reader.wb
+
+
+def stream_rows(sheet: Sheet, budget: Budget) -> Iterator[tuple[int, dict[int, Any]]]:
+    """(row number, {column: value}) for each row written in the sheet, columns 1..MAX_COLUMNS only."""
+    workbook = sheet.parent
+    with sheet._get_source() as source:
+        parser = _NarrowParser(
+            source,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        for number, cells in parser.parse():
+            budget.check()
+            yield number, {cell["column"]: cell["value"] for cell in cells if 1 <= cell["column"] <= MAX_COLUMNS}
