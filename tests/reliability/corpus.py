@@ -253,12 +253,15 @@ def _table_beside_huge_sheet(name: str, rows: int) -> Callable[[Path], Path]:
 
 
 def _deep_xml(depth: int) -> str:
+    """Elements nested ``depth`` deep; random attribute values keep it from compressing like a ZIP bomb, so it
+    reaches the parser instead of the ratio check."""
+    chance = random.Random(depth)
     return (
         SHEET_HEAD
-        + '<row r="1"><c r="A1" t="inlineStr"><is>'
-        + "<r>" * depth
-        + "</r>" * depth
-        + ("</is></c></row>" + SHEET_TAIL)
+        + '<row r="1" xmlns:x="urn:egov-desk:deep">'
+        + "".join(f'<x:d a="{chance.randbytes(6).hex()}">' for _ in range(depth))
+        + "</x:d>" * depth
+        + ('<c r="A1" t="inlineStr"><is><t>深</t></is></c></row>' + SHEET_TAIL)
     )
 
 
