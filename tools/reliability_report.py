@@ -43,6 +43,7 @@ CLASSES = (
     "two processes",
     "full or read-only disk",
     "damaged database",
+    "damaged vault",
 )
 
 
@@ -112,7 +113,10 @@ def page(figures: dict[str, Any], baseline: dict[str, Any] | None) -> str:
         "  leaves no orphan; the same tmpfs remounted read-only reads and exports and refuses writes;",
         "- **damaged database** — zero-byte, truncated, junk, junk after a valid header, and a missing database",
         "  next to a full vault: five commands each (score, set, evidence list, verify --clean, export) exit 1",
-        "  with one line and create or change nothing, the vault included.",
+        "  with one line and create or change nothing, the vault included;",
+        "- **damaged vault** — a stored file with other bytes of the same size, truncated, emptied or missing:",
+        "  `verify` names it (exit 1), adding the original again repairs it; a package export past a missing",
+        "  file writes the rest, names the missing one and exits 1 (its message is several lines, by design).",
         "",
         "A clean refusal is exit 2 (refused input) or 1 (cannot be done) with one line and no traceback; a",
         "crash is a traceback, a signal or any other status; a hang is the time limit passing; a loss is an",
