@@ -11,9 +11,6 @@ import logging
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from egov_desk import APP_AUTHOR, APP_NAME
 from egov_desk.core.actor import os_account
+from egov_desk.core.assessment_details import clean_details
 from egov_desk.core.db import migrate
 from egov_desk.core.db.engine import make_engine, sqlite_url, write_lock
 from egov_desk.core.db.models import (
@@ -38,7 +36,7 @@ from egov_desk.core.db.models import (
 from egov_desk.core.db.system_store import load_system, store_system
 from egov_desk.core.errors import ChangedSince, ReadOnlyWorkspace, WorkspaceError
 from egov_desk.core.evidence import EvidenceBook
-from egov_desk.core.indicators import IndicatorSystem, Item, system_from_interchange
+from egov_desk.core.indicators import IndicatorSystem, system_from_interchange
 from egov_desk.core.opening import (
     Access,
     check_database_file,
@@ -47,63 +45,33 @@ from egov_desk.core.opening import (
     refuse_missing_database,
     snapshot,
 )
-from egov_desk.core.points import compact
-from egov_desk.core.scoring import ItemScore, NodeScore, ScoreSheet, score_item, score_system
+from egov_desk.core.scoring import ItemScore, ScoreSheet, score_item, score_system
 from egov_desk.core.templates import DEFAULT_TEMPLATE, load_template
 from egov_desk.core.watch import DataWatch
+from egov_desk.core.workspace_info import (  # re-exported: the UI and the CLI import them from here
+    AssessmentChange,
+    AssessmentInfo,
+    Change,
+    DepartmentItems,
+    SystemInfo,
+    _assessment_info,
+    _plain,
+)
+from egov_desk.core.write_refusals import (
+    UNSEEN,
+    _input_changed,
+    _plain_json,
+    _short,
+    no_assessment,
+    no_item,
+    write_refused,
+)
 
 log = logging.getLogger(__name__)
 
 DATABASE_NAME = "workspace.sqlite"
 UNIT_GIVEN = "unit_given"  # setting: the unit's name was given, not the placeholder
 PLACEHOLDER_UNIT = "本单位"
-
-
-class _Unseen:
-    def __repr__(self) -> str:
-        return "UNSEEN"
-
-
-UNSEEN: Any = _Unseen()  # a write that does not say what the person saw: not checked (the CLI)
-
-
-def _plain_json(value: Any) -> Any:
-    return json.loads(json.dumps(value)) if value is not None else None
-
-
-def _short(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _input_changed(item: Item, current: Any) -> ChangedSince:
-    score = score_item(item, current)
-    now_en = f"{compact(score.points)} points" if score.scored else "not scored"
-    now_zh = f"{compact(score.points)} 分" if score.scored else "未评分"
-    return ChangedSince(
-        f"the score of {item.code} was changed elsewhere since (now {now_en}); this change was not saved",
-        f"{item.code} 的得分已在别处被修改（现为 {now_zh}）；本次修改没有保存，窗口显示的是现在的值。",
-        "changed_since",
-        code=item.code,
-        current=current,
-    )
-
-
-def no_assessment(assessment_id: int) -> WorkspaceError:
-    return WorkspaceError(
-        f"there is no assessment {assessment_id} in this workspace",
-        f"工作区里没有编号为 {assessment_id} 的考评",
-        "no_assessment",
-        assessment=assessment_id,
-    )
-
-
-def no_item(code: str) -> WorkspaceError:
-    return WorkspaceError(
-        f"{code}: no item has this code (编号) in the assessment's indicator system",
-        f"{code}：本考评的指标体系里没有这个编号",
-        "no_item",
-        code=code,
-    )
 
 
 def default_workspace_dir() -> Path:
@@ -113,76 +81,6 @@ def default_workspace_dir() -> Path:
 def current_user() -> str:
     """The OS account making changes (never an environment variable anyone can set)."""
     return os_account()
-
-
-@dataclass(frozen=True)
-class SystemInfo:
-    id: int
-    key: str
-    title: str
-    year: int | None
-    source: str
-
-
-@dataclass(frozen=True)
-class AssessmentInfo:
-    id: int
-    system_id: int
-    unit: str
-    year: int
-    title: str
-    filled_by: str = ""  # 填报人
-    report_date: date | None = None  # printed on the report and the sheets; None: the day of the export
-
-    @property
-    def label(self) -> str:
-        return f"{self.year} {self.unit} {self.title}"
-
-
-ASSESSMENT_DETAILS = ("unit", "year", "title", "filled_by", "report_date")
-
-
-@dataclass(frozen=True)
-class AssessmentChange:
-    """What :meth:`Workspace.update_assessment` changed: the details before and after."""
-
-    before: AssessmentInfo
-    after: AssessmentInfo
-
-    @property
-    def changed(self) -> dict[str, Any]:
-        return {
-            k: getattr(self.after, k) for k in ASSESSMENT_DETAILS if getattr(self.before, k) != getattr(self.after, k)
-        }
-
-
-def _plain(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
-
-
-def _assessment_info(row: Assessment) -> AssessmentInfo:
-    return AssessmentInfo(row.id, row.system_id, row.unit, row.year, row.title, row.filled_by or "", row.report_date)
-
-
-@dataclass(frozen=True)
-class Change:
-    """What one write changed: the item's new score, the levels above it (nearest first) and the total."""
-
-    assessment_id: int
-    code: str
-    item: ItemScore
-    nodes: list[NodeScore]
-    total: Decimal
-    unscored: int
-    input: Mapping[str, Any] | None = None
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class DepartmentItems:
-    department: str
-    lead: list[Item] = field(default_factory=list)
-    cooperating: list[Item] = field(default_factory=list)
 
 
 class Workspace:
@@ -365,24 +263,7 @@ class Workspace:
                 raise self._refused(exc, what, what_zh) from exc
 
     def _refused(self, exc: Exception, what: str, what_zh: str = "本次修改") -> WorkspaceError:
-        reason = getattr(exc, "orig", None) or exc
-        text = str(reason)
-        if "readonly" in text or "read-only" in text:
-            english, chinese = self.access.refusal()
-            return ReadOnlyWorkspace(f"{what} was not saved: {english}", f"{what_zh}没有保存：{chinese}", "read_only")
-        if "disk is full" in text or "disk I/O" in text:
-            return WorkspaceError(
-                f"{what} was not saved: the disk is full or failing ({text}); nothing was changed",
-                f"{what_zh}没有保存：磁盘已满或出错（{text}），什么也没有改动。请腾出磁盘空间后再试。",
-                "disk_full",
-            )
-        if "locked" in text or "busy" in text:
-            return WorkspaceError(
-                f"{what} was not saved: another program is writing the workspace; try again",
-                f"{what_zh}没有保存：另一个程序正在写入工作区，请稍后再试。",
-                "busy",
-            )
-        return WorkspaceError(f"{what} was not saved: {text}", f"{what_zh}没有保存：{text}", "not_saved", detail=text)
+        return write_refused(exc, what, what_zh, self.access)
 
     def _commit(self, session: Session, what: str, what_zh: str = "本次修改") -> None:
         try:
@@ -467,37 +348,7 @@ class Workspace:
         """Change an assessment's unit, year, title, filled_by or report_date, in one transaction.
 
         Setting the unit also records that the unit's name has been given, so the window stops asking."""
-        unknown = set(details) - set(ASSESSMENT_DETAILS)
-        if unknown:
-            raise WorkspaceError(
-                f"an assessment has no detail named {', '.join(sorted(unknown))}",
-                f"考评信息里没有 {'、'.join(sorted(unknown))} 这一项",
-                "unknown_detail",
-            )
-        if "unit" in details:
-            details["unit"] = str(details["unit"]).strip()
-            if not details["unit"]:
-                raise WorkspaceError("an assessment needs the unit's name", "请填写单位名称", "no_unit")
-        if "year" in details:
-            year = details["year"]
-            if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100:
-                raise WorkspaceError(
-                    f"{year!r} is not a year between 1990 and 2100",
-                    f"年度 {year!r} 不对：应为 1990 至 2100 之间的年份",
-                    "bad_year",
-                )
-        if "title" in details:
-            details["title"] = str(details["title"]).strip()
-            if not details["title"]:
-                raise WorkspaceError("an assessment needs a title", "请填写考评名称", "no_title")
-        if "filled_by" in details:
-            details["filled_by"] = str(details["filled_by"] or "").strip()
-        if "report_date" in details and not (
-            details["report_date"] is None or isinstance(details["report_date"], date)
-        ):
-            raise WorkspaceError(
-                f"{details['report_date']!r} is not a date", f"报告日期 {details['report_date']!r} 不是日期", "bad_date"
-            )
+        details = clean_details(details)
         with self._write() as session:
             row = session.get(Assessment, assessment_id)
             if row is None:

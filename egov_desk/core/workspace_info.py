@@ -1,0 +1,83 @@
+"""What the Workspace hands out: plain, frozen descriptions of systems, assessments and of what a write changed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from egov_desk.core.db.models import Assessment
+from egov_desk.core.indicators import Item
+from egov_desk.core.scoring import ItemScore, NodeScore
+
+
+@dataclass(frozen=True)
+class SystemInfo:
+    id: int
+    key: str
+    title: str
+    year: int | None
+    source: str
+
+
+@dataclass(frozen=True)
+class AssessmentInfo:
+    id: int
+    system_id: int
+    unit: str
+    year: int
+    title: str
+    filled_by: str = ""  # 填报人
+    report_date: date | None = None  # printed on the report and the sheets; None: the day of the export
+
+    @property
+    def label(self) -> str:
+        return f"{self.year} {self.unit} {self.title}"
+
+
+ASSESSMENT_DETAILS = ("unit", "year", "title", "filled_by", "report_date")
+
+
+@dataclass(frozen=True)
+class AssessmentChange:
+    """What :meth:`Workspace.update_assessment` changed: the details before and after."""
+
+    before: AssessmentInfo
+    after: AssessmentInfo
+
+    @property
+    def changed(self) -> dict[str, Any]:
+        return {
+            k: getattr(self.after, k) for k in ASSESSMENT_DETAILS if getattr(self.before, k) != getattr(self.after, k)
+        }
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _assessment_info(row: Assessment) -> AssessmentInfo:
+    return AssessmentInfo(row.id, row.system_id, row.unit, row.year, row.title, row.filled_by or "", row.report_date)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one write changed: the item's new score, the levels above it (nearest first) and the total."""
+
+    assessment_id: int
+    code: str
+    item: ItemScore
+    nodes: list[NodeScore]
+    total: Decimal
+    unscored: int
+    input: Mapping[str, Any] | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class DepartmentItems:
+    department: str
+    lead: list[Item] = field(default_factory=list)
+    cooperating: list[Item] = field(default_factory=list)

@@ -1,0 +1,82 @@
+"""Refusals of writes, in both languages: a value changed since it was seen, an unknown item or assessment,
+a database that would not take the write (read-only, full, busy)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from egov_desk.core.errors import ChangedSince, ReadOnlyWorkspace, WorkspaceError
+from egov_desk.core.indicators import Item
+from egov_desk.core.opening import Access
+from egov_desk.core.points import compact
+from egov_desk.core.scoring import score_item
+
+
+class _Unseen:
+    def __repr__(self) -> str:
+        return "UNSEEN"
+
+
+UNSEEN: Any = _Unseen()  # a write that does not say what the person saw: not checked (the CLI)
+
+
+def _plain_json(value: Any) -> Any:
+    return json.loads(json.dumps(value)) if value is not None else None
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _input_changed(item: Item, current: Any) -> ChangedSince:
+    score = score_item(item, current)
+    now_en = f"{compact(score.points)} points" if score.scored else "not scored"
+    now_zh = f"{compact(score.points)} 分" if score.scored else "未评分"
+    return ChangedSince(
+        f"the score of {item.code} was changed elsewhere since (now {now_en}); this change was not saved",
+        f"{item.code} 的得分已在别处被修改（现为 {now_zh}）；本次修改没有保存，窗口显示的是现在的值。",
+        "changed_since",
+        code=item.code,
+        current=current,
+    )
+
+
+def no_assessment(assessment_id: int) -> WorkspaceError:
+    return WorkspaceError(
+        f"there is no assessment {assessment_id} in this workspace",
+        f"工作区里没有编号为 {assessment_id} 的考评",
+        "no_assessment",
+        assessment=assessment_id,
+    )
+
+
+def no_item(code: str) -> WorkspaceError:
+    return WorkspaceError(
+        f"{code}: no item has this code (编号) in the assessment's indicator system",
+        f"{code}：本考评的指标体系里没有这个编号",
+        "no_item",
+        code=code,
+    )
+
+
+def write_refused(exc: Exception, what: str, what_zh: str, access: Access) -> WorkspaceError:
+    """A database error during a write, said as what was not saved and why, in both languages."""
+    reason = getattr(exc, "orig", None) or exc
+    text = str(reason)
+    if "readonly" in text or "read-only" in text:
+        english, chinese = access.refusal()
+        return ReadOnlyWorkspace(f"{what} was not saved: {english}", f"{what_zh}没有保存：{chinese}", "read_only")
+    if "disk is full" in text or "disk I/O" in text:
+        return WorkspaceError(
+            f"{what} was not saved: the disk is full or failing ({text}); nothing was changed",
+            f"{what_zh}没有保存：磁盘已满或出错（{text}），什么也没有改动。请腾出磁盘空间后再试。",
+            "disk_full",
+        )
+    if "locked" in text or "busy" in text:
+        return WorkspaceError(
+            f"{what} was not saved: another program is writing the workspace; try again",
+            f"{what_zh}没有保存：另一个程序正在写入工作区，请稍后再试。",
+            "busy",
+        )
+    return WorkspaceError(f"{what} was not saved: {text}", f"{what_zh}没有保存：{text}", "not_saved", detail=text)
