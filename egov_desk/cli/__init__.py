@@ -162,7 +162,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         print(f"egov-desk-cli: {describe(exc, cli_language())}", file=sys.stderr)
         return 2
-    except (Refused, IndicatorSystemError, TemplateNotFound, ImportRefused) as exc:
+    except ImportRefused as exc:
+        print(f"egov-desk-cli: {exc.describe(cli_language())}", file=sys.stderr)
+        return 2
+    except (Refused, IndicatorSystemError, TemplateNotFound) as exc:
         print(f"egov-desk-cli: {say(exc, cli_language())}", file=sys.stderr)
         return 2
     except (WorkspaceError, DatabaseRefused, EvidenceError, OSError) as exc:

@@ -1739,15 +1739,15 @@ SHA-256 %4</translation>
     <name>TextPreview</name>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation>正在读取…</translation>
     </message>
     <message>
         <source>… Only the beginning is shown; open the file with its program to read all of it.</source>
-        <translation type="unfinished" />
+        <translation>……这里只显示开头部分；请用相应程序打开文件阅读全文。</translation>
     </message>
     <message>
         <source>The text cannot be read: %1</source>
-        <translation type="unfinished">无法读取文本：%1</translation>
+        <translation>无法读取文本：%1</translation>
     </message>
 </context>
 <context>

@@ -71,7 +71,7 @@ def test_a_broken_file_is_reported_on_the_first_page(window: MainWindow, tmp_pat
     broken.write_bytes(b"not a document")
     wizard.read(broken)
     assert not wizard.file_page.isComplete()
-    assert "not a Word file" in wizard.file_page.status.text()
+    assert "不是 Word 文档" in wizard.file_page.status.text()
 
 
 def test_errors_must_be_accepted_before_importing(window: MainWindow, tmp_path: Path) -> None:
