@@ -147,7 +147,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             ensure_app()
             template = Path(args.template) if args.template else None
-            write_report(workspace, assessment, out, template, level_bars_png(workspace.scores(assessment)))
+            write_report(workspace, assessment, out, template, level_bars_png(workspace.scores_now(assessment)))
             print(out)
     return 0
 

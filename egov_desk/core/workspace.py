@@ -416,6 +416,12 @@ class Workspace:
             self._sheets[assessment_id] = score_system(system, self.inputs(assessment_id))
         return self._sheets[assessment_id]
 
+    def scores_now(self, assessment_id: int) -> ScoreSheet:
+        """The assessment's scores computed from what the database holds this moment, not from the copy kept
+        for the window (which may be a second behind another process's write): what exports print."""
+        system = self.system(self.assessment(assessment_id).system_id)
+        return score_system(system, self.inputs(assessment_id))
+
     def forget_scores(self, keep: int | None = None) -> None:
         """Drop the score sheets kept in memory (another process wrote): they are read again when asked for."""
         for assessment_id in [a for a in self._sheets if a != keep]:

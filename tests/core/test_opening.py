@@ -152,6 +152,23 @@ def test_a_note_changed_elsewhere_is_not_overwritten(folder: Path) -> None:
         assert window.notes(assessment)["002"] == "局长已审"
 
 
+def test_an_export_reads_the_database_not_the_copy_a_window_keeps(folder: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from egov_desk.core.exports.score_sheet import write_score_sheet
+
+    with Workspace.open(folder) as window, Workspace.open(folder) as elsewhere:
+        assessment = window.default_assessment().id
+        window.set_input(assessment, "004", {"score": 1})
+        assert window.scores(assessment).total == 1  # the window's copy
+        elsewhere.set_input(assessment, "008", {"score": 7})  # before the window's watch notices
+        write_score_sheet(window, assessment, tmp_path / "sheet.xlsx")
+    cells = [c for row in load_workbook(tmp_path / "sheet.xlsx").active.iter_rows() for c in row]
+    total = next(c for c in cells if c.value == "合计")
+    row = [c.value for c in cells if c.row == total.row]
+    assert "8" in [str(v) for v in row if v is not None] or 8 in row
+
+
 RACE = """
 import sys, time
 from egov_desk.core.workspace import Workspace

@@ -87,7 +87,7 @@ def build_checklist(workspace: Workspace, assessment_id: int, department: str | 
     """One section per department (or just ``department``), its items as lead first, then as cooperating."""
     assessment = workspace.assessment(assessment_id)
     system = workspace.system(assessment.system_id)
-    sheet = workspace.scores(assessment_id)
+    sheet = workspace.scores_now(assessment_id)  # the database now, never a window's copy
     notes = workspace.notes(assessment_id)
     evidence = workspace.evidence._by_item(assessment_id)
     names = [department] if department else system.departments()

@@ -99,7 +99,7 @@ def _supplied(bodies: list[str]) -> str:
 
 def report_context(workspace: Workspace, assessment_id: int) -> dict[str, Any]:
     assessment = workspace.assessment(assessment_id)
-    sheet = workspace.scores(assessment_id)
+    sheet = workspace.scores_now(assessment_id)  # the database now, never a window's copy
     system = sheet.system
     notes = workspace.notes(assessment_id)
     evidence = workspace.evidence._by_item(assessment_id)

@@ -32,7 +32,7 @@ SCORE_FORMAT = "0.00"  # 自评得分 rounded to 2 places (四舍五入), as the
 
 def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Path:
     assessment = workspace.assessment(assessment_id)
-    sheet = workspace.scores(assessment_id)
+    sheet = workspace.scores_now(assessment_id)  # the database now, never a window's copy
     system = sheet.system
     inputs_notes = workspace.notes(assessment_id)
     evidence = workspace.evidence._by_item(assessment_id)

@@ -138,10 +138,11 @@ class Exports(QObject):
         if target is None:
             return None
         workspace, assessment, chosen = self.window.workspace, self.window.assessment.id, target
-        sheet = self.window.model.sheet
 
-        def work() -> Path:
-            return write_report(workspace, assessment, chosen, chart_png=level_bars_png(sheet))
+        def work() -> Path:  # the chart from the database now, like the report's numbers
+            return write_report(
+                workspace, assessment, chosen, chart_png=level_bars_png(workspace.scores_now(assessment))
+            )
 
         return self.run(self.tr("Self-assessment report"), work, chosen)
 
