@@ -25,6 +25,7 @@ from egov_desk.core.db.models import (
     RequirementCheck,
     utcnow,
 )
+from egov_desk.core.errors import ChangedSince
 from egov_desk.core.evidence_checklist import ChecklistEdits
 from egov_desk.core.evidence_refusals import EvidenceRefusal, no_assessment, no_file
 from egov_desk.core.evidence_types import (
@@ -354,10 +355,24 @@ class EvidenceBook(ChecklistEdits, Verifier):
             year = session.get(Assessment, file.assessment_id).year  # type: ignore[union-attr]
         return self._file_info(file_id, year)
 
-    def set_checked(self, assessment_id: int, requirement_id: int, checked: bool) -> None:
+    def set_checked(
+        self, assessment_id: int, requirement_id: int, checked: bool, *, expected: bool | None = None
+    ) -> None:
+        """Tick or untick a requirement as checked; ``expected`` is the state the person saw (a different stored
+        one: :class:`ChangedSince`, nothing written)."""
         self.workspace.refuse_if_read_only()
         with self._session() as session:
+            write_lock(session)
             row = session.get(RequirementCheck, (assessment_id, requirement_id))
+            if expected is not None and (row is not None) != expected:
+                now_en, now_zh = ("ticked", "已核验") if row is not None else ("not ticked", "未核验")
+                raise ChangedSince(
+                    f"the check mark of this requirement was changed elsewhere since (now {now_en}); not saved",
+                    f"这项材料要求的核验勾选已在别处被修改（现为{now_zh}）；本次修改没有保存。",
+                    "changed_since",
+                    requirement=requirement_id,
+                    current=row is not None,
+                )
             if checked and row is None:
                 session.add(
                     RequirementCheck(

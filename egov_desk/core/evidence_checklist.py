@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from egov_desk.core.db.engine import write_lock
 from egov_desk.core.db.models import EvidenceLink, EvidenceRequirement, ItemRow
+from egov_desk.core.errors import ChangedSince
 from egov_desk.core.evidence_types import EvidenceError
 
 if TYPE_CHECKING:
@@ -42,14 +44,24 @@ class ChecklistEdits:
             self._changed_system(session, item.id)
             return row.id
 
-    def rename_requirement(self, requirement_id: int, text: str) -> None:
+    def rename_requirement(self, requirement_id: int, text: str, *, expected: str | None = None) -> None:
+        """Give a requirement a new text; ``expected`` is the text the person saw (changed since: refused)."""
         self.workspace.refuse_if_read_only()
         if not text.strip():
             raise EvidenceError("a requirement needs a text")
         with self._session() as session:
+            write_lock(session)
             row = session.get(EvidenceRequirement, requirement_id)
             if row is None:
                 raise EvidenceError(f"there is no requirement {requirement_id}")
+            if expected is not None and expected != row.text:
+                raise ChangedSince(
+                    f"this requirement was renamed elsewhere since, to {row.text!r}; not saved",
+                    f"这项材料要求已在别处改为“{row.text}”；本次修改没有保存。",
+                    "changed_since",
+                    requirement=requirement_id,
+                    current=row.text,
+                )
             before, row.text = row.text, text.strip()
             self.workspace._audit(session, "rename_requirement", None, None, before, row.text)
             self._commit(session, "the requirement's new text")

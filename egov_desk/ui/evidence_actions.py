@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QInputDialog,
+    QLineEdit,
     QMessageBox,
     QProgressDialog,
 )
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 MB = 1024 * 1024
 PROGRESS_INTERVAL_S = 0.1
+SHOWN = 20  # names listed in a message; the rest are counted
 
 
 @dataclass
@@ -51,6 +53,14 @@ class _Removal:
     def backward(self) -> None:
         if self.removed is not None:
             self.link = self.book.restore(self.removed)
+
+
+def _bullets(texts: list[str], more: str) -> list[str]:
+    """One line per text, the first ``SHOWN``; the rest counted (``more`` holds %1)."""
+    lines = [f"• {text}" for text in texts[:SHOWN]]
+    if len(texts) > SHOWN:
+        lines.append(more.replace("%1", str(len(texts) - SHOWN)))
+    return lines
 
 
 class EvidenceActions(QObject):
@@ -191,9 +201,7 @@ class EvidenceActions(QObject):
             else:
                 message = self.tr("%n file(s) added to %1", "", len(result.added)).replace("%1", code)
             self.window.statusBar().showMessage(message, 8000)
-            if result.failed:
-                lines = [self.tr("These could not be stored:")] + [f"• {why}" for _path, why in result.failed[:20]]
-                self.notice(self.tr("Adding evidence"), "\n".join(lines))
+            self._report_attach(result)
 
         def failed(error: BaseException) -> None:
             dialog.close()
@@ -205,6 +213,23 @@ class EvidenceActions(QObject):
         dialog.canceled.connect(job.cancel)
         self.job = job
         return job
+
+    def _report_attach(self, result: AttachReport) -> QMessageBox | None:
+        """After an attach: the damaged stored copies it repaired, and why a file could not be stored (in the
+        UI's language). A warning when something failed, else a note."""
+        lines = []
+        if result.repaired:
+            lines.append(self.tr("Repaired the damaged stored copy of:"))
+            lines += _bullets([f.name for f in result.repaired], self.tr("… and %1 more"))
+        if result.errors:
+            lines.append(self.tr("These could not be stored:"))
+            lines += _bullets([say(error, ui_language()) for error in result.errors], self.tr("… and %1 more"))
+        if not lines:
+            return None
+        box = self.notice(self.tr("Adding evidence"), "\n".join(lines))
+        if not result.errors:
+            box.setIcon(QMessageBox.Icon.Information)
+        return box
 
     # --- the rest ---------------------------------------------------------------------------------
 
@@ -308,8 +333,8 @@ class EvidenceActions(QObject):
         text = (self.tr("tick as checked in %1") if checked else self.tr("untick in %1")).replace("%1", code)
         step = Step(
             text,
-            lambda: self.book.set_checked(assessment, requirement, checked),
-            lambda: self.book.set_checked(assessment, requirement, not checked),
+            lambda: self.book.set_checked(assessment, requirement, checked, expected=not checked),
+            lambda: self.book.set_checked(assessment, requirement, not checked, expected=checked),
             lambda: self.refresh(code),
             self._failed,
         )
@@ -324,11 +349,16 @@ class EvidenceActions(QObject):
                 if ok and text.strip():
                     self.book.add_requirement(self.window.assessment.id, self.code, text)
             elif kind == "rename" and requirement is not None:
+                shown = self.window.panel.evidence.requirement_text(requirement)
                 text, ok = QInputDialog.getText(
-                    self.window, self.tr("Rename the requirement"), self.tr("Material to provide:")
+                    self.window,
+                    self.tr("Rename the requirement"),
+                    self.tr("Material to provide:"),
+                    QLineEdit.EchoMode.Normal,
+                    shown,
                 )
-                if ok and text.strip():
-                    self.book.rename_requirement(requirement, text)
+                if ok and text.strip() and text.strip() != shown:
+                    self.book.rename_requirement(requirement, text, expected=shown)
             elif kind in ("up", "down") and requirement is not None:
                 self.book.move_requirement(requirement, -1 if kind == "up" else 1)
             elif kind == "remove" and requirement is not None:

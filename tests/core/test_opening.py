@@ -333,3 +333,21 @@ def test_network_shares_are_told_from_the_mount_table(path: str, network: bool) 
 
 def test_the_test_machine_disk_is_not_a_network_share(tmp_path: Path) -> None:
     assert network_filesystem(tmp_path) is False
+
+
+def test_a_tick_or_a_requirement_changed_elsewhere_is_not_overwritten(folder: Path, tmp_path: Path) -> None:
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 a scan")
+    with Workspace.open(folder) as window, Workspace.open(folder) as elsewhere:
+        assessment = window.default_assessment().id
+        window.evidence.attach(assessment, "002", [scan])
+        [requirement, *_] = window.evidence.item_evidence(assessment, "002").requirements
+        elsewhere.evidence.set_checked(assessment, requirement.id, True)
+        with pytest.raises(ChangedSince) as refused:  # the window still showed it unticked
+            window.evidence.set_checked(assessment, requirement.id, True, expected=False)
+        assert "现为已核验" in say(refused.value)
+        elsewhere.evidence.rename_requirement(requirement.id, "年度工作计划（正式印发稿）")
+        with pytest.raises(ChangedSince):
+            window.evidence.rename_requirement(requirement.id, "计划", expected=requirement.text)
+        [now, *_] = window.evidence.item_evidence(assessment, "002").requirements
+        assert now.text == "年度工作计划（正式印发稿）"

@@ -225,6 +225,14 @@ class EvidencePanel(QWidget):
 
     # --- what is selected -------------------------------------------------------------------------
 
+    def requirement_text(self, requirement_id: int) -> str:
+        """The requirement's text as shown now."""
+        for number in range(self.tree.topLevelItemCount()):
+            row = self.tree.topLevelItem(number)
+            if row is not None and row.data(0, RequirementRole) == requirement_id:
+                return row.text(0)
+        return ""
+
     def selected_requirement(self) -> int | None:
         entry = self.tree.currentItem()
         while entry is not None and entry.data(0, RequirementRole) is None:
