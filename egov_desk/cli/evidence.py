@@ -153,12 +153,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import_scores(args: argparse.Namespace) -> int:
-    from egov_desk.core.exports.score_import import import_scores
+    from egov_desk.core.exports.score_import import read_scores
     from egov_desk.core.messages import cli_language
 
     with open_workspace(args) as workspace:
         assessment = assessment_of(workspace, args)
-        if not args.dry_run:
+        # a sheet that is refused (ImportRefused: main prints it in one line, exit 2) costs no backup
+        result = read_scores(workspace, assessment, Path(args.file), language=cli_language())
+        if result.inputs and not args.dry_run:
             from egov_desk.core.backups import BackupError, backup_before
 
             assert workspace.folder is not None  # the CLI opens workspace folders
@@ -167,7 +169,7 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
             except BackupError as error:  # no backup, no import: nothing has changed
                 print(f"egov-desk-cli: {error.describe(cli_language())}", file=sys.stderr)
                 return 1
-        result = import_scores(workspace, assessment, Path(args.file), args.dry_run, language=cli_language())
+            workspace.set_inputs(assessment, result.inputs)
     for code, before, after in result.changed:
         print(f"{code}  {before} → {after}")
     for code, why in result.refused:

@@ -1,9 +1,15 @@
 """Scores typed into a score sheet's 自评得分 column, read back: manual and external items take the number;
 items scored by a rule refuse a typed number (their inputs are entered in egov-desk). One transaction.
 
-Each refusal is an :class:`~egov_desk.core.rule_inputs.InputError` (``ScoreImport.problems``: kind
-``scored_by_rule``, ``unknown_item``, ``not_a_number``, ``above_max`` …; the field is the sheet's 自评得分) and is
-worded in the requested language in ``ScoreImport.refused`` as ``(code, why)``."""
+The workbook is read like an indicator table (:mod:`egov_desk.core.importers.limits`): the package checked,
+every part unpacked through a :class:`~egov_desk.core.importers.limits.CappedZip` under one budget, and the first
+sheet's rows streamed — at most :data:`MAX_ROWS` (a score sheet has a few hundred), so a ZIP bomb, a huge shared
+strings part or a sheet of millions of rows is refused (:class:`ImportRefused`, naming the file, worded in English
+and Chinese) instead of being loaded.
+
+Each refusal of a typed score is an :class:`~egov_desk.core.rule_inputs.InputError` (``ScoreImport.problems``:
+kind ``scored_by_rule``, ``unknown_item``, ``not_a_number``, ``above_max`` …; the field is the sheet's 自评得分)
+and is worded in the requested language in ``ScoreImport.refused`` as ``(code, why)``."""
 
 from __future__ import annotations
 
@@ -13,19 +19,25 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import openpyxl
-
 from egov_desk.core.exports.score_sheet import CODE_HEADER, SCORE_HEADER
 from egov_desk.core.importers.grid import ImportRefused
+from egov_desk.core.importers.limits import Budget, CappedZip
 from egov_desk.core.importers.safety import check_package
+from egov_desk.core.importers.xlsx import _refusal_inside
+from egov_desk.core.importers.xlsx_stream import Sheet, open_read_only, stream_rows
 from egov_desk.core.messages import ZH, describe
 from egov_desk.core.points import NotANumber, rounded, to_points
 from egov_desk.core.rules import InputError
+from egov_desk.core.vault import display_name
 
 if TYPE_CHECKING:
     from egov_desk.core.workspace import Workspace
 
 TYPED = ("manual", "external")
+MAX_ROWS = 5000  # a score sheet has a row per item (a few hundred); a sheet past this is refused
+HEADER_ROWS = 10  # the header (编号 … 自评得分) is looked for in the sheet's first rows
+
+Row = tuple[int, dict[int, Any]]  # row number, {column (1-based): value}
 
 
 @dataclass
@@ -42,36 +54,117 @@ class ScoreImport:
         self.refused.append((problem.code, describe(problem, self.language, with_code=False)))
 
 
-def _header(rows: list[tuple[Any, ...]]) -> tuple[int, int, int]:
-    for number, row in enumerate(rows[:10]):
-        texts = [str(v).strip() if v is not None else "" for v in row]
-        if CODE_HEADER in texts and SCORE_HEADER in texts:
-            return number, texts.index(CODE_HEADER), texts.index(SCORE_HEADER)
-    raise ImportRefused(f"no header row with the columns {CODE_HEADER} and {SCORE_HEADER}: is this a score sheet?")
+def _blank(value: Any) -> bool:
+    return value is None or not str(value).strip()
+
+
+def _rows(sheet: Sheet, file: str, budget: Budget) -> list[Row]:
+    """The sheet's rows that hold anything, streamed; refused at the first such row past MAX_ROWS."""
+    rows: list[Row] = []
+    stream = stream_rows(sheet, budget)
+    try:
+        for number, values in stream:
+            if all(_blank(value) for value in values.values()):
+                continue
+            if number > MAX_ROWS:
+                raise ImportRefused(
+                    f"{file}: sheet {sheet.title} has more than {MAX_ROWS} rows; a score sheet has far fewer "
+                    "— reading stopped there",
+                    f"{file}：工作表“{sheet.title}”超过 {MAX_ROWS} 行，自评得分表远没有这么多行——已停止读取",
+                    "too_many_rows",
+                    {"file": file, "sheet": sheet.title, "limit": MAX_ROWS},
+                )
+            rows.append((number, values))
+    finally:
+        stream.close()
+    return rows
+
+
+def _sheet_rows(path: Path, file: str) -> list[Row]:
+    """The first sheet's rows, read within an import's budget (see :mod:`egov_desk.core.importers.limits`)."""
+    budget = Budget(file=file)
+    check_package(path, "Excel", budget)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it does not read
+            with CappedZip(path, budget) as archive:
+                workbook = open_read_only(archive)
+                try:
+                    if not workbook.worksheets:
+                        raise ImportRefused(
+                            f"{file}: the workbook has no sheet",
+                            f"{file}：工作簿中没有工作表",
+                            "no_data",
+                            {"file": file},
+                        )
+                    return _rows(workbook.worksheets[0], file, budget)
+                finally:
+                    workbook.close()
+    except ImportRefused:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds on broken workbooks
+        if refusal := _refusal_inside(exc):  # a budget refusal openpyxl wrapped in an error of its own
+            raise refusal from None
+        reason = " ".join(f"{type(exc).__name__}: {exc}".split())  # one line
+        raise ImportRefused(
+            f"{file}: Excel cannot read this file ({reason})",
+            f"{file}：无法作为 Excel 文件读取（{reason}）",
+            "damaged",
+            {"file": file},
+        ) from None
+
+
+def _header(rows: list[Row], file: str) -> tuple[int, int, int]:
+    """The header's row number and the columns of 编号 and 自评得分 (the first of each, as Excel shows them)."""
+    for number, values in rows:
+        if number > HEADER_ROWS:
+            break
+        texts = {column: str(value).strip() for column, value in values.items() if value is not None}
+        codes = [column for column, text in texts.items() if text == CODE_HEADER]
+        scores = [column for column, text in texts.items() if text == SCORE_HEADER]
+        if codes and scores:
+            return number, min(codes), min(scores)
+    raise ImportRefused(
+        f"{file}: no header row with the columns {CODE_HEADER} and {SCORE_HEADER} in its first {HEADER_ROWS} rows: "
+        "is this a score sheet?",
+        f"{file}：前 {HEADER_ROWS} 行中没有含“{CODE_HEADER}”和“{SCORE_HEADER}”两列的表头，这是自评得分表吗？",
+        "no_header",
+        {"file": file},
+    )
+
+
+def _typed(path: Path) -> list[tuple[str, Any]]:
+    """(code, typed value) of each row below the header that has both; the file's name made printable."""
+    file = display_name(path.name)
+    try:
+        rows = _sheet_rows(path, file)
+        header, code_column, score_column = _header(rows, file)
+    except ImportRefused as exc:  # check_package names the file as the file system gave it
+        shown = display_name(str(exc))
+        if shown == str(exc):
+            raise
+        raise exc.renamed(shown, display_name(exc.chinese)) from None
+    typed = []
+    for number, values in rows:
+        if number <= header:
+            continue
+        code_value, value = values.get(code_column), values.get(score_column)
+        code = str(code_value).strip() if code_value is not None else ""
+        if code and value is not None and value != "":
+            typed.append((code, value))
+    return typed
 
 
 def read_scores(workspace: Workspace, assessment_id: int, path: Path, language: str = ZH) -> ScoreImport:
-    """What the sheet would change, and what it cannot (worded in ``language``); nothing is written."""
-    check_package(path, "Excel")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-            rows = list(book.worksheets[0].iter_rows(values_only=True, max_row=5000))
-            book.close()
-    except Exception as exc:  # openpyxl raises many kinds on broken workbooks
-        raise ImportRefused(f"{path.name}: Excel cannot read this file ({type(exc).__name__}: {exc})") from None
-    header, code_column, score_column = _header(rows)
+    """What the sheet would change, and what it cannot (worded in ``language``); nothing is written.
+
+    Raises :class:`ImportRefused` (``describe(language)`` words it) for a file that is no score sheet or passes a
+    limit of the import's budget."""
+    typed_scores = _typed(Path(path))
     sheet = workspace.scores(assessment_id)
     current = workspace.inputs(assessment_id)
     result = ScoreImport(language=language)
-    for row in rows[header + 1 :]:
-        if len(row) <= max(code_column, score_column):
-            continue
-        code = str(row[code_column]).strip() if row[code_column] is not None else ""
-        value = row[score_column]
-        if not code or value is None or value == "":
-            continue
+    for code, value in typed_scores:
         if code not in sheet.items:  # a score typed beside a code this system does not have
             result.refuse(InputError("", code=code, kind="unknown_item"))
             continue

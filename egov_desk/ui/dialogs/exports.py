@@ -151,6 +151,7 @@ class Exports(QObject):
         when the person agrees — as one undoable step."""
         from egov_desk.core.exports.score_import import read_scores
         from egov_desk.core.importers.grid import ImportRefused
+        from egov_desk.core.messages import say
 
         window = self.window
         if path is None:
@@ -162,8 +163,8 @@ class Exports(QObject):
             path = Path(name)
         try:
             result = read_scores(window.workspace, window.assessment.id, path, language=ui_language())
-        except (ImportRefused, OSError) as exc:
-            QMessageBox.warning(window, self.tr("Score sheet"), str(exc))
+        except (ImportRefused, OSError) as exc:  # ImportRefused carries its Chinese wording
+            QMessageBox.warning(window, self.tr("Score sheet"), say(exc, ui_language()))
             return None
         self.last_result = result
         lines = [f"{code}: {before or '—'} → {after}" for code, before, after in result.changed[:40]]
