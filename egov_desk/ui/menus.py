@@ -64,9 +64,11 @@ class Menus(QObject):
 
     def _file_menu(self) -> None:
         from egov_desk.ui.dialogs.backups import Backups
+        from egov_desk.ui.dialogs.verify import EvidenceCheck
 
         window = self.window
         window.backups = Backups(window)  # also the daily backup while the window is open
+        window.evidence_check = EvidenceCheck(window)
         menu = window.menuBar().addMenu(self.tr("&File"))
         window.new_workspace_action = self._action(
             self.tr("&New workspace…"),
@@ -126,6 +128,13 @@ class Menus(QObject):
             self.tr("A ZIP ordered by item code, with an index and a manifest"),
         )
         menu.addAction(window.export_package_action)
+        window.verify_evidence_action = self._action(
+            self.tr("Check the evidence &files…"),
+            window.evidence_check.check,
+            None,
+            self.tr("Re-read every stored file: what is missing or damaged, and what nothing uses any more"),
+        )
+        menu.addAction(window.verify_evidence_action)
         menu.addSeparator()
         window.backup_action = self._action(
             self.tr("Back &up the workspace…"),
