@@ -210,3 +210,15 @@ def test_a_check_runs_on_read_only_media(workspace: Workspace, tmp_path: Path) -
             report = read_only.evidence.verify()
     assert report.ok
     assert report.checked == 1
+
+
+def test_a_clean_cancelled_while_checking_removes_nothing(workspace: Workspace, tmp_path: Path) -> None:
+    workspace.evidence.attach(1, "002", [make(tmp_path, "a.pdf", PDF)])
+    old = orphan(workspace, tmp_path, PDF + b"orphan")
+
+    def cancel(number: int, total: int) -> None:
+        raise InterruptedError("the person pressed Cancel")
+
+    with pytest.raises(InterruptedError):
+        workspace.evidence.verify(clean=True, progress=cancel)
+    assert workspace.evidence.vault.has(old)

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 from pathlib import Path
+
+from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui.dialogs.verify import VerifyDialog, data_size
@@ -166,3 +169,34 @@ def test_a_file_that_could_not_be_stored_is_explained_in_chinese(window: MainWin
     window.evidence_actions.attach([tmp_path / "不存在.pdf"], None)
 
     assert "• 不存在.pdf：未能存入佐证材料库（文件不存在）" in window.evidence_actions.last_notice.splitlines()
+
+
+def test_the_check_runs_off_the_ui_thread_and_reports_when_done(window: MainWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.workspace.evidence.attach(1, "002", [scan(tmp_path, "计划.pdf")])
+    window.runner.synchronous = False
+
+    job = window.evidence_check.check()
+
+    qtbot.waitUntil(lambda: not job.running, timeout=10000)
+    dialog = window.evidence_check.dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    assert window.evidence_check.last_report is not None
+    assert window.evidence_check.last_report.checked == 1
+
+
+def test_a_check_cancelled_from_its_progress_dialog_shows_no_result(window: MainWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.workspace.evidence.attach(1, "002", [scan(tmp_path, "计划.pdf")])
+    window.runner.synchronous = False
+    release = threading.Event()
+    for _busy in range(window.runner.pool.maxThreadCount()):  # the check waits for a free worker
+        window.runner.start(lambda _progress: release.wait(10), lambda _result: None, lambda _error: None)
+
+    job = window.evidence_check.check()
+    window.findChild(QProgressDialog).findChild(QPushButton).click()  # the person presses Cancel
+    release.set()
+
+    qtbot.waitUntil(lambda: not job.running, timeout=10000)
+    assert window.evidence_check.dialog is None
+    assert window.evidence_check.last_report is None
+    assert window.statusBar().currentMessage() == window.evidence_check.tr("The check was cancelled.")
