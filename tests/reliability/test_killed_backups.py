@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.reliability.figures import Figures
-from tests.reliability.harness import kill_when, run_cli, start_cli
+from tests.reliability.harness import kill_when, require_command, run_cli, start_cli
 from tests.reliability.workspaces import integrity
 
 KLASS = "killed writer"
@@ -29,6 +29,7 @@ def sound(database: Path) -> str:
 
 
 def test_a_killed_backup_never_leaves_a_half_backup_in_the_list(tmp_path: Path, figures: Figures) -> None:
+    require_command("backup", "create")
     folder = tmp_path / "ws"
     assert run_cli("workspace", "init", "--workspace", folder, "--unit", "测试单位").outcome == "ok"
     for code in ("004", "008", "012"):  # a bigger database, so that the copy takes a moment

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from tests.reliability.figures import Figures
-from tests.reliability.harness import CWD, cli_env, run_cli
+from tests.reliability.harness import CWD, cli_env, require_command, run_cli
 
 KLASS = "two processes"
 
@@ -58,6 +58,7 @@ def holder(folder: Path, wait: float = 30.0) -> dict[str, Any] | None:
 
 
 def test_a_window_holds_its_workspace_and_a_second_one_does_not_take_it(tmp_path: Path, figures: Figures) -> None:
+    require_command("workspace", "status")
     folder = tmp_path / "ws"
     assert run_cli("workspace", "init", "--workspace", folder, "--unit", "测试单位").outcome == "ok"
     with window(folder) as first:
