@@ -47,8 +47,9 @@ def _seconds(value: float) -> str:
 
 def part_too_large(file: str, part: str, limit: int) -> ImportRefused:
     return ImportRefused(
-        f"{file}: {part} unpacks to more than {_mb(limit)}; an indicator table is far smaller — refused (a ZIP bomb?)",
-        f"{file}：其中的 {part} 解压后超过 {_mb(limit)}，指标表远没有这么大，已拒绝（可能是 ZIP 炸弹）",
+        f"{file}: {part} unpacks to more than {_mb(limit)}; an indicator table or score sheet is far smaller — "
+        "refused (a ZIP bomb?)",
+        f"{file}：其中的 {part} 解压后超过 {_mb(limit)}，指标表或自评得分表远没有这么大，已拒绝（可能是 ZIP 炸弹）",
         "part_too_large",
         {"file": file, "part": part, "limit": limit},
     )
@@ -56,9 +57,10 @@ def part_too_large(file: str, part: str, limit: int) -> ImportRefused:
 
 def import_too_large(file: str, part: str, limit: int) -> ImportRefused:
     return ImportRefused(
-        f"{file}: unpacks to more than {_mb(limit)} in all (stopped in {part}); an indicator table is far "
-        "smaller — refused (a ZIP bomb?)",
-        f"{file}：解压后总量超过 {_mb(limit)}（读到 {part} 时停止），指标表远没有这么大，已拒绝（可能是 ZIP 炸弹）",
+        f"{file}: unpacks to more than {_mb(limit)} in all (stopped in {part}); an indicator table or score sheet "
+        "is far smaller — refused (a ZIP bomb?)",
+        f"{file}：解压后总量超过 {_mb(limit)}（读到 {part} 时停止），指标表或自评得分表远没有这么大，"
+        "已拒绝（可能是 ZIP 炸弹）",
         "import_too_large",
         {"file": file, "part": part, "limit": limit},
     )

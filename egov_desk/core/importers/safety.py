@@ -188,8 +188,9 @@ def check_package(path: Path, kind: str, budget: Budget | None = None) -> None:
             if unpacked > MAX_UNPACKED or unpacked / packed > MAX_RATIO:
                 size, ratio = unpacked // (1024 * 1024), unpacked // packed
                 raise _unsafe(
-                    f"{name}: unpacks to {size} MB ({ratio}× its size) — not an indicator table (a ZIP bomb?)",
-                    f"{name}：解压后有 {size} MB（是文件大小的 {ratio} 倍），不是指标表（可能是 ZIP 炸弹）",
+                    f"{name}: unpacks to {size} MB ({ratio}× its size) — not an indicator table or score sheet "
+                    "(a ZIP bomb?)",
+                    f"{name}：解压后有 {size} MB（是文件大小的 {ratio} 倍），不是指标表或自评得分表（可能是 ZIP 炸弹）",
                     "zip_bomb",
                     file=name,
                     size=unpacked,

@@ -91,7 +91,8 @@ def test_a_part_over_its_limit_is_refused_naming_the_file_the_part_and_the_limit
     refusal = caught.value
     assert (refusal.kind, refusal.values) == ("part_too_large", {"file": name, "part": part, "limit": 40 * 1024})
     assert str(refusal) == (
-        f"{name}: {part} unpacks to more than 40 KB; an indicator table is far smaller — refused (a ZIP bomb?)"
+        f"{name}: {part} unpacks to more than 40 KB; an indicator table or score sheet is far smaller — "
+        "refused (a ZIP bomb?)"
     )
     assert refusal.describe("zh_CN").startswith(f"{name}：其中的 {part} 解压后超过 40 KB")
 
