@@ -46,8 +46,14 @@ def test_workspace_init_on_a_full_disk_is_refused_and_leaves_nothing(tmp_path: P
         problems = [f"left behind: {left}"] if left else []
         if run.outcome == "ok":
             problems.append("init said ok on a disk too small for a workspace")
-        record(figures, "workspace init on a 96 KB disk", run, problems)
+        # nothing existed: a message calling the new database damaged (and sending the person to a backup) is wrong
+        misleading = "damaged" in run.stderr
+        if misleading:
+            figures.record(KLASS, "workspace init on a 96 KB disk", "wrong", run.describe())
+        else:
+            record(figures, "workspace init on a 96 KB disk", run, problems)
         assert run.outcome in ("refused", "failed"), run.describe()
+        assert not misleading, f"init on a full disk calls the database it could not create damaged: {run.stderr}"
         assert not left, f"init on a full disk left files behind: {left}"
 
 

@@ -47,7 +47,7 @@ def status(folder: Path) -> dict[str, Any]:
     return json.loads(run.stdout)
 
 
-def holder(folder: Path, wait: float = 30.0) -> dict[str, Any] | None:
+def holder(folder: Path, wait: float = 60.0) -> dict[str, Any] | None:
     """Who `workspace status` says holds the workspace, waiting for a window that is still starting."""
     deadline = time.monotonic() + wait
     while True:
