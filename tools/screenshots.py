@@ -108,7 +108,9 @@ def shoot(out: Path) -> None:
         windows[-1].preview_dialog = dialog
 
     def close_preview() -> None:
-        windows[-1].preview_dialog.close()
+        dialog = getattr(windows[-1], "preview_dialog", None)
+        if dialog is not None:
+            dialog.close()
 
     def english() -> None:
         install_translations(app, "en")
@@ -131,6 +133,35 @@ def shoot(out: Path) -> None:
         windows[-1].details_dialog.reject()
         windows[-1].exports.checklist("preview", "师资科", ask=False)
 
+    def backups_list() -> None:
+        from egov_desk.core.backups import create_backup
+
+        windows[-1].tabs.setCurrentIndex(0)
+        for reason in ("open", "before-import", "manual"):
+            create_backup(home / "demo" / "workspace.sqlite", reason)
+        dialog = windows[-1].backups.restore()
+        if dialog is not None:
+            dialog.resize(720, 360)
+            dialog.move(300, 160)
+            windows[-1].preview_dialog = dialog  # grab() takes the dialog
+
+    def read_only() -> None:
+        from egov_desk.core.workspace import Workspace
+
+        close_preview()
+        holder = Workspace.open(home / "demo", hold=True)  # as if another window had it open
+        reader = Workspace.open(home / "demo", hold=True)
+        for old in windows:
+            old.close()
+        window = MainWindow(reader, demo=True)
+        window.setGeometry(QApplication.primaryScreen().availableGeometry())
+        window.show()
+        window.select_item("004")
+        windows.append(window)
+        opened.extend([holder, reader])
+
+    opened: list[object] = []
+
     if os.environ.get("SHOT_SCREEN", SCREEN).startswith("1024"):
         steps = [
             ("small-main-window.png", refused),
@@ -148,6 +179,8 @@ def shoot(out: Path) -> None:
             ("sum-editor.png", checklist),
             ("evidence.png", evidence),
             ("preview.png", preview),
+            ("backups.png", lambda: (close_preview(), backups_list())),
+            ("read-only.png", read_only),
             ("main-window-en.png", lambda: (close_preview(), english())),
         ]
 
@@ -161,6 +194,8 @@ def shoot(out: Path) -> None:
 
     QTimer.singleShot(800, run)
     app.exec()
+    for other in opened:
+        other.close()  # type: ignore[attr-defined]
     workspace.close()
     shutil.rmtree(home, ignore_errors=True)
 
