@@ -105,7 +105,17 @@ class Workspace:
             self.engine.dispose()
             if database is None:
                 raise
-            raise damaged(database, getattr(exc, "orig", None) or exc) from exc
+            reason = getattr(exc, "orig", None) or exc
+            if isinstance(reason, sqlite3.OperationalError):  # the disk or the folder, not the file's content
+                if "full" in str(reason) or "I/O" in str(reason):
+                    raise write_refused(exc, "the workspace", "工作区", self.access) from exc
+                raise WorkspaceError(
+                    f"{database} cannot be opened ({reason})",
+                    f"无法打开 {database}（{reason}）",
+                    "cannot_open",
+                    path=str(database),
+                ) from exc
+            raise damaged(database, reason) from exc
         except BaseException:
             self.engine.dispose()
             raise
