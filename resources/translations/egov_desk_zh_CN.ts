@@ -873,6 +873,14 @@ SHA-256 %4</translation>
         <translation>&lt;b&gt;单位。&lt;/b&gt;“文件 → 考评信息”可修改单位名称、年度、填报人和报告日期。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Backups.&lt;/b&gt; The workspace's data is backed up when it is opened, daily, and before every import; File → Back up the workspace… makes one now and File → Restore from a backup… puts one back. File → Check the evidence files… finds missing or damaged scans; adding the original again repairs them.</source>
+        <translation>&lt;b&gt;备份。&lt;/b&gt;工作区的数据在打开时、每天、每次导入之前都会自动备份；“文件 → 备份工作区…”立即备份一次，“文件 → 从备份恢复…”恢复到某次备份。“文件 → 检查佐证材料…”找出缺失或损坏的扫描件，重新添加原件即可修复。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;One window at a time.&lt;/b&gt; While one window has the workspace open, a second one can only read it: a yellow bar says who has it open. Keep workspaces on this PC's disk, not on a shared network folder.</source>
+        <translation>&lt;b&gt;同一时间一个窗口。&lt;/b&gt;一个窗口打开工作区期间，第二个窗口只能查看：黄色横条写明谁正在使用。请把工作区放在本机磁盘上，不要放在网络共享文件夹里。</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>

@@ -58,6 +58,17 @@ class HelpDialog(QDialog):
                 "<b>The unit.</b> File → Assessment details changes the unit's name, the year, who fills "
                 "it in and the report's date."
             ),
+            self.tr(
+                "<b>Backups.</b> The workspace's data is backed up when it is opened, daily, and before every "
+                "import; File → Back up the workspace… makes one now and File → Restore from a backup… puts one "
+                "back. File → Check the evidence files… finds missing or damaged scans; adding the original again "
+                "repairs them."
+            ),
+            self.tr(
+                "<b>One window at a time.</b> While one window has the workspace open, a second one can only "
+                "read it: a yellow bar says who has it open. Keep workspaces on this PC's disk, not on a shared "
+                "network folder."
+            ),
         ]
         rows = "".join(
             f"<tr><td>{html.escape(what)}</td><td>&nbsp;&nbsp;<b>{html.escape(keys)}</b></td></tr>"
