@@ -44,6 +44,7 @@ CLASSES = (
     "full or read-only disk",
     "damaged database",
     "damaged vault",
+    "Chinese messages",
 )
 
 
@@ -92,7 +93,8 @@ def page(figures: dict[str, Any], baseline: dict[str, Any] | None) -> str:
         "  when accepted (the hostile text must arrive unchanged);",
         "- **hostile text and names** — notes, unit and filled-in-by holding formulas, markup, template syntax,",
         "  control characters and emoji through the score sheet, report and checklist (no formula from data, the",
-        "  text whole); a `--template` reaching for Python's internals; evidence named `=HYPERLINK(…)`, `<script>`,",
+        "  text whole); a `--template` reaching for Python's internals or with broken Jinja syntax (refused with",
+        "  one line); evidence named `=HYPERLINK(…)`, `<script>`,",
         "  `{{ 7*7 }}`, with a newline, a bell, emoji, 243 bytes, GBK bytes; `USER=局长` (the audit must record",
         "  the OS account);",
         "- **killed writer** — 30 seeded random SIGKILLs of `workspace set`, `evidence add` and `import --into`,",
@@ -116,7 +118,9 @@ def page(figures: dict[str, Any], baseline: dict[str, Any] | None) -> str:
         "  with one line and create or change nothing, the vault included;",
         "- **damaged vault** — a stored file with other bytes of the same size, truncated, emptied or missing:",
         "  `verify` names it (exit 1), adding the original again repairs it; a package export past a missing",
-        "  file writes the rest, names the missing one and exits 1 (its message is several lines, by design).",
+        "  file writes the rest, names the missing one and exits 1 (its message is several lines, by design);",
+        "- **Chinese messages** — 13 of the refusals above provoked again under `LC_MESSAGES=zh_CN.UTF-8` with",
+        "  ASCII paths: the message must be Chinese (a library's or the OS's detail in brackets aside).",
         "",
         "A clean refusal is exit 2 (refused input) or 1 (cannot be done) with one line and no traceback; a",
         "crash is a traceback, a signal or any other status; a hang is the time limit passing; a loss is an",

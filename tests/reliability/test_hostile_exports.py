@@ -219,3 +219,19 @@ def test_the_recorded_user_is_the_os_account_not_the_user_variable(tmp_path: Pat
     problems = [] if actor == account else [f"recorded {actor!r}, the OS account is {account!r}"]
     failures = check(figures, "USER=局长 LOGNAME=局长", run, problems)
     assert not failures, failures
+
+
+@pytest.mark.parametrize("text", ["{{ unit ", "{% for x in %}{% endfor %}", "{{ unit | nosuchfilter }}"])
+def test_a_broken_report_template_is_refused_with_one_line(
+    text: str, hostile: Path, tmp_path: Path, figures: Figures
+) -> None:
+    template = tmp_path / "mine.docx"
+    document = docx.Document()
+    document.add_paragraph(text)
+    document.save(str(template))
+    out = tmp_path / "report.docx"
+    run = run_cli("export", "report", "--workspace", hostile, "--out", out, "--template", template)
+    problems = ["a refused report left a file under its name"] if run.outcome != "ok" and out.exists() else []
+    failures = check(figures, f"report template {text!r}", run, problems)
+    assert not failures, failures
+    assert run.outcome == "refused", run.describe()
