@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from egov_desk.core.db.engine import write_lock
 from egov_desk.core.db.models import (
     Assessment,
     Blob,
@@ -42,7 +43,7 @@ from egov_desk.core.evidence_types import (
     RequirementState,
     VerifyReport,
 )
-from egov_desk.core.evidence_verify import Verifier, write_lock
+from egov_desk.core.evidence_verify import Verifier
 from egov_desk.core.vault import Stored, Vault, VaultError, display_name
 
 if TYPE_CHECKING:

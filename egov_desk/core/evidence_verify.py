@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
+from egov_desk.core.db.engine import write_lock
 from egov_desk.core.db.models import Blob, EvidenceFile, EvidenceLink, ItemRow
 from egov_desk.core.evidence_types import VerifyReport
 
@@ -50,14 +51,6 @@ def repair_advice(workspace_folder: Path, language: str = "zh_CN") -> list[str]:
         return [first, none.format(folder=workspace_folder)]
     when = f"{backup.created:%Y-%m-%d %H:%M}"
     return [first, newest.format(name=backup.name, date=when, folder=workspace_folder)]
-
-
-def write_lock(session: Session) -> None:
-    """Take the database's write lock now (SQLite: ``BEGIN IMMEDIATE``), before anything is read, so what is
-    read stays true until the commit. Call it first thing on a fresh session."""
-    connection = session.connection()
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _size(path: Path) -> int:
