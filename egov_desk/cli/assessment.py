@@ -35,9 +35,15 @@ def _details(args: argparse.Namespace) -> dict[str, Any]:
         try:
             details["report_date"] = date.fromisoformat(args.report_date) if args.report_date else None
         except ValueError:
-            raise Refused(f"--date {args.report_date!r}: not a date in the form YYYY-MM-DD") from None
+            raise Refused(
+                f"--date {args.report_date!r}: not a date in the form YYYY-MM-DD",
+                f"--date {args.report_date!r} 不是 YYYY-MM-DD 形式的日期",
+            ) from None
     if not details:
-        raise Refused("nothing to change: give --unit, --year, --title, --filled-by or --date")
+        raise Refused(
+            "nothing to change: give --unit, --year, --title, --filled-by or --date",
+            "没有要修改的内容：请给出 --unit、--year、--title、--filled-by 或 --date",
+        )
     return details
 
 

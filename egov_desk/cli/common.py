@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from egov_desk.core.errors import Refusal
 from egov_desk.core.workspace import Workspace, default_workspace_dir
 
 
-class Refused(Exception):
-    """Bad input from the person running the command: exit status 2."""
+class Refused(Refusal):
+    """Bad input from the person running the command: exit status 2 (English and Chinese, like every refusal)."""
 
 
 def print_json(data: Any) -> None:
@@ -24,13 +25,16 @@ def read_json(path: str) -> Any:
     try:
         text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
     except OSError as exc:
-        raise Refused(f"{path}: cannot read ({exc.strerror})") from None
+        raise Refused(f"{path}: cannot read ({exc.strerror})", f"无法读取 {path}（{exc.strerror}）") from None
     except UnicodeDecodeError:
-        raise Refused(f"{path}: not UTF-8 text") from None
+        raise Refused(f"{path}: not UTF-8 text", f"{path} 不是 UTF-8 文本") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise Refused(f"{path}: not valid JSON (line {exc.lineno} column {exc.colno}: {exc.msg})") from None
+        raise Refused(
+            f"{path}: not valid JSON (line {exc.lineno} column {exc.colno}: {exc.msg})",
+            f"{path} 不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）",
+        ) from None
 
 
 def read_inputs(path: str) -> dict[str, Any]:
@@ -38,7 +42,10 @@ def read_inputs(path: str) -> dict[str, Any]:
     data = read_json(path)
     items = data.get("items") if isinstance(data, dict) else None
     if not isinstance(items, dict):
-        raise Refused(f'{path}: expected {{"items": {{"001": {{…}}, …}}}}')
+        raise Refused(
+            f'{path}: expected {{"items": {{"001": {{…}}, …}}}}',
+            f'{path} 的格式应为 {{"items": {{"001": {{…}}, …}}}}',
+        )
     return items
 
 

@@ -18,7 +18,9 @@ def _date(text: str | None) -> date | None:
     try:
         return read_date(text)
     except DateNotRead:
-        raise Refused(f"--date {text}: not a date; write it as YYYY-MM-DD") from None
+        raise Refused(
+            f"--date {text}: not a date; write it as YYYY-MM-DD", f"--date {text} 不是日期，请写成 YYYY-MM-DD"
+        ) from None
 
 
 def cmd_evidence_add(args: argparse.Namespace) -> int:
@@ -28,7 +30,10 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
         if args.requirement is not None:
             states = workspace.evidence.item_evidence(assessment, args.item).requirements
             if not 1 <= args.requirement <= len(states):
-                raise Refused(f"{args.item} --requirement {args.requirement}: the item has {len(states)} requirements")
+                raise Refused(
+                    f"{args.item} --requirement {args.requirement}: the item has {len(states)} requirements",
+                    f"{args.item} 只有 {len(states)} 项材料要求，没有第 {args.requirement} 项",
+                )
             requirement = states[args.requirement - 1].id
         report = workspace.evidence.attach(
             assessment, args.item, [Path(f) for f in args.files], requirement, _date(args.date)
@@ -121,7 +126,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             try:
                 checklist = build_checklist(workspace, assessment, args.department)
             except ValueError as exc:
-                raise Refused(str(exc)) from None
+                known = "、".join(workspace.departments(workspace.assessment(assessment).system_id))
+                raise Refused(str(exc), f"没有哪一项指标写到“{args.department}”这个科室（已有：{known}）") from None
             if out.suffix.lower() == ".pdf":
                 from egov_desk.ui.headless import ensure_app
                 from egov_desk.ui.printing import write_checklist_pdf
@@ -134,7 +140,10 @@ def cmd_export(args: argparse.Namespace) -> int:
                 write_checklist_docx(checklist, out)
                 print(f"{out}: {len(checklist.sections)} department(s)")
             else:
-                raise Refused(f"{out.name}: the checklist is written as .docx or .pdf")
+                raise Refused(
+                    f"{out.name}: the checklist is written as .docx or .pdf",
+                    f"{out.name}：清单只能导出为 .docx 或 .pdf",
+                )
         elif args.what == "sheet":
             from egov_desk.core.exports.score_sheet import write_score_sheet
 

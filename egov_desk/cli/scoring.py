@@ -66,7 +66,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 def cmd_workspace_init(args: argparse.Namespace) -> int:
     folder = Path(args.workspace) if args.workspace else default_workspace_dir()
     if (folder / "workspace.sqlite").exists():
-        raise Refused(f"{folder}: a workspace already exists here")
+        raise Refused(f"{folder}: a workspace already exists here", f"{folder} 里已经有工作区")
     with Workspace.open(folder, template=args.template, unit=args.unit, year=args.year) as workspace:
         assessment = workspace.default_assessment()
         print(f"created {folder}: {workspace.system(assessment.system_id).title}, {assessment.label}")
@@ -89,10 +89,13 @@ def cmd_workspace_set(args: argparse.Namespace) -> int:
             try:
                 inputs = {args.code: json.loads(args.input)}
             except json.JSONDecodeError as exc:
-                raise Refused(f"{args.code} input: not valid JSON ({exc.msg})") from None
+                raise Refused(
+                    f"{args.code} input: not valid JSON ({exc.msg})", f"{args.code} 的输入不是有效的 JSON（{exc.msg}）"
+                ) from None
     else:
         raise Refused(
-            'give CODE and INPUT (e.g. 021 \'{"numerator": 7, "denominator": 9}\'), CODE --clear, or --inputs FILE'
+            'give CODE and INPUT (e.g. 021 \'{"numerator": 7, "denominator": 9}\'), CODE --clear, or --inputs FILE',
+            '请给出编号和输入（例如 021 \'{"numerator": 7, "denominator": 9}\'）、编号 --clear，或 --inputs 文件',
         )
     with open_workspace(args) as workspace:
         changes = workspace.set_inputs(assessment_of(workspace, args), inputs)
