@@ -37,6 +37,7 @@ from egov_desk.cli.scoring import (
 )
 from egov_desk.cli.workspace_status import cmd_workspace_status
 from egov_desk.core.db.migrate import DatabaseRefused
+from egov_desk.core.errors import Refusal
 from egov_desk.core.evidence import EvidenceError
 from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.indicators import IndicatorSystemError
@@ -171,6 +172,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (WorkspaceError, DatabaseRefused, EvidenceError, OSError) as exc:
         print(f"egov-desk-cli: {say(exc, cli_language())}", file=sys.stderr)
         return 1
+    except Refusal as exc:  # any other refusal (a report template that cannot be used …): the input's fault
+        print(f"egov-desk-cli: {say(exc, cli_language())}", file=sys.stderr)
+        return 2
     except (sqlite3.DatabaseError, SQLAlchemyError) as exc:  # a page found damaged after the open's checks
         reason = getattr(exc, "orig", None) or exc
         chinese = is_chinese(cli_language())

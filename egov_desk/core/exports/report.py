@@ -18,16 +18,21 @@ from __future__ import annotations
 import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from zipfile import BadZipFile
 
+from docx.opc.exceptions import PackageNotFoundError
 from docx.shared import Mm
 from docxtpl import DocxTemplate
+from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
+from egov_desk.core.errors import Refusal
 from egov_desk.core.exports.details import chinese_date, report_day
 from egov_desk.core.exports.files import atomic_output
 from egov_desk.core.exports.text import printable_data
 from egov_desk.core.points import compact, display
 from egov_desk.core.requirements import PLATFORM
+from egov_desk.core.vault import display_name
 from egov_desk.paths import resource_dir
 
 if TYPE_CHECKING:
@@ -219,13 +224,51 @@ def keep_sections_together(document: Any) -> None:
                 block.paragraph_format.keep_with_next = True
 
 
+class TemplateRefused(Refusal):
+    """A report template that cannot be used: not a .docx, broken template syntax, or reaching for what the
+    sandbox forbids. Nothing was written."""
+
+
+def _render(document: DocxTemplate, context: dict[str, object], name: str) -> None:
+    try:
+        document.render(context, jinja_env=SandboxedEnvironment(), autoescape=True)
+    except SecurityError as exc:
+        raise TemplateRefused(
+            f"{name}: the template reaches for something a report may not ({exc}); nothing was written",
+            f"{name}：模板试图访问报告不允许访问的内容（{exc}），已拒绝，没有写出报告",
+            "template_unsafe",
+        ) from None
+    except TemplateSyntaxError as exc:
+        raise TemplateRefused(
+            f"{name}: the template's fields are not written right (line {exc.lineno}: {exc.message}); "
+            "nothing was written",
+            f"{name}：模板中的字段写法有误（第 {exc.lineno} 行：{exc.message}），没有写出报告",
+            "template_syntax",
+        ) from None
+    except TemplateError as exc:
+        raise TemplateRefused(
+            f"{name}: the template cannot be filled in ({exc}); nothing was written",
+            f"{name}：模板无法填写（{exc}），没有写出报告",
+            "template_error",
+        ) from None
+    except (BadZipFile, PackageNotFoundError, KeyError) as exc:
+        raise TemplateRefused(
+            f"{name}: not a Word .docx template ({exc}); nothing was written",
+            f"{name} 不是 Word .docx 模板（{exc}），没有写出报告",
+            "template_not_docx",
+        ) from None
+
+
 def write_report(
     workspace: Workspace, assessment_id: int, out: Path, template: Path | None = None, chart_png: bytes | None = None
 ) -> Path:
-    document = DocxTemplate(str(template or default_template()))
+    """Fill in the report template (the unit's own, or ours) and write it; a template that cannot be used is
+    refused with :class:`TemplateRefused`."""
+    chosen = template or default_template()
+    document = DocxTemplate(str(chosen))
     context = printable_data(report_context(workspace, assessment_id))
     context["chart"] = CHART_MARK if chart_png else ""
-    document.render(context, jinja_env=SandboxedEnvironment(), autoescape=True)
+    _render(document, context, display_name(Path(chosen).name))
     if chart_png:
         _place_chart(document.docx, chart_png)
     keep_sections_together(document.docx)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from egov_desk.core.exports.files import safe_name
+from egov_desk.core.messages import say
 from egov_desk.ui.dialogs.choose import choose_one, save_path
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.ops import Job
@@ -66,11 +67,11 @@ class Exports(QObject):
 
         def failed(error: BaseException) -> None:
             dialog.close()
-            self.last_error = str(error)
+            self.last_error = say(error, ui_language())
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 title,
-                self.tr("%1 was not written: %2").replace("%1", target.name).replace("%2", str(error)),
+                self.tr("%1 was not written: %2").replace("%1", target.name).replace("%2", self.last_error),
                 QMessageBox.StandardButton.Ok,
                 self.window,
             )
