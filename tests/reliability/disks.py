@@ -8,6 +8,8 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 
 def can_mount() -> bool:
     return os.name != "nt" and os.geteuid() == 0
@@ -20,8 +22,8 @@ def small_disk(folder: Path, size: str) -> Iterator[Path]:
     mounted = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True, check=False
     )
-    if mounted.returncode != 0:
-        raise OSError(f"mount: {mounted.stderr.decode(errors='replace').strip()}")
+    if mounted.returncode != 0:  # root without the right to mount (a container): the page-count case remains
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode(errors='replace').strip()}")
     try:
         yield folder
     finally:
@@ -49,4 +51,4 @@ def make_read_only(folder: Path) -> None:
     """Remount the tmpfs at ``folder`` read-only, as a locked USB stick or a CD is."""
     remounted = subprocess.run(["mount", "-o", "remount,ro", str(folder)], capture_output=True, check=False)
     if remounted.returncode != 0:
-        raise OSError(f"mount: {remounted.stderr.decode(errors='replace').strip()}")
+        pytest.skip(f"cannot remount read-only here: {remounted.stderr.decode(errors='replace').strip()}")
