@@ -13,6 +13,7 @@ SQLite needs no WAL index beside the original and nothing is ever written there.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -205,8 +206,15 @@ def decide_access(folder: Path, database: Path, hold: bool) -> Access:
         return Access()
     try:
         got = acquire(folder)
-    except OSError:  # the lock file cannot be made: treat the folder as read-only media
-        return Access(True, MEDIA)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise WorkspaceError(
+                f"{folder}: the disk is full; nothing was changed. Free some space and open it again.",
+                f"{folder} 所在的磁盘已满，什么也没有改动。请腾出磁盘空间后再打开。",
+                "disk_full",
+                path=str(folder),
+            ) from exc
+        return Access(True, MEDIA)  # the lock file cannot be made: treat the folder as read-only media
     if isinstance(got, Holder):
         return Access(True, HELD, holder=got)
     return Access(lock=got)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,7 +38,9 @@ from egov_desk.core.db.system_store import load_system, store_system
 from egov_desk.core.errors import ChangedSince, ReadOnlyWorkspace, WorkspaceError
 from egov_desk.core.evidence import EvidenceBook
 from egov_desk.core.indicators import IndicatorSystem, system_from_interchange
+from egov_desk.core.lock import LOCK_NAME
 from egov_desk.core.opening import (
+    HELD,
     Access,
     check_database_file,
     damaged,
@@ -81,6 +84,17 @@ def default_workspace_dir() -> Path:
 def current_user() -> str:
     """The OS account making changes (never an environment variable anyone can set)."""
     return os_account()
+
+
+def _remove_empty(made: list[Path]) -> None:
+    """Remove the folders a failed creation made (nearest first, with the lock file it left), when empty."""
+    if made:
+        (made[0] / LOCK_NAME).unlink(missing_ok=True)
+    for folder in made:
+        try:
+            folder.rmdir()
+        except OSError:
+            break
 
 
 class Workspace:
@@ -204,16 +218,28 @@ class Workspace:
                 "cannot_create",
                 path=str(folder),
             ) from exc
-        access = decide_access(folder, database, hold)
+        # Creation holds the lock even for the CLI, so two creators never build (or clean up) one database at once.
         try:
-            if access.read_only:
-                english, chinese = access.refusal()
-                raise ReadOnlyWorkspace(
-                    f"{folder}: a new workspace cannot be made here. {english}",
-                    f"不能在 {folder} 新建工作区。{chinese}",
-                    "read_only",
-                    path=str(folder),
-                )
+            access = decide_access(folder, database, hold=True)
+        except WorkspaceError:
+            _remove_empty(made)
+            raise
+        if access.reason == HELD:  # another process is creating it this moment: open what it makes
+            access.close()
+            made_elsewhere = cls._wait_for_creation(folder, hold)
+            if made_elsewhere is not None:
+                return made_elsewhere
+        if access.read_only:
+            english, chinese = access.refusal()
+            access.close()
+            _remove_empty(made)
+            raise ReadOnlyWorkspace(
+                f"{folder}: a new workspace cannot be made here. {english}",
+                f"不能在 {folder} 新建工作区。{chinese}",
+                "read_only",
+                path=str(folder),
+            )
+        try:
             workspace = cls(sqlite_url(database), folder, access=access)
             try:
                 workspace.add_system(load_template(template).to_interchange(), key=template, source=template)
@@ -224,17 +250,33 @@ class Workspace:
             except BaseException:
                 workspace.close()
                 raise
-        except BaseException:  # leave no half-made workspace behind (a full disk, a bad template)
-            access.close()
-            for name in (DATABASE_NAME, f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm", "workspace.lock"):
+        except BaseException:  # leave no half-made workspace behind (a full disk, a bad template); the lock is ours
+            for name in (DATABASE_NAME, f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm"):
                 (folder / name).unlink(missing_ok=True)
-            for made_folder in made:  # nearest first: only the folders this call made, and only when empty
-                try:
-                    made_folder.rmdir()
-                except OSError:
-                    break
+            access.close()
+            _remove_empty(made)
             raise
+        if not hold and access.lock is not None:  # the command line writes without holding the workspace
+            access.lock.release()
+            access.lock = None
         return workspace
+
+    @classmethod
+    def _wait_for_creation(cls, folder: Path, hold: bool, seconds: float = 10.0) -> Workspace | None:
+        """The workspace another process is creating, once it has its system and first assessment."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            time.sleep(0.1)
+            if not (folder / DATABASE_NAME).exists():
+                continue
+            try:
+                workspace = cls.open(folder, create=False, hold=hold)
+            except (WorkspaceError, migrate.DatabaseRefused):
+                continue  # not migrated yet
+            if workspace.assessments():
+                return workspace
+            workspace.close()
+        return None
 
     @classmethod
     def open_default(cls, hold: bool = False) -> Workspace:

@@ -351,3 +351,34 @@ def test_a_tick_or_a_requirement_changed_elsewhere_is_not_overwritten(folder: Pa
             window.evidence.rename_requirement(requirement.id, "计划", expected=requirement.text)
         [now, *_] = window.evidence.item_evidence(assessment, "002").requirements
         assert now.text == "年度工作计划（正式印发稿）"
+
+
+CREATE = """
+import sys, time
+from egov_desk.core.workspace import Workspace
+folder, start = sys.argv[1], float(sys.argv[2])
+while time.time() < start:
+    pass
+workspace = Workspace.open(folder, hold=True)
+print("read_only" if workspace.read_only else "holding", len(workspace.assessments()), flush=True)
+time.sleep(3)
+"""
+
+
+def test_two_windows_starting_a_new_workspace_at_once_both_open_and_nothing_is_deleted(tmp_path: Path) -> None:
+    folder = tmp_path / "new"
+    start = time.time() + 1.5
+    windows = [
+        subprocess.Popen(
+            [sys.executable, "-c", CREATE, str(folder), str(start)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    said = sorted(w.communicate(timeout=60)[0].strip() for w in windows)
+    assert said == ["holding 1", "read_only 1"], [w.stderr for w in windows]
+    assert (folder / "workspace.sqlite").stat().st_size > 0
+    with Workspace.open(folder) as workspace:
+        assert len(workspace.assessments()) == 1
