@@ -4,7 +4,8 @@
 up first (``before-restore``), so a restore can itself be undone by restoring that one. Evidence files the
 restored database refers to that the vault no longer holds are listed on stderr, one line each; the restore
 itself succeeded, so the exit status is 0 (``verify`` reports the same files and exits 1).
-Exit status 2: no such backup, or the file is not one; 1: the backup or restore could not be written.
+Exit status 2: no such backup, or the file is not one; 1: the backup or restore could not be written, or the
+workspace is on a network share or read-only media (the same words the workspace uses; nothing is written).
 """
 
 from __future__ import annotations
@@ -116,7 +117,12 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
 def cmd_backup_restore(args: argparse.Namespace) -> int:
     folder = _folder(args)
     if bool(args.name) == bool(args.latest):
-        print("egov-desk-cli: backup restore: give a backup's file name or --latest", file=sys.stderr)
+        words = (
+            "backup restore：请给出一个备份的文件名（见 backup list），或用 --latest 恢复最新的备份"
+            if _chinese()
+            else "backup restore: give a backup's file name (as backup list prints it) or --latest"
+        )
+        print(f"egov-desk-cli: {words}", file=sys.stderr)
         return 2
     try:
         name: Path | str

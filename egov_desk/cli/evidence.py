@@ -173,6 +173,7 @@ def cmd_import_scores(args: argparse.Namespace) -> int:
             from egov_desk.core.backups import BackupError, backup_before
 
             assert workspace.folder is not None  # the CLI opens workspace folders
+            workspace.refuse_if_read_only()  # before the backup: nothing is written into a workspace read here
             try:
                 backup_before(workspace.folder / "workspace.sqlite", "score-import")
             except BackupError as error:  # no backup, no import: nothing has changed

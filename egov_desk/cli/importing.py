@@ -37,6 +37,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             _print_import_summary(result)
         if workspace:
             data = system_data(result, accept=args.accept)
+            workspace.refuse_if_read_only()  # before the backup: nothing is written into a workspace read here
             if not _backed_up(workspace):
                 return 1
             key = system_key(Path(args.file))

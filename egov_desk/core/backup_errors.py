@@ -2,7 +2,8 @@
 
 ``BackupError(kind, path, detail)``: ``kind`` is what went wrong (:data:`KINDS`), ``path`` the file it
 concerns, ``detail`` the cause as a kind of its own where one is known (``disk_full``, ``read_only``,
-``no_permission``, ``damaged``, ``missing``) or the system's words. ``describe("zh_CN")`` gives the Chinese
+``no_permission``, ``damaged``, ``missing``) or the system's words; ``read_only`` carries the workspace's own
+refusal (a network share, read-only media) as ``detail`` and ``detail_zh``. ``describe("zh_CN")`` gives the Chinese
 sentence the window shows; ``str(error)`` the English one (logs, the CLI under an English locale).
 """
 
@@ -22,6 +23,7 @@ ZH_KINDS = {
     "no_backup": "{path}：还没有任何备份",
     "no_database": "{path}：这里没有工作区数据库",
     "in_use": "{path}：工作区正由 {detail}打开，请先关闭该窗口再恢复；未做任何更改",
+    "read_only": "{path}：不能在这里备份或恢复，未做任何更改。{detail}",
 }
 EN_KINDS = {
     "unreadable": "{path}: cannot be read; the database is damaged or not a workspace ({detail})",
@@ -33,6 +35,7 @@ EN_KINDS = {
     "no_backup": "{path}: there is no backup yet",
     "no_database": "{path}: there is no workspace database here",
     "in_use": "{path}: the workspace is open in {detail}; close that window, then restore; nothing was changed",
+    "read_only": "{path}: no backup or restore can be written here; nothing was changed. {detail}",
 }
 KINDS = tuple(EN_KINDS)
 

@@ -75,6 +75,7 @@ __all__ = [
     "create_backup",
     "latest_backup",
     "list_backups",
+    "refuse_unwritable",
     "restore_backup",
     "rotate",
 ]
@@ -189,22 +190,42 @@ def copy_database(source: Path, target: Path, *, from_backup: bool = False) -> N
         raise
 
 
+def refuse_unwritable(workspace_folder: Path) -> None:
+    """Refuse (``read_only``, with the workspace's own words) a folder on a network share — SQLite may corrupt a
+    database there, and reading its WAL writes shared memory beside it — or on media this process cannot write:
+    a backup would write into its ``backups/`` and rotate old ones away, a restore would rewrite the database."""
+    from egov_desk.core.filesystems import mount_type, network_filesystem
+    from egov_desk.core.opening import MEDIA, NETWORK, Access, writable
+
+    folder = Path(workspace_folder)
+    access = None
+    if network_filesystem(folder):
+        access = Access(True, NETWORK, filesystem=mount_type(folder) or "network", network=True)
+    elif folder.exists() and not writable(folder, folder / DATABASE_NAME):
+        access = Access(True, MEDIA)
+    if access is not None:
+        english, chinese = access.refusal()
+        raise BackupError("read_only", folder, english, chinese)
+
+
 def create_backup(database: Path, reason: str, folder: Path | None = None) -> BackupInfo:
     """Copy ``database`` into ``folder`` (default: ``backups/`` beside it), then rotate that folder.
 
-    Raises :class:`BackupError` (``unreadable`` or ``write_failed``) naming the file; no partial file stays."""
+    Raises :class:`BackupError` (``no_database``, ``read_only``: on a network share or read-only media,
+    ``unreadable`` or ``write_failed``) naming the file; no partial file stays."""
     _check_reason(reason)
     database = Path(database)
     folder = Path(folder) if folder is not None else backups_folder(database)
     stamp = datetime.now().strftime(_STAMP)
     target = folder / f"{database.stem}-{reason}-{stamp}.sqlite"
     temporary = folder / f".{target.name}.{uuid.uuid4().hex[:8]}.part"
+    if not database.is_file():
+        raise BackupError("no_database", database)
+    refuse_unwritable(database.parent)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError("write_failed", folder, reason_of(exc)) from exc
-    if not database.is_file():
-        raise BackupError("no_database", database)
     try:
         with contextlib.closing(open_read_only(database)) as probe:
             probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -367,11 +388,14 @@ def _move_aside(database: Path) -> Path:
     return target
 
 
-def restore_backup(workspace_folder: Path, backup: Path | str) -> RestoreReport:
+def restore_backup(workspace_folder: Path, backup: Path | str, *, lock: WorkspaceLock | None = None) -> RestoreReport:
     """Put ``backup`` (a file name in ``backups/`` or a path) back as the workspace's database.
 
     The workspace must be closed in this process: the restore holds the workspace's lock, and is refused while
-    a window holds it (``in_use``, naming who). The database as it is now is first backed up
+    a window holds it (``in_use``, naming who). A window that restores passes the ``lock`` it holds: the restore
+    uses it and leaves it held, so no other window takes the workspace between the restore and the window's
+    reopening. Refused (``read_only``) on a network share or read-only media. The database as it is now is first
+    backed up
     (``before-restore``) when it is readable; then the backup is written into the live file through the
     backup API (one transaction: other connections see the old or the new database, never a mix). An
     unreadable or missing database is moved aside to ``backups/damaged/`` and the backup is copied in under a
@@ -379,18 +403,19 @@ def restore_backup(workspace_folder: Path, backup: Path | str) -> RestoreReport:
     the vault does not hold is listed. Raises :class:`BackupError`; on a refusal nothing has changed."""
     folder = Path(workspace_folder)
     database = folder / DATABASE_NAME
+    refuse_unwritable(folder)
     path = find_backup(folder, backup)
     _check_backup(path)
     restored = _info(path, with_totals=True)
     if restored is None:
         parsed_size = path.stat().st_size
         restored = BackupInfo(path, datetime.fromtimestamp(path.stat().st_mtime), parsed_size, "", *read_totals(path))
-    lock = _hold(folder)
+    taken = _hold(folder) if lock is None else None
     try:
         return _restore(folder, database, path, RestoreReport(restored, database))
     finally:
-        if lock is not None:
-            lock.release()
+        if taken is not None:
+            taken.release()
 
 
 def _hold(folder: Path) -> WorkspaceLock | None:

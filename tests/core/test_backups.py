@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -464,3 +465,134 @@ def test_a_restore_is_refused_while_a_window_holds_the_workspace(workspace: Work
         assert f"进程 {os.getpid()}" in refused.value.describe("zh_CN")
         assert len(held.inputs(1)) == 2  # nothing changed
     assert restore_backup(workspace.folder, backup.name).safety is not None  # free again: restored
+
+
+# --- network shares and read-only media: nothing is written there ----------------------------------------
+
+
+def on_a_network_share(share: Path, *args: str, language: str = "zh_CN.UTF-8") -> subprocess.CompletedProcess[str]:
+    """The CLI in a process that sees ``share`` as an SMB (cifs) mount: a private mount table bound over its own
+    /proc/PID/mounts (a mount namespace of its own; needs root and unshare)."""
+    if os.name == "nt" or os.geteuid() != 0 or shutil.which("unshare") is None:
+        pytest.skip("faking a network mount needs root and unshare")
+    mounts = share.parent / f"{share.name}.mounts"
+    escaped = str(share).replace("\\", "\\134").replace(" ", "\\040")
+    mounts.write_text(f"/dev/root / ext4 rw 0 0\n//server/office {escaped} cifs rw,vers=3.0 0 0\n", encoding="utf-8")
+    environment = {**os.environ, "LC_ALL": language, "LANG": language}
+    bind = 'mount --bind "$0" /proc/$$/mounts && exec "$@"'  # exec keeps the pid: /proc/self/mounts is the fake
+    command = ["unshare", "-m", "sh", "-c", bind, str(mounts), sys.executable, "-m", "egov_desk.cli", *args]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, env=environment)
+    if "mount:" in done.stderr and done.returncode != 0 and "egov-desk-cli" not in done.stderr:
+        pytest.skip(f"cannot bind a mount table here: {done.stderr.strip()}")
+    return done
+
+
+def files_in(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_backup_create_and_restore_are_refused_on_a_network_share(workspace: Workspace) -> None:
+    workspace.set_input(1, "005", {"yes": True})
+    backup = create_backup(database(workspace), "manual")
+    workspace.close()
+    before = files_in(workspace.folder)
+    folder = str(workspace.folder)
+
+    created = on_a_network_share(workspace.folder, "backup", "create", "--workspace", folder)
+    restored = on_a_network_share(workspace.folder, "backup", "restore", backup.name, "--workspace", folder)
+    latest = on_a_network_share(workspace.folder, "backup", "restore", "--latest", "--workspace", folder, language="C")
+
+    for done in (created, restored):
+        assert done.returncode == 1, done.stderr
+        assert "工作区在网络共享文件夹上（cifs）" in done.stderr
+        assert "请把工作区文件夹复制到本机磁盘后打开副本" in done.stderr
+        assert "未做任何更改" in done.stderr
+    assert latest.returncode == 1
+    assert "The workspace is on a network share (cifs)" in latest.stderr
+    assert files_in(workspace.folder) == before  # no backup made, none rotated away, the database untouched
+
+
+def test_importing_into_a_workspace_on_a_network_share_is_refused_before_any_backup(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from egov_desk.core.exports.score_sheet import write_score_sheet
+    from tests.conftest import SEED
+
+    sheet = tmp_path / "得分表.xlsx"
+    write_score_sheet(workspace, 1, sheet)
+    workspace.close()
+    _type_a_score(sheet)
+    before = files_in(workspace.folder)
+    folder = str(workspace.folder)
+
+    table = on_a_network_share(workspace.folder, "import", str(SEED / "2019-indicators.docx"), "--into", folder)
+    scores = on_a_network_share(workspace.folder, "import-scores", str(sheet), "--workspace", folder)
+
+    for done in (table, scores):
+        assert done.returncode == 1, done.stderr
+        assert "工作区在网络共享文件夹上（cifs）" in done.stderr
+    assert files_in(workspace.folder) == before  # no before-import backup written into the share
+
+
+def _type_a_score(sheet: Path) -> None:
+    """Type 2 into the 自评得分 cell of item 004, as a department would."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(sheet)
+    page = book.active
+    header = next(r for r in page.iter_rows() if any(c.value == "自评得分" for c in r))
+    column = next(c.column for c in header if c.value == "自评得分")
+    row = next(r[0].row for r in page.iter_rows() if any(c.value == "004" for c in r))
+    page.cell(row, column, 2)
+    book.save(sheet)
+
+
+def test_a_backup_and_a_restore_are_refused_on_read_only_media(tmp_path: Path) -> None:
+    from tests.core.media import make_read_only, tmpfs
+
+    with tmpfs(tmp_path / "stick", "16m") as stick:
+        with Workspace.open(stick / "ws") as workspace:
+            workspace.set_input(1, "005", {"yes": True})
+            backup = create_backup(database(workspace), "manual")
+        make_read_only(stick)
+        before = files_in(stick / "ws")
+        with pytest.raises(BackupError) as refused_backup:
+            create_backup(stick / "ws" / "workspace.sqlite", "manual")
+        with pytest.raises(BackupError) as refused_restore:
+            restore_backup(stick / "ws", backup.name)
+        for refused in (refused_backup.value, refused_restore.value):
+            assert refused.kind == "read_only"
+            assert "不能写入（只读介质或没有写权限）" in refused.describe("zh_CN")
+            assert "cannot be written (read-only media" in str(refused)
+        assert files_in(stick / "ws") == before
+
+
+def test_a_restore_keeps_the_lock_it_is_given(workspace: Workspace) -> None:
+    """A window restoring its own workspace passes its lock: held all through, still held afterwards."""
+    from egov_desk.core.lock import holder_of
+
+    workspace.set_input(1, "005", {"yes": True})
+    backup = create_backup(database(workspace), "manual")
+    workspace.set_input(1, "021", {"numerator": 7, "denominator": 9})
+    workspace.close()
+    with Workspace.open(workspace.folder, create=False, hold=True) as held:
+        lock, held.access.lock = held.access.lock, None  # the window keeps it past closing
+    assert lock is not None
+    try:
+        report = restore_backup(workspace.folder, backup.name, lock=lock)
+        assert report.safety is not None
+        holder = holder_of(workspace.folder)
+        assert holder is not None
+        assert holder.pid == os.getpid()  # still ours: no other window could have taken it
+    finally:
+        lock.release()
+    with Workspace.open(workspace.folder, create=False) as reopened:
+        assert reopened.inputs(1) == {"005": {"yes": True}}
+
+
+def test_restore_without_a_name_is_explained_in_the_locales_language(workspace: Workspace) -> None:
+    workspace.close()
+    refused = cli("backup", "restore", "--workspace", str(workspace.folder), language="zh_CN.UTF-8")
+    assert refused.returncode == 2
+    assert "请给出一个备份的文件名" in refused.stderr
+    assert "--latest" in refused.stderr
