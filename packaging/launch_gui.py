@@ -1,5 +1,5 @@
 """Entry point of the frozen GUI (PyInstaller): the same as ``python -m egov_desk``."""
 
-from egov_desk.ui.app import main
+from egov_desk.ui.app import run
 
-raise SystemExit(main())
+run()

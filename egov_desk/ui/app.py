@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -122,5 +125,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def run() -> None:
+    """The egov-desk command: :func:`main`, then leave without Python's own finalisation. By then every change
+    is committed, the workspace closed and the log flushed; PySide6 has been seen to crash while the interpreter
+    tears its objects down afterwards ("none_dealloc", exit 134) — a crash at the very end that nothing needs."""
+    code = main()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()
