@@ -21,6 +21,7 @@ by its part, 第2部分（质量）. Nothing here imports the rules, so :mod:`ru
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -217,7 +218,26 @@ def say(error: BaseException, language: str = ZH) -> str:
     chinese_text = getattr(error, "chinese", None)
     if is_chinese(language) and isinstance(chinese_text, str) and chinese_text:
         return chinese_text
+    if is_chinese(language) and isinstance(error, OSError) and error.errno in OS_REASONS_ZH:
+        reason = OS_REASONS_ZH[error.errno]
+        return f"{error.filename}：{reason}" if error.filename else reason
     return str(error)
+
+
+# what the operating system says, in Chinese: the failures a person can do something about
+OS_REASONS_ZH = {
+    errno.EROFS: "所在位置是只读的，不能写入",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.ENOSPC: "磁盘已满",
+    errno.ENOENT: "找不到该文件或文件夹",
+    errno.EEXIST: "已经存在",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一项不是文件夹",
+    errno.EIO: "读写出错（磁盘或介质可能有问题）",
+    errno.ENAMETOOLONG: "名称太长",
+    errno.EBUSY: "正被其他程序使用",
+}
 
 
 def cli_language(environ: Mapping[str, str] | None = None) -> str:

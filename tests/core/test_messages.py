@@ -376,3 +376,13 @@ def test_score_import_reasons_are_structured_and_worded_in_the_language_asked(
     }
     assert dict(import_scores(workspace, assessment, out, True, "en").refused) == english  # the old call still works
     assert workspace.inputs(assessment) == {}  # a dry run writes nothing
+
+
+def test_what_the_os_refuses_is_said_in_chinese_naming_the_file() -> None:
+    import errno
+
+    from egov_desk.core.messages import say
+
+    error = OSError(errno.EROFS, "Read-only file system", "/media/u盘/得分表.xlsx")
+    assert say(error) == "/media/u盘/得分表.xlsx：所在位置是只读的，不能写入"
+    assert "Read-only file system" in say(error, "en")
