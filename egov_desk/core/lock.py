@@ -16,6 +16,7 @@ import json
 import os
 import socket
 import sys
+import time
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -94,6 +95,29 @@ def _read(handle: IO[bytes]) -> Holder | None:
     return Holder.read(handle.read(4096).decode("utf-8", "replace"))
 
 
+PROBE_GRACE = 0.3  # seconds: a read-only window checking whether the lock is free holds it for a moment
+
+
+def _locked_within(handle: IO[bytes], seconds: float) -> bool:
+    """Take the lock, trying again for a moment: another window may be probing it (:func:`holder_of`)."""
+    deadline = time.monotonic() + seconds
+    while not _try_lock(handle):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def _read_holder(handle: IO[bytes]) -> Holder:
+    """The holder named in a held lock file; its holder may be writing it this instant, so read a few times."""
+    for _ in range(20):
+        holder = _read(handle)
+        if holder is not None:
+            return holder
+        time.sleep(0.025)
+    return Holder("?", "?", 0, "")
+
+
 class WorkspaceLock:
     """A held lock; :meth:`release` (or the end of the process) lets the next window write."""
 
@@ -122,11 +146,10 @@ def acquire(folder: Path) -> WorkspaceLock | Holder:
     path = folder / LOCK_NAME
     handle = path.open("a+b")
     try:
-        if not _try_lock(handle):
-            holder = _read(handle)
+        if not _locked_within(handle, PROBE_GRACE):
+            holder = _read_holder(handle)
             handle.close()
-            # held, but unreadable (its holder is writing it this instant): name what we can
-            return holder or Holder("?", "?", 0, "")
+            return holder
         me = Holder.this_process()
         handle.seek(0)
         handle.truncate()
@@ -143,11 +166,11 @@ def holder_of(folder: Path) -> Holder | None:
     """Who holds the workspace now (None when nobody does), without taking the lock for longer than a check."""
     path = folder / LOCK_NAME
     try:
-        handle = path.open("rb+")
-    except OSError:  # no lock file, or a read-only folder: nobody can be writing here
+        handle = path.open("rb")  # flock needs no write access: another user's lock file can be probed too
+    except OSError:  # no lock file: nobody holds it
         return None
     with handle:
         if _try_lock(handle):
             _unlock(handle)
             return None
-        return _read(handle) or Holder("?", "?", 0, "")
+        return _read_holder(handle)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
@@ -27,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from egov_desk.core.errors import ChangedSince
 from egov_desk.core.indicators import Item, Node
+from egov_desk.core.lock import holder_of
 from egov_desk.core.messages import is_chinese, say
+from egov_desk.core.opening import HELD
 from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Change, Workspace
 from egov_desk.ui.dialogs.export_package import PackageExport
 from egov_desk.ui.dialogs.exports import Exports
@@ -76,6 +79,7 @@ class MainWindow(QMainWindow):
         self.exports = Exports(self)
         self.menus = build_menus(self)
         self._build_toolbar()
+        self._disable_writes_if_read_only()
         self.resize(1280, 720)
         self._restore_layout()
         self.refresh_assessments()
@@ -132,10 +136,54 @@ class MainWindow(QMainWindow):
         banner.setStyleSheet("QLabel { background: #fff3cd; color: #5c4400; padding: 6px 10px; }")
         english, chinese = self.workspace.access.refusal()
         label = self.tr("Read-only:")
-        banner.setText(f"<b>{label}</b> " + html.escape(chinese if is_chinese(ui_language()) else english))
+        text = html.escape(chinese if is_chinese(ui_language()) else english)
+        if self.workspace.access.snapshot is not None:  # a copy read when the window opened: it does not follow
+            text += " " + html.escape(self.tr("(What is shown is the workspace as it was at %1.)")).replace(
+                "%1", datetime.now().strftime("%H:%M")
+            )
+        banner.setText(f"<b>{label}</b> " + text)
         banner.setVisible(self.workspace.read_only)
+        banner.setTextFormat(Qt.TextFormat.RichText)
+        banner.linkActivated.connect(self._reopen_for_editing)
         self.panel.set_read_only(self.workspace.read_only)
         return banner
+
+    WRITE_ACTIONS = ("import_action", "new_assessment_action", "details_action", "add_evidence_action")
+
+    def _disable_writes_if_read_only(self) -> None:
+        """A read-only window offers nothing that would change the workspace."""
+        for name in self.WRITE_ACTIONS:
+            action = getattr(self, name, None)
+            if action is not None:
+                action.setEnabled(not self.workspace.read_only)
+
+    def _check_holder(self) -> None:
+        """A read-only window follows who holds the workspace: when nobody does any more, it offers to reopen."""
+        folder = self.workspace.folder
+        if not (self.workspace.read_only and self.workspace.access.reason == HELD and folder):
+            return
+        holder = holder_of(folder)
+        if holder == self.workspace.access.holder:
+            return
+        self.workspace.access.holder = holder
+        if holder is None:
+            self.read_only_banner.setText(
+                "<b>"
+                + self.tr("Read-only:")
+                + "</b> "
+                + self.tr(
+                    "the window that held the workspace has closed. Reopen it here to make changes: "
+                    "<a href='reopen'>reopen for editing</a>."
+                )
+            )
+        else:
+            english, chinese = self.workspace.access.refusal()
+            text = chinese if is_chinese(ui_language()) else english
+            self.read_only_banner.setText(f"<b>{self.tr('Read-only:')}</b> " + html.escape(text))
+
+    def _reopen_for_editing(self, _link: str) -> None:
+        if self.shell is not None and self.workspace.folder is not None:
+            self.shell.open_folder(self.workspace.folder, create=False)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Main toolbar"))
@@ -236,8 +284,9 @@ class MainWindow(QMainWindow):
         self._show_total()
         self.departments.show_departments(system, sheet, self.evidence)
         folder = self.workspace.folder
+        saved = self.tr("read-only") if self.workspace.read_only else self.tr("every change is saved at once")
         self.statusBar().showMessage(
-            self.tr("Workspace: %1 · every change is saved at once").replace("%1", str(folder)) if folder else ""
+            self.tr("Workspace: %1 · %2").replace("%1", str(folder)).replace("%2", saved) if folder else ""
         )
         self.select_item(self.model.item_codes()[0])
 
@@ -271,7 +320,7 @@ class MainWindow(QMainWindow):
 
     def ask_unit_if_needed(self) -> None:
         """On the first start of a workspace: ask for the unit (and who fills in) before anything is printed."""
-        if not self.demo and not self.workspace.unit_given():
+        if not self.demo and not self.workspace.read_only and not self.workspace.unit_given():
             self.edit_details(first_start=True)
 
     def edit_details(self, first_start: bool = False) -> None:
@@ -442,6 +491,7 @@ class MainWindow(QMainWindow):
 
     def check_for_changes(self) -> list[Change]:
         """Repaint what another process (the CLI, another window) changed in the workspace."""
+        self._check_holder()
         if self.data_watch is None or not self.data_watch.changed():
             return []
         assessment = self.assessment.id
@@ -530,6 +580,9 @@ class MainWindow(QMainWindow):
         geometry, state = settings.value("window/geometry"), settings.value("window/state")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            screen = self.screen().availableGeometry()
+            if self.width() > screen.width() or self.height() > screen.height():  # saved on a larger screen
+                self.setGeometry(screen)
         if state is not None:
             self.restoreState(state)
         splitter = settings.value("window/splitter")

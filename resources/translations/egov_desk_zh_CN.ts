@@ -1030,6 +1030,14 @@ SHA-256 %4</translation>
         <translation>只读：</translation>
     </message>
     <message>
+        <source>(What is shown is the workspace as it was at %1.)</source>
+        <translation>（显示的是 %1 时工作区的副本，不会自动更新。）</translation>
+    </message>
+    <message>
+        <source>the window that held the workspace has closed. Reopen it here to make changes: &lt;a href='reopen'&gt;reopen for editing&lt;/a&gt;.</source>
+        <translation>占用工作区的窗口已经关闭。要修改请在这里&lt;a href='reopen'&gt;重新打开以便修改&lt;/a&gt;。</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -1078,6 +1086,18 @@ SHA-256 %4</translation>
         <translation>全部科室</translation>
     </message>
     <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>every change is saved at once</source>
+        <translation>每次修改即时保存</translation>
+    </message>
+    <message>
+        <source>Workspace: %1 · %2</source>
+        <translation>工作区：%1 · %2</translation>
+    </message>
+    <message>
         <source>filled in by %1</source>
         <translation>填报人 %1</translation>
     </message>
@@ -1110,10 +1130,6 @@ SHA-256 %4</translation>
     <message>
         <source>Finishing the work under way…</source>
         <translation>正在结束进行中的工作…</translation>
-    </message>
-    <message>
-        <source>Workspace: %1 · every change is saved at once</source>
-        <translation>工作区：%1 · 每次修改即时保存</translation>
     </message>
     <message>
         <source>Every item shown is scored.</source>

@@ -111,3 +111,27 @@ def test_a_damaged_workspace_without_a_backup_is_left_alone(qtbot, tmp_path: Pat
     assert opening.open_for_window(None, folder) is None
     assert seen == ["关闭"]  # nothing to restore: only Close
     assert (folder / "workspace.sqlite").read_bytes() == b"junk" * 100
+
+
+def test_when_the_holder_closes_the_read_only_window_offers_to_reopen_for_editing(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from egov_desk.ui.shell import Shell
+
+    folder = tmp_path / "ws"
+    first = Workspace.open(folder, hold=True)
+    second = Workspace.open(folder, hold=True)
+    shell = Shell(qapp, second)
+    window = shell.show()
+    qtbot.waitExposed(window)
+    try:
+        assert second.read_only
+        first.close()  # the other window quits
+        window.check_for_changes()
+        assert "重新打开以便修改" in window.read_only_banner.text()
+        window.read_only_banner.linkActivated.emit("reopen")
+        assert shell.window is not window
+        assert not shell.workspace.read_only
+        assert not shell.window.read_only_banner.isVisible()
+    finally:
+        if shell.window is not None:
+            shell.window.close()
+        shell.workspace.close()
