@@ -135,3 +135,32 @@ def test_when_the_holder_closes_the_read_only_window_offers_to_reopen_for_editin
         if shell.window is not None:
             shell.window.close()
         shell.workspace.close()
+
+
+def test_a_score_sheet_import_does_not_overwrite_a_score_changed_after_its_preview(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    from egov_desk.core.exports.score_sheet import CODE_HEADER, SCORE_HEADER, write_score_sheet
+
+    assessment = window.assessment.id
+    path = write_score_sheet(window.workspace, assessment, tmp_path / "表.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    header = next(r for r in sheet.iter_rows() if any(c.value == CODE_HEADER for c in r))
+    code_col = next(c.column for c in header if c.value == CODE_HEADER)
+    score_col = next(c.column for c in header if c.value == SCORE_HEADER)
+    for row in sheet.iter_rows(min_row=header[0].row + 1):
+        if row[code_col - 1].value == "004":
+            sheet.cell(row[0].row, score_col).value = 2.5
+    book.save(path)
+    window.watch_timer.stop()
+    box = window.exports.import_sheet(path)
+    assert box is not None
+    with Workspace.open(window.workspace.folder) as elsewhere:  # while the person reads the preview
+        elsewhere.set_input(assessment, "004", {"score": 1})
+    next(b for b in box.buttons() if b.text() == "应用").click()
+    said = answer(window, qtbot, "确定")
+    assert "004 的得分已在别处被修改" in said
+    assert window.workspace.inputs(assessment)["004"] == {"score": 1}

@@ -205,14 +205,16 @@ class Exports(QObject):
 
         window = self.window
         assessment = window.assessment.id
-        before = {code: window.workspace.inputs(assessment).get(code) for code in inputs}
+        before = {code: window.inputs.get(code) for code in inputs}  # what the person saw beside the preview
 
-        def write(values: dict[str, Any]) -> None:
-            for change in window.workspace.set_inputs(assessment, values):
+        def write(values: dict[str, Any], seen: dict[str, Any]) -> None:  # a value changed since: refused, all
+            for change in window.workspace.set_inputs(assessment, values, expected=seen):
                 window.apply(change)
 
         text = self.tr("scores from a score sheet (%n)", "", len(inputs))
-        step = Step(text, lambda: write(inputs), lambda: write(before), lambda: None, window.report_failure)
+        step = Step(
+            text, lambda: write(inputs, before), lambda: write(before, inputs), lambda: None, window.report_failure
+        )
         window.undo_stack.push(step)
         if not step.failed:
             window.statusBar().showMessage(self.tr("%n score(s) read from the score sheet.", "", len(inputs)), 8000)
