@@ -8,6 +8,14 @@ from typing import Any
 from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.workspace_info import ASSESSMENT_DETAILS
 
+DETAIL_NAMES_ZH = {
+    "unit": "单位",
+    "year": "年度",
+    "title": "考评名称",
+    "filled_by": "填报人",
+    "report_date": "报告日期",
+}
+
 
 def clean_details(details: dict[str, Any]) -> dict[str, Any]:
     """The details as they will be stored, or WorkspaceError naming the one that is wrong."""

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from egov_desk import APP_AUTHOR, APP_NAME
 from egov_desk.core.actor import os_account
-from egov_desk.core.assessment_details import clean_details
+from egov_desk.core.assessment_details import DETAIL_NAMES_ZH, clean_details
 from egov_desk.core.db import migrate
 from egov_desk.core.db.engine import make_engine, sqlite_url, write_lock
 from egov_desk.core.db.models import (
@@ -396,8 +396,11 @@ class Workspace:
             self._commit(session, f"assessment {year} {unit}", f"{year} 年 {unit} 的考评")
             return row.id
 
-    def update_assessment(self, assessment_id: int, **details: Any) -> AssessmentChange:
-        """Change an assessment's unit, year, title, filled_by or report_date, in one transaction.
+    def update_assessment(
+        self, assessment_id: int, *, expected: Mapping[str, Any] | None = None, **details: Any
+    ) -> AssessmentChange:
+        """Change an assessment's unit, year, title, filled_by or report_date, in one transaction. ``expected``:
+        the details the person saw; one changed since refuses the write (:class:`ChangedSince`).
 
         Setting the unit also records that the unit's name has been given, so the window stops asking."""
         details = clean_details(details)
@@ -406,6 +409,16 @@ class Workspace:
             if row is None:
                 raise no_assessment(assessment_id)
             before = _assessment_info(row)
+            changed = [k for k, v in (expected or {}).items() if getattr(before, k) != v]
+            if changed:
+                now = ", ".join(f"{k} = {getattr(before, k)}" for k in changed)
+                now_zh = "，".join(f"{DETAIL_NAMES_ZH.get(k, k)}：{getattr(before, k)}" for k in changed)
+                raise ChangedSince(
+                    f"the assessment's details were changed elsewhere since ({now}); not saved",
+                    f"考评信息已在别处被修改（现为 {now_zh}）；本次修改没有保存。",
+                    "changed_since",
+                    current={k: getattr(before, k) for k in changed},
+                )
             for key, value in details.items():
                 setattr(row, key, value)
             after = _assessment_info(row)

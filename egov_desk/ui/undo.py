@@ -138,7 +138,7 @@ class SetAssessmentDetails(_WorkspaceCommand):
         super().__init__(text, workspace, before.id, "", was, after, apply, report)  # type: ignore[arg-type]
 
     def write(self, value: Any, expected: Any) -> Any:
-        return self.workspace.update_assessment(self.assessment, **value)
+        return self.workspace.update_assessment(self.assessment, expected=expected, **value)
 
     def current(self) -> Any:
         now = self.workspace.assessment(self.assessment)

@@ -382,3 +382,13 @@ def test_two_windows_starting_a_new_workspace_at_once_both_open_and_nothing_is_d
     assert (folder / "workspace.sqlite").stat().st_size > 0
     with Workspace.open(folder) as workspace:
         assert len(workspace.assessments()) == 1
+
+
+def test_the_assessments_details_changed_elsewhere_are_not_overwritten(folder: Path) -> None:
+    with Workspace.open(folder) as window, Workspace.open(folder) as elsewhere:
+        assessment = window.default_assessment()
+        elsewhere.update_assessment(assessment.id, unit="市教育局")
+        with pytest.raises(ChangedSince) as refused:
+            window.update_assessment(assessment.id, expected={"unit": assessment.unit}, unit="市统计局")
+        assert "单位：市教育局" in say(refused.value)
+        assert window.assessment(assessment.id).unit == "市教育局"
