@@ -337,6 +337,12 @@ class Workspace:
                 self._systems[system_id] = load_system(session, system_id)
         return self._systems[system_id]
 
+    def system_now(self, system_id: int) -> IndicatorSystem:
+        """The indicator system as the database holds it this moment (requirements another process edited
+        included), not the copy kept for the window: what exports print."""
+        with self._session() as session:
+            return load_system(session, system_id)
+
     def add_system(self, data: Mapping[str, Any], key: str, source: str = "") -> int:
         """Store an indicator system given as interchange JSON; refuses a key already used."""
         system = system_from_interchange(data)

@@ -86,7 +86,7 @@ class Checklist:
 def build_checklist(workspace: Workspace, assessment_id: int, department: str | None = None) -> Checklist:
     """One section per department (or just ``department``), its items as lead first, then as cooperating."""
     assessment = workspace.assessment(assessment_id)
-    system = workspace.system(assessment.system_id)
+    system = workspace.system_now(assessment.system_id)
     sheet = workspace.scores_now(assessment_id)  # the database now, never a window's copy
     notes = workspace.notes(assessment_id)
     evidence = workspace.evidence._by_item(assessment_id)

@@ -80,7 +80,7 @@ def item_folder(item: Item, alone: bool) -> str:
 
 def plan(workspace: Workspace, assessment_id: int, department: str | None = None) -> list[PackageEntry]:
     """What goes where: every requirement of every item (of the department, as lead or cooperating)."""
-    system = workspace.system(workspace.assessment(assessment_id).system_id)
+    system = workspace.system_now(workspace.assessment(assessment_id).system_id)
     evidence = workspace.evidence._by_item(assessment_id)
     entries: list[PackageEntry] = []
     for node in system.nodes():
