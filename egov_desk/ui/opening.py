@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from egov_desk.core.backup_errors import BackupError
-from egov_desk.core.backups import latest_backup, restore_backup
+from egov_desk.core.backups import latest_backup, refuse_unwritable, restore_backup
 from egov_desk.core.db.migrate import DatabaseRefused
 from egov_desk.core.messages import say
 from egov_desk.core.opening import DamagedDatabase
@@ -49,8 +49,15 @@ def open_for_window(parent: QWidget | None, folder: Path | None, create: bool = 
 
 
 def _offer_restore(parent: QWidget | None, folder: Path, error: DamagedDatabase) -> bool:
-    """Explain the damage; True when the latest backup was restored and opening should be tried again."""
+    """Explain the damage; True when the latest backup was restored and opening should be tried again. Nothing is
+    offered on a network share or read-only media: a restore cannot be written there (the workspace's own words
+    say to copy the folder to this PC's disk first)."""
     latest = latest_backup(folder)
+    cannot_restore = ""
+    try:
+        refuse_unwritable(folder)
+    except BackupError as refused:
+        cannot_restore = say(refused, ui_language())
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         QCoreApplication.translate("opening", "The workspace is damaged"),
@@ -58,7 +65,9 @@ def _offer_restore(parent: QWidget | None, folder: Path, error: DamagedDatabase)
         parent=parent,
     )
     restore = None
-    if latest is not None:
+    if cannot_restore:
+        box.setInformativeText(cannot_restore)
+    elif latest is not None:
         when = latest.created.strftime("%Y-%m-%d %H:%M")
         box.setInformativeText(
             QCoreApplication.translate(

@@ -122,11 +122,14 @@ class Shell(QObject):
 
     # --- backups ----------------------------------------------------------------------------------
 
-    def restore_backup(self, backup: Path) -> RestoreReport:  # noqa: F821 - from core.backups, imported below
+    def restore_backup(self, backup: Path) -> RestoreReport | None:  # noqa: F821 - from core.backups
         """Close the workspace, put ``backup`` back as its database (its state before is backed up first) and
-        open it again in a new window. Raises :class:`~egov_desk.core.backups.BackupError` when nothing was
-        restored; the workspace is open again as it was."""
-        from egov_desk.core.backups import BackupError, restore_backup
+        open it again in a new window — all under the lock this window holds, so no other window takes the
+        workspace meanwhile. Raises :class:`~egov_desk.core.backups.BackupError` when the workspace does not
+        hold the backup now (it is open again as it was). When it cannot be opened again at all, the person has
+        been told why and the window is closed, as at start-up (``self.window`` is None); None is returned."""
+        from egov_desk.core.backups import BackupError
+        from egov_desk.ui.dialogs.backup_reopen import restore_and_reopen
 
         folder = self.workspace.folder
         if folder is None:
@@ -134,14 +137,20 @@ class Shell(QObject):
         if self.window is not None:  # what is typed is saved first, into the state backed up before the restore
             self.window.panel.note.flush()
             self.window.panel.leave_editor()
+        access = self.workspace.access
+        lock, access.lock = access.lock, None  # kept past closing: the restore and the reopening use it
         self.workspace.close()
-        failure: BackupError | None = None
-        try:
-            report = restore_backup(folder, backup)
-        except BackupError as error:
-            failure = error
         demo, self.demo_folder = self.demo_folder, None  # the same folder opens again: _replace must not remove it
-        self._replace(Workspace.open(folder, create=False, hold=True), demo)  # held again, as the window opens it
-        if failure is not None:
-            raise failure
-        return report
+        result = restore_and_reopen(self.window, folder, backup, lock)
+        if result.workspace is None:
+            self.demo_folder = demo  # removed when the shell closes
+            old, self.window = self.window, None
+            if old is not None:
+                old.close_confirmed = True
+                old.close()
+                old.deleteLater()
+        else:
+            self._replace(result.workspace, demo)
+        if result.failure is not None:
+            raise result.failure
+        return result.report

@@ -470,9 +470,11 @@ def test_a_restore_is_refused_while_a_window_holds_the_workspace(workspace: Work
 # --- network shares and read-only media: nothing is written there ----------------------------------------
 
 
-def on_a_network_share(share: Path, *args: str, language: str = "zh_CN.UTF-8") -> subprocess.CompletedProcess[str]:
-    """The CLI in a process that sees ``share`` as an SMB (cifs) mount: a private mount table bound over its own
-    /proc/PID/mounts (a mount namespace of its own; needs root and unshare)."""
+def seeing_a_network_share(
+    share: Path, command: list[str], language: str = "zh_CN.UTF-8"
+) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` in a process that sees ``share`` as an SMB (cifs) mount: a private mount table bound over
+    its own /proc/PID/mounts, in a mount namespace of its own (needs root and unshare)."""
     if os.name == "nt" or os.geteuid() != 0 or shutil.which("unshare") is None:
         pytest.skip("faking a network mount needs root and unshare")
     mounts = share.parent / f"{share.name}.mounts"
@@ -480,11 +482,21 @@ def on_a_network_share(share: Path, *args: str, language: str = "zh_CN.UTF-8") -
     mounts.write_text(f"/dev/root / ext4 rw 0 0\n//server/office {escaped} cifs rw,vers=3.0 0 0\n", encoding="utf-8")
     environment = {**os.environ, "LC_ALL": language, "LANG": language}
     bind = 'mount --bind "$0" /proc/$$/mounts && exec "$@"'  # exec keeps the pid: /proc/self/mounts is the fake
-    command = ["unshare", "-m", "sh", "-c", bind, str(mounts), sys.executable, "-m", "egov_desk.cli", *args]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120, env=environment)
-    if "mount:" in done.stderr and done.returncode != 0 and "egov-desk-cli" not in done.stderr:
+    done = subprocess.run(
+        ["unshare", "-m", "sh", "-c", bind, str(mounts), *command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+    )
+    if done.returncode != 0 and done.stderr.startswith(("mount:", "unshare:")):
         pytest.skip(f"cannot bind a mount table here: {done.stderr.strip()}")
     return done
+
+
+def on_a_network_share(share: Path, *args: str, language: str = "zh_CN.UTF-8") -> subprocess.CompletedProcess[str]:
+    """The CLI, seeing ``share`` as an SMB mount."""
+    return seeing_a_network_share(share, [sys.executable, "-m", "egov_desk.cli", *args], language)
 
 
 def files_in(folder: Path) -> dict[str, bytes]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from egov_desk.core.backups import create_backup, list_backups
 from egov_desk.core.workspace import Workspace
@@ -121,3 +123,121 @@ def test_the_windows_imports_back_the_workspace_up_first(
     assert box is not None
     box.close()
     assert sorted(reasons(workspace.folder)) == ["before-import", "before-score-import"]
+
+
+# --- a read-only window writes nothing; a restore keeps the lock and never leaves the window broken -----------
+
+
+def files_in(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_read_only_window_makes_no_backup_and_restores_none(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from egov_desk.ui.dialogs.backups import RestoreDialog
+
+    folder = tmp_path / "ws"
+    with Workspace.open(folder, hold=True) as first, Workspace.open(folder, hold=True) as second:
+        create_backup(folder / "workspace.sqlite", "manual")
+        assert second.read_only
+        window = MainWindow(second)
+        qtbot.addWidget(window)
+        window.show()
+        window.runner.synchronous = True
+        before = files_in(folder / "backups")
+
+        assert not window.backups.daily.isActive()  # no daily backup written into the holder's folder
+        assert window.backups.daily_backup() is None
+        for action in (window.backup_action, window.restore_action):
+            window.last_message = None
+            action.trigger()
+            said = window.last_message
+            assert said is not None
+            assert "本窗口只能查看" in said.informativeText()  # why, in the UI's language
+            assert first.access.lock is not None
+            assert first.access.lock.holder.user in said.informativeText()
+            said.close()
+        assert window.findChildren(RestoreDialog) == []
+        assert window.backups.before("score-import") is False
+        assert "本窗口只能查看" in window.backups.last_error
+        assert files_in(folder / "backups") == before
+        window.close()
+
+
+@pytest.fixture
+def held_shell(qapp: QApplication, tmp_path: Path) -> Iterator[Shell]:
+    """The shell as the app starts it: its window holds the workspace's lock."""
+    the_shell = Shell(qapp, Workspace.open(tmp_path / "held", hold=True))
+    the_shell.show()
+    yield the_shell
+    the_shell.close()
+
+
+def test_a_restore_keeps_the_windows_lock_so_no_other_window_takes_it_meanwhile(held_shell: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from egov_desk.core.lock import WorkspaceLock, acquire
+
+    shell = held_shell
+    window = shell.window
+    assert window is not None
+    assert window.workspace.access.lock is not None
+    folder = window.workspace.folder
+    window.workspace.set_input(1, "005", {"yes": True})
+    backup = create_backup(folder / "workspace.sqlite", "manual")
+    window.workspace.set_input(1, "021", {"numerator": 7, "denominator": 9})
+    held = window.workspace.access.lock
+    grabbed: list[WorkspaceLock] = []
+    stop = threading.Event()
+
+    def another_window() -> None:  # tries to take the workspace all through the restore
+        while not stop.is_set() and not grabbed:
+            got = acquire(folder)
+            if isinstance(got, WorkspaceLock):
+                grabbed.append(got)
+
+    thread = threading.Thread(target=another_window)
+    thread.start()
+    try:
+        [info] = [b for b in list_backups(folder) if b.path == backup.path]
+        report = window.backups.restore_now(info)
+    finally:
+        stop.set()
+        thread.join()
+        for lock in grabbed:
+            lock.release()
+    assert grabbed == []
+    reopened = shell.window
+    assert reopened is not None
+    assert report is not None
+    assert not reopened.workspace.read_only
+    assert reopened.workspace.access.lock is held
+    assert reopened.workspace.inputs(1) == {"005": {"yes": True}}
+
+
+def test_a_restored_backup_that_cannot_be_opened_gives_the_state_before_back(held_shell: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+    from contextlib import closing
+
+    shell = held_shell
+    window = shell.window
+    assert window is not None
+    folder = window.workspace.folder
+    window.workspace.set_input(1, "005", {"yes": True})
+    backup = create_backup(folder / "workspace.sqlite", "manual")
+    with closing(sqlite3.connect(backup.path)) as db:  # it says 0002, but holds 0003's columns: the upgrade fails
+        db.execute("UPDATE alembic_version SET version_num = '0002'")
+        db.commit()
+    window.workspace.set_input(1, "021", {"numerator": 7, "denominator": 9})
+    [info] = [b for b in list_backups(folder) if b.path == backup.path]
+
+    assert window.backups.restore_now(info) is None  # nothing escapes the slot
+
+    now = shell.window
+    assert now is not None
+    assert not now.workspace.read_only
+    assert now.workspace.inputs(1) == {"005": {"yes": True}, "021": {"numerator": 7, "denominator": 9}}
+    said = now.last_message
+    assert said is not None
+    assert "恢复失败" in said.informativeText()
+    assert "工作区已回到恢复之前的状态" in said.informativeText()
+    said.close()

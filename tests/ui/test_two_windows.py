@@ -164,3 +164,58 @@ def test_a_score_sheet_import_does_not_overwrite_a_score_changed_after_its_previ
     said = answer(window, qtbot, "确定")
     assert "004 的得分已在别处被修改" in said
     assert window.workspace.inputs(assessment)["004"] == {"score": 1}
+
+
+OFFER_RESTORE = """
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from egov_desk.ui import opening
+from egov_desk.ui.app import create_app
+
+app = create_app(["egov-desk"], "zh_CN")
+seen = []
+
+
+def close() -> None:
+    if not opening.last_question:
+        QTimer.singleShot(20, close)
+        return
+    box = opening.last_question[0]
+    seen.append(box.informativeText())
+    seen.extend(b.text() for b in box.buttons())
+    box.buttons()[-1].click()
+
+
+QTimer.singleShot(20, close)
+print(opening.open_for_window(None, Path(sys.argv[1])) is None)
+print("|".join(seen))
+"""
+
+
+def test_a_damaged_workspace_on_a_network_share_is_not_offered_a_restore_there(tmp_path: Path) -> None:
+    import sys
+
+    from tests.core.test_backups import files_in, seeing_a_network_share
+
+    folder = tmp_path / "share" / "ws"
+    with Workspace.open(folder) as workspace:
+        workspace.set_input(workspace.default_assessment().id, "004", {"score": 2})
+    create_backup(folder / "workspace.sqlite", "manual")
+    for name in ("workspace.sqlite-wal", "workspace.sqlite-shm"):
+        (folder / name).unlink(missing_ok=True)
+    (folder / "workspace.sqlite").write_bytes(b"")  # a copy that went wrong
+    before = files_in(folder)
+
+    done = seeing_a_network_share(tmp_path / "share", [sys.executable, "-c", OFFER_RESTORE, str(folder)])
+
+    assert done.returncode == 0, done.stderr
+    opened, seen = done.stdout.strip().splitlines()
+    assert opened == "True"
+    assert "工作区在网络共享文件夹上（cifs）" in seen
+    assert "请把工作区文件夹复制到本机磁盘后打开副本" in seen
+    assert seen.endswith("|关闭")
+    assert "恢复最近的备份" not in seen  # no restore offered over the share
+    assert files_in(folder) == before

@@ -33,6 +33,9 @@ from egov_desk.core.backups import (
     create_backup,
     list_backups,
 )
+from egov_desk.core.db.migrate import DatabaseRefused
+from egov_desk.core.errors import ReadOnlyWorkspace, WorkspaceError
+from egov_desk.core.messages import say
 from egov_desk.core.points import compact, display
 from egov_desk.ui.language import ui_language
 
@@ -56,7 +59,8 @@ def _message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str, det
 
 
 class Backups(QObject):
-    """Owned by the window (its parent): the daily timer stops with it."""
+    """Owned by the window (its parent): the daily timer stops with it. A read-only window (another window holds
+    the workspace, a network share, read-only media) makes no backup and restores none: it writes nothing."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -68,7 +72,8 @@ class Backups(QObject):
         self.daily = QTimer(self)
         self.daily.setInterval(DAILY_CHECK_MS)
         self.daily.timeout.connect(self.daily_backup)
-        self.daily.start()
+        if not self.window.workspace.read_only:  # its backups and their rotation would write in the holder's folder
+            self.daily.start()
 
     def database(self) -> Path | None:
         folder = self.window.workspace.folder
@@ -78,6 +83,16 @@ class Backups(QObject):
         self.window.last_message = box
         box.open()
         return box
+
+    def _refused_read_only(self, title: str, text: str) -> bool:
+        """In a read-only window: say ``text`` and why the window only reads (in the UI's language); True then."""
+        try:
+            self.window.workspace.refuse_if_read_only()
+        except ReadOnlyWorkspace as refused:
+            self.last_error = say(refused, ui_language())
+            self._show(_message(self.window, QMessageBox.Icon.Warning, title, text, self.last_error))
+            return True
+        return False
 
     # --- making backups -------------------------------------------------------------------------------
 
@@ -95,6 +110,8 @@ class Backups(QObject):
             )
             return None
         title = self.tr("Back up the workspace")
+        if self._refused_read_only(title, self.tr("This window can only read the workspace; it makes no backup.")):
+            return None
         progress = QProgressDialog(self.tr("Backing up the workspace…"), "", 0, 0, self.window)
         progress.setWindowTitle(title)
         progress.setCancelButton(None)
@@ -120,7 +137,7 @@ class Backups(QObject):
         """A day's backup while the window is open, when none was made in the last 24 hours (in the background;
         a failure is logged and shown in the status bar, never in the way)."""
         database = self.database()
-        if database is None:
+        if database is None or self.window.workspace.read_only:
             return None
 
         def done(info: BackupInfo | None) -> None:
@@ -143,6 +160,9 @@ class Backups(QObject):
         database = self.database()
         if database is None:
             return True
+        read_only = self.tr("This window can only read the workspace; nothing was read in.")
+        if self._refused_read_only(self.tr("Backup"), read_only):
+            return False
         try:
             self.last_backup = backup_before(database, operation)
         except BackupError as error:
@@ -164,7 +184,7 @@ class Backups(QObject):
 
     @staticmethod
     def _words(error: BaseException) -> str:
-        return error.describe(ui_language()) if isinstance(error, BackupError) else str(error)
+        return error.describe(ui_language()) if isinstance(error, BackupError) else say(error, ui_language())
 
     # --- restoring ------------------------------------------------------------------------------------
 
@@ -172,6 +192,9 @@ class Backups(QObject):
         """File → Restore from a backup: the list of backups to choose from."""
         folder = self.window.workspace.folder
         if folder is None:
+            return None
+        title = self.tr("Restore from a backup")
+        if self._refused_read_only(title, self.tr("This window can only read the workspace; it restores no backup.")):
             return None
         self.dialog = RestoreDialog(self, list_backups(folder), self.window)
         self.dialog.open()
@@ -203,8 +226,8 @@ class Backups(QObject):
         refusal = ""
         if window.shell is None:
             refusal = self.tr("This window cannot reopen its workspace; restore with egov-desk-cli backup restore.")
-        elif getattr(window.workspace, "read_only", False):
-            refusal = self.tr("The workspace is open read-only here; close the window that holds it first.")
+        elif self._refused_read_only(title, self.tr("This window can only read the workspace; it restores no backup.")):
+            return None
         elif window.runner.busy():
             refusal = self.tr("Work is still under way; restore when it has finished.")
         if refusal:
@@ -212,16 +235,20 @@ class Backups(QObject):
             return None
         if self.dialog is not None:
             self.dialog.close()
+        shell = window.shell
         try:
-            report = window.shell.restore_backup(info.path)
-        except BackupError as error:
-            shown = window.shell.window or window
-            text = self.tr("The backup was not restored.")
-            box = _message(shown, QMessageBox.Icon.Warning, title, text, error.describe(ui_language()))
-            shown.last_message = box
-            box.open()
+            report = shell.restore_backup(info.path)
+        except (BackupError, WorkspaceError, DatabaseRefused, OSError) as error:  # never out of a slot
+            log.warning("restoring %s: %s", info.path, error)
+            shown = shell.window
+            if shown is not None:  # else the window closed after saying why the workspace cannot be opened
+                text = self.tr("The backup was not restored.")
+                box = _message(shown, QMessageBox.Icon.Warning, title, text, self._words(error))
+                shown.last_message = box
+                box.open()
             return None
-        report_restore(window.shell.window, report)
+        if report is not None:
+            report_restore(shell.window, report)
         return report
 
 
