@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import subprocess
@@ -242,3 +243,30 @@ def test_an_old_part_with_no_lock_is_removed_and_a_fresh_one_kept(tmp_path: Path
     assert not lone_lock.exists()
     assert fresh.exists()
     assert unrelated.exists()
+
+
+def test_a_record_naming_anything_but_an_exports_temporary_removes_nothing(tmp_path: Path) -> None:
+    """A copied or hostile workspace's records cannot make the next start delete someone's ``X.part`` folder."""
+    folder = tmp_path / "ws"
+    Workspace.open(folder).close()
+    work = tmp_path / "documents" / "年度总结.part"  # a person's folder that happens to end in .part
+    work.mkdir(parents=True)
+    (work / "第一稿.docx").write_bytes(b"a draft")
+    hidden = tmp_path / "documents" / ".report.docx.part"  # hidden, but not NAME + 8 hex digits
+    hidden.write_bytes(b"notes")
+    ours = tmp_path / "exports" / ".p.zip.0123abcd.part"  # a killed export's temporary, lock-less and old
+    ours.parent.mkdir()
+    ours.write_bytes(b"PK half")
+    for path in (work / "第一稿.docx", work, hidden, ours):
+        age(path)
+    records = folder / RECORDS
+    records.mkdir(exist_ok=True)
+    for number, path in enumerate((work, hidden, ours)):
+        (records / f"{number}.json").write_text(json.dumps({"part": str(path), "pid": 1}), encoding="utf-8")
+
+    assert clean_leftovers(folder) == [ours]
+
+    assert (work / "第一稿.docx").read_bytes() == b"a draft"
+    assert hidden.read_bytes() == b"notes"
+    assert not ours.exists()
+    assert list(records.iterdir()) == []

@@ -47,6 +47,14 @@ def _is_part_of(entry: str, target_name: str) -> bool:
     return re.fullmatch(re.escape(f".{target_name}.") + r"[0-9a-f]{8}\.(part|index\.xlsx)", entry) is not None
 
 
+def _is_export_part(name: str) -> bool:
+    """Whether ``name`` is a temporary name :func:`part_name` makes (``.NAME.XXXXXXXX.part``): the only kind of
+    path a record may make us remove — a record is a file in the workspace, which anyone may have copied or
+    written, so ``report.part`` or a folder of someone's work named in one stays."""
+    found = re.fullmatch(r"\.(.+)\.[0-9a-f]{8}\.part", name)
+    return found is not None and _is_part_of(name, found.group(1))
+
+
 def _lock_of(part: Path) -> Path:
     return part.with_name(part.name + LOCK_SUFFIX)
 
@@ -206,7 +214,7 @@ def _clean_records(workspace_folder: Path, now: float) -> list[Path]:
             if _untouched(record, now):  # a record its writer never finished writing
                 record.unlink(missing_ok=True)
             continue
-        if not part.name.endswith(".part"):  # never remove what a record names unless it is a temporary
+        if not _is_export_part(part.name):  # never remove what a record names unless it is our temporary
             record.unlink(missing_ok=True)
             continue
         if remove_if_dead(part):
