@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from egov_desk.core.db.engine import write_lock
 from egov_desk.core.db.models import (
     Assessment,
     Blob,
@@ -45,6 +44,7 @@ from egov_desk.core.evidence_types import (
 )
 from egov_desk.core.evidence_verify import Verifier
 from egov_desk.core.vault import Stored, Vault, VaultError, display_name
+from egov_desk.core.write_refusals import UNSEEN
 
 if TYPE_CHECKING:
     from egov_desk.core.workspace import Workspace
@@ -83,6 +83,18 @@ def _link_of(session: Session, file_id: int, item_id: int, requirement_id: int |
     )
 
 
+def _date_changed(file: EvidenceFile) -> ChangedSince:
+    now = file.evidence_date
+    now_en, now_zh = (now.isoformat(), now.isoformat()) if now else ("no date", "未填日期")
+    return ChangedSince(
+        f"the date of {file.original_name} was changed elsewhere since (now {now_en}); not saved",
+        f"“{file.original_name}”的日期已在别处被修改（现为{now_zh}）；本次修改没有保存。",
+        "changed_since",
+        file=file.id,
+        current=now,
+    )
+
+
 class EvidenceBook(ChecklistEdits, Verifier):
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
@@ -90,13 +102,9 @@ class EvidenceBook(ChecklistEdits, Verifier):
         self.vault = Vault((folder if folder else Path.cwd()) / "vault")
 
     def _session(self) -> Session:
+        """A session for reading; every write goes through ``self.workspace._write`` (read-only refused, the
+        write lock taken before anything is read, database errors said in both languages)."""
         return self.workspace._session()
-
-    def _commit(self, session: Session, what: str) -> None:
-        self.workspace._commit(session, what)
-
-    def _item(self, session: Session, assessment_id: int, code: str) -> tuple[Assessment, ItemRow]:
-        return self.workspace._item_row(session, assessment_id, code)
 
     # --- adding and removing ----------------------------------------------------------------------
 
@@ -195,10 +203,9 @@ class EvidenceBook(ChecklistEdits, Verifier):
         stored: Stored,
         evidence_date: date | None,
     ) -> FileInfo:
-        with self._session() as session:
-            write_lock(session)  # a concurrent clean waits for this row, or has finished removing bytes
+        with self.workspace._write(f"the file {name}", f"文件“{name}”") as session:
+            # holding the write lock: a concurrent clean waits for this row, or has finished removing bytes
             if not self.vault.has(stored.sha256):
-                session.rollback()
                 raise _BlobGone(stored.sha256)
             assessment, item = self._item(session, assessment_id, code)
             if session.get(Blob, stored.sha256) is None:
@@ -228,7 +235,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 None,
                 {"file": name, "sha256": stored.sha256, "requirement": requirement_id},
             )
-            self._commit(session, f"the file {name}")
+            self._commit(session, f"the file {name}", f"文件“{name}”")
             file_id = file.id
             year = assessment.year
         return self._file_info(file_id, year)
@@ -236,7 +243,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
     def link(self, file_id: int, code: str, requirement_id: int | None = None) -> None:
         """Let a file already in the assessment serve another item or requirement too."""
         self.workspace.refuse_if_read_only()
-        with self._session() as session:
+        with self.workspace._write(f"the link to {code}", f"与 {code} 的关联") as session:
             file = session.get(EvidenceFile, file_id)
             if file is None:
                 raise no_file(file_id)
@@ -245,14 +252,16 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 self._requirement(session, file.assessment_id, code, requirement_id)
             session.add(EvidenceLink(file_id=file_id, item_id=item.id, requirement_id=requirement_id))
             self.workspace._audit(session, "link", file.assessment_id, code, None, {"file": file.original_name})
-            self._commit(session, f"the link of {file.original_name} to {code}")
+            self._commit(
+                session, f"the link of {file.original_name} to {code}", f"“{file.original_name}”与 {code} 的关联"
+            )
 
     def unlink(self, link_id: int) -> RemovedLink:
         """Take a file off an item or requirement; returns what :meth:`restore` needs to undo it. The bytes stay
         in the vault (``verify --clean`` removes bytes that nothing uses any more), so no other item ever loses
         its file."""
         self.workspace.refuse_if_read_only()
-        with self._session() as session:
+        with self.workspace._write("removing the file", "移除文件") as session:
             link = session.get(EvidenceLink, link_id)
             if link is None:
                 raise EvidenceRefusal(
@@ -283,14 +292,14 @@ class EvidenceBook(ChecklistEdits, Verifier):
             ):
                 session.delete(file)
             self.workspace._audit(session, "unlink", file.assessment_id, code, {"file": file.original_name}, None)
-            self._commit(session, f"removing {file.original_name}")
+            self._commit(session, f"removing {file.original_name}", f"移除“{file.original_name}”")
         return removed
 
     def restore(self, removed: RemovedLink) -> int:
         """Put a removed link back (undo), with its file as it was; returns the new link's id."""
         self.workspace.refuse_if_read_only()
-        with self._session() as session:
-            write_lock(session)  # a clean running now cannot remove the stored copy before the row commits
+        with self.workspace._write(f"putting back {removed.name}", f"恢复“{removed.name}”") as session:
+            # holding the write lock: a clean running now cannot remove the stored copy before the row commits
             _, item = self._item(session, removed.assessment_id, removed.code)
             if session.get(Blob, removed.sha256) is None or not self.vault.path_of(removed.sha256).exists():
                 raise EvidenceRefusal(
@@ -320,7 +329,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
             link = EvidenceLink(file_id=file.id, item_id=item.id, requirement_id=removed.requirement_id)
             session.add(link)
             self.workspace._audit(session, "link", removed.assessment_id, removed.code, None, {"file": removed.name})
-            self._commit(session, f"putting back {removed.name}")
+            self._commit(session, f"putting back {removed.name}", f"恢复“{removed.name}”")
             return link.id
 
     def file_id(self, assessment_id: int, sha256: str) -> int:
@@ -336,12 +345,16 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 )
             return found.id
 
-    def set_date(self, file_id: int, evidence_date: date | None) -> FileInfo:
+    def set_date(self, file_id: int, evidence_date: date | None, *, expected: date | None = UNSEEN) -> FileInfo:
+        """Date a file (None: no date). ``expected`` is the date the person saw (None: none); a different stored
+        one refuses the write with :class:`ChangedSince` naming it, nothing written. Left out: not checked."""
         self.workspace.refuse_if_read_only()
-        with self._session() as session:
+        with self.workspace._write("the file's date", "文件日期") as session:
             file = session.get(EvidenceFile, file_id)
             if file is None:
                 raise no_file(file_id)
+            if expected is not UNSEEN and expected != file.evidence_date:
+                raise _date_changed(file)
             before = file.evidence_date.isoformat() if file.evidence_date else None
             file.evidence_date = evidence_date
             self.workspace._audit(
@@ -352,7 +365,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 before,
                 evidence_date.isoformat() if evidence_date else None,
             )
-            self._commit(session, f"the date of {file.original_name}")
+            self._commit(session, f"the date of {file.original_name}", f"“{file.original_name}”的日期")
             year = session.get(Assessment, file.assessment_id).year  # type: ignore[union-attr]
         return self._file_info(file_id, year)
 
@@ -362,8 +375,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
         """Tick or untick a requirement as checked; ``expected`` is the state the person saw (a different stored
         one: :class:`ChangedSince`, nothing written)."""
         self.workspace.refuse_if_read_only()
-        with self._session() as session:
-            write_lock(session)
+        with self.workspace._write("the check mark", "核验勾选") as session:
             row = session.get(RequirementCheck, (assessment_id, requirement_id))
             if expected is not None and (row is not None) != expected:
                 now_en, now_zh = ("ticked", "已核验") if row is not None else ("not ticked", "未核验")
@@ -388,7 +400,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
             self.workspace._audit(
                 session, "check" if checked else "uncheck", assessment_id, None, None, {"requirement": requirement_id}
             )
-            self._commit(session, "the check mark")
+            self._commit(session, "the check mark", "核验勾选")
 
     # --- reading ----------------------------------------------------------------------------------
 

@@ -31,3 +31,26 @@ def no_assessment(assessment_id: int) -> EvidenceRefusal:
         "no_assessment",
         id=assessment_id,
     )
+
+
+def no_requirement_text() -> EvidenceRefusal:
+    return EvidenceRefusal("a requirement needs a text", "材料要求不能为空，请填写要提供的材料", "empty_requirement")
+
+
+def no_requirement(requirement_id: int) -> EvidenceRefusal:
+    return EvidenceRefusal(
+        f"there is no requirement {requirement_id}",
+        "该材料要求已不存在（可能已在别处删除）",
+        "no_requirement",
+        requirement=requirement_id,
+    )
+
+
+def requirement_has_files(requirement_id: int, text: str) -> EvidenceRefusal:
+    return EvidenceRefusal(
+        f"“{text}” has files attached; remove them first",
+        f"“{text}”下还有文件，请先移除这些文件再删除该材料要求",
+        "requirement_has_files",
+        requirement=requirement_id,
+        text=text,
+    )

@@ -4,6 +4,9 @@ Cleaning may run while files are being added (another window, the CLI, a backgro
 long, so what is "in use" is never decided once at the start: each candidate is checked again in a write
 transaction right before its removal (an attach cannot commit its row in between), and a file written after
 the scan began is left alone (an add that has renamed its bytes into place but not committed its row yet).
+
+A read-only workspace (another window holds it, a network share's snapshot, read-only media) is only checked:
+cleaning it is refused before anything is looked at, and the check writes nothing, not even its clock marker.
 """
 
 from __future__ import annotations
@@ -16,12 +19,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
-from egov_desk.core.db.engine import write_lock
 from egov_desk.core.db.models import Blob, EvidenceFile, EvidenceLink, ItemRow
+from egov_desk.core.errors import ReadOnlyWorkspace
 from egov_desk.core.evidence_types import VerifyReport
 
 if TYPE_CHECKING:
     from egov_desk.core.vault import Vault
+    from egov_desk.core.workspace import Workspace
 
 ADVICE = {
     "en": (
@@ -68,12 +72,29 @@ class Verifier:
     """Part of :class:`~egov_desk.core.evidence.EvidenceBook` (a mixin; the book gives the session and vault)."""
 
     vault: Vault
+    workspace: Workspace
+
+    def _session(self) -> Session:
+        return self.workspace._session()
+
+    def _refuse_clean_if_read_only(self) -> None:
+        try:
+            self.workspace.refuse_if_read_only()
+        except ReadOnlyWorkspace as refused:
+            raise ReadOnlyWorkspace(
+                f"nothing was cleaned: {refused.english}",
+                f"没有清理任何文件：{refused.chinese}",
+                "read_only",
+                **refused.values,
+            ) from None
 
     def verify(self, clean: bool = False, progress: Callable[[int, int], None] | None = None) -> VerifyReport:
         """Re-hash every stored file and compare the database with the vault; ``clean`` removes orphans and
         unfinished copies (never a file the database uses at the moment of removal, nor one written since the
         scan began). ``progress(done, total)`` is called before each file is re-hashed and once at the end; an
         exception it raises (a cancel) stops the check before anything is removed."""
+        if clean:
+            self._refuse_clean_if_read_only()
         report = VerifyReport()
         started = self._scan_start(clean)
         with self._session() as session:
@@ -121,19 +142,21 @@ class Verifier:
             if not self.vault.newer(leftover, started):  # still untouched: no copy is writing it
                 leftover.unlink(missing_ok=True)
                 report.leftovers.append(leftover)
-        with self._session() as session:  # rows of bytes nothing uses and the vault no longer holds
-            write_lock(session)
+        # rows of bytes nothing uses and the vault no longer holds
+        with self.workspace._write("the cleanup", "清理未使用的文件") as session:
             unused = session.scalars(select(Blob.sha256).where(~exists().where(EvidenceFile.sha256 == Blob.sha256)))
             gone = [sha for sha in unused if not self.vault.path_of(sha).exists()]
             if gone:
                 session.execute(delete(Blob).where(Blob.sha256.in_(gone)))
-            self._commit(session, "the cleanup")
+            self.workspace._commit(session, "the cleanup", "清理未使用的文件")
         report.cleaned = len(report.orphans) + len(report.leftovers)
         return report
 
     def _scan_start(self, clean: bool) -> int:
         """When the scan began, by the vault's clock. A check that removes nothing may run where the vault cannot
-        be written (read-only media): the computer's clock serves then."""
+        or must not be written (read-only media, another window's workspace): the computer's clock serves then."""
+        if not clean and self.workspace.read_only:
+            return time.time_ns()
         try:
             return self.vault.clock()
         except OSError:
@@ -144,13 +167,11 @@ class Verifier:
     def _remove_unused(self, sha256: str, since_ns: int | None) -> bool:
         """Remove stored bytes (and their blob row) if, holding the write lock, no evidence row uses them and
         (with ``since_ns``) the file was not written since then. Whether they were removed."""
-        with self._session() as session:
-            write_lock(session)
+        with self.workspace._write("the cleanup", "清理未使用的文件") as session:
             path = self.vault.path_of(sha256)
             if _referenced(session, sha256) or (since_ns is not None and self.vault.newer(path, since_ns)):
-                session.rollback()
                 return False
             self.vault.remove(sha256)
             session.execute(delete(Blob).where(Blob.sha256 == sha256))
-            self._commit(session, "the cleanup")
+            self.workspace._commit(session, "the cleanup", "清理未使用的文件")
         return True

@@ -309,16 +309,19 @@ class EvidenceActions(QObject):
 
         assessment = self.window.assessment.id
 
-        def date(value: date | None) -> bool:
-            # By the file's bytes, not its row id: a removed and restored file comes back under a new id.
-            return self.book.set_date(self.book.file_id(assessment, file.sha256), value).date_outside_year
+        def date(value: date | None, shown: date | None) -> bool:
+            # By the file's bytes, not its row id: a removed and restored file comes back under a new id. ``shown``
+            # is the date the person saw: one changed elsewhere since is not overwritten (ChangedSince).
+            file_id = self.book.file_id(assessment, file.sha256)
+            return self.book.set_date(file_id, value, expected=shown).date_outside_year
+
+        back = file.evidence_date
 
         def forward() -> None:
-            outside[:] = [date(chosen)]
+            outside[:] = [date(chosen, back)]
 
         text = self.tr("date of %1").replace("%1", file.name)
-        back = file.evidence_date
-        step = Step(text, forward, lambda: date(back), lambda: self.refresh(code), self._failed)
+        step = Step(text, forward, lambda: date(back, chosen), lambda: self.refresh(code), self._failed)
         self.window.undo_stack.push(step)
         if outside and outside[0]:
             self.notice(
