@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import sqlite3
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,18 +183,39 @@ def writable(folder: Path, database: Path) -> bool:
     return os.access(folder, os.W_OK) and (not database.exists() or os.access(database, os.W_OK))
 
 
-def snapshot(database: Path) -> Path:
-    """A private copy of the database (and its WAL) to read from; the caller removes its folder."""
+def snapshot(database: Path, attempts: int = 3) -> Path:
+    """A private copy of the database (and its WAL) to read from; the caller removes its folder.
+
+    Copied as files: SQLite must not make its WAL index beside the original (on a share it cannot be trusted;
+    on read-only media it cannot be made). Another host may be writing a shared one meanwhile, so a copy that
+    SQLite does not find sound is taken again."""
     folder = Path(tempfile.mkdtemp(prefix="egov-desk-readonly-"))
+    copy = folder / database.name
     try:
-        for suffix in ("", "-wal"):
-            source = Path(f"{database}{suffix}")
-            if source.exists():
-                shutil.copyfile(source, folder / f"{database.name}{suffix}")
+        for attempt in range(attempts):
+            for suffix in ("", "-wal"):
+                original = Path(f"{database}{suffix}")
+                if original.exists():
+                    shutil.copyfile(original, folder / f"{database.name}{suffix}")
+            if _sound(copy) or attempt == attempts - 1:  # the last one stays, for SQLite to say what is wrong
+                break
+            for name in (database.name, f"{database.name}-wal", f"{database.name}-shm"):
+                (folder / name).unlink(missing_ok=True)
     except OSError:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    return folder / database.name
+    return copy
+
+
+def _sound(copy: Path) -> bool:
+    try:
+        connection = sqlite3.connect(copy)
+        try:
+            return connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
 
 
 def decide_access(folder: Path, database: Path, hold: bool) -> Access:

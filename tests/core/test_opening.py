@@ -392,3 +392,23 @@ def test_the_assessments_details_changed_elsewhere_are_not_overwritten(folder: P
             window.update_assessment(assessment.id, expected={"unit": assessment.unit}, unit="市统计局")
         assert "单位：市教育局" in say(refused.value)
         assert window.assessment(assessment.id).unit == "市教育局"
+
+
+def test_a_workspace_on_a_network_share_opens_read_only_from_a_copy(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import egov_desk.core.opening as opening
+
+    with Workspace.open(folder) as workspace:
+        workspace.set_input(workspace.default_assessment().id, "004", {"score": 2})
+    monkeypatch.setattr(opening, "network_filesystem", lambda _folder: True)  # as /proc/mounts would say of cifs
+    monkeypatch.setattr(opening, "mount_type", lambda _folder: "cifs")
+    before = files_of(folder)
+    with Workspace.open(folder, hold=True) as shared:
+        assert shared.access.reason == "network"
+        assert shared.inputs(shared.default_assessment().id)["004"] == {"score": 2}
+        with pytest.raises(ReadOnlyWorkspace) as refused:
+            shared.set_note(shared.default_assessment().id, "004", "说明")
+        assert "网络共享文件夹" in say(refused.value)
+        assert "cifs" in say(refused.value)
+    assert files_of(folder) == before  # not even a lock file or a WAL index written there
