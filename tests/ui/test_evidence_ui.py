@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -11,6 +12,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
+from egov_desk.core.workspace import Workspace
 from egov_desk.ui.dialogs.preview import ImagePreview, PdfPreview, TextPreview
 from egov_desk.ui.main_window import MainWindow
 from egov_desk.ui.models.indicator_tree import EVIDENCE
@@ -304,3 +306,27 @@ def test_dialogs_start_in_the_folder_last_used(tmp_path: Path) -> None:
     assert last_folder("export") == tmp_path
     remember_folder("export", tmp_path / "gone" / "x.xlsx")
     assert last_folder("export") == Path.home()  # a folder that is gone is not offered
+
+
+def test_a_date_changed_elsewhere_is_not_overwritten_by_the_window_nor_by_its_undo(  # type: ignore[no-untyped-def]
+    window: MainWindow, tmp_path: Path, qtbot
+) -> None:
+    window.runner.synchronous = True
+    window.select_item("005")
+    drop(window, [write_pdf(tmp_path / "系统清单.pdf")], row=0)
+    [file] = window.workspace.evidence.files(window.assessment.id)
+    assert window.workspace.folder is not None
+    with Workspace.open(window.workspace.folder) as elsewhere:
+        elsewhere.evidence.set_date(file.id, date(2019, 3, 1))
+    window.evidence_actions._date_chosen(file, date(2019, 12, 5))  # the window still showed no date
+    assert "已在别处被修改（现为2019-03-01）" in window.evidence_actions.last_notice
+    assert window.workspace.evidence.files(window.assessment.id)[0].evidence_date == date(2019, 3, 1)
+
+    [file] = window.workspace.evidence.files(window.assessment.id)
+    window.evidence_actions._date_chosen(file, date(2019, 12, 5))
+    assert window.workspace.evidence.files(window.assessment.id)[0].evidence_date == date(2019, 12, 5)
+    with Workspace.open(window.workspace.folder) as elsewhere:
+        elsewhere.evidence.set_date(file.id, date(2019, 6, 1))
+    window.undo_action.trigger()  # the undo would put back 2019-03-01 over the date set elsewhere
+    assert "现为2019-06-01" in window.evidence_actions.last_notice
+    assert window.workspace.evidence.files(window.assessment.id)[0].evidence_date == date(2019, 6, 1)
