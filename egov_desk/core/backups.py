@@ -297,8 +297,8 @@ def list_backups(folder: Path) -> list[BackupInfo]:
 
 
 def latest_backup(workspace_folder: Path) -> BackupInfo | None:
-    backups = _scan(Path(workspace_folder) / BACKUPS)
-    return backups[0] if backups else None
+    """The newest backup that holds a readable workspace (one whose totals can be read)."""
+    return next((b for b in _scan(Path(workspace_folder) / BACKUPS, True) if b.totals is not None), None)
 
 
 def _to_remove(backups: Iterable[BackupInfo], now: datetime) -> list[BackupInfo]:
@@ -367,9 +367,13 @@ def _check_backup(path: Path) -> None:
 
 
 def _readable(database: Path) -> bool:
+    """A sound workspace database (an empty or foreign SQLite file is not: it is moved aside, never kept as a
+    backup that "latest" would later pick)."""
     try:
         with contextlib.closing(open_read_only(database)) as db:
-            return db.execute("PRAGMA quick_check").fetchone() == ("ok",)
+            if db.execute("PRAGMA quick_check").fetchone() != ("ok",):
+                return False
+            return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'").fetchone() is not None
     except sqlite3.Error:
         return False
 

@@ -70,6 +70,10 @@
         <translation>此工作区不是本机上的文件夹，请在其存放处备份。</translation>
     </message>
     <message>
+        <source>This window can only read the workspace; it makes no backup.</source>
+        <translation>本窗口只能查看工作区，不能在这里备份。</translation>
+    </message>
+    <message>
         <source>Backing up the workspace…</source>
         <translation>正在备份工作区…</translation>
     </message>
@@ -96,6 +100,10 @@
         <translation>每日备份失败：%1</translation>
     </message>
     <message>
+        <source>This window can only read the workspace; nothing was read in.</source>
+        <translation>本窗口只能查看工作区，没有读入任何内容。</translation>
+    </message>
+    <message>
         <source>No backup could be made, so nothing was read in. Free some space or fix the cause, then try again.</source>
         <translation>无法备份，因此没有读入任何内容。请腾出磁盘空间或排除原因后重试。</translation>
     </message>
@@ -106,6 +114,10 @@
     <message>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>This window can only read the workspace; it restores no backup.</source>
+        <translation>本窗口只能查看工作区，不能在这里从备份恢复。</translation>
     </message>
     <message>
         <source>Restore the workspace as it was on %1 (total %2)?</source>
@@ -122,10 +134,6 @@
     <message>
         <source>This window cannot reopen its workspace; restore with egov-desk-cli backup restore.</source>
         <translation>此窗口无法重新打开工作区；请用 egov-desk-cli backup restore 恢复。</translation>
-    </message>
-    <message>
-        <source>The workspace is open read-only here; close the window that holds it first.</source>
-        <translation>此工作区在这里以只读方式打开；请先关闭占用它的窗口。</translation>
     </message>
     <message>
         <source>Work is still under way; restore when it has finished.</source>

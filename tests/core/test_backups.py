@@ -608,3 +608,24 @@ def test_restore_without_a_name_is_explained_in_the_locales_language(workspace: 
     assert refused.returncode == 2
     assert "请给出一个备份的文件名" in refused.stderr
     assert "--latest" in refused.stderr
+
+
+def test_a_second_damage_is_recovered_from_the_latest_sound_backup(tmp_path: Path) -> None:
+    """Restoring over an emptied database keeps no 'before-restore' copy of the empty file, so the next
+    'latest' is still a real workspace."""
+    from egov_desk.core.backups import latest_backup, restore_backup
+
+    folder = tmp_path / "ws"
+    with Workspace.open(folder) as workspace:
+        workspace.set_input(workspace.default_assessment().id, "004", {"score": 2})
+    create_backup(folder / "workspace.sqlite", "manual")
+    for _ in range(2):  # damaged, restored, damaged again
+        for name in ("workspace.sqlite-wal", "workspace.sqlite-shm"):
+            (folder / name).unlink(missing_ok=True)
+        (folder / "workspace.sqlite").write_bytes(b"")
+        latest = latest_backup(folder)
+        assert latest is not None
+        assert latest.reason in ("manual", "open")  # never the copy of the empty file
+        restore_backup(folder, latest.path)
+        with Workspace.open(folder) as workspace:
+            assert workspace.inputs(workspace.default_assessment().id)["004"] == {"score": 2}
