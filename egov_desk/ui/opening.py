@@ -68,13 +68,18 @@ def _offer_restore(parent: QWidget | None, folder: Path, error: DamagedDatabase)
     if cannot_restore:
         box.setInformativeText(cannot_restore)
     elif latest is not None:
-        when = latest.created.strftime("%Y-%m-%d %H:%M")
+        from egov_desk.ui.dialogs.backups import reason_text, total_text
+
+        when = latest.created.strftime("%Y-%m-%d %H:%M:%S")
         box.setInformativeText(
             QCoreApplication.translate(
                 "opening",
-                "The latest backup is from %1. Restoring it puts the workspace back as it was then; "
-                "the damaged file is kept in the backups folder.",
-            ).replace("%1", when)
+                "The latest sound backup is from %1 (%2, total %3). Restoring it puts the workspace back as it "
+                "was then; the damaged file is kept in the backups folder.",
+            )
+            .replace("%1", when)
+            .replace("%2", reason_text(latest.reason))
+            .replace("%3", total_text(latest))
         )
         restore = box.addButton(
             QCoreApplication.translate("opening", "Restore the latest backup"), QMessageBox.ButtonRole.AcceptRole

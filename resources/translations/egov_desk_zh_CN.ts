@@ -1855,8 +1855,8 @@ SHA-256 %4</translation>
         <translation>工作区已损坏</translation>
     </message>
     <message>
-        <source>The latest backup is from %1. Restoring it puts the workspace back as it was then; the damaged file is kept in the backups folder.</source>
-        <translation>最近的备份是 %1 的。恢复后工作区回到当时的状态；损坏的文件保留在 backups 文件夹中。</translation>
+        <source>The latest sound backup is from %1 (%2, total %3). Restoring it puts the workspace back as it was then; the damaged file is kept in the backups folder.</source>
+        <translation>最近一份完好的备份是 %1 的（%2，总分 %3）。恢复后工作区回到当时的状态；损坏的文件保留在 backups 文件夹中。</translation>
     </message>
     <message>
         <source>Restore the latest backup</source>
