@@ -148,7 +148,15 @@ class MainWindow(QMainWindow):
         self.panel.set_read_only(self.workspace.read_only)
         return banner
 
-    WRITE_ACTIONS = ("import_action", "new_assessment_action", "details_action", "add_evidence_action")
+    WRITE_ACTIONS = (
+        "import_action",
+        "read_scores_action",
+        "new_assessment_action",
+        "details_action",
+        "add_evidence_action",
+        "backup_action",
+        "restore_action",
+    )
 
     def _disable_writes_if_read_only(self) -> None:
         """A read-only window offers nothing that would change the workspace."""

@@ -120,7 +120,10 @@ class Menus(QObject):
         )
         for text, slot, shortcut in items:
             exports.addAction(self._action(text, slot, shortcut))
-        menu.addAction(self._action(self.tr("Read scores from a score &sheet…"), window.backups.import_sheet))
+        window.read_scores_action = self._action(
+            self.tr("Read scores from a score &sheet…"), window.backups.import_sheet
+        )
+        menu.addAction(window.read_scores_action)
         window.export_package_action = self._action(
             self.tr("Export evidence &package…"),
             window.package_export.ask,

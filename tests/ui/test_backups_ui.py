@@ -147,9 +147,13 @@ def test_a_read_only_window_makes_no_backup_and_restores_none(qtbot, tmp_path: P
 
         assert not window.backups.daily.isActive()  # no daily backup written into the holder's folder
         assert window.backups.daily_backup() is None
-        for action in (window.backup_action, window.restore_action):
+        for action, slot in (
+            (window.backup_action, window.backups.create_now),
+            (window.restore_action, window.backups.restore),
+        ):
+            assert not action.isEnabled()  # not offered; and if reached another way, explained
             window.last_message = None
-            action.trigger()
+            slot()
             said = window.last_message
             assert said is not None
             assert "本窗口只能查看" in said.informativeText()  # why, in the UI's language
