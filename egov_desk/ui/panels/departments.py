@@ -121,26 +121,24 @@ class DepartmentsView(QTreeView):
     ) -> None:
         """Repaint one item's rows and its departments' counts (a full rebuild costs 0.3 s at 5,000 items)."""
         item = system.item(code)
+        lead_word = self.tr("lead")
         for r in range(self.model_.rowCount()):
             department = self.model_.item(r)
             if department.text() not in item.departments:
                 continue
-            scored = 0
-            for c in range(department.rowCount()):
+            scored = have = need = 0
+            for c in range(department.rowCount()):  # one pass: 5,000 items make every lookup count
                 child_code = department.child(c).data(CodeRole)
                 scored += sheet.items[child_code].scored
+                role = department.child(c, 1).text()
                 if child_code == code:
-                    fresh = self._item_row(item, department.child(c, 1).text(), sheet, evidence)
+                    fresh = self._item_row(item, role, sheet, evidence)
                     for column in (2, 3):
                         department.setChild(c, column, fresh[column])
+                if role == lead_word:
+                    counts = evidence.get(child_code, (0, 0, 0))
+                    have, need = have + counts[0], need + counts[2]
             self.model_.item(r, 2).setText(f"{scored}/{department.rowCount()}")
-            lead = [
-                department.child(c).data(CodeRole)
-                for c in range(department.rowCount())
-                if department.child(c, 1).text() == self.tr("lead")
-            ]
-            have = sum(evidence.get(c, (0, 0, 0))[0] for c in lead)
-            need = sum(evidence.get(c, (0, 0, 0))[2] for c in lead)
             self.model_.item(r, 3).setText(f"{have}/{need}")
 
     def department_names(self) -> list[str]:
