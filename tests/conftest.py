@@ -15,6 +15,11 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
 os.environ["XDG_STATE_HOME"] = str(_HOME / "state")  # the log folder
+# The command line's language follows the locale: tests that want Chinese ask for it; the rest read English,
+# whatever the machine running them is set to.
+os.environ["LANG"] = "C.UTF-8"
+for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_name, None)
 
 from egov_desk.core.workspace import Workspace  # noqa: E402 - after the environment above
 

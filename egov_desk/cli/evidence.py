@@ -82,22 +82,26 @@ def cmd_evidence_list(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from egov_desk.core.evidence_verify import repair_advice
+    from egov_desk.core.messages import cli_language, is_chinese
+
+    zh = is_chinese(cli_language())  # the labels stay English words a script can grep; the sentences follow LANG
     with open_workspace(args) as workspace:
         report = workspace.evidence.verify(clean=args.clean)
-    print(f"checked {report.checked} stored files")
+    print(f"已检查 {report.checked} 个已存文件" if zh else f"checked {report.checked} stored files")
     for label, problems in (("MISSING", report.missing), ("CORRUPT", report.corrupt)):
         for sha256, names in problems:
             codes = ", ".join(report.items.get(sha256, []))
             print(f"{label}  {sha256}  {'; '.join(names)}" + (f"  ({codes})" if codes else ""))
+    unused = "（没有任何材料使用它）" if zh else "(no evidence uses it)"
+    unfinished = "（未完成的副本）" if zh else "(an unfinished copy)"
     for sha256 in report.orphans:
-        print(f"{'REMOVED' if args.clean else 'ORPHAN '}  {sha256}  (no evidence uses it)")
+        print(f"{'REMOVED' if args.clean else 'ORPHAN '}  {sha256}  {unused}")
     for leftover in report.leftovers:
-        print(f"{'REMOVED' if args.clean else 'PARTIAL'}  {leftover.name}  (an unfinished copy)")
+        print(f"{'REMOVED' if args.clean else 'PARTIAL'}  {leftover.name}  {unfinished}")
     if report.ok:
-        print("all is well")
+        print("一切正常" if zh else "all is well")
         return 0
-    from egov_desk.core.evidence_verify import repair_advice
-    from egov_desk.core.messages import cli_language
 
     assert workspace.folder is not None  # the CLI opens workspace folders
     for line in repair_advice(workspace.folder, cli_language()):

@@ -54,6 +54,12 @@ def workspace_status(folder: Path, chinese: bool = False) -> dict[str, Any]:
     }
 
 
+def _yes_no(value: bool, chinese: bool) -> str:
+    if chinese:
+        return "是" if value else "否"
+    return "yes" if value else "no"
+
+
 def cmd_workspace_status(args: argparse.Namespace) -> int:
     folder = Path(args.workspace) if args.workspace else default_workspace_dir()
     chinese = is_chinese(cli_language())
@@ -64,14 +70,18 @@ def cmd_workspace_status(args: argparse.Namespace) -> int:
     holder, backup = status["open_by"], status["last_backup"]
     lines = [
         ("workspace", "工作区", status["workspace"]),
-        ("database", "数据库", status["problem"] or status["database"]),
+        (
+            "database",
+            "数据库",
+            status["problem"] or (("完好" if chinese else "ok") if status["database"] == "ok" else status["database"]),
+        ),
         (
             "open by",
             "正在使用",
             f"{holder['user']}@{holder['host']} pid {holder['pid']} since {holder['since']}" if holder else "-",
         ),
-        ("read-only here", "本机只读", "yes" if status["read_only"] else "no"),
-        ("network share", "网络共享", "yes" if status["network_filesystem"] else "no"),
+        ("read-only here", "本机只读", _yes_no(status["read_only"], chinese)),
+        ("network share", "网络共享", _yes_no(status["network_filesystem"], chinese)),
         ("last backup", "最近备份", f"{backup['created']} {backup['reason']} {backup['file']}" if backup else "-"),
     ]
     for english, chinese_label, value in lines:
