@@ -297,8 +297,13 @@ def list_backups(folder: Path) -> list[BackupInfo]:
 
 
 def latest_backup(workspace_folder: Path) -> BackupInfo | None:
-    """The newest backup that holds a readable workspace (one whose totals can be read)."""
-    return next((b for b in _scan(Path(workspace_folder) / BACKUPS, True) if b.totals is not None), None)
+    """The newest backup that holds a readable workspace (one whose totals can be read): newest first, each read
+    only until one reads."""
+    for found in _scan(Path(workspace_folder) / BACKUPS):
+        info = _info(found.path, with_totals=True)
+        if info is not None and info.totals is not None:
+            return info
+    return None
 
 
 def _to_remove(backups: Iterable[BackupInfo], now: datetime) -> list[BackupInfo]:
