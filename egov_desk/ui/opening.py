@@ -27,6 +27,14 @@ def _ask(parent: QWidget | None, box: QMessageBox) -> QMessageBox:
     return box
 
 
+def _tell(parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Critical) -> None:
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.addButton(
+        QMessageBox.StandardButton.Close if icon == QMessageBox.Icon.Critical else QMessageBox.StandardButton.Ok
+    )
+    _ask(parent, box)
+
+
 def open_for_window(parent: QWidget | None, folder: Path | None, create: bool = True) -> Workspace | None:
     """The workspace in ``folder`` (None: the default one), or None after telling the person why not."""
     folder = Path(folder) if folder else default_workspace_dir()
@@ -37,14 +45,7 @@ def open_for_window(parent: QWidget | None, folder: Path | None, create: bool = 
             if not _offer_restore(parent, folder, exc):
                 return None
         except (WorkspaceError, DatabaseRefused, BackupError, OSError) as exc:
-            box = QMessageBox(
-                QMessageBox.Icon.Critical,
-                QCoreApplication.translate("opening", "Cannot open the workspace"),
-                say(exc, ui_language()),
-                parent=parent,
-            )
-            box.addButton(QMessageBox.StandardButton.Close)
-            _ask(parent, box)
+            _tell(parent, QCoreApplication.translate("opening", "Cannot open the workspace"), say(exc, ui_language()))
             return None
 
 
@@ -91,30 +92,15 @@ def _offer_restore(parent: QWidget | None, folder: Path, error: DamagedDatabase)
     try:
         report = restore_backup(folder, latest.path)  # type: ignore[union-attr]
     except (BackupError, OSError) as exc:
-        failed = QMessageBox(
-            QMessageBox.Icon.Critical,
-            QCoreApplication.translate("opening", "Not restored"),
-            say(exc, ui_language()),
-            parent=parent,
-        )
-        failed.addButton(QMessageBox.StandardButton.Close)
-        _ask(parent, failed)
+        _tell(parent, QCoreApplication.translate("opening", "Not restored"), say(exc, ui_language()))
         return False
     if report.missing:
         names = "\n".join(f"{'、'.join(m.items)}  {'、'.join(m.names)}" for m in report.missing[:20])
-        warn = QMessageBox(
-            QMessageBox.Icon.Warning,
-            QCoreApplication.translate("opening", "Restored"),
-            QCoreApplication.translate(
-                "opening",
-                "The backup was restored, but %n evidence file(s) it lists are not in the vault:",
-                "",
-                len(report.missing),
-            )
-            + "\n"
-            + names,
-            parent=parent,
+        text = QCoreApplication.translate(
+            "opening",
+            "The backup was restored, but %n evidence file(s) it lists are not in the vault:",
+            "",
+            len(report.missing),
         )
-        warn.addButton(QMessageBox.StandardButton.Ok)
-        _ask(parent, warn)
+        _tell(parent, QCoreApplication.translate("opening", "Restored"), text + "\n" + names, QMessageBox.Icon.Warning)
     return True
