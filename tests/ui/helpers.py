@@ -29,3 +29,22 @@ def answer(window: MainWindow, qtbot, button_text: str) -> str:  # type: ignore[
     said = box.text()
     next(b for b in box.buttons() if b.text() == button_text).click()
     return said
+
+
+def score_sheet_with(window: MainWindow, folder, code: str, score: float):  # type: ignore[no-untyped-def]
+    """The assessment's score sheet written to ``folder``, with ``score`` typed into 自评得分 of ``code``."""
+    import openpyxl
+
+    from egov_desk.core.exports.score_sheet import CODE_HEADER, SCORE_HEADER, write_score_sheet
+
+    path = write_score_sheet(window.workspace, window.assessment.id, folder / "表.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    header = next(r for r in sheet.iter_rows() if any(c.value == CODE_HEADER for c in r))
+    code_col = next(c.column for c in header if c.value == CODE_HEADER)
+    score_col = next(c.column for c in header if c.value == SCORE_HEADER)
+    for row in sheet.iter_rows(min_row=header[0].row + 1):
+        if row[code_col - 1].value == code:
+            sheet.cell(row[0].row, score_col).value = score
+    book.save(path)
+    return path

@@ -203,21 +203,9 @@ def test_scores_read_from_a_sheet_are_shown_first_applied_on_consent_and_undoabl
     qtbot,
     tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
-    import openpyxl
+    from tests.ui.helpers import answer_next_message, score_sheet_with
 
-    from egov_desk.core.exports.score_sheet import CODE_HEADER, SCORE_HEADER, write_score_sheet
-    from tests.ui.helpers import answer_next_message
-
-    path = write_score_sheet(window.workspace, window.assessment.id, tmp_path / "表.xlsx") or tmp_path / "表.xlsx"
-    book = openpyxl.load_workbook(path)
-    sheet = book.worksheets[0]
-    header = next(r for r in sheet.iter_rows() if any(c.value == CODE_HEADER for c in r))
-    code_col = next(c.column for c in header if c.value == CODE_HEADER)
-    score_col = next(c.column for c in header if c.value == SCORE_HEADER)
-    for row in sheet.iter_rows(min_row=header[0].row + 1):
-        if row[code_col - 1].value == "004":
-            sheet.cell(row[0].row, score_col).value = 2.5
-    book.save(path)
+    path = score_sheet_with(window, tmp_path, "004", 2.5)
 
     box = window.exports.import_sheet(path)
     assert box is not None

@@ -11,7 +11,7 @@ from egov_desk.core.backups import create_backup
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui import opening
 from egov_desk.ui.main_window import MainWindow
-from tests.ui.helpers import answer
+from tests.ui.helpers import answer, score_sheet_with
 
 
 def open_window(qtbot, workspace: Workspace) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -140,21 +140,8 @@ def test_when_the_holder_closes_the_read_only_window_offers_to_reopen_for_editin
 def test_a_score_sheet_import_does_not_overwrite_a_score_changed_after_its_preview(
     qtbot, window: MainWindow, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    import openpyxl
-
-    from egov_desk.core.exports.score_sheet import CODE_HEADER, SCORE_HEADER, write_score_sheet
-
     assessment = window.assessment.id
-    path = write_score_sheet(window.workspace, assessment, tmp_path / "表.xlsx")
-    book = openpyxl.load_workbook(path)
-    sheet = book.worksheets[0]
-    header = next(r for r in sheet.iter_rows() if any(c.value == CODE_HEADER for c in r))
-    code_col = next(c.column for c in header if c.value == CODE_HEADER)
-    score_col = next(c.column for c in header if c.value == SCORE_HEADER)
-    for row in sheet.iter_rows(min_row=header[0].row + 1):
-        if row[code_col - 1].value == "004":
-            sheet.cell(row[0].row, score_col).value = 2.5
-    book.save(path)
+    path = score_sheet_with(window, tmp_path, "004", 2.5)
     window.watch_timer.stop()
     box = window.exports.import_sheet(path)
     assert box is not None
