@@ -242,7 +242,6 @@ class EvidenceBook(ChecklistEdits, Verifier):
 
     def link(self, file_id: int, code: str, requirement_id: int | None = None) -> None:
         """Let a file already in the assessment serve another item or requirement too."""
-        self.workspace.refuse_if_read_only()
         with self.workspace._write(f"the link to {code}", f"与 {code} 的关联") as session:
             file = session.get(EvidenceFile, file_id)
             if file is None:
@@ -260,7 +259,6 @@ class EvidenceBook(ChecklistEdits, Verifier):
         """Take a file off an item or requirement; returns what :meth:`restore` needs to undo it. The bytes stay
         in the vault (``verify --clean`` removes bytes that nothing uses any more), so no other item ever loses
         its file."""
-        self.workspace.refuse_if_read_only()
         with self.workspace._write("removing the file", "移除文件") as session:
             link = session.get(EvidenceLink, link_id)
             if link is None:
@@ -297,7 +295,6 @@ class EvidenceBook(ChecklistEdits, Verifier):
 
     def restore(self, removed: RemovedLink) -> int:
         """Put a removed link back (undo), with its file as it was; returns the new link's id."""
-        self.workspace.refuse_if_read_only()
         with self.workspace._write(f"putting back {removed.name}", f"恢复“{removed.name}”") as session:
             # holding the write lock: a clean running now cannot remove the stored copy before the row commits
             _, item = self._item(session, removed.assessment_id, removed.code)
@@ -348,7 +345,6 @@ class EvidenceBook(ChecklistEdits, Verifier):
     def set_date(self, file_id: int, evidence_date: date | None, *, expected: date | None = UNSEEN) -> FileInfo:
         """Date a file (None: no date). ``expected`` is the date the person saw (None: none); a different stored
         one refuses the write with :class:`ChangedSince` naming it, nothing written. Left out: not checked."""
-        self.workspace.refuse_if_read_only()
         with self.workspace._write("the file's date", "文件日期") as session:
             file = session.get(EvidenceFile, file_id)
             if file is None:
@@ -374,7 +370,6 @@ class EvidenceBook(ChecklistEdits, Verifier):
     ) -> None:
         """Tick or untick a requirement as checked; ``expected`` is the state the person saw (a different stored
         one: :class:`ChangedSince`, nothing written)."""
-        self.workspace.refuse_if_read_only()
         with self.workspace._write("the check mark", "核验勾选") as session:
             row = session.get(RequirementCheck, (assessment_id, requirement_id))
             if expected is not None and (row is not None) != expected:
