@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
@@ -28,9 +26,7 @@ from PySide6.QtWidgets import (
 
 from egov_desk.core.errors import ChangedSince
 from egov_desk.core.indicators import Item, Node
-from egov_desk.core.lock import holder_of
-from egov_desk.core.messages import is_chinese, say
-from egov_desk.core.opening import HELD
+from egov_desk.core.messages import say
 from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Change, Workspace
 from egov_desk.ui.dialogs.export_package import PackageExport
 from egov_desk.ui.dialogs.exports import Exports
@@ -47,6 +43,7 @@ from egov_desk.ui.panels.departments import DepartmentsView
 from egov_desk.ui.panels.item_panel import ItemPanel
 from egov_desk.ui.undo import SetAssessmentDetails, SetInput, SetNote
 from egov_desk.ui.widgets.gauge import Bar, ScoreGauge
+from egov_desk.ui.widgets.read_only_banner import ReadOnlyBanner
 
 if TYPE_CHECKING:
     from egov_desk.ui.shell import Shell
@@ -122,31 +119,13 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.read_only_banner = self._read_only_banner()
+        self.read_only_banner = ReadOnlyBanner(self.workspace)
+        self.read_only_banner.reopen_requested.connect(self._reopen_for_editing)
+        self.panel.set_read_only(self.workspace.read_only)
         layout.addWidget(self.read_only_banner)
         layout.addWidget(self.gauge)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-
-    def _read_only_banner(self) -> QLabel:
-        """Says, above everything, that this window can only read the workspace, why, and what to do."""
-        banner = QLabel()
-        banner.setObjectName("readOnlyBanner")
-        banner.setWordWrap(True)
-        banner.setStyleSheet("QLabel { background: #fff3cd; color: #5c4400; padding: 6px 10px; }")
-        english, chinese = self.workspace.access.refusal()
-        label = self.tr("Read-only:")
-        text = html.escape(chinese if is_chinese(ui_language()) else english)
-        if self.workspace.access.snapshot is not None:  # a copy read when the window opened: it does not follow
-            text += " " + html.escape(self.tr("(What is shown is the workspace as it was at %1.)")).replace(
-                "%1", datetime.now().strftime("%H:%M")
-            )
-        banner.setText(f"<b>{label}</b> " + text)
-        banner.setVisible(self.workspace.read_only)
-        banner.setTextFormat(Qt.TextFormat.RichText)
-        banner.linkActivated.connect(self._reopen_for_editing)
-        self.panel.set_read_only(self.workspace.read_only)
-        return banner
 
     WRITE_ACTIONS = (
         "import_action",
@@ -165,31 +144,7 @@ class MainWindow(QMainWindow):
             if action is not None:
                 action.setEnabled(not self.workspace.read_only)
 
-    def _check_holder(self) -> None:
-        """A read-only window follows who holds the workspace: when nobody does any more, it offers to reopen."""
-        folder = self.workspace.folder
-        if not (self.workspace.read_only and self.workspace.access.reason == HELD and folder):
-            return
-        holder = holder_of(folder)
-        if holder == self.workspace.access.holder:
-            return
-        self.workspace.access.holder = holder
-        if holder is None:
-            self.read_only_banner.setText(
-                "<b>"
-                + self.tr("Read-only:")
-                + "</b> "
-                + self.tr(
-                    "the window that held the workspace has closed. Reopen it here to make changes: "
-                    "<a href='reopen'>reopen for editing</a>."
-                )
-            )
-        else:
-            english, chinese = self.workspace.access.refusal()
-            text = chinese if is_chinese(ui_language()) else english
-            self.read_only_banner.setText(f"<b>{self.tr('Read-only:')}</b> " + html.escape(text))
-
-    def _reopen_for_editing(self, _link: str) -> None:
+    def _reopen_for_editing(self) -> None:
         if self.shell is not None and self.workspace.folder is not None:
             self.shell.open_folder(self.workspace.folder, create=False)
 
@@ -499,7 +454,7 @@ class MainWindow(QMainWindow):
 
     def check_for_changes(self) -> list[Change]:
         """Repaint what another process (the CLI, another window) changed in the workspace."""
-        self._check_holder()
+        self.read_only_banner.follow_holder()
         if self.data_watch is None or not self.data_watch.changed():
             return []
         assessment = self.assessment.id

@@ -1034,18 +1034,6 @@ SHA-256 %4</translation>
         <translation>科室</translation>
     </message>
     <message>
-        <source>Read-only:</source>
-        <translation>只读：</translation>
-    </message>
-    <message>
-        <source>(What is shown is the workspace as it was at %1.)</source>
-        <translation>（显示的是 %1 时工作区的副本，不会自动更新。）</translation>
-    </message>
-    <message>
-        <source>the window that held the workspace has closed. Reopen it here to make changes: &lt;a href='reopen'&gt;reopen for editing&lt;/a&gt;.</source>
-        <translation>占用工作区的窗口已经关闭。要修改请在这里&lt;a href='reopen'&gt;重新打开以便修改&lt;/a&gt;。</translation>
-    </message>
-    <message>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -1617,6 +1605,17 @@ SHA-256 %4</translation>
     <message>
         <source>The rate cannot be above 100%.</source>
         <translation>比率不能超过 100%。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <source>(What is shown is the workspace as it was at %1.)</source>
+        <translation>（显示的是 %1 时工作区的副本，不会自动更新。）</translation>
+    </message>
+    <message>
+        <source>the window that held the workspace has closed. Reopen it here to make changes: &lt;a href='reopen'&gt;reopen for editing&lt;/a&gt;.</source>
+        <translation>占用工作区的窗口已经关闭。要修改请在这里&lt;a href='reopen'&gt;重新打开以便修改&lt;/a&gt;。</translation>
     </message>
 </context>
 <context>
