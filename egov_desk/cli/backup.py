@@ -17,10 +17,10 @@ from typing import Any
 
 from egov_desk.cli.common import print_json
 from egov_desk.core.backups import BackupError, BackupInfo, create_backup, latest_backup, list_backups, restore_backup
+from egov_desk.core.folder_layout import DATABASE_NAME
 from egov_desk.core.messages import cli_language
 from egov_desk.core.points import compact, display, to_json_number
 
-DATABASE_NAME = "workspace.sqlite"
 REFUSALS = ("not_found", "not_a_backup", "newer", "no_backup", "no_database")
 
 

@@ -42,7 +42,8 @@ from egov_desk.core.backup_errors import BackupError, reason_of
 if TYPE_CHECKING:
     from egov_desk.core.lock import WorkspaceLock
 
-DATABASE_NAME = "workspace.sqlite"  # as core.workspace names it (not imported: that pulls in SQLAlchemy)
+from egov_desk.core.folder_layout import DATABASE_NAME
+
 BACKUPS = "backups"
 DAMAGED = "damaged"  # backups/damaged/: a database that could not be read, moved aside by a restore
 

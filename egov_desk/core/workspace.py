@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -38,9 +37,7 @@ from egov_desk.core.db.system_store import load_system, store_system
 from egov_desk.core.errors import ChangedSince, ReadOnlyWorkspace, WorkspaceError
 from egov_desk.core.evidence import EvidenceBook
 from egov_desk.core.indicators import IndicatorSystem, system_from_interchange
-from egov_desk.core.lock import LOCK_NAME
 from egov_desk.core.opening import (
-    HELD,
     Access,
     check_database_file,
     damaged,
@@ -49,9 +46,13 @@ from egov_desk.core.opening import (
     snapshot,
 )
 from egov_desk.core.scoring import ItemScore, ScoreSheet, score_item, score_system
-from egov_desk.core.templates import DEFAULT_TEMPLATE, load_template
+from egov_desk.core.templates import DEFAULT_TEMPLATE
 from egov_desk.core.watch import DataWatch
+from egov_desk.core.workspace_create import create_workspace
 from egov_desk.core.workspace_info import (  # re-exported: the UI and the CLI import them from here
+    DATABASE_NAME,
+    PLACEHOLDER_UNIT,
+    UNIT_GIVEN,
     AssessmentChange,
     AssessmentInfo,
     Change,
@@ -72,10 +73,6 @@ from egov_desk.core.write_refusals import (
 
 log = logging.getLogger(__name__)
 
-DATABASE_NAME = "workspace.sqlite"
-UNIT_GIVEN = "unit_given"  # setting: the unit's name was given, not the placeholder
-PLACEHOLDER_UNIT = "本单位"
-
 
 def default_workspace_dir() -> Path:
     return Path(user_data_dir(APP_NAME, APP_AUTHOR)) / "workspace"
@@ -84,17 +81,6 @@ def default_workspace_dir() -> Path:
 def current_user() -> str:
     """The OS account making changes (never an environment variable anyone can set)."""
     return os_account()
-
-
-def _remove_empty(made: list[Path]) -> None:
-    """Remove the folders a failed creation made (nearest first, with the lock file it left), when empty."""
-    if made:
-        (made[0] / LOCK_NAME).unlink(missing_ok=True)
-    for folder in made:
-        try:
-            folder.rmdir()
-        except OSError:
-            break
 
 
 class Workspace:
@@ -173,7 +159,7 @@ class Workspace:
             )
         if new:
             refuse_missing_database(folder, database)
-            return cls._create(folder, database, template, unit, year, hold)
+            return create_workspace(cls, folder, template, unit, year, hold)
         check_database_file(database)
         access = decide_access(folder, database, hold)
         try:
@@ -203,80 +189,6 @@ class Workspace:
         except BackupError as exc:  # a full disk or read-only media: the open goes on
             log.warning("no backup on open: %s", exc)
         clean_leftovers(self.folder)
-
-    @classmethod
-    def _create(
-        cls, folder: Path, database: Path, template: str, unit: str | None, year: int | None, hold: bool
-    ) -> Workspace:
-        made = [p for p in (folder, *folder.parents) if not p.exists()]
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise WorkspaceError(
-                f"{folder}: cannot create the workspace folder ({exc.strerror})",
-                f"无法创建工作区文件夹 {folder}（{exc.strerror}）",
-                "cannot_create",
-                path=str(folder),
-            ) from exc
-        # Creation holds the lock even for the CLI, so two creators never build (or clean up) one database at once.
-        try:
-            access = decide_access(folder, database, hold=True)
-        except WorkspaceError:
-            _remove_empty(made)
-            raise
-        if access.reason == HELD:  # another process is creating it this moment: open what it makes
-            access.close()
-            made_elsewhere = cls._wait_for_creation(folder, hold)
-            if made_elsewhere is not None:
-                return made_elsewhere
-        if access.read_only:
-            english, chinese = access.refusal()
-            access.close()
-            _remove_empty(made)
-            raise ReadOnlyWorkspace(
-                f"{folder}: a new workspace cannot be made here. {english}",
-                f"不能在 {folder} 新建工作区。{chinese}",
-                "read_only",
-                path=str(folder),
-            )
-        try:
-            workspace = cls(sqlite_url(database), folder, access=access)
-            try:
-                workspace.add_system(load_template(template).to_interchange(), key=template, source=template)
-                first = workspace.systems()[0]
-                workspace.create_assessment(first.id, unit or PLACEHOLDER_UNIT, year or first.year or utcnow().year)
-                if unit:
-                    workspace.set_setting(UNIT_GIVEN, True)
-            except BaseException:
-                workspace.close()
-                raise
-        except BaseException:  # leave no half-made workspace behind (a full disk, a bad template); the lock is ours
-            for name in (DATABASE_NAME, f"{DATABASE_NAME}-wal", f"{DATABASE_NAME}-shm"):
-                (folder / name).unlink(missing_ok=True)
-            access.close()
-            _remove_empty(made)
-            raise
-        if not hold and access.lock is not None:  # the command line writes without holding the workspace
-            access.lock.release()
-            access.lock = None
-        return workspace
-
-    @classmethod
-    def _wait_for_creation(cls, folder: Path, hold: bool, seconds: float = 10.0) -> Workspace | None:
-        """The workspace another process is creating, once it has its system and first assessment."""
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            time.sleep(0.1)
-            if not (folder / DATABASE_NAME).exists():
-                continue
-            try:
-                workspace = cls.open(folder, create=False, hold=hold)
-            except (WorkspaceError, migrate.DatabaseRefused):
-                continue  # not migrated yet
-            if workspace.assessments():
-                return workspace
-            workspace.close()
-        return None
 
     @classmethod
     def open_default(cls, hold: bool = False) -> Workspace:

@@ -9,8 +9,12 @@ from decimal import Decimal
 from typing import Any
 
 from egov_desk.core.db.models import Assessment
+from egov_desk.core.folder_layout import DATABASE_NAME as DATABASE_NAME
 from egov_desk.core.indicators import Item
 from egov_desk.core.scoring import ItemScore, NodeScore
+
+UNIT_GIVEN = "unit_given"  # setting: the unit's name was given, not the placeholder
+PLACEHOLDER_UNIT = "本单位"
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,8 @@ if TYPE_CHECKING:
     from egov_desk.ui.main_window import MainWindow
     from egov_desk.ui.ops import Job
 
-DATABASE_NAME = "workspace.sqlite"
+from egov_desk.core.folder_layout import DATABASE_NAME
+
 DAILY_CHECK_MS = 30 * 60 * 1000  # every half hour: is a day's backup due?
 MISSING_SHOWN = 30
 log = logging.getLogger(__name__)

@@ -1,0 +1,5 @@
+"""What a workspace folder holds, by name (no imports: the quick paths — backups, status — read it too)."""
+
+DATABASE_NAME = "workspace.sqlite"  # indicators, scores, notes, evidence rows, the audit trail
+BACKUPS = "backups"  # copies of the database (core/backups.py)
+VAULT = "vault"  # the evidence files by SHA-256 (core/vault.py)
