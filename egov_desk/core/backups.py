@@ -38,11 +38,11 @@ from typing import TYPE_CHECKING
 
 from egov_desk.core.backup_contents import AssessmentTotal, MissingEvidence, missing_evidence, read_totals
 from egov_desk.core.backup_errors import BackupError, reason_of
+from egov_desk.core.folder_layout import DATABASE_NAME
 
 if TYPE_CHECKING:
     from egov_desk.core.lock import WorkspaceLock
 
-from egov_desk.core.folder_layout import DATABASE_NAME
 
 BACKUPS = "backups"
 DAMAGED = "damaged"  # backups/damaged/: a database that could not be read, moved aside by a restore

@@ -35,6 +35,7 @@ from egov_desk.core.backups import (
 )
 from egov_desk.core.db.migrate import DatabaseRefused
 from egov_desk.core.errors import ReadOnlyWorkspace, WorkspaceError
+from egov_desk.core.folder_layout import DATABASE_NAME
 from egov_desk.core.messages import say
 from egov_desk.core.points import compact, display
 from egov_desk.ui.language import ui_language
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
     from egov_desk.ui.main_window import MainWindow
     from egov_desk.ui.ops import Job
 
-from egov_desk.core.folder_layout import DATABASE_NAME
 
 DAILY_CHECK_MS = 30 * 60 * 1000  # every half hour: is a day's backup due?
 MISSING_SHOWN = 30
