@@ -1610,6 +1610,10 @@ SHA-256 %4</translation>
 <context>
     <name>ReadOnlyBanner</name>
     <message>
+        <source>Read-only:</source>
+        <translation>只读：</translation>
+    </message>
+    <message>
         <source>(What is shown is the workspace as it was at %1.)</source>
         <translation>（显示的是 %1 时工作区的副本，不会自动更新。）</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,19 @@ def test_every_string_in_the_ui_code_is_in_the_ts_file(tmp_path: Path) -> None:
         capture_output=True,
     )
     assert unfinished(copy) == [], "new UI strings: run `make translations` and translate them"
+
+
+def test_no_ui_string_is_translated_inside_an_f_string() -> None:
+    """lupdate cannot see into f-strings: a tr() there is never collected, so it shows in English."""
+    ui = Path(__file__).resolve().parents[2] / "egov_desk" / "ui"
+    inside = re.compile(r"""f(["']).*?\{[^}]*(self\.tr|QCoreApplication\.translate)\(""")
+    found = [
+        f"{path.relative_to(ui)}:{number}"
+        for path in sorted(ui.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if inside.search(line)
+    ]
+    assert found == []
 
 
 def test_the_qm_file_is_built_from_the_ts_file(tmp_path: Path) -> None:

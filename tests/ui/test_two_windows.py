@@ -127,6 +127,7 @@ def test_when_the_holder_closes_the_read_only_window_offers_to_reopen_for_editin
         first.close()  # the other window quits
         window.check_for_changes()
         assert "重新打开以便修改" in window.read_only_banner.text()
+        assert window.read_only_banner.text().startswith("<b>只读：</b>")
         window.read_only_banner.linkActivated.emit("reopen")
         assert shell.window is not window
         assert not shell.workspace.read_only

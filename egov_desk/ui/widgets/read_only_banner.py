@@ -32,7 +32,8 @@ class ReadOnlyBanner(QLabel):
         self.setVisible(workspace.read_only)
 
     def _say(self, text: str) -> None:
-        self.setText(f"<b>{html.escape(self.tr('Read-only:'))}</b> {text}")
+        label = html.escape(self.tr("Read-only:"))  # outside the f-string: lupdate cannot see into one
+        self.setText(f"<b>{label}</b> {text}")
 
     def _say_why(self) -> None:
         english, chinese = self.workspace.access.refusal()
