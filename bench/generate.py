@@ -102,7 +102,7 @@ def full_workspace(folder: Path, assessments: int = 100, files_per_item: int = 1
             path = scans / f"{code}-{number}.pdf"
             path.write_bytes(b"%PDF-1.4\n" + f"{code} {number}".encode() + os.urandom(1024))
             stored.append((code, path.name, workspace.evidence.vault.add(path)))
-    with workspace._session() as session:
+    with workspace.store.read() as session:
         item_ids = dict(session.execute(select(ItemRow.code, ItemRow.id).where(ItemRow.system_id == system_id)).all())
         session.execute(insert(Blob), [{"sha256": s.sha256, "size": s.size, "kind": s.kind} for _, _, s in stored])
         for assessment in workspace.assessments():

@@ -82,7 +82,7 @@ def cmd_evidence_list(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from egov_desk.core.evidence_verify import repair_advice
+    from egov_desk.core.evidence.verify import repair_advice
     from egov_desk.core.messages import cli_language, is_chinese
 
     zh = is_chinese(cli_language())  # the labels stay English words a script can grep; the sentences follow LANG

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from egov_desk.cli.common import Refused, print_json
-from egov_desk.core.vault import display_name
+from egov_desk.core.evidence.vault import display_name
 from egov_desk.core.workspace import DATABASE_NAME, Workspace
 
 

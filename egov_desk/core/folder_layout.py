@@ -2,4 +2,4 @@
 
 DATABASE_NAME = "workspace.sqlite"  # indicators, scores, notes, evidence rows, the audit trail
 BACKUPS = "backups"  # copies of the database (core/backups.py)
-VAULT = "vault"  # the evidence files by SHA-256 (core/vault.py)
+VAULT = "vault"  # the evidence files by SHA-256 (core/evidence/vault.py)

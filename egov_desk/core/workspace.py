@@ -9,21 +9,20 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from egov_desk import APP_AUTHOR, APP_NAME
 from egov_desk.core.actor import os_account
 from egov_desk.core.assessment_details import DETAIL_NAMES_ZH, clean_details
 from egov_desk.core.db import migrate
-from egov_desk.core.db.engine import make_engine, sqlite_url, write_lock
+from egov_desk.core.db.engine import make_engine, sqlite_url
 from egov_desk.core.db.models import (
     Assessment,
     AuditEntry,
@@ -34,8 +33,8 @@ from egov_desk.core.db.models import (
     utcnow,
 )
 from egov_desk.core.db.system_store import load_system, store_system
-from egov_desk.core.errors import ChangedSince, ReadOnlyWorkspace, WorkspaceError
-from egov_desk.core.evidence import EvidenceBook
+from egov_desk.core.errors import ChangedSince, WorkspaceError
+from egov_desk.core.evidence.book import EvidenceBook
 from egov_desk.core.indicators import IndicatorSystem, system_from_interchange
 from egov_desk.core.opening import (
     Access,
@@ -46,6 +45,7 @@ from egov_desk.core.opening import (
     snapshot,
 )
 from egov_desk.core.scoring import ItemScore, ScoreSheet, score_item, score_system
+from egov_desk.core.store import Store
 from egov_desk.core.templates import DEFAULT_TEMPLATE
 from egov_desk.core.watch import DataWatch
 from egov_desk.core.workspace_create import create_workspace
@@ -119,10 +119,9 @@ class Workspace:
         except BaseException:
             self.engine.dispose()
             raise
-        self._session = sessionmaker(self.engine, expire_on_commit=False)
-        self._systems: dict[int, IndicatorSystem] = {}
+        self.store = Store(self.engine, self.actor, self.access)
         self._sheets: dict[int, ScoreSheet] = {}
-        self.evidence = EvidenceBook(self)
+        self.evidence = EvidenceBook(self.store, (folder if folder else Path.cwd()) / "vault")
 
     @property
     def read_only(self) -> bool:
@@ -159,7 +158,15 @@ class Workspace:
             )
         if new:
             refuse_missing_database(folder, database)
-            return create_workspace(cls, folder, template, unit, year, hold)
+            return create_workspace(
+                lambda url, at, access: cls(url, at, access=access),
+                lambda at, held: cls.open(at, create=False, hold=held),
+                folder,
+                template,
+                unit,
+                year,
+                hold,
+            )
         check_database_file(database)
         access = decide_access(folder, database, hold)
         try:
@@ -209,56 +216,28 @@ class Workspace:
         self.close()
 
     def refuse_if_read_only(self) -> None:
-        if self.read_only:
-            english, chinese = self.access.refusal()
-            raise ReadOnlyWorkspace(english, chinese, "read_only", reason=self.access.reason)
-
-    @contextmanager
-    def _write(self, what: str = "the change", what_zh: str = "本次修改") -> Iterator[Session]:
-        """A session holding the write lock from its first statement (BEGIN IMMEDIATE): what it reads stays
-        true until the commit, so two processes writing the same row are serialised, never refused."""
-        self.refuse_if_read_only()
-        with self._session() as session:
-            try:
-                write_lock(session)
-                yield session
-            except SQLAlchemyError as exc:
-                session.rollback()
-                raise self._refused(exc, what, what_zh) from exc
-
-    def _refused(self, exc: Exception, what: str, what_zh: str = "本次修改") -> WorkspaceError:
-        return write_refused(exc, what, what_zh, self.access)
-
-    def _commit(self, session: Session, what: str, what_zh: str = "本次修改") -> None:
-        try:
-            session.commit()
-        except SQLAlchemyError as exc:
-            session.rollback()
-            raise self._refused(exc, what, what_zh) from exc
+        self.store.refuse_if_read_only()
 
     # --- indicator systems ------------------------------------------------------------------------
 
     def systems(self) -> list[SystemInfo]:
-        with self._session() as session:
+        with self.store.read() as session:
             rows = session.scalars(select(IndicatorSystemRow).order_by(IndicatorSystemRow.id))
             return [SystemInfo(r.id, r.key, r.title, r.year, r.source) for r in rows]
 
     def system(self, system_id: int) -> IndicatorSystem:
-        if system_id not in self._systems:
-            with self._session() as session:
-                self._systems[system_id] = load_system(session, system_id)
-        return self._systems[system_id]
+        return self.store.system(system_id)
 
     def system_now(self, system_id: int) -> IndicatorSystem:
         """The indicator system as the database holds it this moment (requirements another process edited
         included), not the copy kept for the window: what exports print."""
-        with self._session() as session:
+        with self.store.read() as session:
             return load_system(session, system_id)
 
     def add_system(self, data: Mapping[str, Any], key: str, source: str = "") -> int:
         """Store an indicator system given as interchange JSON; refuses a key already used."""
         system = system_from_interchange(data)
-        with self._write() as session:
+        with self.store.write() as session:
             if session.scalar(select(IndicatorSystemRow.id).where(IndicatorSystemRow.key == key)):
                 raise WorkspaceError(
                     f"an indicator system with key {key!r} is already in this workspace",
@@ -266,9 +245,9 @@ class Workspace:
                     "duplicate_system",
                 )
             row = store_system(session, system, key, source)
-            self._audit(session, "add_system", after={"key": key, "title": system.title})
-            self._commit(session, f"indicator system {system.title!r}", f"指标体系“{system.title}”")
-            self._systems[row.id] = system
+            self.store.audit(session, "add_system", after={"key": key, "title": system.title})
+            self.store.commit(session, f"indicator system {system.title!r}", f"指标体系“{system.title}”")
+            self.store.keep_system(row.id, system)
             return row.id
 
     def departments(self, system_id: int) -> list[str]:
@@ -286,12 +265,12 @@ class Workspace:
     # --- assessments ------------------------------------------------------------------------------
 
     def assessments(self) -> list[AssessmentInfo]:
-        with self._session() as session:
+        with self.store.read() as session:
             rows = session.scalars(select(Assessment).order_by(Assessment.id))
             return [_assessment_info(r) for r in rows]
 
     def assessment(self, assessment_id: int) -> AssessmentInfo:
-        with self._session() as session:
+        with self.store.read() as session:
             row = session.get(Assessment, assessment_id)
             if row is None:
                 raise no_assessment(assessment_id)
@@ -300,7 +279,7 @@ class Workspace:
     def create_assessment(self, system_id: int, unit: str, year: int, title: str = "自评") -> int:
         if not unit.strip():
             raise WorkspaceError("an assessment needs the unit's name", "请填写单位名称", "no_unit")
-        with self._write() as session:
+        with self.store.write() as session:
             if session.get(IndicatorSystemRow, system_id) is None:
                 raise WorkspaceError(
                     f"there is no indicator system {system_id} in this workspace",
@@ -310,8 +289,8 @@ class Workspace:
             row = Assessment(system_id=system_id, unit=unit.strip(), year=year, title=title)
             session.add(row)
             session.flush()
-            self._audit(session, "create_assessment", row.id, after={"unit": unit, "year": year, "title": title})
-            self._commit(session, f"assessment {year} {unit}", f"{year} 年 {unit} 的考评")
+            self.store.audit(session, "create_assessment", row.id, after={"unit": unit, "year": year, "title": title})
+            self.store.commit(session, f"assessment {year} {unit}", f"{year} 年 {unit} 的考评")
             return row.id
 
     def update_assessment(
@@ -322,7 +301,7 @@ class Workspace:
 
         Setting the unit also records that the unit's name has been given, so the window stops asking."""
         details = clean_details(details)
-        with self._write() as session:
+        with self.store.write() as session:
             row = session.get(Assessment, assessment_id)
             if row is None:
                 raise no_assessment(assessment_id)
@@ -344,10 +323,10 @@ class Workspace:
             if change.changed:
                 was = {k: _plain(getattr(before, k)) for k in change.changed}
                 now = {k: _plain(v) for k, v in change.changed.items()}
-                self._audit(session, "update_assessment", assessment_id, before=was, after=now)
+                self.store.audit(session, "update_assessment", assessment_id, before=was, after=now)
             if "unit" in details:  # undoing the first answer brings the question back
                 session.merge(Setting(key=UNIT_GIVEN, value=details["unit"] != PLACEHOLDER_UNIT))
-            self._commit(session, f"the details of assessment {assessment_id}", "考评信息")
+            self.store.commit(session, f"the details of assessment {assessment_id}", "考评信息")
         return change
 
     def unit_given(self) -> bool:
@@ -363,14 +342,14 @@ class Workspace:
         return next((a for a in assessments if a.id == last), assessments[0])
 
     def setting(self, key: str, default: Any = None) -> Any:
-        with self._session() as session:
+        with self.store.read() as session:
             row = session.get(Setting, key)
             return default if row is None else row.value
 
     def set_setting(self, key: str, value: Any) -> None:
-        with self._write() as session:
+        with self.store.write() as session:
             session.merge(Setting(key=key, value=value))
-            self._commit(session, f"setting {key}", f"设置 {key}")
+            self.store.commit(session, f"setting {key}", f"设置 {key}")
 
     # --- inputs and scores ------------------------------------------------------------------------
 
@@ -383,12 +362,12 @@ class Workspace:
         return {code: row for code, row in rows}
 
     def inputs(self, assessment_id: int) -> dict[str, dict[str, Any]]:
-        with self._session() as session:
+        with self.store.read() as session:
             rows = self._inputs_rows(session, assessment_id)
             return {code: row.input for code, row in rows.items() if row.input is not None}
 
     def notes(self, assessment_id: int) -> dict[str, str]:
-        with self._session() as session:
+        with self.store.read() as session:
             rows = self._inputs_rows(session, assessment_id)
             return {code: row.note for code, row in rows.items() if row.note}
 
@@ -410,38 +389,14 @@ class Workspace:
         for assessment_id in [a for a in self._sheets if a != keep]:
             del self._sheets[assessment_id]
 
-    def _item_row(self, session: Session, assessment_id: int, code: str) -> tuple[Assessment, ItemRow]:
-        assessment = session.get(Assessment, assessment_id)
-        if assessment is None:
-            raise no_assessment(assessment_id)
-        item = session.scalar(select(ItemRow).where(ItemRow.system_id == assessment.system_id, ItemRow.code == code))
-        if item is None:
-            raise no_item(code)
-        return assessment, item
-
     def _input_row(self, session: Session, assessment_id: int, code: str) -> ItemInput:
         """The item's input row in this assessment, created empty if there is none yet."""
-        _, item_row = self._item_row(session, assessment_id, code)
+        _, item_row = self.store.item_row(session, assessment_id, code)
         row = session.get(ItemInput, (assessment_id, item_row.id))
         if row is None:
             row = ItemInput(assessment_id=assessment_id, item_id=item_row.id, input=None, note="")
             session.add(row)
         return row
-
-    def _audit(
-        self,
-        session: Session,
-        action: str,
-        assessment_id: int | None = None,
-        code: str | None = None,
-        before: Any = None,
-        after: Any = None,
-    ) -> None:
-        session.add(
-            AuditEntry(
-                actor=self.actor, action=action, assessment_id=assessment_id, item_code=code, before=before, after=after
-            )
-        )
 
     def set_input(
         self, assessment_id: int, code: str, inp: Mapping[str, Any] | None, *, expected: Any = UNSEEN
@@ -471,7 +426,7 @@ class Workspace:
                 raise no_item(code) from None
             clean = json.loads(json.dumps(inp)) if inp is not None else None  # a plain-JSON copy
             new_scores[code] = (score_item(item, clean), clean)
-        with self._write() as session:
+        with self.store.write() as session:
             for code, (score, clean) in new_scores.items():
                 row = self._input_row(session, assessment_id, code)
                 before = row.input
@@ -479,8 +434,8 @@ class Workspace:
                     raise _input_changed(system.item(code), before)
                 row.input, row.score, row.scored = clean, score.points, score.scored
                 row.updated_at, row.updated_by = utcnow(), self.actor
-                self._audit(session, "set_input", assessment_id, code, before, clean)
-            self._commit(session, "the score of " + ", ".join(inputs), "、".join(inputs) + " 的得分")
+                self.store.audit(session, "set_input", assessment_id, code, before, clean)
+            self.store.commit(session, "the score of " + ", ".join(inputs), "、".join(inputs) + " 的得分")
         return [self._changed(assessment_id, score, clean) for score, clean in new_scores.values()]
 
     def changes_since(self, assessment_id: int, inputs: Mapping[str, Any], notes: Mapping[str, str]) -> list[Change]:
@@ -509,7 +464,7 @@ class Workspace:
 
     def set_note(self, assessment_id: int, code: str, note: str, *, expected: str | None = None) -> Change:
         """Set one item's note; ``expected`` is the note the person saw (a different stored one: refused)."""
-        with self._write() as session:
+        with self.store.write() as session:
             row = self._input_row(session, assessment_id, code)
             before = row.note or ""
             if expected is not None and expected != before:
@@ -521,14 +476,14 @@ class Workspace:
                     current=before,
                 )
             row.note, row.updated_at, row.updated_by = note, utcnow(), self.actor
-            self._audit(session, "set_note", assessment_id, code, before, note)
-            self._commit(session, f"the note of {code}", f"{code} 的说明")
+            self.store.audit(session, "set_note", assessment_id, code, before, note)
+            self.store.commit(session, f"the note of {code}", f"{code} 的说明")
         sheet = self.scores(assessment_id)
         score = sheet.items[code]
         return Change(assessment_id, code, score, [], sheet.total, len(sheet.unscored), None, note)
 
     def audit(self, assessment_id: int | None = None, code: str | None = None) -> list[AuditEntry]:
-        with self._session() as session:
+        with self.store.read() as session:
             query = select(AuditEntry).order_by(AuditEntry.id)
             if assessment_id is not None:
                 query = query.where(AuditEntry.assessment_id == assessment_id)

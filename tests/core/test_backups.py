@@ -424,7 +424,7 @@ def test_verify_names_the_newest_backup_that_exists_and_how_to_restore_it(worksp
 
 
 def test_verify_says_there_is_no_backup_when_there_is_none(tmp_path: Path) -> None:
-    from egov_desk.core.evidence_verify import repair_advice
+    from egov_desk.core.evidence.verify import repair_advice
 
     advice = repair_advice(tmp_path / "ws", "en")
     assert advice[-1].startswith("There is no database backup of this workspace yet")

@@ -17,8 +17,8 @@ import pytest
 
 from egov_desk.cli import main
 from egov_desk.core.evidence import CHECKED, COLLECTED, MISSING, SUPPLIED, EvidenceError
+from egov_desk.core.evidence.filetypes import disagrees, sniff
 from egov_desk.core.exports.package import export_package
-from egov_desk.core.filetypes import disagrees, sniff
 from egov_desk.core.workspace import Workspace
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from egov_desk.cli import main
+from egov_desk.core.evidence.vault import Vault, VaultError
 from egov_desk.core.messages import say
-from egov_desk.core.vault import Vault, VaultError
 from egov_desk.core.workspace import Workspace
 from tests.core.test_evidence import PDF, make, sha
 

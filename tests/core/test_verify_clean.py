@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from egov_desk.core.vault import Stored, Vault
+from egov_desk.core.evidence.vault import Stored, Vault
 from egov_desk.core.workspace import Workspace
 from tests.core.test_evidence import make, sha
 from tests.reliability.disks import can_mount, small_disk
@@ -154,7 +154,7 @@ def test_a_row_that_fails_after_the_copy_leaves_no_bytes_behind(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("the audit could not be written")
 
-    monkeypatch.setattr(workspace, "_audit", broken)
+    monkeypatch.setattr(workspace.store, "audit", broken)
     with pytest.raises(RuntimeError):
         workspace.evidence.attach(1, "025", [make(tmp_path, "new.pdf", PDF + b"new")])
     with pytest.raises(RuntimeError):  # bytes another row uses are never removed

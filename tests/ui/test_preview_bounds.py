@@ -9,7 +9,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from egov_desk.core.evidence_types import FileInfo
+from egov_desk.core.evidence.types import FileInfo
 from egov_desk.core.importers.document_text import MAX_CHARS
 from egov_desk.ui.dialogs.preview import PreviewDialog, TextPreview
 from egov_desk.ui.main_window import MainWindow
@@ -72,7 +72,7 @@ def test_previews_of_a_1_gb_text_file_and_a_300_mb_document_part_stay_within_1_g
         "from pathlib import Path\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
-        "from egov_desk.core.evidence_types import FileInfo\n"
+        "from egov_desk.core.evidence.types import FileInfo\n"
         "from egov_desk.ui.dialogs.preview import PreviewDialog\n"
         f"for kind, name in (('text', {str(text)!r}), ('docx', {str(document)!r})):\n"
         "    path = Path(name)\n"

@@ -89,7 +89,7 @@ def build_checklist(workspace: Workspace, assessment_id: int, department: str | 
     system = workspace.system_now(assessment.system_id)
     sheet = workspace.scores_now(assessment_id)  # the database now, never a window's copy
     notes = workspace.notes(assessment_id)
-    evidence = workspace.evidence._by_item(assessment_id)
+    evidence = workspace.evidence.by_item(assessment_id)
     names = [department] if department else system.departments()
     if department and department not in system.departments():
         raise ValueError(f"no item names the department {department!r} (known: {', '.join(system.departments())})")

@@ -24,11 +24,11 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from egov_desk.core.evidence import FileInfo
+from egov_desk.core.evidence.filetypes import LABELS
+from egov_desk.core.evidence.vault import CHUNK
 from egov_desk.core.exports.files import atomic_folder, atomic_output, safe_name
 from egov_desk.core.exports.text import printable
 from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, lines_needed, put
-from egov_desk.core.filetypes import LABELS
-from egov_desk.core.vault import CHUNK
 
 if TYPE_CHECKING:
     from egov_desk.core.indicators import Item
@@ -81,7 +81,7 @@ def item_folder(item: Item, alone: bool) -> str:
 def plan(workspace: Workspace, assessment_id: int, department: str | None = None) -> list[PackageEntry]:
     """What goes where: every requirement of every item (of the department, as lead or cooperating)."""
     system = workspace.system_now(workspace.assessment(assessment_id).system_id)
-    evidence = workspace.evidence._by_item(assessment_id)
+    evidence = workspace.evidence.by_item(assessment_id)
     entries: list[PackageEntry] = []
     for node in system.nodes():
         for item in node.items:

@@ -27,12 +27,12 @@ from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from egov_desk.core.errors import Refusal
+from egov_desk.core.evidence.vault import display_name
 from egov_desk.core.exports.details import chinese_date, report_day
 from egov_desk.core.exports.files import atomic_output
 from egov_desk.core.exports.text import printable_data
 from egov_desk.core.points import compact, display
 from egov_desk.core.requirements import PLATFORM
-from egov_desk.core.vault import display_name
 from egov_desk.paths import resource_dir
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def report_context(workspace: Workspace, assessment_id: int) -> dict[str, Any]:
     sheet = workspace.scores_now(assessment_id)  # the database now, never a window's copy
     system = sheet.system
     notes = workspace.notes(assessment_id)
-    evidence = workspace.evidence._by_item(assessment_id)
+    evidence = workspace.evidence.by_item(assessment_id)
     items, attention = [], []
     for item in system.items():
         score = sheet.items[item.code]

@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from egov_desk.core.evidence.vault import display_name
 from egov_desk.core.exports.score_sheet import CODE_HEADER, SCORE_HEADER
 from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.importers.limits import Budget, CappedZip
@@ -28,7 +29,6 @@ from egov_desk.core.importers.xlsx_stream import Sheet, open_read_only, stream_r
 from egov_desk.core.messages import ZH, describe
 from egov_desk.core.points import NotANumber, rounded, to_points
 from egov_desk.core.rules import InputError
-from egov_desk.core.vault import display_name
 
 if TYPE_CHECKING:
     from egov_desk.core.workspace import Workspace

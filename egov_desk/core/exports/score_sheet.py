@@ -35,7 +35,7 @@ def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Pa
     sheet = workspace.scores_now(assessment_id)  # the database now, never a window's copy
     system = sheet.system
     inputs_notes = workspace.notes(assessment_id)
-    evidence = workspace.evidence._by_item(assessment_id)
+    evidence = workspace.evidence.by_item(assessment_id)
     depth = system.depth
     headers = LEVEL_NAMES[:depth] + TAIL
     book = Workbook()

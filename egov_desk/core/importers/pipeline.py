@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from egov_desk.core.evidence.vault import display_name
 from egov_desk.core.importers.docx import read_docx
 from egov_desk.core.importers.findings import Finding, all_items, blocking, check_system
 from egov_desk.core.importers.grid import Grid, ImportRefused
@@ -18,7 +19,6 @@ from egov_desk.core.importers.table import Layout, read_layout
 from egov_desk.core.importers.tree import Level, TreeBuilder, _json_number
 from egov_desk.core.importers.xlsx import read_xlsx
 from egov_desk.core.rule_reader import Proposal, propose
-from egov_desk.core.vault import display_name
 
 LOW_CONFIDENCE = 0.5
 SPECIAL_SECTION = re.compile(r"加分|扣分|倒扣|否决")

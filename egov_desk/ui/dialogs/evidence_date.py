@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from egov_desk.core.dates import DateNotRead, read_date
-from egov_desk.core.evidence_types import FileInfo
+from egov_desk.core.evidence.types import FileInfo
 from egov_desk.ui.editors.base import INVALID_STYLE
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from egov_desk.core.evidence import FileInfo
-from egov_desk.core.filetypes import IMAGES, LABELS
+from egov_desk.core.evidence.filetypes import IMAGES, LABELS
 from egov_desk.core.importers.document_text import MAX_CHARS, DocumentText, document_text
 from egov_desk.ui.ops import Job, Runner
 from egov_desk.ui.panels.evidence_panel import human_size

@@ -1,7 +1,7 @@
 """File → Check the evidence files…: every stored file re-hashed off the UI thread, the result in plain words
 (missing and damaged files by item and name, what to do), and unused files cleaned only after asking.
 
-The checking itself is :meth:`egov_desk.core.evidence_verify.Verifier.verify`; a read-only window checks but
+The checking itself is :meth:`egov_desk.core.evidence.verify.Verifier.verify`; a read-only window checks but
 never offers cleaning (cleaning writes).
 """
 
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from egov_desk.core.evidence_types import VerifyReport
+from egov_desk.core.evidence.types import VerifyReport
 from egov_desk.core.messages import say
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.ops import Cancelled, Job, Progress

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from egov_desk.core.evidence import CHECKED, COLLECTED, MISSING, SUPPLIED, FileInfo, ItemEvidence
-from egov_desk.core.filetypes import LABELS
+from egov_desk.core.evidence.filetypes import LABELS
 from egov_desk.core.requirements import PLATFORM
 
 RequirementRole = Qt.ItemDataRole.UserRole + 1  # requirement id on requirement rows (None: the item generally)

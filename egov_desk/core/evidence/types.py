@@ -79,7 +79,7 @@ class AttachReport:
 
 @dataclass
 class VerifyReport:
-    """What :meth:`~egov_desk.core.evidence_verify.Verifier.verify` found. With ``clean``, ``orphans`` and
+    """What :meth:`~egov_desk.core.evidence.verify.Verifier.verify` found. With ``clean``, ``orphans`` and
     ``leftovers`` are what was removed (``cleaned`` of them, ``unused_bytes`` freed); otherwise what could be."""
 
     checked: int = 0

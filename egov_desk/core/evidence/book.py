@@ -26,28 +26,26 @@ from egov_desk.core.db.models import (
     utcnow,
 )
 from egov_desk.core.errors import ChangedSince
-from egov_desk.core.evidence_checklist import ChecklistEdits
-from egov_desk.core.evidence_refusals import EvidenceRefusal, no_assessment, no_file
-from egov_desk.core.evidence_types import (
+from egov_desk.core.evidence.checklist import ChecklistEdits
+from egov_desk.core.evidence.refusals import EvidenceRefusal, no_assessment, no_file
+from egov_desk.core.evidence.types import (
     CHECKED,
     COLLECTED,
     MISSING,
     SUPPLIED,
     AttachProgress,
     AttachReport,
-    EvidenceError,
     FileInfo,
     ItemEvidence,
     RemovedLink,
     RequirementState,
-    VerifyReport,
 )
-from egov_desk.core.evidence_verify import Verifier
-from egov_desk.core.vault import Stored, Vault, VaultError, display_name
+from egov_desk.core.evidence.vault import Stored, Vault, VaultError, display_name
+from egov_desk.core.evidence.verify import Verifier
 from egov_desk.core.write_refusals import UNSEEN
 
 if TYPE_CHECKING:
-    from egov_desk.core.workspace import Workspace
+    from egov_desk.core.store import Store
 
 
 class _BlobGone(Exception):
@@ -96,15 +94,16 @@ def _date_changed(file: EvidenceFile) -> ChangedSince:
 
 
 class EvidenceBook(ChecklistEdits, Verifier):
-    def __init__(self, workspace: Workspace) -> None:
-        self.workspace = workspace
-        folder = workspace.folder
-        self.vault = Vault((folder if folder else Path.cwd()) / "vault")
+    """The evidence of a workspace: its vault and the rows about its files, written through the workspace's
+    :class:`~egov_desk.core.store.Store` (one unit of work for the whole workspace)."""
+
+    def __init__(self, store: Store, vault_folder: Path) -> None:
+        self.store = store
+        self.vault = Vault(vault_folder)
 
     def _session(self) -> Session:
-        """A session for reading; every write goes through ``self.workspace._write`` (read-only refused, the
-        write lock taken before anything is read, database errors said in both languages)."""
-        return self.workspace._session()
+        """A session for reading; every write goes through ``self.store.write``."""
+        return self.store.read()
 
     # --- adding and removing ----------------------------------------------------------------------
 
@@ -119,7 +118,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
         cancelled: Callable[[], bool] | None = None,
     ) -> AttachReport:
         """Store files (folders: everything in them) and attach them to an item or one of its requirements."""
-        self.workspace.refuse_if_read_only()
+        self.store.refuse_if_read_only()
         files = expand(Path(p) for p in paths)
         sizes = []
         for path in files:
@@ -203,7 +202,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
         stored: Stored,
         evidence_date: date | None,
     ) -> FileInfo:
-        with self.workspace._write(f"the file {name}", f"文件“{name}”") as session:
+        with self.store.write(f"the file {name}", f"文件“{name}”") as session:
             # holding the write lock: a concurrent clean waits for this row, or has finished removing bytes
             if not self.vault.has(stored.sha256):
                 raise _BlobGone(stored.sha256)
@@ -221,13 +220,13 @@ class EvidenceBook(ChecklistEdits, Verifier):
                     kind=stored.kind,
                     kind_mismatch=stored.kind_mismatch,
                     evidence_date=evidence_date,
-                    added_by=self.workspace.actor,
+                    added_by=self.store.actor,
                 )
                 session.add(file)
                 session.flush()
             if _link_of(session, file.id, item.id, requirement_id) is None:
                 session.add(EvidenceLink(file_id=file.id, item_id=item.id, requirement_id=requirement_id))
-            self.workspace._audit(
+            self.store.audit(
                 session,
                 "attach",
                 assessment_id,
@@ -242,7 +241,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
 
     def link(self, file_id: int, code: str, requirement_id: int | None = None) -> None:
         """Let a file already in the assessment serve another item or requirement too."""
-        with self.workspace._write(f"the link to {code}", f"与 {code} 的关联") as session:
+        with self.store.write(f"the link to {code}", f"与 {code} 的关联") as session:
             file = session.get(EvidenceFile, file_id)
             if file is None:
                 raise no_file(file_id)
@@ -250,7 +249,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
             if requirement_id is not None:
                 self._requirement(session, file.assessment_id, code, requirement_id)
             session.add(EvidenceLink(file_id=file_id, item_id=item.id, requirement_id=requirement_id))
-            self.workspace._audit(session, "link", file.assessment_id, code, None, {"file": file.original_name})
+            self.store.audit(session, "link", file.assessment_id, code, None, {"file": file.original_name})
             self._commit(
                 session, f"the link of {file.original_name} to {code}", f"“{file.original_name}”与 {code} 的关联"
             )
@@ -259,7 +258,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
         """Take a file off an item or requirement; returns what :meth:`restore` needs to undo it. The bytes stay
         in the vault (``verify --clean`` removes bytes that nothing uses any more), so no other item ever loses
         its file."""
-        with self.workspace._write("removing the file", "移除文件") as session:
+        with self.store.write("removing the file", "移除文件") as session:
             link = session.get(EvidenceLink, link_id)
             if link is None:
                 raise EvidenceRefusal(
@@ -289,13 +288,13 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 select(func.count()).select_from(EvidenceLink).where(EvidenceLink.file_id == file.id)
             ):
                 session.delete(file)
-            self.workspace._audit(session, "unlink", file.assessment_id, code, {"file": file.original_name}, None)
+            self.store.audit(session, "unlink", file.assessment_id, code, {"file": file.original_name}, None)
             self._commit(session, f"removing {file.original_name}", f"移除“{file.original_name}”")
         return removed
 
     def restore(self, removed: RemovedLink) -> int:
         """Put a removed link back (undo), with its file as it was; returns the new link's id."""
-        with self.workspace._write(f"putting back {removed.name}", f"恢复“{removed.name}”") as session:
+        with self.store.write(f"putting back {removed.name}", f"恢复“{removed.name}”") as session:
             # holding the write lock: a clean running now cannot remove the stored copy before the row commits
             _, item = self._item(session, removed.assessment_id, removed.code)
             if session.get(Blob, removed.sha256) is None or not self.vault.path_of(removed.sha256).exists():
@@ -325,7 +324,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 return link.id
             link = EvidenceLink(file_id=file.id, item_id=item.id, requirement_id=removed.requirement_id)
             session.add(link)
-            self.workspace._audit(session, "link", removed.assessment_id, removed.code, None, {"file": removed.name})
+            self.store.audit(session, "link", removed.assessment_id, removed.code, None, {"file": removed.name})
             self._commit(session, f"putting back {removed.name}", f"恢复“{removed.name}”")
             return link.id
 
@@ -345,7 +344,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
     def set_date(self, file_id: int, evidence_date: date | None, *, expected: date | None = UNSEEN) -> FileInfo:
         """Date a file (None: no date). ``expected`` is the date the person saw (None: none); a different stored
         one refuses the write with :class:`ChangedSince` naming it, nothing written. Left out: not checked."""
-        with self.workspace._write("the file's date", "文件日期") as session:
+        with self.store.write("the file's date", "文件日期") as session:
             file = session.get(EvidenceFile, file_id)
             if file is None:
                 raise no_file(file_id)
@@ -353,7 +352,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 raise _date_changed(file)
             before = file.evidence_date.isoformat() if file.evidence_date else None
             file.evidence_date = evidence_date
-            self.workspace._audit(
+            self.store.audit(
                 session,
                 "evidence_date",
                 file.assessment_id,
@@ -370,7 +369,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
     ) -> None:
         """Tick or untick a requirement as checked; ``expected`` is the state the person saw (a different stored
         one: :class:`ChangedSince`, nothing written)."""
-        with self.workspace._write("the check mark", "核验勾选") as session:
+        with self.store.write("the check mark", "核验勾选") as session:
             row = session.get(RequirementCheck, (assessment_id, requirement_id))
             if expected is not None and (row is not None) != expected:
                 now_en, now_zh = ("ticked", "已核验") if row is not None else ("not ticked", "未核验")
@@ -386,13 +385,13 @@ class EvidenceBook(ChecklistEdits, Verifier):
                     RequirementCheck(
                         assessment_id=assessment_id,
                         requirement_id=requirement_id,
-                        checked_by=self.workspace.actor,
+                        checked_by=self.store.actor,
                         checked_at=utcnow(),
                     )
                 )
             elif not checked and row is not None:
                 session.delete(row)
-            self.workspace._audit(
+            self.store.audit(
                 session, "check" if checked else "uncheck", assessment_id, None, None, {"requirement": requirement_id}
             )
             self._commit(session, "the check mark", "核验勾选")
@@ -499,7 +498,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 for row in session.execute(query)
             ]
 
-    def _by_item(self, assessment_id: int, only: str | None = None) -> dict[str, ItemEvidence]:
+    def by_item(self, assessment_id: int, only: str | None = None) -> dict[str, ItemEvidence]:
         """Every item's requirements with their status and files, read in three queries."""
         files = self.files(assessment_id, only)
         with self._session() as session:
@@ -555,11 +554,11 @@ class EvidenceBook(ChecklistEdits, Verifier):
     def item_evidence(self, assessment_id: int, code: str) -> ItemEvidence:
         with self._session() as session:
             self._item(session, assessment_id, code)
-        return self._by_item(assessment_id, code)[code]
+        return self.by_item(assessment_id, code)[code]
 
     def counts(self, assessment_id: int) -> dict[str, tuple[int, int, int]]:
         """Per item code: (requirements collected, checked, needed from the unit)."""
-        return {code: (e.collected, e.checked, e.needed) for code, e in self._by_item(assessment_id).items()}
+        return {code: (e.collected, e.checked, e.needed) for code, e in self.by_item(assessment_id).items()}
 
     def _requirement(self, session: Session, assessment_id: int, code: str, requirement_id: int) -> EvidenceRequirement:
         _, item = self._item(session, assessment_id, code)
@@ -576,20 +575,3 @@ class EvidenceBook(ChecklistEdits, Verifier):
 
     def path_of(self, file: FileInfo) -> Path:
         return self.vault.path_of(file.sha256)
-
-
-__all__ = [
-    "CHECKED",
-    "COLLECTED",
-    "MISSING",
-    "SUPPLIED",
-    "AttachReport",
-    "EvidenceBook",
-    "EvidenceError",
-    "EvidenceRefusal",
-    "FileInfo",
-    "ItemEvidence",
-    "RequirementState",
-    "VerifyReport",
-    "expand",
-]

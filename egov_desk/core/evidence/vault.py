@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from egov_desk.core.filetypes import disagrees, sniff
+from egov_desk.core.evidence.filetypes import disagrees, sniff
 
 CHUNK = 1024 * 1024
 Progress = Callable[[int], None]  # bytes copied so far for this file

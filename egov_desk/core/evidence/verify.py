@@ -21,11 +21,11 @@ from sqlalchemy.orm import Session
 
 from egov_desk.core.db.models import Blob, EvidenceFile, EvidenceLink, ItemRow
 from egov_desk.core.errors import ReadOnlyWorkspace
-from egov_desk.core.evidence_types import VerifyReport
+from egov_desk.core.evidence.types import VerifyReport
 
 if TYPE_CHECKING:
-    from egov_desk.core.vault import Vault
-    from egov_desk.core.workspace import Workspace
+    from egov_desk.core.evidence.vault import Vault
+    from egov_desk.core.store import Store
 
 ADVICE = {
     "en": (
@@ -72,14 +72,14 @@ class Verifier:
     """Part of :class:`~egov_desk.core.evidence.EvidenceBook` (a mixin; the book gives the session and vault)."""
 
     vault: Vault
-    workspace: Workspace
+    store: Store
 
     def _session(self) -> Session:
-        return self.workspace._session()
+        return self.store.read()
 
     def _refuse_clean_if_read_only(self) -> None:
         try:
-            self.workspace.refuse_if_read_only()
+            self.store.refuse_if_read_only()
         except ReadOnlyWorkspace as refused:
             raise ReadOnlyWorkspace(
                 f"nothing was cleaned: {refused.english}",
@@ -143,19 +143,19 @@ class Verifier:
                 leftover.unlink(missing_ok=True)
                 report.leftovers.append(leftover)
         # rows of bytes nothing uses and the vault no longer holds
-        with self.workspace._write("the cleanup", "清理未使用的文件") as session:
+        with self.store.write("the cleanup", "清理未使用的文件") as session:
             unused = session.scalars(select(Blob.sha256).where(~exists().where(EvidenceFile.sha256 == Blob.sha256)))
             gone = [sha for sha in unused if not self.vault.path_of(sha).exists()]
             if gone:
                 session.execute(delete(Blob).where(Blob.sha256.in_(gone)))
-            self.workspace._commit(session, "the cleanup", "清理未使用的文件")
+            self.store.commit(session, "the cleanup", "清理未使用的文件")
         report.cleaned = len(report.orphans) + len(report.leftovers)
         return report
 
     def _scan_start(self, clean: bool) -> int:
         """When the scan began, by the vault's clock. A check that removes nothing may run where the vault cannot
         or must not be written (read-only media, another window's workspace): the computer's clock serves then."""
-        if not clean and self.workspace.read_only:
+        if not clean and self.store.read_only:
             return time.time_ns()
         try:
             return self.vault.clock()
@@ -167,11 +167,11 @@ class Verifier:
     def _remove_unused(self, sha256: str, since_ns: int | None) -> bool:
         """Remove stored bytes (and their blob row) if, holding the write lock, no evidence row uses them and
         (with ``since_ns``) the file was not written since then. Whether they were removed."""
-        with self.workspace._write("the cleanup", "清理未使用的文件") as session:
+        with self.store.write("the cleanup", "清理未使用的文件") as session:
             path = self.vault.path_of(sha256)
             if _referenced(session, sha256) or (since_ns is not None and self.vault.newer(path, since_ns)):
                 return False
             self.vault.remove(sha256)
             session.execute(delete(Blob).where(Blob.sha256 == sha256))
-            self.workspace._commit(session, "the cleanup", "清理未使用的文件")
+            self.store.commit(session, "the cleanup", "清理未使用的文件")
         return True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from egov_desk.core.evidence_types import EvidenceError
+from egov_desk.core.evidence.types import EvidenceError
 
 
 class EvidenceRefusal(EvidenceError):

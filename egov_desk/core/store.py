@@ -1,0 +1,110 @@
+"""The unit of work every part of a workspace writes through: sessions, the write transaction, the audit trail.
+
+The :class:`~egov_desk.core.workspace.Workspace` and the evidence part (:mod:`egov_desk.core.evidence`) share one
+``Store``; neither reaches into the other. A write is ``with store.write(what, what_zh) as session: …;
+store.commit(session, …)``: refused before anything is read when the workspace is read-only, the write lock taken
+by its first statement, a database that will not take it said in both languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from egov_desk.core.db.engine import write_lock
+from egov_desk.core.db.models import Assessment, AuditEntry, ItemRow
+from egov_desk.core.db.system_store import load_system
+from egov_desk.core.errors import ReadOnlyWorkspace, WorkspaceError
+from egov_desk.core.indicators import IndicatorSystem
+from egov_desk.core.opening import Access
+from egov_desk.core.write_refusals import no_assessment, no_item, write_refused
+
+
+class Store:
+    def __init__(self, engine: Engine, actor: str, access: Access) -> None:
+        self.engine = engine
+        self.actor = actor  # the OS account every audit entry names
+        self.access = access
+        self.session = sessionmaker(engine, expire_on_commit=False)
+        self._systems: dict[int, IndicatorSystem] = {}
+
+    @property
+    def read_only(self) -> bool:
+        return self.access.read_only
+
+    def read(self) -> Session:
+        """A session for reading (``with store.read() as session``); writes go through :meth:`write`."""
+        return self.session()
+
+    def refuse_if_read_only(self) -> None:
+        if self.read_only:
+            english, chinese = self.access.refusal()
+            raise ReadOnlyWorkspace(english, chinese, "read_only", reason=self.access.reason)
+
+    @contextmanager
+    def write(self, what: str = "the change", what_zh: str = "本次修改") -> Iterator[Session]:
+        """A session holding the write lock from its first statement (BEGIN IMMEDIATE): what it reads stays
+        true until the commit, so two processes writing the same row are serialised, never refused."""
+        self.refuse_if_read_only()
+        with self.session() as session:
+            try:
+                write_lock(session)
+                yield session
+            except SQLAlchemyError as exc:
+                session.rollback()
+                raise self.refused(exc, what, what_zh) from exc
+
+    def refused(self, exc: Exception, what: str, what_zh: str = "本次修改") -> WorkspaceError:
+        return write_refused(exc, what, what_zh, self.access)
+
+    def commit(self, session: Session, what: str, what_zh: str = "本次修改") -> None:
+        try:
+            session.commit()
+        except SQLAlchemyError as exc:
+            session.rollback()
+            raise self.refused(exc, what, what_zh) from exc
+
+    def audit(
+        self,
+        session: Session,
+        action: str,
+        assessment_id: int | None = None,
+        code: str | None = None,
+        before: Any = None,
+        after: Any = None,
+    ) -> None:
+        session.add(
+            AuditEntry(
+                actor=self.actor, action=action, assessment_id=assessment_id, item_code=code, before=before, after=after
+            )
+        )
+
+    def item_row(self, session: Session, assessment_id: int, code: str) -> tuple[Assessment, ItemRow]:
+        """The assessment and its system's item ``code``; refused (in both languages) when either is unknown."""
+        assessment = session.get(Assessment, assessment_id)
+        if assessment is None:
+            raise no_assessment(assessment_id)
+        item = session.scalar(select(ItemRow).where(ItemRow.system_id == assessment.system_id, ItemRow.code == code))
+        if item is None:
+            raise no_item(code)
+        return assessment, item
+
+    # --- indicator systems, read once and kept -----------------------------------------------------
+
+    def system(self, system_id: int) -> IndicatorSystem:
+        if system_id not in self._systems:
+            with self.read() as session:
+                self._systems[system_id] = load_system(session, system_id)
+        return self._systems[system_id]
+
+    def keep_system(self, system_id: int, system: IndicatorSystem) -> None:
+        self._systems[system_id] = system
+
+    def forget_system(self, system_id: int) -> None:
+        """A write changed the system (its requirements): it is read again when next asked for."""
+        self._systems.pop(system_id, None)
