@@ -37,9 +37,17 @@ class MissingEvidence:
     items: tuple[str, ...]  # the item codes (编号) it serves
 
 
-def _connect(path: Path, backup: bool = True) -> sqlite3.Connection:
-    from egov_desk.core.backups import open_read_only
+def open_read_only(database: Path, *, backup: bool = False) -> sqlite3.Connection:
+    """A connection that cannot change the database (a missing file is an error, not a new one). A ``backup``
+    is opened immutable: never written again, so no lock and no -wal/-shm files are made beside it (a read-only
+    open of a file flagged for WAL would leave them)."""
+    if not database.is_file():
+        raise sqlite3.OperationalError("unable to open database file: no such file")
+    options = "mode=ro&immutable=1" if backup else "mode=ro"
+    return sqlite3.connect(f"{database.resolve().as_uri()}?{options}", uri=True, timeout=10)
 
+
+def _connect(path: Path, backup: bool = True) -> sqlite3.Connection:
     return open_read_only(path, backup=backup)
 
 

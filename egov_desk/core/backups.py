@@ -36,7 +36,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from egov_desk.core.backup_contents import AssessmentTotal, MissingEvidence, missing_evidence, read_totals
+from egov_desk.core.backup_contents import (
+    AssessmentTotal,
+    MissingEvidence,
+    missing_evidence,
+    open_read_only,
+    read_totals,
+)
 from egov_desk.core.backup_errors import BackupError, reason_of
 from egov_desk.core.folder_layout import DATABASE_NAME
 
@@ -162,16 +168,6 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
-
-
-def open_read_only(database: Path, *, backup: bool = False) -> sqlite3.Connection:
-    """A connection that cannot change the database (a missing file is an error, not a new one). A ``backup``
-    is opened immutable: never written again, so no lock and no -wal/-shm files are made beside it (a read-only
-    open of a file flagged for WAL would leave them)."""
-    if not database.is_file():
-        raise sqlite3.OperationalError("unable to open database file: no such file")
-    options = "mode=ro&immutable=1" if backup else "mode=ro"
-    return sqlite3.connect(f"{database.resolve().as_uri()}?{options}", uri=True, timeout=10)
 
 
 def copy_database(source: Path, target: Path, *, from_backup: bool = False) -> None:
@@ -355,7 +351,7 @@ def find_backup(workspace_folder: Path, backup: Path | str) -> Path:
 
 def _check_backup(path: Path) -> None:
     """Refuse a file that is not a sound backup of a workspace this version can open."""
-    from egov_desk.core.db.migrate import known_revisions
+    from egov_desk.core.db.migrations import known_revisions
 
     try:
         with contextlib.closing(open_read_only(path, backup=True)) as db:

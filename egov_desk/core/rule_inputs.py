@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from egov_desk.core.messages import english
+from egov_desk.core.input_words import english
 from egov_desk.core.points import NotANumber, to_points
 
 

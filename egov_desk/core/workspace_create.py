@@ -4,20 +4,18 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol, TypeVar
 
 from egov_desk.core.db import migrate
 from egov_desk.core.db.engine import sqlite_url
 from egov_desk.core.db.models import utcnow
 from egov_desk.core.errors import ReadOnlyWorkspace, WorkspaceError
 from egov_desk.core.lock import LOCK_NAME
-from egov_desk.core.opening import HELD, decide_access
+from egov_desk.core.opening import HELD, Access, decide_access
 from egov_desk.core.templates import load_template
-from egov_desk.core.workspace_info import DATABASE_NAME, PLACEHOLDER_UNIT, UNIT_GIVEN
-
-if TYPE_CHECKING:
-    from egov_desk.core.workspace import Workspace
+from egov_desk.core.workspace_info import DATABASE_NAME, PLACEHOLDER_UNIT, UNIT_GIVEN, AssessmentInfo, SystemInfo
 
 
 def _remove_empty(made: list[Path]) -> None:
@@ -31,10 +29,31 @@ def _remove_empty(made: list[Path]) -> None:
             break
 
 
+class MadeWorkspace(Protocol):
+    """What making a workspace needs of one (the Workspace, which imports this module)."""
+
+    def add_system(self, data: Mapping[str, Any], key: str, source: str = "") -> int: ...
+    def systems(self) -> list[SystemInfo]: ...
+    def create_assessment(self, system_id: int, unit: str, year: int, title: str = "自评") -> int: ...
+    def set_setting(self, key: str, value: Any) -> None: ...
+    def assessments(self) -> list[AssessmentInfo]: ...
+    def close(self) -> None: ...
+
+
+W = TypeVar("W", bound=MadeWorkspace)
+
+
 def create_workspace(
-    cls: type[Workspace], folder: Path, template: str, unit: str | None, year: int | None, hold: bool
-) -> Workspace:
-    """A new workspace in ``folder`` with ``template`` and an empty self-assessment; see :meth:`Workspace.open`."""
+    make: Callable[[str, Path, Access], W],
+    reopen: Callable[[Path, bool], W],
+    folder: Path,
+    template: str,
+    unit: str | None,
+    year: int | None,
+    hold: bool,
+) -> W:
+    """A new workspace in ``folder`` with ``template`` and an empty self-assessment; see :meth:`Workspace.open`.
+    ``make`` opens the new database (url, folder, access); ``reopen`` opens one another process made."""
     database = folder / DATABASE_NAME
     made = [p for p in (folder, *folder.parents) if not p.exists()]
     try:
@@ -54,7 +73,7 @@ def create_workspace(
         raise
     if access.reason == HELD:  # another process is creating it this moment: open what it makes
         access.close()
-        made_elsewhere = _wait_for_creation(cls, folder, hold)
+        made_elsewhere = _wait_for_creation(reopen, folder, hold)
         if made_elsewhere is not None:
             return made_elsewhere
     if access.read_only:
@@ -68,7 +87,7 @@ def create_workspace(
             path=str(folder),
         )
     try:
-        workspace = cls(sqlite_url(database), folder, access=access)
+        workspace = make(sqlite_url(database), folder, access)
         try:
             workspace.add_system(load_template(template).to_interchange(), key=template, source=template)
             first = workspace.systems()[0]
@@ -90,7 +109,7 @@ def create_workspace(
     return workspace
 
 
-def _wait_for_creation(cls: type[Workspace], folder: Path, hold: bool, seconds: float = 10.0) -> Workspace | None:
+def _wait_for_creation(reopen: Callable[[Path, bool], W], folder: Path, hold: bool, seconds: float = 10.0) -> W | None:
     """The workspace another process is creating, once it has its system and first assessment."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -98,7 +117,7 @@ def _wait_for_creation(cls: type[Workspace], folder: Path, hold: bool, seconds: 
         if not (folder / DATABASE_NAME).exists():
             continue
         try:
-            workspace = cls.open(folder, create=False, hold=hold)
+            workspace = reopen(folder, hold)
         except (WorkspaceError, migrate.DatabaseRefused):
             continue  # not migrated yet
         if workspace.assessments():

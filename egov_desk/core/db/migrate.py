@@ -12,10 +12,8 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from egov_desk.core.db.migrations import HEAD
+from egov_desk.core.db.migrations import HEAD, MIGRATIONS, known_revisions
 from egov_desk.core.errors import Refusal
-
-MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 class DatabaseRefused(Refusal):
@@ -34,12 +32,6 @@ def current_revision(connection: Connection) -> str | None:
     if not inspect(connection).has_table("alembic_version"):
         return None
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-
-
-def known_revisions(scripts: Path = MIGRATIONS) -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    return {script.revision for script in ScriptDirectory(str(scripts)).walk_revisions()}
 
 
 def backup_sqlite(database: Path, backups: Path, label: str) -> Path:
