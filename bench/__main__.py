@@ -291,8 +291,8 @@ def bench_checklist(work: Path) -> list[Figure]:
     from egov_desk.core.demo import create_demo_workspace
     from egov_desk.core.exports.checklist import build_checklist
     from egov_desk.core.exports.checklist_docx import write_checklist_docx
-    from egov_desk.ui.headless import ensure_app
-    from egov_desk.ui.printing import write_checklist_pdf
+    from egov_desk.render.headless import ensure_app
+    from egov_desk.render.printing import write_checklist_pdf
 
     ensure_app()
     workspace = create_demo_workspace(work / "demo")

@@ -22,9 +22,9 @@ def main(target: Path) -> None:
     from egov_desk.core.exports.package import export_package
     from egov_desk.core.exports.report import write_report
     from egov_desk.core.exports.score_sheet import write_score_sheet
-    from egov_desk.ui.charts import level_bars_png
-    from egov_desk.ui.headless import ensure_app
-    from egov_desk.ui.printing import write_checklist_pdf
+    from egov_desk.render.charts import level_bars_png
+    from egov_desk.render.headless import ensure_app
+    from egov_desk.render.printing import write_checklist_pdf
 
     ensure_app()
     work = Path(tempfile.mkdtemp(prefix="egov-exports-"))

@@ -133,8 +133,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                 known = "、".join(workspace.departments(workspace.assessment(assessment).system_id))
                 raise Refused(str(exc), f"没有哪一项指标写到“{args.department}”这个科室（已有：{known}）") from None
             if out.suffix.lower() == ".pdf":
-                from egov_desk.ui.headless import ensure_app
-                from egov_desk.ui.printing import write_checklist_pdf
+                from egov_desk.render.headless import ensure_app
+                from egov_desk.render.printing import write_checklist_pdf
 
                 ensure_app()
                 print(f"{out}: {write_checklist_pdf(checklist, out)} pages")
@@ -155,8 +155,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(out)
         else:
             from egov_desk.core.exports.report import write_report
-            from egov_desk.ui.charts import level_bars_png
-            from egov_desk.ui.headless import ensure_app
+            from egov_desk.render.charts import level_bars_png
+            from egov_desk.render.headless import ensure_app
 
             ensure_app()
             template = Path(args.template) if args.template else None

@@ -15,8 +15,9 @@ from PySide6.QtPrintSupport import QPrinter
 from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.exports.checklist import build_checklist
 from egov_desk.core.workspace import Workspace
+from egov_desk.render.printing import paint_checklist, write_checklist_pdf
 from egov_desk.ui.main_window import MainWindow
-from egov_desk.ui.printing import paint_checklist, print_preview, write_checklist_pdf
+from egov_desk.ui.print_preview import print_preview
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
 
@@ -157,7 +158,7 @@ def pdf_lines(path: Path, page: int = 1) -> list[tuple[str, float, float]]:
 def test_printed_level_cells_are_merged_like_the_word_export(demo: Workspace, tmp_path: Path) -> None:
     from PySide6.QtGui import QTextDocument, QTextTable
 
-    from egov_desk.ui.printing import checklist_html
+    from egov_desk.render.printing import checklist_html
 
     checklist = build_checklist(demo, 1, "师资科")  # 023, 027, 028, 029: one level-1, 027-029 one level-2
     document = QTextDocument()

@@ -87,7 +87,8 @@ class Exports(QObject):
         # The writers import python-docx, openpyxl, docxtpl and Qt's print support: loaded on first use.
         from egov_desk.core.exports.checklist import build_checklist
         from egov_desk.core.exports.checklist_docx import write_checklist_docx
-        from egov_desk.ui.printing import print_preview, write_checklist_pdf
+        from egov_desk.render.printing import write_checklist_pdf
+        from egov_desk.ui.print_preview import print_preview
 
         window = self.window
         if ask:
@@ -129,7 +130,7 @@ class Exports(QObject):
 
     def report(self, target: Path | None = None) -> Job | None:
         from egov_desk.core.exports.report import write_report
-        from egov_desk.ui.charts import level_bars_png
+        from egov_desk.render.charts import level_bars_png
 
         target = target or self._target(
             self.tr("Save the self-assessment report"),

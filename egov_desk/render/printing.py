@@ -1,4 +1,5 @@
-"""Printing the department checklist: print preview, a printer, or a PDF with the Chinese fonts embedded.
+"""Printing the department checklist onto a printer or into a PDF with the Chinese fonts embedded (the print
+preview dialog, which needs widgets, is egov_desk.ui.print_preview).
 
 The checklist is laid out by QTextDocument (a real table whose header row repeats on every page) and painted page
 by page, so that each page gets the header line and "第 X 页 共 Y 页". Landscape A4 with the same margins as the
@@ -10,7 +11,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMarginsF, QRectF, QSizeF, Qt, QTimer
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
     QPagedPaintDevice,
@@ -20,8 +21,6 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from egov_desk.core.exports.checklist import Checklist
 from egov_desk.core.exports.checklist_docx import material_line, signature_line
@@ -109,7 +108,7 @@ def checklist_html(checklist: Checklist) -> str:
     return "".join(parts)
 
 
-def _layout() -> QPageLayout:
+def page_layout() -> QPageLayout:
     return QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4),
         QPageLayout.Orientation.Landscape,
@@ -124,8 +123,9 @@ def paint_checklist(checklist: Checklist, device: QPagedPaintDevice) -> int:
     if not painter.begin(device):
         raise OSError("the printer or PDF file could not be opened for writing")
     try:
-        page = device.pageLayout().paintRectPixels(device.resolution())
-        band = BAND_MM / 25.4 * device.resolution()
+        resolution: int = device.resolution()  # type: ignore[attr-defined]  # QPrinter and QPdfWriter have it
+        page = device.pageLayout().paintRectPixels(resolution)
+        band = BAND_MM / 25.4 * resolution
         body = QRectF(0, band, page.width(), page.height() - 2 * band)
         document = QTextDocument()
         document.documentLayout().setPaintDevice(device)
@@ -163,47 +163,9 @@ def write_checklist_pdf(checklist: Checklist, out: Path) -> int:
     with atomic_output(out) as temporary:
         writer = QPdfWriter(str(temporary))
         writer.setResolution(300)
-        writer.setPageLayout(_layout())
+        writer.setPageLayout(page_layout())
         writer.setTitle(f"{checklist.year}年{checklist.title}")
         writer.setCreator("egov-desk")
         pages = paint_checklist(checklist, writer)
         del writer  # closes the file before it is renamed
     return pages
-
-
-class ChecklistPreview(QPrintPreviewDialog):
-    """Print preview of a checklist. It owns its printer: QPrintPreviewDialog keeps only a C++ pointer to the
-    printer it is given, so a printer that Python frees crashes the app at the first paint."""
-
-    def __init__(self, checklist: Checklist, parent: QWidget | None = None) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(_layout())
-        printer.setDocName(f"{checklist.year}年{checklist.title}")
-        super().__init__(printer, parent)
-        self._printer = printer
-        self.checklist = checklist
-        self._focused = False
-        self.setWindowTitle(self.tr("Print preview"))
-        self.paintRequested.connect(self._paint)
-        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
-        self.resize(int(screen.width() * 0.9), int(screen.height() * 0.9))  # a page must be readable
-
-    def _paint(self, device: QPagedPaintDevice) -> None:
-        paint_checklist(self.checklist, device)
-
-    def _focus_pages(self) -> None:
-        view = self.findChild(QGraphicsView)  # the pages inside QPrintPreviewWidget, which takes no focus itself
-        if view is not None:
-            view.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() == QEvent.Type.WindowActivate and not self._focused:
-            # The dialog gives the keyboard to its page number field when it activates; PageDown should page.
-            self._focused = True
-            QTimer.singleShot(0, self._focus_pages)
-        return handled
-
-
-def print_preview(checklist: Checklist, parent: QWidget | None = None) -> ChecklistPreview:
-    return ChecklistPreview(checklist, parent)
