@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from egov_desk.core.demo_files import pdf_page, png
-from egov_desk.core.workspace import DATABASE_NAME, Workspace, WorkspaceError
+from egov_desk.core.errors import WorkspaceError
+from egov_desk.core.folder_layout import DATABASE_NAME
+from egov_desk.core.workspace import Workspace
 
 DEMO_UNIT = "市教育局"
 

@@ -34,13 +34,24 @@ from egov_desk.core.rule_summary import TYPE_NAMES
 class Refused(Protocol):
     """What this module reads of an input error."""
 
-    code: str
-    field: str
-    kind: str
-    values: Mapping[str, Any]
-    label: str
-    parts: Any  # ((position, label), …) of the sum parts the field sits in
-    message: str
+    # read-only members, so an error may hold its values in any Mapping (InputError keeps a dict)
+    @property
+    def code(self) -> str: ...
+    @property
+    def field(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def values(self) -> Mapping[str, Any]: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def parts(self) -> tuple[tuple[int, str], ...]:
+        """``((position, label), …)`` of the sum parts the field sits in."""
+        ...
+
+    @property
+    def message(self) -> str: ...
 
 
 ZH = "zh_CN"

@@ -211,7 +211,7 @@ def _sound(copy: Path) -> bool:
     try:
         connection = sqlite3.connect(copy)
         try:
-            return connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            return bool(connection.execute("PRAGMA quick_check").fetchone()[0] == "ok")
         finally:
             connection.close()
     except sqlite3.Error:

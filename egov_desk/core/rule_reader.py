@@ -248,7 +248,7 @@ def propose(text: str, points: Decimal | float | int | None, evidence: str = "")
         return Proposal({"type": "external", "max": _num(full), **source}, 0.85)
     ratio = _RATIO_AB.search(norm)
     if ratio:
-        rule = {
+        rule: dict[str, Any] = {
             "type": "ratio",
             "max": _num(_d(ratio.group(3))),
             "numerator": _pretty(ratio.group(1)),

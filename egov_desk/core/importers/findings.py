@@ -35,8 +35,9 @@ def _check_node(node: dict[str, Any], kind: str, findings: list[Finding], rows: 
     parts = [*node.get("children", []), *node.get("items", [])]
     own = _points(node.get("points"))
     values = [_points(p.get("points")) for p in parts]
-    if own is not None and parts and all(v is not None for v in values):
-        total = sum(values, Decimal(0))  # type: ignore[arg-type]
+    known = [v for v in values if v is not None]
+    if own is not None and parts and len(known) == len(values):
+        total = sum(known, Decimal(0))
         if total != own:
             findings.append(
                 Finding(
@@ -57,8 +58,9 @@ def check_system(
     for root in data["tree"]:
         _check_node(root, "一级指标", findings, rows)
     roots = [_points(r.get("points")) for r in data["tree"] if not re.search(r"加分|扣分|倒扣|否决", r["name"])]
-    if not pass_fail and all(p is not None for p in roots):
-        total = sum(roots, Decimal(0))  # type: ignore[arg-type]
+    known = [p for p in roots if p is not None]
+    if not pass_fail and len(known) == len(roots):
+        total = sum(known, Decimal(0))
         if total != 100:
             findings.append(Finding("warning", "", f"一级指标合计 {compact(total)} 分，不是 100 分"))
     items = all_items(data["tree"])

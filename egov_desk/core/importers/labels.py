@@ -67,9 +67,9 @@ def _glued(text: str, known: set[str]) -> list[str] | None:
         return []
     for name in sorted(known, key=len, reverse=True):
         if text.startswith(name):
-            rest = _glued(text[len(name) :], known)
-            if rest is not None:
-                return [name, *rest]
+            after = _glued(text[len(name) :], known)
+            if after is not None:
+                return [name, *after]
     for end in range(2, len(text) + 1):
         piece, rest = text[:end], text[end:]
         if not piece.endswith(DEPARTMENT_ENDINGS) or rest.startswith(("公室", "公厅")):

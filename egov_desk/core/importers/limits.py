@@ -27,7 +27,7 @@ import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, Literal, cast
 
 from egov_desk.core.importers.grid import ImportRefused
 
@@ -164,8 +164,13 @@ class CappedZip(zipfile.ZipFile):
         super().__init__(file)
         self.budget = budget
 
-    def open(  # type: ignore[override]
-        self, name: str | zipfile.ZipInfo, mode: str = "r", pwd: bytes | None = None, *, force_zip64: bool = False
+    def open(
+        self,
+        name: str | zipfile.ZipInfo,
+        mode: Literal["r", "w"] = "r",
+        pwd: bytes | None = None,
+        *,
+        force_zip64: bool = False,
     ) -> IO[bytes]:
         if mode == "r":
             self.budget.check()
@@ -173,4 +178,5 @@ class CappedZip(zipfile.ZipFile):
         if mode != "r":
             return raw
         part = name.filename if isinstance(name, zipfile.ZipInfo) else name
-        return CappedPart(raw, part, self.budget)
+        # a raw stream is a binary IO at run time; typeshed does not count RawIOBase as IO[bytes]
+        return cast(IO[bytes], CappedPart(raw, part, self.budget))

@@ -11,7 +11,7 @@ import re
 import zipfile
 import zlib
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
@@ -69,7 +69,7 @@ def _byte_for_byte(name: str) -> bool:
         return False
 
 
-def prolog_problem(part: BinaryIO, chunk: int = CHUNK, limit: int = MAX_PROLOG) -> str | None:
+def prolog_problem(part: IO[bytes], chunk: int = CHUNK, limit: int = MAX_PROLOG) -> str | None:
     """Why the part's prolog is refused (one line, for after its name), or ``None`` when it declares no DTD.
 
     A DTD can only stand before the root element; the part is read in ``chunk``-sized pieces until the root

@@ -224,8 +224,9 @@ class TreeBuilder:
         values = [c.points for c in level.children] + [
             None if i["points"] is None else Decimal(str(i["points"])) for i in level.items
         ]
-        if level.points is None and values and all(v is not None for v in values):
-            level.points = sum(values, Decimal(0))  # type: ignore[arg-type]
+        known = [v for v in values if v is not None]
+        if level.points is None and values and len(known) == len(values):
+            level.points = sum(known, Decimal(0))
 
     def build(self) -> Built:
         first = self.layout.header_rows[-1] + 1

@@ -21,7 +21,7 @@ from egov_desk.core.importers.grid import Cell, Grid, ImportRefused
 from egov_desk.core.importers.headers import header_score
 from egov_desk.core.importers.limits import CHUNK, Budget, CappedZip
 from egov_desk.core.importers.safety import check_package
-from egov_desk.core.importers.xlsx_stream import MAX_COLUMNS, Sheet, open_read_only, stream_rows
+from egov_desk.core.importers.xlsx_stream import MAX_COLUMNS, Sheet, open_read_only, sheets_of, stream_rows
 
 MAX_ROWS = 5000
 HEADER_ROWS = 15  # a header is looked for in a sheet's first rows
@@ -150,7 +150,7 @@ def _choose(archive: CappedZip, budget: Budget) -> tuple[list[SheetScan], SheetS
     try:
         best: SheetScan | None = None
         scans: list[SheetScan] = []
-        for sheet in workbook.worksheets:
+        for sheet in sheets_of(workbook):
             scan = scan_sheet(sheet, budget)
             scans.append(scan)
             if scan.has_data and not scan.too_big and (best is None or scan.score > best.score):

@@ -9,7 +9,7 @@ itself. Each is replaced here, through openpyxl's own classes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import Any
 
 from openpyxl.reader.excel import ExcelReader
@@ -25,8 +25,16 @@ MAX_COLUMNS = 60
 class Sheet(ReadOnlyWorksheet):
     """A streamed sheet that does not look for its size first (rows are counted as they stream)."""
 
+    _worksheet_path: str  # the sheet's part in the package, set by ReadOnlyWorksheet
+
     def _get_size(self) -> None:
         pass
+
+
+def sheets_of(workbook: Workbook) -> list[Sheet]:
+    """The sheets of a workbook from :func:`open_read_only` (each is a :class:`Sheet`)."""
+    sheets: list[object] = list(workbook.worksheets)  # the stubs' worksheet type does not narrow to a subclass
+    return [sheet for sheet in sheets if isinstance(sheet, Sheet)]
 
 
 class _Reader(ExcelReader):
@@ -35,7 +43,8 @@ class _Reader(ExcelReader):
     def read_worksheets(self) -> None:
         for sheet, rel in self.parser.find_sheets():
             if rel.target in self.valid_files and "chartsheet" not in rel.Type:
-                self.wb._sheets.append(Sheet(self.wb, sheet.name, rel.target, self.shared_strings))
+                workbook: Any = self.wb  # its private list of sheets is left out of openpyxl's stubs
+                workbook._sheets.append(Sheet(self.wb, sheet.name, rel.target, self.shared_strings))
 
 
 class _NarrowParser(WorkSheetParser):
@@ -49,6 +58,7 @@ class _NarrowParser(WorkSheetParser):
 
 def open_read_only(archive: CappedZip) -> Workbook:
     """The workbook in read-only mode, every part read through ``archive``'s caps."""
+    assert archive.fp is not None  # the caller opened it and reads from it
     reader = _Reader(archive.fp, read_only=True, data_only=True, keep_links=False)
     reader.archive.close()
     reader.archive = archive  # openpyxl reads every part through its archive; the capped one is given
@@ -57,13 +67,15 @@ def open_read_only(archive: CappedZip) -> Workbook:
     return reader.wb
 
 
-def stream_rows(sheet: Sheet, budget: Budget) -> Iterator[tuple[int, dict[int, Any]]]:
+def stream_rows(sheet: Sheet, budget: Budget) -> Generator[tuple[int, dict[int, Any]], None, None]:
     """(row number, {column: value}) for each row written in the sheet, columns 1..MAX_COLUMNS only."""
-    workbook = sheet.parent
-    with sheet._get_source() as source:
+    # openpyxl's private parts, which its stubs leave out: the streaming reader is built from them on purpose
+    private: Any = sheet
+    workbook: Any = sheet.parent
+    with private._get_source() as source:
         parser = _NarrowParser(
             source,
-            sheet._shared_strings,
+            private._shared_strings,
             data_only=True,
             epoch=workbook.epoch,
             date_formats=workbook._date_formats,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from egov_desk.core.workspace import PLACEHOLDER_UNIT, AssessmentInfo
+from egov_desk.core.workspace_info import PLACEHOLDER_UNIT, AssessmentInfo
 from egov_desk.ui.editors.base import INVALID_STYLE
 
 

@@ -7,6 +7,7 @@ refuses (a denominator of 0, more conditions than exist) is shown at the field, 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -18,7 +19,7 @@ from egov_desk.core.points import display
 from egov_desk.core.rules import InputError, Rule
 from egov_desk.ui.language import ui_language
 
-Input = dict[str, Any] | None
+Input = Mapping[str, Any] | None  # a rule's input as shown or typed; None: not scored
 INVALID_STYLE = "border: 1px solid #dc2626; border-radius: 3px; background: #fef2f2;"
 
 
@@ -100,10 +101,10 @@ class RuleEditor(QWidget):
             self.problem.show()
             self.preview.setText("")
             self.preview.hide()  # no empty line between the fields and the reason
-            widget = self.field_for(error.field)
-            if widget is not None:
-                widget.setProperty("invalid", True)
-                widget.setStyleSheet(INVALID_STYLE)
+            refused = self.field_for(error.field)
+            if refused is not None:
+                refused.setProperty("invalid", True)
+                refused.setStyleSheet(INVALID_STYLE)
             return False
         self.problem.hide()
         self.preview.show()

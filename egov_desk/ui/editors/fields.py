@@ -231,7 +231,7 @@ class RatioEditor(RuleEditor):
             self.ratio.hide()
             return None
         numbers = all(isinstance(v, int | float) for v in (a, b))
-        shown = numbers and b and 0 <= a <= b  # type: ignore[operator]
+        shown = numbers and b and 0 <= a <= b
         self.ratio.setText(
             f"{compact(Decimal(str(a)))}/{compact(Decimal(str(b)))} = "
             f"{display(Decimal(str(a)) * 100 / Decimal(str(b)))}%"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction, QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -214,13 +215,18 @@ class EvidencePanel(QWidget):
     def _reselect(self, requirement: int | None, file: FileInfo | None) -> None:
         for number in range(self.tree.topLevelItemCount()):
             row = self.tree.topLevelItem(number)
+            if row is None:
+                continue
             if file is None and row.data(0, RequirementRole) == requirement:
                 self.tree.setCurrentItem(row)
                 return
             for child in range(row.childCount()):
-                shown = row.child(child).data(0, FileRole)
-                if file is not None and shown is not None and shown.id == file.id:
-                    self.tree.setCurrentItem(row.child(child))
+                entry = row.child(child)
+                if entry is None or file is None:
+                    continue
+                shown = entry.data(0, FileRole)
+                if shown is not None and shown.id == file.id:
+                    self.tree.setCurrentItem(entry)
                     return
 
     # --- what is selected -------------------------------------------------------------------------
@@ -245,7 +251,7 @@ class EvidencePanel(QWidget):
         entry = self.tree.currentItem()
         return entry.data(0, FileRole) if entry is not None else None
 
-    def _with_file(self, signal: Signal) -> None:
+    def _with_file(self, signal: SignalInstance) -> None:
         file = self.selected_file()
         if file is not None:
             signal.emit(file)
@@ -270,7 +276,8 @@ class EvidencePanel(QWidget):
         file = self.selected_file()
         if file is None or entry is None:
             return
-        requirement = entry.parent().data(0, RequirementRole) if entry.parent() else None
+        parent = entry.parent()
+        requirement = parent.data(0, RequirementRole) if parent else None
         requirement = None if requirement == GENERAL else requirement
         link = next((lid for lid, code, rid in file.links if code == self.code and rid == requirement), None)
         if link is not None:
@@ -319,8 +326,11 @@ class EvidencePanel(QWidget):
                 ("down", self.tr("Move down")),
                 ("remove", self.tr("Remove the requirement")),
             ):
-                menu.addAction(text, lambda k=key: self.requirement_edit.emit(k, requirement))
+                menu.addAction(text, self._requirement_edit(key, requirement))
         return menu
+
+    def _requirement_edit(self, key: str, requirement: int) -> Callable[[], None]:
+        return lambda: self.requirement_edit.emit(key, requirement)
 
     def _menu(self, point: QPoint) -> None:
         menu = self.menu_at(point)

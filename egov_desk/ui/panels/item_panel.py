@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -194,9 +195,13 @@ class ItemPanel(QScrollArea):
         if item is not None:
             self.editor = editor_for(item.scoring)
             self.editor.setObjectName("scoreEditor")
-            self.editor.edited.connect(lambda inp: self.item and self.input_edited.emit(self.item.code, inp))
+            self.editor.edited.connect(self._input_edited)
             self.score_layout.insertWidget(0, self.editor)
             self.editor.setEnabled(not self.read_only)
+
+    def _input_edited(self, inp: object) -> None:
+        if self.item:
+            self.input_edited.emit(self.item.code, inp)
 
     def set_read_only(self, read_only: bool) -> None:
         """Show everything, change nothing: the workspace is open read-only in this window."""
@@ -216,7 +221,7 @@ class ItemPanel(QScrollArea):
         self.result.setText(text.replace("%1", display(score.points)).replace("%2", compact(score.max)))
         self.result.setStyleSheet(f"font-size: 12pt; font-weight: bold; color: {color};")
 
-    def reload_input(self, inp: dict[str, Any] | None) -> None:
+    def reload_input(self, inp: Mapping[str, Any] | None) -> None:
         """After undo/redo: show the restored input without emitting it again."""
         if self.editor is not None:
             self.editor.show_input(inp)
