@@ -17,8 +17,7 @@ from typing import Any
 
 from egov_desk.core.points import NotANumber, compact, to_points
 from egov_desk.core.requirements import Requirement, parse_requirements, suppliers
-from egov_desk.core.rule_definitions import parse_rule
-from egov_desk.core.rules import Rule, RuleError
+from egov_desk.core.rules import Rule, RuleError, parse_rule
 
 NodeKey = tuple[int, ...]
 """Where a node sits: child positions from the root, e.g. (0, 1, 2). Names can repeat; positions cannot."""

@@ -1,6 +1,6 @@
 """Any error a person reads, in their language; the command line's language from the locale.
 
-The words of an impossible input live in :mod:`~egov_desk.core.input_words` (re-exported here).
+The words of an impossible input live in :mod:`~egov_desk.core.rules.input_words` (re-exported here).
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import os
 from collections.abc import Mapping
 
 from egov_desk.core.errors import Refusal
-from egov_desk.core.input_words import EN, FIELD_NAMES, KINDS, ZH, describe, english, field_name, is_chinese
-from egov_desk.core.rule_inputs import InputError
+from egov_desk.core.rules import InputError
+from egov_desk.core.rules.input_words import EN, FIELD_NAMES, KINDS, ZH, describe, english, field_name, is_chinese
 
 
 def say(error: BaseException, language: str = ZH) -> str:

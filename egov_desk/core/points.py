@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import overload
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
@@ -58,7 +59,24 @@ def compact(value: Decimal) -> str:
     return text
 
 
-def to_json_number(value: Decimal) -> int | float:
-    """A Decimal for JSON output, rounded for display; integral values stay ints."""
-    shown = rounded(value)
-    return int(shown) if shown == shown.to_integral_value() else float(shown)
+@overload
+def json_number(value: Decimal) -> int | float: ...
+@overload
+def json_number(value: None) -> None: ...
+def json_number(value: Decimal | None) -> int | float | None:
+    """The one way a Decimal becomes a JSON number, exactly: integral values stay ints (4, not 4.0), others are
+    floats (0.5); ``None`` stays ``None``. Points in interchange files and rule parameters are short decimals, so
+    the float is the decimal as written."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+@overload
+def to_json_number(value: Decimal) -> int | float: ...
+@overload
+def to_json_number(value: None) -> None: ...
+def to_json_number(value: Decimal | None) -> int | float | None:
+    """A score for JSON output as people see it: rounded to 2 places first (:func:`rounded`), then
+    :func:`json_number`."""
+    return None if value is None else json_number(rounded(value))

@@ -18,8 +18,7 @@ from egov_desk.core.exports.score_import import import_scores, read_scores
 from egov_desk.core.exports.score_sheet import write_score_sheet
 from egov_desk.core.indicators import IndicatorSystem
 from egov_desk.core.messages import KINDS, cli_language, describe
-from egov_desk.core.rule_definitions import parse_rule
-from egov_desk.core.rules import InputError
+from egov_desk.core.rules import InputError, parse_rule
 from egov_desk.core.scoring import score_item, score_system
 from egov_desk.core.templates import load_template
 from egov_desk.core.workspace import Workspace

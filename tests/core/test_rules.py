@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from egov_desk.core.rule_definitions import parse_rule
-from egov_desk.core.rules import InputError, RuleError
+from egov_desk.core.messages import FIELD_NAMES
+from egov_desk.core.rules import REGISTRY, RULE_TYPES, TYPE_NAMES, InputError, RuleError, parse_rule, summary
 
 
 def points(definition: dict[str, Any], inp: dict[str, Any]) -> Decimal:
@@ -250,3 +250,50 @@ class TestDefinitions:
 
     def test_input_that_is_not_an_object_is_refused(self) -> None:
         assert refused(MANUAL, 3).field == "input"
+
+
+class TestRegistry:
+    def test_every_rule_type_has_its_class_its_chinese_name_and_named_input_fields(self) -> None:
+        assert tuple(REGISTRY) == RULE_TYPES
+        for key, rule_type in REGISTRY.items():
+            assert rule_type.rule.type == key
+            assert rule_type.name == TYPE_NAMES[key]
+            assert rule_type.fields
+            assert all(field in FIELD_NAMES for field in rule_type.fields)
+
+    @pytest.mark.parametrize(
+        ("definition", "said"),
+        [
+            ({"type": "manual", "max": 3}, "人工评分，0–3分"),
+            ({"type": "external", "max": 2, "source": "市发改委"}, "外部结果，0–2分（市发改委）"),
+            ({"type": "yes_no", "points": 1.5}, "是 1.5分 / 否 0分"),
+            (
+                {"type": "options", "options": [{"label": "是", "points": 3}, {"label": "否", "points": 1}]},
+                "是 3分；否 1分",
+            ),
+            ({"type": "per_unit", "per": 0.5, "cap": 2, "unit": "参加调研（次）"}, "每次 0.5分，上限 2分"),
+            ({"type": "deduct", "start": 2, "per": 0.5, "floor": 0}, "起评 2分，每处扣 0.5分，最低 0分"),
+            ({"type": "ratio", "max": 3, "numerator": "A", "denominator": "B"}, "A/B × 3分"),
+            ({"type": "ratio", "max": 6, "rate": True}, "比率 × 6分"),
+            (
+                {"type": "rank", "bands": [{"from": 1, "to": 5, "points": 2}], "otherwise": 0, "of": 16},
+                "1–5名 2分；其余 0分（共16名）",
+            ),
+            (
+                {"type": "checklist", "items": [{"label": "a", "points": 1}, {"label": "b", "points": 0.5}], "cap": 1},
+                "2 项条件，各 1/0.5分，上限 1分",
+            ),
+            (
+                {"type": "checklist", "items": [{"label": "a"}, {"label": "b"}], "tiers": [{"min": 2, "points": 2}]},
+                "2 项条件，满2项 2分",
+            ),
+            (
+                {"type": "sum", "parts": [{"type": "manual", "max": 0.8}, {"type": "yes_no", "points": 0.4}]},
+                "（人工评分，0–0.8分） + （是 0.4分 / 否 0分）",
+            ),
+            ({"type": "pass_fail"}, "合格 / 基本合格 / 不合格"),
+            ({"type": "magic"}, "magic"),
+        ],
+    )
+    def test_a_definition_is_said_in_a_few_chinese_words(self, definition: dict[str, Any], said: str) -> None:
+        assert summary(definition) == said

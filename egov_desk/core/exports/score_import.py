@@ -7,7 +7,7 @@ sheet's rows streamed — at most :data:`MAX_ROWS` (a score sheet has a few hund
 strings part or a sheet of millions of rows is refused (:class:`ImportRefused`, naming the file, worded in English
 and Chinese) instead of being loaded.
 
-Each refusal of a typed score is an :class:`~egov_desk.core.rule_inputs.InputError` (``ScoreImport.problems``:
+Each refusal of a typed score is an :class:`~egov_desk.core.rules.InputError` (``ScoreImport.problems``:
 kind ``scored_by_rule``, ``unknown_item``, ``not_a_number``, ``above_max`` …; the field is the sheet's 自评得分)
 and is worded in the requested language in ``ScoreImport.refused`` as ``(code, why)``."""
 

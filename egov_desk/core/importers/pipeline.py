@@ -18,7 +18,7 @@ from egov_desk.core.importers.limits import Budget
 from egov_desk.core.importers.table import Layout, read_layout
 from egov_desk.core.importers.tree import Level, TreeBuilder, _json_number
 from egov_desk.core.importers.xlsx import read_xlsx
-from egov_desk.core.rule_reader import Proposal, propose
+from egov_desk.core.rules.reader import Proposal, propose
 
 LOW_CONFIDENCE = 0.5
 SPECIAL_SECTION = re.compile(r"加分|扣分|倒扣|否决")

@@ -38,7 +38,7 @@ from egov_desk.core.evidence.vault import display_name
 from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.importers.table import ROLE_NAMES
 from egov_desk.core.points import compact, to_points
-from egov_desk.core.rule_summary import summary
+from egov_desk.core.rules import summary
 from egov_desk.core.workspace import Workspace, WorkspaceError
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.ops import Job, Progress, Runner

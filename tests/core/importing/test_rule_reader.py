@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from egov_desk.core.rule_definitions import parse_rule
-from egov_desk.core.rule_reader import normalise, propose
+from egov_desk.core.rules import parse_rule
+from egov_desk.core.rules.reader import normalise, propose
 from egov_desk.core.templates import load_template
 
 # Where the reader's proposal differs from SCORING-2019.md. Keep this list honest: the test checks it.

@@ -1,4 +1,4 @@
-"""The words of an impossible input (:class:`~egov_desk.core.rule_inputs.InputError`), in English and Chinese.
+"""The words of an impossible input (:class:`~egov_desk.core.rules.inputs.InputError`), in English and Chinese.
 
 The core refuses an impossible input with a structured error — ``code`` (the item), ``field`` (the input's key
 path, e.g. ``parts[1].score``), ``kind`` (what is wrong, e.g. ``"zero_denominator"``), ``values`` (the numbers
@@ -16,7 +16,7 @@ English wording, so logs and older callers keep working.
 
 Chinese names the field as the table does: the rule's label (a ratio's numerator/denominator, a count's unit),
 else a plain name (得分, 完成数, 总数, 比率, 数量, 名次, 选项, 勾选项, 等级 …); a field inside a sum is preceded
-by its part, 第2部分（质量）. Nothing here imports the rules, so :mod:`rule_inputs` can use :func:`english`
+by its part, 第2部分（质量）. Nothing here imports the rule types, so :mod:`.inputs` can use :func:`english`
 (an error is read through the :class:`Refused` protocol).
 """
 
@@ -28,7 +28,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from egov_desk.core.points import compact
-from egov_desk.core.rule_summary import TYPE_NAMES
+from egov_desk.core.rules.names import TYPE_NAMES
 
 
 class Refused(Protocol):

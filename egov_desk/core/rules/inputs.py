@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from egov_desk.core.input_words import english
 from egov_desk.core.points import NotANumber, to_points
+from egov_desk.core.rules.input_words import english
 
 
 class InputError(ValueError):

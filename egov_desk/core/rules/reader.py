@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from egov_desk.core.points import json_number
 from egov_desk.core.requirements import PLATFORM, parse_requirements
+from egov_desk.core.rules.registry import parse_rule
 
 NUM = r"(\d+(?:\.\d+)?)"
 _COUNTERS = "次项个类处名家件条种篇人分%"
@@ -61,10 +63,6 @@ def _pretty(text: str) -> str:
 
 def _d(text: str) -> Decimal:
     return Decimal(text)
-
-
-def _num(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 # --- whole-text patterns ----------------------------------------------------------------------------
@@ -129,13 +127,13 @@ def _clause_part(clause: str) -> dict[str, Any] | None:
         per = _d(elements.group(2))
         cap = _cap(clause)
         if len(names) >= 2:
-            items = [{"label": _pretty(n), "points": _num(per)} for n in names]
-            return {"type": "checklist", "items": items, **({"cap": _num(cap)} if cap else {})}
+            items = [{"label": _pretty(n), "points": json_number(per)} for n in names]
+            return {"type": "checklist", "items": items, **({"cap": json_number(cap)} if cap else {})}
     deduct = _DEDUCT.search(clause)
     if deduct:
         limit = _DEDUCT_LIMIT.search(clause)
         unit = _pretty(clause[: deduct.start()]) or "发现的问题（处）"
-        rule: dict[str, Any] = {"type": "deduct", "per": _num(_d(deduct.group(1))), "unit": unit}
+        rule: dict[str, Any] = {"type": "deduct", "per": json_number(_d(deduct.group(1))), "unit": unit}
         if limit:
             rule["_limit"] = _d(next(g for g in limit.groups() if g))
         return rule
@@ -143,17 +141,21 @@ def _clause_part(clause: str) -> dict[str, Any] | None:
     if per_unit:
         cap = _cap(clause)
         label = _pretty(re.sub(r"情况$", "", clause[: per_unit.start()].strip(" ,")))
-        rule = {"type": "per_unit", "per": _num(_d(per_unit.group(2))), "unit": f"{label}（{per_unit.group(1)}）"}
+        rule = {
+            "type": "per_unit",
+            "per": json_number(_d(per_unit.group(2))),
+            "unit": f"{label}（{per_unit.group(1)}）",
+        }
         if cap is not None:
-            rule["cap"] = _num(cap)
+            rule["cap"] = json_number(cap)
         return rule
     cap = _cap(clause)
     if cap is not None:
         label = _pretty(re.sub(r"情况$", "", _CAP.split(clause)[0].strip(" ,")))
-        return {"type": "manual", "max": _num(cap), "label": label}
+        return {"type": "manual", "max": json_number(cap), "label": label}
     condition = _CONDITION.match(clause)
     if condition and not re.search(r"\d+\s*分", condition.group(1)):
-        return {"type": "yes_no", "points": _num(_d(condition.group(2))), "label": _pretty(condition.group(1))}
+        return {"type": "yes_no", "points": json_number(_d(condition.group(2))), "label": _pretty(condition.group(1))}
     return None
 
 
@@ -161,12 +163,12 @@ def _assemble(parts: list[dict[str, Any]], points: Decimal) -> tuple[dict[str, A
     notes: list[str] = []
     for part in parts:
         if part["type"] == "per_unit" and "cap" not in part:
-            part["cap"] = _num(points) if len(parts) == 1 else part["per"]
+            part["cap"] = json_number(points) if len(parts) == 1 else part["per"]
             notes.append("未写明上限，按分值封顶" if len(parts) == 1 else "一个部分未写明上限")
         if part["type"] == "deduct":
             limit = part.pop("_limit", None)
-            part["start"] = _num(points if len(parts) == 1 else limit or points)
-            part["floor"] = _num(points - limit) if limit is not None and len(parts) == 1 else 0
+            part["start"] = json_number(points if len(parts) == 1 else limit or points)
+            part["floor"] = json_number(points - limit) if limit is not None and len(parts) == 1 else 0
     if len(parts) == 1:
         part = dict(parts[0])
         if part["type"] in ("yes_no", "manual"):
@@ -182,8 +184,6 @@ def _assemble(parts: list[dict[str, Any]], points: Decimal) -> tuple[dict[str, A
 
 
 def _max_of(rule: dict[str, Any]) -> Decimal:
-    from egov_desk.core.rule_definitions import parse_rule
-
     return parse_rule(rule).max_points
 
 
@@ -212,8 +212,8 @@ def _rank(text: str) -> tuple[dict[str, Any], list[str]] | None:
     otherwise = _RANK_OTHERWISE.search(text)
     rule = {
         "type": "rank",
-        "bands": [{"from": b[0], "to": b[1], "points": _num(Decimal(b[2]))} for b in bands],
-        "otherwise": _num(_d(otherwise.group(2))) if otherwise else 0,
+        "bands": [{"from": b[0], "to": b[1], "points": json_number(Decimal(b[2]))} for b in bands],
+        "otherwise": json_number(_d(otherwise.group(2))) if otherwise else 0,
         "of": int(of.group(1)) if of else 0,
     }
     return rule, notes
@@ -224,10 +224,10 @@ def _options(parts: list[str]) -> list[dict[str, Any]] | None:
     no = next((m for c in parts if (m := _NO.match(c))), None)
     if not (yes and no):
         return None
-    options = [{"label": "是", "points": _num(_d(yes.group(1)))}]
+    options = [{"label": "是", "points": json_number(_d(yes.group(1)))}]
     no_clause = next(c for c in parts if _NO.match(c))
     no_label = re.sub(rf"(的)?\s*,?\s*(得)?\s*{NUM}\s*分$", "", no_clause).strip(" ,")
-    options.append({"label": _pretty(no_label) or "否", "points": _num(_d(no.group(1)))})
+    options.append({"label": _pretty(no_label) or "否", "points": json_number(_d(no.group(1)))})
     options += [{"label": _pretty(m.group(1) + m.group(2)), "points": 0} for c in parts if (m := _ZERO.match(c))]
     return options
 
@@ -242,25 +242,27 @@ def propose(text: str, points: Decimal | float | int | None, evidence: str = "")
 
     if not norm.strip():
         if supplier:
-            return Proposal({"type": "external", "max": _num(full), **source}, 0.6, ("无评分细则；结果由外单位提供",))
-        return Proposal({"type": "manual", "max": _num(full)}, 0.2, ("没有评分细则",))
+            return Proposal(
+                {"type": "external", "max": json_number(full), **source}, 0.6, ("无评分细则；结果由外单位提供",)
+            )
+        return Proposal({"type": "manual", "max": json_number(full)}, 0.2, ("没有评分细则",))
     if _EXTERNAL.search(norm):
-        return Proposal({"type": "external", "max": _num(full), **source}, 0.85)
+        return Proposal({"type": "external", "max": json_number(full), **source}, 0.85)
     ratio = _RATIO_AB.search(norm)
     if ratio:
         rule: dict[str, Any] = {
             "type": "ratio",
-            "max": _num(_d(ratio.group(3))),
+            "max": json_number(_d(ratio.group(3))),
             "numerator": _pretty(ratio.group(1)),
             "denominator": _pretty(ratio.group(2)),
         }
         return _checked(rule, 0.9, [], full)
     rate = _RATE.search(norm)
     if rate:
-        return _checked({"type": "ratio", "max": _num(_d(rate.group(1))), "rate": True, **source}, 0.9, [], full)
+        return _checked({"type": "ratio", "max": json_number(_d(rate.group(1))), "rate": True, **source}, 0.9, [], full)
     rate_parts = _RATE_PARTS.findall(norm)
     if len(rate_parts) >= 2 and _BY_PROPORTION.search(norm):
-        ratios = [{"type": "ratio", "max": _num(_d(p)), "label": label} for label, p in rate_parts]
+        ratios = [{"type": "ratio", "max": json_number(_d(p)), "label": label} for label, p in rate_parts]
         return _checked({"type": "sum", "parts": ratios}, 0.8, [], full)
     ranked = _rank(norm)
     if ranked:
@@ -275,8 +277,8 @@ def propose(text: str, points: Decimal | float | int | None, evidence: str = "")
             "type": "checklist",
             "items": [{"label": _pretty(n)} for n in names],
             "tiers": [
-                {"min": len(names), "points": _num(_d(tiers.group(2)))},
-                {"min": 1, "points": _num(_d(tiers.group(3)))},
+                {"min": len(names), "points": json_number(_d(tiers.group(2)))},
+                {"min": 1, "points": json_number(_d(tiers.group(3)))},
             ],
         }
         return _checked(rule, 0.85, [], full)
@@ -285,8 +287,8 @@ def propose(text: str, points: Decimal | float | int | None, evidence: str = "")
         threshold, unit, start, step, _, per = below.groups()
         rule = {
             "type": "deduct",
-            "start": _num(_d(start)),
-            "per": _num(_d(per)),
+            "start": json_number(_d(start)),
+            "per": json_number(_d(per)),
             "floor": 0,
             "unit": f"低于{threshold}{unit}的幅度（每{step}{unit}）",
         }
@@ -294,7 +296,7 @@ def propose(text: str, points: Decimal | float | int | None, evidence: str = "")
     if _PASS.search(norm) and not full:
         return Proposal({"type": "pass_fail", "levels": ["合格", "基本合格", "不合格"]}, 0.8)
     if _BY_PROPORTION.search(norm):
-        return Proposal({"type": "ratio", "max": _num(full)}, 0.7)
+        return Proposal({"type": "ratio", "max": json_number(full)}, 0.7)
     found = [p for c in parts if (p := _clause_part(c))]
     if found:
         rule, confidence, notes = _assemble(found, full)
@@ -302,13 +304,13 @@ def propose(text: str, points: Decimal | float | int | None, evidence: str = "")
             rule["source"] = supplier
         return _checked(rule, confidence, notes, full)
     if supplier:
-        return Proposal({"type": "external", "max": _num(full), **source}, 0.6, (f"结果由{supplier}提供",))
+        return Proposal({"type": "external", "max": json_number(full), **source}, 0.6, (f"结果由{supplier}提供",))
     if _ACTION.search(norm) and not re.search(r"情况|程度|评分|\d+\s*分", norm):
-        return Proposal({"type": "yes_no", "points": _num(full)}, 0.5, ("按“是否完成”读取",))
+        return Proposal({"type": "yes_no", "points": json_number(full)}, 0.5, ("按“是否完成”读取",))
     note = (
         "评分细则中有分值但未能读出规则，请人工确认" if re.search(r"\d+\s*分", norm) else "未写明计分方法，按人工评分"
     )
-    return Proposal({"type": "manual", "max": _num(full)}, 0.3, (note,))
+    return Proposal({"type": "manual", "max": json_number(full)}, 0.3, (note,))
 
 
 def _checked(rule: dict[str, Any], confidence: float, notes: list[str], full: Decimal) -> Proposal:
@@ -316,11 +318,11 @@ def _checked(rule: dict[str, Any], confidence: float, notes: list[str], full: De
     try:
         top = _max_of(rule)
     except ValueError as exc:
-        return Proposal({"type": "manual", "max": _num(full)}, 0.2, (f"读出的规则不完整（{exc}）",))
+        return Proposal({"type": "manual", "max": json_number(full)}, 0.2, (f"读出的规则不完整（{exc}）",))
     if full and top > full:
-        notes = [*notes, f"各部分合计 {_num(top)} 分，超过分值 {_num(full)} 分（得分按分值封顶）"]
+        notes = [*notes, f"各部分合计 {json_number(top)} 分，超过分值 {json_number(full)} 分（得分按分值封顶）"]
         confidence = min(confidence, 0.6)
     elif full and top < full:
-        notes = [*notes, f"规则满分 {_num(top)} 分，低于分值 {_num(full)} 分"]
+        notes = [*notes, f"规则满分 {json_number(top)} 分，低于分值 {json_number(full)} 分"]
         confidence = min(confidence, 0.6)
     return Proposal(rule, confidence, tuple(notes))
