@@ -13,13 +13,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from egov_desk.cli.common import print_json
-from egov_desk.core.backups import BackupError, BackupInfo, create_backup, latest_backup, list_backups, restore_backup
+from egov_desk.cli.common import default_workspace_dir, print_json
+from egov_desk.core.backup_errors import BackupError
 from egov_desk.core.folder_layout import DATABASE_NAME
 from egov_desk.core.messages import cli_language
 from egov_desk.core.points import compact, display, to_json_number
+
+if TYPE_CHECKING:
+    from egov_desk.core.backups import BackupInfo
 
 REFUSALS = ("not_found", "not_a_backup", "newer", "no_backup", "no_database")
 
@@ -41,8 +44,6 @@ def add_backup_commands(commands: Any) -> None:
 
 
 def _folder(args: argparse.Namespace) -> Path:
-    from egov_desk.core.workspace import default_workspace_dir
-
     return Path(args.workspace) if args.workspace else default_workspace_dir()
 
 
@@ -89,6 +90,8 @@ def _line(info: BackupInfo) -> str:
 
 
 def cmd_backup_create(args: argparse.Namespace) -> int:
+    from egov_desk.core.backups import create_backup, list_backups
+
     database = _folder(args) / DATABASE_NAME
     try:
         info = create_backup(database, "manual")
@@ -103,6 +106,8 @@ def cmd_backup_create(args: argparse.Namespace) -> int:
 
 
 def cmd_backup_list(args: argparse.Namespace) -> int:
+    from egov_desk.core.backups import list_backups
+
     found = list_backups(_folder(args))
     if args.json:
         print_json({"backups": [_json(info) for info in found]})
@@ -115,6 +120,8 @@ def cmd_backup_list(args: argparse.Namespace) -> int:
 
 
 def cmd_backup_restore(args: argparse.Namespace) -> int:
+    from egov_desk.core.backups import latest_backup, restore_backup
+
     folder = _folder(args)
     if bool(args.name) == bool(args.latest):
         words = (

@@ -1,4 +1,8 @@
-"""What every command shares: refusing bad input, reading JSON, opening the workspace."""
+"""What every command shares: refusing bad input, reading JSON, opening the workspace.
+
+Every command module imports this one when the parser is built, so it imports nothing heavy itself: the workspace
+(SQLAlchemy) is loaded by the commands that open one.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,38 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from egov_desk.core.errors import Refusal
-from egov_desk.core.workspace import Workspace, default_workspace_dir
+
+if TYPE_CHECKING:
+    from egov_desk.core.workspace import Workspace
+
+DEFAULT_FOLDER = "{default workspace folder}"  # in a help text: replaced by the folder when the help is printed
 
 
 class Refused(Refusal):
     """Bad input from the person running the command: exit status 2 (English and Chinese, like every refusal)."""
+
+
+class Failed(Refusal):
+    """The command cannot be done here, through no fault of its input: exit status 1 (English and Chinese)."""
+
+
+class WorkspaceHelp(argparse.HelpFormatter):
+    """Names the default workspace folder only when the help is printed: finding it loads the workspace module."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help
+        if text and DEFAULT_FOLDER in text:
+            return text.replace(DEFAULT_FOLDER, str(default_workspace_dir()))
+        return text
+
+
+def default_workspace_dir() -> Path:
+    from egov_desk.core.workspace import default_workspace_dir as folder
+
+    return folder()
 
 
 def print_json(data: Any) -> None:
@@ -50,6 +78,8 @@ def read_inputs(path: str) -> dict[str, Any]:
 
 
 def open_workspace(args: argparse.Namespace, create: bool = False) -> Workspace:
+    from egov_desk.core.workspace import Workspace
+
     folder = Path(args.workspace) if args.workspace else default_workspace_dir()
     return Workspace.open(folder, create=create)
 

@@ -1,4 +1,4 @@
-"""Commands over evidence: evidence add|list, verify, export."""
+"""Commands over evidence: ``evidence add|list`` and ``verify``."""
 
 from __future__ import annotations
 
@@ -9,10 +9,33 @@ from pathlib import Path
 from typing import Any
 
 from egov_desk.cli.common import Refused, assessment_of, open_workspace, print_json
-from egov_desk.core.dates import DateNotRead, read_date
+
+
+def add_evidence_commands(commands: Any) -> None:
+    evidence = commands.add_parser("evidence", help="evidence files (佐证材料)")
+    evidence_cmds = evidence.add_subparsers(dest="evidence_command", required=True)
+    add = evidence_cmds.add_parser("add", help="store files and attach them to an item")
+    add.add_argument("--item", required=True, help="item code (编号)")
+    add.add_argument("--requirement", type=int, help="the requirement's number in the item's checklist (1, 2, …)")
+    add.add_argument("--date", help="the documents' date, YYYY-MM-DD")
+    add.add_argument("files", nargs="+")
+    listing = evidence_cmds.add_parser("list", help="the evidence files")
+    listing.add_argument("--item")
+    listing.add_argument("--json", action="store_true")
+    for command, run in ((add, cmd_evidence_add), (listing, cmd_evidence_list)):
+        command.add_argument("--workspace")
+        command.add_argument("--assessment", type=int)
+        command.set_defaults(run=run)
+
+    verify = commands.add_parser("verify", help="re-hash every stored file; report missing, corrupt, orphaned")
+    verify.add_argument("--workspace")
+    verify.add_argument("--clean", action="store_true", help="remove orphaned and unfinished files")
+    verify.set_defaults(run=cmd_verify)
 
 
 def _date(text: str | None) -> date | None:
+    from egov_desk.core.dates import DateNotRead, read_date
+
     if not text:
         return None
     try:
@@ -107,87 +130,3 @@ def cmd_verify(args: argparse.Namespace) -> int:
     for line in repair_advice(workspace.folder, cli_language()):
         print(line)
     return 1
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    """export checklist|sheet|report|package: each written under a temporary name, renamed when complete. A package
-    with stored files missing or damaged is written without them and the command exits 1 naming them."""
-    out = Path(args.out)
-    with open_workspace(args) as workspace:
-        assessment = assessment_of(workspace, args)
-        if args.what == "package":
-            from egov_desk.core.exports.package import describe_faults, export_package
-            from egov_desk.core.messages import cli_language
-
-            report = export_package(workspace, assessment, out, args.department, as_folder=args.folder)
-            print(f"{out}: {report.files} files, {report.bytes} bytes")
-            if report.faults:  # written without them: say which, and fail the command
-                print(f"egov-desk-cli: {describe_faults(report, cli_language())}", file=sys.stderr)
-                return 1
-        elif args.what == "checklist":
-            from egov_desk.core.exports.checklist import build_checklist
-
-            try:
-                checklist = build_checklist(workspace, assessment, args.department)
-            except ValueError as exc:
-                known = "、".join(workspace.departments(workspace.assessment(assessment).system_id))
-                raise Refused(str(exc), f"没有哪一项指标写到“{args.department}”这个科室（已有：{known}）") from None
-            if out.suffix.lower() == ".pdf":
-                from egov_desk.render.headless import ensure_app
-                from egov_desk.render.printing import write_checklist_pdf
-
-                ensure_app()
-                print(f"{out}: {write_checklist_pdf(checklist, out)} pages")
-            elif out.suffix.lower() == ".docx":
-                from egov_desk.core.exports.checklist_docx import write_checklist_docx
-
-                write_checklist_docx(checklist, out)
-                print(f"{out}: {len(checklist.sections)} department(s)")
-            else:
-                raise Refused(
-                    f"{out.name}: the checklist is written as .docx or .pdf",
-                    f"{out.name}：清单只能导出为 .docx 或 .pdf",
-                )
-        elif args.what == "sheet":
-            from egov_desk.core.exports.score_sheet import write_score_sheet
-
-            write_score_sheet(workspace, assessment, out)
-            print(out)
-        else:
-            from egov_desk.core.exports.report import write_report
-            from egov_desk.render.charts import level_bars_png
-            from egov_desk.render.headless import ensure_app
-
-            ensure_app()
-            template = Path(args.template) if args.template else None
-            write_report(workspace, assessment, out, template, level_bars_png(workspace.scores_now(assessment)))
-            print(out)
-    return 0
-
-
-def cmd_import_scores(args: argparse.Namespace) -> int:
-    from egov_desk.core.exports.score_import import read_scores
-    from egov_desk.core.messages import cli_language
-
-    with open_workspace(args) as workspace:
-        assessment = assessment_of(workspace, args)
-        # a sheet that is refused (ImportRefused: main prints it in one line, exit 2) costs no backup
-        result = read_scores(workspace, assessment, Path(args.file), language=cli_language())
-        if result.inputs and not args.dry_run:
-            from egov_desk.core.backups import BackupError, backup_before
-
-            assert workspace.folder is not None  # the CLI opens workspace folders
-            workspace.refuse_if_read_only()  # before the backup: nothing is written into a workspace read here
-            try:
-                backup_before(workspace.folder / "workspace.sqlite", "score-import")
-            except BackupError as error:  # no backup, no import: nothing has changed
-                print(f"egov-desk-cli: {error.describe(cli_language())}", file=sys.stderr)
-                return 1
-            workspace.set_inputs(assessment, result.inputs)
-    for code, before, after in result.changed:
-        print(f"{code}  {before} → {after}")
-    for code, why in result.refused:
-        print(f"{code}  refused: {why}", file=sys.stderr)
-    verb = "would change" if args.dry_run else "changed"
-    print(f"{verb} {len(result.changed)}, unchanged {result.unchanged}, refused {len(result.refused)}")
-    return 2 if result.refused else 0

@@ -14,10 +14,10 @@ from egov_desk.cli.common import default_workspace_dir, print_json
 from egov_desk.core.backups import latest_backup
 from egov_desk.core.errors import Refusal
 from egov_desk.core.filesystems import mount_type, network_filesystem
+from egov_desk.core.folder_layout import DATABASE_NAME
 from egov_desk.core.lock import holder_of
 from egov_desk.core.messages import cli_language, is_chinese
 from egov_desk.core.opening import check_database_file, writable
-from egov_desk.core.workspace import DATABASE_NAME
 
 
 def workspace_status(folder: Path, chinese: bool = False) -> dict[str, Any]:
