@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from egov_desk.core.points import NotANumber, compact, to_points
+from egov_desk.core.points import NotANumber, json_number, to_points
 from egov_desk.core.requirements import Requirement, parse_requirements, suppliers
 from egov_desk.core.rules import Rule, RuleError, parse_rule
 
@@ -244,12 +244,8 @@ def system_from_interchange(data: Mapping[str, Any]) -> IndicatorSystem:
 # --- writing it back ------------------------------------------------------------------------------
 
 
-def _number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(compact(value))
-
-
 def _item_out(item: Item) -> dict[str, Any]:
-    data: dict[str, Any] = {"code": item.code, "points": _number(item.points)}
+    data: dict[str, Any] = {"code": item.code, "points": json_number(item.points)}
     if item.name:
         data["name"] = item.name
     data |= {
@@ -267,7 +263,7 @@ def _item_out(item: Item) -> dict[str, Any]:
 def _node_out(node: Node) -> dict[str, Any]:
     data: dict[str, Any] = {"name": node.name}
     if node.points is not None:
-        data["points"] = _number(node.points)
+        data["points"] = json_number(node.points)
     if node.children:
         data["children"] = [_node_out(child) for child in node.children]
     if node.items:
@@ -278,6 +274,6 @@ def _node_out(node: Node) -> dict[str, Any]:
 def system_to_interchange(system: IndicatorSystem) -> dict[str, Any]:
     data: dict[str, Any] = {"title": system.title, "year": system.year}
     if system.total_points is not None:
-        data["total_points"] = _number(system.total_points)
+        data["total_points"] = json_number(system.total_points)
     data["tree"] = [_node_out(node) for node in system.tree]
     return data | dict(system.extra)

@@ -16,8 +16,9 @@ from egov_desk.core.importers.findings import Finding, all_items, blocking, chec
 from egov_desk.core.importers.grid import Grid, ImportRefused
 from egov_desk.core.importers.limits import Budget
 from egov_desk.core.importers.table import Layout, read_layout
-from egov_desk.core.importers.tree import Level, TreeBuilder, _json_number
+from egov_desk.core.importers.tree import Level, TreeBuilder
 from egov_desk.core.importers.xlsx import read_xlsx
+from egov_desk.core.points import json_number
 from egov_desk.core.rules.reader import Proposal, propose
 
 LOW_CONFIDENCE = 0.5
@@ -68,7 +69,7 @@ def read_grid(path: Path, budget: Budget | None = None) -> Grid:
 def _levels_json(levels: list[Level], rows: dict[int, str]) -> list[dict[str, Any]]:
     out = []
     for level in levels:
-        data: dict[str, Any] = {"name": level.name, "points": _json_number(level.points)}
+        data: dict[str, Any] = {"name": level.name, "points": json_number(level.points)}
         if level.children:
             data["children"] = _levels_json(level.children, rows)
         if level.items:
@@ -158,7 +159,7 @@ def _import_table(
     data = {
         "title": title,
         "year": int(year.group(1)) if year else None,
-        "total_points": _json_number(total) if not pass_fail else None,
+        "total_points": json_number(total) if not pass_fail else None,
         "tree": tree,
     }
     findings += check_system(data, set(known_departments), rows, pass_fail)

@@ -23,6 +23,7 @@ from egov_desk.core.importers.labels import (
     strip_numbering,
 )
 from egov_desk.core.importers.table import Column, Layout
+from egov_desk.core.points import json_number
 
 _FOOTER = re.compile(r"^(合计|总计|总分|小计|共计)")
 _NOTE = re.compile(r"^(备注|注|说明)\s*[:：]")
@@ -38,18 +39,12 @@ class Level:
     origin: tuple[int, int] | None = None  # the merged cell it came from
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"name": self.name, "points": _json_number(self.points)}
+        data: dict[str, Any] = {"name": self.name, "points": json_number(self.points)}
         if self.children:
             data["children"] = [child.to_json() for child in self.children]
         if self.items:
             data["items"] = self.items
         return data
-
-
-def _json_number(value: Decimal | None) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 @dataclass
@@ -128,7 +123,7 @@ class TreeBuilder:
         cooperating = split_departments(self.cell(row, layout.first("cooperating")), self.known)
         item: dict[str, Any] = {
             "code": normalise(self.cell(row, layout.first("code"))),
-            "points": _json_number(points),
+            "points": json_number(points),
             "rule": self.cell(row, layout.first("rule")),
             "evidence": self.cell(row, layout.first("evidence")),
             "lead": lead_names[0] if lead_names else "",
@@ -219,7 +214,7 @@ class TreeBuilder:
             self._fill_points(child)
         if len(level.items) == 1 and not level.children and level.items[0]["points"] is None and level.points:
             item = level.items[0]
-            item["points"] = _json_number(level.points)
+            item["points"] = json_number(level.points)
             self.findings.append(Finding("info", item["_row"], f"没有单独的分值，取所属指标“{level.name}”的分值"))
         values = [c.points for c in level.children] + [
             None if i["points"] is None else Decimal(str(i["points"])) for i in level.items
