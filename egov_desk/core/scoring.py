@@ -16,7 +16,7 @@ from egov_desk.core.indicators import IndicatorSystem, Item, Node, NodeKey
 from egov_desk.core.points import ZERO, clamp, to_json_number
 from egov_desk.core.rules import InputError
 
-ItemInput = Mapping[str, Any]
+InputValues = Mapping[str, Any]  # what a person entered for one item (stored in the db.models.ItemInput row)
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class NodeScore:
     level: int | None = None  # pass/fail systems: the worst level below
 
 
-def score_item(item: Item, inp: ItemInput | None) -> ItemScore:
+def score_item(item: Item, inp: InputValues | None) -> ItemScore:
     """Evaluate one item. Raises :class:`InputError` naming the item's code and the field."""
     if inp is None:
         return ItemScore(item.code, ZERO, item.points, scored=False)
@@ -61,7 +61,7 @@ def score_item(item: Item, inp: ItemInput | None) -> ItemScore:
     )
 
 
-def _any_part(inp: ItemInput) -> bool:
+def _any_part(inp: InputValues) -> bool:
     return any(part is not None for part in inp.get("parts", []))
 
 
@@ -158,7 +158,7 @@ class ScoreSheet:
         }
 
 
-def score_system(system: IndicatorSystem, inputs: Mapping[str, ItemInput | None]) -> ScoreSheet:
+def score_system(system: IndicatorSystem, inputs: Mapping[str, InputValues | None]) -> ScoreSheet:
     """Score every item (missing inputs are unscored) and roll up. Unknown codes are refused."""
     known = {item.code for item in system.items()}
     for code in inputs:
