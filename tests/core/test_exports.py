@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -28,9 +29,14 @@ from egov_desk.core.templates import template_data
 from egov_desk.core.workspace import Workspace
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-needs_libreoffice = pytest.mark.skipif(
+_without_libreoffice = pytest.mark.skipif(
     SOFFICE is None, reason="LibreOffice is not installed (make test installs libreoffice-writer-nogui on Debian)"
 )
+
+
+def needs_libreoffice(test: Callable[..., None]) -> Callable[..., None]:
+    """A test that renders through LibreOffice: marked slow (`-m "not slow"` leaves it out), skipped without it."""
+    return pytest.mark.slow(_without_libreoffice(test))
 
 
 @pytest.fixture
