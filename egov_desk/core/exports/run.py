@@ -50,20 +50,13 @@ def department_checklist(workspace: Workspace, assessment_id: int, department: s
 
 
 def write_checklist(checklist: Checklist, target: Path, pdf: DrawPdf | None = None) -> Exported:
-    """The checklist as Word (.docx) or, given a way to draw it, as a PDF (.pdf); any other file type is refused."""
-    suffix = target.suffix.lower()
-    if suffix == ".pdf" and pdf is not None:
+    """The checklist drawn as a PDF by ``pdf`` when given, else as a Word document."""
+    if pdf is not None:
         return Exported(target, len(checklist.sections), pdf(checklist, target))
-    if suffix == ".docx":
-        from egov_desk.core.exports.checklist_docx import write_checklist_docx
+    from egov_desk.core.exports.checklist_docx import write_checklist_docx
 
-        write_checklist_docx(checklist, target)
-        return Exported(target, len(checklist.sections))
-    raise ExportRefused(
-        f"{target.name}: the checklist is written as .docx or .pdf",
-        f"{target.name}：清单只能导出为 .docx 或 .pdf",
-        "checklist_file_type",
-    )
+    write_checklist_docx(checklist, target)
+    return Exported(target, len(checklist.sections))
 
 
 def export(
@@ -79,11 +72,20 @@ def export(
 ) -> Exported:
     """Write ``kind`` to ``target`` (under a temporary name, renamed when complete), reading the database now.
 
-    ``department`` chooses the checklist's department; ``pdf`` draws a checklist whose target ends in .pdf;
-    ``chart`` draws the report's chart (a report without one has none); ``template`` is the report's own .docx.
+    A checklist is written for ``department`` (or every one) as Word (.docx) or, drawn by ``pdf``, as a PDF (.pdf),
+    as the target's name says; ``chart`` draws the report's chart (a report without one has none); ``template`` is
+    the report's own .docx.
     """
     if kind == "checklist":
-        return write_checklist(department_checklist(workspace, assessment_id, department), target, pdf)
+        checklist = department_checklist(workspace, assessment_id, department)
+        suffix = target.suffix.lower()
+        if suffix not in (".docx", ".pdf") or (suffix == ".pdf" and pdf is None):
+            raise ExportRefused(
+                f"{target.name}: the checklist is written as .docx or .pdf",
+                f"{target.name}：清单只能导出为 .docx 或 .pdf",
+                "checklist_file_type",
+            )
+        return write_checklist(checklist, target, pdf if suffix == ".pdf" else None)
     if kind == "sheet":
         from egov_desk.core.exports.score_sheet import write_score_sheet
 

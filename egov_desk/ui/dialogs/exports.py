@@ -86,7 +86,7 @@ class Exports(QObject):
     ) -> Job | None:
         # The writers import python-docx, openpyxl, docxtpl and Qt's print support: loaded on first use.
         from egov_desk.core.exports.checklist import build_checklist
-        from egov_desk.core.exports.checklist_docx import write_checklist_docx
+        from egov_desk.core.exports.run import write_checklist
         from egov_desk.render.printing import write_checklist_pdf
         from egov_desk.ui.print_preview import print_preview
 
@@ -113,12 +113,11 @@ class Exports(QObject):
             if target is None:
                 return None
         chosen = target
-        if kind == "pdf":
-            return self.run(self.tr("Department checklist"), lambda: write_checklist_pdf(checklist, chosen), chosen)
-        return self.run(self.tr("Department checklist"), lambda: write_checklist_docx(checklist, chosen), chosen)
+        draw = write_checklist_pdf if kind == "pdf" else None
+        return self.run(self.tr("Department checklist"), lambda: write_checklist(checklist, chosen, draw), chosen)
 
     def sheet(self, target: Path | None = None) -> Job | None:
-        from egov_desk.core.exports.score_sheet import write_score_sheet
+        from egov_desk.core.exports.run import export
 
         target = target or self._target(
             self.tr("Save the score sheet"), self._name("自评得分表", ".xlsx"), self.tr("Excel workbook (*.xlsx)")
@@ -126,10 +125,10 @@ class Exports(QObject):
         if target is None:
             return None
         workspace, assessment, chosen = self.window.workspace, self.window.assessment.id, target
-        return self.run(self.tr("Score sheet"), lambda: write_score_sheet(workspace, assessment, chosen), chosen)
+        return self.run(self.tr("Score sheet"), lambda: export(workspace, assessment, "sheet", chosen), chosen)
 
     def report(self, target: Path | None = None) -> Job | None:
-        from egov_desk.core.exports.report import write_report
+        from egov_desk.core.exports.run import Exported, export
         from egov_desk.render.charts import level_bars_png
 
         target = target or self._target(
@@ -141,10 +140,8 @@ class Exports(QObject):
             return None
         workspace, assessment, chosen = self.window.workspace, self.window.assessment.id, target
 
-        def work() -> Path:  # the chart from the database now, like the report's numbers
-            return write_report(
-                workspace, assessment, chosen, chart_png=level_bars_png(workspace.scores_now(assessment))
-            )
+        def work() -> Exported:  # the chart from the database now, like the report's numbers
+            return export(workspace, assessment, "report", chosen, chart=level_bars_png)
 
         return self.run(self.tr("Self-assessment report"), work, chosen)
 
