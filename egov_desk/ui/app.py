@@ -11,16 +11,18 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from egov_desk import APP_NAME, __version__
 from egov_desk.core.demo import create_demo_workspace
-from egov_desk.core.workspace import Workspace, WorkspaceError, default_workspace_dir
+from egov_desk.core.errors import WorkspaceError
+from egov_desk.core.workspace import Workspace, default_workspace_dir
 from egov_desk.logs import setup_logging
 from egov_desk.paths import resource_dir
 from egov_desk.ui.crash import CrashReporter
+from egov_desk.ui.translations import install_translations
 
 DEFAULT_LANGUAGE = "zh_CN"
 
@@ -40,30 +42,6 @@ def language(requested: str | None) -> str:
         return requested
     stored = QSettings().value("ui/language")
     return str(stored) if stored else DEFAULT_LANGUAGE
-
-
-_installed: list[QTranslator] = []
-
-
-def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
-    """Qt's own strings (buttons, dialogs) and ours, replacing any installed before."""
-    while _installed:
-        translator = _installed.pop()
-        app.removeTranslator(translator)
-        translator.deleteLater()
-    if lang.startswith("en"):
-        QLocale.setDefault(QLocale("en_US"))
-        return []
-    QLocale.setDefault(QLocale(lang))
-    for name, folder in (
-        (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        (f"egov_desk_{lang}", str(resource_dir("translations"))),
-    ):
-        translator = QTranslator(app)
-        if translator.load(name, folder):
-            app.installTranslator(translator)
-            _installed.append(translator)
-    return list(_installed)
 
 
 # Office PCs: YaHei on Windows; Noto/WenQuanYi on UOS, Kylin and Debian. The first one installed wins.

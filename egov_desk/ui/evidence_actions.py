@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
     QFileDialog,
     QInputDialog,
@@ -21,18 +22,19 @@ from PySide6.QtWidgets import (
     QProgressDialog,
 )
 
+from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.evidence import AttachReport, EvidenceBook, EvidenceError, FileInfo, RemovedLink
 from egov_desk.core.exports.files import safe_name
 from egov_desk.core.messages import say
-from egov_desk.core.workspace import WorkspaceError
 from egov_desk.ui.dialogs.choose import last_folder, remember_folder
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.ops import Job, Progress
 from egov_desk.ui.undo import Step
 
 if TYPE_CHECKING:
+    from egov_desk.ui.context import WindowContext
     from egov_desk.ui.dialogs.preview import PreviewDialog
-    from egov_desk.ui.main_window import MainWindow
+    from egov_desk.ui.panels.evidence_panel import EvidencePanel
 
 MB = 1024 * 1024
 PROGRESS_INTERVAL_S = 0.1
@@ -64,14 +66,16 @@ def _bullets(texts: list[str], more: str) -> list[str]:
 
 
 class EvidenceActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    """Serves the item panel's evidence list (``panel``): what its buttons, drops and menus ask for."""
+
+    def __init__(self, context: WindowContext, panel: EvidencePanel) -> None:
+        super().__init__(context.parent)
+        self.context = context
+        self.panel = panel
         self.job: Job | None = None
         self.last_report: AttachReport | None = None
         self.last_notice = ""
         self.date_dialog: QDialog | None = None
-        panel = window.panel.evidence
         panel.attach_requested.connect(self.attach)
         panel.add_files_requested.connect(self.choose_files)
         panel.add_folder_requested.connect(self.choose_folder)
@@ -85,28 +89,22 @@ class EvidenceActions(QObject):
 
     @property
     def book(self) -> EvidenceBook:
-        return self.window.workspace.evidence
+        return self.context.workspace.evidence
 
     @property
     def code(self) -> str:
-        return self.window.panel.evidence.code
+        return self.panel.code
 
     def refresh(self, code: str) -> None:
         """Repaint one item's checklist, its evidence column and the departments' counts."""
-        window = self.window
-        evidence = self.book.item_evidence(window.assessment.id, code)
-        window.evidence[code] = (evidence.collected, evidence.checked, evidence.needed)
-        window.model.set_evidence(code, *window.evidence[code])
-        window.departments.update_item(code, window.model.sheet.system, window.model.sheet, window.evidence)
-        if window.panel.item is not None and window.panel.item.code == code:
-            window.panel.evidence.show_evidence(evidence)
+        self.context.show_evidence(code, self.book.item_evidence(self.context.assessment.id, code))
 
     def _failed(self, error: BaseException) -> None:
         self.notice(self.tr("Not done"), say(error, ui_language()))
 
     def notice(self, title: str, text: str) -> QMessageBox:
         """A warning that does not block: background work may end while the person is busy elsewhere."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.context.parent)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.last_notice = text
@@ -116,14 +114,14 @@ class EvidenceActions(QObject):
 
     def _target_name(self, requirement: int | None) -> str:
         """Where files will go, as the checklist names it: the requirement's text, or 本项其他材料."""
-        evidence = self.book.item_evidence(self.window.assessment.id, self.code)
+        evidence = self.book.item_evidence(self.context.assessment.id, self.code)
         named = next((r.text for r in evidence.requirements if r.id == requirement), None)
         general = self.tr("Other materials for the item")
         return f"{self.code} {named or general}"
 
     def choose_files(self, requirement: int | None) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self.window,
+            self.context.parent,
             self.tr("Evidence files for %1").replace("%1", self._target_name(requirement)),
             str(last_folder("evidence")),
             self.tr(
@@ -138,7 +136,7 @@ class EvidenceActions(QObject):
 
     def choose_folder(self, requirement: int | None) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self.window,
+            self.context.parent,
             self.tr("A folder of evidence for %1").replace("%1", self._target_name(requirement)),
             str(last_folder("evidence")),
         )
@@ -148,17 +146,17 @@ class EvidenceActions(QObject):
 
     def add_to_current_item(self) -> None:
         """Scoring → Add evidence (Ctrl+Shift+A): to the requirement chosen in the checklist, else the item."""
-        if self.window.current_item() is None:
-            self.window.statusBar().showMessage(self.tr("Choose an item first."), 4000)
+        if self.context.current_item() is None:
+            self.context.status(self.tr("Choose an item first."), 4000)
             return
-        self.choose_files(self.window.panel.evidence.selected_requirement())
+        self.choose_files(self.panel.selected_requirement())
 
     def attach(self, paths: list[Path], requirement: int | None) -> Job | None:
         """Copy the files into the vault off the UI thread, with progress (files and bytes) and cancel."""
         if not self.code or not paths:
             return None
-        assessment, code = self.window.assessment.id, self.code
-        dialog = QProgressDialog(self.tr("Storing the files…"), self.tr("Cancel"), 0, 1000, self.window)
+        assessment, code = self.context.assessment.id, self.code
+        dialog = QProgressDialog(self.tr("Storing the files…"), self.tr("Cancel"), 0, 1000, self.context.parent)
         dialog.setWindowTitle(self.tr("Adding evidence to %1").replace("%1", code))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
@@ -200,7 +198,7 @@ class EvidenceActions(QObject):
                 message = self.tr("Cancelled. The %n file(s) stored before remain.", "", len(result.added))
             else:
                 message = self.tr("%n file(s) added to %1", "", len(result.added)).replace("%1", code)
-            self.window.statusBar().showMessage(message, 8000)
+            self.context.status(message, 8000)
             self._report_attach(result)
 
         def failed(error: BaseException) -> None:
@@ -208,7 +206,7 @@ class EvidenceActions(QObject):
             self.refresh(code)
             self._failed(error)
 
-        job = self.window.runner.start(work, done, failed)
+        job = self.context.runner.start(work, done, failed)
         job.progressed.connect(progressed)
         dialog.canceled.connect(job.cancel)
         self.job = job
@@ -236,7 +234,7 @@ class EvidenceActions(QObject):
     def unlink(self, link_id: int, confirm: bool = True) -> None:
         """Take a file off the item (after asking); undoable: Ctrl+Z puts it back as it was."""
         code = self.code
-        files = self.book.item_evidence(self.window.assessment.id, code).files()
+        files = self.book.item_evidence(self.context.assessment.id, code).files()
         file = next((f for f in files if any(lid == link_id for lid, _c, _r in f.links)), None)
         name = file.name if file else ""
         if not confirm:
@@ -247,22 +245,26 @@ class EvidenceActions(QObject):
             self.tr("Remove the file"),
             self.tr("Remove “%1” from item %2?").replace("%1", name).replace("%2", code),
             QMessageBox.StandardButton.NoButton,
-            self.window,
+            self.context.parent,
         )
         box.setInformativeText(self.tr("The stored copy stays in the workspace; Edit → Undo (Ctrl+Z) puts it back."))
         remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("Keep"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(remove)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda button: button is remove and self._remove(link_id, code, name))
-        self.window.last_message = box
-        box.open()  # no nested event loop inside the button's click
+
+        def answered(button: QAbstractButton) -> None:
+            if button is remove:
+                self._remove(link_id, code, name)
+
+        box.buttonClicked.connect(answered)
+        self.context.show(box)  # no nested event loop inside the button's click
 
     def _remove(self, link_id: int, code: str, name: str) -> None:
         removal = _Removal(self.book, link_id)
         text = self.tr("remove %1 from %2").replace("%1", name).replace("%2", code)
         step = Step(text, removal.forward, removal.backward, lambda: self.refresh(code), self._failed)
-        self.window.undo_stack.push(step)
+        self.context.undo_stack.push(step)
 
     def _readable_copy(self, file: FileInfo) -> Path:
         """A copy under the file's own name (the vault names files by hash), for the system's programs."""
@@ -276,7 +278,7 @@ class EvidenceActions(QObject):
     def preview(self, file: FileInfo) -> PreviewDialog:
         from egov_desk.ui.dialogs.preview import PreviewDialog  # QtPdf: loaded on the first preview
 
-        dialog = PreviewDialog(file, self.book.vault.path_of(file.sha256), self.open_with, self.window)
+        dialog = PreviewDialog(file, self.book.vault.path_of(file.sha256), self.open_with, self.context.parent)
         dialog.open()
         return dialog
 
@@ -295,7 +297,7 @@ class EvidenceActions(QObject):
     def set_date(self, file: FileInfo) -> None:
         from egov_desk.ui.dialogs.evidence_date import EvidenceDateDialog
 
-        dialog = EvidenceDateDialog(file, self.window.assessment.year, self.window)
+        dialog = EvidenceDateDialog(file, self.context.assessment.year, self.context.parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._date_chosen(file, dialog.chosen))
         self.date_dialog = dialog
@@ -304,12 +306,12 @@ class EvidenceActions(QObject):
     def _date_chosen(self, file: FileInfo, chosen: date | None) -> None:
         if chosen == file.evidence_date:
             return
-        code, year = self.code, self.window.assessment.year
+        code, year = self.code, self.context.assessment.year
         outside: list[bool] = []
 
-        assessment = self.window.assessment.id
+        assessment = self.context.assessment.id
 
-        def date(value: date | None, shown: date | None) -> bool:
+        def write_date(value: date | None, shown: date | None) -> bool:
             # By the file's bytes, not its row id: a removed and restored file comes back under a new id. ``shown``
             # is the date the person saw: one changed elsewhere since is not overwritten (ChangedSince).
             file_id = self.book.file_id(assessment, file.sha256)
@@ -318,11 +320,11 @@ class EvidenceActions(QObject):
         back = file.evidence_date
 
         def forward() -> None:
-            outside[:] = [date(chosen, back)]
+            outside[:] = [write_date(chosen, back)]
 
         text = self.tr("date of %1").replace("%1", file.name)
-        step = Step(text, forward, lambda: date(back, chosen), lambda: self.refresh(code), self._failed)
-        self.window.undo_stack.push(step)
+        step = Step(text, forward, lambda: write_date(back, chosen), lambda: self.refresh(code), self._failed)
+        self.context.undo_stack.push(step)
         if outside and outside[0]:
             self.notice(
                 self.tr("Date outside the year"),
@@ -332,7 +334,7 @@ class EvidenceActions(QObject):
             )
 
     def set_checked(self, requirement: int, checked: bool) -> None:
-        assessment, code = self.window.assessment.id, self.code
+        assessment, code = self.context.assessment.id, self.code
         text = (self.tr("tick as checked in %1") if checked else self.tr("untick in %1")).replace("%1", code)
         step = Step(
             text,
@@ -341,20 +343,20 @@ class EvidenceActions(QObject):
             lambda: self.refresh(code),
             self._failed,
         )
-        self.window.undo_stack.push(step)
+        self.context.undo_stack.push(step)
 
     def edit_requirement(self, kind: str, requirement: int | None) -> None:
         try:
             if kind == "add":
                 text, ok = QInputDialog.getText(
-                    self.window, self.tr("New requirement"), self.tr("Material to provide:")
+                    self.context.parent, self.tr("New requirement"), self.tr("Material to provide:")
                 )
                 if ok and text.strip():
-                    self.book.add_requirement(self.window.assessment.id, self.code, text)
+                    self.book.add_requirement(self.context.assessment.id, self.code, text)
             elif kind == "rename" and requirement is not None:
-                shown = self.window.panel.evidence.requirement_text(requirement)
+                shown = self.panel.requirement_text(requirement)
                 text, ok = QInputDialog.getText(
-                    self.window,
+                    self.context.parent,
                     self.tr("Rename the requirement"),
                     self.tr("Material to provide:"),
                     QLineEdit.EchoMode.Normal,

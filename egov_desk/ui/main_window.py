@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QComboBox,
@@ -25,16 +26,20 @@ from PySide6.QtWidgets import (
 )
 
 from egov_desk.core.errors import ChangedSince
+from egov_desk.core.evidence import ItemEvidence
 from egov_desk.core.indicators import Item, Node
 from egov_desk.core.messages import say
 from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Change, Workspace
+from egov_desk.ui.context import ShellCalls, WindowContext
+from egov_desk.ui.dialogs.backups import Backups
 from egov_desk.ui.dialogs.export_package import PackageExport
 from egov_desk.ui.dialogs.exports import Exports
 from egov_desk.ui.dialogs.import_wizard import ImportWizard
 from egov_desk.ui.dialogs.refusal import refusal_box
+from egov_desk.ui.dialogs.verify import EvidenceCheck
 from egov_desk.ui.evidence_actions import EvidenceActions
 from egov_desk.ui.language import ui_language
-from egov_desk.ui.menus import build_menus
+from egov_desk.ui.menus import Menus
 from egov_desk.ui.models.indicator_tree import CODE, EVIDENCE, LEAD, MAX, NAME, SCORE, IndicatorTreeModel
 from egov_desk.ui.models.tree_filter import COOPERATING, EITHER, IndicatorFilter
 from egov_desk.ui.models.tree_filter import LEAD as AS_LEAD
@@ -45,16 +50,12 @@ from egov_desk.ui.undo import SetAssessmentDetails, SetInput, SetNote
 from egov_desk.ui.widgets.gauge import Bar, ScoreGauge
 from egov_desk.ui.widgets.read_only_banner import ReadOnlyBanner
 
-if TYPE_CHECKING:
-    from egov_desk.ui.shell import Shell
-
-
 WATCH_INTERVAL_MS = 1000  # how soon a change made elsewhere (CLI, another window) shows
 
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, workspace: Workspace, shell: Shell | None = None, demo: bool = False, parent: QWidget | None = None
+        self, workspace: Workspace, shell: ShellCalls | None = None, demo: bool = False, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -71,10 +72,14 @@ class MainWindow(QMainWindow):
         self.notes: dict[str, str] = {}
         self.evidence: dict[str, tuple[int, int, int]] = {}  # code → (collected, checked, needed)
         self._build_widgets()
-        self.evidence_actions = EvidenceActions(self)
-        self.package_export = PackageExport(self)
-        self.exports = Exports(self)
-        self.menus = build_menus(self)
+        self.context = self._make_context()
+        self.evidence_actions = EvidenceActions(self.context, self.panel.evidence)
+        self.package_export = PackageExport(self.context)
+        self.exports = Exports(self.context)
+        self.backups = Backups(self.context)  # also the daily backup while the window is open
+        self.evidence_check = EvidenceCheck(self.context)
+        self.menus = Menus(self, self)
+        self.menu_actions = self.menus.build()
         self._build_toolbar()
         self._disable_writes_if_read_only()
         self.resize(1280, 720)
@@ -127,22 +132,35 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-    WRITE_ACTIONS = (
-        "import_action",
-        "read_scores_action",
-        "new_assessment_action",
-        "details_action",
-        "add_evidence_action",
-        "backup_action",
-        "restore_action",
-    )
+    def _make_context(self) -> WindowContext:
+        """What the window's helpers get of it: never its widgets."""
+        return WindowContext(
+            workspace=self.workspace,
+            parent=self,
+            runner=self.runner,
+            undo_stack=self.undo_stack,
+            shell=self.shell,
+            shown_assessment=lambda: self.assessment,
+            current_item=self.current_item,
+            shown_inputs=lambda: self.inputs,
+            departments=lambda: self.model.sheet.system.departments(),
+            department_filter=lambda: self.department_combo.currentData(),
+            show_status=lambda text, timeout_ms: self.statusBar().showMessage(text, timeout_ms),
+            remember=self._remember,
+            report_failure=self.report_failure,
+            apply=self.apply,
+            show_evidence=self.show_evidence,
+            import_table=self.import_table,
+            read_score_sheet=lambda path: self.exports.import_sheet(path),
+        )
+
+    def _remember(self, box: QMessageBox) -> None:
+        self.last_message = box
 
     def _disable_writes_if_read_only(self) -> None:
         """A read-only window offers nothing that would change the workspace."""
-        for name in self.WRITE_ACTIONS:
-            action = getattr(self, name, None)
-            if action is not None:
-                action.setEnabled(not self.workspace.read_only)
+        for action in self.menu_actions.writing():
+            action.setEnabled(not self.workspace.read_only)
 
     def _reopen_for_editing(self) -> None:
         if self.shell is not None and self.workspace.folder is not None:
@@ -186,10 +204,10 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.role_combo)
         bar.addSeparator()
         for action, short in (
-            (self.previous_unscored_action, self.tr("Previous unscored")),
-            (self.next_unscored_action, self.tr("Next unscored")),
-            (self.undo_action, self.tr("Undo")),
-            (self.redo_action, self.tr("Redo")),
+            (self.menu_actions.previous_unscored_action, self.tr("Previous unscored")),
+            (self.menu_actions.next_unscored_action, self.tr("Next unscored")),
+            (self.menu_actions.undo_action, self.tr("Undo")),
+            (self.menu_actions.redo_action, self.tr("Redo")),
         ):
             action.setIconText(short)  # toolbar text without the menu's mnemonic
             bar.addAction(action)
@@ -211,6 +229,12 @@ class MainWindow(QMainWindow):
             if not self.workspace.read_only:
                 self.workspace.set_setting("current_assessment", assessment_id)
             self.open_assessment(self.workspace.assessment(assessment_id))
+
+    def switch_to_assessment(self, assessment_id: int) -> None:
+        """Show another assessment (a new one, say), remembered as the one to open next time."""
+        self.workspace.set_setting("current_assessment", assessment_id)
+        self.refresh_assessments()
+        self.open_assessment(self.workspace.assessment(assessment_id))
 
     def open_assessment(self, assessment: AssessmentInfo) -> None:
         if hasattr(self, "assessment"):  # what is typed belongs to the assessment shown until now
@@ -375,6 +399,19 @@ class MainWindow(QMainWindow):
         self.search.setFocus()
         self.search.selectAll()
 
+    def focus_tree(self) -> None:
+        self.tree.setFocus()
+
+    def show_tab(self, index: int) -> None:
+        """0: the indicators, 1: the departments."""
+        self.tabs.setCurrentIndex(index)
+
+    def show_help(self) -> None:
+        from egov_desk.ui.dialogs.help import HelpDialog
+
+        self.help_dialog = HelpDialog(self)
+        self.help_dialog.open()
+
     # --- filters and sorting ----------------------------------------------------------------------
 
     def _filter(self) -> None:
@@ -428,7 +465,12 @@ class MainWindow(QMainWindow):
         back = box.addButton(self.tr("Go back and correct it"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Discard the input"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)
-        box.buttonClicked.connect(lambda button: button is back and self._return_to_input(code, typed))
+
+        def answered(button: QAbstractButton) -> None:
+            if button is back:
+                self._return_to_input(code, typed)
+
+        box.buttonClicked.connect(answered)
         box.open()
 
     def _ask_before_closing(self, code: str, typed: list[str], reason: str) -> None:
@@ -437,7 +479,12 @@ class MainWindow(QMainWindow):
         back = box.addButton(self.tr("Go back and correct it"), QMessageBox.ButtonRole.RejectRole)
         leave = box.addButton(self.tr("Close without it"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(back)
-        box.buttonClicked.connect(lambda button: button is leave and self._close_without_input())
+
+        def answered(button: QAbstractButton) -> None:
+            if button is leave:
+                self._close_without_input()
+
+        box.buttonClicked.connect(answered)
         self.last_message = box
         box.open()
 
@@ -518,6 +565,14 @@ class MainWindow(QMainWindow):
                 else:
                     self.panel.reload_input(change.input)  # undo/redo or a change made elsewhere
         self.departments.update_item(change.code, self.model.sheet.system, self.model.sheet, self.evidence)
+
+    def show_evidence(self, code: str, evidence: ItemEvidence) -> None:
+        """Repaint one item's evidence: its column in the tree, the departments' counts, the panel showing it."""
+        self.evidence[code] = (evidence.collected, evidence.checked, evidence.needed)
+        self.model.set_evidence(code, *self.evidence[code])
+        self.departments.update_item(code, self.model.sheet.system, self.model.sheet, self.evidence)
+        if self.panel.item is not None and self.panel.item.code == code:
+            self.panel.evidence.show_evidence(evidence)
 
     def _show_total(self) -> None:
         sheet = self.model.sheet

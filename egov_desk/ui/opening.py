@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from egov_desk.core.backup_errors import BackupError
 from egov_desk.core.backups import latest_backup, refuse_unwritable, restore_backup
 from egov_desk.core.db.migrate import DatabaseRefused
+from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.messages import say
 from egov_desk.core.opening import DamagedDatabase
-from egov_desk.core.workspace import Workspace, WorkspaceError, default_workspace_dir
+from egov_desk.core.workspace import Workspace, default_workspace_dir
 from egov_desk.ui.language import ui_language
 
 # the question on screen, so tests (and the e2e suite) can answer it

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 from pathlib import Path
@@ -9,11 +10,19 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from egov_desk.core.backups import BackupError, RestoreReport
+from egov_desk.core.db.migrate import DatabaseRefused
 from egov_desk.core.demo import create_demo_workspace
-from egov_desk.core.workspace import DATABASE_NAME, Workspace
+from egov_desk.core.errors import WorkspaceError
+from egov_desk.core.folder_layout import DATABASE_NAME
+from egov_desk.core.workspace import Workspace
+from egov_desk.ui.dialogs.backup_reopen import restore_and_reopen
 from egov_desk.ui.main_window import MainWindow
+from egov_desk.ui.opening import open_for_window
+from egov_desk.ui.translations import install_translations
 
 MAX_RECENT = 8
+log = logging.getLogger(__name__)
 
 
 class Shell(QObject):
@@ -62,8 +71,6 @@ class Shell(QObject):
     # --- workspaces -------------------------------------------------------------------------------
 
     def open_folder(self, folder: str | Path, create: bool) -> bool:
-        from egov_desk.ui.opening import open_for_window
-
         workspace = open_for_window(self.window, Path(folder), create)
         if workspace is None:
             return False
@@ -103,8 +110,6 @@ class Shell(QObject):
 
     def switch_language(self, language: str) -> MainWindow:
         """Install the language's translations and rebuild the window in it, keeping what was open."""
-        from egov_desk.ui.app import install_translations
-
         QSettings().setValue("ui/language", language)
         install_translations(self.app, language)
         item = self.window.current_item() if self.window else None
@@ -122,15 +127,27 @@ class Shell(QObject):
 
     # --- backups ----------------------------------------------------------------------------------
 
-    def restore_backup(self, backup: Path) -> RestoreReport | None:  # noqa: F821 - from core.backups
+    def restore(self, backup: Path) -> RestoreReport | None:
+        """File → Restore from a backup (:meth:`restore_backup`), and the window shown afterwards says what was
+        restored and what the vault misses, or why the backup was not restored. Nothing is raised: it runs in a
+        slot. The report, or None when the backup was not restored."""
+        try:
+            report = self.restore_backup(backup)
+        except (BackupError, WorkspaceError, DatabaseRefused, OSError) as error:
+            log.warning("restoring %s: %s", backup, error)
+            if self.window is not None:  # else the window closed after saying why the workspace cannot be opened
+                self.window.backups.not_restored(error)
+            return None
+        if report is not None and self.window is not None:
+            self.window.backups.restored(report)
+        return report
+
+    def restore_backup(self, backup: Path) -> RestoreReport | None:
         """Close the workspace, put ``backup`` back as its database (its state before is backed up first) and
         open it again in a new window — all under the lock this window holds, so no other window takes the
         workspace meanwhile. Raises :class:`~egov_desk.core.backups.BackupError` when the workspace does not
         hold the backup now (it is open again as it was). When it cannot be opened again at all, the person has
         been told why and the window is closed, as at start-up (``self.window`` is None); None is returned."""
-        from egov_desk.core.backups import BackupError
-        from egov_desk.ui.dialogs.backup_reopen import restore_and_reopen
-
         folder = self.workspace.folder
         if folder is None:
             raise BackupError("no_database", Path(self.workspace.url))

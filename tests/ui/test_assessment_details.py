@@ -56,7 +56,7 @@ def test_a_workspace_whose_unit_is_given_does_not_ask_again(qtbot, qapp, tmp_pat
 
 
 def test_the_details_change_later_and_undo_puts_them_back(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window.details_action.trigger()
+    window.menu_actions.details_action.trigger()
     dialog = open_dialog(window, qtbot)
     assert dialog.windowTitle() == "考评信息"
     dialog.unit.setText("市教育局")
@@ -68,7 +68,7 @@ def test_the_details_change_later_and_undo_puts_them_back(window: MainWindow, qt
     info = window.workspace.assessment(window.assessment.id)
     assert (info.unit, info.year, info.title, info.report_date) == ("市教育局", 2020, "年终自评", date(2020, 12, 25))
     assert window.windowTitle().startswith("市教育局 2020 年终自评")
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     info = window.workspace.assessment(window.assessment.id)
     assert (info.unit, info.year, info.title, info.report_date) == ("本单位", 2019, "自评", None)
     assert window.windowTitle().startswith("本单位 2019 自评")

@@ -21,8 +21,8 @@ def reasons(folder: Path) -> list[str]:
 
 def test_the_file_menu_backs_the_workspace_up_and_says_where(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.runner.synchronous = True
-    assert window.backup_action in window.menuBar().actions()[0].menu().actions()
-    window.backup_action.trigger()
+    assert window.menu_actions.backup_action in window.menuBar().actions()[0].menu().actions()
+    window.menu_actions.backup_action.trigger()
     [made] = [info for info in list_backups(window.workspace.folder) if info.reason == "manual"]
     box = window.last_message
     assert box is not None
@@ -112,7 +112,7 @@ def test_the_windows_imports_back_the_workspace_up_first(
     from egov_desk.ui.dialogs.import_wizard import ImportWizard
 
     window.runner.synchronous = True
-    window.import_action.trigger()  # File → Import indicator table…
+    window.menu_actions.import_action.trigger()  # File → Import indicator table…
     [wizard] = window.findChildren(ImportWizard)
     wizard.close()
     assert reasons(workspace.folder) == ["before-import"]
@@ -148,8 +148,8 @@ def test_a_read_only_window_makes_no_backup_and_restores_none(qtbot, tmp_path: P
         assert not window.backups.daily.isActive()  # no daily backup written into the holder's folder
         assert window.backups.daily_backup() is None
         for action, slot in (
-            (window.backup_action, window.backups.create_now),
-            (window.restore_action, window.backups.restore),
+            (window.menu_actions.backup_action, window.backups.create_now),
+            (window.menu_actions.restore_action, window.backups.restore),
         ):
             assert not action.isEnabled()  # not offered; and if reached another way, explained
             window.last_message = None

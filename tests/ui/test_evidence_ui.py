@@ -237,10 +237,10 @@ def test_removing_a_file_asks_first_and_undo_puts_it_back(window: MainWindow, tm
     panel.remove.click()
     answer(window, qtbot, "移除")
     assert window.workspace.evidence.files(window.assessment.id) == []
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     assert [f.name for f in window.workspace.evidence.files(window.assessment.id, "005")] == ["清单.pdf"]
     assert window.panel.evidence.tree.topLevelItem(0).text(1) == "已收集"
-    window.redo_action.trigger()
+    window.menu_actions.redo_action.trigger()
     assert window.workspace.evidence.files(window.assessment.id) == []
 
 
@@ -250,7 +250,7 @@ def test_ticking_checked_is_undoable(window: MainWindow, tmp_path: Path, qtbot) 
     drop(window, [write_pdf(tmp_path / "系统清单.pdf")], row=0)
     window.panel.evidence.tree.topLevelItem(0).setCheckState(0, Qt.CheckState.Checked)
     qtbot.waitUntil(lambda: window.workspace.evidence.item_evidence(window.assessment.id, "005").checked == 1)
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     assert window.workspace.evidence.item_evidence(window.assessment.id, "005").checked == 0
     assert window.panel.evidence.tree.topLevelItem(0).text(1) == "已收集"
 
@@ -287,7 +287,7 @@ def test_the_file_date_takes_a_typed_date_and_refuses_what_is_not_one(  # type: 
     qtbot.keyClicks(dialog.field, "2019.12.5")
     dialog.accept()
     assert window.workspace.evidence.files(window.assessment.id)[0].evidence_date.isoformat() == "2019-12-05"
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     assert window.workspace.evidence.files(window.assessment.id)[0].evidence_date is None
 
 
@@ -327,6 +327,6 @@ def test_a_date_changed_elsewhere_is_not_overwritten_by_the_window_nor_by_its_un
     assert window.workspace.evidence.files(window.assessment.id)[0].evidence_date == date(2019, 12, 5)
     with Workspace.open(window.workspace.folder) as elsewhere:
         elsewhere.evidence.set_date(file.id, date(2019, 6, 1))
-    window.undo_action.trigger()  # the undo would put back 2019-03-01 over the date set elsewhere
+    window.menu_actions.undo_action.trigger()  # the undo would put back 2019-03-01 over the date set elsewhere
     assert "现为2019-06-01" in window.evidence_actions.last_notice
     assert window.workspace.evidence.files(window.assessment.id)[0].evidence_date == date(2019, 6, 1)

@@ -64,12 +64,12 @@ def test_keyboard_next_unscored_and_into_the_editor(window: MainWindow, workspac
     window.apply(workspace.set_input(workspace_id, "003", {"count": 1}))
     window.select_item("001")
     window.apply(workspace.set_input(workspace_id, "001", {"parts": [{"count": 1}, {"count": 1}]}))
-    assert window.next_unscored_action.shortcut() == QKeySequence("F8")
-    window.next_unscored_action.trigger()
+    assert window.menu_actions.next_unscored_action.shortcut() == QKeySequence("F8")
+    window.menu_actions.next_unscored_action.trigger()
     assert window.current_item().code == "004"  # 002 and 003 are scored
-    window.previous_unscored_action.trigger()
+    window.menu_actions.previous_unscored_action.trigger()
     assert window.current_item().code == "035"  # wraps around backwards
-    window.edit_score_action.trigger()
+    window.menu_actions.edit_score_action.trigger()
     assert window.panel.editor.isAncestorOf(QApplication.focusWidget()) or QApplication.focusWidget() is None
 
 
@@ -199,7 +199,7 @@ def test_no_two_actions_share_a_shortcut(window: MainWindow) -> None:
             key = sequence.toString()
             assert key not in seen, f"{key} is bound to both {seen[key]!r} and {action.text()!r}"
             seen[key] = action.text()
-    assert {"Ctrl+Y", "Ctrl+Shift+Z"} <= {s.toString() for s in window.redo_action.shortcuts()}
+    assert {"Ctrl+Y", "Ctrl+Shift+Z"} <= {s.toString() for s in window.menu_actions.redo_action.shortcuts()}
 
 
 def test_redo_by_ctrl_y_and_by_ctrl_shift_z(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

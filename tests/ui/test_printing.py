@@ -216,7 +216,7 @@ def test_scores_read_from_a_sheet_are_shown_first_applied_on_consent_and_undoabl
     answer_next_message(window, "应用", seen)
     qtbot.waitUntil(lambda: window.workspace.inputs(window.assessment.id) == {"004": {"score": 2.5}})
     assert window.gauge.total_text == "2.50 / 100"
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     assert window.workspace.inputs(window.assessment.id) == {}
     assert window.gauge.total_text == "0.00 / 100"
 

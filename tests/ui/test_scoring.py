@@ -250,14 +250,14 @@ def test_undo_and_redo_restore_the_numbers(window: MainWindow) -> None:
     editor.group.button(0).click()
     open_item(window, "033").group.button(0).click()
     assert window.gauge.total_text == "5.00 / 100"
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     assert window.gauge.total_text == "3.00 / 100"
     assert score_text(window, "033") == "—"
     assert window.panel.editor.group.checkedId() == -1  # the editor shows the restored input
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     assert window.gauge.total_text == "0.00 / 100"
-    window.redo_action.trigger()
-    window.redo_action.trigger()
+    window.menu_actions.redo_action.trigger()
+    window.menu_actions.redo_action.trigger()
     assert window.gauge.total_text == "5.00 / 100"
     assert window.workspace.inputs(window.assessment.id) == {"005": {"yes": True}, "033": {"yes": True}}
 
@@ -267,7 +267,7 @@ def test_typing_quickly_makes_one_undo_step(window: MainWindow) -> None:
     editor.spin.setValue(2)
     editor.spin.setValue(2.5)
     assert window.undo_stack.count() == 1
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     assert score_text(window, "004") == "—"
 
 
@@ -276,7 +276,7 @@ def test_notes_are_saved_and_undoable(window: MainWindow) -> None:
     window.panel.note.setPlainText("计财科补充材料")
     window.panel.note.flush()
     assert window.workspace.notes(window.assessment.id) == {"004": "计财科补充材料"}
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     assert window.workspace.notes(window.assessment.id) == {}
     assert window.panel.note.toPlainText() == ""
 
@@ -417,7 +417,7 @@ def test_undo_never_overwrites_a_value_changed_elsewhere(window: MainWindow, qtb
     type_into(qtbot, editor.spin, "2")
     folder = str(window.workspace.folder)
     assert cli(["workspace", "set", "--workspace", folder, "022", '{"score": 3}']) == 0  # someone else, meanwhile
-    window.undo_action.trigger()
+    window.menu_actions.undo_action.trigger()
     said = window.last_message.text()
     assert "别处" in said
     assert window.workspace.inputs(window.assessment.id) == {"022": {"score": 3}}

@@ -52,7 +52,7 @@ def make_orphan(workspace: Workspace, tmp_path: Path, data: bytes) -> Path:
 
 def check(window: MainWindow) -> VerifyDialog:
     window.runner.synchronous = True
-    window.verify_evidence_action.trigger()
+    window.menu_actions.verify_evidence_action.trigger()
     dialog = window.evidence_check.dialog
     assert dialog is not None
     assert dialog.isVisible()
@@ -91,7 +91,7 @@ def test_a_damaged_and_a_missing_file_are_named_with_their_items(window: MainWin
         .replace("%3", "1")
     )
     assert dialog.advice.isVisible()
-    restore_menu = re.sub(r"\(&\w\)|&", "", window.restore_action.text())  # 从备份恢复…, as the menu says it
+    restore_menu = re.sub(r"\(&\w\)|&", "", window.menu_actions.restore_action.text())  # as the menu says it
     assert restore_menu in dialog.advice.text()
 
 

@@ -19,9 +19,10 @@ from egov_desk.core.backups import BackupError, RestoreReport, restore_backup
 from egov_desk.core.db.engine import sqlite_url
 from egov_desk.core.db.migrate import DatabaseRefused
 from egov_desk.core.errors import WorkspaceError
+from egov_desk.core.folder_layout import DATABASE_NAME
 from egov_desk.core.messages import say
 from egov_desk.core.opening import Access, check_database_file
-from egov_desk.core.workspace import DATABASE_NAME, Workspace
+from egov_desk.core.workspace import Workspace
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget

@@ -33,15 +33,14 @@ from egov_desk.core.backups import (
     create_backup,
     list_backups,
 )
-from egov_desk.core.db.migrate import DatabaseRefused
-from egov_desk.core.errors import ReadOnlyWorkspace, WorkspaceError
+from egov_desk.core.errors import ReadOnlyWorkspace
 from egov_desk.core.folder_layout import DATABASE_NAME
 from egov_desk.core.messages import say
 from egov_desk.core.points import compact, display
 from egov_desk.ui.language import ui_language
 
 if TYPE_CHECKING:
-    from egov_desk.ui.main_window import MainWindow
+    from egov_desk.ui.context import WindowContext
     from egov_desk.ui.ops import Job
 
 
@@ -63,9 +62,9 @@ class Backups(QObject):
     """Owned by the window (its parent): the daily timer stops with it. A read-only window (another window holds
     the workspace, a network share, read-only media) makes no backup and restores none: it writes nothing."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context.parent)
+        self.context = context
         self.last_backup: BackupInfo | None = None
         self.last_error = ""
         self.last_report: RestoreReport | None = None
@@ -73,25 +72,23 @@ class Backups(QObject):
         self.daily = QTimer(self)
         self.daily.setInterval(DAILY_CHECK_MS)
         self.daily.timeout.connect(self.daily_backup)
-        if not self.window.workspace.read_only:  # its backups and their rotation would write in the holder's folder
+        if not context.workspace.read_only:  # its backups and their rotation would write in the holder's folder
             self.daily.start()
 
     def database(self) -> Path | None:
-        folder = self.window.workspace.folder
+        folder = self.context.workspace.folder
         return folder / DATABASE_NAME if folder else None
 
     def _show(self, box: QMessageBox) -> QMessageBox:
-        self.window.last_message = box
-        box.open()
-        return box
+        return self.context.show(box)
 
     def _refused_read_only(self, title: str, text: str) -> bool:
         """In a read-only window: say ``text`` and why the window only reads (in the UI's language); True then."""
         try:
-            self.window.workspace.refuse_if_read_only()
+            self.context.workspace.refuse_if_read_only()
         except ReadOnlyWorkspace as refused:
             self.last_error = say(refused, ui_language())
-            self._show(_message(self.window, QMessageBox.Icon.Warning, title, text, self.last_error))
+            self._show(_message(self.context.parent, QMessageBox.Icon.Warning, title, text, self.last_error))
             return True
         return False
 
@@ -103,7 +100,7 @@ class Backups(QObject):
         if database is None:
             self._show(
                 _message(
-                    self.window,
+                    self.context.parent,
                     QMessageBox.Icon.Information,
                     self.tr("Back up the workspace"),
                     self.tr("This workspace is not a folder on this computer; it is backed up where it is stored."),
@@ -113,7 +110,7 @@ class Backups(QObject):
         title = self.tr("Back up the workspace")
         if self._refused_read_only(title, self.tr("This window can only read the workspace; it makes no backup.")):
             return None
-        progress = QProgressDialog(self.tr("Backing up the workspace…"), "", 0, 0, self.window)
+        progress = QProgressDialog(self.tr("Backing up the workspace…"), "", 0, 0, self.context.parent)
         progress.setWindowTitle(title)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -124,34 +121,34 @@ class Backups(QObject):
             self.last_backup = info
             text = self.tr("The workspace was backed up.")
             where = self.tr("The copy is in:\n%1").replace("%1", str(info.path))
-            self._show(_message(self.window, QMessageBox.Icon.Information, title, text, where))
+            self._show(_message(self.context.parent, QMessageBox.Icon.Information, title, text, where))
 
         def failed(error: BaseException) -> None:
             progress.close()
             self.last_error = self._words(error)
             text = self.tr("The workspace was not backed up.")
-            self._show(_message(self.window, QMessageBox.Icon.Warning, title, text, self.last_error))
+            self._show(_message(self.context.parent, QMessageBox.Icon.Warning, title, text, self.last_error))
 
-        return self.window.runner.start(lambda _progress: create_backup(database, "manual"), done, failed)
+        return self.context.runner.start(lambda _progress: create_backup(database, "manual"), done, failed)
 
     def daily_backup(self) -> Job | None:
         """A day's backup while the window is open, when none was made in the last 24 hours (in the background;
         a failure is logged and shown in the status bar, never in the way)."""
         database = self.database()
-        if database is None or self.window.workspace.read_only:
+        if database is None or self.context.workspace.read_only:
             return None
 
         def done(info: BackupInfo | None) -> None:
             if info is not None:
                 self.last_backup = info
-                self.window.statusBar().showMessage(self.tr("Daily backup made: %1").replace("%1", info.name), 8000)
+                self.context.status(self.tr("Daily backup made: %1").replace("%1", info.name), 8000)
 
         def failed(error: BaseException) -> None:
             self.last_error = self._words(error)
             log.warning("daily backup failed: %s", error)
-            self.window.statusBar().showMessage(self.tr("Daily backup failed: %1").replace("%1", self.last_error))
+            self.context.status(self.tr("Daily backup failed: %1").replace("%1", self.last_error))
 
-        return self.window.runner.start(
+        return self.context.runner.start(
             lambda _progress: backup_if_due(database, "daily", DAILY_INTERVAL), done, failed
         )
 
@@ -171,17 +168,19 @@ class Backups(QObject):
             text = self.tr(
                 "No backup could be made, so nothing was read in. Free some space or fix the cause, then try again."
             )
-            self._show(_message(self.window, QMessageBox.Icon.Warning, self.tr("Backup"), text, self.last_error))
+            self._show(
+                _message(self.context.parent, QMessageBox.Icon.Warning, self.tr("Backup"), text, self.last_error)
+            )
             return False
         return True
 
     def import_table(self) -> Any:
         """File → Import indicator table, after a ``before-import`` backup."""
-        return self.window.import_table() if self.before("import") else None
+        return self.context.import_table() if self.before("import") else None
 
     def import_sheet(self, path: Path | None = None) -> Any:
         """File → Read scores from a score sheet, after a ``before-score-import`` backup."""
-        return self.window.exports.import_sheet(path) if self.before("score-import") else None
+        return self.context.read_score_sheet(path) if self.before("score-import") else None
 
     @staticmethod
     def _words(error: BaseException) -> str:
@@ -191,18 +190,18 @@ class Backups(QObject):
 
     def restore(self) -> RestoreDialog | None:
         """File → Restore from a backup: the list of backups to choose from."""
-        folder = self.window.workspace.folder
+        folder = self.context.workspace.folder
         if folder is None:
             return None
         title = self.tr("Restore from a backup")
         if self._refused_read_only(title, self.tr("This window can only read the workspace; it restores no backup.")):
             return None
-        self.dialog = RestoreDialog(self, list_backups(folder), self.window)
+        self.dialog = RestoreDialog(self, list_backups(folder), self.context.parent)
         self.dialog.open()
         return self.dialog
 
     def ask_restore(self, info: BackupInfo) -> QMessageBox:
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.context.parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Restore from a backup"))
         box.setText(
@@ -221,36 +220,67 @@ class Backups(QObject):
         return self._show(box)
 
     def restore_now(self, info: BackupInfo) -> RestoreReport | None:
-        """Close the workspace, put the backup back and open it again; then say what is missing from the vault."""
-        window = self.window
+        """Close the workspace, put the backup back and open it again (the shell does: the window is replaced);
+        then the new window says what was restored and what is missing from the vault, or why nothing was."""
+        context = self.context
         title = self.tr("Restore from a backup")
         refusal = ""
-        if window.shell is None:
+        if context.shell is None:
             refusal = self.tr("This window cannot reopen its workspace; restore with egov-desk-cli backup restore.")
         elif self._refused_read_only(title, self.tr("This window can only read the workspace; it restores no backup.")):
             return None
-        elif window.runner.busy():
+        elif context.runner.busy():
             refusal = self.tr("Work is still under way; restore when it has finished.")
-        if refusal:
-            self._show(_message(window, QMessageBox.Icon.Warning, title, refusal))
+        if refusal or context.shell is None:
+            self._show(_message(context.parent, QMessageBox.Icon.Warning, title, refusal))
             return None
         if self.dialog is not None:
             self.dialog.close()
-        shell = window.shell
-        try:
-            report = shell.restore_backup(info.path)
-        except (BackupError, WorkspaceError, DatabaseRefused, OSError) as error:  # never out of a slot
-            log.warning("restoring %s: %s", info.path, error)
-            shown = shell.window
-            if shown is not None:  # else the window closed after saying why the workspace cannot be opened
-                text = self.tr("The backup was not restored.")
-                box = _message(shown, QMessageBox.Icon.Warning, title, text, self._words(error))
-                shown.last_message = box
-                box.open()
-            return None
-        if report is not None:
-            report_restore(shell.window, report)
-        return report
+        return context.shell.restore(info.path)
+
+    def not_restored(self, error: BaseException) -> QMessageBox:
+        """On the window shown after a restore that failed: why the backup was not restored."""
+        title, text = self.tr("Restore from a backup"), self.tr("The backup was not restored.")
+        return self._show(_message(self.context.parent, QMessageBox.Icon.Warning, title, text, self._words(error)))
+
+    def restored(self, report: RestoreReport) -> QMessageBox:
+        """On the reopened window: what was restored, and the evidence files the vault no longer holds."""
+        self.last_report = report
+        info = report.restored
+        text = QCoreApplication.translate("Backups", "The workspace was restored to the backup of %1.").replace(
+            "%1", f"{info.created:%Y-%m-%d %H:%M}"
+        )
+        lines = []
+        if report.safety is not None:
+            lines.append(
+                QCoreApplication.translate("Backups", "Its state before the restore was backed up as %1.").replace(
+                    "%1", report.safety.name
+                )
+            )
+        if report.damaged is not None:
+            lines.append(
+                QCoreApplication.translate("Backups", "The unreadable database was moved to %1.").replace(
+                    "%1", str(report.damaged)
+                )
+            )
+        icon = QMessageBox.Icon.Information
+        if report.missing:
+            icon = QMessageBox.Icon.Warning
+            lines.append(
+                QCoreApplication.translate(
+                    "Backups",
+                    "%n evidence file(s) of the restored workspace are missing from its vault; add the originals "
+                    "again:",
+                    "",
+                    len(report.missing),
+                )
+            )
+            for missing in report.missing[:MISSING_SHOWN]:
+                lines.append(f"{', '.join(missing.items) or '—'}: {'; '.join(missing.names)}")
+            if len(report.missing) > MISSING_SHOWN:
+                lines.append("…")
+        title = QCoreApplication.translate("Backups", "Restore from a backup")
+        return self._show(_message(self.context.parent, icon, title, text, "\n".join(lines)))
 
 
 def reason_text(reason: str) -> str:
@@ -274,49 +304,6 @@ def total_text(info: BackupInfo) -> str:
     if shown is None or shown.total is None:
         return QCoreApplication.translate("Backups", "unknown")
     return f"{display(shown.total)} / {compact(shown.max)}" if shown.max is not None else display(shown.total)
-
-
-def report_restore(window: MainWindow | None, report: RestoreReport) -> QMessageBox | None:
-    """On the reopened window: what was restored, and the evidence files the vault no longer holds."""
-    if window is None:
-        return None
-    window.backups.last_report = report
-    info = report.restored
-    text = QCoreApplication.translate("Backups", "The workspace was restored to the backup of %1.").replace(
-        "%1", f"{info.created:%Y-%m-%d %H:%M}"
-    )
-    lines = []
-    if report.safety is not None:
-        lines.append(
-            QCoreApplication.translate("Backups", "Its state before the restore was backed up as %1.").replace(
-                "%1", report.safety.name
-            )
-        )
-    if report.damaged is not None:
-        lines.append(
-            QCoreApplication.translate("Backups", "The unreadable database was moved to %1.").replace(
-                "%1", str(report.damaged)
-            )
-        )
-    icon = QMessageBox.Icon.Information
-    if report.missing:
-        icon = QMessageBox.Icon.Warning
-        lines.append(
-            QCoreApplication.translate(
-                "Backups",
-                "%n evidence file(s) of the restored workspace are missing from its vault; add the originals again:",
-                "",
-                len(report.missing),
-            )
-        )
-        for missing in report.missing[:MISSING_SHOWN]:
-            lines.append(f"{', '.join(missing.items) or '—'}: {'; '.join(missing.names)}")
-        if len(report.missing) > MISSING_SHOWN:
-            lines.append("…")
-    box = _message(window, icon, QCoreApplication.translate("Backups", "Restore from a backup"), text, "\n".join(lines))
-    window.last_message = box
-    box.open()
-    return box
 
 
 class RestoreDialog(QDialog):

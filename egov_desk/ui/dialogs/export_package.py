@@ -14,46 +14,47 @@ from egov_desk.ui.ops import Job, Progress
 
 if TYPE_CHECKING:
     from egov_desk.core.exports.package import PackageReport
-    from egov_desk.ui.main_window import MainWindow
+    from egov_desk.ui.context import WindowContext
 
 MB = 1024 * 1024
 
 
 class PackageExport(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context.parent)
+        self.context = context
         self.last_report: PackageReport | None = None
         self.last_error = ""
         self.last_warning = ""
 
     def ask(self) -> Job | None:
-        window = self.window
+        context = self.context
         everyone = self.tr("The whole unit")
-        names = [everyone, *window.model.sheet.system.departments()]
-        filtered = window.exports.default_department()
-        choice = choose_one(window, self.tr("Evidence package"), self.tr("Package for:"), names, filtered or everyone)
+        names = [everyone, *context.departments()]
+        filtered = context.default_department()
+        parent = context.parent
+        choice = choose_one(parent, self.tr("Evidence package"), self.tr("Package for:"), names, filtered or everyone)
         if choice is None:
             return None
         department = None if choice == everyone else choice
-        assessment = window.assessment
+        assessment = context.assessment
         suggested = safe_name(
             f"{assessment.unit}{assessment.year}年佐证材料{'-' + department if department else ''}.zip"
         )
-        target = save_path(window, self.tr("Save the evidence package"), suggested, self.tr("ZIP package (*.zip)"))
+        target = save_path(parent, self.tr("Save the evidence package"), suggested, self.tr("ZIP package (*.zip)"))
         return self.start(target, department) if target else None
 
     def start(self, target: Path, department: str | None) -> Job:
         from egov_desk.core.exports.package import Cancelled, export_package  # openpyxl: loaded when needed
 
-        window = self.window
-        dialog = QProgressDialog(self.tr("Packing the evidence…"), self.tr("Cancel"), 0, 1000, window)
+        context = self.context
+        dialog = QProgressDialog(self.tr("Packing the evidence…"), self.tr("Cancel"), 0, 1000, context.parent)
         dialog.setWindowTitle(self.tr("Evidence package"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        assessment = window.assessment.id
+        assessment, workspace = context.assessment.id, context.workspace
 
         def work(progress: Progress) -> PackageReport:
             def report(files_done: int, files: int, done: int, total: int) -> None:
@@ -67,12 +68,12 @@ class PackageExport(QObject):
                     .replace("%4", f"{total / MB:.0f}"),
                 )
 
-            return export_package(window.workspace, assessment, target, department, report, lambda: progress.cancelled)
+            return export_package(workspace, assessment, target, department, report, lambda: progress.cancelled)
 
         def done(result: PackageReport) -> None:
             dialog.close()
             self.last_report = result
-            window.statusBar().showMessage(
+            context.status(
                 self.tr("%1: %2 files written").replace("%1", str(target)).replace("%2", str(result.files)), 8000
             )
             if result.faults:
@@ -81,7 +82,7 @@ class PackageExport(QObject):
         def failed(error: BaseException) -> None:
             dialog.close()
             if isinstance(error, Cancelled):
-                window.statusBar().showMessage(self.tr("Export cancelled; nothing was written."), 8000)
+                context.status(self.tr("Export cancelled; nothing was written."), 8000)
                 return
             from egov_desk.core.messages import say
             from egov_desk.ui.language import ui_language
@@ -89,8 +90,13 @@ class PackageExport(QObject):
             self.last_error = say(error, ui_language())
             self._warn(self.tr("The package was not written: %1").replace("%1", self.last_error))
 
-        job = window.runner.start(work, done, failed)
-        job.progressed.connect(lambda value, _total, text: (dialog.setValue(value), dialog.setLabelText(text)))
+        job = context.runner.start(work, done, failed)
+
+        def progressed(value: int, _total: int, text: str) -> None:
+            dialog.setValue(value)
+            dialog.setLabelText(text)
+
+        job.progressed.connect(progressed)
         dialog.canceled.connect(job.cancel)
         return job
 
@@ -124,7 +130,11 @@ class PackageExport(QObject):
     def _warn(self, text: str) -> QMessageBox:
         """A warning that does not block: the export may end while the person is busy elsewhere."""
         box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Evidence package"), text, QMessageBox.StandardButton.Ok, self.window
+            QMessageBox.Icon.Warning,
+            self.tr("Evidence package"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self.context.parent,
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

@@ -17,31 +17,30 @@ from egov_desk.ui.language import ui_language
 from egov_desk.ui.ops import Job
 
 if TYPE_CHECKING:
-    from egov_desk.ui.main_window import MainWindow
+    from egov_desk.ui.context import WindowContext
 
 
 class Exports(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context.parent)
+        self.context = context
         self.last_result: Any = None
         self.last_error = ""
         self.last_preview: QDialog | None = None
 
     def _name(self, what: str, suffix: str) -> str:
-        assessment = self.window.assessment
+        assessment = self.context.assessment
         return safe_name(f"{assessment.unit}{assessment.year}年{what}{suffix}")
 
     def default_department(self) -> str | None:
         """The 科室 the person is looking at (the tree's department filter), or None for all."""
-        chosen = self.window.department_combo.currentData()
-        return chosen if chosen in self.window.model.sheet.system.departments() else None
+        return self.context.default_department()
 
     def _department(self) -> tuple[bool, str | None]:
         everyone = self.tr("All departments (one section each)")
-        names = [everyone, *self.window.model.sheet.system.departments()]
+        names = [everyone, *self.context.departments()]
         choice = choose_one(
-            self.window,
+            self.context.parent,
             self.tr("Department checklist"),
             self.tr("Checklist for:"),
             names,
@@ -50,11 +49,11 @@ class Exports(QObject):
         return choice is not None, (None if choice in (None, everyone) else choice)
 
     def _target(self, title: str, name: str, pattern: str) -> Path | None:
-        return save_path(self.window, title, name, pattern)
+        return save_path(self.context.parent, title, name, pattern)
 
     def run(self, title: str, work: Callable[[], Any], target: Path) -> Job:
         """Write ``target`` off the UI thread, with a busy indicator; report the outcome."""
-        dialog = QProgressDialog(self.tr("Writing %1…").replace("%1", target.name), "", 0, 0, self.window)
+        dialog = QProgressDialog(self.tr("Writing %1…").replace("%1", target.name), "", 0, 0, self.context.parent)
         dialog.setWindowTitle(title)
         dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -63,7 +62,7 @@ class Exports(QObject):
         def done(result: Any) -> None:
             dialog.close()
             self.last_result = result
-            self.window.statusBar().showMessage(self.tr("Written: %1").replace("%1", str(target)), 8000)
+            self.context.status(self.tr("Written: %1").replace("%1", str(target)), 8000)
 
         def failed(error: BaseException) -> None:
             dialog.close()
@@ -73,11 +72,11 @@ class Exports(QObject):
                 title,
                 self.tr("%1 was not written: %2").replace("%1", target.name).replace("%2", self.last_error),
                 QMessageBox.StandardButton.Ok,
-                self.window,
+                self.context.parent,
             )
             box.open()
 
-        return self.window.runner.start(lambda _progress: work(), done, failed)
+        return self.context.runner.start(lambda _progress: work(), done, failed)
 
     # --- the menu's actions -----------------------------------------------------------------------
 
@@ -90,14 +89,14 @@ class Exports(QObject):
         from egov_desk.render.printing import write_checklist_pdf
         from egov_desk.ui.print_preview import print_preview
 
-        window = self.window
+        context = self.context
         if ask:
             ok, department = self._department()
             if not ok:
                 return None
-        checklist = build_checklist(window.workspace, window.assessment.id, department)
+        checklist = build_checklist(context.workspace, context.assessment.id, department)
         if kind == "preview":
-            dialog = print_preview(checklist, window)
+            dialog = print_preview(checklist, context.parent)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.last_preview = dialog
             dialog.open()
@@ -124,7 +123,7 @@ class Exports(QObject):
         )
         if target is None:
             return None
-        workspace, assessment, chosen = self.window.workspace, self.window.assessment.id, target
+        workspace, assessment, chosen = self.context.workspace, self.context.assessment.id, target
         return self.run(self.tr("Score sheet"), lambda: export(workspace, assessment, "sheet", chosen), chosen)
 
     def report(self, target: Path | None = None) -> Job | None:
@@ -138,7 +137,7 @@ class Exports(QObject):
         )
         if target is None:
             return None
-        workspace, assessment, chosen = self.window.workspace, self.window.assessment.id, target
+        workspace, assessment, chosen = self.context.workspace, self.context.assessment.id, target
 
         def work() -> Exported:  # the chart from the database now, like the report's numbers
             return export(workspace, assessment, "report", chosen, chart=level_bars_png)
@@ -152,18 +151,21 @@ class Exports(QObject):
         from egov_desk.core.importers.grid import ImportRefused
         from egov_desk.core.messages import say
 
-        window = self.window
+        context = self.context
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
-                window, self.tr("Score sheet with typed scores"), str(Path.home()), self.tr("Excel workbook (*.xlsx)")
+                context.parent,
+                self.tr("Score sheet with typed scores"),
+                str(Path.home()),
+                self.tr("Excel workbook (*.xlsx)"),
             )
             if not name:
                 return None
             path = Path(name)
         try:
-            result = read_scores(window.workspace, window.assessment.id, path, language=ui_language())
+            result = read_scores(context.workspace, context.assessment.id, path, language=ui_language())
         except (ImportRefused, OSError) as exc:  # ImportRefused carries its Chinese wording
-            QMessageBox.warning(window, self.tr("Score sheet"), say(exc, ui_language()))
+            QMessageBox.warning(context.parent, self.tr("Score sheet"), say(exc, ui_language()))
             return None
         self.last_result = result
         lines = [f"{code}: {before or '—'} → {after}" for code, before, after in result.changed[:40]]
@@ -173,7 +175,7 @@ class Exports(QObject):
             lines.append("")
             lines.append(self.tr("Refused (left as they are):"))
             lines += [f"{code}: {why}" for code, why in result.refused[:40]]
-        box = QMessageBox(window)
+        box = QMessageBox(context.parent)
         box.setIcon(QMessageBox.Icon.Question if result.inputs else QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("Score sheet"))
         if result.inputs:
@@ -194,25 +196,25 @@ class Exports(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         inputs = dict(result.inputs)
         box.buttonClicked.connect(lambda button: button is apply and self._apply_scores(inputs))
-        window.last_message = box
+        context.remember(box)
         box.open()
         return box
 
     def _apply_scores(self, inputs: dict[str, Any]) -> None:
         from egov_desk.ui.undo import Step
 
-        window = self.window
-        assessment = window.assessment.id
-        before = {code: window.inputs.get(code) for code in inputs}  # what the person saw beside the preview
+        context = self.context
+        assessment = context.assessment.id
+        before = {code: context.shown_inputs().get(code) for code in inputs}  # what the person saw beside the preview
 
         def write(values: dict[str, Any], seen: dict[str, Any]) -> None:  # a value changed since: refused, all
-            for change in window.workspace.set_inputs(assessment, values, expected=seen):
-                window.apply(change)
+            for change in context.workspace.set_inputs(assessment, values, expected=seen):
+                context.apply(change)
 
         text = self.tr("scores from a score sheet (%n)", "", len(inputs))
         step = Step(
-            text, lambda: write(inputs, before), lambda: write(before, inputs), lambda: None, window.report_failure
+            text, lambda: write(inputs, before), lambda: write(before, inputs), lambda: None, context.report_failure
         )
-        window.undo_stack.push(step)
+        context.undo_stack.push(step)
         if not step.failed:
-            window.statusBar().showMessage(self.tr("%n score(s) read from the score sheet.", "", len(inputs)), 8000)
+            context.status(self.tr("%n score(s) read from the score sheet.", "", len(inputs)), 8000)

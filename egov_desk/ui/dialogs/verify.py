@@ -31,7 +31,7 @@ from egov_desk.ui.ops import Cancelled, Job, Progress
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from egov_desk.ui.main_window import MainWindow
+    from egov_desk.ui.context import WindowContext
 
 PROGRESS_INTERVAL_S = 0.1
 SHOWN = 50  # problem lines listed; the rest are counted
@@ -45,16 +45,16 @@ def data_size(size: int) -> str:
 class EvidenceCheck(QObject):
     """Owned by the window: runs the check and the clean, keeps the dialog (and, for tests, the last report)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: WindowContext) -> None:
+        super().__init__(context.parent)
+        self.context = context
         self.dialog: VerifyDialog | None = None
         self.last_report: VerifyReport | None = None
         self.last_error = ""
 
     @property
     def can_clean(self) -> bool:
-        return not self.window.workspace.read_only
+        return not self.context.workspace.read_only
 
     def check(self) -> Job:
         """Re-hash every stored file with progress and cancel, then show what was found."""
@@ -65,7 +65,7 @@ class EvidenceCheck(QObject):
         report = self.last_report
         if report is None or not report.unused or not self.can_clean:
             return None
-        box = QMessageBox(self.dialog or self.window)
+        box = QMessageBox(self.dialog or self.context.parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Clean up the evidence store"))
         box.setText(
@@ -84,8 +84,7 @@ class EvidenceCheck(QObject):
         box.setDefaultButton(clean)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(lambda button: button is clean and self.clean())
-        self.window.last_message = box
-        box.open()  # no nested event loop inside the button's click
+        self.context.show(box)  # no nested event loop inside the button's click
         return box
 
     def clean(self) -> Job:
@@ -93,15 +92,15 @@ class EvidenceCheck(QObject):
         return self._run(True, self.tr("Cleaning up the evidence store…"), self._cleaned)
 
     def _run(self, clean: bool, label: str, done: Callable[[VerifyReport], None]) -> Job:
-        window = self.window
-        parent: QWidget = self.dialog if self.dialog is not None and self.dialog.isVisible() else window
+        context = self.context
+        parent: QWidget = self.dialog if self.dialog is not None and self.dialog.isVisible() else context.parent
         dialog = QProgressDialog(label, self.tr("Cancel"), 0, 1000, parent)
         dialog.setWindowTitle(self.tr("Check the evidence files"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        book = window.workspace.evidence
+        book = context.workspace.evidence
 
         def work(progress: Progress) -> VerifyReport:
             last = [0.0]
@@ -130,7 +129,7 @@ class EvidenceCheck(QObject):
                     if clean
                     else self.tr("The check was cancelled.")
                 )
-                window.statusBar().showMessage(stopped, 8000)
+                context.status(stopped, 8000)
                 return
             self.last_error = say(error, ui_language())
             box = QMessageBox(
@@ -138,21 +137,25 @@ class EvidenceCheck(QObject):
                 self.tr("Check the evidence files"),
                 self.tr("The evidence files could not be checked: %1").replace("%1", self.last_error),
                 QMessageBox.StandardButton.Ok,
-                window,
+                context.parent,
             )
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.last_message = box
-            box.open()
+            context.show(box)
 
-        job = window.runner.start(work, finished, failed)
-        job.progressed.connect(lambda value, _total, text: (dialog.setValue(value), dialog.setLabelText(text)))
+        job = context.runner.start(work, finished, failed)
+
+        def progressed(value: int, _total: int, text: str) -> None:
+            dialog.setValue(value)
+            dialog.setLabelText(text)
+
+        job.progressed.connect(progressed)
         dialog.canceled.connect(job.cancel)
         return job
 
     def _checked(self, report: VerifyReport) -> None:
         self.last_report = report
         if self.dialog is None:
-            self.dialog = VerifyDialog(self, self.window)
+            self.dialog = VerifyDialog(self, self.context.parent)
         self.dialog.show_report(report)
         self.dialog.open()
 
@@ -160,7 +163,7 @@ class EvidenceCheck(QObject):
         removed = self.tr("Removed %n unused file(s), freeing %1.", "", report.cleaned).replace(
             "%1", data_size(report.unused_bytes)
         )
-        self.window.statusBar().showMessage(removed, 8000)
+        self.context.status(removed, 8000)
         self.last_report = VerifyReport(
             report.checked, report.missing, report.corrupt, items=report.items
         )  # what remains: the removed files are gone
