@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from egov_desk.cli.common import Refused, print_json
-from egov_desk.core.evidence.vault import display_name
 from egov_desk.core.workspace import DATABASE_NAME, Workspace
 
 
@@ -23,7 +22,10 @@ def _roles(pairs: list[str]) -> dict[int, str]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from egov_desk.core.importers.pipeline import import_table, system_data, system_key
+    from egov_desk.core.backups import BackupError
+    from egov_desk.core.importers.into_workspace import import_into_workspace
+    from egov_desk.core.importers.pipeline import import_table
+    from egov_desk.core.messages import cli_language
 
     known: set[str] = set()
     workspace = Workspace.open(Path(args.into), create=False) if args.into else None
@@ -36,33 +38,32 @@ def cmd_import(args: argparse.Namespace) -> int:
         else:
             _print_import_summary(result)
         if workspace:
-            data = system_data(result, accept=args.accept)
-            workspace.refuse_if_read_only()  # before the backup: nothing is written into a workspace read here
-            if not _backed_up(workspace):
+            try:  # the backup is made after the checks (errors, year, read-only): a refused import costs none
+                changes = import_into_workspace(
+                    workspace,
+                    result,
+                    Path(args.file),
+                    accept=args.accept,
+                    year=getattr(args, "year", None),
+                    before_write=lambda: _back_up(workspace),
+                )
+            except BackupError as error:
+                print(f"egov-desk-cli: {error.describe(cli_language())}", file=sys.stderr)
                 return 1
-            key = system_key(Path(args.file))
-            system_id = workspace.add_system(data, key=key, source=display_name(Path(args.file).name))
-            unit = workspace.default_assessment().unit
-            assessment = workspace.create_assessment(system_id, unit, data.get("year") or 0)
-            print(f"added to {args.into}: system {system_id}, assessment {assessment}", file=sys.stderr)
+            system, assessment = changes.systems_added[0], changes.assessments_added[0]
+            print(f"added to {args.into}: system {system}, assessment {assessment}", file=sys.stderr)
     finally:
         if workspace:
             workspace.close()
     return 0
 
 
-def _backed_up(workspace: Workspace) -> bool:
-    """A ``before-import`` backup of the workspace; when it cannot be made, say why and import nothing."""
-    from egov_desk.core.backups import BackupError, backup_before
-    from egov_desk.core.messages import cli_language
+def _back_up(workspace: Workspace) -> None:
+    """A ``before-import`` backup of the workspace; when it cannot be made (BackupError), nothing is imported."""
+    from egov_desk.core.backups import backup_before
 
     assert workspace.folder is not None
-    try:
-        backup_before(workspace.folder / DATABASE_NAME, "import")
-    except BackupError as error:
-        print(f"egov-desk-cli: {error.describe(cli_language())}", file=sys.stderr)
-        return False
-    return True
+    backup_before(workspace.folder / DATABASE_NAME, "import")
 
 
 def _print_import_summary(result: Any) -> None:

@@ -14,21 +14,35 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from egov_desk import APP_AUTHOR, APP_NAME
 from egov_desk.core.actor import os_account
 from egov_desk.core.assessment_details import DETAIL_NAMES_ZH, clean_details
+from egov_desk.core.changes import (  # noqa: F401  (Change, AssessmentChange: the UI imports them from here)
+    Added,
+    AssessmentAdded,
+    AssessmentChange,
+    AssessmentRemoved,
+    Change,
+    Changes,
+    DetailsChange,
+    ScoreChange,
+    SystemAdded,
+    SystemRemoved,
+)
 from egov_desk.core.db import migrate
 from egov_desk.core.db.engine import make_engine, sqlite_url
 from egov_desk.core.db.models import (
     Assessment,
     AuditEntry,
+    EvidenceFile,
     IndicatorSystemRow,
     ItemInput,
     ItemRow,
+    RequirementCheck,
     Setting,
     utcnow,
 )
@@ -53,9 +67,7 @@ from egov_desk.core.workspace_info import (  # re-exported: the UI and the CLI i
     DATABASE_NAME,
     PLACEHOLDER_UNIT,
     UNIT_GIVEN,
-    AssessmentChange,
     AssessmentInfo,
-    Change,
     DepartmentItems,
     SystemInfo,
     _assessment_info,
@@ -66,8 +78,13 @@ from egov_desk.core.write_refusals import (
     _input_changed,
     _plain_json,
     _short,
+    assessment_in_use,
+    duplicate_system,
     no_assessment,
     no_item,
+    no_system,
+    only_assessment,
+    system_in_use,
     write_refused,
 )
 
@@ -76,6 +93,12 @@ log = logging.getLogger(__name__)
 
 def default_workspace_dir() -> Path:
     return Path(user_data_dir(APP_NAME, APP_AUTHOR)) / "workspace"
+
+
+def _unit_given(unit: str) -> str:
+    if not unit.strip():
+        raise WorkspaceError("an assessment needs the unit's name", "请填写单位名称", "no_unit")
+    return unit.strip()
 
 
 def current_user() -> str:
@@ -234,21 +257,55 @@ class Workspace:
         with self.store.read() as session:
             return load_system(session, system_id)
 
-    def add_system(self, data: Mapping[str, Any], key: str, source: str = "") -> int:
-        """Store an indicator system given as interchange JSON; refuses a key already used."""
+    def add_system(self, data: Mapping[str, Any], key: str, source: str = "") -> Added:
+        """Store an indicator system given as interchange JSON; refuses a key already used. Returns its id."""
         system = system_from_interchange(data)
         with self.store.write() as session:
-            if session.scalar(select(IndicatorSystemRow.id).where(IndicatorSystemRow.key == key)):
-                raise WorkspaceError(
-                    f"an indicator system with key {key!r} is already in this workspace",
-                    f"工作区里已有标识为 {key} 的指标体系",
-                    "duplicate_system",
-                )
-            row = store_system(session, system, key, source)
-            self.store.audit(session, "add_system", after={"key": key, "title": system.title})
+            system_id = self._add_system(session, system, key, source)
             self.store.commit(session, f"indicator system {system.title!r}", f"指标体系“{system.title}”")
-            self.store.keep_system(row.id, system)
-            return row.id
+        self.store.keep_system(system_id, system)
+        return Added(system_id, Changes.of(SystemAdded(system_id)))
+
+    def _add_system(self, session: Session, system: IndicatorSystem, key: str, source: str) -> int:
+        if session.scalar(select(IndicatorSystemRow.id).where(IndicatorSystemRow.key == key)):
+            raise duplicate_system(key)
+        row = store_system(session, system, key, source)
+        self.store.audit(session, "add_system", after={"key": key, "title": system.title})
+        return row.id
+
+    def import_system(
+        self, data: Mapping[str, Any], key: str, source: str, unit: str, year: int, title: str = "自评"
+    ) -> Changes:
+        """Store an indicator system and create its assessment, in one transaction: both are added, or
+        neither. Undone by :meth:`remove_assessment` with ``with_system``."""
+        system = system_from_interchange(data)
+        unit = _unit_given(unit)
+        with self.store.write() as session:
+            system_id = self._add_system(session, system, key, source)
+            assessment_id = self._add_assessment(session, system_id, unit, year, title)
+            self.store.commit(
+                session, f"indicator system {system.title!r} and its assessment", f"指标体系“{system.title}”及其考评"
+            )
+        self.store.keep_system(system_id, system)
+        return Changes.of(SystemAdded(system_id), AssessmentAdded(assessment_id, system_id))
+
+    def remove_system(self, system_id: int) -> Changes:
+        """Remove an indicator system no assessment uses (the undo of :meth:`add_system`)."""
+        with self.store.write() as session:
+            self._remove_system(session, system_id)
+            self.store.commit(session, f"removing indicator system {system_id}", "删除指标体系")
+        self.store.forget_system(system_id)
+        return Changes.of(SystemRemoved(system_id))
+
+    def _remove_system(self, session: Session, system_id: int) -> None:
+        row = session.get(IndicatorSystemRow, system_id)
+        if row is None:
+            raise no_system(system_id)
+        if session.scalar(select(func.count()).select_from(Assessment).where(Assessment.system_id == system_id)):
+            raise system_in_use(row.title)
+        self.store.audit(session, "remove_system", before={"key": row.key, "title": row.title})
+        # the database removes the nodes, items and requirements with it (ON DELETE CASCADE)
+        session.execute(delete(IndicatorSystemRow).where(IndicatorSystemRow.id == system_id))
 
     def departments(self, system_id: int) -> list[str]:
         return self.system(system_id).departments()
@@ -276,26 +333,69 @@ class Workspace:
                 raise no_assessment(assessment_id)
             return _assessment_info(row)
 
-    def create_assessment(self, system_id: int, unit: str, year: int, title: str = "自评") -> int:
-        if not unit.strip():
-            raise WorkspaceError("an assessment needs the unit's name", "请填写单位名称", "no_unit")
+    def create_assessment(self, system_id: int, unit: str, year: int, title: str = "自评") -> Added:
+        """A new assessment of an indicator system; returns its id. Undone by :meth:`remove_assessment`."""
+        unit = _unit_given(unit)
         with self.store.write() as session:
-            if session.get(IndicatorSystemRow, system_id) is None:
-                raise WorkspaceError(
-                    f"there is no indicator system {system_id} in this workspace",
-                    f"工作区里没有编号为 {system_id} 的指标体系",
-                    "no_system",
-                )
-            row = Assessment(system_id=system_id, unit=unit.strip(), year=year, title=title)
-            session.add(row)
-            session.flush()
-            self.store.audit(session, "create_assessment", row.id, after={"unit": unit, "year": year, "title": title})
+            assessment_id = self._add_assessment(session, system_id, unit, year, title)
             self.store.commit(session, f"assessment {year} {unit}", f"{year} 年 {unit} 的考评")
-            return row.id
+        return Added(assessment_id, Changes.of(AssessmentAdded(assessment_id, system_id)))
+
+    def _add_assessment(self, session: Session, system_id: int, unit: str, year: int, title: str) -> int:
+        if session.get(IndicatorSystemRow, system_id) is None:
+            raise no_system(system_id)
+        row = Assessment(system_id=system_id, unit=unit, year=year, title=title)
+        session.add(row)
+        session.flush()
+        self.store.audit(session, "create_assessment", row.id, after={"unit": unit, "year": year, "title": title})
+        return row.id
+
+    def remove_assessment(self, assessment_id: int, *, with_system: bool = False) -> Changes:
+        """Remove an assessment nothing was entered into since it was made (no score, note, file or tick): the
+        undo of creating or importing it. ``with_system``: its indicator system goes too when no other
+        assessment uses it (the undo of an import). Anything entered, or the workspace's only assessment:
+        refused, in both languages, nothing removed."""
+        with self.store.write() as session:
+            row = session.get(Assessment, assessment_id)
+            if row is None:
+                raise no_assessment(assessment_id)
+            info = _assessment_info(row)
+            self._refuse_if_entered(session, info)
+            system_id = row.system_id
+            self.store.audit(session, "remove_assessment", None, before={"unit": info.unit, "year": info.year})
+            # its inputs, evidence rows, ticks and audit entries go with it (ON DELETE CASCADE)
+            session.execute(delete(Assessment).where(Assessment.id == assessment_id))
+            changes = Changes.of(AssessmentRemoved(assessment_id, system_id))
+            others = session.scalar(
+                select(func.count()).select_from(Assessment).where(Assessment.system_id == system_id)
+            )
+            if with_system and not others:
+                self._remove_system(session, system_id)
+                changes += Changes.of(SystemRemoved(system_id))
+            self.store.commit(session, f"removing assessment {info.label}", f"删除考评“{info.label}”")
+        self._sheets.pop(assessment_id, None)
+        if changes.systems_removed:
+            self.store.forget_system(system_id)
+        return changes
+
+    def _refuse_if_entered(self, session: Session, info: AssessmentInfo) -> None:
+        def count(query: Any) -> int:
+            return int(session.scalar(query) or 0)
+
+        if count(select(func.count()).select_from(Assessment)) <= 1:
+            raise only_assessment(info.label)
+        entered = (ItemInput.input.is_not(None)) | (ItemInput.note != "")
+        if count(select(func.count()).select_from(ItemInput).where(ItemInput.assessment_id == info.id, entered)):
+            raise assessment_in_use(info.label, "a score or a note", "得分或说明")
+        if count(select(func.count()).select_from(EvidenceFile).where(EvidenceFile.assessment_id == info.id)):
+            raise assessment_in_use(info.label, "evidence", "佐证材料")
+        checks = select(func.count()).select_from(RequirementCheck)
+        if count(checks.where(RequirementCheck.assessment_id == info.id)):
+            raise assessment_in_use(info.label, "a check mark", "核验勾选")
 
     def update_assessment(
         self, assessment_id: int, *, expected: Mapping[str, Any] | None = None, **details: Any
-    ) -> AssessmentChange:
+    ) -> DetailsChange:
         """Change an assessment's unit, year, title, filled_by or report_date, in one transaction. ``expected``:
         the details the person saw; one changed since refuses the write (:class:`ChangedSince`).
 
@@ -319,11 +419,11 @@ class Workspace:
             for key, value in details.items():
                 setattr(row, key, value)
             after = _assessment_info(row)
-            change = AssessmentChange(before, after)
+            change = DetailsChange(before, after)
             if change.changed:
                 was = {k: _plain(getattr(before, k)) for k in change.changed}
-                now = {k: _plain(v) for k, v in change.changed.items()}
-                self.store.audit(session, "update_assessment", assessment_id, before=was, after=now)
+                now_plain = {k: _plain(v) for k, v in change.changed.items()}
+                self.store.audit(session, "update_assessment", assessment_id, before=was, after=now_plain)
             if "unit" in details:  # undoing the first answer brings the question back
                 session.merge(Setting(key=UNIT_GIVEN, value=details["unit"] != PLACEHOLDER_UNIT))
             self.store.commit(session, f"the details of assessment {assessment_id}", "考评信息")
@@ -400,12 +500,12 @@ class Workspace:
 
     def set_input(
         self, assessment_id: int, code: str, inp: Mapping[str, Any] | None, *, expected: Any = UNSEEN
-    ) -> Change:
+    ) -> ScoreChange:
         """Set (or with ``None`` clear) one item's input. Impossible input raises
         :class:`~egov_desk.core.rules.InputError` and nothing is written. ``expected``: the input the person saw
         (None: none); when the stored one differs, :class:`ChangedSince` is raised and nothing is written."""
         seen = None if expected is UNSEEN else {code: expected}
-        return self.set_inputs(assessment_id, {code: inp}, expected=seen)[0]
+        return self.set_inputs(assessment_id, {code: inp}, expected=seen).scores[0]
 
     def set_inputs(
         self,
@@ -413,7 +513,7 @@ class Workspace:
         inputs: Mapping[str, Mapping[str, Any] | None],
         *,
         expected: Mapping[str, Any] | None = None,
-    ) -> list[Change]:
+    ) -> Changes:
         """Set several items' inputs in one transaction: all of them are saved, or none. ``expected`` maps codes
         to the inputs the person saw; one that changed since refuses the whole write (:class:`ChangedSince`)."""
         sheet = self.scores(assessment_id)
@@ -436,15 +536,15 @@ class Workspace:
                 row.updated_at, row.updated_by = utcnow(), self.actor
                 self.store.audit(session, "set_input", assessment_id, code, before, clean)
             self.store.commit(session, "the score of " + ", ".join(inputs), "、".join(inputs) + " 的得分")
-        return [self._changed(assessment_id, score, clean) for score, clean in new_scores.values()]
+        return Changes(tuple(self._changed(assessment_id, score, clean) for score, clean in new_scores.values()))
 
-    def changes_since(self, assessment_id: int, inputs: Mapping[str, Any], notes: Mapping[str, str]) -> list[Change]:
+    def changes_since(self, assessment_id: int, inputs: Mapping[str, Any], notes: Mapping[str, str]) -> Changes:
         """What the database holds now that differs from ``inputs`` and ``notes`` (what a window shows): one
         Change per item, scores updated — for writes made by another process."""
         now_inputs, now_notes = self.inputs(assessment_id), self.notes(assessment_id)
         sheet = self.scores(assessment_id)
         system = sheet.system
-        changes = []
+        changes: list[ScoreChange] = []
         for code in sorted(set(inputs) | set(now_inputs)):
             if inputs.get(code) != now_inputs.get(code):
                 inp = now_inputs.get(code)
@@ -453,16 +553,18 @@ class Workspace:
             if notes.get(code, "") != now_notes.get(code, ""):
                 note = now_notes.get(code, "")
                 changes.append(
-                    Change(assessment_id, code, sheet.items[code], [], sheet.total, len(sheet.unscored), None, note)
+                    ScoreChange(
+                        assessment_id, code, sheet.items[code], [], sheet.total, len(sheet.unscored), None, note
+                    )
                 )
-        return changes
+        return Changes(tuple(changes))
 
-    def _changed(self, assessment_id: int, score: ItemScore, inp: Any, note: str | None = None) -> Change:
+    def _changed(self, assessment_id: int, score: ItemScore, inp: Any, note: str | None = None) -> ScoreChange:
         sheet = self.scores(assessment_id)
         nodes = sheet.update(score)
-        return Change(assessment_id, score.code, score, nodes, sheet.total, len(sheet.unscored), inp, note)
+        return ScoreChange(assessment_id, score.code, score, nodes, sheet.total, len(sheet.unscored), inp, note)
 
-    def set_note(self, assessment_id: int, code: str, note: str, *, expected: str | None = None) -> Change:
+    def set_note(self, assessment_id: int, code: str, note: str, *, expected: str | None = None) -> ScoreChange:
         """Set one item's note; ``expected`` is the note the person saw (a different stored one: refused)."""
         with self.store.write() as session:
             row = self._input_row(session, assessment_id, code)
@@ -480,7 +582,7 @@ class Workspace:
             self.store.commit(session, f"the note of {code}", f"{code} 的说明")
         sheet = self.scores(assessment_id)
         score = sheet.items[code]
-        return Change(assessment_id, code, score, [], sheet.total, len(sheet.unscored), None, note)
+        return ScoreChange(assessment_id, code, score, [], sheet.total, len(sheet.unscored), None, note)
 
     def audit(self, assessment_id: int | None = None, code: str | None = None) -> list[AuditEntry]:
         with self.store.read() as session:

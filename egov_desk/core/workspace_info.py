@@ -1,17 +1,16 @@
-"""What the Workspace hands out: plain, frozen descriptions of systems, assessments and of what a write changed."""
+"""What the Workspace hands out to read: plain, frozen descriptions of systems, assessments and departments' items.
+
+What a write changed is described in :mod:`egov_desk.core.changes`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from egov_desk.core.db.models import Assessment
 from egov_desk.core.folder_layout import DATABASE_NAME as DATABASE_NAME
 from egov_desk.core.indicators import Item
-from egov_desk.core.scoring import ItemScore, NodeScore
 
 UNIT_GIVEN = "unit_given"  # setting: the unit's name was given, not the placeholder
 PLACEHOLDER_UNIT = "本单位"
@@ -44,40 +43,12 @@ class AssessmentInfo:
 ASSESSMENT_DETAILS = ("unit", "year", "title", "filled_by", "report_date")
 
 
-@dataclass(frozen=True)
-class AssessmentChange:
-    """What :meth:`Workspace.update_assessment` changed: the details before and after."""
-
-    before: AssessmentInfo
-    after: AssessmentInfo
-
-    @property
-    def changed(self) -> dict[str, Any]:
-        return {
-            k: getattr(self.after, k) for k in ASSESSMENT_DETAILS if getattr(self.before, k) != getattr(self.after, k)
-        }
-
-
 def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
 def _assessment_info(row: Assessment) -> AssessmentInfo:
     return AssessmentInfo(row.id, row.system_id, row.unit, row.year, row.title, row.filled_by or "", row.report_date)
-
-
-@dataclass(frozen=True)
-class Change:
-    """What one write changed: the item's new score, the levels above it (nearest first) and the total."""
-
-    assessment_id: int
-    code: str
-    item: ItemScore
-    nodes: list[NodeScore]
-    total: Decimal
-    unscored: int
-    input: Mapping[str, Any] | None = None
-    note: str | None = None
 
 
 @dataclass(frozen=True)

@@ -80,3 +80,46 @@ def write_refused(exc: Exception, what: str, what_zh: str, access: Access) -> Wo
             "busy",
         )
     return WorkspaceError(f"{what} was not saved: {text}", f"{what_zh}没有保存：{text}", "not_saved", detail=text)
+
+
+def no_system(system_id: int) -> WorkspaceError:
+    return WorkspaceError(
+        f"there is no indicator system {system_id} in this workspace",
+        f"工作区里没有编号为 {system_id} 的指标体系",
+        "no_system",
+    )
+
+
+def duplicate_system(key: str) -> WorkspaceError:
+    return WorkspaceError(
+        f"an indicator system with key {key!r} is already in this workspace",
+        f"工作区里已有标识为 {key} 的指标体系",
+        "duplicate_system",
+    )
+
+
+def assessment_in_use(label: str, what: str, what_zh: str) -> WorkspaceError:
+    """Removing an assessment (undoing its creation or import) once something was entered into it."""
+    return WorkspaceError(
+        f"the assessment {label} is not removed: {what} was entered into it since it was made",
+        f"考评“{label}”没有删除：创建以来已经录入了{what_zh}",
+        "assessment_in_use",
+        assessment=label,
+    )
+
+
+def only_assessment(label: str) -> WorkspaceError:
+    return WorkspaceError(
+        f"the assessment {label} is not removed: it is the only one in this workspace",
+        f"考评“{label}”没有删除：它是工作区里唯一的考评",
+        "only_assessment",
+        assessment=label,
+    )
+
+
+def system_in_use(title: str) -> WorkspaceError:
+    return WorkspaceError(
+        f"the indicator system {title!r} is not removed: an assessment uses it",
+        f"指标体系“{title}”没有删除：还有考评在使用它",
+        "system_in_use",
+    )

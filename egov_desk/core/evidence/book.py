@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from egov_desk.core.changes import Added, Changes, EvidenceChange
 from egov_desk.core.db.models import (
     Assessment,
     Blob,
@@ -35,6 +37,7 @@ from egov_desk.core.evidence.types import (
     SUPPLIED,
     AttachProgress,
     AttachReport,
+    DatedFile,
     FileInfo,
     ItemEvidence,
     RemovedLink,
@@ -117,7 +120,9 @@ class EvidenceBook(ChecklistEdits, Verifier):
         progress: AttachProgress | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> AttachReport:
-        """Store files (folders: everything in them) and attach them to an item or one of its requirements."""
+        """Store files (folders: everything in them) and attach them to an item or one of its requirements.
+
+        The report lists the links made (``links``): unlinking them undoes the attach; its ``changes`` name the item."""
         self.store.refuse_if_read_only()
         files = expand(Path(p) for p in paths)
         sizes = []
@@ -126,7 +131,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 sizes.append(path.stat().st_size)
             except OSError:
                 sizes.append(0)
-        total, report = sum(sizes), AttachReport()
+        total, report = sum(sizes), AttachReport(assessment_id, code)
         with self._session() as session:
             self._item(session, assessment_id, code)  # refuses an unknown item before copying anything
             if requirement_id is not None:
@@ -146,7 +151,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
                     progress(n, len(files), before + done, total, name)
 
             try:
-                info, repaired = self._store(
+                info, repaired, link = self._store(
                     path, copied, cancelled, assessment_id, code, requirement_id, shown, evidence_date
                 )
             except InterruptedError:
@@ -158,6 +163,8 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 continue
             report.bytes += size
             report.added.append(info)
+            if link is not None:
+                report.links.append(link)
             if repaired:
                 report.repaired.append(info)
         if progress and not report.cancelled:
@@ -174,16 +181,17 @@ class EvidenceBook(ChecklistEdits, Verifier):
         requirement_id: int | None,
         name: str,
         evidence_date: date | None,
-    ) -> tuple[FileInfo, bool]:
-        """Copy one file in and commit its row; the file, and whether its damaged stored copy was replaced. Bytes
+    ) -> tuple[FileInfo, bool, int | None]:
+        """Copy one file in and commit its row; the file, whether its damaged stored copy was replaced, and the
+        link made (None: the file was attached there already). Bytes
         a concurrent ``verify --clean`` removed before the row was committed are copied again; bytes this call
         stored are removed again when their row fails (a damaged copy this call repaired stays: it is the good
         copy of bytes a row may already use)."""
         for _attempt in range(3):
             stored = self.vault.add(path, copied, cancelled)
             try:
-                info = self._record(assessment_id, code, requirement_id, name, stored, evidence_date)
-                return info, stored.repaired
+                info, link = self._record(assessment_id, code, requirement_id, name, stored, evidence_date)
+                return info, stored.repaired, link
             except _BlobGone:
                 continue
             except BaseException:
@@ -201,7 +209,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
         name: str,
         stored: Stored,
         evidence_date: date | None,
-    ) -> FileInfo:
+    ) -> tuple[FileInfo, int | None]:
         with self.store.write(f"the file {name}", f"文件“{name}”") as session:
             # holding the write lock: a concurrent clean waits for this row, or has finished removing bytes
             if not self.vault.has(stored.sha256):
@@ -224,8 +232,11 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 )
                 session.add(file)
                 session.flush()
+            link = None
             if _link_of(session, file.id, item.id, requirement_id) is None:
-                session.add(EvidenceLink(file_id=file.id, item_id=item.id, requirement_id=requirement_id))
+                link = EvidenceLink(file_id=file.id, item_id=item.id, requirement_id=requirement_id)
+                session.add(link)
+                session.flush()
             self.store.audit(
                 session,
                 "attach",
@@ -237,10 +248,11 @@ class EvidenceBook(ChecklistEdits, Verifier):
             self._commit(session, f"the file {name}", f"文件“{name}”")
             file_id = file.id
             year = assessment.year
-        return self._file_info(file_id, year)
+        return self._file_info(file_id, year), link.id if link is not None else None
 
-    def link(self, file_id: int, code: str, requirement_id: int | None = None) -> None:
-        """Let a file already in the assessment serve another item or requirement too."""
+    def link(self, file_id: int, code: str, requirement_id: int | None = None) -> Added:
+        """Let a file already in the assessment serve another item or requirement too; returns the link's id
+        (:meth:`unlink` undoes it)."""
         with self.store.write(f"the link to {code}", f"与 {code} 的关联") as session:
             file = session.get(EvidenceFile, file_id)
             if file is None:
@@ -248,11 +260,13 @@ class EvidenceBook(ChecklistEdits, Verifier):
             _, item = self._item(session, file.assessment_id, code)
             if requirement_id is not None:
                 self._requirement(session, file.assessment_id, code, requirement_id)
-            session.add(EvidenceLink(file_id=file_id, item_id=item.id, requirement_id=requirement_id))
+            link = EvidenceLink(file_id=file_id, item_id=item.id, requirement_id=requirement_id)
+            session.add(link)
             self.store.audit(session, "link", file.assessment_id, code, None, {"file": file.original_name})
             self._commit(
                 session, f"the link of {file.original_name} to {code}", f"“{file.original_name}”与 {code} 的关联"
             )
+            return Added(link.id, Changes.of(EvidenceChange(file.assessment_id, (code,))))
 
     def unlink(self, link_id: int) -> RemovedLink:
         """Take a file off an item or requirement; returns what :meth:`restore` needs to undo it. The bytes stay
@@ -292,7 +306,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
             self._commit(session, f"removing {file.original_name}", f"移除“{file.original_name}”")
         return removed
 
-    def restore(self, removed: RemovedLink) -> int:
+    def restore(self, removed: RemovedLink) -> Added:
         """Put a removed link back (undo), with its file as it was; returns the new link's id."""
         with self.store.write(f"putting back {removed.name}", f"恢复“{removed.name}”") as session:
             # holding the write lock: a clean running now cannot remove the stored copy before the row commits
@@ -321,12 +335,12 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 session.flush()
             link = _link_of(session, file.id, item.id, removed.requirement_id)
             if link is not None:  # attached again since it was removed: nothing to put back
-                return link.id
+                return Added(link.id, Changes())
             link = EvidenceLink(file_id=file.id, item_id=item.id, requirement_id=removed.requirement_id)
             session.add(link)
             self.store.audit(session, "link", removed.assessment_id, removed.code, None, {"file": removed.name})
             self._commit(session, f"putting back {removed.name}", f"恢复“{removed.name}”")
-            return link.id
+            return Added(link.id, removed.changes)
 
     def file_id(self, assessment_id: int, sha256: str) -> int:
         """The id of the assessment's file with these bytes (ids change when a file is removed and restored)."""
@@ -341,7 +355,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 )
             return found.id
 
-    def set_date(self, file_id: int, evidence_date: date | None, *, expected: date | None = UNSEEN) -> FileInfo:
+    def set_date(self, file_id: int, evidence_date: date | None, *, expected: date | None = UNSEEN) -> DatedFile:
         """Date a file (None: no date). ``expected`` is the date the person saw (None: none); a different stored
         one refuses the write with :class:`ChangedSince` naming it, nothing written. Left out: not checked."""
         with self.store.write("the file's date", "文件日期") as session:
@@ -361,12 +375,15 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 evidence_date.isoformat() if evidence_date else None,
             )
             self._commit(session, f"the date of {file.original_name}", f"“{file.original_name}”的日期")
-            year = session.get(Assessment, file.assessment_id).year  # type: ignore[union-attr]
-        return self._file_info(file_id, year)
+            assessment_id = file.assessment_id
+            year = session.get(Assessment, assessment_id).year  # type: ignore[union-attr]
+        info = self._file_info(file_id, year)
+        changes = Changes.of(EvidenceChange(assessment_id, tuple(sorted({code for _l, code, _r in info.links}))))
+        return DatedFile(**{f.name: getattr(info, f.name) for f in fields(FileInfo)}, changes=changes)
 
     def set_checked(
         self, assessment_id: int, requirement_id: int, checked: bool, *, expected: bool | None = None
-    ) -> None:
+    ) -> Changes:
         """Tick or untick a requirement as checked; ``expected`` is the state the person saw (a different stored
         one: :class:`ChangedSince`, nothing written)."""
         with self.store.write("the check mark", "核验勾选") as session:
@@ -395,6 +412,9 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 session, "check" if checked else "uncheck", assessment_id, None, None, {"requirement": requirement_id}
             )
             self._commit(session, "the check mark", "核验勾选")
+            requirement = session.get(EvidenceRequirement, requirement_id)
+            item = session.get(ItemRow, requirement.item_id) if requirement is not None else None
+        return Changes.of(EvidenceChange(assessment_id, (item.code,))) if item is not None else Changes()
 
     # --- reading ----------------------------------------------------------------------------------
 

@@ -1,7 +1,10 @@
 """Editing an item's evidence checklist: add, rename, reorder and remove requirements.
 
-Every edit runs in the workspace's write transaction (:meth:`Workspace._write`): refused when read-only, the
-write lock taken before anything is read, a database that will not take it said in both languages.
+Every edit runs in the workspace's write transaction (:meth:`Store.write`): refused when read-only, the
+write lock taken before anything is read, a database that will not take it said in both languages. Each returns
+what it changed (a :class:`ChecklistChange`: requirements belong to the system, so every assessment of it sees
+the edit), and each has its inverse: remove a requirement added, rename or move it back, put a removed one back
+at its place.
 """
 
 from __future__ import annotations
@@ -11,9 +14,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from egov_desk.core.db.models import EvidenceLink, EvidenceRequirement, ItemRow
+from egov_desk.core.changes import Added, Changes, ChecklistChange
+from egov_desk.core.db.models import EvidenceLink, EvidenceRequirement, ItemRow, RequirementCheck
 from egov_desk.core.errors import ChangedSince
 from egov_desk.core.evidence.refusals import no_requirement, no_requirement_text, requirement_has_files
+from egov_desk.core.evidence.types import RemovedRequirement
 
 if TYPE_CHECKING:
     from egov_desk.core.db.models import Assessment
@@ -31,12 +36,16 @@ class ChecklistEdits:
     def _item(self, session: Session, assessment_id: int, code: str) -> tuple[Assessment, ItemRow]:
         return self.store.item_row(session, assessment_id, code)
 
-    def _changed_system(self, session: Session, item_id: int) -> None:
+    def _changed_system(self, session: Session, item_id: int) -> Changes:
         item = session.get(ItemRow, item_id)
-        if item is not None:
-            self.store.forget_system(item.system_id)
+        if item is None:
+            return Changes()
+        self.store.forget_system(item.system_id)
+        return Changes.of(ChecklistChange(item.system_id, (item.code,)))
 
-    def add_requirement(self, assessment_id: int, code: str, text: str) -> int:
+    def add_requirement(self, assessment_id: int, code: str, text: str) -> Added:
+        """A new requirement at the end of the item's checklist; returns its id (:meth:`remove_requirement`
+        undoes it)."""
         self.store.refuse_if_read_only()
         if not text.strip():
             raise no_requirement_text()
@@ -52,10 +61,9 @@ class ChecklistEdits:
             session.add(row)
             self.store.audit(session, "add_requirement", assessment_id, code, None, text.strip())
             self._commit(session, what, what_zh)
-            self._changed_system(session, item.id)
-            return row.id
+            return Added(row.id, self._changed_system(session, item.id))
 
-    def rename_requirement(self, requirement_id: int, text: str, *, expected: str | None = None) -> None:
+    def rename_requirement(self, requirement_id: int, text: str, *, expected: str | None = None) -> Changes:
         """Give a requirement a new text; ``expected`` is the text the person saw (changed since: refused)."""
         self.store.refuse_if_read_only()
         if not text.strip():
@@ -76,10 +84,10 @@ class ChecklistEdits:
             before, row.text = row.text, text.strip()
             self.store.audit(session, "rename_requirement", None, None, before, row.text)
             self._commit(session, what, what_zh)
-            self._changed_system(session, row.item_id)
+            return self._changed_system(session, row.item_id)
 
-    def move_requirement(self, requirement_id: int, step: int) -> None:
-        """Move a requirement up (step -1) or down (+1) in its item's checklist."""
+    def move_requirement(self, requirement_id: int, step: int) -> Changes:
+        """Move a requirement up (step -1) or down (+1) in its item's checklist (the opposite step undoes it)."""
         what, what_zh = "the order of the checklist", "材料清单的顺序"
         with self.store.write(what, what_zh) as session:
             row = session.get(EvidenceRequirement, requirement_id)
@@ -98,9 +106,11 @@ class ChecklistEdits:
             for position, sibling in enumerate(siblings):
                 sibling.position = position
             self._commit(session, what, what_zh)
-            self._changed_system(session, row.item_id)
+            return self._changed_system(session, row.item_id)
 
-    def remove_requirement(self, requirement_id: int) -> None:
+    def remove_requirement(self, requirement_id: int) -> RemovedRequirement:
+        """Take a requirement off its checklist (refused while files are attached to it); returns what
+        :meth:`put_back_requirement` needs to undo it."""
         what, what_zh = "removing the requirement", "删除材料要求"
         with self.store.write(what, what_zh) as session:
             row = session.get(EvidenceRequirement, requirement_id)
@@ -110,7 +120,59 @@ class ChecklistEdits:
                 select(func.count()).select_from(EvidenceLink).where(EvidenceLink.requirement_id == requirement_id)
             ):
                 raise requirement_has_files(requirement_id, row.text)
+            siblings = session.scalars(
+                select(EvidenceRequirement.id)
+                .where(EvidenceRequirement.item_id == row.item_id)
+                .order_by(EvidenceRequirement.position, EvidenceRequirement.id)
+            )
+            place = list(siblings).index(row.id)
+            checks = session.scalars(select(RequirementCheck).where(RequirementCheck.requirement_id == row.id))
+            item = session.get(ItemRow, row.item_id)
+            assert item is not None  # a requirement goes with its item (ON DELETE CASCADE)
+            removed = RemovedRequirement(
+                item.system_id,
+                item.code,
+                row.id,
+                place,
+                row.text,
+                row.supplied_by,
+                tuple((c.assessment_id, c.checked_by, c.checked_at) for c in checks),
+            )
             session.delete(row)
             self.store.audit(session, "remove_requirement", None, None, row.text, None)
             self._commit(session, f"removing the requirement {row.text}", f"删除材料要求“{row.text}”")
             self._changed_system(session, row.item_id)
+        return removed
+
+    def put_back_requirement(self, removed: RemovedRequirement) -> Added:
+        """Put a removed requirement back (undo) at its place in the checklist, with its ticks; returns its
+        new id."""
+        what, what_zh = f"putting back the requirement {removed.text}", f"恢复材料要求“{removed.text}”"
+        with self.store.write(what, what_zh) as session:
+            item = session.scalar(
+                select(ItemRow).where(ItemRow.system_id == removed.system_id, ItemRow.code == removed.code)
+            )
+            if item is None:
+                raise no_requirement(removed.requirement_id)
+            siblings = list(
+                session.scalars(
+                    select(EvidenceRequirement)
+                    .where(EvidenceRequirement.item_id == item.id)
+                    .order_by(EvidenceRequirement.position, EvidenceRequirement.id)
+                )
+            )
+            row = EvidenceRequirement(item_id=item.id, position=0, text=removed.text, supplied_by=removed.supplied_by)
+            session.add(row)
+            siblings.insert(min(removed.position, len(siblings)), row)
+            for position, sibling in enumerate(siblings):
+                sibling.position = position
+            session.flush()
+            for assessment_id, checked_by, checked_at in removed.checked_in:
+                session.add(
+                    RequirementCheck(
+                        assessment_id=assessment_id, requirement_id=row.id, checked_by=checked_by, checked_at=checked_at
+                    )
+                )
+            self.store.audit(session, "add_requirement", None, removed.code, None, removed.text)
+            self._commit(session, what, what_zh)
+            return Added(row.id, self._changed_system(session, item.id))

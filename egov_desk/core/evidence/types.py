@@ -1,4 +1,6 @@
-"""What the evidence book returns: files, requirement states, item evidence, reports; and its error."""
+"""What the evidence book returns: files, requirement states, item evidence, reports; and its error.
+
+The results of its writes say what the write changed (``.changes``, :mod:`egov_desk.core.changes`)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+
+from egov_desk.core.changes import Changes, ChecklistChange, EvidenceChange
 
 MISSING, COLLECTED, CHECKED, SUPPLIED = "missing", "collected", "checked", "supplied"
 AttachProgress = Callable[[int, int, int, int, str], None]  # files done, files, bytes done, bytes, current name
@@ -67,14 +71,28 @@ class ItemEvidence:
         return sum(r.status == CHECKED for r in self.requirements)
 
 
+@dataclass(frozen=True)
+class DatedFile(FileInfo):
+    """A file as :meth:`~egov_desk.core.evidence.EvidenceBook.set_date` left it, with what that changed."""
+
+    changes: Changes = field(default_factory=Changes)
+
+
 @dataclass
 class AttachReport:
+    assessment_id: int = 0
+    code: str = ""
     added: list[FileInfo] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, why in English): logs, older callers
     cancelled: bool = False
     bytes: int = 0
     repaired: list[FileInfo] = field(default_factory=list)  # added, and their damaged stored copy replaced
     errors: list[OSError] = field(default_factory=list)  # why each failed file was not stored: ``messages.say``
+    links: list[int] = field(default_factory=list)  # the links this attach made: unlinking them undoes it
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(EvidenceChange(self.assessment_id, (self.code,))) if self.added else Changes()
 
 
 @dataclass
@@ -122,3 +140,24 @@ class RemovedLink:
     evidence_date: date | None
     added_at: datetime
     added_by: str
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(EvidenceChange(self.assessment_id, (self.code,)))
+
+
+@dataclass(frozen=True)
+class RemovedRequirement:
+    """A requirement taken off an item's checklist, with all that putting it back at its place needs."""
+
+    system_id: int
+    code: str
+    requirement_id: int
+    position: int
+    text: str
+    supplied_by: str | None
+    checked_in: tuple[tuple[int, str, datetime], ...]  # (assessment, checked by, checked at) of its ticks
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(ChecklistChange(self.system_id, (self.code,)))

@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from egov_desk.core.changes import Changes
 from egov_desk.core.evidence.vault import display_name
 from egov_desk.core.exports.score_sheet import CODE_HEADER, SCORE_HEADER
 from egov_desk.core.importers.grid import ImportRefused
@@ -48,6 +49,7 @@ class ScoreImport:
     inputs: dict[str, dict[str, Any]] = field(default_factory=dict)
     problems: list[InputError] = field(default_factory=list)  # the refusals, structured (same order as refused)
     language: str = ZH
+    changes: Changes = field(default_factory=Changes)  # what applying the sheet changed (nothing in a dry run)
 
     def refuse(self, problem: InputError) -> None:
         self.problems.append(problem)
@@ -202,7 +204,9 @@ def read_scores(workspace: Workspace, assessment_id: int, path: Path, language: 
 def import_scores(
     workspace: Workspace, assessment_id: int, path: Path, dry_run: bool = False, language: str = ZH
 ) -> ScoreImport:
+    """Read the sheet and save what it changes, in one transaction (``result.changes``). Undone by setting the
+    inputs the result's codes had before (:meth:`Workspace.set_inputs` with ``expected``)."""
     result = read_scores(workspace, assessment_id, path, language)
     if result.inputs and not dry_run:
-        workspace.set_inputs(assessment_id, result.inputs)
+        result.changes = workspace.set_inputs(assessment_id, result.inputs)
     return result
