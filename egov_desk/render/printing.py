@@ -22,8 +22,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from egov_desk.core.exports.checklist import Checklist
-from egov_desk.core.exports.checklist_docx import material_line, signature_line
+from egov_desk.core.exports.checklist import Checklist, material_line, signature_line
 from egov_desk.core.exports.files import atomic_output
 
 FONT_FAMILIES = "'FangSong', '仿宋', 'SimSun', '宋体', 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif"

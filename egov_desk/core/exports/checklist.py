@@ -7,8 +7,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from egov_desk.core.evidence import CHECKED, COLLECTED, MISSING, SUPPLIED
-from egov_desk.core.exports.details import report_day
+from egov_desk.core.exports.details import BLANK_NAME, chinese_date, report_day
 from egov_desk.core.points import compact, display
+from egov_desk.core.requirements import PLATFORM
 
 if TYPE_CHECKING:
     from egov_desk.core.indicators import Item
@@ -119,4 +120,18 @@ def build_checklist(workspace: Workspace, assessment_id: int, department: str | 
         sections=sections,
         filled_by=assessment.filled_by,
         report_date=report_day(assessment),
+    )
+
+
+def material_line(text: str, done: bool, body: str | None) -> str:
+    """ "□ 2019年工作计划", "☑ …", with who supplies it when the text does not already say so."""
+    said = not body or body == PLATFORM or body in text
+    return ("☑ " if done else "□ ") + text + ("" if said else f"（{body}提供）")
+
+
+def signature_line(checklist: Checklist) -> str:
+    """科室负责人 signs by hand; 填报人 and the date are printed when known."""
+    return (
+        f"科室负责人（签字）：{BLANK_NAME}　　　　填报人：{checklist.filled_by or BLANK_NAME}　　　　"
+        f"日期：{chinese_date(checklist.report_date)}"
     )

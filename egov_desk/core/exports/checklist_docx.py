@@ -10,8 +10,7 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from egov_desk.core.exports.checklist import Checklist, ChecklistRow, ChecklistSection
-from egov_desk.core.exports.details import BLANK_NAME, chinese_date
+from egov_desk.core.exports.checklist import Checklist, ChecklistRow, ChecklistSection, material_line, signature_line
 from egov_desk.core.exports.files import atomic_output
 from egov_desk.core.exports.word import (
     SIZES,
@@ -26,16 +25,9 @@ from egov_desk.core.exports.word import (
     set_defaults,
     table_widths,
 )
-from egov_desk.core.requirements import PLATFORM
 
 TEXT_WIDTH_MM = 297 - 37 - 35
 LEVEL_NAMES = ["一级指标", "二级指标", "三级指标", "四级指标", "五级指标"]
-
-
-def material_line(text: str, done: bool, body: str | None) -> str:
-    """ "□ 2019年工作计划", "☑ …", with who supplies it when the text does not already say so."""
-    said = not body or body == PLATFORM or body in text
-    return ("☑ " if done else "□ ") + text + ("" if said else f"（{body}提供）")
 
 
 HEADER_SIZE = SIZES["小五"]  # the header row and the cells
@@ -115,14 +107,6 @@ def _section_table(document: docx.document.Document, section: ChecklistSection, 
     _merge_levels(table, section.rows, depth, 1, fonts)
 
 
-def signature_line(checklist: Checklist) -> str:
-    """科室负责人 signs by hand; 填报人 and the date are printed when known."""
-    return (
-        f"科室负责人（签字）：{BLANK_NAME}　　　　填报人：{checklist.filled_by or BLANK_NAME}　　　　"
-        f"日期：{chinese_date(checklist.report_date)}"
-    )
-
-
 def write_checklist_docx(checklist: Checklist, out: Path, fonts: Fonts | None = None) -> Path:
     fonts = fonts or Fonts()
     document = docx.Document()
@@ -131,7 +115,7 @@ def write_checklist_docx(checklist: Checklist, out: Path, fonts: Fonts | None = 
     page_numbers(document, fonts, checklist.header)
     for number, section in enumerate(checklist.sections):
         if number:
-            document.add_page_break()
+            document.add_page_break()  # type: ignore[no-untyped-call]  # python-docx leaves it unannotated
         title = document.add_paragraph()
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
         add_text(title, f"{checklist.year}年{checklist.title}", fonts, SIZES["小三"] + 1, east_asia=fonts.title)
