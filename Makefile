@@ -14,13 +14,15 @@ APT_PACKAGES := python3 python3-venv fonts-noto-cjk fontconfig libgl1 libegl1 li
 TEST_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils xvfb openbox xdotool x11-utils imagemagick
 SCREENSHOT_PACKAGES := xvfb imagemagick
 
-.PHONY: run test test-deps lint system-deps venv translations screenshots package bench clean
+.PHONY: run test test-deps lint types system-deps venv translations screenshots package bench clean
 
 run: system-deps venv
 	$(BIN)/egov-desk
 
-test: test-deps venv lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+# Lint, types, then the tests under coverage: the report fails when coverage falls below [tool.coverage.report].
+test: test-deps venv lint types
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m coverage run -m pytest
+	$(BIN)/python -m coverage report
 
 test-deps:
 	@$(MAKE) --no-print-directory system-deps EXTRA_APT="$(TEST_PACKAGES)"
@@ -28,6 +30,10 @@ test-deps:
 lint: venv
 	$(BIN)/ruff check egov_desk tests tools bench packaging
 	$(BIN)/ruff format --check egov_desk tests tools bench
+
+# mypy as configured in pyproject.toml: strict on egov_desk/core, checked everywhere else.
+types: venv
+	$(BIN)/mypy
 
 system-deps:
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
@@ -71,4 +77,4 @@ bench: test-deps venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache .coverage
