@@ -28,7 +28,7 @@ from egov_desk.core.evidence.filetypes import LABELS
 from egov_desk.core.evidence.vault import CHUNK
 from egov_desk.core.exports.files import atomic_folder, atomic_output, safe_name
 from egov_desk.core.exports.text import printable
-from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, lines_needed, put
+from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, first_sheet, header_part, lines_needed, put
 
 if TYPE_CHECKING:
     from egov_desk.core.indicators import Item
@@ -149,9 +149,9 @@ def _header(sheet: Worksheet, title: str, columns: list[tuple[str, int]]) -> Non
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.page_margins.left = sheet.page_margins.right = 0.5
-    sheet.oddHeader.right.text = printable(title)
-    sheet.oddHeader.right.size = 8
-    sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
+    header_part(sheet, "header.right").text = printable(title)
+    header_part(sheet, "header.right").size = 8
+    header_part(sheet, "footer.center").text = "第 &P 页 共 &N 页"
 
 
 FAULT_COLUMNS = [("编号", 7), ("材料要求", 34), ("原文件名", 30), ("SHA-256", 20), ("问题", 8), ("处理办法", 40)]
@@ -190,8 +190,7 @@ def _index(entries: list[PackageEntry], title: str) -> bytes:
     row with 文件缺失/文件损坏 and no path, and is listed again on the sheet 未打包文件. Every text is written as
     text: a file name or a requirement starting with "=" is not a formula."""
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "材料清单"
+    sheet = first_sheet(workbook, "材料清单")
     _header(sheet, title, [(header, width) for header, width in INDEX_COLUMNS])
     for row, entry in enumerate(entries, start=3):
         file = entry.file

@@ -11,10 +11,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 from egov_desk.core.exports.details import BLANK_NAME, chinese_date, report_day
 from egov_desk.core.exports.files import atomic_output
-from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, lines_needed, put
+from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, first_sheet, header_part, lines_needed, put
 from egov_desk.core.points import compact, display, rounded
 
 if TYPE_CHECKING:
@@ -39,8 +40,7 @@ def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Pa
     depth = system.depth
     headers = LEVEL_NAMES[:depth] + TAIL
     book = Workbook()
-    ws = book.active
-    ws.title = "自评得分表"
+    ws = first_sheet(book, "自评得分表")
     title = system.title if system.title.startswith(str(assessment.year)) else f"{assessment.year}年{system.title}"
     put(ws.cell(1, 1), f"{title}——{assessment.unit}自评得分表")
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
@@ -114,10 +114,10 @@ def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Pa
         f"未评分 {len(sheet.unscored)} 项" if sheet.unscored else "已全部评分",
     )
     for column in range(1, len(headers) + 1):
-        cell = ws.cell(total, column)
-        cell.border = BORDER
-        cell.font = Font(name="黑体", size=10, bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center")
+        styled = ws.cell(total, column)  # merged cells are styled too: their borders print
+        styled.border = BORDER
+        styled.font = Font(name="黑体", size=10, bold=True)
+        styled.alignment = Alignment(horizontal="center", vertical="center")
     widths = [14] * depth + [6, 46, 7, 30, 10, 12, 9, 24, 14]
     for column, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(column)].width = width
@@ -125,7 +125,7 @@ def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Pa
         lines = max(lines_needed(ws.cell(row, column).value, width) for column, width in enumerate(widths, start=1))
         ws.row_dimensions[row].height = max(1, lines) * 13 + 4
     _signatures(ws, total + 2, depth, assessment.filled_by, chinese_date(report_day(assessment)))
-    ws.freeze_panes = ws.cell(3, depth + 1)
+    ws.freeze_panes = f"{get_column_letter(depth + 1)}3"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -133,13 +133,13 @@ def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Pa
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_title_rows = "1:2"
     ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+    header_part(ws, "footer.center").text = "第 &P 页 共 &N 页"
     with atomic_output(out) as temporary:
         book.save(str(temporary))
     return out
 
 
-def _signatures(ws: object, row: int, depth: int, filled_by: str, day: str) -> None:
+def _signatures(ws: Worksheet, row: int, depth: int, filled_by: str, day: str) -> None:
     """填报人, 审核人, 单位（盖章） and 日期 under the table, each over a few merged columns; nothing stands in the
     编号 column, so reading typed scores back passes over this row."""
     parts = [
@@ -149,14 +149,14 @@ def _signatures(ws: object, row: int, depth: int, filled_by: str, day: str) -> N
         (depth + 7, depth + 9, f"日期：{day}"),
     ]
     for start, end, text in parts:
-        cell = put(ws.cell(row, start), text)  # type: ignore[attr-defined]
+        cell = put(ws.cell(row, start), text)
         cell.font = Font(name="仿宋", size=11)
         cell.alignment = Alignment(horizontal="left", vertical="bottom")
-        ws.merge_cells(start_row=row, start_column=start, end_row=row, end_column=end)  # type: ignore[attr-defined]
-    ws.row_dimensions[row].height = 36  # type: ignore[attr-defined]
+        ws.merge_cells(start_row=row, start_column=start, end_row=row, end_column=end)
+    ws.row_dimensions[row].height = 36
 
 
-def _merge_levels(ws: object, rows: list[tuple[Item, list[Node]]], depth: int, first: int) -> None:
+def _merge_levels(ws: Worksheet, rows: list[tuple[Item, list[Node]]], depth: int, first: int) -> None:
     """Vertically merge the cells of a level over its items, as in the original table."""
     for level in range(depth):
         start = 0
@@ -170,7 +170,7 @@ def _merge_levels(ws: object, rows: list[tuple[Item, list[Node]]], depth: int, f
                 if index - start > 1 and key(start) is not None:
                     ws.merge_cells(
                         start_row=first + start,
-                        start_column=level + 1,  # type: ignore[attr-defined]
+                        start_column=level + 1,
                         end_row=first + index - 1,
                         end_column=level + 1,
                     )

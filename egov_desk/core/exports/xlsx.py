@@ -8,8 +8,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from openpyxl.cell.cell import Cell
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Border, PatternFill, Side
+from openpyxl.worksheet.header_footer import _HeaderFooterPart
+from openpyxl.worksheet.worksheet import Worksheet
 
 from egov_desk.core.exports.text import printable
 
@@ -18,8 +21,29 @@ BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEAD_FILL = PatternFill("solid", fgColor="E8EDF5")
 
 
-def put(cell: Cell, value: Any) -> Cell:
+def first_sheet(book: Workbook, title: str) -> Worksheet:
+    """The sheet a new workbook starts with, named ``title``."""
+    sheet = book.active
+    if not isinstance(sheet, Worksheet):  # a new Workbook always starts with one worksheet
+        raise TypeError("a new workbook has no worksheet")
+    sheet.title = title
+    return sheet
+
+
+def header_part(sheet: Worksheet, where: str) -> _HeaderFooterPart:
+    """The left, center or right part of the printed page's header (``"header.right"``) or footer."""
+    side, part = where.split(".")
+    item = sheet.oddHeader if side == "header" else sheet.oddFooter
+    if item is None:  # openpyxl makes both for every worksheet
+        raise TypeError(f"the worksheet has no {side}")
+    found: _HeaderFooterPart = getattr(item, part)
+    return found
+
+
+def put(cell: Cell | MergedCell, value: Any) -> Cell:
     """Write ``value``: numbers the app computed stay numbers, everything else is text (data_type "s")."""
+    if not isinstance(cell, Cell):  # only the top-left cell of a merged range holds a value
+        raise TypeError(f"{cell.coordinate} is inside a merged range")
     if value is None or value == "":
         cell.value = None
         return cell
