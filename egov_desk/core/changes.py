@@ -1,10 +1,14 @@
 """What a write changed: one vocabulary for every write of a workspace, so a window can repaint exactly that.
 
 Every write returns :class:`Changes` — or, where its caller needs a value too, that value carrying its
-``.changes``: the id of what it added (:class:`Added`, an ``int``), the report of an attach
+``.changes``: the id of the link or requirement it added (:class:`Added`, an ``int``), the report of an attach
 (:class:`~egov_desk.core.evidence.types.AttachReport`), what an undo needs to put a removed link or requirement
 back. ``changes_of(result)`` reads them off any of these. A single :class:`ScoreChange` or :class:`DetailsChange`
 is its own one-entry ``Changes`` too.
+
+Two exceptions, kept plain because their ids travel through Qt (which stores an int subclass as an opaque
+object): ``Workspace.create_assessment`` and ``add_system`` return the bare id; what they changed is
+``AssessmentAdded(id, system)`` / ``SystemAdded(id)``. ``Workspace.import_system`` returns its Changes.
 """
 
 from __future__ import annotations

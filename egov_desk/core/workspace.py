@@ -21,8 +21,7 @@ from sqlalchemy.orm import Session
 from egov_desk import APP_AUTHOR, APP_NAME
 from egov_desk.core.actor import os_account
 from egov_desk.core.assessment_details import DETAIL_NAMES_ZH, clean_details
-from egov_desk.core.changes import (  # noqa: F401  (Change, AssessmentChange: the UI imports them from here)
-    Added,
+from egov_desk.core.changes import (
     AssessmentAdded,
     AssessmentChange,
     AssessmentRemoved,
@@ -63,7 +62,7 @@ from egov_desk.core.store import Store
 from egov_desk.core.templates import DEFAULT_TEMPLATE
 from egov_desk.core.watch import DataWatch
 from egov_desk.core.workspace_create import create_workspace
-from egov_desk.core.workspace_info import (  # re-exported: the UI and the CLI import them from here
+from egov_desk.core.workspace_info import (
     DATABASE_NAME,
     PLACEHOLDER_UNIT,
     UNIT_GIVEN,
@@ -87,6 +86,21 @@ from egov_desk.core.write_refusals import (
     system_in_use,
     write_refused,
 )
+
+__all__ = [  # what the UI and the CLI import from here, besides the Workspace
+    "DATABASE_NAME",
+    "PLACEHOLDER_UNIT",
+    "UNIT_GIVEN",
+    "AssessmentChange",
+    "AssessmentInfo",
+    "Change",
+    "DepartmentItems",
+    "SystemInfo",
+    "Workspace",
+    "WorkspaceError",
+    "current_user",
+    "default_workspace_dir",
+]
 
 log = logging.getLogger(__name__)
 
@@ -257,14 +271,16 @@ class Workspace:
         with self.store.read() as session:
             return load_system(session, system_id)
 
-    def add_system(self, data: Mapping[str, Any], key: str, source: str = "") -> Added:
-        """Store an indicator system given as interchange JSON; refuses a key already used. Returns its id."""
+    def add_system(self, data: Mapping[str, Any], key: str, source: str = "") -> int:
+        """Store an indicator system given as interchange JSON; refuses a key already used. Returns its id (a
+        plain int: ids of assessments and systems travel through Qt, which takes no int subclass such as
+        :class:`Added`); what it changed is ``SystemAdded(id)``, undone by :meth:`remove_system`."""
         system = system_from_interchange(data)
         with self.store.write() as session:
             system_id = self._add_system(session, system, key, source)
             self.store.commit(session, f"indicator system {system.title!r}", f"指标体系“{system.title}”")
         self.store.keep_system(system_id, system)
-        return Added(system_id, Changes.of(SystemAdded(system_id)))
+        return system_id
 
     def _add_system(self, session: Session, system: IndicatorSystem, key: str, source: str) -> int:
         if session.scalar(select(IndicatorSystemRow.id).where(IndicatorSystemRow.key == key)):
@@ -333,13 +349,14 @@ class Workspace:
                 raise no_assessment(assessment_id)
             return _assessment_info(row)
 
-    def create_assessment(self, system_id: int, unit: str, year: int, title: str = "自评") -> Added:
-        """A new assessment of an indicator system; returns its id. Undone by :meth:`remove_assessment`."""
+    def create_assessment(self, system_id: int, unit: str, year: int, title: str = "自评") -> int:
+        """A new assessment of an indicator system; returns its id (a plain int, as :meth:`add_system`); what
+        it changed is ``AssessmentAdded(id, system_id)``, undone by :meth:`remove_assessment`."""
         unit = _unit_given(unit)
         with self.store.write() as session:
             assessment_id = self._add_assessment(session, system_id, unit, year, title)
             self.store.commit(session, f"assessment {year} {unit}", f"{year} 年 {unit} 的考评")
-        return Added(assessment_id, Changes.of(AssessmentAdded(assessment_id, system_id)))
+        return assessment_id
 
     def _add_assessment(self, session: Session, system_id: int, unit: str, year: int, title: str) -> int:
         if session.get(IndicatorSystemRow, system_id) is None:

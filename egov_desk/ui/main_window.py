@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from egov_desk.core.changes import Changes
 from egov_desk.core.errors import ChangedSince
 from egov_desk.core.evidence import ItemEvidence
 from egov_desk.core.indicators import Item, Node
@@ -46,7 +47,7 @@ from egov_desk.ui.models.tree_filter import LEAD as AS_LEAD
 from egov_desk.ui.ops import Runner
 from egov_desk.ui.panels.departments import DepartmentsView
 from egov_desk.ui.panels.item_panel import ItemPanel
-from egov_desk.ui.undo import SetAssessmentDetails, SetInput, SetNote
+from egov_desk.ui.undo import SetAssessmentDetails, SetInput, SetNote, Step
 from egov_desk.ui.widgets.gauge import Bar, ScoreGauge
 from egov_desk.ui.widgets.read_only_banner import ReadOnlyBanner
 
@@ -499,16 +500,15 @@ class MainWindow(QMainWindow):
             self.panel.editor.typing()
             self.panel.focus_editor()
 
-    def check_for_changes(self) -> list[Change]:
+    def check_for_changes(self) -> Changes:
         """Repaint what another process (the CLI, another window) changed in the workspace."""
         self.read_only_banner.follow_holder()
         if self.data_watch is None or not self.data_watch.changed():
-            return []
+            return Changes()
         assessment = self.assessment.id
         self.workspace.forget_scores(keep=assessment)  # other assessments are re-read when next opened
         changes = self.workspace.changes_since(assessment, self.inputs, self.notes)
-        for change in changes:
-            self.apply(change)
+        self.apply(changes)
         counts = self.workspace.evidence.counts(assessment)
         for code in set(counts) | set(self.evidence):
             if counts.get(code) != self.evidence.get(code) and code in counts:
@@ -535,8 +535,24 @@ class MainWindow(QMainWindow):
         if isinstance(error, ChangedSince):  # show what is stored now, at once
             QTimer.singleShot(0, self, self.check_for_changes)
 
-    def apply(self, change: Change) -> None:
-        """Repaint what one Workspace write changed: the item, the levels above it, the gauge."""
+    def apply(self, change: Change | Changes) -> None:
+        """Repaint what a Workspace write changed: items with the levels above them and the gauge, the
+        assessment's details, items' evidence, an assessment added (shown) or removed (another one shown)."""
+        if isinstance(change, Changes):
+            for score in change.scores:
+                self.apply(score)
+            for details in change.details:
+                self.apply_details(details)
+            assessment = self.assessment
+            for code in sorted(change.evidence_codes(assessment.id, assessment.system_id)):
+                self.show_evidence(code, self.workspace.evidence.item_evidence(assessment.id, code))
+            added, removed = change.assessments_added, change.assessments_removed
+            if added or removed:  # after the write's undo command: switching clears the undo stack
+                now = added[-1] if added else assessment.id
+                if now in removed:
+                    now = self.workspace.default_assessment().id
+                QTimer.singleShot(0, self, lambda: self.switch_to_assessment(now))
+            return
         if change.assessment_id != self.assessment.id:
             return
         if change.note is not None:
@@ -588,10 +604,22 @@ class MainWindow(QMainWindow):
         return wizard
 
     def _imported(self, wizard: ImportWizard) -> None:
-        if wizard.created_assessment is not None:
-            self.workspace.set_setting("current_assessment", wizard.created_assessment)
-            self.refresh_assessments()
-            self.open_assessment(self.workspace.assessment(wizard.created_assessment))
+        """Show the assessment the wizard imported; Ctrl+Z removes it and its system again (nothing entered)."""
+        if wizard.created_assessment is None:
+            return
+        self.switch_to_assessment(wizard.created_assessment)
+        workspace = self.workspace
+        text = self.tr("import of %1").replace("%1", self.assessment.label)
+        step = Step(
+            text,
+            wizard.import_again,
+            lambda: workspace.remove_assessment(wizard.created_assessment or 0, with_system=True),
+            lambda: None,
+            self.report_failure,
+            apply=self.apply,
+            done=True,
+        )
+        self.undo_stack.push(step)
 
     def _restore_layout(self) -> None:
         settings = QSettings()

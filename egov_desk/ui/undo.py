@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from egov_desk.core.changes import Changes, changes_of
 from egov_desk.core.evidence import EvidenceError
 from egov_desk.core.rules import InputError
 from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Change, Workspace, WorkspaceError
@@ -146,8 +147,11 @@ class SetAssessmentDetails(_WorkspaceCommand):
 
 
 class Step(QUndoCommand):
-    """An undoable write given as two calls, forward and back (evidence and checklist edits); each call is one
-    Workspace write, and ``after`` repaints what it touched. A call that fails is reported and the step dropped."""
+    """An undoable write given as two calls, forward and back (evidence and checklist edits, imports); each call
+    is one Workspace write. What a call returns says what it changed (``.changes``): ``apply`` gets that, then
+    ``after`` repaints. A call that fails is reported and the step dropped.
+
+    ``done``: the forward write was made already (a dialog made it): pushing the step does not make it again."""
 
     def __init__(
         self,
@@ -156,21 +160,32 @@ class Step(QUndoCommand):
         backward: Callable[[], object],
         after: Callable[[], None],
         report: Report,
+        *,
+        apply: Callable[[Changes], None] | None = None,
+        done: bool = False,
     ) -> None:
         super().__init__(text)
         self.forward, self.backward, self.after, self.report = forward, backward, after, report
+        self.apply = apply
+        self.skip_redo = done
         self.failed = False
 
     def _run(self, call: Callable[[], object]) -> None:
         try:
-            call()
+            result = call()
         except (WorkspaceError, EvidenceError, InputError, OSError) as error:
             self.failed = True
             self.setObsolete(True)
             self.report(error)
+        else:
+            if self.apply is not None:
+                self.apply(changes_of(result))
         self.after()
 
     def redo(self) -> None:
+        if self.skip_redo:
+            self.skip_redo = False
+            return
         self._run(self.forward)
 
     def undo(self) -> None:

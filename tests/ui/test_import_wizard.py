@@ -95,3 +95,37 @@ def test_errors_must_be_accepted_before_importing(window: MainWindow, tmp_path: 
     wizard.accept()
     codes = [i.code for i in window.model._sheet.system.items()]
     assert codes == ["1", "1-2"]
+
+
+def test_an_import_is_undone_with_ctrl_z_while_nothing_was_entered(
+    window: MainWindow, workspace: Workspace, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    first = window.assessment.id
+    wizard = open_wizard(window)
+    wizard.file_page.path.setText(str(SEED / "2019-indicators.xlsx"))
+    wizard.file_page._typed()
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    imported = wizard.created_assessment
+    assert window.assessment.id == imported
+    assert window.undo_stack.canUndo()
+
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: window.assessment.id == first)  # the window shows the assessment left
+    assert [a.id for a in workspace.assessments()] == [first]
+    assert len(workspace.systems()) == 1
+
+
+def test_the_years_box_follows_a_table_that_names_its_year(window: MainWindow, tmp_path: Path) -> None:
+    rows = [["一级指标", "分值", "评分细则", "编号"], ["A（100）", "100", "取考核结果", "1"]]
+    for name, stated in (("2021年考评.xlsx", True), ("考评.xlsx", False)):
+        wizard = open_wizard(window)
+        wizard.file_page.path.setText(str(write_xlsx(tmp_path / name, rows)))
+        wizard.file_page._typed()
+        wizard.next()
+        wizard.next()
+        wizard.next()
+        assert wizard.findings_page.year.isEnabled() is not stated
+        wizard.reject()

@@ -195,25 +195,39 @@ class Exports(QObject):
             box.addButton(QMessageBox.StandardButton.Ok)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         inputs = dict(result.inputs)
-        box.buttonClicked.connect(lambda button: button is apply and self._apply_scores(inputs))
+
+        def clicked(button: object) -> None:
+            if button is apply:
+                self._apply_scores(inputs)
+
+        box.buttonClicked.connect(clicked)
         context.remember(box)
         box.open()
         return box
 
     def _apply_scores(self, inputs: dict[str, Any]) -> None:
+        from egov_desk.core.changes import Changes
         from egov_desk.ui.undo import Step
 
         context = self.context
         assessment = context.assessment.id
         before = {code: context.shown_inputs().get(code) for code in inputs}  # what the person saw beside the preview
 
-        def write(values: dict[str, Any], seen: dict[str, Any]) -> None:  # a value changed since: refused, all
-            for change in context.workspace.set_inputs(assessment, values, expected=seen):
+        def write(values: dict[str, Any], seen: dict[str, Any]) -> Changes:  # a value changed since: refused, all
+            return context.workspace.set_inputs(assessment, values, expected=seen)
+
+        def show(changes: Changes) -> None:
+            for change in changes.scores:
                 context.apply(change)
 
         text = self.tr("scores from a score sheet (%n)", "", len(inputs))
         step = Step(
-            text, lambda: write(inputs, before), lambda: write(before, inputs), lambda: None, context.report_failure
+            text,
+            lambda: write(inputs, before),
+            lambda: write(before, inputs),
+            lambda: None,
+            context.report_failure,
+            apply=show,
         )
         context.undo_stack.push(step)
         if not step.failed:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from egov_desk.core.changes import Changes
 from egov_desk.core.evidence.vault import display_name
 from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.importers.table import ROLE_NAMES
@@ -67,6 +68,7 @@ class ImportWizard(QWizard):
         self.job: Job | None = None
         self.generation = 0  # the read whose result is wanted
         self.created_assessment: int | None = None
+        self.changes = Changes()  # what accepting stored: the system and its assessment
         self.setWindowTitle(self.tr("Import indicator table"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -133,16 +135,28 @@ class ImportWizard(QWizard):
             self.error = f"{type(error).__name__}: {error}"
         self.read_finished.emit()
 
+    def import_again(self) -> Changes:
+        """Store the table read, as the pages say (also the redo of an undone import)."""
+        from egov_desk.core.importers.into_workspace import import_into_workspace
+
+        assert self.result is not None
+        assert self.path is not None
+        self.changes = import_into_workspace(
+            self.workspace,
+            self.result,
+            self.path,
+            accept=self.findings_page.accept_errors.isChecked(),
+            unit=self.findings_page.unit.text(),
+            year=self.findings_page.year.value(),
+        )
+        self.created_assessment = self.changes.assessments_added[0]
+        return self.changes
+
     def accept(self) -> None:
         if self.result is None or self.path is None:
             return
-        from egov_desk.core.importers.pipeline import system_data, system_key
-
         try:
-            data = system_data(self.result, accept=self.findings_page.accept_errors.isChecked())
-            system_id = self.workspace.add_system(data, key=system_key(self.path), source=self.path.name)
-            unit = self.findings_page.unit.text().strip() or self.workspace.default_assessment().unit
-            self.created_assessment = self.workspace.create_assessment(system_id, unit, self.findings_page.year.value())
+            self.import_again()
         except ImportRefused as exc:
             QMessageBox.warning(self, self.tr("Not imported"), exc.describe(ui_language()))
             return
@@ -381,6 +395,7 @@ class FindingsPage(QWizardPage):
         self.accept_errors.setChecked(False)
         self.unit.setText(self.owner.workspace.default_assessment().unit)
         self.year.setValue(result.data.get("year") or 2019)
+        self.year.setEnabled(not result.data.get("year"))  # the table's own year is the assessment's
 
     def isComplete(self) -> bool:
         result = self.owner.result

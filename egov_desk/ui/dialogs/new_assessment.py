@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,7 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from egov_desk.core.changes import AssessmentAdded, Changes
 from egov_desk.core.workspace import Workspace, WorkspaceError
+from egov_desk.ui.undo import Step
 
 
 class NewAssessmentDialog(QDialog):
@@ -46,11 +50,31 @@ class NewAssessmentDialog(QDialog):
         if system.year:
             self.year.setValue(system.year)
 
+    def create_assessment(self) -> Changes:
+        """Create the assessment the fields describe (also the redo of an undone creation)."""
+        system = self.system.currentData()
+        self.created = self.workspace.create_assessment(
+            system, self.unit.text(), self.year.value(), self.title.text().strip() or "自评"
+        )
+        return Changes.of(AssessmentAdded(self.created, system))
+
+    def undo_step(self, report: Callable[[Exception], None], apply: Callable[[Changes], None]) -> Step:
+        """The creation as an undoable step (made already: pushing it creates nothing); its undo removes the
+        assessment while nothing was entered into it."""
+        text = self.tr("new assessment")
+        return Step(
+            text,
+            self.create_assessment,
+            lambda: self.workspace.remove_assessment(self.created or 0),
+            lambda: None,
+            report,
+            apply=apply,
+            done=True,
+        )
+
     def accept(self) -> None:
         try:
-            self.created = self.workspace.create_assessment(
-                self.system.currentData(), self.unit.text(), self.year.value(), self.title.text().strip() or "自评"
-            )
+            self.create_assessment()
         except WorkspaceError as exc:
             QMessageBox.warning(self, self.tr("Not created"), str(exc))
             return
