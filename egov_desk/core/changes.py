@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Protocol, overload
+from typing import Any, overload
 
 from egov_desk.core.scoring import ItemScore, NodeScore
 from egov_desk.core.workspace_info import ASSESSMENT_DETAILS, AssessmentInfo
@@ -195,13 +195,6 @@ class Added(int):
         added = super().__new__(cls, new_id)
         added.changes = changes
         return added
-
-
-class Written(Protocol):
-    """Whatever a write returns: it says what the write changed."""
-
-    @property
-    def changes(self) -> Changes: ...
 
 
 def changes_of(result: object) -> Changes:
