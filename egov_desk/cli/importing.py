@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from egov_desk.cli.common import Refused, print_json
-from egov_desk.core.workspace import DATABASE_NAME, Workspace
+from egov_desk.core.folder_layout import DATABASE_NAME
+
+if TYPE_CHECKING:
+    from egov_desk.core.workspace import Workspace
 
 
 def _roles(pairs: list[str]) -> dict[int, str]:
@@ -22,13 +25,14 @@ def _roles(pairs: list[str]) -> dict[int, str]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from egov_desk.core.backups import BackupError
-    from egov_desk.core.importers.into_workspace import import_into_workspace
     from egov_desk.core.importers.pipeline import import_table
-    from egov_desk.core.messages import cli_language
 
     known: set[str] = set()
-    workspace = Workspace.open(Path(args.into), create=False) if args.into else None
+    workspace = None
+    if args.into:  # the workspace (SQLAlchemy) only when the table is stored
+        from egov_desk.core.workspace import Workspace
+
+        workspace = Workspace.open(Path(args.into), create=False)
     try:
         if workspace:
             known = {name for s in workspace.systems() for name in workspace.departments(s.id)}
@@ -38,6 +42,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         else:
             _print_import_summary(result)
         if workspace:
+            from egov_desk.core.backups import BackupError
+            from egov_desk.core.importers.grid import ImportRefused
+            from egov_desk.core.importers.into_workspace import import_into_workspace
+            from egov_desk.core.messages import cli_language
+
             try:  # the backup is made after the checks (errors, year, read-only): a refused import costs none
                 changes = import_into_workspace(
                     workspace,
@@ -50,6 +59,12 @@ def cmd_import(args: argparse.Namespace) -> int:
             except BackupError as error:
                 print(f"egov-desk-cli: {error.describe(cli_language())}", file=sys.stderr)
                 return 1
+            except ImportRefused as refused:
+                if refused.kind != "no_year":
+                    raise
+                raise Refused(
+                    f"{refused} (--year YYYY)", f"{refused.describe('zh_CN')}（--year 年度）", "no_year"
+                ) from None
             system, assessment = changes.systems_added[0], changes.assessments_added[0]
             print(f"added to {args.into}: system {system}, assessment {assessment}", file=sys.stderr)
     finally:

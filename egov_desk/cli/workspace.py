@@ -100,7 +100,7 @@ def cmd_workspace_set(args: argparse.Namespace) -> int:
             '请给出编号和输入（例如 021 \'{"numerator": 7, "denominator": 9}\'）、编号 --clear，或 --inputs 文件',
         )
     with open_workspace(args) as workspace:
-        changes = workspace.set_inputs(assessment_of(workspace, args), inputs)
+        changes = workspace.set_inputs(assessment_of(workspace, args), inputs).scores
         for change in changes:
             state = "" if change.item.scored else " (未评分)"
             print(f"{change.code}  {display(change.item.points)} / {compact(change.item.max)}{state}")

@@ -26,9 +26,9 @@ from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.importers.limits import Budget, CappedZip
 from egov_desk.core.importers.safety import check_package
 from egov_desk.core.importers.xlsx import _refusal_inside
-from egov_desk.core.importers.xlsx_stream import Sheet, open_read_only, stream_rows
+from egov_desk.core.importers.xlsx_stream import Sheet, open_read_only, sheets_of, stream_rows
 from egov_desk.core.messages import ZH, describe
-from egov_desk.core.points import NotANumber, rounded, to_points
+from egov_desk.core.points import NotANumber, json_number, rounded, to_points
 from egov_desk.core.rules import InputError
 
 if TYPE_CHECKING:
@@ -92,14 +92,15 @@ def _sheet_rows(path: Path, file: str) -> list[Row]:
             with CappedZip(path, budget) as archive:
                 workbook = open_read_only(archive)
                 try:
-                    if not workbook.worksheets:
+                    sheets = sheets_of(workbook)
+                    if not sheets:
                         raise ImportRefused(
                             f"{file}: the workbook has no sheet",
                             f"{file}：工作簿中没有工作表",
                             "no_data",
                             {"file": file},
                         )
-                    return _rows(workbook.worksheets[0], file, budget)
+                    return _rows(sheets[0], file, budget)
                 finally:
                     workbook.close()
     except ImportRefused:
@@ -190,7 +191,7 @@ def read_scores(workspace: Workspace, assessment_id: int, path: Path, language: 
         if before is not None and to_points(before) == typed:
             result.unchanged += 1
             continue
-        inp = {"score": int(typed) if typed == typed.to_integral_value() else float(typed)}
+        inp = {"score": json_number(typed)}
         try:
             item.scoring.evaluate(inp)
         except InputError as exc:

@@ -153,7 +153,7 @@ def _import_table(
             )
         )
     roots = [node["points"] for node in tree if node not in special]
-    total = sum(Decimal(str(p)) for p in roots) if all(p is not None for p in roots) else built.total_row
+    total = sum((Decimal(str(p)) for p in roots), Decimal(0)) if all(p is not None for p in roots) else built.total_row
     title = layout.title or grid.title or display_name(path.stem)
     year = re.search(r"(20\d\d)\s*年", title)
     data = {

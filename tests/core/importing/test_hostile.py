@@ -144,7 +144,9 @@ def test_the_cli_refuses_to_store_a_table_with_errors_unless_accepted(
     Workspace.open(folder).close()
     assert main(["import", str(path), "--into", str(folder)]) == 2
     assert "编号 1 重复" in capsys.readouterr().err
-    assert main(["import", str(path), "--into", str(folder), "--accept"]) == 0
+    assert main(["import", str(path), "--into", str(folder), "--accept"]) == 2  # no year in the title, none given
+    assert "--year" in capsys.readouterr().err
+    assert main(["import", str(path), "--into", str(folder), "--accept", "--year", "2019"]) == 0
     with Workspace.open(folder) as workspace:
         codes = [i.code for i in workspace.system(workspace.systems()[-1].id).items()]
     assert codes == ["1", "1-2"]
