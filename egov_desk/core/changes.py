@@ -1,14 +1,14 @@
 """What a write changed: one vocabulary for every write of a workspace, so a window can repaint exactly that.
 
-Every write returns :class:`Changes` — or, where its caller needs a value too, that value carrying its
-``.changes``: the id of the link or requirement it added (:class:`Added`, an ``int``), the report of an attach
-(:class:`~egov_desk.core.evidence.types.AttachReport`), what an undo needs to put a removed link or requirement
-back. ``changes_of(result)`` reads them off any of these. A single :class:`ScoreChange` or :class:`DetailsChange`
-is its own one-entry ``Changes`` too.
+Every write returns :class:`Changes` — or, where its caller needs a value too, a small frozen result holding that
+value and its ``changes`` (the id of the link or requirement it added, the file it dated, the report of an
+attach, what an undo needs to put a removed link or requirement back: see
+:mod:`egov_desk.core.evidence.types`). Each of them is :class:`Written`. A single :class:`ScoreChange` or
+:class:`DetailsChange` is its own one-entry ``Changes`` too.
 
-Two exceptions, kept plain because their ids travel through Qt (which stores an int subclass as an opaque
-object): ``Workspace.create_assessment`` and ``add_system`` return the bare id; what they changed is
-``AssessmentAdded(id, system)`` / ``SystemAdded(id)``. ``Workspace.import_system`` returns its Changes.
+Two exceptions, kept plain because their ids travel through Qt: ``Workspace.create_assessment`` and
+``add_system`` return the bare id; what they changed is ``AssessmentAdded(id, system)`` / ``SystemAdded(id)``.
+``Workspace.import_system`` returns its Changes.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, overload
+from typing import Any, Protocol, overload
 
 from egov_desk.core.scoring import ItemScore, NodeScore
 from egov_desk.core.workspace_info import ASSESSMENT_DETAILS, AssessmentInfo
@@ -133,14 +133,6 @@ class Changes(Sequence[AnyChange]):
     def __iter__(self) -> Iterator[AnyChange]:
         return iter(self.entries)
 
-    def __eq__(self, other: object) -> bool:
-        """Equal to Changes or a list of the same changes (what score writes returned before)."""
-        if isinstance(other, Changes):
-            return self.entries == other.entries
-        if isinstance(other, list):
-            return list(self.entries) == other
-        return NotImplemented
-
     def __add__(self, other: Changes) -> Changes:
         return Changes(self.entries + other.entries)
 
@@ -186,21 +178,11 @@ class Changes(Sequence[AnyChange]):
         return [c.system_id for c in self.entries if isinstance(c, SystemRemoved)]
 
 
-class Added(int):
-    """The id of the row a write added — an ``int``, usable wherever that id is — and what the write changed."""
+class Written(Protocol):
+    """What any write returns: something that says what the write changed."""
 
-    changes: Changes
-
-    def __new__(cls, new_id: int, changes: Changes) -> Added:
-        added = super().__new__(cls, new_id)
-        added.changes = changes
-        return added
-
-
-def changes_of(result: object) -> Changes:
-    """What a write changed, read off whatever it returned (nothing for a value that does not say)."""
-    changes = getattr(result, "changes", None)
-    return changes if isinstance(changes, Changes) else Changes()
+    @property
+    def changes(self) -> Changes: ...
 
 
 # The names the UI and the CLI know them by.

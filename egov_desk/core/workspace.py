@@ -14,41 +14,36 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from egov_desk import APP_AUTHOR, APP_NAME
+from egov_desk.core import workspace_systems
 from egov_desk.core.actor import os_account
 from egov_desk.core.assessment_details import DETAIL_NAMES_ZH, clean_details
 from egov_desk.core.changes import (
-    AssessmentAdded,
     AssessmentChange,
-    AssessmentRemoved,
     Change,
     Changes,
     DetailsChange,
     ScoreChange,
-    SystemAdded,
-    SystemRemoved,
 )
 from egov_desk.core.db import migrate
 from egov_desk.core.db.engine import make_engine, sqlite_url
 from egov_desk.core.db.models import (
     Assessment,
     AuditEntry,
-    EvidenceFile,
     IndicatorSystemRow,
     ItemInput,
     ItemRow,
-    RequirementCheck,
     Setting,
     utcnow,
 )
-from egov_desk.core.db.system_store import load_system, store_system
+from egov_desk.core.db.system_store import load_system
 from egov_desk.core.errors import ChangedSince, WorkspaceError
 from egov_desk.core.evidence.book import EvidenceBook
-from egov_desk.core.indicators import IndicatorSystem, system_from_interchange
+from egov_desk.core.indicators import IndicatorSystem
 from egov_desk.core.opening import (
     Access,
     check_database_file,
@@ -77,13 +72,8 @@ from egov_desk.core.write_refusals import (
     _input_changed,
     _plain_json,
     _short,
-    assessment_in_use,
-    duplicate_system,
     no_assessment,
     no_item,
-    no_system,
-    only_assessment,
-    system_in_use,
     write_refused,
 )
 
@@ -107,12 +97,6 @@ log = logging.getLogger(__name__)
 
 def default_workspace_dir() -> Path:
     return Path(user_data_dir(APP_NAME, APP_AUTHOR)) / "workspace"
-
-
-def _unit_given(unit: str) -> str:
-    if not unit.strip():
-        raise WorkspaceError("an assessment needs the unit's name", "请填写单位名称", "no_unit")
-    return unit.strip()
 
 
 def current_user() -> str:
@@ -273,55 +257,20 @@ class Workspace:
 
     def add_system(self, data: Mapping[str, Any], key: str, source: str = "") -> int:
         """Store an indicator system given as interchange JSON; refuses a key already used. Returns its id (a
-        plain int: ids of assessments and systems travel through Qt, which takes no int subclass such as
-        :class:`Added`); what it changed is ``SystemAdded(id)``, undone by :meth:`remove_system`."""
-        system = system_from_interchange(data)
-        with self.store.write() as session:
-            system_id = self._add_system(session, system, key, source)
-            self.store.commit(session, f"indicator system {system.title!r}", f"指标体系“{system.title}”")
-        self.store.keep_system(system_id, system)
-        return system_id
-
-    def _add_system(self, session: Session, system: IndicatorSystem, key: str, source: str) -> int:
-        if session.scalar(select(IndicatorSystemRow.id).where(IndicatorSystemRow.key == key)):
-            raise duplicate_system(key)
-        row = store_system(session, system, key, source)
-        self.store.audit(session, "add_system", after={"key": key, "title": system.title})
-        return row.id
+        plain int: ids of assessments and systems travel through Qt, which takes no int subclass); what it
+        changed is ``SystemAdded(id)``, undone by :meth:`remove_system`."""
+        return workspace_systems.add_system(self.store, data, key, source)
 
     def import_system(
         self, data: Mapping[str, Any], key: str, source: str, unit: str, year: int, title: str = "自评"
     ) -> Changes:
         """Store an indicator system and create its assessment, in one transaction: both are added, or
         neither. Undone by :meth:`remove_assessment` with ``with_system``."""
-        system = system_from_interchange(data)
-        unit = _unit_given(unit)
-        with self.store.write() as session:
-            system_id = self._add_system(session, system, key, source)
-            assessment_id = self._add_assessment(session, system_id, unit, year, title)
-            self.store.commit(
-                session, f"indicator system {system.title!r} and its assessment", f"指标体系“{system.title}”及其考评"
-            )
-        self.store.keep_system(system_id, system)
-        return Changes.of(SystemAdded(system_id), AssessmentAdded(assessment_id, system_id))
+        return workspace_systems.import_system(self.store, data, key, source, unit, year, title)
 
     def remove_system(self, system_id: int) -> Changes:
         """Remove an indicator system no assessment uses (the undo of :meth:`add_system`)."""
-        with self.store.write() as session:
-            self._remove_system(session, system_id)
-            self.store.commit(session, f"removing indicator system {system_id}", "删除指标体系")
-        self.store.forget_system(system_id)
-        return Changes.of(SystemRemoved(system_id))
-
-    def _remove_system(self, session: Session, system_id: int) -> None:
-        row = session.get(IndicatorSystemRow, system_id)
-        if row is None:
-            raise no_system(system_id)
-        if session.scalar(select(func.count()).select_from(Assessment).where(Assessment.system_id == system_id)):
-            raise system_in_use(row.title)
-        self.store.audit(session, "remove_system", before={"key": row.key, "title": row.title})
-        # the database removes the nodes, items and requirements with it (ON DELETE CASCADE)
-        session.execute(delete(IndicatorSystemRow).where(IndicatorSystemRow.id == system_id))
+        return workspace_systems.remove_system(self.store, system_id)
 
     def departments(self, system_id: int) -> list[str]:
         return self.system(system_id).departments()
@@ -352,63 +301,16 @@ class Workspace:
     def create_assessment(self, system_id: int, unit: str, year: int, title: str = "自评") -> int:
         """A new assessment of an indicator system; returns its id (a plain int, as :meth:`add_system`); what
         it changed is ``AssessmentAdded(id, system_id)``, undone by :meth:`remove_assessment`."""
-        unit = _unit_given(unit)
-        with self.store.write() as session:
-            assessment_id = self._add_assessment(session, system_id, unit, year, title)
-            self.store.commit(session, f"assessment {year} {unit}", f"{year} 年 {unit} 的考评")
-        return assessment_id
-
-    def _add_assessment(self, session: Session, system_id: int, unit: str, year: int, title: str) -> int:
-        if session.get(IndicatorSystemRow, system_id) is None:
-            raise no_system(system_id)
-        row = Assessment(system_id=system_id, unit=unit, year=year, title=title)
-        session.add(row)
-        session.flush()
-        self.store.audit(session, "create_assessment", row.id, after={"unit": unit, "year": year, "title": title})
-        return row.id
+        return workspace_systems.create_assessment(self.store, system_id, unit, year, title)
 
     def remove_assessment(self, assessment_id: int, *, with_system: bool = False) -> Changes:
         """Remove an assessment nothing was entered into since it was made (no score, note, file or tick): the
         undo of creating or importing it. ``with_system``: its indicator system goes too when no other
         assessment uses it (the undo of an import). Anything entered, or the workspace's only assessment:
         refused, in both languages, nothing removed."""
-        with self.store.write() as session:
-            row = session.get(Assessment, assessment_id)
-            if row is None:
-                raise no_assessment(assessment_id)
-            info = _assessment_info(row)
-            self._refuse_if_entered(session, info)
-            system_id = row.system_id
-            self.store.audit(session, "remove_assessment", None, before={"unit": info.unit, "year": info.year})
-            # its inputs, evidence rows, ticks and audit entries go with it (ON DELETE CASCADE)
-            session.execute(delete(Assessment).where(Assessment.id == assessment_id))
-            changes = Changes.of(AssessmentRemoved(assessment_id, system_id))
-            others = session.scalar(
-                select(func.count()).select_from(Assessment).where(Assessment.system_id == system_id)
-            )
-            if with_system and not others:
-                self._remove_system(session, system_id)
-                changes += Changes.of(SystemRemoved(system_id))
-            self.store.commit(session, f"removing assessment {info.label}", f"删除考评“{info.label}”")
+        changes = workspace_systems.remove_assessment(self.store, assessment_id, with_system=with_system)
         self._sheets.pop(assessment_id, None)
-        if changes.systems_removed:
-            self.store.forget_system(system_id)
         return changes
-
-    def _refuse_if_entered(self, session: Session, info: AssessmentInfo) -> None:
-        def count(query: Any) -> int:
-            return int(session.scalar(query) or 0)
-
-        if count(select(func.count()).select_from(Assessment)) <= 1:
-            raise only_assessment(info.label)
-        entered = (ItemInput.input.is_not(None)) | (ItemInput.note != "")
-        if count(select(func.count()).select_from(ItemInput).where(ItemInput.assessment_id == info.id, entered)):
-            raise assessment_in_use(info.label, "a score or a note", "得分或说明")
-        if count(select(func.count()).select_from(EvidenceFile).where(EvidenceFile.assessment_id == info.id)):
-            raise assessment_in_use(info.label, "evidence", "佐证材料")
-        checks = select(func.count()).select_from(RequirementCheck)
-        if count(checks.where(RequirementCheck.assessment_id == info.id)):
-            raise assessment_in_use(info.label, "a check mark", "核验勾选")
 
     def update_assessment(
         self, assessment_id: int, *, expected: Mapping[str, Any] | None = None, **details: Any

@@ -54,7 +54,7 @@ class _Removal:
 
     def backward(self) -> None:
         if self.removed is not None:
-            self.link = self.book.restore(self.removed)
+            self.link = self.book.restore(self.removed).link_id
 
 
 def _bullets(texts: list[str], more: str) -> list[str]:
@@ -315,7 +315,7 @@ class EvidenceActions(QObject):
             # By the file's bytes, not its row id: a removed and restored file comes back under a new id. ``shown``
             # is the date the person saw: one changed elsewhere since is not overwritten (ChangedSince).
             file_id = self.book.file_id(assessment, file.sha256)
-            return self.book.set_date(file_id, value, expected=shown).date_outside_year
+            return self.book.set_date(file_id, value, expected=shown).file.date_outside_year
 
         back = file.evidence_date
 

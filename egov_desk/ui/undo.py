@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from egov_desk.core.changes import Changes, changes_of
+from egov_desk.core.changes import Changes
 from egov_desk.core.evidence import EvidenceError
 from egov_desk.core.rules import InputError
 from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Change, Workspace, WorkspaceError
@@ -179,7 +179,8 @@ class Step(QUndoCommand):
             self.report(error)
         else:
             if self.apply is not None:
-                self.apply(changes_of(result))
+                changes = getattr(result, "changes", None)
+                self.apply(changes if isinstance(changes, Changes) else Changes())
         self.after()
 
     def redo(self) -> None:

@@ -157,11 +157,11 @@ def test_removing_a_link_never_deletes_bytes_another_item_uses(workspace: Worksp
 def test_the_evidence_date_should_fall_in_the_year(workspace: Workspace, tmp_path: Path) -> None:
     [file] = workspace.evidence.attach(1, "002", [make(tmp_path, "a.pdf", PDF)], evidence_date=date(2019, 3, 1)).added
     assert not file.date_outside_year
-    assert workspace.evidence.set_date(file.id, date(2018, 12, 30)).date_outside_year
+    assert workspace.evidence.set_date(file.id, date(2018, 12, 30)).file.date_outside_year
 
 
 def test_the_checklist_can_be_edited(workspace: Workspace, tmp_path: Path) -> None:
-    new = workspace.evidence.add_requirement(1, "005", "系统清单印发文件")
+    new = workspace.evidence.add_requirement(1, "005", "系统清单印发文件").requirement_id
     workspace.evidence.rename_requirement(new, "系统清单正式印发文件")
     workspace.evidence.move_requirement(new, -1)
     assert [r.text for r in workspace.evidence.item_evidence(1, "005").requirements] == [

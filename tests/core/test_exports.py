@@ -367,7 +367,7 @@ def hostile(tmp_path: Path) -> tuple[Workspace, int]:
     walk(data["tree"])
     system = workspace.add_system(data | {"title": "2019年考评（含公式样文字）"}, key="test:formulas")
     assessment = workspace.create_assessment(system, "市教育局", 2019)
-    requirement = workspace.evidence.add_requirement(assessment, "002", FORMULAS["requirement"])
+    requirement = workspace.evidence.add_requirement(assessment, "002", FORMULAS["requirement"]).requirement_id
     scan = tmp_path / "scans" / FORMULAS["file"]
     scan.parent.mkdir()
     scan.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")

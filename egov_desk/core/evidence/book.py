@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable
-from dataclasses import fields
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from egov_desk.core.changes import Added, Changes, EvidenceChange
+from egov_desk.core.changes import Changes, EvidenceChange
 from egov_desk.core.db.models import (
     Assessment,
     Blob,
@@ -29,20 +28,9 @@ from egov_desk.core.db.models import (
 )
 from egov_desk.core.errors import ChangedSince
 from egov_desk.core.evidence.checklist import ChecklistEdits
-from egov_desk.core.evidence.refusals import EvidenceRefusal, no_assessment, no_file
-from egov_desk.core.evidence.types import (
-    CHECKED,
-    COLLECTED,
-    MISSING,
-    SUPPLIED,
-    AttachProgress,
-    AttachReport,
-    DatedFile,
-    FileInfo,
-    ItemEvidence,
-    RemovedLink,
-    RequirementState,
-)
+from egov_desk.core.evidence.reading import EvidenceReading, file_with
+from egov_desk.core.evidence.refusals import EvidenceRefusal, no_file
+from egov_desk.core.evidence.types import AttachProgress, AttachReport, Dated, FileInfo, Linked, RemovedLink
 from egov_desk.core.evidence.vault import Stored, Vault, VaultError, display_name
 from egov_desk.core.evidence.verify import Verifier
 from egov_desk.core.write_refusals import UNSEEN
@@ -64,13 +52,6 @@ def expand(paths: Iterable[Path]) -> list[Path]:
         else:
             found.append(path)
     return found
-
-
-def _file_with(session: Session, assessment_id: int, sha256: str) -> EvidenceFile | None:
-    """The assessment's file holding these bytes (stored once per assessment)."""
-    return session.scalar(
-        select(EvidenceFile).where(EvidenceFile.assessment_id == assessment_id, EvidenceFile.sha256 == sha256)
-    )
 
 
 def _link_of(session: Session, file_id: int, item_id: int, requirement_id: int | None) -> EvidenceLink | None:
@@ -96,17 +77,13 @@ def _date_changed(file: EvidenceFile) -> ChangedSince:
     )
 
 
-class EvidenceBook(ChecklistEdits, Verifier):
+class EvidenceBook(ChecklistEdits, EvidenceReading, Verifier):
     """The evidence of a workspace: its vault and the rows about its files, written through the workspace's
     :class:`~egov_desk.core.store.Store` (one unit of work for the whole workspace)."""
 
     def __init__(self, store: Store, vault_folder: Path) -> None:
         self.store = store
         self.vault = Vault(vault_folder)
-
-    def _session(self) -> Session:
-        """A session for reading; every write goes through ``self.store.write``."""
-        return self.store.read()
 
     # --- adding and removing ----------------------------------------------------------------------
 
@@ -217,7 +194,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
             assessment, item = self._item(session, assessment_id, code)
             if session.get(Blob, stored.sha256) is None:
                 session.add(Blob(sha256=stored.sha256, size=stored.size, kind=stored.kind))
-            file = _file_with(session, assessment_id, stored.sha256)
+            file = file_with(session, assessment_id, stored.sha256)
             if file is not None and evidence_date is not None and file.evidence_date != evidence_date:
                 file.evidence_date = evidence_date  # the date given now for bytes already stored applies to them
             if file is None:
@@ -250,7 +227,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
             year = assessment.year
         return self._file_info(file_id, year), link.id if link is not None else None
 
-    def link(self, file_id: int, code: str, requirement_id: int | None = None) -> Added:
+    def link(self, file_id: int, code: str, requirement_id: int | None = None) -> Linked:
         """Let a file already in the assessment serve another item or requirement too; returns the link's id
         (:meth:`unlink` undoes it)."""
         with self.store.write(f"the link to {code}", f"与 {code} 的关联") as session:
@@ -266,7 +243,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
             self._commit(
                 session, f"the link of {file.original_name} to {code}", f"“{file.original_name}”与 {code} 的关联"
             )
-            return Added(link.id, Changes.of(EvidenceChange(file.assessment_id, (code,))))
+            return Linked(link.id, Changes.of(EvidenceChange(file.assessment_id, (code,))))
 
     def unlink(self, link_id: int) -> RemovedLink:
         """Take a file off an item or requirement; returns what :meth:`restore` needs to undo it. The bytes stay
@@ -306,7 +283,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
             self._commit(session, f"removing {file.original_name}", f"移除“{file.original_name}”")
         return removed
 
-    def restore(self, removed: RemovedLink) -> Added:
+    def restore(self, removed: RemovedLink) -> Linked:
         """Put a removed link back (undo), with its file as it was; returns the new link's id."""
         with self.store.write(f"putting back {removed.name}", f"恢复“{removed.name}”") as session:
             # holding the write lock: a clean running now cannot remove the stored copy before the row commits
@@ -319,7 +296,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
                     name=removed.name,
                     sha256=removed.sha256,
                 )
-            file = _file_with(session, removed.assessment_id, removed.sha256)
+            file = file_with(session, removed.assessment_id, removed.sha256)
             if file is None:
                 file = EvidenceFile(
                     assessment_id=removed.assessment_id,
@@ -335,27 +312,14 @@ class EvidenceBook(ChecklistEdits, Verifier):
                 session.flush()
             link = _link_of(session, file.id, item.id, removed.requirement_id)
             if link is not None:  # attached again since it was removed: nothing to put back
-                return Added(link.id, Changes())
+                return Linked(link.id, Changes())
             link = EvidenceLink(file_id=file.id, item_id=item.id, requirement_id=removed.requirement_id)
             session.add(link)
             self.store.audit(session, "link", removed.assessment_id, removed.code, None, {"file": removed.name})
             self._commit(session, f"putting back {removed.name}", f"恢复“{removed.name}”")
-            return Added(link.id, removed.changes)
+            return Linked(link.id, removed.changes)
 
-    def file_id(self, assessment_id: int, sha256: str) -> int:
-        """The id of the assessment's file with these bytes (ids change when a file is removed and restored)."""
-        with self._session() as session:
-            found = _file_with(session, assessment_id, sha256)
-            if found is None:
-                raise EvidenceRefusal(
-                    f"the file {sha256[:12]}… is no longer in this assessment",
-                    f"文件 {sha256[:12]}… 已不在本次考评中（可能已被移除）",
-                    "not_in_assessment",
-                    sha256=sha256,
-                )
-            return found.id
-
-    def set_date(self, file_id: int, evidence_date: date | None, *, expected: date | None = UNSEEN) -> DatedFile:
+    def set_date(self, file_id: int, evidence_date: date | None, *, expected: date | None = UNSEEN) -> Dated:
         """Date a file (None: no date). ``expected`` is the date the person saw (None: none); a different stored
         one refuses the write with :class:`ChangedSince` naming it, nothing written. Left out: not checked."""
         with self.store.write("the file's date", "文件日期") as session:
@@ -379,7 +343,7 @@ class EvidenceBook(ChecklistEdits, Verifier):
             year = session.get(Assessment, assessment_id).year  # type: ignore[union-attr]
         info = self._file_info(file_id, year)
         changes = Changes.of(EvidenceChange(assessment_id, tuple(sorted({code for _l, code, _r in info.links}))))
-        return DatedFile(**{f.name: getattr(info, f.name) for f in fields(FileInfo)}, changes=changes)
+        return Dated(info, changes)
 
     def set_checked(
         self, assessment_id: int, requirement_id: int, checked: bool, *, expected: bool | None = None
@@ -415,183 +379,3 @@ class EvidenceBook(ChecklistEdits, Verifier):
             requirement = session.get(EvidenceRequirement, requirement_id)
             item = session.get(ItemRow, requirement.item_id) if requirement is not None else None
         return Changes.of(EvidenceChange(assessment_id, (item.code,))) if item is not None else Changes()
-
-    # --- reading ----------------------------------------------------------------------------------
-
-    def _file_info(self, file_id: int, year: int) -> FileInfo:
-        with self._session() as session:
-            file = session.get(EvidenceFile, file_id)
-            assert file is not None
-            return self._info(session, file, year)
-
-    @staticmethod
-    def _info(
-        session: Session,
-        file: EvidenceFile,
-        year: int,
-        codes: dict[int, str] | None = None,
-        sizes: dict[str, int] | None = None,
-    ) -> FileInfo:
-        size = sizes.get(file.sha256, 0) if sizes is not None else getattr(session.get(Blob, file.sha256), "size", 0)
-        links = tuple(
-            sorted(
-                (
-                    link.id,
-                    codes[link.item_id] if codes else session.get(ItemRow, link.item_id).code,  # type: ignore[union-attr]
-                    link.requirement_id,
-                )
-                for link in file.links
-            )
-        )
-        return FileInfo(
-            file.id,
-            file.sha256,
-            file.original_name,
-            size,
-            file.kind,
-            file.kind_mismatch,
-            file.evidence_date,
-            file.added_at,
-            file.added_by,
-            year,
-            links,
-        )
-
-    def files(self, assessment_id: int, code: str | None = None) -> list[FileInfo]:
-        """The assessment's evidence files (those serving item ``code`` only, when given), with their links.
-
-        Plain rows rather than ORM objects, three queries whatever the count: switching between assessments of
-        thousands of files stays quick."""
-        with self._session() as session:
-            assessment = session.get(Assessment, assessment_id)
-            if assessment is None:
-                raise no_assessment(assessment_id)
-            codes = dict(
-                session.execute(select(ItemRow.id, ItemRow.code).where(ItemRow.system_id == assessment.system_id)).all()
-            )
-            query = (
-                select(
-                    EvidenceFile.id,
-                    EvidenceFile.sha256,
-                    EvidenceFile.original_name,
-                    EvidenceFile.kind,
-                    EvidenceFile.kind_mismatch,
-                    EvidenceFile.evidence_date,
-                    EvidenceFile.added_at,
-                    EvidenceFile.added_by,
-                    Blob.size,
-                )
-                .join(Blob, Blob.sha256 == EvidenceFile.sha256)
-                .where(EvidenceFile.assessment_id == assessment_id)
-                .order_by(EvidenceFile.id)
-            )
-            links_query = (
-                select(EvidenceLink.file_id, EvidenceLink.id, EvidenceLink.item_id, EvidenceLink.requirement_id)
-                .join(EvidenceFile, EvidenceFile.id == EvidenceLink.file_id)
-                .where(EvidenceFile.assessment_id == assessment_id)
-            )
-            if code is not None:
-                serving = (
-                    select(EvidenceLink.file_id)
-                    .join(ItemRow, ItemRow.id == EvidenceLink.item_id)
-                    .where(ItemRow.code == code, ItemRow.system_id == assessment.system_id)
-                )
-                query = query.where(EvidenceFile.id.in_(serving))
-                links_query = links_query.where(EvidenceLink.file_id.in_(serving))
-            links: dict[int, list[tuple[int, str, int | None]]] = {}
-            for file_id, link_id, item_id, requirement_id in session.execute(links_query):
-                links.setdefault(file_id, []).append((link_id, codes[item_id], requirement_id))
-            return [
-                FileInfo(
-                    row[0],
-                    row[1],
-                    row[2],
-                    row[8],
-                    row[3],
-                    row[4],
-                    row[5],
-                    row[6],
-                    row[7],
-                    assessment.year,
-                    tuple(sorted(links.get(row[0], []))),
-                )
-                for row in session.execute(query)
-            ]
-
-    def by_item(self, assessment_id: int, only: str | None = None) -> dict[str, ItemEvidence]:
-        """Every item's requirements with their status and files, read in three queries."""
-        files = self.files(assessment_id, only)
-        with self._session() as session:
-            assessment = session.get(Assessment, assessment_id)
-            if assessment is None:
-                raise no_assessment(assessment_id)
-            query = (
-                select(ItemRow.code, EvidenceRequirement)
-                .join(ItemRow, ItemRow.id == EvidenceRequirement.item_id)
-                .where(ItemRow.system_id == assessment.system_id)
-                .order_by(EvidenceRequirement.item_id, EvidenceRequirement.position)
-            )
-            if only is not None:
-                query = query.where(ItemRow.code == only)
-            requirements: dict[str, list[EvidenceRequirement]] = {}
-            for code, requirement in session.execute(query):
-                requirements.setdefault(code, []).append(requirement)
-            codes = (
-                [only]
-                if only
-                else list(
-                    session.scalars(
-                        select(ItemRow.code).where(ItemRow.system_id == assessment.system_id).order_by(ItemRow.id)
-                    )
-                )
-            )
-            checked = set(
-                session.scalars(
-                    select(RequirementCheck.requirement_id).where(RequirementCheck.assessment_id == assessment_id)
-                )
-            )
-        attached: dict[tuple[str, int | None], list[FileInfo]] = {}
-        for file in files:
-            for _, code, requirement_id in file.links:
-                attached.setdefault((code, requirement_id), []).append(file)
-        result = {}
-        for code in codes:
-            states = []
-            for requirement in requirements.get(code, []):
-                mine = tuple(attached.get((code, requirement.id), ()))
-                if mine:
-                    status = CHECKED if requirement.id in checked else COLLECTED
-                else:
-                    status = SUPPLIED if requirement.supplied_by else MISSING
-                states.append(
-                    RequirementState(
-                        requirement.id, requirement.position, requirement.text, requirement.supplied_by, status, mine
-                    )
-                )
-            result[code] = ItemEvidence(code, tuple(states), tuple(attached.get((code, None), ())))
-        return result
-
-    def item_evidence(self, assessment_id: int, code: str) -> ItemEvidence:
-        with self._session() as session:
-            self._item(session, assessment_id, code)
-        return self.by_item(assessment_id, code)[code]
-
-    def counts(self, assessment_id: int) -> dict[str, tuple[int, int, int]]:
-        """Per item code: (requirements collected, checked, needed from the unit)."""
-        return {code: (e.collected, e.checked, e.needed) for code, e in self.by_item(assessment_id).items()}
-
-    def _requirement(self, session: Session, assessment_id: int, code: str, requirement_id: int) -> EvidenceRequirement:
-        _, item = self._item(session, assessment_id, code)
-        requirement = session.get(EvidenceRequirement, requirement_id)
-        if requirement is None or requirement.item_id != item.id:
-            raise EvidenceRefusal(
-                f"{code}: requirement {requirement_id} is not one of this item's",
-                f"{code}：所选材料要求不属于该指标",
-                "foreign_requirement",
-                code=code,
-                requirement=requirement_id,
-            )
-        return requirement
-
-    def path_of(self, file: FileInfo) -> Path:
-        return self.vault.path_of(file.sha256)

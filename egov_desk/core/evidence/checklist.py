@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from egov_desk.core.changes import Added, Changes, ChecklistChange
+from egov_desk.core.changes import Changes, ChecklistChange
 from egov_desk.core.db.models import EvidenceLink, EvidenceRequirement, ItemRow, RequirementCheck
 from egov_desk.core.errors import ChangedSince
 from egov_desk.core.evidence.refusals import no_requirement, no_requirement_text, requirement_has_files
-from egov_desk.core.evidence.types import RemovedRequirement
+from egov_desk.core.evidence.types import RemovedRequirement, RequirementAdded
 
 if TYPE_CHECKING:
     from egov_desk.core.db.models import Assessment
@@ -43,7 +43,7 @@ class ChecklistEdits:
         self.store.forget_system(item.system_id)
         return Changes.of(ChecklistChange(item.system_id, (item.code,)))
 
-    def add_requirement(self, assessment_id: int, code: str, text: str) -> Added:
+    def add_requirement(self, assessment_id: int, code: str, text: str) -> RequirementAdded:
         """A new requirement at the end of the item's checklist; returns its id (:meth:`remove_requirement`
         undoes it)."""
         self.store.refuse_if_read_only()
@@ -61,7 +61,7 @@ class ChecklistEdits:
             session.add(row)
             self.store.audit(session, "add_requirement", assessment_id, code, None, text.strip())
             self._commit(session, what, what_zh)
-            return Added(row.id, self._changed_system(session, item.id))
+            return RequirementAdded(row.id, self._changed_system(session, item.id))
 
     def rename_requirement(self, requirement_id: int, text: str, *, expected: str | None = None) -> Changes:
         """Give a requirement a new text; ``expected`` is the text the person saw (changed since: refused)."""
@@ -144,7 +144,7 @@ class ChecklistEdits:
             self._changed_system(session, row.item_id)
         return removed
 
-    def put_back_requirement(self, removed: RemovedRequirement) -> Added:
+    def put_back_requirement(self, removed: RemovedRequirement) -> RequirementAdded:
         """Put a removed requirement back (undo) at its place in the checklist, with its ticks; returns its
         new id."""
         what, what_zh = f"putting back the requirement {removed.text}", f"恢复材料要求“{removed.text}”"
@@ -175,4 +175,4 @@ class ChecklistEdits:
                 )
             self.store.audit(session, "add_requirement", None, removed.code, None, removed.text)
             self._commit(session, what, what_zh)
-            return Added(row.id, self._changed_system(session, item.id))
+            return RequirementAdded(row.id, self._changed_system(session, item.id))

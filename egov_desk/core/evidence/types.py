@@ -1,6 +1,8 @@
 """What the evidence book returns: files, requirement states, item evidence, reports; and its error.
 
-The results of its writes say what the write changed (``.changes``, :mod:`egov_desk.core.changes`)."""
+Each write returns :class:`~egov_desk.core.changes.Changes`, or, where its caller needs a value too, a small
+result holding that value and its ``changes``: :class:`Linked`, :class:`RequirementAdded`, :class:`Dated`, the
+:class:`AttachReport`, what an undo needs to put a removed link or requirement back."""
 
 from __future__ import annotations
 
@@ -72,10 +74,28 @@ class ItemEvidence:
 
 
 @dataclass(frozen=True)
-class DatedFile(FileInfo):
-    """A file as :meth:`~egov_desk.core.evidence.EvidenceBook.set_date` left it, with what that changed."""
+class Linked:
+    """A link made (a file attached again, or to one more item or requirement): its id, and what it changed
+    (nothing when the file was attached there already)."""
 
-    changes: Changes = field(default_factory=Changes)
+    link_id: int
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class RequirementAdded:
+    """A requirement added to a checklist, or put back at its place: its (new) id, and what that changed."""
+
+    requirement_id: int
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A file as :meth:`~egov_desk.core.evidence.EvidenceBook.set_date` left it, and what that changed."""
+
+    file: FileInfo
+    changes: Changes
 
 
 @dataclass
