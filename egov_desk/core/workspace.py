@@ -23,10 +23,12 @@ from egov_desk.core import workspace_systems
 from egov_desk.core.actor import os_account
 from egov_desk.core.assessment_details import DETAIL_NAMES_ZH, clean_details
 from egov_desk.core.changes import (
+    AnyChange,
     AssessmentChange,
     Change,
     Changes,
     DetailsChange,
+    EvidenceChange,
     ScoreChange,
 )
 from egov_desk.core.db import migrate
@@ -457,13 +459,22 @@ class Workspace:
             self.store.commit(session, "the score of " + ", ".join(inputs), "、".join(inputs) + " 的得分")
         return Changes(tuple(self._changed(assessment_id, score, clean) for score, clean in new_scores.values()))
 
-    def changes_since(self, assessment_id: int, inputs: Mapping[str, Any], notes: Mapping[str, str]) -> Changes:
-        """What the database holds now that differs from ``inputs`` and ``notes`` (what a window shows): one
-        Change per item, scores updated — for writes made by another process."""
+    def changes_since(
+        self,
+        assessment_id: int,
+        inputs: Mapping[str, Any],
+        notes: Mapping[str, str],
+        *,
+        evidence: Mapping[str, tuple[int, int, int]] | None = None,
+        details: AssessmentInfo | None = None,
+    ) -> Changes:
+        """What the database holds now that differs from what a window shows — ``inputs`` and ``notes`` (one
+        ScoreChange per item, scores updated), the evidence ``counts`` per item (collected, checked, needed:
+        one EvidenceChange), the assessment's ``details`` — for writes made by another process."""
         now_inputs, now_notes = self.inputs(assessment_id), self.notes(assessment_id)
         sheet = self.scores(assessment_id)
         system = sheet.system
-        changes: list[ScoreChange] = []
+        changes: list[AnyChange] = []
         for code in sorted(set(inputs) | set(now_inputs)):
             if inputs.get(code) != now_inputs.get(code):
                 inp = now_inputs.get(code)
@@ -476,6 +487,15 @@ class Workspace:
                         assessment_id, code, sheet.items[code], [], sheet.total, len(sheet.unscored), None, note
                     )
                 )
+        if evidence is not None:
+            counts = self.evidence.counts(assessment_id)
+            codes = tuple(code for code in counts if counts[code] != evidence.get(code))
+            if codes:
+                changes.append(EvidenceChange(assessment_id, codes))
+        if details is not None:
+            now = self.assessment(assessment_id)
+            if now != details:
+                changes.append(DetailsChange(details, now))
         return Changes(tuple(changes))
 
     def _changed(self, assessment_id: int, score: ItemScore, inp: Any, note: str | None = None) -> ScoreChange:

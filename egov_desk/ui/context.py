@@ -16,9 +16,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
     from egov_desk.core.backups import RestoreReport
-    from egov_desk.core.evidence import ItemEvidence
+    from egov_desk.core.changes import Changes
     from egov_desk.core.indicators import Item
-    from egov_desk.core.workspace import Change, Workspace
+    from egov_desk.core.workspace import Workspace
     from egov_desk.core.workspace_info import AssessmentInfo
     from egov_desk.ui.ops import Runner
 
@@ -57,8 +57,7 @@ class WindowContext:
     show_status: Callable[[str, int], None]  # a message in the status bar for so many ms (0: until replaced)
     remember: Callable[[QMessageBox], None]  # the window's last_message: the question tests answer
     report_failure: Callable[[Exception], None]  # a write refused or failed, said without blocking
-    apply: Callable[[Change], None]  # repaint what one score or note write changed
-    show_evidence: Callable[[str, ItemEvidence], None]  # repaint one item's evidence wherever it shows
+    apply: Callable[[Changes], None]  # repaint what a write changed, wherever it shows (MainWindow.apply)
     import_table: Callable[[], QDialog]  # the import wizard; the assessment it creates is opened
     read_score_sheet: Callable[[Path | None], QMessageBox | None]  # the scores typed into a score sheet
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,8 +23,9 @@ from PySide6.QtWidgets import (
     QProgressDialog,
 )
 
-from egov_desk.core.errors import WorkspaceError
-from egov_desk.core.evidence import AttachReport, EvidenceBook, EvidenceError, FileInfo, RemovedLink
+from egov_desk.core.changes import Changes, EvidenceChange, Written
+from egov_desk.core.evidence import AttachReport, EvidenceBook, FileInfo, RemovedLink
+from egov_desk.core.evidence.types import Dated, RemovedRequirement, RequirementAdded
 from egov_desk.core.exports.files import safe_name
 from egov_desk.core.messages import say
 from egov_desk.ui.dialogs.choose import last_folder, remember_folder
@@ -49,12 +51,79 @@ class _Removal:
     link: int
     removed: RemovedLink | None = None
 
-    def forward(self) -> None:
+    def forward(self) -> RemovedLink:
         self.removed = self.book.unlink(self.link)
+        return self.removed
 
-    def backward(self) -> None:
-        if self.removed is not None:
-            self.link = self.book.restore(self.removed).link_id
+    def backward(self) -> Written:
+        if self.removed is None:
+            return Changes()
+        linked = self.book.restore(self.removed)
+        self.link = linked.link_id
+        return linked
+
+
+@dataclass
+class _Attachment:
+    """The links an attach made (the attach itself ran in the background): undone by unlinking them, redone by
+    putting them back as they were."""
+
+    book: EvidenceBook
+    links: list[int]
+    changes: Changes
+    removed: list[RemovedLink] = field(default_factory=list)
+
+    def backward(self) -> Changes:
+        self.removed = [self.book.unlink(link) for link in self.links]
+        return self.changes
+
+    def forward(self) -> Changes:
+        self.links = [self.book.restore(removed).link_id for removed in self.removed]
+        return self.changes
+
+
+@dataclass
+class _NewRequirement:
+    """A requirement added to an item's checklist: undone by removing it, redone by putting it back."""
+
+    book: EvidenceBook
+    assessment: int
+    code: str
+    text: str
+    requirement: int = 0
+    removed: RemovedRequirement | None = None
+
+    def forward(self) -> RequirementAdded:
+        if self.removed is None:
+            added = self.book.add_requirement(self.assessment, self.code, self.text)
+        else:
+            added = self.book.put_back_requirement(self.removed)
+        self.requirement = added.requirement_id
+        return added
+
+    def backward(self) -> RemovedRequirement:
+        self.removed = self.book.remove_requirement(self.requirement)
+        return self.removed
+
+
+@dataclass
+class _RequirementRemoval:
+    """A requirement taken off an item's checklist: put back at its place, with its ticks, on undo."""
+
+    book: EvidenceBook
+    requirement: int
+    removed: RemovedRequirement | None = None
+
+    def forward(self) -> RemovedRequirement:
+        self.removed = self.book.remove_requirement(self.requirement)
+        return self.removed
+
+    def backward(self) -> Written:
+        if self.removed is None:
+            return Changes()
+        added = self.book.put_back_requirement(self.removed)
+        self.requirement = added.requirement_id
+        return added
 
 
 def _bullets(texts: list[str], more: str) -> list[str]:
@@ -95,9 +164,26 @@ class EvidenceActions(QObject):
     def code(self) -> str:
         return self.panel.code
 
-    def refresh(self, code: str) -> None:
-        """Repaint one item's checklist, its evidence column and the departments' counts."""
-        self.context.show_evidence(code, self.book.item_evidence(self.context.assessment.id, code))
+    def _push(
+        self,
+        text: str,
+        forward: Callable[[], Written],
+        backward: Callable[[], Written],
+        code: str,
+        *,
+        done: bool = False,
+    ) -> Step:
+        """An edit of ``code``'s evidence as an undo step, made now (``done``: made already); the window repaints
+        what it changed. One refused or failed is said, and the item repainted as it is now."""
+        assessment = self.context.assessment.id
+
+        def failed(error: Exception) -> None:
+            self._failed(error)
+            self.context.apply(Changes.of(EvidenceChange(assessment, (code,))))
+
+        step = Step(text, forward, backward, self.context.apply, failed, done=done)
+        self.context.undo_stack.push(step)
+        return step
 
     def _failed(self, error: BaseException) -> None:
         self.notice(self.tr("Not done"), say(error, ui_language()))
@@ -193,7 +279,11 @@ class EvidenceActions(QObject):
         def done(result: AttachReport) -> None:
             dialog.close()
             self.last_report = result
-            self.refresh(code)
+            self.context.apply(result.changes)
+            if result.links:  # Ctrl+Z unlinks what this attach linked
+                attachment = _Attachment(self.book, list(result.links), result.changes)
+                text = self.tr("add files to %1").replace("%1", code)
+                self._push(text, attachment.forward, attachment.backward, code, done=True)
             if result.cancelled:
                 message = self.tr("Cancelled. The %n file(s) stored before remain.", "", len(result.added))
             else:
@@ -203,7 +293,7 @@ class EvidenceActions(QObject):
 
         def failed(error: BaseException) -> None:
             dialog.close()
-            self.refresh(code)
+            self.context.apply(Changes.of(EvidenceChange(assessment, (code,))))  # what was stored before it
             self._failed(error)
 
         job = self.context.runner.start(work, done, failed)
@@ -263,8 +353,7 @@ class EvidenceActions(QObject):
     def _remove(self, link_id: int, code: str, name: str) -> None:
         removal = _Removal(self.book, link_id)
         text = self.tr("remove %1 from %2").replace("%1", name).replace("%2", code)
-        step = Step(text, removal.forward, removal.backward, lambda: self.refresh(code), self._failed)
-        self.context.undo_stack.push(step)
+        self._push(text, removal.forward, removal.backward, code)
 
     def _readable_copy(self, file: FileInfo) -> Path:
         """A copy under the file's own name (the vault names files by hash), for the system's programs."""
@@ -307,24 +396,24 @@ class EvidenceActions(QObject):
         if chosen == file.evidence_date:
             return
         code, year = self.code, self.context.assessment.year
+        assessment = self.context.assessment.id
         outside: list[bool] = []
 
-        assessment = self.context.assessment.id
-
-        def write_date(value: date | None, shown: date | None) -> bool:
+        def write_date(value: date | None, shown: date | None) -> Dated:
             # By the file's bytes, not its row id: a removed and restored file comes back under a new id. ``shown``
             # is the date the person saw: one changed elsewhere since is not overwritten (ChangedSince).
             file_id = self.book.file_id(assessment, file.sha256)
-            return self.book.set_date(file_id, value, expected=shown).file.date_outside_year
+            return self.book.set_date(file_id, value, expected=shown)
 
         back = file.evidence_date
 
-        def forward() -> None:
-            outside[:] = [write_date(chosen, back)]
+        def forward() -> Dated:
+            dated = write_date(chosen, back)
+            outside[:] = [dated.file.date_outside_year]
+            return dated
 
         text = self.tr("date of %1").replace("%1", file.name)
-        step = Step(text, forward, lambda: write_date(back, chosen), lambda: self.refresh(code), self._failed)
-        self.context.undo_stack.push(step)
+        self._push(text, forward, lambda: write_date(back, chosen), code)
         if outside and outside[0]:
             self.notice(
                 self.tr("Date outside the year"),
@@ -336,38 +425,54 @@ class EvidenceActions(QObject):
     def set_checked(self, requirement: int, checked: bool) -> None:
         assessment, code = self.context.assessment.id, self.code
         text = (self.tr("tick as checked in %1") if checked else self.tr("untick in %1")).replace("%1", code)
-        step = Step(
+        self._push(
             text,
             lambda: self.book.set_checked(assessment, requirement, checked, expected=not checked),
             lambda: self.book.set_checked(assessment, requirement, not checked, expected=checked),
-            lambda: self.refresh(code),
-            self._failed,
+            code,
         )
-        self.context.undo_stack.push(step)
 
     def edit_requirement(self, kind: str, requirement: int | None) -> None:
-        try:
-            if kind == "add":
-                text, ok = QInputDialog.getText(
-                    self.context.parent, self.tr("New requirement"), self.tr("Material to provide:")
+        """Add, rename, move or remove a requirement of the item's checklist: each an undo step."""
+        book, code = self.book, self.code
+        if kind == "add":
+            text, ok = QInputDialog.getText(
+                self.context.parent, self.tr("New requirement"), self.tr("Material to provide:")
+            )
+            if ok and text.strip():
+                added = _NewRequirement(book, self.context.assessment.id, code, text)
+                self._push(self.tr("new requirement in %1").replace("%1", code), added.forward, added.backward, code)
+        elif kind == "rename" and requirement is not None:
+            shown = self.panel.requirement_text(requirement)
+            text, ok = QInputDialog.getText(
+                self.context.parent,
+                self.tr("Rename the requirement"),
+                self.tr("Material to provide:"),
+                QLineEdit.EchoMode.Normal,
+                shown,
+            )
+            new = text.strip()
+            if ok and new and new != shown:
+                self._push(
+                    self.tr("name of a requirement in %1").replace("%1", code),
+                    lambda: book.rename_requirement(requirement, new, expected=shown),
+                    lambda: book.rename_requirement(requirement, shown, expected=new),
+                    code,
                 )
-                if ok and text.strip():
-                    self.book.add_requirement(self.context.assessment.id, self.code, text)
-            elif kind == "rename" and requirement is not None:
-                shown = self.panel.requirement_text(requirement)
-                text, ok = QInputDialog.getText(
-                    self.context.parent,
-                    self.tr("Rename the requirement"),
-                    self.tr("Material to provide:"),
-                    QLineEdit.EchoMode.Normal,
-                    shown,
+        elif kind in ("up", "down") and requirement is not None:
+            step = -1 if kind == "up" else 1
+            if self._can_move(requirement, step):  # a move that moves nothing has nothing to undo
+                self._push(
+                    self.tr("order of the checklist of %1").replace("%1", code),
+                    lambda: book.move_requirement(requirement, step),
+                    lambda: book.move_requirement(requirement, -step),
+                    code,
                 )
-                if ok and text.strip() and text.strip() != shown:
-                    self.book.rename_requirement(requirement, text, expected=shown)
-            elif kind in ("up", "down") and requirement is not None:
-                self.book.move_requirement(requirement, -1 if kind == "up" else 1)
-            elif kind == "remove" and requirement is not None:
-                self.book.remove_requirement(requirement)
-        except (EvidenceError, WorkspaceError) as exc:
-            self._failed(exc)
-        self.refresh(self.code)
+        elif kind == "remove" and requirement is not None:
+            removal = _RequirementRemoval(book, requirement)
+            text = self.tr("remove a requirement from %1").replace("%1", code)
+            self._push(text, removal.forward, removal.backward, code)
+
+    def _can_move(self, requirement: int, step: int) -> bool:
+        ids = [r.id for r in self.book.item_evidence(self.context.assessment.id, self.code).requirements]
+        return requirement in ids and 0 <= ids.index(requirement) + step < len(ids)

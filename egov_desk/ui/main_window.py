@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from egov_desk.core.changes import Changes
 from egov_desk.core.errors import ChangedSince
-from egov_desk.core.evidence import ItemEvidence
 from egov_desk.core.indicators import Item, Node
 from egov_desk.core.messages import say
 from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Change, Workspace
@@ -150,7 +149,6 @@ class MainWindow(QMainWindow):
             remember=self._remember,
             report_failure=self.report_failure,
             apply=self.apply,
-            show_evidence=self.show_evidence,
             import_table=self.import_table,
             read_score_sheet=lambda path: self.exports.import_sheet(path),
         )
@@ -322,12 +320,10 @@ class MainWindow(QMainWindow):
 
     def _details_given(self, details: dict[str, Any]) -> None:
         if details:
-            command = SetAssessmentDetails(
-                self.workspace, self.assessment, details, self.apply_details, self.report_failure
-            )
+            command = SetAssessmentDetails(self.workspace, self.assessment, details, self.apply, self.report_failure)
             self.undo_stack.push(command)
 
-    def apply_details(self, change: AssessmentChange) -> None:
+    def _apply_details(self, change: AssessmentChange) -> None:
         if change.after.id != self.assessment.id:
             return
         self.assessment = change.after
@@ -507,22 +503,14 @@ class MainWindow(QMainWindow):
             return Changes()
         assessment = self.assessment.id
         self.workspace.forget_scores(keep=assessment)  # other assessments are re-read when next opened
-        changes = self.workspace.changes_since(assessment, self.inputs, self.notes)
+        changes = self.workspace.changes_since(
+            assessment, self.inputs, self.notes, evidence=self.evidence, details=self.assessment
+        )
         self.apply(changes)
-        counts = self.workspace.evidence.counts(assessment)
-        for code in set(counts) | set(self.evidence):
-            if counts.get(code) != self.evidence.get(code) and code in counts:
-                self.evidence[code] = counts[code]
-                self.model.set_evidence(code, *counts[code])
-                self.departments.update_item(code, self.model.sheet.system, self.model.sheet, self.evidence)
-                if self.panel.item is not None and self.panel.item.code == code:
-                    self.panel.evidence.show_evidence(self.workspace.evidence.item_evidence(assessment, code))
-        details = self.workspace.assessment(assessment)
-        if details != self.assessment:
-            self.apply_details(AssessmentChange(self.assessment, details))
         typing = self.panel.editor is not None and self.panel.editor.unconfirmed()
-        if changes and not typing:  # else the message that the person's typing was kept stays in view
-            self.statusBar().showMessage(self.tr("%n change(s) made elsewhere are shown.", "", len(changes)), 6000)
+        scores = len(changes.scores)
+        if scores and not typing:  # else the message that the person's typing was kept stays in view
+            self.statusBar().showMessage(self.tr("%n change(s) made elsewhere are shown.", "", scores), 6000)
         return changes
 
     def report_failure(self, error: Exception) -> None:
@@ -535,33 +523,31 @@ class MainWindow(QMainWindow):
         if isinstance(error, ChangedSince):  # show what is stored now, at once
             QTimer.singleShot(0, self, self.check_for_changes)
 
-    def apply(self, change: Change | Changes) -> None:
-        """Repaint what a Workspace write changed: items with the levels above them and the gauge, the
-        assessment's details, items' evidence, an assessment added (shown) or removed (another one shown)."""
-        if isinstance(change, Changes):
-            for score in change.scores:
-                self.apply(score)
-            for details in change.details:
-                self.apply_details(details)
-            assessment = self.assessment
-            for code in sorted(change.evidence_codes(assessment.id, assessment.system_id)):
-                self.show_evidence(code, self.workspace.evidence.item_evidence(assessment.id, code))
-            added, removed = change.assessments_added, change.assessments_removed
-            if added or removed:  # after the write's undo command: switching clears the undo stack
-                now = added[-1] if added else assessment.id
-                if now in removed:
-                    now = self.workspace.default_assessment().id
-                QTimer.singleShot(0, self, lambda: self.switch_to_assessment(now))
-            return
+    def apply(self, changes: Changes) -> None:
+        """Repaint what a Workspace write changed — the one place every write's changes are shown: items with
+        the levels above them and the gauge, notes, the assessment's details, items' evidence and checklists
+        (read again once), an assessment added (shown) or removed (another one shown)."""
+        for score in changes.scores:
+            self._apply_score(score)
+        for details in changes.details:
+            self._apply_details(details)
+        self._apply_evidence(changes.evidence_codes(self.assessment.id, self.assessment.system_id))
+        added, removed = changes.assessments_added, changes.assessments_removed
+        if added or removed:  # after the write's undo command: switching clears the undo stack
+            now = added[-1] if added else self.assessment.id
+            if now in removed:
+                now = self.workspace.default_assessment().id
+            QTimer.singleShot(0, self, lambda: self.switch_to_assessment(now))
+
+    def _apply_score(self, change: Change) -> None:
         if change.assessment_id != self.assessment.id:
             return
         if change.note is not None:
             self.notes[change.code] = change.note
+        elif change.input is None:
+            self.inputs.pop(change.code, None)
         else:
-            if change.input is None:
-                self.inputs.pop(change.code, None)
-            else:
-                self.inputs[change.code] = change.input
+            self.inputs[change.code] = change.input
         self.model.apply(change)
         self._show_total()
         for node in change.nodes:
@@ -582,13 +568,20 @@ class MainWindow(QMainWindow):
                     self.panel.reload_input(change.input)  # undo/redo or a change made elsewhere
         self.departments.update_item(change.code, self.model.sheet.system, self.model.sheet, self.evidence)
 
-    def show_evidence(self, code: str, evidence: ItemEvidence) -> None:
-        """Repaint one item's evidence: its column in the tree, the departments' counts, the panel showing it."""
-        self.evidence[code] = (evidence.collected, evidence.checked, evidence.needed)
-        self.model.set_evidence(code, *self.evidence[code])
-        self.departments.update_item(code, self.model.sheet.system, self.model.sheet, self.evidence)
-        if self.panel.item is not None and self.panel.item.code == code:
-            self.panel.evidence.show_evidence(evidence)
+    def _apply_evidence(self, codes: set[str]) -> None:
+        """Read the evidence of these items of the assessment shown (one read for all of them) and repaint it:
+        their column in the tree, the departments' counts, the panel showing one of them."""
+        if not codes:
+            return
+        book, assessment = self.workspace.evidence, self.assessment.id
+        read = book.by_item(assessment, next(iter(codes))) if len(codes) == 1 else book.by_item(assessment)
+        for code in sorted(codes & set(read)):
+            evidence = read[code]
+            self.evidence[code] = (evidence.collected, evidence.checked, evidence.needed)
+            self.model.set_evidence(code, *self.evidence[code])
+            self.departments.update_item(code, self.model.sheet.system, self.model.sheet, self.evidence)
+            if self.panel.item is not None and self.panel.item.code == code:
+                self.panel.evidence.show_evidence(evidence)
 
     def _show_total(self) -> None:
         sheet = self.model.sheet
@@ -614,9 +607,8 @@ class MainWindow(QMainWindow):
             text,
             wizard.import_again,
             lambda: workspace.remove_assessment(wizard.created_assessment or 0, with_system=True),
-            lambda: None,
+            self.apply,
             self.report_failure,
-            apply=self.apply,
             done=True,
         )
         self.undo_stack.push(step)

@@ -1,5 +1,5 @@
-"""Undo/redo of every change a person makes (scores, notes, details, evidence, checks): QUndoStack commands
-over Workspace writes.
+"""Undo/redo of every change a person makes (scores, notes, details, evidence, checks, requirements, imports, new
+assessments): QUndoStack commands over Workspace writes.
 
 Each command's redo/undo is one Workspace write (one transaction), so an undo is saved as surely as the edit.
 Quick successive edits of the same item (typing "2", then "2.5") merge into one step. A write that fails
@@ -15,26 +15,23 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from egov_desk.core.changes import Changes
+from egov_desk.core.changes import Changes, Written
+from egov_desk.core.errors import ChangedSince
 from egov_desk.core.evidence import EvidenceError
 from egov_desk.core.rules import InputError
-from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Change, Workspace, WorkspaceError
+from egov_desk.core.workspace import AssessmentInfo, Workspace, WorkspaceError
 
 MERGE_WINDOW_S = 2.0
-Apply = Callable[[Change], None]
+Apply = Callable[[Changes], None]  # the window repaints what a write changed
 Report = Callable[[Exception], None]
 
 
-class ChangedElsewhere(Exception):
+def changed_elsewhere(what: str) -> ChangedSince:
     """Undo or redo would overwrite a value that changed since (the CLI, another window): refused."""
-
-
-def changed_elsewhere(what: str) -> ChangedElsewhere:
-    return ChangedElsewhere(
-        QCoreApplication.translate("undo", "%1 was changed elsewhere since; it is left as it is now.").replace(
-            "%1", what
-        )
+    text = QCoreApplication.translate("undo", "%1 was changed elsewhere since; it is left as it is now.").replace(
+        "%1", what
     )
+    return ChangedSince(text, text, "changed_since")
 
 
 class _WorkspaceCommand(QUndoCommand):
@@ -56,7 +53,7 @@ class _WorkspaceCommand(QUndoCommand):
 
         self.done = False  # redone once: later redos and undos check that nobody changed the value since
 
-    def write(self, value: Any, expected: Any) -> Change:
+    def write(self, value: Any, expected: Any) -> Written:
         """Store ``value`` if what is stored is still ``expected`` (what the person saw); else refuse."""
         raise NotImplementedError
 
@@ -68,13 +65,13 @@ class _WorkspaceCommand(QUndoCommand):
         try:
             if self.done and self.current() != expected:
                 raise changed_elsewhere(self.text())
-            change = self.write(value, expected)
-        except (WorkspaceError, InputError, ChangedElsewhere) as error:
+            written = self.write(value, expected)
+        except (WorkspaceError, InputError) as error:
             self.setObsolete(True)  # the stack drops a command that did nothing
             self.report(error)
             return
         self.done = True
-        self.apply(change)
+        self.apply(written.changes)
 
     def redo(self) -> None:
         self._run(self.after, self.before)
@@ -91,7 +88,7 @@ class SetInput(_WorkspaceCommand):
         super().__init__(text, workspace, assessment, code, before, after, apply, report)
         self.at = time.monotonic()
 
-    def write(self, value: Any, expected: Any) -> Change:
+    def write(self, value: Any, expected: Any) -> Written:
         return self.workspace.set_input(self.assessment, self.code, value, expected=expected)
 
     def current(self) -> Any:
@@ -116,7 +113,7 @@ class SetNote(_WorkspaceCommand):
         text = QCoreApplication.translate("undo", "note of %1").replace("%1", code)
         super().__init__(text, workspace, assessment, code, before, after, apply, report)
 
-    def write(self, value: Any, expected: Any) -> Change:
+    def write(self, value: Any, expected: Any) -> Written:
         return self.workspace.set_note(self.assessment, self.code, value, expected=expected)
 
     def current(self) -> Any:
@@ -131,14 +128,14 @@ class SetAssessmentDetails(_WorkspaceCommand):
         workspace: Workspace,
         before: AssessmentInfo,
         after: dict[str, Any],
-        apply: Callable[[AssessmentChange], None],
+        apply: Apply,
         report: Report,
     ) -> None:
         text = QCoreApplication.translate("undo", "details of the assessment")
         was = {key: getattr(before, key) for key in after}
-        super().__init__(text, workspace, before.id, "", was, after, apply, report)  # type: ignore[arg-type]
+        super().__init__(text, workspace, before.id, "", was, after, apply, report)
 
-    def write(self, value: Any, expected: Any) -> Any:
+    def write(self, value: Any, expected: Any) -> Written:
         return self.workspace.update_assessment(self.assessment, expected=expected, **value)
 
     def current(self) -> Any:
@@ -147,41 +144,37 @@ class SetAssessmentDetails(_WorkspaceCommand):
 
 
 class Step(QUndoCommand):
-    """An undoable write given as two calls, forward and back (evidence and checklist edits, imports); each call
-    is one Workspace write. What a call returns says what it changed (``.changes``): ``apply`` gets that, then
-    ``after`` repaints. A call that fails is reported and the step dropped.
+    """An undoable write given as two calls, forward and back (evidence and checklist edits, imports, a new
+    assessment); each call is one Workspace write, and what it returns says what it changed: ``apply`` gets that.
+    A call that fails is reported and the step dropped.
 
-    ``done``: the forward write was made already (a dialog made it): pushing the step does not make it again."""
+    ``done``: the forward write was made already (a dialog or a background job made it): pushing the step does
+    not make it again."""
 
     def __init__(
         self,
         text: str,
-        forward: Callable[[], object],
-        backward: Callable[[], object],
-        after: Callable[[], None],
+        forward: Callable[[], Written],
+        backward: Callable[[], Written],
+        apply: Apply,
         report: Report,
         *,
-        apply: Callable[[Changes], None] | None = None,
         done: bool = False,
     ) -> None:
         super().__init__(text)
-        self.forward, self.backward, self.after, self.report = forward, backward, after, report
-        self.apply = apply
+        self.forward, self.backward, self.apply, self.report = forward, backward, apply, report
         self.skip_redo = done
         self.failed = False
 
-    def _run(self, call: Callable[[], object]) -> None:
+    def _run(self, call: Callable[[], Written]) -> None:
         try:
-            result = call()
+            written = call()
         except (WorkspaceError, EvidenceError, InputError, OSError) as error:
             self.failed = True
             self.setObsolete(True)
             self.report(error)
         else:
-            if self.apply is not None:
-                changes = getattr(result, "changes", None)
-                self.apply(changes if isinstance(changes, Changes) else Changes())
-        self.after()
+            self.apply(written.changes)
 
     def redo(self) -> None:
         if self.skip_redo:

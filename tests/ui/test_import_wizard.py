@@ -61,7 +61,9 @@ def test_changing_a_column_role_reads_the_table_again(window: MainWindow) -> Non
     evidence: QComboBox = wizard.columns_page.table.cellWidget(6, 2)
     evidence.setCurrentIndex(evidence.findData("ignore"))
     assert wizard.roles == {6: "ignore"}
-    items = [i for n in wizard.result.data["tree"] for c in n["children"] for g in c["children"] for i in g["items"]]
+    items = [
+        i for n in wizard.read_result.data["tree"] for c in n["children"] for g in c["children"] for i in g["items"]
+    ]
     assert all(item["evidence"] == "" for item in items)
 
 

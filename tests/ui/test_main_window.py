@@ -71,7 +71,7 @@ def test_unscored_items_show_a_dash_and_scored_ones_their_points(window: MainWin
     model = window.model
     index = model.index_of_item("021")
     assert text(model, index, SCORE) == "—"
-    window.apply(workspace.set_input(window.assessment.id, "021", {"numerator": 7, "denominator": 9}))
+    window.apply(workspace.set_input(window.assessment.id, "021", {"numerator": 7, "denominator": 9}).changes)
     assert text(model, index, SCORE) == "2.33"
     assert text(model, model.index(3, 0), SCORE) == "2.33"
     assert window.gauge.total_text == "2.33 / 100"
@@ -83,7 +83,7 @@ def test_apply_repaints_only_the_item_and_its_levels(window: MainWindow, workspa
     window.model.dataChanged.connect(
         lambda left, _right: painted.append((text(window.model, left, CODE), text(window.model, left, NAME)))
     )
-    window.apply(workspace.set_input(window.assessment.id, "005", {"yes": True}))
+    window.apply(workspace.set_input(window.assessment.id, "005", {"yes": True}).changes)
     assert painted == [
         ("005", "建立本单位政务信息化系统清单管理机制"),
         (None, "项目源头管控"),
@@ -132,7 +132,7 @@ def test_changes_made_by_the_cli_while_the_window_is_open_reach_it(window: MainW
     from egov_desk.cli import main as cli
 
     folder = str(window.workspace.folder)
-    assert window.check_for_changes() == []
+    assert not window.check_for_changes()
     assert cli(["workspace", "set", "--workspace", folder, "021", '{"numerator": 7, "denominator": 9}']) == 0
     assert cli(["workspace", "note", "--workspace", folder, "021", "按部门目录统计"]) == 0
     pdf = tmp_path / "目录.pdf"
@@ -140,13 +140,13 @@ def test_changes_made_by_the_cli_while_the_window_is_open_reach_it(window: MainW
     assert cli(["evidence", "add", "--workspace", folder, "--item", "002", "--requirement", "1", str(pdf)]) == 0
     assert cli(["assessment", "set", "--workspace", folder, "--unit", "市教育局"]) == 0
     changes = window.check_for_changes()
-    assert {c.code for c in changes} == {"021"}
+    assert {c.code for c in changes.scores} == {"021"}
     assert window.model.index_of_item("021", SCORE).data() == "2.33"
     assert window.gauge.total_text == "2.33 / 100"
     assert window.notes["021"] == "按部门目录统计"
     assert window.model.index_of_item("002", EVIDENCE).data() == "1/2"
     assert window.windowTitle().startswith("市教育局 2019 自评")
-    assert window.check_for_changes() == []  # nothing new: nothing done
+    assert not window.check_for_changes()  # nothing new: nothing done
 
 
 def test_every_item_fits_beside_the_tree_on_a_1024_screen(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]

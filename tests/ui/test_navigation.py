@@ -60,10 +60,10 @@ def test_search_finds_028_by_words_of_its_rule(window: MainWindow) -> None:
 
 def test_keyboard_next_unscored_and_into_the_editor(window: MainWindow, workspace: Workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
     workspace_id = window.assessment.id
-    window.apply(workspace.set_input(workspace_id, "002", {"checked": [0]}))
-    window.apply(workspace.set_input(workspace_id, "003", {"count": 1}))
+    window.apply(workspace.set_input(workspace_id, "002", {"checked": [0]}).changes)
+    window.apply(workspace.set_input(workspace_id, "003", {"count": 1}).changes)
     window.select_item("001")
-    window.apply(workspace.set_input(workspace_id, "001", {"parts": [{"count": 1}, {"count": 1}]}))
+    window.apply(workspace.set_input(workspace_id, "001", {"parts": [{"count": 1}, {"count": 1}]}).changes)
     assert window.menu_actions.next_unscored_action.shortcut() == QKeySequence("F8")
     window.menu_actions.next_unscored_action.trigger()
     assert window.current_item().code == "004"  # 002 and 003 are scored
@@ -95,7 +95,7 @@ def test_double_click_in_departments_jumps_to_the_item(window: MainWindow) -> No
 
 
 def test_departments_count_what_is_scored(window: MainWindow, workspace: Workspace) -> None:
-    window.apply(workspace.set_input(window.assessment.id, "027", {"numerator": 1, "denominator": 2}))
+    window.apply(workspace.set_input(window.assessment.id, "027", {"numerator": 1, "denominator": 2}).changes)
     model = window.departments.model_
     row = next(r for r in range(model.rowCount()) if model.item(r).text() == "师资科")
     assert model.item(row, 2).text() == "1/4"
@@ -162,8 +162,8 @@ def test_the_window_layout_is_remembered(qtbot, workspace: Workspace) -> None:  
 
 def test_sorting_by_score_within_each_level(window: MainWindow, workspace: Workspace) -> None:
     assessment = window.assessment.id
-    window.apply(workspace.set_input(assessment, "009", {"yes": False}))
-    window.apply(workspace.set_input(assessment, "010", {"yes": True}))
+    window.apply(workspace.set_input(assessment, "009", {"yes": False}).changes)
+    window.apply(workspace.set_input(assessment, "010", {"yes": True}).changes)
     window.tree.sortByColumn(3, Qt.SortOrder.DescendingOrder)
     level = window.proxy.mapFromSource(window.model.index_of_item("009")).parent()
     order = [window.proxy.index(r, 0, level).data(ItemCodeRole) for r in range(window.proxy.rowCount(level))]

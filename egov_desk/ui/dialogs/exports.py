@@ -216,18 +216,13 @@ class Exports(QObject):
         def write(values: dict[str, Any], seen: dict[str, Any]) -> Changes:  # a value changed since: refused, all
             return context.workspace.set_inputs(assessment, values, expected=seen)
 
-        def show(changes: Changes) -> None:
-            for change in changes.scores:
-                context.apply(change)
-
         text = self.tr("scores from a score sheet (%n)", "", len(inputs))
         step = Step(
             text,
             lambda: write(inputs, before),
             lambda: write(before, inputs),
-            lambda: None,
+            context.apply,
             context.report_failure,
-            apply=show,
         )
         context.undo_stack.push(step)
         if not step.failed:

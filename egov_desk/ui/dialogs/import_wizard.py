@@ -62,7 +62,7 @@ class ImportWizard(QWizard):
         self.runner = runner
         self.path: Path | None = None
         self.roles: dict[int, str] = {}
-        self.result: ImportResult | None = None
+        self.read_result: ImportResult | None = None
         self.error = ""
         self.reading = False
         self.job: Job | None = None
@@ -121,14 +121,14 @@ class ImportWizard(QWizard):
     def _read_done(self, result: ImportResult, generation: int) -> None:
         if generation != self.generation or not shiboken6.isValid(self):
             return  # a read that was replaced by a newer one, or the wizard is gone
-        self.result, self.reading = result, False
+        self.read_result, self.reading = result, False
         self.read_finished.emit()
 
     def _read_failed(self, error: BaseException, generation: int) -> None:
         if generation != self.generation or not shiboken6.isValid(self):
             return
         self.reading = False
-        self.result = None
+        self.read_result = None
         if isinstance(error, ImportRefused):
             self.error = error.describe(ui_language())
         else:
@@ -139,11 +139,11 @@ class ImportWizard(QWizard):
         """Store the table read, as the pages say (also the redo of an undone import)."""
         from egov_desk.core.importers.into_workspace import import_into_workspace
 
-        assert self.result is not None
+        assert self.read_result is not None
         assert self.path is not None
         self.changes = import_into_workspace(
             self.workspace,
-            self.result,
+            self.read_result,
             self.path,
             accept=self.findings_page.accept_errors.isChecked(),
             unit=self.findings_page.unit.text(),
@@ -153,7 +153,7 @@ class ImportWizard(QWizard):
         return self.changes
 
     def accept(self) -> None:
-        if self.result is None or self.path is None:
+        if self.read_result is None or self.path is None:
             return
         try:
             self.import_again()
@@ -219,15 +219,15 @@ class FilePage(QWizardPage):
         elif owner.error:
             self.status.setText(owner.error)
             self.status.setStyleSheet("color: #b91c1c;")
-        elif owner.result:
-            data = owner.result.data
-            count = len(owner.result.proposals)
+        elif owner.read_result:
+            data = owner.read_result.data
+            count = len(owner.read_result.proposals)
             self.status.setText(self.tr("%1: %n scoring item(s) found.", "", count).replace("%1", data["title"]))
             self.status.setStyleSheet("color: #166534;")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return self.owner.result is not None and not self.owner.reading
+        return self.owner.read_result is not None and not self.owner.reading
 
 
 class ColumnsPage(QWizardPage):
@@ -252,7 +252,7 @@ class ColumnsPage(QWizardPage):
         wizard.read_finished.connect(self.initializePage)
 
     def initializePage(self) -> None:
-        result = self.owner.result
+        result = self.owner.read_result
         if result is None:
             return
         first_data = result.layout.header_rows[-1] + 1
@@ -277,7 +277,7 @@ class ColumnsPage(QWizardPage):
             self.owner.read(self.owner.path, roles)
 
     def isComplete(self) -> bool:
-        return self.owner.result is not None and not self.owner.reading
+        return self.owner.read_result is not None and not self.owner.reading
 
 
 class ReviewPage(QWizardPage):
@@ -312,7 +312,7 @@ class ReviewPage(QWizardPage):
         layout.addWidget(self.tree)
 
     def initializePage(self) -> None:
-        result = self.owner.result
+        result = self.owner.read_result
         self.tree.clear()
         if result is None:
             return
@@ -376,7 +376,7 @@ class FindingsPage(QWizardPage):
         layout.addLayout(form)
 
     def initializePage(self) -> None:
-        result = self.owner.result
+        result = self.owner.read_result
         self.list.clear()
         if result is None:
             return
@@ -398,7 +398,7 @@ class FindingsPage(QWizardPage):
         self.year.setEnabled(not result.data.get("year"))  # the table's own year is the assessment's
 
     def isComplete(self) -> bool:
-        result = self.owner.result
+        result = self.owner.read_result
         return result is not None and (not result.errors or self.accept_errors.isChecked())
 
 

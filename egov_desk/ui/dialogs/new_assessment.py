@@ -66,9 +66,8 @@ class NewAssessmentDialog(QDialog):
             text,
             self.create_assessment,
             lambda: self.workspace.remove_assessment(self.created or 0),
-            lambda: None,
+            apply,
             report,
-            apply=apply,
             done=True,
         )
 
