@@ -23,19 +23,14 @@ from typing import Any
 from egov_desk import __version__
 from egov_desk.cli.assessment import add_assessment_commands
 from egov_desk.cli.backup import add_backup_commands
-from egov_desk.cli.common import Failed, Refused
 from egov_desk.cli.evidence import add_evidence_commands
 from egov_desk.cli.export import add_export_commands
 from egov_desk.cli.import_scores import add_import_scores_commands
 from egov_desk.cli.scoring import add_score_commands
 from egov_desk.cli.template import add_template_commands
 from egov_desk.cli.workspace import add_workspace_commands
-from egov_desk.core.errors import Refusal, WorkspaceError
-from egov_desk.core.importers.grid import ImportRefused
-from egov_desk.core.indicators import IndicatorSystemError
-from egov_desk.core.messages import cli_language, describe, is_chinese, say
-from egov_desk.core.rules import InputError
-from egov_desk.core.templates import TemplateNotFound
+from egov_desk.core.errors import Failure, Refused
+from egov_desk.core.messages import cli_language, is_chinese, say
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,53 +73,28 @@ def _import(args: argparse.Namespace) -> int:
     return cmd_import(args)
 
 
-def _loaded(*names: str) -> tuple[type[BaseException], ...]:
-    """The error classes (``module.Class``) of the modules the command loaded; one never loaded cannot have been
-    raised, and loading it to catch it would cost every command its import (SQLAlchemy, the evidence part)."""
-    found = []
-    for name in names:
-        module, _, attribute = name.rpartition(".")
-        if module in sys.modules:
-            found.append(getattr(sys.modules[module], attribute))
-    return tuple(found)
-
-
-def _failures() -> tuple[type[BaseException], ...]:
-    """What exits 1: the workspace, the disk or Qt failed us (not the input)."""
-    return (
-        WorkspaceError,
-        Failed,
-        OSError,
-        *_loaded("egov_desk.core.db.migrate.DatabaseRefused", "egov_desk.core.evidence.types.EvidenceError"),
-    )
-
-
 def _database_errors() -> tuple[type[BaseException], ...]:
-    return (sqlite3.DatabaseError, *_loaded("sqlalchemy.exc.SQLAlchemyError"))
+    """SQLite's errors, and SQLAlchemy's when the command loaded it (loading it to catch it would cost every
+    command its import)."""
+    loaded = sys.modules.get("sqlalchemy.exc")
+    return (sqlite3.DatabaseError, *((loaded.SQLAlchemyError,) if loaded else ()))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. What it refuses (the input's fault) exits 2, what fails (the workspace, the disk, Qt
+    missing) exits 1 — each said in one line in the locale's language."""
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
     except BrokenPipeError:  # `egov-desk-cli … | head`: the reader left; that is not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
         return 0
-    except InputError as exc:
-        print(f"egov-desk-cli: {describe(exc, cli_language())}", file=sys.stderr)
-        return 2
-    except ImportRefused as exc:
-        print(f"egov-desk-cli: {exc.describe(cli_language())}", file=sys.stderr)
-        return 2
-    except (Refused, IndicatorSystemError, TemplateNotFound) as exc:
+    except Refused as exc:
         print(f"egov-desk-cli: {say(exc, cli_language())}", file=sys.stderr)
         return 2
-    except _failures() as exc:
+    except (Failure, OSError) as exc:
         print(f"egov-desk-cli: {say(exc, cli_language())}", file=sys.stderr)
         return 1
-    except Refusal as exc:  # any other refusal (a report template that cannot be used …): the input's fault
-        print(f"egov-desk-cli: {say(exc, cli_language())}", file=sys.stderr)
-        return 2
     except _database_errors() as exc:  # a page found damaged after the open's checks
         reason = getattr(exc, "orig", None) or exc
         chinese = is_chinese(cli_language())

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from egov_desk.core.errors import Refusal
+from egov_desk.core.errors import Failure, Refused
 
 if TYPE_CHECKING:
     from egov_desk.core.workspace import Workspace
@@ -20,12 +20,9 @@ if TYPE_CHECKING:
 DEFAULT_FOLDER = "{default workspace folder}"  # in a help text: replaced by the folder when the help is printed
 
 
-class Refused(Refusal):
-    """Bad input from the person running the command: exit status 2 (English and Chinese, like every refusal)."""
+Failed = Failure  # the command cannot be done here, through no fault of its input: exit status 1
 
-
-class Failed(Refusal):
-    """The command cannot be done here, through no fault of its input: exit status 1 (English and Chinese)."""
+__all__ = ["DEFAULT_FOLDER", "Failed", "Refused"]
 
 
 class WorkspaceHelp(argparse.HelpFormatter):

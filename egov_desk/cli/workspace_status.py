@@ -12,7 +12,7 @@ from typing import Any
 
 from egov_desk.cli.common import default_workspace_dir, print_json
 from egov_desk.core.backups import latest_backup
-from egov_desk.core.errors import Refusal
+from egov_desk.core.errors import EgovError
 from egov_desk.core.filesystems import mount_type, network_filesystem
 from egov_desk.core.folder_layout import DATABASE_NAME
 from egov_desk.core.lock import holder_of
@@ -28,7 +28,7 @@ def workspace_status(folder: Path, chinese: bool = False) -> dict[str, Any]:
     else:
         try:
             check_database_file(database)
-        except Refusal as exc:
+        except EgovError as exc:
             state, problem = exc.kind, exc.text(chinese)
     holder = holder_of(folder) if folder.is_dir() else None
     network = network_filesystem(folder)

@@ -13,6 +13,8 @@ import errno
 import sqlite3
 from pathlib import Path
 
+from egov_desk.core.errors import Failure
+
 ZH_KINDS = {
     "unreadable": "{path}：无法读取，数据库文件已损坏或不是工作区（{detail}）",
     "write_failed": "{path}：备份未能写入（{detail}），没有留下不完整的文件",
@@ -85,17 +87,12 @@ def reason_of(exc: BaseException) -> str:
     return str(exc)
 
 
-class BackupError(RuntimeError):
+class BackupError(Failure):
     """A backup or restore did not happen; the message names the file and what is wrong."""
 
     def __init__(self, kind: str, path: Path, detail: str = "", detail_zh: str = "") -> None:
         self.kind, self.path, self.detail, self.detail_zh = kind, Path(path), detail, detail_zh
-        super().__init__(self.describe("en"))
-
-    @property
-    def chinese(self) -> str:
-        """The Chinese wording (what :func:`egov_desk.core.messages.say` shows under a Chinese locale or UI)."""
-        return self.describe("zh_CN")
+        super().__init__(self.describe("en"), self.describe("zh_CN"), kind, path=str(path))
 
     def describe(self, language: str = "zh_CN") -> str:
         chinese = language.startswith("zh")

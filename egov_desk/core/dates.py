@@ -6,13 +6,15 @@ import re
 import unicodedata
 from datetime import date
 
+from egov_desk.core.errors import Refused
+
 _PATTERNS = (
     re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
 
 
-class DateNotRead(ValueError):
+class DateNotRead(Refused, ValueError):
     """The text is not a date (the message quotes it)."""
 
 

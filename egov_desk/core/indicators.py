@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
+from egov_desk.core.errors import Refused
 from egov_desk.core.points import NotANumber, json_number, to_points
 from egov_desk.core.requirements import Requirement, parse_requirements, suppliers
 from egov_desk.core.rules import Rule, RuleError, parse_rule
@@ -27,7 +28,7 @@ _NODE_KEYS = {"name", "points", "children", "items"}
 _SYSTEM_KEYS = {"title", "year", "total_points", "tree"}
 
 
-class IndicatorSystemError(ValueError):
+class IndicatorSystemError(Refused, ValueError):
     """The interchange JSON does not describe a usable indicator system; the message names where."""
 
 

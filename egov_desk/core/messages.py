@@ -9,17 +9,17 @@ import errno
 import os
 from collections.abc import Mapping
 
-from egov_desk.core.errors import Refusal
+from egov_desk.core.errors import EgovError
 from egov_desk.core.rules import InputError
 from egov_desk.core.rules.input_words import EN, FIELD_NAMES, KINDS, ZH, describe, english, field_name, is_chinese
 
 
 def say(error: BaseException, language: str = ZH) -> str:
     """Any error a person reads, in their language: an impossible input (:func:`describe`), a refusal that carries
-    its Chinese (:class:`~egov_desk.core.errors.Refusal`), else its own text."""
+    its Chinese (:class:`~egov_desk.core.errors.EgovError`), else its own text."""
     if isinstance(error, InputError):
         return describe(error, language)
-    if isinstance(error, Refusal):
+    if isinstance(error, EgovError):
         return error.text(is_chinese(language))
     chinese_text = getattr(error, "chinese", None)
     if is_chinese(language) and isinstance(chinese_text, str) and chinese_text:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import overload
 
+from egov_desk.core.errors import Refused
+
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
 
 
-class NotANumber(ValueError):
+class NotANumber(Refused, ValueError):
     """The value cannot be read as a finite number."""
 
 

@@ -8,14 +8,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from egov_desk.core.errors import Refused
 from egov_desk.core.indicators import IndicatorSystem, IndicatorSystemError, system_from_interchange
 
 BUILTIN_PREFIX = "builtin:"
 DEFAULT_TEMPLATE = "builtin:2019"
 
 
-class TemplateNotFound(LookupError):
-    pass
+class TemplateNotFound(Refused, LookupError):
+    """No built-in template or file of that name."""
 
 
 def builtin_names() -> list[str]:

@@ -13,9 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-
-class Cancelled(Exception):
-    """Raised inside work that noticed it was cancelled."""
+from egov_desk.core.errors import Cancelled
 
 
 class Progress:

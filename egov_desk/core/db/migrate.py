@@ -13,10 +13,10 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, inspect, text
 
 from egov_desk.core.db.migrations import HEAD, MIGRATIONS, known_revisions
-from egov_desk.core.errors import Refusal
+from egov_desk.core.errors import Failure
 
 
-class DatabaseRefused(Refusal):
+class DatabaseRefused(Failure):
     """The database cannot be opened safely by this version; it has not been changed."""
 
 

@@ -12,12 +12,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 from egov_desk.core.changes import Changes, ChecklistChange, EvidenceChange
+from egov_desk.core.errors import Failure
 
 MISSING, COLLECTED, CHECKED, SUPPLIED = "missing", "collected", "checked", "supplied"
 AttachProgress = Callable[[int, int, int, int, str], None]  # files done, files, bytes done, bytes, current name
 
 
-class EvidenceError(ValueError):
+class EvidenceError(Failure, ValueError):
     """An evidence operation that cannot be done; the message says why."""
 
 

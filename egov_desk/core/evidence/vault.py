@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from egov_desk.core.errors import Failure
 from egov_desk.core.evidence.filetypes import disagrees, sniff
 
 CHUNK = 1024 * 1024
@@ -49,18 +50,14 @@ _REASONS_ZH = {
 }
 
 
-class VaultError(OSError):
+class VaultError(Failure, OSError):
     """A file could not be stored. ``str()`` is English (logs, older callers); :meth:`describe` words it in the
     person's language. ``kind`` is ``"not_stored"`` (the OS refused: ``reason``, ``errno``) or ``"kept_vanishing"``
     (a concurrent clean removed the copy three times before its row was committed); ``name`` is the file's."""
 
     def __init__(self, name: str, kind: str = "not_stored", reason: str = "", code: int | None = None) -> None:
         self.name, self.kind, self.reason, self.code = name, kind, reason, code
-        super().__init__(self.describe("en"))
-
-    @property
-    def chinese(self) -> str:  # what ``messages.say`` shows the Chinese UI and CLI
-        return self.describe("zh_CN")
+        super().__init__(self.describe("en"), self.describe("zh_CN"), kind, name=name)
 
     def describe(self, language: str = "zh_CN") -> str:
         chinese = language.lower().startswith("zh")

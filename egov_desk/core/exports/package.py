@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from egov_desk.core.errors import Cancelled, Failure
 from egov_desk.core.evidence import FileInfo
 from egov_desk.core.evidence.filetypes import LABELS
 from egov_desk.core.evidence.vault import CHUNK
@@ -41,11 +42,7 @@ FAULT_NAMES = {MISSING_FILE: "缺失", DAMAGED_FILE: "损坏"}
 FAULTS_SHEET = "未打包文件"
 
 
-class Cancelled(Exception):
-    pass
-
-
-class ChangedWhilePacking(OSError):
+class ChangedWhilePacking(Failure, OSError):
     """A stored file's bytes changed between checking and copying them (nothing else writes the vault in place)."""
 
 

@@ -26,7 +26,7 @@ from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
-from egov_desk.core.errors import Refusal
+from egov_desk.core.errors import Refused
 from egov_desk.core.evidence.vault import display_name
 from egov_desk.core.exports.details import chinese_date, report_day
 from egov_desk.core.exports.files import atomic_output
@@ -224,7 +224,7 @@ def keep_sections_together(document: Any) -> None:
                 block.paragraph_format.keep_with_next = True
 
 
-class TemplateRefused(Refusal):
+class TemplateRefused(Refused):
     """A report template that cannot be used: not a .docx, broken template syntax, or reaching for what the
     sandbox forbids. Nothing was written."""
 

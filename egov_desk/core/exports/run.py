@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from egov_desk.core.errors import Refusal
+from egov_desk.core.errors import Refused
 
 if TYPE_CHECKING:
     from egov_desk.core.exports.checklist import Checklist
@@ -24,7 +24,7 @@ DrawPdf = Callable[["Checklist", Path], int]  # writes the checklist as a PDF, r
 DrawChart = Callable[["ScoreSheet"], bytes]  # the report's chart as a PNG
 
 
-class ExportRefused(Refusal):
+class ExportRefused(Refused):
     """An export asked for what cannot be written: a department no item names, a checklist file type."""
 
 

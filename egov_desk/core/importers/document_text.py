@@ -19,6 +19,7 @@ from pathlib import Path
 
 import defusedxml.ElementTree as SafeET
 
+from egov_desk.core.errors import Refused
 from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.importers.limits import CHUNK, Budget, CappedZip
 
@@ -30,7 +31,7 @@ WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 OFFICE_DOCUMENT = "/officeDocument"
 
 
-class PreviewRefused(ValueError):
+class PreviewRefused(Refused, ValueError):
     """The file's text cannot be shown; the message says why."""
 
 

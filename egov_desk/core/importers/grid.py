@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from egov_desk.core.errors import Refused
 
-class ImportRefused(ValueError):
+
+class ImportRefused(Refused, ValueError):
     """The file cannot be imported; the message says what is wrong with it, in one line.
 
     ``str(error)`` is English; ``describe("zh_CN")`` is the Chinese wording when the refusal has one (the UI
@@ -13,10 +15,7 @@ class ImportRefused(ValueError):
     ("part_too_large", "too_slow", …; empty for older plain refusals) and ``values`` holds what it names."""
 
     def __init__(self, message: str, chinese: str = "", kind: str = "", values: dict[str, object] | None = None):
-        super().__init__(message)
-        self.chinese = chinese
-        self.kind = kind
-        self.values = dict(values or {})
+        super().__init__(message, chinese, kind, **dict(values or {}))
 
     def describe(self, language: str = "zh_CN") -> str:
         """The refusal in ``language`` ("zh…" → Chinese when there is a Chinese wording, else English)."""

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from egov_desk.core.errors import Refused
 from egov_desk.core.points import NotANumber, compact, to_points
 
 Definition = Mapping[str, Any]
 
 
-class RuleError(ValueError):
+class RuleError(Refused, ValueError):
     """A rule definition is malformed (a template or import problem)."""
 
 

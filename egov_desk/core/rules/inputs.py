@@ -13,11 +13,12 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from egov_desk.core.errors import Refused
 from egov_desk.core.points import NotANumber, to_points
 from egov_desk.core.rules.input_words import english
 
 
-class InputError(ValueError):
+class InputError(Refused, ValueError):
     """An input is impossible for its rule. ``str()`` is one English line: ``"021 denominator: …"``.
 
     ``parts`` lists the sum parts the field sits in, outermost first, as ``(position, part label)``.
@@ -42,7 +43,8 @@ class InputError(ValueError):
         self.label = label
         self.parts = parts
         self.message = message or english(self)
-        super().__init__(self._text())
+        super().__init__(self._text(), kind=kind)
+        self.values = dict(values or {})  # the root keeps keyword values; these are the rule's
 
     def _text(self) -> str:
         where = f"{self.code} {self.field}".strip()

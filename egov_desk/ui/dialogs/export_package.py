@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
+from egov_desk.core.errors import Cancelled
 from egov_desk.core.exports.files import safe_name
 from egov_desk.ui.dialogs.choose import choose_one, save_path
 from egov_desk.ui.ops import Job, Progress
@@ -45,7 +46,7 @@ class PackageExport(QObject):
         return self.start(target, department) if target else None
 
     def start(self, target: Path, department: str | None) -> Job:
-        from egov_desk.core.exports.package import Cancelled, export_package  # openpyxl: loaded when needed
+        from egov_desk.core.exports.package import export_package  # openpyxl: loaded when needed
 
         context = self.context
         dialog = QProgressDialog(self.tr("Packing the evidence…"), self.tr("Cancel"), 0, 1000, context.parent)

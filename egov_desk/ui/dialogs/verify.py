@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from egov_desk.core.errors import Cancelled
 from egov_desk.core.evidence.types import VerifyReport
 from egov_desk.core.messages import say
 from egov_desk.ui.language import ui_language
-from egov_desk.ui.ops import Cancelled, Job, Progress
+from egov_desk.ui.ops import Job, Progress
 
 if TYPE_CHECKING:
     from collections.abc import Callable
