@@ -406,7 +406,10 @@ def restore_backup(workspace_folder: Path, backup: Path | str, *, lock: Workspac
     backup API (one transaction: other connections see the old or the new database, never a mix). An
     unreadable or missing database is moved aside to ``backups/damaged/`` and the backup is copied in under a
     temporary name, fsynced and renamed. Finally every evidence file the restored database refers to that
-    the vault does not hold is listed. Raises :class:`BackupError`; on a refusal nothing has changed."""
+    the vault does not hold is listed. Raises :class:`BackupError`; on a refusal nothing has changed.
+
+    Not an undo step, by design: it replaces the whole database, and its way back is the ``before-restore``
+    backup it makes first (restored the same way)."""
     folder = Path(workspace_folder)
     database = folder / DATABASE_NAME
     refuse_unwritable(folder)

@@ -92,7 +92,10 @@ class Verifier:
         """Re-hash every stored file and compare the database with the vault; ``clean`` removes orphans and
         unfinished copies (never a file the database uses at the moment of removal, nor one written since the
         scan began). ``progress(done, total)`` is called before each file is re-hashed and once at the end; an
-        exception it raises (a cancel) stops the check before anything is removed."""
+        exception it raises (a cancel) stops the check before anything is removed.
+
+        Cleaning is not an undo step, by design: it removes only bytes that nothing in the database uses, so no
+        item loses a file, and what it removed is listed in the report."""
         if clean:
             self._refuse_clean_if_read_only()
         report = VerifyReport()
