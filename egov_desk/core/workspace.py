@@ -6,55 +6,38 @@ Every write is one transaction and returns what it changed, so the UI repaints o
 
 from __future__ import annotations
 
-import json
-import logging
-import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from egov_desk import APP_AUTHOR, APP_NAME
-from egov_desk.core import workspace_systems
+from egov_desk.core import workspace_inputs, workspace_systems
 from egov_desk.core.actor import os_account
-from egov_desk.core.assessment_details import DETAIL_NAMES_ZH, clean_details
 from egov_desk.core.changes import (
     AnyChange,
     AssessmentChange,
     Change,
     Changes,
     DetailsChange,
-    EvidenceChange,
     ScoreChange,
 )
-from egov_desk.core.db import migrate
 from egov_desk.core.db.engine import make_engine, sqlite_url
-from egov_desk.core.db.models import (
-    Assessment,
-    AuditEntry,
-    IndicatorSystemRow,
-    ItemInput,
-    ItemRow,
-    Setting,
-    utcnow,
-)
+from egov_desk.core.db.models import Assessment, AuditEntry, IndicatorSystemRow, Setting
 from egov_desk.core.db.system_store import load_system
-from egov_desk.core.errors import ChangedSince, WorkspaceError
+from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.evidence.book import EvidenceBook
 from egov_desk.core.indicators import IndicatorSystem
 from egov_desk.core.opening import (
     Access,
     check_database_file,
-    damaged,
     decide_access,
     refuse_missing_database,
     snapshot,
 )
-from egov_desk.core.scoring import ItemScore, ScoreSheet, score_item, score_system
+from egov_desk.core.scoring import ScoreSheet, score_system
 from egov_desk.core.store import Store
 from egov_desk.core.templates import DEFAULT_TEMPLATE
 from egov_desk.core.watch import DataWatch
@@ -67,17 +50,9 @@ from egov_desk.core.workspace_info import (
     DepartmentItems,
     SystemInfo,
     _assessment_info,
-    _plain,
 )
-from egov_desk.core.write_refusals import (
-    UNSEEN,
-    _input_changed,
-    _plain_json,
-    _short,
-    no_assessment,
-    no_item,
-    write_refused,
-)
+from egov_desk.core.workspace_open import housekeeping, prepare_database
+from egov_desk.core.write_refusals import UNSEEN, no_assessment
 
 __all__ = [  # what the UI and the CLI import from here, besides the Workspace
     "DATABASE_NAME",
@@ -93,8 +68,6 @@ __all__ = [  # what the UI and the CLI import from here, besides the Workspace
     "current_user",
     "default_workspace_dir",
 ]
-
-log = logging.getLogger(__name__)
 
 
 def default_workspace_dir() -> Path:
@@ -117,28 +90,8 @@ class Workspace:
         self.actor = actor or current_user()
         self.access = access or Access()
         self.engine: Engine = make_engine(url)
-        database = folder / DATABASE_NAME if folder else None
         try:
-            if self.read_only:
-                self.backup = None
-                migrate.require_current(self.engine)
-            else:
-                self.backup = migrate.upgrade(self.engine, database, folder / "backups" if folder else None)
-        except (SQLAlchemyError, sqlite3.DatabaseError) as exc:
-            self.engine.dispose()
-            if database is None:
-                raise
-            reason = getattr(exc, "orig", None) or exc
-            if isinstance(reason, sqlite3.OperationalError):  # the disk or the folder, not the file's content
-                if "full" in str(reason) or "I/O" in str(reason):
-                    raise write_refused(exc, "the workspace", "工作区", self.access) from exc
-                raise WorkspaceError(
-                    f"{database} cannot be opened ({reason})",
-                    f"无法打开 {database}（{reason}）",
-                    "cannot_open",
-                    path=str(database),
-                ) from exc
-            raise damaged(database, reason) from exc
+            self.backup = prepare_database(self.engine, folder, self.access)
         except BaseException:
             self.engine.dispose()
             raise
@@ -210,15 +163,8 @@ class Workspace:
     def after_open(self) -> None:
         """Housekeeping of a writable workspace: a backup at most hourly (the CLI opens once per command) and
         the leftovers of exports or copies that were killed. Neither may stop the workspace from opening."""
-        from egov_desk.core.backups import OPEN_INTERVAL, BackupError, backup_if_due
-        from egov_desk.core.exports.leftovers import clean_leftovers
-
         assert self.folder is not None
-        try:
-            backup_if_due(self.folder / DATABASE_NAME, "open", OPEN_INTERVAL)
-        except BackupError as exc:  # a full disk or read-only media: the open goes on
-            log.warning("no backup on open: %s", exc)
-        clean_leftovers(self.folder)
+        housekeeping(self.folder)
 
     @classmethod
     def open_default(cls, hold: bool = False) -> Workspace:
@@ -278,13 +224,7 @@ class Workspace:
         return self.system(system_id).departments()
 
     def items_by_department(self, system_id: int, department: str) -> DepartmentItems:
-        result = DepartmentItems(department)
-        for item in self.system(system_id).items():
-            if item.lead == department:
-                result.lead.append(item)
-            elif department in item.cooperating:
-                result.cooperating.append(item)
-        return result
+        return DepartmentItems.of(self.system(system_id), department)
 
     # --- assessments ------------------------------------------------------------------------------
 
@@ -321,34 +261,7 @@ class Workspace:
         the details the person saw; one changed since refuses the write (:class:`ChangedSince`).
 
         Setting the unit also records that the unit's name has been given, so the window stops asking."""
-        details = clean_details(details)
-        with self.store.write() as session:
-            row = session.get(Assessment, assessment_id)
-            if row is None:
-                raise no_assessment(assessment_id)
-            before = _assessment_info(row)
-            changed = [k for k, v in (expected or {}).items() if getattr(before, k) != v]
-            if changed:
-                now = ", ".join(f"{k} = {getattr(before, k)}" for k in changed)
-                now_zh = "，".join(f"{DETAIL_NAMES_ZH.get(k, k)}：{getattr(before, k)}" for k in changed)
-                raise ChangedSince(
-                    f"the assessment's details were changed elsewhere since ({now}); not saved",
-                    f"考评信息已在别处被修改（现为 {now_zh}）；本次修改没有保存。",
-                    "changed_since",
-                    current={k: getattr(before, k) for k in changed},
-                )
-            for key, value in details.items():
-                setattr(row, key, value)
-            after = _assessment_info(row)
-            change = DetailsChange(before, after)
-            if change.changed:
-                was = {k: _plain(getattr(before, k)) for k in change.changed}
-                now_plain = {k: _plain(v) for k, v in change.changed.items()}
-                self.store.audit(session, "update_assessment", assessment_id, before=was, after=now_plain)
-            if "unit" in details:  # undoing the first answer brings the question back
-                session.merge(Setting(key=UNIT_GIVEN, value=details["unit"] != PLACEHOLDER_UNIT))
-            self.store.commit(session, f"the details of assessment {assessment_id}", "考评信息")
-        return change
+        return workspace_systems.update_assessment(self.store, assessment_id, expected, details)
 
     def unit_given(self) -> bool:
         """Whether someone has said what the unit is called (on first start, by the CLI or in the properties)."""
@@ -374,22 +287,14 @@ class Workspace:
 
     # --- inputs and scores ------------------------------------------------------------------------
 
-    def _inputs_rows(self, session: Session, assessment_id: int) -> dict[str, ItemInput]:
-        rows = session.execute(
-            select(ItemRow.code, ItemInput)
-            .join(ItemRow, ItemRow.id == ItemInput.item_id)
-            .where(ItemInput.assessment_id == assessment_id)
-        )
-        return {code: row for code, row in rows}
-
     def inputs(self, assessment_id: int) -> dict[str, dict[str, Any]]:
         with self.store.read() as session:
-            rows = self._inputs_rows(session, assessment_id)
+            rows = workspace_inputs.inputs_rows(session, assessment_id)
             return {code: row.input for code, row in rows.items() if row.input is not None}
 
     def notes(self, assessment_id: int) -> dict[str, str]:
         with self.store.read() as session:
-            rows = self._inputs_rows(session, assessment_id)
+            rows = workspace_inputs.inputs_rows(session, assessment_id)
             return {code: row.note for code, row in rows.items() if row.note}
 
     def scores(self, assessment_id: int) -> ScoreSheet:
@@ -410,15 +315,6 @@ class Workspace:
         for assessment_id in [a for a in self._sheets if a != keep]:
             del self._sheets[assessment_id]
 
-    def _input_row(self, session: Session, assessment_id: int, code: str) -> ItemInput:
-        """The item's input row in this assessment, created empty if there is none yet."""
-        _, item_row = self.store.item_row(session, assessment_id, code)
-        row = session.get(ItemInput, (assessment_id, item_row.id))
-        if row is None:
-            row = ItemInput(assessment_id=assessment_id, item_id=item_row.id, input=None, note="")
-            session.add(row)
-        return row
-
     def set_input(
         self, assessment_id: int, code: str, inp: Mapping[str, Any] | None, *, expected: Any = UNSEEN
     ) -> ScoreChange:
@@ -437,27 +333,7 @@ class Workspace:
     ) -> Changes:
         """Set several items' inputs in one transaction: all of them are saved, or none. ``expected`` maps codes
         to the inputs the person saw; one that changed since refuses the whole write (:class:`ChangedSince`)."""
-        sheet = self.scores(assessment_id)
-        system = sheet.system
-        new_scores = {}
-        for code, inp in inputs.items():
-            try:
-                item = system.item(code)
-            except KeyError:
-                raise no_item(code) from None
-            clean = json.loads(json.dumps(inp)) if inp is not None else None  # a plain-JSON copy
-            new_scores[code] = (score_item(item, clean), clean)
-        with self.store.write() as session:
-            for code, (score, clean) in new_scores.items():
-                row = self._input_row(session, assessment_id, code)
-                before = row.input
-                if expected is not None and code in expected and _plain_json(expected[code]) != before:
-                    raise _input_changed(system.item(code), before)
-                row.input, row.score, row.scored = clean, score.points, score.scored
-                row.updated_at, row.updated_by = utcnow(), self.actor
-                self.store.audit(session, "set_input", assessment_id, code, before, clean)
-            self.store.commit(session, "the score of " + ", ".join(inputs), "、".join(inputs) + " 的得分")
-        return Changes(tuple(self._changed(assessment_id, score, clean) for score, clean in new_scores.values()))
+        return workspace_inputs.set_inputs(self.store, self.scores(assessment_id), assessment_id, inputs, expected)
 
     def changes_since(
         self,
@@ -471,57 +347,20 @@ class Workspace:
         """What the database holds now that differs from what a window shows — ``inputs`` and ``notes`` (one
         ScoreChange per item, scores updated), the evidence ``counts`` per item (collected, checked, needed:
         one EvidenceChange), the assessment's ``details`` — for writes made by another process."""
-        now_inputs, now_notes = self.inputs(assessment_id), self.notes(assessment_id)
-        sheet = self.scores(assessment_id)
-        system = sheet.system
+        shown = (inputs, notes)
+        now = (self.inputs(assessment_id), self.notes(assessment_id))
         changes: list[AnyChange] = []
-        for code in sorted(set(inputs) | set(now_inputs)):
-            if inputs.get(code) != now_inputs.get(code):
-                inp = now_inputs.get(code)
-                changes.append(self._changed(assessment_id, score_item(system.item(code), inp), inp))
-        for code in sorted(set(notes) | set(now_notes)):
-            if notes.get(code, "") != now_notes.get(code, ""):
-                note = now_notes.get(code, "")
-                changes.append(
-                    ScoreChange(
-                        assessment_id, code, sheet.items[code], [], sheet.total, len(sheet.unscored), None, note
-                    )
-                )
+        changes += workspace_inputs.score_changes(self.scores(assessment_id), assessment_id, shown, now)
         if evidence is not None:
-            counts = self.evidence.counts(assessment_id)
-            codes = tuple(code for code in counts if counts[code] != evidence.get(code))
-            if codes:
-                changes.append(EvidenceChange(assessment_id, codes))
-        if details is not None:
-            now = self.assessment(assessment_id)
-            if now != details:
-                changes.append(DetailsChange(details, now))
+            changes += workspace_inputs.evidence_changes(assessment_id, evidence, self.evidence.counts(assessment_id))
+        if details is not None and (info := self.assessment(assessment_id)) != details:
+            changes.append(DetailsChange(details, info))
         return Changes(tuple(changes))
-
-    def _changed(self, assessment_id: int, score: ItemScore, inp: Any, note: str | None = None) -> ScoreChange:
-        sheet = self.scores(assessment_id)
-        nodes = sheet.update(score)
-        return ScoreChange(assessment_id, score.code, score, nodes, sheet.total, len(sheet.unscored), inp, note)
 
     def set_note(self, assessment_id: int, code: str, note: str, *, expected: str | None = None) -> ScoreChange:
         """Set one item's note; ``expected`` is the note the person saw (a different stored one: refused)."""
-        with self.store.write() as session:
-            row = self._input_row(session, assessment_id, code)
-            before = row.note or ""
-            if expected is not None and expected != before:
-                raise ChangedSince(
-                    f"the note of {code} was changed elsewhere since; it now reads {_short(before)!r}; not saved",
-                    f"{code} 的说明已在别处被修改，现在是“{_short(before)}”；本次修改没有保存。",
-                    "changed_since",
-                    code=code,
-                    current=before,
-                )
-            row.note, row.updated_at, row.updated_by = note, utcnow(), self.actor
-            self.store.audit(session, "set_note", assessment_id, code, before, note)
-            self.store.commit(session, f"the note of {code}", f"{code} 的说明")
-        sheet = self.scores(assessment_id)
-        score = sheet.items[code]
-        return ScoreChange(assessment_id, code, score, [], sheet.total, len(sheet.unscored), None, note)
+        workspace_inputs.save_note(self.store, assessment_id, code, note, expected)
+        return workspace_inputs.noted(self.scores(assessment_id), assessment_id, code, note)
 
     def audit(self, assessment_id: int | None = None, code: str | None = None) -> list[AuditEntry]:
         with self.store.read() as session:

@@ -10,7 +10,7 @@ from typing import Any
 
 from egov_desk.core.db.models import Assessment
 from egov_desk.core.folder_layout import DATABASE_NAME as DATABASE_NAME
-from egov_desk.core.indicators import Item
+from egov_desk.core.indicators import IndicatorSystem, Item
 
 UNIT_GIVEN = "unit_given"  # setting: the unit's name was given, not the placeholder
 PLACEHOLDER_UNIT = "本单位"
@@ -56,3 +56,14 @@ class DepartmentItems:
     department: str
     lead: list[Item] = field(default_factory=list)
     cooperating: list[Item] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, system: IndicatorSystem, department: str) -> DepartmentItems:
+        """The items ``department`` leads, and those it cooperates on."""
+        result = cls(department)
+        for item in system.items():
+            if item.lead == department:
+                result.lead.append(item)
+            elif department in item.cooperating:
+                result.cooperating.append(item)
+        return result

@@ -1,6 +1,6 @@
-"""Adding and removing indicator systems and assessments: what :class:`~egov_desk.core.workspace.Workspace`'s
-``add_system``, ``import_system``, ``create_assessment``, ``remove_assessment`` and ``remove_system`` do, each in
-one transaction of the workspace's :class:`~egov_desk.core.store.Store`."""
+"""Adding, removing and describing indicator systems and assessments: what :class:`~egov_desk.core.workspace.
+Workspace`'s ``add_system``, ``import_system``, ``create_assessment``, ``remove_assessment``, ``remove_system``
+and ``update_assessment`` do, each in one transaction of the workspace's :class:`~egov_desk.core.store.Store`."""
 
 from __future__ import annotations
 
@@ -10,13 +10,28 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from egov_desk.core.changes import AssessmentAdded, AssessmentRemoved, Changes, SystemAdded, SystemRemoved
-from egov_desk.core.db.models import Assessment, EvidenceFile, IndicatorSystemRow, ItemInput, RequirementCheck
+from egov_desk.core.assessment_details import DETAIL_NAMES_ZH, clean_details
+from egov_desk.core.changes import (
+    AssessmentAdded,
+    AssessmentRemoved,
+    Changes,
+    DetailsChange,
+    SystemAdded,
+    SystemRemoved,
+)
+from egov_desk.core.db.models import (
+    Assessment,
+    EvidenceFile,
+    IndicatorSystemRow,
+    ItemInput,
+    RequirementCheck,
+    Setting,
+)
 from egov_desk.core.db.system_store import store_system
-from egov_desk.core.errors import WorkspaceError
+from egov_desk.core.errors import ChangedSince, WorkspaceError
 from egov_desk.core.indicators import IndicatorSystem, system_from_interchange
 from egov_desk.core.store import Store
-from egov_desk.core.workspace_info import AssessmentInfo, _assessment_info
+from egov_desk.core.workspace_info import PLACEHOLDER_UNIT, UNIT_GIVEN, AssessmentInfo, _assessment_info, _plain
 from egov_desk.core.write_refusals import (
     assessment_in_use,
     duplicate_system,
@@ -144,3 +159,38 @@ def _refuse_if_entered(session: Session, info: AssessmentInfo) -> None:
     checks = select(func.count()).select_from(RequirementCheck)
     if count(checks.where(RequirementCheck.assessment_id == info.id)):
         raise assessment_in_use(info.label, "a check mark", "核验勾选")
+
+
+def update_assessment(
+    store: Store, assessment_id: int, expected: Mapping[str, Any] | None, details: dict[str, Any]
+) -> DetailsChange:
+    """An assessment's new details, in one transaction; ``expected``: the details the person saw (one changed
+    since refuses the write). Setting the unit also records that the unit's name has been given."""
+    details = clean_details(details)
+    with store.write() as session:
+        row = session.get(Assessment, assessment_id)
+        if row is None:
+            raise no_assessment(assessment_id)
+        before = _assessment_info(row)
+        changed = [k for k, v in (expected or {}).items() if getattr(before, k) != v]
+        if changed:
+            now = ", ".join(f"{k} = {getattr(before, k)}" for k in changed)
+            now_zh = "，".join(f"{DETAIL_NAMES_ZH.get(k, k)}：{getattr(before, k)}" for k in changed)
+            raise ChangedSince(
+                f"the assessment's details were changed elsewhere since ({now}); not saved",
+                f"考评信息已在别处被修改（现为 {now_zh}）；本次修改没有保存。",
+                "changed_since",
+                current={k: getattr(before, k) for k in changed},
+            )
+        for key, value in details.items():
+            setattr(row, key, value)
+        after = _assessment_info(row)
+        change = DetailsChange(before, after)
+        if change.changed:
+            was = {k: _plain(getattr(before, k)) for k in change.changed}
+            now_plain = {k: _plain(v) for k, v in change.changed.items()}
+            store.audit(session, "update_assessment", assessment_id, before=was, after=now_plain)
+        if "unit" in details:  # undoing the first answer brings the question back
+            session.merge(Setting(key=UNIT_GIVEN, value=details["unit"] != PLACEHOLDER_UNIT))
+        store.commit(session, f"the details of assessment {assessment_id}", "考评信息")
+    return change

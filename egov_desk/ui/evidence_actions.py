@@ -6,7 +6,6 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from egov_desk.core.changes import Changes, EvidenceChange, Written
-from egov_desk.core.evidence import AttachReport, EvidenceBook, FileInfo, RemovedLink
-from egov_desk.core.evidence.types import Dated, RemovedRequirement, RequirementAdded
+from egov_desk.core.evidence import AttachReport, EvidenceBook, FileInfo
+from egov_desk.core.evidence.types import Dated
 from egov_desk.core.exports.files import safe_name
 from egov_desk.core.messages import say
 from egov_desk.ui.dialogs.choose import last_folder, remember_folder
+from egov_desk.ui.evidence_steps import Attachment, NewRequirement, Removal, RequirementRemoval
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.ops import Job, Progress
 from egov_desk.ui.undo import Step
@@ -41,89 +41,6 @@ if TYPE_CHECKING:
 MB = 1024 * 1024
 PROGRESS_INTERVAL_S = 0.1
 SHOWN = 20  # names listed in a message; the rest are counted
-
-
-@dataclass
-class _Removal:
-    """A file taken off an item, and put back on undo (under the new link id the restore gives it)."""
-
-    book: EvidenceBook
-    link: int
-    removed: RemovedLink | None = None
-
-    def forward(self) -> RemovedLink:
-        self.removed = self.book.unlink(self.link)
-        return self.removed
-
-    def backward(self) -> Written:
-        if self.removed is None:
-            return Changes()
-        linked = self.book.restore(self.removed)
-        self.link = linked.link_id
-        return linked
-
-
-@dataclass
-class _Attachment:
-    """The links an attach made (the attach itself ran in the background): undone by unlinking them, redone by
-    putting them back as they were."""
-
-    book: EvidenceBook
-    links: list[int]
-    changes: Changes
-    removed: list[RemovedLink] = field(default_factory=list)
-
-    def backward(self) -> Changes:
-        self.removed = [self.book.unlink(link) for link in self.links]
-        return self.changes
-
-    def forward(self) -> Changes:
-        self.links = [self.book.restore(removed).link_id for removed in self.removed]
-        return self.changes
-
-
-@dataclass
-class _NewRequirement:
-    """A requirement added to an item's checklist: undone by removing it, redone by putting it back."""
-
-    book: EvidenceBook
-    assessment: int
-    code: str
-    text: str
-    requirement: int = 0
-    removed: RemovedRequirement | None = None
-
-    def forward(self) -> RequirementAdded:
-        if self.removed is None:
-            added = self.book.add_requirement(self.assessment, self.code, self.text)
-        else:
-            added = self.book.put_back_requirement(self.removed)
-        self.requirement = added.requirement_id
-        return added
-
-    def backward(self) -> RemovedRequirement:
-        self.removed = self.book.remove_requirement(self.requirement)
-        return self.removed
-
-
-@dataclass
-class _RequirementRemoval:
-    """A requirement taken off an item's checklist: put back at its place, with its ticks, on undo."""
-
-    book: EvidenceBook
-    requirement: int
-    removed: RemovedRequirement | None = None
-
-    def forward(self) -> RemovedRequirement:
-        self.removed = self.book.remove_requirement(self.requirement)
-        return self.removed
-
-    def backward(self) -> Written:
-        if self.removed is None:
-            return Changes()
-        added = self.book.put_back_requirement(self.removed)
-        self.requirement = added.requirement_id
-        return added
 
 
 def _bullets(texts: list[str], more: str) -> list[str]:
@@ -281,7 +198,7 @@ class EvidenceActions(QObject):
             self.last_report = result
             self.context.apply(result.changes)
             if result.links:  # Ctrl+Z unlinks what this attach linked
-                attachment = _Attachment(self.book, list(result.links), result.changes)
+                attachment = Attachment(self.book, list(result.links), result.changes)
                 text = self.tr("add files to %1").replace("%1", code)
                 self._push(text, attachment.forward, attachment.backward, code, done=True)
             if result.cancelled:
@@ -351,7 +268,7 @@ class EvidenceActions(QObject):
         self.context.show(box)  # no nested event loop inside the button's click
 
     def _remove(self, link_id: int, code: str, name: str) -> None:
-        removal = _Removal(self.book, link_id)
+        removal = Removal(self.book, link_id)
         text = self.tr("remove %1 from %2").replace("%1", name).replace("%2", code)
         self._push(text, removal.forward, removal.backward, code)
 
@@ -440,7 +357,7 @@ class EvidenceActions(QObject):
                 self.context.parent, self.tr("New requirement"), self.tr("Material to provide:")
             )
             if ok and text.strip():
-                added = _NewRequirement(book, self.context.assessment.id, code, text)
+                added = NewRequirement(book, self.context.assessment.id, code, text)
                 self._push(self.tr("new requirement in %1").replace("%1", code), added.forward, added.backward, code)
         elif kind == "rename" and requirement is not None:
             shown = self.panel.requirement_text(requirement)
@@ -469,7 +386,7 @@ class EvidenceActions(QObject):
                     code,
                 )
         elif kind == "remove" and requirement is not None:
-            removal = _RequirementRemoval(book, requirement)
+            removal = RequirementRemoval(book, requirement)
             text = self.tr("remove a requirement from %1").replace("%1", code)
             self._push(text, removal.forward, removal.backward, code)
 

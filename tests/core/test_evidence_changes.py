@@ -102,6 +102,27 @@ def test_score_writes_return_their_changes(workspace: Workspace) -> None:
     assert note.note == "见附件"
 
 
+def test_writes_made_elsewhere_are_told_as_changes(workspace: Workspace, tmp_path: Path) -> None:
+    shown_inputs, shown_notes = workspace.inputs(1), workspace.notes(1)
+    counts, details = workspace.evidence.counts(1), workspace.assessment(1)
+    workspace.set_input(1, "004", {"score": 1})
+    workspace.set_note(1, "008", "见附件")
+    workspace.evidence.attach(1, "002", [scan(tmp_path, "计划.pdf")], _second_requirement(workspace))
+    workspace.update_assessment(1, unit="市教育局")
+    changes = workspace.changes_since(1, shown_inputs, shown_notes, evidence=counts, details=details)
+    assert [(c.code, c.note) for c in changes.scores] == [("004", None), ("008", "见附件")]
+    assert changes.evidence == [EvidenceChange(1, ("002",))]
+    assert [d.changed for d in changes.details] == [{"unit": "市教育局"}]
+    now = workspace.changes_since(
+        1,
+        workspace.inputs(1),
+        workspace.notes(1),
+        evidence=workspace.evidence.counts(1),
+        details=workspace.assessment(1),
+    )
+    assert not now
+
+
 def test_changes_are_not_a_list() -> None:
     change = EvidenceChange(1, ("002",))
     assert Changes.of(change) == Changes.of(change)

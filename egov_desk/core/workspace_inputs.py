@@ -1,0 +1,126 @@
+"""Saving items' inputs and notes, and what changed since a window read them: what the Workspace's ``set_inputs``,
+``set_note`` and ``changes_since`` do with its :class:`~egov_desk.core.store.Store` and the assessment's kept
+:class:`~egov_desk.core.scoring.ScoreSheet` (updated by each write)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from egov_desk.core.changes import Changes, EvidenceChange, ScoreChange
+from egov_desk.core.db.models import ItemInput, ItemRow, utcnow
+from egov_desk.core.errors import ChangedSince
+from egov_desk.core.scoring import ItemScore, ScoreSheet, score_item
+from egov_desk.core.store import Store
+from egov_desk.core.write_refusals import _input_changed, _plain_json, _short, no_item
+
+
+def inputs_rows(session: Session, assessment_id: int) -> dict[str, ItemInput]:
+    """The assessment's input rows by item code."""
+    rows = session.execute(
+        select(ItemRow.code, ItemInput)
+        .join(ItemRow, ItemRow.id == ItemInput.item_id)
+        .where(ItemInput.assessment_id == assessment_id)
+    )
+    return {code: row for code, row in rows}
+
+
+def _input_row(store: Store, session: Session, assessment_id: int, code: str) -> ItemInput:
+    """The item's input row in this assessment, created empty if there is none yet."""
+    _, item_row = store.item_row(session, assessment_id, code)
+    row = session.get(ItemInput, (assessment_id, item_row.id))
+    if row is None:
+        row = ItemInput(assessment_id=assessment_id, item_id=item_row.id, input=None, note="")
+        session.add(row)
+    return row
+
+
+def scored(sheet: ScoreSheet, assessment_id: int, score: ItemScore, inp: Any) -> ScoreChange:
+    """An item's new score put into the kept sheet: the change with the levels above it and the total."""
+    nodes = sheet.update(score)
+    return ScoreChange(assessment_id, score.code, score, nodes, sheet.total, len(sheet.unscored), inp)
+
+
+def noted(sheet: ScoreSheet, assessment_id: int, code: str, note: str) -> ScoreChange:
+    return ScoreChange(assessment_id, code, sheet.items[code], [], sheet.total, len(sheet.unscored), None, note)
+
+
+def set_inputs(
+    store: Store,
+    sheet: ScoreSheet,
+    assessment_id: int,
+    inputs: Mapping[str, Mapping[str, Any] | None],
+    expected: Mapping[str, Any] | None,
+) -> Changes:
+    """Several items' inputs in one transaction: all of them are saved, or none; ``expected`` maps codes to the
+    inputs the person saw (one that changed since refuses the whole write)."""
+    system = sheet.system
+    new_scores = {}
+    for code, inp in inputs.items():
+        try:
+            item = system.item(code)
+        except KeyError:
+            raise no_item(code) from None
+        clean = json.loads(json.dumps(inp)) if inp is not None else None  # a plain-JSON copy
+        new_scores[code] = (score_item(item, clean), clean)
+    with store.write() as session:
+        for code, (score, clean) in new_scores.items():
+            row = _input_row(store, session, assessment_id, code)
+            before = row.input
+            if expected is not None and code in expected and _plain_json(expected[code]) != before:
+                raise _input_changed(system.item(code), before)
+            row.input, row.score, row.scored = clean, score.points, score.scored
+            row.updated_at, row.updated_by = utcnow(), store.actor
+            store.audit(session, "set_input", assessment_id, code, before, clean)
+        store.commit(session, "the score of " + ", ".join(inputs), "、".join(inputs) + " 的得分")
+    return Changes(tuple(scored(sheet, assessment_id, score, clean) for score, clean in new_scores.values()))
+
+
+def save_note(store: Store, assessment_id: int, code: str, note: str, expected: str | None) -> None:
+    """One item's note; ``expected`` is the note the person saw (a different stored one: refused)."""
+    with store.write() as session:
+        row = _input_row(store, session, assessment_id, code)
+        before = row.note or ""
+        if expected is not None and expected != before:
+            raise ChangedSince(
+                f"the note of {code} was changed elsewhere since; it now reads {_short(before)!r}; not saved",
+                f"{code} 的说明已在别处被修改，现在是“{_short(before)}”；本次修改没有保存。",
+                "changed_since",
+                code=code,
+                current=before,
+            )
+        row.note, row.updated_at, row.updated_by = note, utcnow(), store.actor
+        store.audit(session, "set_note", assessment_id, code, before, note)
+        store.commit(session, f"the note of {code}", f"{code} 的说明")
+
+
+def score_changes(
+    sheet: ScoreSheet,
+    assessment_id: int,
+    shown: tuple[Mapping[str, Any], Mapping[str, str]],
+    now: tuple[Mapping[str, Any], Mapping[str, str]],
+) -> list[ScoreChange]:
+    """The inputs and notes stored ``now`` that differ from those ``shown``: one change per item, the kept
+    sheet updated."""
+    (inputs, notes), (now_inputs, now_notes) = shown, now
+    changes = []
+    for code in sorted(set(inputs) | set(now_inputs)):
+        if inputs.get(code) != now_inputs.get(code):
+            inp = now_inputs.get(code)
+            changes.append(scored(sheet, assessment_id, score_item(sheet.system.item(code), inp), inp))
+    for code in sorted(set(notes) | set(now_notes)):
+        if notes.get(code, "") != now_notes.get(code, ""):
+            changes.append(noted(sheet, assessment_id, code, now_notes.get(code, "")))
+    return changes
+
+
+def evidence_changes(
+    assessment_id: int, shown: Mapping[str, tuple[int, int, int]], now: Mapping[str, tuple[int, int, int]]
+) -> list[EvidenceChange]:
+    """The items whose evidence counts (collected, checked, needed) ``now`` differ from those ``shown``."""
+    codes = tuple(code for code in now if now[code] != shown.get(code))
+    return [EvidenceChange(assessment_id, codes)] if codes else []
