@@ -381,6 +381,10 @@ If the app behaves oddly, close and restart it.</source>
         <translation>第 %1 / %2 个文件 · %3 MB / %4 MB
 %5</translation>
     </message>
+    <message>
+        <source>add files to %1</source>
+        <translation>向 %1 添加文件</translation>
+    </message>
     <message numerus="yes">
         <source>Cancelled. The %n file(s) stored before remain.</source>
         <translation>
@@ -431,6 +435,18 @@ If the app behaves oddly, close and restart it.</source>
         <source>date of %1</source>
         <translation>%1 的日期</translation>
     </message>
+    <message>
+        <source>name of a requirement in %1</source>
+        <translation>%1 材料要求的名称</translation>
+    </message>
+    <message>
+        <source>order of the checklist of %1</source>
+        <translation>%1 材料清单的顺序</translation>
+    </message>
+    <message>
+        <source>remove a requirement from %1</source>
+        <translation>从 %1 删除材料要求</translation>
+    </message>
     <message numerus="yes">
         <source>%n file(s) added to %1</source>
         <translation>
@@ -472,6 +488,10 @@ If the app behaves oddly, close and restart it.</source>
     <message>
         <source>Material to provide:</source>
         <translation>需提供的材料：</translation>
+    </message>
+    <message>
+        <source>new requirement in %1</source>
+        <translation>%1 新增材料要求</translation>
     </message>
     <message>
         <source>Rename the requirement</source>
@@ -1124,6 +1144,10 @@ SHA-256 %4</translation>
         <translation>%1 已在别处被修改；您正在输入的内容保留。</translation>
     </message>
     <message>
+        <source>import of %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
         <source>Finishing the work under way…</source>
         <translation>正在结束进行中的工作…</translation>
     </message>
@@ -1407,6 +1431,10 @@ SHA-256 %4</translation>
     <message>
         <source>Kind:</source>
         <translation>类型：</translation>
+    </message>
+    <message>
+        <source>new assessment</source>
+        <translation>新建考评</translation>
     </message>
     <message>
         <source>Not created</source>

@@ -1,8 +1,8 @@
 """Evidence (佐证材料): the vault of files, their links to items and requirements, the checklist, the check.
 
-``book`` (attach, link, date, tick; the reads), ``checklist`` (edit requirements), ``verify`` (vault against
-database), ``vault`` (copy, hash, fsync, rename), ``filetypes`` (what a file really is), ``types`` (what the
-part hands out), ``refusals`` (its refusals in both languages).
+``book`` (attach, link, date, tick), ``reading`` (files, by item, counts), ``checklist`` (edit requirements),
+``verify`` (vault against database), ``vault`` (copy, hash, fsync, rename), ``filetypes`` (what a file really is),
+``types`` (what the part hands out), ``refusals`` (its refusals in both languages).
 
 The names below are loaded when first used: importing ``egov_desk.core.evidence.vault`` (the importer names files
 with it) must not load the book and with it SQLAlchemy.
