@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,8 +25,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QTableWidget,
     QTableWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -38,16 +35,14 @@ from egov_desk.core.changes import Changes
 from egov_desk.core.evidence.vault import display_name
 from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.importers.table import ROLE_NAMES
-from egov_desk.core.points import compact, to_points
-from egov_desk.core.rules import summary
 from egov_desk.core.workspace import Workspace, WorkspaceError
+from egov_desk.ui.dialogs.import_review import ReviewPage
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.ops import Job, Progress, Runner
 
 if TYPE_CHECKING:
     from egov_desk.core.importers.pipeline import ImportResult
 
-LOW = QColor("#b45309")
 ROLE_ORDER = ("level", "points", "rule", "name", "code", "evidence", "lead", "cooperating", "extra", "ignore")
 
 
@@ -75,7 +70,7 @@ class ImportWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Import"))
         self.file_page = FilePage(self)
         self.columns_page = ColumnsPage(self)
-        self.review_page = ReviewPage(self)
+        self.review_page = ReviewPage(lambda: self.read_result)
         self.findings_page = FindingsPage(self)
         for page in (self.file_page, self.columns_page, self.review_page, self.findings_page):
             self.addPage(page)
@@ -278,76 +273,6 @@ class ColumnsPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self.owner.read_result is not None and not self.owner.reading
-
-
-class ReviewPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
-        self.owner = wizard
-        self.setTitle(self.tr("Indicators and scoring rules"))
-        self.setSubTitle(
-            self.tr(
-                "The tree as read, and the rule proposed for each item beside its text. "
-                "Rules marked in amber need a person's check; all rules can be changed later."
-            )
-        )
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(
-            [
-                self.tr("Code"),
-                self.tr("Indicator / scoring rule"),
-                self.tr("Points"),
-                self.tr("Proposed rule"),
-                self.tr("Confidence"),
-            ]
-        )
-        self.tree.setTreePosition(1)  # branches beside the names; codes stay readable
-        self.tree.setColumnWidth(0, 56)
-        self.tree.setColumnWidth(1, 360)
-        self.tree.setColumnWidth(2, 50)
-        self.tree.setColumnWidth(3, 300)
-        self.summary = QLabel()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tree)
-
-    def initializePage(self) -> None:
-        result = self.owner.read_result
-        self.tree.clear()
-        if result is None:
-            return
-        unsure = 0
-        for node in result.data["tree"]:
-            unsure += self._add(node, None, result)
-        self.tree.expandAll()
-        count = len(result.proposals)
-        self.summary.setText(self.tr("%n scoring item(s); ", "", count) + self.tr("%n rule(s) to check", "", unsure))
-
-    def _add(self, node: dict, parent: QTreeWidgetItem | None, result: ImportResult) -> int:
-        points = "" if node.get("points") is None else compact(to_points(node["points"]))
-        entry = QTreeWidgetItem(["", node["name"], points])
-        font = entry.font(1)
-        font.setBold(True)
-        entry.setFont(1, font)
-        (parent.addChild(entry) if parent else self.tree.addTopLevelItem(entry))
-        unsure = 0
-        for child in node.get("children", []):
-            unsure += self._add(child, entry, result)
-        for item in node.get("items", []):
-            proposal = result.proposals[item["code"]]
-            points = "" if item.get("points") is None else compact(to_points(item["points"]))
-            text = item.get("name") or item["rule"].replace("\n", " ")
-            row = QTreeWidgetItem(
-                [item["code"], text, points, summary(proposal.rule), f"{round(proposal.confidence * 100)}%"]
-            )
-            row.setToolTip(1, item["rule"])
-            row.setToolTip(3, "\n".join(proposal.notes) or summary(proposal.rule))
-            if proposal.confidence < 0.5 or proposal.notes:
-                unsure += 1
-                for column in (3, 4):
-                    row.setForeground(column, QBrush(LOW))
-            entry.addChild(row)
-        return unsure
 
 
 class FindingsPage(QWizardPage):
