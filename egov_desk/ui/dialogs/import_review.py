@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWizardPage
@@ -60,7 +60,7 @@ class ReviewPage(QWizardPage):
         count = len(result.proposals)
         self.summary.setText(self.tr("%n scoring item(s); ", "", count) + self.tr("%n rule(s) to check", "", unsure))
 
-    def _add(self, node: dict, parent: QTreeWidgetItem | None, result: ImportResult) -> int:
+    def _add(self, node: dict[str, Any], parent: QTreeWidgetItem | None, result: ImportResult) -> int:
         points = "" if node.get("points") is None else compact(to_points(node["points"]))
         entry = QTreeWidgetItem(["", node["name"], points])
         font = entry.font(1)

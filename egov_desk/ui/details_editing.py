@@ -1,0 +1,30 @@
+"""File → Assessment details…: the dialog over the window, and what it changed pushed as one undo step."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from egov_desk.ui.context import WindowContext
+from egov_desk.ui.undo import SetAssessmentDetails
+
+
+def edit_details(context: WindowContext, first_start: bool = False) -> QDialog:
+    """Open the details of the assessment shown (``first_start``: the question asked on a workspace's first start)."""
+    from egov_desk.ui.dialogs.assessment_details import AssessmentDetailsDialog
+
+    dialog = AssessmentDetailsDialog(context.assessment, first_start, context.parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.accepted.connect(lambda: _details_given(context, dialog.details))
+    dialog.open()
+    return dialog
+
+
+def _details_given(context: WindowContext, details: dict[str, Any]) -> None:
+    if details:
+        command = SetAssessmentDetails(
+            context.workspace, context.assessment, details, context.apply, context.report_failure
+        )
+        context.undo_stack.push(command)

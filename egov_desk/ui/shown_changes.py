@@ -1,0 +1,120 @@
+"""Showing what changed in the assessment shown — by a write of this window (its undo and redo too) or made
+elsewhere (the command line, another window): an item's score with the levels above it and the gauge, its note,
+its evidence, in the tree, the departments and the panel. The window calls these from ``MainWindow.apply``; they
+touch only what :class:`ShownAssessment` names of it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QStatusBar
+
+from egov_desk.core.changes import Changes
+
+if TYPE_CHECKING:
+    from egov_desk.core.changes import Change
+    from egov_desk.core.indicators import Item
+    from egov_desk.core.scoring import ScoreSheet
+    from egov_desk.core.watch import DataWatch
+    from egov_desk.core.workspace import Workspace
+    from egov_desk.core.workspace_info import AssessmentInfo
+    from egov_desk.ui.models.indicator_tree import IndicatorTreeModel
+    from egov_desk.ui.panels.departments import DepartmentsView
+    from egov_desk.ui.panels.item_panel import ItemPanel
+    from egov_desk.ui.widgets.gauge import ScoreGauge
+    from egov_desk.ui.widgets.read_only_banner import ReadOnlyBanner
+
+
+class ShownAssessment(Protocol):
+    """What of the window shows an assessment (the main window is one)."""
+
+    workspace: Workspace
+    assessment: AssessmentInfo
+    inputs: dict[str, Any]
+    notes: dict[str, str]
+    evidence: dict[str, tuple[int, int, int]]  # code → (collected, checked, needed)
+    model: IndicatorTreeModel
+    gauge: ScoreGauge
+    panel: ItemPanel
+    departments: DepartmentsView
+    read_only_banner: ReadOnlyBanner
+    data_watch: DataWatch | None
+
+    def current_item(self) -> Item | None: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def apply(self, changes: Changes) -> None: ...
+
+
+def show_changes_made_elsewhere(shown: ShownAssessment) -> Changes:
+    """Repaint what another process (the CLI, another window) changed in the workspace."""
+    shown.read_only_banner.follow_holder()
+    if shown.data_watch is None or not shown.data_watch.changed():
+        return Changes()
+    assessment = shown.assessment.id
+    shown.workspace.forget_scores(keep=assessment)  # other assessments are re-read when next opened
+    changes = shown.workspace.changes_since(
+        assessment, shown.inputs, shown.notes, evidence=shown.evidence, details=shown.assessment
+    )
+    shown.apply(changes)
+    typing = shown.panel.editor is not None and shown.panel.editor.unconfirmed()
+    scores = len(changes.scores)
+    if scores and not typing:  # else the message that the person's typing was kept stays in view
+        shown.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "%n change(s) made elsewhere are shown.", "", scores), 6000
+        )
+    return changes
+
+
+def show_score(shown: ShownAssessment, change: Change) -> None:
+    if change.assessment_id != shown.assessment.id:
+        return
+    if change.note is not None:
+        shown.notes[change.code] = change.note
+    elif change.input is None:
+        shown.inputs.pop(change.code, None)
+    else:
+        shown.inputs[change.code] = change.input
+    shown.model.apply(change)
+    show_total(shown.gauge, shown.model.sheet)
+    for node in change.nodes:
+        if len(node.key) == 1:
+            shown.gauge.set_bar(node.key[0], node.points, node.unscored)
+    item, panel = shown.current_item(), shown.panel
+    if item is not None and item.code == change.code:
+        panel.show_score(change.item)
+        if change.note is not None and panel.note.toPlainText() != change.note:
+            panel.note.load(change.note)
+        elif change.note is None and panel.editor and panel.editor.current_input() != change.input:
+            if panel.editor.unconfirmed():  # the person is typing: keep what they typed
+                shown.statusBar().showMessage(
+                    QCoreApplication.translate(
+                        "MainWindow", "%1 was changed elsewhere; what you are typing is kept."
+                    ).replace("%1", change.code),
+                    8000,
+                )
+            else:
+                panel.reload_input(change.input)  # undo/redo or a change made elsewhere
+    shown.departments.update_item(change.code, shown.model.sheet.system, shown.model.sheet, shown.evidence)
+
+
+def show_evidence(shown: ShownAssessment, codes: set[str]) -> None:
+    """Read the evidence of these items of the assessment shown (one read for all of them) and repaint it:
+    their column in the tree, the departments' counts, the panel showing one of them."""
+    if not codes:
+        return
+    book, assessment = shown.workspace.evidence, shown.assessment.id
+    read = book.by_item(assessment, next(iter(codes))) if len(codes) == 1 else book.by_item(assessment)
+    for code in sorted(codes & set(read)):
+        evidence = read[code]
+        shown.evidence[code] = (evidence.collected, evidence.checked, evidence.needed)
+        shown.model.set_evidence(code, *shown.evidence[code])
+        shown.departments.update_item(code, shown.model.sheet.system, shown.model.sheet, shown.evidence)
+        if shown.panel.item is not None and shown.panel.item.code == code:
+            shown.panel.evidence.show_evidence(evidence)
+
+
+def show_total(gauge: ScoreGauge, sheet: ScoreSheet) -> None:
+    gauge.set_total(sheet.total, sheet.max, len(sheet.unscored))

@@ -1,0 +1,43 @@
+"""Sizes: the window's geometry, toolbars and splitter kept across runs, and the indicator tree's column widths."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QTreeView
+
+from egov_desk.ui.models.indicator_tree import CODE, EVIDENCE, LEAD, MAX, NAME, SCORE, IndicatorTreeModel
+
+
+def restore_layout(window: QMainWindow, splitter: QSplitter) -> None:
+    settings = QSettings()
+    geometry, state = settings.value("window/geometry"), settings.value("window/state")
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+        screen = window.screen().availableGeometry()
+        if window.width() > screen.width() or window.height() > screen.height():  # saved on a larger screen
+            window.setGeometry(screen)
+    if state is not None:
+        window.restoreState(state)
+    saved_splitter = settings.value("window/splitter")
+    if saved_splitter is not None:
+        splitter.restoreState(saved_splitter)
+
+
+def save_layout(window: QMainWindow, splitter: QSplitter) -> None:
+    settings = QSettings()
+    settings.setValue("window/geometry", window.saveGeometry())
+    settings.setValue("window/state", window.saveState())
+    settings.setValue("window/splitter", splitter.saveState())
+
+
+def size_columns(tree: QTreeView, model: IndicatorTreeModel) -> None:
+    """The names take the room left; every other column is as wide as its title or a typical value."""
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+    metrics = tree.fontMetrics()
+    samples = ((CODE, "编号00"), (MAX, "分值00"), (SCORE, "自评得分0"), (EVIDENCE, "材料00"), (LEAD, "政策法规科0"))
+    for column, sample in samples:
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 16)
