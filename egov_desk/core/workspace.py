@@ -341,18 +341,20 @@ class Workspace:
         inputs: Mapping[str, Any],
         notes: Mapping[str, str],
         *,
-        evidence: Mapping[str, tuple[int, int, int]] | None = None,
+        evidence_counts: Mapping[str, tuple[int, int, int]] | None = None,
         details: AssessmentInfo | None = None,
     ) -> Changes:
         """What the database holds now that differs from what a window shows — ``inputs`` and ``notes`` (one
-        ScoreChange per item, scores updated), the evidence ``counts`` per item (collected, checked, needed:
+        ScoreChange per item, scores updated), the ``evidence_counts`` per item (collected, checked, needed:
         one EvidenceChange), the assessment's ``details`` — for writes made by another process."""
         shown = (inputs, notes)
         now = (self.inputs(assessment_id), self.notes(assessment_id))
         changes: list[AnyChange] = []
         changes += workspace_inputs.score_changes(self.scores(assessment_id), assessment_id, shown, now)
-        if evidence is not None:
-            changes += workspace_inputs.evidence_changes(assessment_id, evidence, self.evidence.counts(assessment_id))
+        if evidence_counts is not None:
+            changes += workspace_inputs.evidence_changes(
+                assessment_id, evidence_counts, self.evidence.counts(assessment_id)
+            )
         if details is not None and (info := self.assessment(assessment_id)) != details:
             changes.append(DetailsChange(details, info))
         return Changes(tuple(changes))

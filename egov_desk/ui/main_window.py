@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.inputs: dict[str, Any] = {}
         self.notes: dict[str, str] = {}
-        self.evidence: dict[str, tuple[int, int, int]] = {}  # code → (collected, checked, needed)
+        self.evidence_counts: dict[str, tuple[int, int, int]] = {}  # code → (collected, checked, needed)
         self._build_widgets()
         self.context = self._make_context()
         self.evidence_actions = EvidenceActions(self.context, self.panel.evidence)
@@ -162,8 +162,8 @@ class MainWindow(QMainWindow):
         self.inputs = self.workspace.inputs(assessment.id)
         self.notes = self.workspace.notes(assessment.id)
         counts = self.workspace.evidence.counts(assessment.id)
-        self.evidence = dict(counts)
-        self.model = IndicatorTreeModel(sheet, dict(self.evidence), self)
+        self.evidence_counts = dict(counts)
+        self.model = IndicatorTreeModel(sheet, dict(self.evidence_counts), self)
         self.proxy.setSourceModel(self.model)
         self.tree.setModel(self.proxy)
         self.tree.setTreePosition(NAME)  # branches beside the names; codes stay in a clean column
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
             [Bar(n.name, sheet.nodes[n.key].points, n.points, sheet.nodes[n.key].unscored) for n in system.tree]
         )
         show_total(self.gauge, sheet)
-        self.departments.show_departments(system, sheet, self.evidence)
+        self.departments.show_departments(system, sheet, self.evidence_counts)
         self.statusBar().showMessage(workspace_status(self.workspace))
         self.select_item(self.model.item_codes()[0])
 

@@ -33,7 +33,7 @@ class ShownAssessment(Protocol):
     assessment: AssessmentInfo
     inputs: dict[str, Any]
     notes: dict[str, str]
-    evidence: dict[str, tuple[int, int, int]]  # code → (collected, checked, needed)
+    evidence_counts: dict[str, tuple[int, int, int]]  # code → (collected, checked, needed)
     model: IndicatorTreeModel
     gauge: ScoreGauge
     panel: ItemPanel
@@ -56,7 +56,7 @@ def show_changes_made_elsewhere(shown: ShownAssessment) -> Changes:
     assessment = shown.assessment.id
     shown.workspace.forget_scores(keep=assessment)  # other assessments are re-read when next opened
     changes = shown.workspace.changes_since(
-        assessment, shown.inputs, shown.notes, evidence=shown.evidence, details=shown.assessment
+        assessment, shown.inputs, shown.notes, evidence_counts=shown.evidence_counts, details=shown.assessment
     )
     shown.apply(changes)
     typing = shown.panel.editor is not None and shown.panel.editor.unconfirmed()
@@ -97,7 +97,7 @@ def show_score(shown: ShownAssessment, change: Change) -> None:
                 )
             else:
                 panel.reload_input(change.input)  # undo/redo or a change made elsewhere
-    shown.departments.update_item(change.code, shown.model.sheet.system, shown.model.sheet, shown.evidence)
+    shown.departments.update_item(change.code, shown.model.sheet.system, shown.model.sheet, shown.evidence_counts)
 
 
 def show_evidence(shown: ShownAssessment, codes: set[str]) -> None:
@@ -109,9 +109,9 @@ def show_evidence(shown: ShownAssessment, codes: set[str]) -> None:
     read = book.by_item(assessment, next(iter(codes))) if len(codes) == 1 else book.by_item(assessment)
     for code in sorted(codes & set(read)):
         evidence = read[code]
-        shown.evidence[code] = (evidence.collected, evidence.checked, evidence.needed)
-        shown.model.set_evidence(code, *shown.evidence[code])
-        shown.departments.update_item(code, shown.model.sheet.system, shown.model.sheet, shown.evidence)
+        shown.evidence_counts[code] = (evidence.collected, evidence.checked, evidence.needed)
+        shown.model.set_evidence(code, *shown.evidence_counts[code])
+        shown.departments.update_item(code, shown.model.sheet.system, shown.model.sheet, shown.evidence_counts)
         if shown.panel.item is not None and shown.panel.item.code == code:
             shown.panel.evidence.show_evidence(evidence)
 

@@ -109,7 +109,7 @@ def test_writes_made_elsewhere_are_told_as_changes(workspace: Workspace, tmp_pat
     workspace.set_note(1, "008", "见附件")
     workspace.evidence.attach(1, "002", [scan(tmp_path, "计划.pdf")], _second_requirement(workspace))
     workspace.update_assessment(1, unit="市教育局")
-    changes = workspace.changes_since(1, shown_inputs, shown_notes, evidence=counts, details=details)
+    changes = workspace.changes_since(1, shown_inputs, shown_notes, evidence_counts=counts, details=details)
     assert [(c.code, c.note) for c in changes.scores] == [("004", None), ("008", "见附件")]
     assert changes.evidence == [EvidenceChange(1, ("002",))]
     assert [d.changed for d in changes.details] == [{"unit": "市教育局"}]
@@ -117,7 +117,7 @@ def test_writes_made_elsewhere_are_told_as_changes(workspace: Workspace, tmp_pat
         1,
         workspace.inputs(1),
         workspace.notes(1),
-        evidence=workspace.evidence.counts(1),
+        evidence_counts=workspace.evidence.counts(1),
         details=workspace.assessment(1),
     )
     assert not now
