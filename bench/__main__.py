@@ -139,8 +139,8 @@ def bench_edit(work: Path) -> list[Figure]:
     window.close()
     normal.close()
     big = Workspace.open(work / "edit-5000")
-    system = big.add_system(big_system(5000), key="bench:5000")
-    assessment = big.create_assessment(system, "压力测试", 2020)
+    system = big.add_system(big_system(5000), key="bench:5000").system_id
+    assessment = big.create_assessment(system, "压力测试", 2020).assessment_id
     big.set_setting("current_assessment", assessment)
     window = MainWindow(big)
     window.show()

@@ -6,9 +6,8 @@ attach, what an undo needs to put a removed link or requirement back: see
 :mod:`egov_desk.core.evidence.types`). Each of them is :class:`Written`. A single :class:`ScoreChange` or
 :class:`DetailsChange` is its own one-entry ``Changes`` too.
 
-Two exceptions, kept plain because their ids travel through Qt: ``Workspace.create_assessment`` and
-``add_system`` return the bare id; what they changed is ``AssessmentAdded(id, system)`` / ``SystemAdded(id)``.
-``Workspace.import_system`` returns its Changes.
+Adding a system or an assessment returns :class:`SystemStored` / :class:`AssessmentCreated` (the new id beside
+its changes); ``Workspace.import_system`` returns its Changes.
 """
 
 from __future__ import annotations
@@ -176,6 +175,22 @@ class Changes(Sequence[AnyChange]):
     @property
     def systems_removed(self) -> list[int]:
         return [c.system_id for c in self.entries if isinstance(c, SystemRemoved)]
+
+
+@dataclass(frozen=True)
+class SystemStored:
+    """An indicator system stored: its id, and what that changed (undone by ``Workspace.remove_system``)."""
+
+    system_id: int
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class AssessmentCreated:
+    """An assessment created: its id, and what that changed (undone by ``Workspace.remove_assessment``)."""
+
+    assessment_id: int
+    changes: Changes
 
 
 class Written(Protocol):

@@ -19,10 +19,12 @@ from egov_desk.core.actor import os_account
 from egov_desk.core.changes import (
     AnyChange,
     AssessmentChange,
+    AssessmentCreated,
     Change,
     Changes,
     DetailsChange,
     ScoreChange,
+    SystemStored,
 )
 from egov_desk.core.db.engine import make_engine, sqlite_url
 from egov_desk.core.db.models import Assessment, AuditEntry, IndicatorSystemRow, Setting
@@ -203,10 +205,9 @@ class Workspace:
         with self.store.read() as session:
             return load_system(session, system_id)
 
-    def add_system(self, data: Mapping[str, Any], key: str, source: str = "") -> int:
-        """Store an indicator system given as interchange JSON; refuses a key already used. Returns its id (a
-        plain int: ids of assessments and systems travel through Qt, which takes no int subclass); what it
-        changed is ``SystemAdded(id)``, undone by :meth:`remove_system`."""
+    def add_system(self, data: Mapping[str, Any], key: str, source: str = "") -> SystemStored:
+        """Store an indicator system given as interchange JSON; refuses a key already used. Undone by
+        :meth:`remove_system`."""
         return workspace_systems.add_system(self.store, data, key, source)
 
     def import_system(
@@ -240,9 +241,8 @@ class Workspace:
                 raise no_assessment(assessment_id)
             return _assessment_info(row)
 
-    def create_assessment(self, system_id: int, unit: str, year: int, title: str = "自评") -> int:
-        """A new assessment of an indicator system; returns its id (a plain int, as :meth:`add_system`); what
-        it changed is ``AssessmentAdded(id, system_id)``, undone by :meth:`remove_assessment`."""
+    def create_assessment(self, system_id: int, unit: str, year: int, title: str = "自评") -> AssessmentCreated:
+        """A new assessment of an indicator system; undone by :meth:`remove_assessment`."""
         return workspace_systems.create_assessment(self.store, system_id, unit, year, title)
 
     def remove_assessment(self, assessment_id: int, *, with_system: bool = False) -> Changes:

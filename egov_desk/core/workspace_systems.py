@@ -13,11 +13,13 @@ from sqlalchemy.orm import Session
 from egov_desk.core.assessment_details import DETAIL_NAMES_ZH, clean_details
 from egov_desk.core.changes import (
     AssessmentAdded,
+    AssessmentCreated,
     AssessmentRemoved,
     Changes,
     DetailsChange,
     SystemAdded,
     SystemRemoved,
+    SystemStored,
 )
 from egov_desk.core.db.models import (
     Assessment,
@@ -48,14 +50,14 @@ def unit_given(unit: str) -> str:
     return unit.strip()
 
 
-def add_system(store: Store, data: Mapping[str, Any], key: str, source: str = "") -> int:
-    """Store an indicator system given as interchange JSON; refuses a key already used. Returns its id."""
+def add_system(store: Store, data: Mapping[str, Any], key: str, source: str = "") -> SystemStored:
+    """Store an indicator system given as interchange JSON; refuses a key already used."""
     system = system_from_interchange(data)
     with store.write() as session:
         system_id = _add_system(store, session, system, key, source)
         store.commit(session, f"indicator system {system.title!r}", f"指标体系“{system.title}”")
     store.keep_system(system_id, system)
-    return system_id
+    return SystemStored(system_id, Changes.of(SystemAdded(system_id)))
 
 
 def _add_system(store: Store, session: Session, system: IndicatorSystem, key: str, source: str) -> int:
@@ -102,13 +104,13 @@ def _remove_system(store: Store, session: Session, system_id: int) -> None:
     session.execute(delete(IndicatorSystemRow).where(IndicatorSystemRow.id == system_id))
 
 
-def create_assessment(store: Store, system_id: int, unit: str, year: int, title: str = "自评") -> int:
-    """A new assessment of an indicator system; returns its id."""
+def create_assessment(store: Store, system_id: int, unit: str, year: int, title: str = "自评") -> AssessmentCreated:
+    """A new assessment of an indicator system."""
     unit = unit_given(unit)
     with store.write() as session:
         assessment_id = _add_assessment(store, session, system_id, unit, year, title)
         store.commit(session, f"assessment {year} {unit}", f"{year} 年 {unit} 的考评")
-    return assessment_id
+    return AssessmentCreated(assessment_id, Changes.of(AssessmentAdded(assessment_id, system_id)))
 
 
 def _add_assessment(store: Store, session: Session, system_id: int, unit: str, year: int, title: str) -> int:

@@ -12,13 +12,16 @@ import pytest
 from egov_desk.core.changes import (
     AnyChange,
     AssessmentAdded,
+    AssessmentCreated,
     AssessmentRemoved,
     Changes,
     ChecklistChange,
     DetailsChange,
     EvidenceChange,
     ScoreChange,
+    SystemAdded,
     SystemRemoved,
+    SystemStored,
 )
 from egov_desk.core.db.models import RequirementCheck
 from egov_desk.core.evidence.types import (
@@ -149,7 +152,7 @@ def _second_requirement(workspace: Workspace) -> int:
 
 
 def _second_assessment(workspace: Workspace) -> int:
-    return workspace.create_assessment(1, "本单位", 2020, "复核")
+    return workspace.create_assessment(1, "本单位", 2020, "复核").assessment_id
 
 
 # write → (what it returns: Changes, a Change, or its value with its changes; a change its changes hold)
@@ -158,6 +161,16 @@ WRITES: dict[str, tuple[Callable[[Workspace, Path], object], type, type[AnyChang
     "set_inputs": (lambda w, _: w.set_inputs(1, {"004": {"score": 1}}), Changes, ScoreChange),
     "set_note": (lambda w, _: w.set_note(1, "004", "见附件"), ScoreChange, ScoreChange),
     "update_assessment": (lambda w, _: w.update_assessment(1, unit="市教育局"), DetailsChange, DetailsChange),
+    "create_assessment": (
+        lambda w, _: w.create_assessment(1, "本单位", 2021),
+        AssessmentCreated,
+        AssessmentAdded,
+    ),
+    "add_system": (
+        lambda w, _: w.add_system(w.system(1).to_interchange(), key="import:z"),
+        SystemStored,
+        SystemAdded,
+    ),
     "remove_assessment": (
         lambda w, _: w.remove_assessment(_second_assessment(w)),
         Changes,
@@ -169,7 +182,7 @@ WRITES: dict[str, tuple[Callable[[Workspace, Path], object], type, type[AnyChang
         AssessmentAdded,
     ),
     "remove_system": (
-        lambda w, _: w.remove_system(w.add_system(w.system(1).to_interchange(), key="import:y")),
+        lambda w, _: w.remove_system(w.add_system(w.system(1).to_interchange(), key="import:y").system_id),
         Changes,
         SystemRemoved,
     ),

@@ -365,8 +365,8 @@ def hostile(tmp_path: Path) -> tuple[Workspace, int]:
             walk(node.get("children", []))
 
     walk(data["tree"])
-    system = workspace.add_system(data | {"title": "2019年考评（含公式样文字）"}, key="test:formulas")
-    assessment = workspace.create_assessment(system, "市教育局", 2019)
+    system = workspace.add_system(data | {"title": "2019年考评（含公式样文字）"}, key="test:formulas").system_id
+    assessment = workspace.create_assessment(system, "市教育局", 2019).assessment_id
     requirement = workspace.evidence.add_requirement(assessment, "002", FORMULAS["requirement"]).requirement_id
     scan = tmp_path / "scans" / FORMULAS["file"]
     scan.parent.mkdir()
@@ -519,8 +519,8 @@ def judged(tmp_path: Path) -> tuple[Workspace, int, list[str]]:
     for item in all_items(data):
         item["scoring"] = {"type": "manual"}
         item["evidence"] = "市发改委提供"  # nothing to collect: only scores can be missing
-    system = workspace.add_system(data | {"title": "2019年考评（人工评分）"}, key="test:manual")
-    assessment = workspace.create_assessment(system, "淮北市教育局", 2019)
+    system = workspace.add_system(data | {"title": "2019年考评（人工评分）"}, key="test:manual").system_id
+    assessment = workspace.create_assessment(system, "淮北市教育局", 2019).assessment_id
     yield workspace, assessment, [item["code"] for item in all_items(data)]
     workspace.close()
 

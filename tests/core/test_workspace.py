@@ -134,8 +134,8 @@ def test_items_by_department_as_lead_and_as_cooperating(workspace: Workspace) ->
 
 def test_several_systems_and_assessments_live_side_by_side(workspace: Workspace) -> None:
     data = template_data("builtin:2019") | {"title": "2020年考评", "year": 2020}
-    system_id = workspace.add_system(data, key="import:2020", source="2020.docx")
-    second = workspace.create_assessment(system_id, "某局", 2020)
+    system_id = workspace.add_system(data, key="import:2020", source="2020.docx").system_id
+    second = workspace.create_assessment(system_id, "某局", 2020).assessment_id
     workspace.set_input(second, "005", {"yes": True})
     first = workspace.assessments()[0].id
     assert workspace.scores(first).total == 0
@@ -156,7 +156,7 @@ def test_the_stored_system_reads_back_as_it_was_given(workspace: Workspace) -> N
 
 
 def test_the_last_opened_assessment_is_remembered(workspace: Workspace) -> None:
-    second = workspace.create_assessment(workspace.systems()[0].id, "本单位", 2019, "复核")
+    second = workspace.create_assessment(workspace.systems()[0].id, "本单位", 2019, "复核").assessment_id
     workspace.set_setting("current_assessment", second)
     assert workspace.default_assessment().id == second
 

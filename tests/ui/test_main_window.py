@@ -168,7 +168,7 @@ def test_a_change_elsewhere_to_another_assessment_shows_when_it_is_opened(window
     from egov_desk.cli import main as cli
 
     workspace = window.workspace
-    other = workspace.create_assessment(1, "本单位", 2020, "复核")
+    other = workspace.create_assessment(1, "本单位", 2020, "复核").assessment_id
     window.open_assessment(workspace.assessment(other))
     window.open_assessment(workspace.assessment(1))  # the 2020 sheet is now kept in memory
     folder = str(workspace.folder)
@@ -181,7 +181,7 @@ def test_a_change_elsewhere_to_another_assessment_shows_when_it_is_opened(window
 
 def test_a_value_typed_in_one_assessment_is_never_saved_into_the_next(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     workspace = window.workspace
-    other = workspace.create_assessment(1, "本单位", 2020, "复核")
+    other = workspace.create_assessment(1, "本单位", 2020, "复核").assessment_id
     window.select_item("008")
     editor = window.panel.editor
     editor.spin.setFocus()

@@ -103,8 +103,8 @@ def test_departments_count_what_is_scored(window: MainWindow, workspace: Workspa
 
 def test_switching_between_assessments_of_two_systems(window: MainWindow, workspace: Workspace) -> None:
     data = template_data("builtin:2019") | {"title": "2020年电子政务考评", "year": 2020}
-    system = workspace.add_system(data, key="import:2020")
-    second = workspace.create_assessment(system, "本单位", 2020)
+    system = workspace.add_system(data, key="import:2020").system_id
+    second = workspace.create_assessment(system, "本单位", 2020).assessment_id
     workspace.set_input(second, "005", {"yes": True})
     window.refresh_assessments()
     index = window.assessment_combo.findData(second)

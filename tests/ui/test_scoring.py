@@ -316,8 +316,8 @@ def test_the_other_rule_types_have_editors_too(qtbot, workspace: Workspace, rule
             }
         ],
     }
-    system = workspace.add_system(data, key=f"test:{rule['type']}")
-    assessment = workspace.create_assessment(system, "本单位", 2020)
+    system = workspace.add_system(data, key=f"test:{rule['type']}").system_id
+    assessment = workspace.create_assessment(system, "本单位", 2020).assessment_id
     workspace.set_setting("current_assessment", assessment)
     window = MainWindow(workspace)
     qtbot.addWidget(window)

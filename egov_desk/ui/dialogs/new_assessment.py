@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from egov_desk.core.changes import AssessmentAdded, Changes
+from egov_desk.core.changes import Changes
 from egov_desk.core.workspace import Workspace, WorkspaceError
 from egov_desk.ui.undo import Step
 
@@ -53,10 +53,11 @@ class NewAssessmentDialog(QDialog):
     def create_assessment(self) -> Changes:
         """Create the assessment the fields describe (also the redo of an undone creation)."""
         system = self.system.currentData()
-        self.created = self.workspace.create_assessment(
+        created = self.workspace.create_assessment(
             system, self.unit.text(), self.year.value(), self.title.text().strip() or "自评"
         )
-        return Changes.of(AssessmentAdded(self.created, system))
+        self.created = created.assessment_id
+        return created.changes
 
     def undo_step(self, report: Callable[[Exception], None], apply: Callable[[Changes], None]) -> Step:
         """The creation as an undoable step (made already: pushing it creates nothing); its undo removes the
