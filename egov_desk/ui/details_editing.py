@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from egov_desk.ui.context import WindowContext
-from egov_desk.ui.undo import SetAssessmentDetails
+from egov_desk.ui.undo import SetAssessmentDetails, push
 
 
 def edit_details(context: WindowContext, first_start: bool = False) -> QDialog:
@@ -27,4 +27,4 @@ def _details_given(context: WindowContext, details: dict[str, Any]) -> None:
         command = SetAssessmentDetails(
             context.workspace, context.assessment, details, context.apply, context.report_failure
         )
-        context.undo_stack.push(command)
+        push(context.undo_stack, command)

@@ -31,7 +31,7 @@ from egov_desk.ui.dialogs.choose import last_folder, remember_folder
 from egov_desk.ui.evidence_steps import Attachment, NewRequirement, Removal, RequirementRemoval
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.ops import Job, Progress
-from egov_desk.ui.undo import Step
+from egov_desk.ui.undo import Step, push
 
 if TYPE_CHECKING:
     from egov_desk.ui.context import WindowContext
@@ -99,7 +99,7 @@ class EvidenceActions(QObject):
             self.context.apply(Changes.of(EvidenceChange(assessment, (code,))))
 
         step = Step(text, forward, backward, self.context.apply, failed, done=done)
-        self.context.undo_stack.push(step)
+        push(self.context.undo_stack, step)
         return step
 
     def _failed(self, error: BaseException) -> None:

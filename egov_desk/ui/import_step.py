@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from egov_desk.ui.context import WindowContext
 from egov_desk.ui.dialogs.import_wizard import ImportWizard
-from egov_desk.ui.undo import Step
+from egov_desk.ui.undo import Step, push
 
 
 def import_table(context: WindowContext, switch_to_assessment: Callable[[int], None]) -> ImportWizard:
@@ -34,4 +34,4 @@ def _imported(context: WindowContext, wizard: ImportWizard, switch_to_assessment
         context.report_failure,
         done=True,
     )
-    context.undo_stack.push(step)
+    push(context.undo_stack, step)

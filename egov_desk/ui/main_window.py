@@ -30,7 +30,7 @@ from egov_desk.ui.ops import Runner
 from egov_desk.ui.refused_input import ask_about_abandoned, ask_before_closing
 from egov_desk.ui.shown_changes import show_changes_made_elsewhere, show_evidence, show_score, show_total
 from egov_desk.ui.tree_navigation import unscored_after
-from egov_desk.ui.undo import SetInput, SetNote
+from egov_desk.ui.undo import SetInput, SetNote, push
 from egov_desk.ui.widgets.gauge import Bar
 from egov_desk.ui.window_widgets import build_central_area, build_toolbar, list_assessments, list_departments
 
@@ -296,13 +296,13 @@ class MainWindow(QMainWindow):
         command = SetInput(
             self.workspace, self.assessment.id, code, self.inputs.get(code), inp, self.apply, self.report_failure
         )
-        self.undo_stack.push(command)
+        push(self.undo_stack, command)
 
     def edit_note(self, code: str, text: str) -> None:
         command = SetNote(
             self.workspace, self.assessment.id, code, self.notes.get(code, ""), text, self.apply, self.report_failure
         )
-        self.undo_stack.push(command)
+        push(self.undo_stack, command)
 
     def _input_abandoned(self, code: str, typed: list[str], reason: str) -> None:
         # After the selection has settled: a dialog inside currentChanged would re-enter the view.

@@ -300,12 +300,13 @@ class Menus(QObject):
 
     def new_assessment(self) -> None:
         from egov_desk.ui.dialogs.new_assessment import NewAssessmentDialog
+        from egov_desk.ui.undo import push
 
         context = self.context
         dialog = NewAssessmentDialog(context.workspace, self.window)
         if dialog.exec() and dialog.created is not None:
             self.slots.switch_to_assessment(dialog.created)  # switching clears the undo stack: the step comes after
-            context.undo_stack.push(dialog.undo_step(context.report_failure, context.apply))
+            push(context.undo_stack, dialog.undo_step(context.report_failure, context.apply))
 
     def about(self) -> None:
         from PySide6 import __version__ as pyside_version

@@ -3,7 +3,8 @@ assessments): QUndoStack commands over Workspace writes.
 
 Each command's redo/undo is one Workspace write (one transaction), so an undo is saved as surely as the edit.
 Quick successive edits of the same item (typing "2", then "2.5") merge into one step. A write that fails
-(a full disk) reports why and leaves the stack as it was.
+(a full disk) or is refused reports why and leaves the stack as it was: :func:`push` makes the write first and
+pushes the step only when it was made.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from egov_desk.core.changes import Changes, Written
 from egov_desk.core.errors import ChangedSince
@@ -34,6 +35,20 @@ def changed_elsewhere(what: str) -> ChangedSince:
     return ChangedSince(text, text, "changed_since")
 
 
+def push(stack: QUndoStack, command: _WorkspaceCommand | Step) -> bool:
+    """Make ``command``'s write (unless it was made already) and push it onto ``stack`` only when it was made.
+
+    QUndoStack.push would run the write itself, and a refused one would still cost the stack its redo steps
+    while the menus kept offering them; made first, a refused write is said and the stack is left as it was."""
+    if not command.skip_redo:
+        command.redo()
+        if command.failed:
+            return False
+        command.skip_redo = True  # the push's own redo() makes nothing twice
+    stack.push(command)
+    return True
+
+
 class _WorkspaceCommand(QUndoCommand):
     def __init__(
         self,
@@ -52,6 +67,8 @@ class _WorkspaceCommand(QUndoCommand):
         self.apply, self.report = apply, report
 
         self.done = False  # redone once: later redos and undos check that nobody changed the value since
+        self.skip_redo = False  # the next redo() makes nothing: the write was made before the push (:func:`push`)
+        self.failed = False
 
     def write(self, value: Any, expected: Any) -> Written:
         """Store ``value`` if what is stored is still ``expected`` (what the person saw); else refuse."""
@@ -67,6 +84,7 @@ class _WorkspaceCommand(QUndoCommand):
                 raise changed_elsewhere(self.text())
             written = self.write(value, expected)
         except (WorkspaceError, InputError) as error:
+            self.failed = True
             self.setObsolete(True)  # the stack drops a command that did nothing
             self.report(error)
             return
@@ -74,6 +92,9 @@ class _WorkspaceCommand(QUndoCommand):
         self.apply(written.changes)
 
     def redo(self) -> None:
+        if self.skip_redo:
+            self.skip_redo = False
+            return
         self._run(self.after, self.before)
 
     def undo(self) -> None:

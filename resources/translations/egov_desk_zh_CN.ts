@@ -893,8 +893,8 @@ SHA-256 %4</translation>
         <translation>&lt;b&gt;导出。&lt;/b&gt;“文件 → 导出”生成自评得分表（Excel）、自评报告（Word）和按编号整理的佐证材料包（ZIP）。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Saving.&lt;/b&gt; Every change is saved when it is made; there is no Save button. Edit → Undo (Ctrl+Z) takes back scores, notes, removed files and ticks.</source>
-        <translation>&lt;b&gt;保存。&lt;/b&gt;每项修改在输入时即已保存，无需“保存”按钮。“编辑 → 撤销”（Ctrl+Z）可撤回得分、备注、移除的文件和勾选。</translation>
+        <source>&lt;b&gt;Saving.&lt;/b&gt; Every change is saved when it is made; there is no Save button. Edit → Undo (Ctrl+Z) takes back any change of the assessment shown — scores, notes, the details, files added or removed, dates, ticks, the checklist's requirements, scores read from a score sheet, a new assessment or an imported table — and Edit → Redo (Ctrl+Y) makes it again. Switching to another assessment starts its own history; restoring a backup is undone by restoring the before-restore backup.</source>
+        <translation>&lt;b&gt;保存。&lt;/b&gt;每项修改在输入时即已保存，无需“保存”按钮。“编辑 → 撤销”（Ctrl+Z）可撤回当前考评中的任何修改——得分、备注、考评信息、添加或移除的文件、文件日期、核验勾选、材料要求的增删改、从得分表读入的得分、新建的考评或导入的指标表；“编辑 → 重做”（Ctrl+Y）可再次执行。切换到另一次考评后，撤销记录从头开始；恢复备份后，如需退回，可恢复“恢复前”自动生成的备份。</translation>
     </message>
     <message>
         <source>&lt;b&gt;The unit.&lt;/b&gt; File → Assessment details changes the unit's name, the year, who fills it in and the report's date.</source>

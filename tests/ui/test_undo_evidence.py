@@ -118,6 +118,22 @@ def test_removing_a_requirement_puts_it_back_at_its_place_on_undo(window: MainWi
     assert requirements(window) == before
 
 
+def test_a_refused_edit_leaves_the_redo_steps_as_they_were(window: MainWindow, tmp_path: Path) -> None:
+    window.runner.synchronous = True
+    window.select_item("002")
+    [first, second, *_] = window.workspace.evidence.item_evidence(window.assessment.id, "002").requirements
+    drop(window, [write_pdf(tmp_path / "计划.pdf")], row=1)  # the second requirement now has a file
+    window.evidence_actions.edit_requirement("remove", first.id)
+    window.menu_actions.undo_action.trigger()
+    redo_text = window.menu_actions.redo_action.text()
+    window.evidence_actions.edit_requirement("remove", second.id)  # refused: it has files
+    assert second.text in requirements(window)
+    assert window.undo_stack.canRedo()
+    assert window.menu_actions.redo_action.text() == redo_text
+    window.menu_actions.redo_action.trigger()  # the redo offered still does what it says
+    assert first.text not in requirements(window)
+
+
 def test_a_file_date_is_undone_and_redone(window: MainWindow, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.runner.synchronous = True
     window.select_item("002")

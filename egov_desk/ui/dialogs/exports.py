@@ -207,7 +207,7 @@ class Exports(QObject):
 
     def _apply_scores(self, inputs: dict[str, Any]) -> None:
         from egov_desk.core.changes import Changes
-        from egov_desk.ui.undo import Step
+        from egov_desk.ui.undo import Step, push
 
         context = self.context
         assessment = context.assessment.id
@@ -224,6 +224,5 @@ class Exports(QObject):
             context.apply,
             context.report_failure,
         )
-        context.undo_stack.push(step)
-        if not step.failed:
+        if push(context.undo_stack, step):
             context.status(self.tr("%n score(s) read from the score sheet.", "", len(inputs)), 8000)

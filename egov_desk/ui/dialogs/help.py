@@ -52,7 +52,11 @@ class HelpDialog(QDialog):
             ),
             self.tr(
                 "<b>Saving.</b> Every change is saved when it is made; there is no Save button. Edit → Undo "
-                "(Ctrl+Z) takes back scores, notes, removed files and ticks."
+                "(Ctrl+Z) takes back any change of the assessment shown — scores, notes, the details, files added "
+                "or removed, dates, ticks, the checklist's requirements, scores read from a score sheet, a new "
+                "assessment or an imported table — and Edit → Redo (Ctrl+Y) makes it again. Switching to another "
+                "assessment starts its own history; restoring a backup is undone by restoring the before-restore "
+                "backup."
             ),
             self.tr(
                 "<b>The unit.</b> File → Assessment details changes the unit's name, the year, who fills "
