@@ -76,6 +76,7 @@ def shoot(out: Path) -> None:
     def wizard_page(count: int) -> None:
         wizard = windows[-1].findChild(QWizard)
         if wizard is None:
+            windows[-1].panel.reload_input(windows[-1].inputs.get("021"))  # the refused value shown before: let go
             wizard = windows[-1].import_table()
             wizard.move(183, 40)
             wizard.read(SEED_DOCX)
@@ -186,7 +187,7 @@ def shoot(out: Path) -> None:
 
     def run(index: int = 0) -> None:
         if index == len(steps):
-            app.quit()
+            app.exit(0)  # not quit(): Qt 6 asks the windows to close first, and one keeping a refused value says no
             return
         name, action = steps[index]
         action()
