@@ -186,7 +186,7 @@ print("|".join(seen))
 def test_a_damaged_workspace_on_a_network_share_is_not_offered_a_restore_there(tmp_path: Path) -> None:
     import sys
 
-    from tests.core.test_backups import files_in, seeing_a_network_share
+    from tests.core.test_backups_cli import files_in, seeing_a_network_share
 
     folder = tmp_path / "share" / "ws"
     with Workspace.open(folder) as workspace:
