@@ -1,10 +1,12 @@
 """Read a Chinese 评分细则 into a proposed rule of the engine's vocabulary, with a confidence.
 
-The text is normalised (NFKC, Chinese numerals before counters), split into clauses on ；。 and line breaks,
-and recognised by the phrasings indicator tables use: 每项1分，最高得2分 (per unit with cap), 每发现一处扣0.5分，
-扣完为止 (deduction), 是，得3分；否，得1分 (options), 得分=A/B*3分 / 得分率*6分 / 按比例得分 (ratio),
-前5名的得2分 (rank bands), 最高0.8分 … (sum of capped parts), 有…得1分；有…得1分 (checklist), 完成其中任何一项
-得1分 (tiers), 取…考核结果 / 按…评分 / …提供 (external), 为合格 (pass/fail). When unsure it proposes ``manual``
+The text is normalised (NFKC, Chinese numerals before counters; :mod:`.reader_text`), split into clauses on ；。
+and line breaks, and recognised by the phrasings indicator tables use: 每项1分，最高得2分 (per unit with cap),
+每发现一处扣0.5分，扣完为止 (deduction), 是，得3分；否，得1分 (options), 得分=A/B*3分 / 得分率*6分 / 按比例得分
+(ratio), 前5名的得2分 (rank bands), 最高0.8分 … (sum of capped parts), 有…得1分；有…得1分 (checklist),
+完成其中任何一项得1分 (tiers), 取…考核结果 / 按…评分 / …提供 (external, unless the text also says how to compute
+the points), 为合格 (pass/fail). Choose-one tiers, a base with deductions, "分别得/扣", ranks in turn, sub-task
+lists, thresholds, 取…得分折算 and 一票否决 are read in :mod:`.reader_tiers`. When unsure it proposes ``manual``
 and says so. Ambiguities (overlapping rank bands, parts exceeding the item's points) are reported in ``notes``.
 """
 
@@ -12,18 +14,18 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from egov_desk.core.points import json_number
 from egov_desk.core.requirements import PLATFORM, parse_requirements
+from egov_desk.core.rules import reader_tiers as tiers
+from egov_desk.core.rules.reader_text import NUM, clauses, enumeration, normalise, pretty
+from egov_desk.core.rules.reader_text import number as _d
 from egov_desk.core.rules.registry import parse_rule
 
-NUM = r"(\d+(?:\.\d+)?)"
-_COUNTERS = "次项个类处名家件条种篇人分%"
-_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+__all__ = ["Proposal", "clauses", "normalise", "propose"]
 
 
 @dataclass(frozen=True)
@@ -31,38 +33,6 @@ class Proposal:
     rule: dict[str, Any]
     confidence: float  # 0..1: how sure the reader is
     notes: tuple[str, ...] = ()
-
-
-def _cn_number(text: str) -> int:
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-    return _CN_DIGITS[text]
-
-
-def normalise(text: str) -> str:
-    """NFKC (full-width → ASCII digits and punctuation) and Chinese numerals before counters → digits."""
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub(rf"([零一二两三四五六七八九十]+)(?=[{_COUNTERS}])", lambda m: str(_cn_number(m.group(1))), text)
-    # "× 6分", "x3分": a multiplication sign, but never the x inside a word
-    return re.sub(r"(?<=[\d\s)率数])[xX×](?=\s*\d)", "*", text.replace("×", "*"))
-
-
-def clauses(text: str) -> list[str]:
-    parts = re.split(r"[;；。\n]+|(?:^|\s)\(?\d+[).、](?!\d)", text)
-    return [p.strip(" ,，") for p in parts if p and p.strip(" ,，")]
-
-
-def _pretty(text: str) -> str:
-    """Labels go back to Chinese punctuation."""
-    table = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）"})
-    return text.strip(" ,，的").translate(table)
-
-
-def _d(text: str) -> Decimal:
-    return Decimal(text)
 
 
 # --- whole-text patterns ----------------------------------------------------------------------------
@@ -100,7 +70,9 @@ _CAP = re.compile(
 _PER_UNIT = re.compile(rf"(?:每|(?<![\d.])1)(?:有)?(?:1)?([项次个类处家件条种篇人])(?!以)[^,;扣]*?(?:得)?\s*{NUM}\s*分")
 _ELEMENTS = re.compile(rf"每(?:个|项)?(要素|内容|方面)\s*{NUM}\s*分")
 _DEDUCT = re.compile(rf"(?:每|1)[^,;]*?扣\s*{NUM}\s*分")
-_DEDUCT_LIMIT = re.compile(rf"最多扣\s*{NUM}\s*分|扣分不超过\s*{NUM}\s*分")
+_DEDUCT_ONCE = re.compile(rf"扣(?:除)?\s*{NUM}\s*分")
+_DEDUCT_LIMIT = re.compile(rf"(?:最多|最高|累计)扣(?:除)?\s*{NUM}\s*分|扣分(?:不超过|上限)\s*{NUM}\s*分")
+_COUNTED = re.compile(r"^每?\s*(.*?)\s*\d*\s*((?:个)?[项次个类处家件条种篇人起月天日])")
 _CONDITION = re.compile(rf"^(.+?)\s*,?\s*(?:得|计)?\s*{NUM}\s*分$")
 
 
@@ -109,12 +81,30 @@ def _cap(clause: str) -> Decimal | None:
     return _d(next(g for g in match.groups() if g)) if match else None
 
 
-def _enumeration(text: str) -> list[str]:
-    """ "数据字段、格式、共享范围、共享方式、更新频率等" → the five elements."""
-    run = max(re.findall(r"[^,;，；]*、[^,;，；]*", text), key=len, default="")
-    run = re.sub(r"(等|等的|的)$", "", run.strip())
-    parts = [p.strip() for p in re.split(r"、|和|及|与", run) if p.strip()]
-    return parts
+def _deduction_unit(clause: str, start: int) -> str:
+    """What is counted: "每推迟一个月扣0.5分" → 推迟（个月）, "发生1起扣1分" → 发生（起）."""
+    before = pretty(re.sub(r"的$", "", clause[:start].split(",")[-1].strip()))
+    counted = _COUNTED.match(clause[start:].split("扣")[0])
+    event = before or (pretty(counted.group(1)) if counted else "")
+    if counted and event:
+        return f"{event}（{counted.group(2)}）"
+    return event or "发现的问题（处）"
+
+
+def _clause_parts(parts: list[str]) -> list[dict[str, Any]]:
+    """Each clause that carries points as a part; a clause that only limits the deduction ("最高扣2分") goes to the
+    deduction before it."""
+    found: list[dict[str, Any]] = []
+    for clause in parts:
+        part = _clause_part(clause)
+        if part is None:
+            continue
+        if part["type"] == "_limit":
+            if found and found[-1]["type"] == "deduct":
+                found[-1]["_limit"] = part["limit"]
+            continue
+        found.append(part)
+    return found
 
 
 def _clause_part(clause: str) -> dict[str, Any] | None:
@@ -123,24 +113,29 @@ def _clause_part(clause: str) -> dict[str, Any] | None:
         return None
     elements = _ELEMENTS.search(clause)
     if elements:
-        names = _enumeration(clause[: elements.start()])
+        names = enumeration(clause[: elements.start()])
         per = _d(elements.group(2))
         cap = _cap(clause)
         if len(names) >= 2:
-            items = [{"label": _pretty(n), "points": json_number(per)} for n in names]
+            items = [{"label": pretty(n), "points": json_number(per)} for n in names]
             return {"type": "checklist", "items": items, **({"cap": json_number(cap)} if cap else {})}
-    deduct = _DEDUCT.search(clause)
+    limit = _DEDUCT_LIMIT.search(clause)
+    if limit and not _DEDUCT.search(_DEDUCT_LIMIT.sub("", clause)):
+        return {"type": "_limit", "limit": _d(next(g for g in limit.groups() if g))}
+    deduct = _DEDUCT.search(clause) or _DEDUCT_ONCE.search(clause)
     if deduct:
-        limit = _DEDUCT_LIMIT.search(clause)
-        unit = _pretty(clause[: deduct.start()]) or "发现的问题（处）"
-        rule: dict[str, Any] = {"type": "deduct", "per": json_number(_d(deduct.group(1))), "unit": unit}
+        rule: dict[str, Any] = {
+            "type": "deduct",
+            "per": json_number(_d(deduct.group(1))),
+            "unit": _deduction_unit(clause, deduct.start()),
+        }
         if limit:
             rule["_limit"] = _d(next(g for g in limit.groups() if g))
         return rule
     per_unit = _PER_UNIT.search(clause)
     if per_unit:
         cap = _cap(clause)
-        label = _pretty(re.sub(r"情况$", "", clause[: per_unit.start()].strip(" ,")))
+        label = pretty(re.sub(r"情况$", "", clause[: per_unit.start()].strip(" ,")))
         rule = {
             "type": "per_unit",
             "per": json_number(_d(per_unit.group(2))),
@@ -151,15 +146,21 @@ def _clause_part(clause: str) -> dict[str, Any] | None:
         return rule
     cap = _cap(clause)
     if cap is not None:
-        label = _pretty(re.sub(r"情况$", "", _CAP.split(clause)[0].strip(" ,")))
+        label = pretty(re.sub(r"情况$", "", _CAP.split(clause)[0].strip(" ,")))
         return {"type": "manual", "max": json_number(cap), "label": label}
     condition = _CONDITION.match(clause)
-    if condition and not re.search(r"\d+\s*分", condition.group(1)):
-        return {"type": "yes_no", "points": json_number(_d(condition.group(2))), "label": _pretty(condition.group(1))}
+    if condition and not re.search(r"\d+\s*分|扣$", condition.group(1)):
+        return {"type": "yes_no", "points": json_number(_d(condition.group(2))), "label": pretty(condition.group(1))}
     return None
 
 
-def _assemble(parts: list[dict[str, Any]], points: Decimal) -> tuple[dict[str, Any], float, list[str]]:
+def _assemble(parts: list[dict[str, Any]], points: Decimal, zeros: list[str]) -> tiers.Reading:
+    deduction = tiers.one_deduction(parts)
+    if deduction:
+        return deduction, 0.8, []
+    options = tiers.choose_one(parts, zeros, points)
+    if options:
+        return options, 0.8, []
     notes: list[str] = []
     for part in parts:
         if part["type"] == "per_unit" and "cap" not in part:
@@ -168,7 +169,7 @@ def _assemble(parts: list[dict[str, Any]], points: Decimal) -> tuple[dict[str, A
         if part["type"] == "deduct":
             limit = part.pop("_limit", None)
             part["start"] = json_number(points if len(parts) == 1 else limit or points)
-            part["floor"] = json_number(points - limit) if limit is not None and len(parts) == 1 else 0
+            part["floor"] = json_number(max(points - limit, Decimal(0))) if limit is not None and len(parts) == 1 else 0
     if len(parts) == 1:
         part = dict(parts[0])
         if part["type"] in ("yes_no", "manual"):
@@ -195,15 +196,17 @@ def _supplier(evidence: str) -> str | None:
 
 
 def _rank(text: str) -> tuple[dict[str, Any], list[str]] | None:
-    bands: list[list[Decimal | int]] = []
-    for match in _RANK_TOP.finditer(text):
-        bands.append([1, int(match.group(1)), _d(match.group(2))])
-    for match in _RANK_RANGE.finditer(text):
-        bands.append([int(match.group(1)), int(match.group(2)), _d(match.group(3))])
+    in_turn = tiers.rank_in_turn(text)
+    bands: list[list[Any]]
+    if in_turn:
+        bands, notes = in_turn
+    else:
+        bands = [[1, int(m.group(1)), _d(m.group(2))] for m in _RANK_TOP.finditer(text)]
+        bands += [[int(m.group(1)), int(m.group(2)), _d(m.group(3))] for m in _RANK_RANGE.finditer(text)]
+        notes = []
     if not bands:
         return None
     bands.sort(key=lambda b: (b[0], b[1]))
-    notes = []
     for previous, band in itertools.pairwise(bands):
         if band[0] <= previous[1]:
             notes.append(f"名次区间重叠：第{band[0]}名同属两档，按 {previous[1] + 1}–{band[1]} 名读取")
@@ -227,8 +230,8 @@ def _options(parts: list[str]) -> list[dict[str, Any]] | None:
     options = [{"label": "是", "points": json_number(_d(yes.group(1)))}]
     no_clause = next(c for c in parts if _NO.match(c))
     no_label = re.sub(rf"(的)?\s*,?\s*(得)?\s*{NUM}\s*分$", "", no_clause).strip(" ,")
-    options.append({"label": _pretty(no_label) or "否", "points": json_number(_d(no.group(1)))})
-    options += [{"label": _pretty(m.group(1) + m.group(2)), "points": 0} for c in parts if (m := _ZERO.match(c))]
+    options.append({"label": pretty(no_label) or "否", "points": json_number(_d(no.group(1)))})
+    options += [{"label": pretty(m.group(1) + m.group(2)), "points": 0} for c in parts if (m := _ZERO.match(c))]
     return options
 
 
@@ -236,25 +239,57 @@ def propose(text: str, points: Decimal | float | int | None, evidence: str = "")
     """The rule the text most likely means, for an item worth ``points``."""
     full = Decimal(str(points)) if points is not None else Decimal(0)
     norm = normalise(text or "")
-    parts = clauses(norm)
-    supplier = _supplier(evidence)
-    source = {"source": supplier} if supplier else {}
+    proposal = _read(norm, full, _supplier(evidence))
+    veto = tiers.veto(norm)
+    return Proposal(proposal.rule, proposal.confidence, (*proposal.notes, veto)) if veto else proposal
 
+
+def _read(norm: str, full: Decimal, supplier: str | None) -> Proposal:
+    source = {"source": supplier} if supplier else {}
+    external = {"type": "external", "max": json_number(full), **source}
     if not norm.strip():
         if supplier:
-            return Proposal(
-                {"type": "external", "max": json_number(full), **source}, 0.6, ("无评分细则；结果由外单位提供",)
-            )
+            return Proposal(external, 0.6, ("无评分细则；结果由外单位提供",))
         return Proposal({"type": "manual", "max": json_number(full)}, 0.2, ("没有评分细则",))
-    if _EXTERNAL.search(norm):
-        return Proposal({"type": "external", "max": json_number(full), **source}, 0.85)
+    scaled = tiers.scaled(norm)
+    if scaled:
+        return Proposal(external, 0.7, (scaled,))
+    computed = _computed(norm, full, supplier)
+    if _EXTERNAL.search(norm):  # 以…为准: the outside result, unless the text also says how to compute it
+        if computed is None or not _computable(computed.rule):
+            return Proposal(external, 0.85)
+        note = "评分细则另写明以外部结果为准；按写明的计分方法读取"
+        return Proposal(computed.rule, min(computed.confidence, 0.7), (*computed.notes, note))
+    if computed:
+        return computed
+    if supplier:
+        return Proposal(external, 0.6, (f"结果由{supplier}提供",))
+    if _ACTION.search(norm) and not re.search(r"情况|程度|评分|\d+\s*分", norm):
+        return Proposal({"type": "yes_no", "points": json_number(full)}, 0.5, ("按“是否完成”读取",))
+    note = (
+        "评分细则中有分值但未能读出规则，请人工确认" if re.search(r"\d+\s*分", norm) else "未写明计分方法，按人工评分"
+    )
+    return Proposal({"type": "manual", "max": json_number(full)}, 0.3, (note,))
+
+
+def _computable(rule: dict[str, Any]) -> bool:
+    """A rule that says how the points follow from what happened (not a person's or an outside judgement)."""
+    if rule["type"] == "sum":
+        return any(_computable(part) for part in rule["parts"])
+    return rule["type"] not in ("manual", "external", "pass_fail")
+
+
+def _computed(norm: str, full: Decimal, supplier: str | None) -> Proposal | None:
+    """The rule the text spells out, or None when it spells out none."""
+    parts = clauses(norm)
+    source = {"source": supplier} if supplier else {}
     ratio = _RATIO_AB.search(norm)
     if ratio:
         rule: dict[str, Any] = {
             "type": "ratio",
             "max": json_number(_d(ratio.group(3))),
-            "numerator": _pretty(ratio.group(1)),
-            "denominator": _pretty(ratio.group(2)),
+            "numerator": pretty(ratio.group(1)),
+            "denominator": pretty(ratio.group(2)),
         }
         return _checked(rule, 0.9, [], full)
     rate = _RATE.search(norm)
@@ -270,15 +305,15 @@ def propose(text: str, points: Decimal | float | int | None, evidence: str = "")
     options = _options(parts)
     if options:
         return _checked({"type": "options", "options": options}, 0.9, [], full)
-    tiers = _TIERS.search(norm)
-    if tiers:
-        names = _enumeration(tiers.group(1)) or [tiers.group(1)]
+    completed = _TIERS.search(norm)
+    if completed:
+        names = enumeration(completed.group(1)) or [completed.group(1)]
         rule = {
             "type": "checklist",
-            "items": [{"label": _pretty(n)} for n in names],
+            "items": [{"label": pretty(n)} for n in names],
             "tiers": [
-                {"min": len(names), "points": json_number(_d(tiers.group(2)))},
-                {"min": 1, "points": json_number(_d(tiers.group(3)))},
+                {"min": len(names), "points": json_number(_d(completed.group(2)))},
+                {"min": 1, "points": json_number(_d(completed.group(3)))},
             ],
         }
         return _checked(rule, 0.85, [], full)
@@ -293,24 +328,24 @@ def propose(text: str, points: Decimal | float | int | None, evidence: str = "")
             "unit": f"低于{threshold}{unit}的幅度（每{step}{unit}）",
         }
         return _checked(rule, 0.7, [f"以{threshold}{unit}为起评线；输入低于起评线的档数"], full)
+    reading = tiers.respectively(norm) or tiers.subtasks(parts)
+    if reading:
+        rule, confidence, notes = reading
+        if rule["type"] == "deduct":
+            rule["start"] = json_number(full)
+        return _checked(rule, confidence, notes, full)
     if _PASS.search(norm) and not full:
         return Proposal({"type": "pass_fail", "levels": ["合格", "基本合格", "不合格"]}, 0.8)
     if _BY_PROPORTION.search(norm):
         return Proposal({"type": "ratio", "max": json_number(full)}, 0.7)
-    found = [p for c in parts if (p := _clause_part(c))]
+    found = _clause_parts(parts)
     if found:
-        rule, confidence, notes = _assemble(found, full)
+        rule, confidence, notes = _assemble(found, full, tiers.zero_labels(parts))
         if supplier:
             rule["source"] = supplier
         return _checked(rule, confidence, notes, full)
-    if supplier:
-        return Proposal({"type": "external", "max": json_number(full), **source}, 0.6, (f"结果由{supplier}提供",))
-    if _ACTION.search(norm) and not re.search(r"情况|程度|评分|\d+\s*分", norm):
-        return Proposal({"type": "yes_no", "points": json_number(full)}, 0.5, ("按“是否完成”读取",))
-    note = (
-        "评分细则中有分值但未能读出规则，请人工确认" if re.search(r"\d+\s*分", norm) else "未写明计分方法，按人工评分"
-    )
-    return Proposal({"type": "manual", "max": json_number(full)}, 0.3, (note,))
+    reading = tiers.threshold(norm, full)
+    return _checked(*reading, full) if reading else None
 
 
 def _checked(rule: dict[str, Any], confidence: float, notes: list[str], full: Decimal) -> Proposal:

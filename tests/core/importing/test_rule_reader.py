@@ -93,6 +93,74 @@ def test_at_least_30_of_35_seed_items_agree_with_scoring_2019() -> None:
         ("以市考核办评价为准", 5, {"type": "external", "max": 5}),
         ("达到要求的为合格", 0, {"type": "pass_fail", "levels": ["合格", "基本合格", "不合格"]}),
         ("根据实际情况评分", 3, {"type": "manual", "max": 3}),
+        # choose-one tiers are options (one of them holds), never an additive checklist
+        (
+            "省级得3分；市级得2分；县级得1分",
+            3,
+            {"type": "options", "options": [{"points": 3}, {"points": 2}, {"points": 1}, {"points": 0}]},
+        ),
+        (
+            "95%以上得10分；90%-95%得6分",
+            10,
+            {"type": "options", "options": [{"points": 10}, {"points": 6}, {"points": 0}]},
+        ),
+        (
+            "95%以上得10分；90%-95%得6分；90%以下不得分",
+            10,
+            {"type": "options", "options": [{"points": 10}, {"points": 6}, {"points": 0}]},
+        ),
+        (
+            "国家级、省级、市级分别得5、3、1分",
+            5,
+            {"type": "options", "options": [{"points": 5}, {"points": 3}, {"points": 1}, {"points": 0}]},
+        ),
+        # a base and its deductions are one deduction from the base
+        ("得5分；每发现一处问题扣1分（扣完为止）", 5, {"type": "deduct", "start": 5, "per": 1, "floor": 0}),
+        ("按时报送得3分；每迟报一次扣0.5分，扣完为止", 3, {"type": "deduct", "start": 3, "per": 0.5, "floor": 0}),
+        ("得4分；每漏报一次扣1分；最多扣3分", 4, {"type": "deduct", "start": 4, "per": 1, "floor": 1}),
+        # deduction-only rules deduct from the item's points; a cap on the deduction is the floor
+        ("发生1起扣1分，累加计分", 3, {"type": "deduct", "start": 3, "per": 1, "floor": 0}),
+        ("A、B、C类分别扣1、0.5、0.2分", 3, {"type": "deduct", "start": 3, "per": 1, "floor": 0}),
+        ("每推迟一个月扣0.5分，最高扣2分", 5, {"type": "deduct", "start": 5, "per": 0.5, "floor": 3}),
+        ("未按时报送的扣1分", 2, {"type": "deduct", "start": 2, "per": 1, "floor": 0}),
+        # sub-task lists: a sum of parts, each judged up to its points
+        (
+            "1.建立工作机制（15分）；2.完成年度任务（20分）",
+            35,
+            {"type": "sum", "parts": [{"type": "manual", "max": 15}, {"type": "manual", "max": 20}]},
+        ),
+        (
+            "1.建立工作机制（15分）2.完成年度任务（20分）3.开展宣传（5分）",
+            40,
+            {
+                "type": "sum",
+                "parts": [{"type": "manual", "max": 15}, {"type": "manual", "max": 20}, {"type": "manual", "max": 5}],
+            },
+        ),
+        # ranks in turn: one band per place
+        (
+            "排名1-5名依次赋予6分、5.7分、5.4分、5.1分、4.8分",
+            6,
+            {
+                "type": "rank",
+                "bands": [
+                    {"from": 1, "to": 1, "points": 6},
+                    {"from": 2, "to": 2, "points": 5.7},
+                    {"from": 3, "to": 3, "points": 5.4},
+                    {"from": 4, "to": 4, "points": 5.1},
+                    {"from": 5, "to": 5, "points": 4.8},
+                ],
+                "otherwise": 0,
+                "of": 0,
+            },
+        ),
+        # 以…为准 is external only when the text gives no computable rule
+        ("以省考核结果为准，每发现一处扣1分", 10, {"type": "deduct", "start": 10, "per": 1, "floor": 0}),
+        ("取市河长办考核得分按20%折算", 20, {"type": "external", "max": 20}),
+        # thresholds: met or not
+        ("小学>=4.2人", 0, {"type": "pass_fail", "levels": ["合格", "不合格"]}),
+        ("小学≥4.2人，初中≥5.3人", 0, {"type": "pass_fail", "levels": ["合格", "不合格"]}),
+        ("绿色建筑占比不低于20%", 5, {"type": "yes_no", "points": 5}),
     ],
 )
 def test_phrasings_are_read(text: str, points: int, expected: dict[str, Any]) -> None:
@@ -127,3 +195,73 @@ def test_parts_exceeding_the_items_points_are_reported() -> None:
 def test_normalising_turns_full_width_and_chinese_numerals_into_digits() -> None:
     assert normalise("每项１分，两次得２分，前五名") == "每项1分,2次得2分,前5名"
     assert normalise("一体化平台") == "一体化平台"  # not a count
+
+
+def test_choose_one_tiers_keep_their_labels_and_a_nothing_option() -> None:
+    assert propose("省级得3分；市级得2分；县级得1分", 3).rule["options"] == [
+        {"label": "省级", "points": 3},
+        {"label": "市级", "points": 2},
+        {"label": "县级", "points": 1},
+        {"label": "其他", "points": 0},
+    ]
+    assert propose("95%以上得10分；90%-95%得6分；90%以下不得分", 10).rule["options"][-1] == {
+        "label": "90%以下",
+        "points": 0,
+    }
+
+
+def test_conditions_that_add_up_stay_a_checklist() -> None:
+    assert propose("有方案的，得2分；有总结的，得1分", 3).rule["type"] == "checklist"
+
+
+def test_a_deduction_is_never_read_as_points_gained() -> None:
+    for text in ("未按时报送的扣1分", "得5分；每发现一处问题扣1分（扣完为止）", "每推迟一个月扣0.5分；最高扣2分"):
+        rule = propose(text, 5).rule
+        assert rule["type"] == "deduct", text
+        assert parse_rule(rule).evaluate({"count": 1}).points < 5
+
+
+def test_a_deduction_says_what_is_counted() -> None:
+    assert propose("每推迟一个月扣0.5分，最高扣2分", 5).rule["unit"] == "推迟（个月）"
+    assert propose("发生1起扣1分，累加计分", 3).rule["unit"] == "发生（起）"
+
+
+def test_deductions_by_class_say_which_class_was_read() -> None:
+    proposal = propose("A、B、C类分别扣1、0.5、0.2分", 3)
+    assert proposal.confidence <= 0.5
+    assert any("B类扣0.5分" in note and "C类扣0.2分" in note for note in proposal.notes)
+
+
+def test_ranks_in_turn_cut_short_go_on_by_their_step_and_say_so() -> None:
+    proposal = propose("排名1-5名依次赋予6分、5.7分…，其余不得分", 6)
+    assert [band["points"] for band in proposal.rule["bands"]] == [6, 5.7, 5.4, 5.1, 4.8]
+    assert any("推算" in note for note in proposal.notes)
+
+
+def test_sub_tasks_keep_their_names() -> None:
+    rule = propose("1.建立工作机制（15分）；2.完成年度任务（20分）", 35).rule
+    assert [part["label"] for part in rule["parts"]] == ["建立工作机制", "完成年度任务"]
+
+
+def test_a_computable_rule_beside_an_outside_result_is_read_and_noted() -> None:
+    proposal = propose("以省考核结果为准，每发现一处扣1分", 10)
+    assert proposal.rule["type"] == "deduct"
+    assert any("为准" in note for note in proposal.notes)
+
+
+def test_an_outside_score_to_scale_is_external_with_the_scale_noted() -> None:
+    proposal = propose("取市河长办考核得分按20%折算", 20)
+    assert proposal.rule == {"type": "external", "max": 20}
+    assert any("折算" in note and "20%" in note for note in proposal.notes)
+
+
+def test_a_threshold_with_points_says_it_is_all_or_nothing() -> None:
+    assert propose("绿色建筑占比不低于20%", 5).notes
+
+
+def test_a_veto_never_vanishes() -> None:
+    alone = propose("发生重大安全事故的，实行一票否决", 5)
+    beside = propose("每发现一处扣1分，扣完为止；发生重大责任事故的，一票否决", 5)
+    assert beside.rule["type"] == "deduct"
+    for proposal in (alone, beside):
+        assert any("一票否决" in note for note in proposal.notes)

@@ -1,0 +1,156 @@
+"""Phrasings of a 评分细则 beyond one clause, one part: choose-one tiers (省级得3分；市级得2分), "分别得/扣",
+a base with deductions (得5分；每…扣1分), ranks in turn (1-5名依次赋予6分、5.7分…), sub-task lists
+(1.…(15分)；2.…(20分)), thresholds (≥4.2人, 不低于20%), an outside score to be scaled (取…得分折算) and a veto
+(一票否决). Each reader takes normalised text (or its clauses, or the parts already read) and gives a rule
+definition with its confidence and notes, or None when the phrasing is not there."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import Decimal
+from typing import Any
+
+from egov_desk.core.points import json_number
+from egov_desk.core.rules.reader_text import NUM, enumeration, number, pretty
+
+Reading = tuple[dict[str, Any], float, list[str]]
+OTHERWISE = "其他"  # the 0-point option a choose-one list needs when its text names none
+
+_TIER_LABEL = re.compile(
+    r"(国家|省|市|县|区|乡镇?)级|\d+(\.\d+)?\s*(%|分|人|个)|以上|以下|以内|优秀|良好|较好|一般|合格|达标|第\s*\d+\s*名|"
+    r"^[A-E]\s*[级类档等]|[一二三四五]\s*[等档级]"
+)
+_ZERO_CLAUSE = re.compile(r"^(.+?)(?:的)?\s*,?\s*(?:不得分|得\s*0\s*分|计\s*0\s*分)$")
+_RESPECTIVELY = re.compile(rf"(.+?)分别(得|计|扣|扣除)\s*({NUM}(?:\s*分)?(?:\s*[、,/]\s*{NUM}(?:\s*分)?)+)\s*分?")
+_RANK_IN_TURN = re.compile(rf"(\d+)\s*[-~—–至到]\s*(\d+)\s*名[^;]*?依次[^\d;]{{0,6}}((?:{NUM}\s*分?\s*[、,]?\s*)+)")
+_SUBTASK = re.compile(rf"^(?:\(?\d+[.、)]\s*)?(.+?)\s*\(\s*{NUM}\s*分\s*\)(.*)$")
+_THRESHOLD = re.compile(
+    rf"(≥|>=|≤|<=|>|<|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到)\s*{NUM}\s*(%|个百分点|[^\d\s,;，；。]{{0,2}})"
+)
+_SCALED = re.compile(r"(取|按|以|根据|依据|采用).{0,60}?(得分|分数|成绩|结果|分值).{0,30}?折算")
+_SCALE = re.compile(rf"(按\s*{NUM}\s*%|\*\s*{NUM}\s*%|折算(?:为|成)\s*{NUM}\s*分|{NUM}\s*%\s*(?:的)?权重)")
+_VETO = re.compile(r"一票否决")
+
+
+def _points(run: str) -> list[Decimal]:
+    return [number(n) for n in re.findall(NUM, run)]
+
+
+def zero_labels(clauses: list[str]) -> list[str]:
+    """The labels of clauses that give nothing (90%以下不得分), as the 0-point options of a choose-one list."""
+    matches = [m for c in clauses if (m := _ZERO_CLAUSE.match(c))]
+    return [pretty(m.group(1)) for m in matches if not re.search(NUM + "分", m.group(1))]
+
+
+def choose_one(parts: list[dict[str, Any]], zeros: list[str], full: Decimal) -> dict[str, Any] | None:
+    """yes/no parts that are tiers of one result (省级得3分；市级得2分；县级得1分) as options, best first, with the
+    0-point ones the text names (or 其他). Additive conditions (有计划的得1分；有总结的得1分) stay a checklist: their
+    points add up to the item's, or do not fall from one to the next."""
+    if len(parts) < 2 or any(p["type"] != "yes_no" for p in parts):
+        return None
+    points = [number(str(p["points"])) for p in parts]
+    falling = all(a >= b for a, b in itertools.pairwise(points)) and points[0] > points[-1]
+    if not falling:
+        return None
+    overflowing = bool(full) and points[0] == full and sum(points) > full
+    if not (overflowing or all(_TIER_LABEL.search(p["label"]) for p in parts)):
+        return None
+    options = [{"label": p["label"], "points": p["points"]} for p in parts]
+    options += [{"label": label, "points": 0} for label in zeros or [OTHERWISE]]
+    return {"type": "options", "options": options}
+
+
+def respectively(text: str) -> Reading | None:
+    """ "省级、市级、县级分别得3、2、1分" as options; "A、B、C类分别扣1、0.5、0.2分" as a deduction."""
+    match = _RESPECTIVELY.search(text)
+    if not match:
+        return None
+    names = enumeration(match.group(1)) or [match.group(1)]
+    values = _points(match.group(3))
+    if len(names) != len(values):
+        return None
+    counter = re.search(r"([类级档项种])$", names[-1])
+    if counter:  # "A、B、C类": the counter belongs to every name
+        names = [n if n.endswith(counter.group(1)) else n + counter.group(1) for n in names]
+    if match.group(2).startswith("扣"):
+        listed = "、".join(f"{pretty(n)}扣{json_number(v)}分" for n, v in zip(names, values, strict=True))
+        rule = {"type": "deduct", "per": json_number(values[0]), "floor": 0, "unit": f"{pretty(names[0])}（起）"}
+        note = f"分类扣分（{listed}）：一条扣分规则只按一种分值计数，已按{pretty(names[0])}读取，其余类别请折算后计入"
+        return rule, 0.5, [note]
+    options = [{"label": pretty(n), "points": json_number(v)} for n, v in zip(names, values, strict=True)]
+    return {"type": "options", "options": [*options, {"label": OTHERWISE, "points": 0}]}, 0.8, []
+
+
+def one_deduction(parts: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """得5分；每发现一处扣1分（扣完为止）: the points to start from and the deduction are ONE deduct rule."""
+    if len(parts) != 2 or parts[0]["type"] != "yes_no" or parts[1]["type"] != "deduct":
+        return None
+    start = number(str(parts[0]["points"]))
+    deduct = {k: v for k, v in parts[1].items() if k != "_limit"}
+    limit = parts[1].get("_limit")
+    deduct["start"] = json_number(start)
+    deduct["floor"] = json_number(max(start - limit, Decimal(0))) if limit is not None else 0
+    return deduct
+
+
+def rank_in_turn(text: str) -> tuple[list[list[Any]], list[str]] | None:
+    """ "排名1-5名依次赋予6分、5.7分、5.4分…": one band per place; a list cut short by … goes on by its step."""
+    match = _RANK_IN_TURN.search(text)
+    if not match:
+        return None
+    first, last = int(match.group(1)), int(match.group(2))
+    values = _points(match.group(3))
+    if not values or last < first:
+        return None
+    notes = []
+    wanted = last - first + 1
+    if len(values) < wanted:
+        steps = {a - b for a, b in itertools.pairwise(values)}
+        if len(values) >= 2 and len(steps) == 1:
+            step = steps.pop()
+            while len(values) < wanted:
+                values.append(max(values[-1] - step, Decimal(0)))
+            notes.append(f"第{first + len(_points(match.group(3)))}–{last}名按每名减{json_number(step)}分推算，请核对")
+        else:
+            notes.append(f"只写明前{len(values)}个名次的分值")
+    bands = [[first + i, first + i, v] for i, v in enumerate(values[:wanted])]
+    return bands, notes
+
+
+def subtasks(clauses: list[str]) -> Reading | None:
+    """ "1.建立工作机制（15分）；2.完成年度任务（20分）": a sum of parts, each judged up to its points."""
+    matches = [m for c in clauses if (m := _SUBTASK.match(c))]
+    if len(matches) < 2:
+        return None
+    parts = [{"type": "manual", "max": json_number(number(m.group(2))), "label": pretty(m.group(1))} for m in matches]
+    notes = []
+    if any(re.search(rf"[得扣]\s*{NUM}\s*分", m.group(3)) for m in matches):
+        notes.append("分项内另有计分细则，各分项按人工评分读取")
+    if len(matches) < len(clauses):
+        notes.append("部分条款未写明分值，未计入分项")
+    return {"type": "sum", "parts": parts}, 0.75 if not notes else 0.6, notes
+
+
+def threshold(text: str, full: Decimal) -> Reading | None:
+    """ "小学>=4.2人", "占比不低于20%": met or not. Without points a pass/fail; with points all or nothing."""
+    match = _THRESHOLD.search(text)
+    if not match or re.search(rf"{NUM}\s*分", text):
+        return None
+    if not full:
+        return {"type": "pass_fail", "levels": ["合格", "不合格"]}, 0.7, []
+    return {"type": "yes_no", "points": json_number(full)}, 0.6, ["达到标准得满分，未达到不得分"]
+
+
+def scaled(text: str) -> str | None:
+    """A note for "取…得分折算": the outside score is entered after scaling (the rule types hold no scale)."""
+    if not _SCALED.search(text):
+        return None
+    scale = _SCALE.search(text)
+    how = f"（{pretty(scale.group(1))}）" if scale else ""
+    return f"外部得分需折算{how}后填入"
+
+
+def veto(text: str) -> str | None:
+    """一票否决 is not a rule type (yet): say it is there, so it never vanishes."""
+    return "含“一票否决”条件，未计入规则，请人工核对" if _VETO.search(text) else None
