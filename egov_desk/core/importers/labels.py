@@ -94,3 +94,45 @@ def split_departments(cell: str, known: set[str] | None = None) -> list[str]:
             if name not in names:
                 names.append(name)
     return names
+
+
+# "责任科室：办公室", "牵头单位:信息中心" — a label saying the rest of the line names departments.
+_DEPARTMENT_LABEL = re.compile(r"(?:责任|牵头|主责|承办|配合|协办)(?:科室|单位|部门|处室)?\s*[:：]\s*")
+
+
+_NOT_DEPARTMENTS = ("网站", "场所")  # end like a department (站, 所) but are things evidence names
+
+
+def _is_department(name: str, known: set[str]) -> bool:
+    if name in known:
+        return True
+    return len(name) <= 10 and name.endswith(DEPARTMENT_ENDINGS) and not name.endswith(_NOT_DEPARTMENTS)
+
+
+def _names_only(line: str, known: set[str]) -> list[str] | None:
+    """The departments a line consists of, or None when it says something else (an evidence line)."""
+    names = split_departments(line, known)
+    if not names or not all(_is_department(name, known) for name in names):
+        return None
+    return names
+
+
+def split_evidence_and_departments(cell: str, known: set[str] | None = None) -> tuple[str, list[str]]:
+    """A combined 佐证材料及责任科室 cell → (its evidence lines, the departments it names, in order).
+
+    A department is named after a label ("责任科室：办公室") or on a line of nothing but department names
+    (known ones, or short names ending like one: 科, 室, 中心 …); every other line is evidence, kept as written."""
+    known = known or set()
+    evidence: list[str] = []
+    departments: list[str] = []
+    for line in cell.strip().splitlines():
+        label = _DEPARTMENT_LABEL.search(line)
+        if label:
+            before, named = line[: label.start()].strip(), split_departments(line[label.end() :], known)
+        else:
+            named = _names_only(line.strip(), known) or []
+            before = "" if named else line.rstrip()
+        if before:
+            evidence.append(before)
+        departments += [name for name in named if name not in departments]
+    return "\n".join(evidence), departments

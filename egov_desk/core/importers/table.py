@@ -2,8 +2,9 @@
 
 Finds the header row(s) (one or two, below any title rows), joins multi-row headers ("任务分解/牵头科室"),
 and maps each column to a role by its words. Level columns are numbered left to right unless the header says
-(一级/二级…); a points column belongs to the level column on its left, except the last one, which holds the
-items' points. The person may override any column's role; the tree is then built again.
+(一级/二级…, A级/B级…); a points column belongs to the level column on its left, except the last one, which holds
+the items' points. A header naming two roles ("佐证材料及责任科室", "B级指标及评估要点") gives a column both, or
+its two merged columns one each. The person may override any column's role; the tree is then built again.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from egov_desk.core.importers.grid import Grid, ImportRefused
-from egov_desk.core.importers.headers import ROLES, guess_role, header_score, normalise
+from egov_desk.core.importers.headers import CRITERIA_NAMES, ROLES, RoleGuess, guess_role, header_score, normalise
 
 HEADER_SEARCH_ROWS = 20
 ROLE_NAMES = {
@@ -36,10 +37,13 @@ class Column:
     level: int | None = None  # level columns: 1 = outermost
     points_of: int | None = None  # points columns: the level they belong to; None = the items' points
     guessed: bool = True  # False when the person chose the role
+    also: str | None = None  # a second role its cells hold: "lead" for 佐证材料及责任科室 (evidence lines, then names)
 
     @property
     def describe(self) -> str:
         name = ROLE_NAMES.get(self.role, self.role)
+        if self.also:
+            return f"{name}（含{ROLE_NAMES.get(self.also, self.also)}）"
         if self.role == "level" and self.level:
             return f"{name} {self.level}"
         if self.role == "points":
@@ -133,26 +137,69 @@ def _assign(columns: list[Column]) -> list[Column]:
     return out
 
 
+def _merged_pairs(grid: Grid, rows: list[int], guesses: list[RoleGuess | None]) -> dict[int, RoleGuess]:
+    """Two columns under one merged header naming two roles ("B级指标及评估要点" over two columns, no sub-header):
+    the left column takes the first role, the right one the second."""
+    pairs: dict[int, RoleGuess] = {}
+    last = rows[-1]
+    for index in range(grid.width - 1):
+        guess = guesses[index]
+        left, right = grid.rows[last][index], grid.rows[last][index + 1]
+        if guess and guess.also and left.origin == right.origin and guesses[index + 1] == guess:
+            pairs[index] = RoleGuess(guess.role, guess.level)
+            pairs[index + 1] = RoleGuess(guess.also)
+    return pairs
+
+
+def _one_column_pair(guess: RoleGuess, guesses: list[RoleGuess | None]) -> RoleGuess:
+    """One column under a header naming a level and its criteria ("B级指标及评估要点"): below an outer level
+    column its cells are the items' rules (or their names, when another column holds the rules)."""
+    if guess.role != "level" or guess.also not in ("rule", "name"):
+        return guess
+    outer = any(g and g.role == "level" and g is not guess for g in guesses)
+    if not outer:
+        return RoleGuess("level", guess.level)
+    other_rule = any(g and g.role == "rule" for g in guesses)
+    return RoleGuess("name" if other_rule else guess.also)
+
+
+def _criteria_as_rule(columns: list[Column]) -> list[Column]:
+    """No rule column but levels above a 考核内容/考核要点 column: that column holds the criteria."""
+    if any(c.role == "rule" for c in columns) or not any(c.role == "level" for c in columns):
+        return columns
+    for position, column in enumerate(columns):
+        if column.guessed and column.role == "name" and any(word in column.header for word in CRITERIA_NAMES):
+            return [*columns[:position], replace(column, role="rule"), *columns[position + 1 :]]
+    return columns
+
+
 def read_layout(grid: Grid, roles: dict[int, str] | None = None) -> Layout:
     """Header rows, title and column roles; ``roles`` (column index → role) overrides the guesses."""
     header_rows, title = find_header(grid)
-    columns = []
-    for index in range(grid.width):
-        texts = _header_text(grid, header_rows, index)
+    headers = [_header_text(grid, header_rows, index) for index in range(grid.width)]
+    guesses: list[RoleGuess | None] = []
+    for texts in headers:
         guess = None
         for candidate in [*reversed(texts), "".join(texts)]:
             guess = guess_role(candidate)
             if guess:
                 break
+        guesses.append(guess)
+    pairs = _merged_pairs(grid, header_rows, guesses)
+    columns = []
+    for index, texts in enumerate(headers):
+        guess = pairs.get(index) or guesses[index]
+        if guess and index not in pairs:
+            guess = _one_column_pair(guess, guesses)
         role, level = (guess.role, guess.level) if guess else ("extra", None)
+        also = guess.also if guess and guess.role == "evidence" else None
+        chosen = bool(roles and index in roles)
         if roles and index in roles:
             if roles[index] not in (*ROLES, "ignore"):
                 raise ImportRefused(f"unknown column role {roles[index]!r}")
-            role, level = roles[index], None
-        columns.append(
-            Column(index, "/".join(texts) or f"第{index + 1}列", role, level, guessed=not (roles and index in roles))
-        )
-    layout = Layout(title, header_rows, _assign(columns))
+            role, level, also = roles[index], None, None
+        columns.append(Column(index, "/".join(texts) or f"第{index + 1}列", role, level, guessed=not chosen, also=also))
+    layout = Layout(title, header_rows, _assign(_criteria_as_rule(columns)))
     if not layout.levels and not layout.first("name"):
         raise ImportRefused("no indicator column found (一级指标, 考核项目, 考核内容 …)")
     if not (layout.first("rule") or layout.first("points") or layout.first("code")):
