@@ -149,7 +149,7 @@ def _clause_part(clause: str) -> dict[str, Any] | None:
         label = pretty(re.sub(r"情况$", "", _CAP.split(clause)[0].strip(" ,")))
         return {"type": "manual", "max": json_number(cap), "label": label}
     condition = _CONDITION.match(clause)
-    if condition and not re.search(r"\d+\s*分|扣$", condition.group(1)):
+    if condition and not re.search(r"\d+\s*分|扣|分别", condition.group(1)):  # never a positive 扣
         return {"type": "yes_no", "points": json_number(_d(condition.group(2))), "label": pretty(condition.group(1))}
     return None
 

@@ -22,7 +22,9 @@ _TIER_LABEL = re.compile(
     r"^[A-E]\s*[级类档等]|[一二三四五]\s*[等档级]"
 )
 _ZERO_CLAUSE = re.compile(r"^(.+?)(?:的)?\s*,?\s*(?:不得分|得\s*0\s*分|计\s*0\s*分)$")
-_RESPECTIVELY = re.compile(rf"(.+?)分别(得|计|扣|扣除)\s*({NUM}(?:\s*分)?(?:\s*[、,/]\s*{NUM}(?:\s*分)?)+)\s*分?")
+_RESPECTIVELY = re.compile(
+    rf"([^,;]{{1,40}})分别(得|计|扣|扣除)\s*({NUM}(?:\s*分)?(?:\s*[、,/]\s*{NUM}(?:\s*分)?)+)\s*分?"
+)
 _RANK_IN_TURN = re.compile(rf"(\d+)\s*[-~—–至到]\s*(\d+)\s*名[^;]*?依次[^\d;]{{0,6}}((?:{NUM}\s*分?\s*[、,]?\s*)+)")
 _SUBTASK = re.compile(rf"^(?:\(?\d+[.、)]\s*)?(.+?)\s*\(\s*{NUM}\s*分\s*\)(.*)$")
 _THRESHOLD = re.compile(
@@ -31,6 +33,7 @@ _THRESHOLD = re.compile(
 _SCALED = re.compile(r"(取|按|以|根据|依据|采用).{0,60}?(得分|分数|成绩|结果|分值).{0,30}?折算")
 _SCALE = re.compile(rf"(按\s*{NUM}\s*%|\*\s*{NUM}\s*%|折算(?:为|成)\s*{NUM}\s*分|{NUM}\s*%\s*(?:的)?权重)")
 _VETO = re.compile(r"一票否决")
+_MOST_PLACES = 200  # a list of places in turn is extended by its step this far at most
 
 
 def _points(run: str) -> list[Decimal]:
@@ -63,7 +66,7 @@ def choose_one(parts: list[dict[str, Any]], zeros: list[str], full: Decimal) -> 
 
 def respectively(text: str) -> Reading | None:
     """ "省级、市级、县级分别得3、2、1分" as options; "A、B、C类分别扣1、0.5、0.2分" as a deduction."""
-    match = _RESPECTIVELY.search(text)
+    match = _RESPECTIVELY.search(text) if "分别" in text else None
     if not match:
         return None
     names = enumeration(match.group(1)) or [match.group(1)]
@@ -107,11 +110,12 @@ def rank_in_turn(text: str) -> tuple[list[list[Any]], list[str]] | None:
     wanted = last - first + 1
     if len(values) < wanted:
         steps = {a - b for a, b in itertools.pairwise(values)}
-        if len(values) >= 2 and len(steps) == 1:
+        if len(values) >= 2 and len(steps) == 1 and steps != {0} and wanted <= _MOST_PLACES:
             step = steps.pop()
-            while len(values) < wanted:
-                values.append(max(values[-1] - step, Decimal(0)))
-            notes.append(f"第{first + len(_points(match.group(3)))}–{last}名按每名减{json_number(step)}分推算，请核对")
+            while len(values) < wanted and values[-1] - step > 0:
+                values.append(values[-1] - step)
+            given = first + len(_points(match.group(3)))
+            notes.append(f"第{given}–{first + len(values) - 1}名按每名减{json_number(step)}分推算，请核对")
         else:
             notes.append(f"只写明前{len(values)}个名次的分值")
     bands = [[first + i, first + i, v] for i, v in enumerate(values[:wanted])]

@@ -265,3 +265,15 @@ def test_a_veto_never_vanishes() -> None:
     assert beside.rule["type"] == "deduct"
     for proposal in (alone, beside):
         assert any("一票否决" in note for note in proposal.notes)
+
+
+def test_a_deduction_it_cannot_read_stays_manual_and_noted_never_points_gained() -> None:
+    proposal = propose("A、B分别扣1、0.5、0.2分", 3)
+    assert proposal.rule == {"type": "manual", "max": 3}
+    assert proposal.notes
+
+
+def test_ranks_in_turn_go_on_only_while_points_are_left() -> None:
+    proposal = propose("排名1-30名依次赋予6分、5.7分…", 6)
+    assert proposal.rule["bands"][-1] == {"from": 20, "to": 20, "points": 0.3}
+    assert proposal.rule["otherwise"] == 0
