@@ -12,11 +12,13 @@ from typing import Any
 
 from egov_desk.core.evidence.vault import display_name
 from egov_desk.core.importers.docx import read_docx
-from egov_desk.core.importers.findings import Finding, all_items, blocking, check_system
+from egov_desk.core.importers.findings import Finding, all_items, blocking, check_system, grouped, places
 from egov_desk.core.importers.grid import Grid, ImportRefused
 from egov_desk.core.importers.limits import Budget
 from egov_desk.core.importers.table import Layout, read_layout
 from egov_desk.core.importers.tree import Level, TreeBuilder
+from egov_desk.core.importers.without_points import finding as pass_fail_finding
+from egov_desk.core.importers.without_points import judged, judgement_columns, pass_fail_levels
 from egov_desk.core.importers.xlsx import read_xlsx
 from egov_desk.core.points import json_number
 from egov_desk.core.rules.reader import Proposal, propose
@@ -80,8 +82,10 @@ def _levels_json(levels: list[Level], rows: dict[int, str]) -> list[dict[str, An
 
 
 def _number_codes(items: list[dict[str, Any]], findings: list[Finding]) -> None:
+    """Items without a code get one in table order (001, 002, … skipping codes the table uses): one finding."""
     used = {item["code"] for item in items if item["code"]}
     counter = 0
+    numbered: list[dict[str, Any]] = []
     for item in items:
         if item["code"]:
             continue
@@ -90,7 +94,16 @@ def _number_codes(items: list[dict[str, Any]], findings: list[Finding]) -> None:
             counter += 1
         item["code"] = f"{counter:03d}"
         used.add(item["code"])
+        numbered.append(item)
+    if len(numbered) == 1:
+        item = numbered[0]
         findings.append(Finding("info", item.get("_row", ""), f"没有编号，按顺序编为 {item['code']}", item["code"]))
+    elif numbered:
+        rows = tuple(item.get("_row", "") for item in numbered)
+        codes = f"{numbered[0]['code']}–{numbered[-1]['code']}"
+        findings.append(
+            Finding("info", "", f"{len(numbered)} 项没有编号，按顺序编为 {codes}：{places(rows)}", rows=rows)
+        )
 
 
 def import_table(
@@ -127,21 +140,34 @@ def _import_table(
     items = all_items(tree)
     if not items:
         raise ImportRefused(f"{display_name(path.name)}: no scoring items found under the header")
+    judgements = judgement_columns(layout)
+    levels = pass_fail_levels(layout, tree, built.total_row)
     findings = [Finding("info", "", note) for note in grid.notes]
-    findings += [Finding("info", "", f"未识别的列“{c.header}”已作为附加信息保留") for c in layout.of("extra")]
+    findings += [
+        Finding("info", "", f"未识别的列“{c.header}”已作为附加信息保留")
+        for c in layout.of("extra")
+        if c not in judgements
+    ]
     findings += built.findings
     _number_codes(items, findings)
 
     proposals: dict[str, Proposal] = {}
+    judged_items: list[dict[str, Any]] = []  # items read as pass/fail because the table gives no points
     for item in items:
         budget.check()
         proposal = propose(item["rule"], item["points"], item["evidence"])
+        if levels and (judged_proposal := judged(proposal, levels, bool(judgements))) is not proposal:
+            proposal = judged_proposal
+            judged_items.append(item)
         proposals[item["code"]] = proposal
         item["scoring"] = proposal.rule
         for note in proposal.notes:
             severity = "warning" if proposal.confidence < LOW_CONFIDENCE or "重叠" in note or "超过" in note else "info"
-            findings.append(Finding(severity, item.get("_row", ""), f"{item['code']} 评分规则：{note}", item["code"]))
+            row, code = item.get("_row", ""), item["code"]
+            findings.append(Finding(severity, row, f"{code} 评分规则：{note}", code, many=f"项评分规则：{note}"))
 
+    if levels and judged_items:
+        findings.append(pass_fail_finding(judged_items, levels, bool(judgements)))
     pass_fail = all(item["scoring"]["type"] == "pass_fail" for item in items)
     special = [node for node in tree if SPECIAL_SECTION.search(node["name"])]
     for node in special:
@@ -167,7 +193,7 @@ def _import_table(
     for item in items:
         item.pop("_row", None)
     order = {"error": 0, "warning": 1, "info": 2}
-    findings.sort(key=lambda f: order[f.severity])
+    findings = sorted(grouped(findings), key=lambda f: order[f.severity])
     return ImportResult(data, layout, grid, findings, proposals)
 
 

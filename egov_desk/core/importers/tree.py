@@ -1,7 +1,8 @@
 """Build the indicator tree from the data rows of a table whose layout is known.
 
 Levels come from level columns — a merged cell spans its children, a repeated or blank cell (fill-down) means
-"same as above" — or, when a single column holds every level, from numbering (一、/（一）/1./（1）).
+"same as above" — or, when a single column holds every level, from numbering (一、/（一）/1./（1）). A table
+with no level column groups its items by its name column (评估内容 over 评估要点).
 Each row with a rule, a code or item points is a scoring item under the deepest level of its row.
 """
 
@@ -64,11 +65,9 @@ class TreeBuilder:
         self.roots: list[Level] = []
         self.total_row: Decimal | None = None
         self.header_texts = [grid.row_texts(r) for r in layout.header_rows]
-        self.merged_levels = any(
-            grid.rows[r][c.index].is_continuation(r, c.index)
-            for c in layout.levels
-            for r in range(layout.header_rows[-1] + 1, len(grid.rows))
-        )
+        self.level_columns = layout.levels
+        self.merged_levels = False
+        self.name_is_level = False  # no level columns: the name column groups the items (评估内容 → 评估要点)
 
     def cell(self, row: int, column: Column | None) -> str:
         return self.grid.text(row, column.index).strip() if column else ""
@@ -81,17 +80,24 @@ class TreeBuilder:
         if not filled:
             return True
         if texts in self.header_texts:
-            self.findings.append(Finding("info", self.grid.labels[row], "重复的表头行，已跳过"))
+            self.findings.append(
+                Finding("info", self.grid.labels[row], "重复的表头行，已跳过", many="个重复的表头行，已跳过")
+            )
             return True
         first = normalise(filled[0])
         if _FOOTER.match(first):
             numbers = [p for t in filled if (p := read_points(t)) is not None]
             if numbers:
                 self.total_row = numbers[-1]
-            self.findings.append(Finding("info", self.grid.labels[row], f"合计行（{first[:10]}），不作为评分项"))
+            label = self.grid.labels[row]
+            self.findings.append(
+                Finding("info", label, f"合计行（{first[:10]}），不作为评分项", many="个合计行，不作为评分项")
+            )
             return True
         if _NOTE.match(first):
-            self.findings.append(Finding("info", self.grid.labels[row], "表注，不作为评分项"))
+            self.findings.append(
+                Finding("info", self.grid.labels[row], "表注，不作为评分项", many="行表注，不作为评分项")
+            )
             return True
         return False
 
@@ -112,10 +118,11 @@ class TreeBuilder:
         if raw_points:
             points = read_points(raw_points)
             if points is None:
-                self.findings.append(Finding("warning", self.grid.labels[row], f"分值“{raw_points}”不是数字"))
+                label = self.grid.labels[row]
+                self.findings.append(Finding("warning", label, f"分值“{raw_points}”不是数字", many="项分值不是数字"))
         if points is None:
             points = label_points
-        if layout.first("name"):
+        if layout.first("name") and not self.name_is_level:
             name_text, name_points = split_points(self.cell(row, layout.first("name")))
             name = name_text or name
             points = points if points is not None else name_points
@@ -145,7 +152,12 @@ class TreeBuilder:
     # --- levels from level columns ----------------------------------------------------------------
 
     def _by_columns(self, rows: list[int]) -> None:
-        levels = self.layout.levels
+        levels = self.level_columns
+        self.merged_levels = any(
+            self.grid.rows[r][c.index].is_continuation(r, c.index)
+            for c in levels
+            for r in range(self.layout.header_rows[-1] + 1, len(self.grid.rows))
+        )
         previous: list[Level] = []  # the levels of the row above
         for row in rows:
             path: list[Level] = []
@@ -171,7 +183,10 @@ class TreeBuilder:
                     break
                 path.append(node)
             if not path:
-                self.findings.append(Finding("warning", self.grid.labels[row], "此行没有所属指标，已跳过"))
+                label = self.grid.labels[row]
+                self.findings.append(
+                    Finding("warning", label, "此行没有所属指标，已跳过", many="行没有所属指标，已跳过")
+                )
                 continue
             previous = path
             if self._is_item(row):
@@ -215,7 +230,14 @@ class TreeBuilder:
         if len(level.items) == 1 and not level.children and level.items[0]["points"] is None and level.points:
             item = level.items[0]
             item["points"] = json_number(level.points)
-            self.findings.append(Finding("info", item["_row"], f"没有单独的分值，取所属指标“{level.name}”的分值"))
+            self.findings.append(
+                Finding(
+                    "info",
+                    item["_row"],
+                    f"没有单独的分值，取所属指标“{level.name}”的分值",
+                    many="项没有单独的分值，取所属指标的分值",
+                )
+            )
         values = [c.points for c in level.children] + [
             None if i["points"] is None else Decimal(str(i["points"])) for i in level.items
         ]
@@ -235,6 +257,8 @@ class TreeBuilder:
         if numbered and label_column:
             self._by_numbering(rows, label_column)
         else:
+            if not levels and label_column:
+                self.level_columns, self.name_is_level = [label_column], True
             self._by_columns(rows)
         for root in self.roots:
             self._fill_points(root)

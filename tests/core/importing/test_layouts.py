@@ -224,10 +224,9 @@ def test_findings_tie_sums_totals_and_duplicates_to_rows(tmp_path: Path) -> None
     messages = {(f.severity, f.row, f.message) for f in result.findings}
     assert ("warning", "指标 第2行", "一级指标“发展环境”分值 10，下级合计 8") in messages
     assert ("warning", "", "一级指标合计 90 分，不是 100 分") in messages
-    assert ("error", "指标 第2行", "编号 001 重复（共 2 处）") in messages
-    assert ("error", "指标 第3行", "编号 001 重复（共 2 处）") in messages
+    assert ("error", "", "编号 001 重复（共 2 处）：指标 第2–3行") in messages
     assert ("warning", "指标 第3行", "001 没有评分细则") in messages
-    assert ("warning", "指标 第4行", "002 没有分值") in messages
+    assert ("warning", "", "2 项没有分值：指标 第4–5行") in messages
 
 
 def test_a_workbook_with_several_sheets_uses_the_indicator_sheet(tmp_path: Path) -> None:
