@@ -162,7 +162,8 @@ def _import_table(
         proposals[item["code"]] = proposal
         item["scoring"] = proposal.rule
         for note in proposal.notes:
-            severity = "warning" if proposal.confidence < LOW_CONFIDENCE or "重叠" in note or "超过" in note else "info"
+            flagged = ("重叠", "超过", "一票否决")  # overlapping tiers, too many points, a veto
+            severity = "warning" if proposal.confidence < LOW_CONFIDENCE or any(w in note for w in flagged) else "info"
             row, code = item.get("_row", ""), item["code"]
             findings.append(Finding(severity, row, f"{code} 评分规则：{note}", code, many=f"项评分规则：{note}"))
 

@@ -20,6 +20,7 @@ from egov_desk.core.importers.labels import (
     numbering_style,
     read_points,
     split_departments,
+    split_evidence_and_departments,
     split_points,
     strip_numbering,
 )
@@ -126,13 +127,19 @@ class TreeBuilder:
             name_text, name_points = split_points(self.cell(row, layout.first("name")))
             name = name_text or name
             points = points if points is not None else name_points
+        evidence_column = layout.first("evidence")
+        evidence = self.cell(row, evidence_column)
+        named: list[str] = []
+        if evidence_column and evidence_column.also == "lead":  # 佐证材料及责任科室: evidence lines, then names
+            evidence, named = split_evidence_and_departments(evidence, self.known)
         lead_names = split_departments(self.cell(row, layout.first("lead")), self.known)
+        lead_names += [department for department in named if department not in lead_names]
         cooperating = split_departments(self.cell(row, layout.first("cooperating")), self.known)
         item: dict[str, Any] = {
             "code": normalise(self.cell(row, layout.first("code"))),
             "points": json_number(points),
             "rule": self.cell(row, layout.first("rule")),
-            "evidence": self.cell(row, layout.first("evidence")),
+            "evidence": evidence,
             "lead": lead_names[0] if lead_names else "",
             "cooperating": [n for n in lead_names[1:] + cooperating if n not in lead_names[:1]],
         }

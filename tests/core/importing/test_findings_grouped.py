@@ -93,3 +93,15 @@ def test_rows_from_two_word_tables_name_each_table(tmp_path: Path) -> None:
     result = import_table(write_docx(tmp_path / "two.docx", [(first, []), (second, [])]))
     missing = next(f for f in result.findings if "项没有分值" in f.message)
     assert missing.message == "4 项没有分值：表1 第2–3行；表2 第2–3行"
+
+
+def test_a_veto_in_a_rule_is_a_warning_never_left_silent(tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "veto.xlsx",
+        [
+            ["一级指标", "分值", "评分细则", "编号"],
+            ["安全保障（100）", "100", "发生重大网络安全事件的，一票否决", "1"],
+        ],
+    )
+    vetoes = [f for f in import_table(path).findings if "一票否决" in f.message]
+    assert [f.severity for f in vetoes] == ["warning"]

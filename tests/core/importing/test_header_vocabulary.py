@@ -194,9 +194,6 @@ def test_a_combined_evidence_and_department_column_holds_both(tmp_path: Path) ->
     assert column.describe == "备注/佐证材料（含牵头科室）"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="tree.py reads Column.also (the change asked of tree.py's owner: /tmp/headers-tree.patch)"
-)
 def test_a_combined_evidence_and_department_column_fills_evidence_lead_and_cooperating(tmp_path: Path) -> None:
     path = write_xlsx(
         tmp_path / "combined-items.xlsx",
