@@ -70,6 +70,7 @@ def test_previews_of_a_1_gb_text_file_and_a_300_mb_document_part_stay_within_1_g
         "import time\n"
         "from datetime import datetime\n"
         "from pathlib import Path\n"
+        "from PySide6.QtCore import QCoreApplication, QEvent\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "from egov_desk.core.evidence.types import FileInfo\n"
@@ -85,6 +86,9 @@ def test_previews_of_a_1_gb_text_file_and_a_300_mb_document_part_stay_within_1_g
         "        time.sleep(0.01)\n"
         "    print(kind, len(dialog.content.toPlainText()) > 200000)\n"
         "    dialog.close()\n"
+        # deleted here, on the UI thread: left to Python's cycle collector, a worker thread could delete it
+        "    dialog.deleteLater()\n"
+        "    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)\n"
     )
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", MALLOC_ARENA_MAX="2")
     *said, peak = run_bounded(code, 1024, timeout=180, env=environment)

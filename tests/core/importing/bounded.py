@@ -33,5 +33,5 @@ def run_bounded(code: str, limit_mb: int, timeout: float = 300, env: dict[str, s
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"the child did not finish in {timeout} s")
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.returncode == 0, f"exit status {result.returncode}: {result.stderr[-3000:]}"
     return result.stdout.strip().splitlines()
