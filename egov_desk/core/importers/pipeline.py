@@ -126,12 +126,27 @@ def import_table(
         raise exc.renamed(shown, display_name(exc.chinese)) from exc
 
 
+def _where(path: Path, grid: Grid) -> tuple[str, str]:
+    """The file and the sheets or tables read, as a refusal names them (English, Chinese)."""
+    file = display_name(path.name)
+    parts = list(dict.fromkeys(label.rsplit(" 第", 1)[0] for label in grid.labels if " 第" in label))
+    if not parts:
+        return file, file
+    return f"{file} ({', '.join(parts)})", f"{file}（{'、'.join(parts)}）"
+
+
 def _import_table(
     path: Path, roles: dict[int, str] | None, known_departments: set[str] | frozenset[str], budget: Budget
 ) -> ImportResult:
     grid = read_grid(path, budget)
     budget.check()
-    layout = read_layout(grid, roles)
+    try:
+        layout = read_layout(grid, roles)
+    except ImportRefused as refused:  # said with the file and the sheets or tables it looked at
+        where = _where(path, grid)
+        raise ImportRefused(
+            f"{where[0]}: {refused.english}", f"{where[1]}：{refused.chinese}", refused.kind, refused.values
+        ) from refused
     budget.check()
     built = TreeBuilder(grid, layout, set(known_departments)).build()
     budget.check()
@@ -139,7 +154,14 @@ def _import_table(
     tree = _levels_json(built.roots, rows)
     items = all_items(tree)
     if not items:
-        raise ImportRefused(f"{display_name(path.name)}: no scoring items found under the header")
+        columns = ", ".join(f"{c.index + 1}:{c.header}→{c.describe}" for c in layout.columns)
+        where = _where(path, grid)
+        raise ImportRefused(
+            f"{where[0]}: no scoring items found under the header (columns read: {columns}); "
+            "set the columns' roles with --role COL=ROLE",
+            f"{where[1]}：表头下没有找到评分项（读出的列：{columns}）；可在命令行用 --role 列号=用途 指明各列",
+            "no_items",
+        )
     judgements = judgement_columns(layout)
     levels = pass_fail_levels(layout, tree, built.total_row)
     findings = [Finding("info", "", note) for note in grid.notes]

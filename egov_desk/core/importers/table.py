@@ -103,7 +103,11 @@ def find_header(grid: Grid) -> tuple[list[int], str]:
             above = [t for r in range(row) for t in grid.row_texts(r) if t.strip()]
             title = max(above, key=len) if above else grid.title
             return rows, normalise(title) if title else ""
-    raise ImportRefused("no header row found: the table has no columns named like 指标, 分值, 评分细则, 编号")
+    raise ImportRefused(
+        "no header row found: the table has no columns named like 指标, 分值, 评分细则, 编号",
+        "找不到表头：表格中没有“指标”“分值”“评分细则”“编号”之类的列；请确认这是考评指标表",
+        "no_header",
+    )
 
 
 def _header_text(grid: Grid, rows: list[int], column: int) -> list[str]:
@@ -196,12 +200,26 @@ def read_layout(grid: Grid, roles: dict[int, str] | None = None) -> Layout:
         chosen = bool(roles and index in roles)
         if roles and index in roles:
             if roles[index] not in (*ROLES, "ignore"):
-                raise ImportRefused(f"unknown column role {roles[index]!r}")
+                known = ", ".join((*ROLES, "ignore"))
+                raise ImportRefused(
+                    f"unknown column role {roles[index]!r} (known: {known})",
+                    f"列的用途“{roles[index]}”无法识别（可用：{known}）",
+                    "unknown_role",
+                    {"role": roles[index]},
+                )
             role, level, also = roles[index], None, None
         columns.append(Column(index, "/".join(texts) or f"第{index + 1}列", role, level, guessed=not chosen, also=also))
     layout = Layout(title, header_rows, _assign(_criteria_as_rule(columns)))
     if not layout.levels and not layout.first("name"):
-        raise ImportRefused("no indicator column found (一级指标, 考核项目, 考核内容 …)")
+        raise ImportRefused(
+            "no indicator column found (一级指标, 考核项目, 考核内容 …); say which column it is: --role COL=level",
+            "找不到指标列（一级指标、考核项目、考核内容……）；可在命令行用 --role 列号=level 指明",
+            "no_indicator_column",
+        )
     if not (layout.first("rule") or layout.first("points") or layout.first("code")):
-        raise ImportRefused("no column with rules, points or codes (评分细则, 分值, 编号)")
+        raise ImportRefused(
+            "no column with rules, points or codes (评分细则, 分值, 编号); say which: --role COL=rule|points|code",
+            "找不到评分细则、分值或编号列；可在命令行用 --role 列号=rule、points 或 code 指明",
+            "no_rule_column",
+        )
     return layout

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from egov_desk.core.importers.findings import Finding, grouped, places
+from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.importers.pipeline import import_table
 from tests.core.importing.files import write_docx, write_xlsx
 
@@ -105,3 +108,20 @@ def test_a_veto_in_a_rule_is_a_warning_never_left_silent(tmp_path: Path) -> None
     )
     vetoes = [f for f in import_table(path).findings if "一票否决" in f.message]
     assert [f.severity for f in vetoes] == ["warning"]
+
+
+def test_a_table_that_cannot_be_read_is_refused_naming_the_file_the_sheet_and_what_to_do(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "名单.xlsx", [["姓名", "电话"], ["张三", "123"], ["李四", "456"]])
+    with pytest.raises(ImportRefused) as refused:
+        import_table(path)
+    assert refused.value.kind == "no_header"
+    assert refused.value.chinese.startswith("名单.xlsx（")
+    assert "找不到表头" in refused.value.chinese
+
+
+def test_columns_read_without_items_are_listed_with_the_way_on(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "表.xlsx", [["编号", "评分细则"], ["", ""]])
+    with pytest.raises(ImportRefused) as refused:
+        import_table(path, {0: "code", 1: "rule"})
+    assert refused.value.kind in ("no_items", "no_indicator_column")
+    assert "--role" in refused.value.chinese
