@@ -78,3 +78,14 @@ def network_filesystem(path: Path, mounts: str | None = None) -> bool:
     if sys.platform == "win32":  # pragma: no cover - runs on Windows only
         return _windows_network(existing)
     return mount_type(existing, mounts) in NETWORK_TYPES
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename inside ``folder`` durable (fsync the folder itself)."""
+    if os.name == "nt":  # Windows cannot open a directory to fsync it; NTFS journals the rename
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

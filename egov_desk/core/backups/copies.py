@@ -37,6 +37,7 @@ from pathlib import Path
 
 from egov_desk.core.backup_contents import AssessmentTotal, open_read_only, read_totals
 from egov_desk.core.backup_errors import BackupError, reason_of
+from egov_desk.core.filesystems import fsync_folder
 from egov_desk.core.folder_layout import DATABASE_NAME
 
 BACKUPS = "backups"
@@ -123,16 +124,6 @@ def backup_info(path: Path, with_totals: bool) -> BackupInfo | None:
 # --- making ---------------------------------------------------------------------------------------
 
 
-def fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a directory; NTFS journals the rename
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 def copy_database(source: Path, target: Path, *, from_backup: bool = False) -> None:
     """Copy ``source`` into the new file ``target`` through the backup API, as a self-contained file (rollback
     journal, no WAL beside it), fsynced. ``target`` is removed again when anything fails."""
@@ -194,7 +185,7 @@ def create_backup(database: Path, reason: str, folder: Path | None = None) -> Ba
     try:
         copy_database(database, temporary)
         os.replace(temporary, target)
-        fsync_dir(folder)
+        fsync_folder(folder)
     except (sqlite3.Error, OSError) as exc:
         temporary.unlink(missing_ok=True)
         target.unlink(missing_ok=True)

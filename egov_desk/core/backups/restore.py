@@ -22,9 +22,9 @@ from egov_desk.core.backups.copies import (
     backups_folder,
     copy_database,
     create_backup,
-    fsync_dir,
     refuse_unwritable,
 )
+from egov_desk.core.filesystems import fsync_folder
 from egov_desk.core.folder_layout import DATABASE_NAME
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ def _move_aside(database: Path) -> Path:
         source = Path(f"{database}{suffix}")
         if source.exists():
             os.replace(source, Path(f"{target}{suffix}"))
-    fsync_dir(folder)
+    fsync_folder(folder)
     return target
 
 
@@ -166,7 +166,7 @@ def _restore(folder: Path, database: Path, path: Path, report: RestoreReport) ->
             if database.exists() or Path(f"{database}-wal").exists():
                 report.damaged = _move_aside(database)
             os.replace(temporary, database)
-            fsync_dir(folder)
+            fsync_folder(folder)
         except OSError as exc:
             temporary.unlink(missing_ok=True)
             raise BackupError("restore_failed", path, reason_of(exc)) from exc

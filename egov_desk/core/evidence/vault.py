@@ -25,6 +25,7 @@ from pathlib import Path
 
 from egov_desk.core.errors import Failure
 from egov_desk.core.evidence.filetypes import disagrees, sniff
+from egov_desk.core.filesystems import fsync_folder
 
 CHUNK = 1024 * 1024
 Progress = Callable[[int], None]  # bytes copied so far for this file
@@ -81,16 +82,6 @@ class Stored:
     repaired: bool = False  # a stored copy that no longer matched its hash was replaced by these verified bytes
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a directory to fsync it; NTFS journals the rename
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
 class Vault:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -137,7 +128,7 @@ class Vault:
             else:  # absent, or damaged: the verified copy takes its place in one rename
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(temporary, target)
-                _fsync_dir(target.parent)
+                fsync_folder(target.parent)
                 new, repaired = not present, present
         except OSError as exc:
             temporary.unlink(missing_ok=True)
