@@ -15,6 +15,7 @@ from egov_desk.core.importers.docx import read_docx
 from egov_desk.core.importers.findings import Finding, all_items, blocking, check_system, grouped, places
 from egov_desk.core.importers.grid import Grid, ImportRefused
 from egov_desk.core.importers.limits import Budget
+from egov_desk.core.importers.sections import special_sections
 from egov_desk.core.importers.table import Layout, read_layout
 from egov_desk.core.importers.tree import Level, TreeBuilder
 from egov_desk.core.importers.without_points import finding as pass_fail_finding
@@ -24,7 +25,6 @@ from egov_desk.core.points import json_number
 from egov_desk.core.rules.reader import Proposal, propose
 
 LOW_CONFIDENCE = 0.5
-SPECIAL_SECTION = re.compile(r"加分|扣分|倒扣|否决")
 
 
 @dataclass
@@ -192,15 +192,8 @@ def _import_table(
     if levels and judged_items:
         findings.append(pass_fail_finding(judged_items, levels, bool(judgements)))
     pass_fail = all(item["scoring"]["type"] == "pass_fail" for item in items)
-    special = [node for node in tree if SPECIAL_SECTION.search(node["name"])]
-    for node in special:
-        findings.append(
-            Finding(
-                "info",
-                rows.get(id(node), ""),
-                f"“{node['name']}”是加分、扣分或否决部分，其分值不计入总分合计；请核对其计分方式",
-            )
-        )
+    special, section_findings = special_sections(tree, rows)
+    findings += section_findings
     roots = [node["points"] for node in tree if node not in special]
     total = sum((Decimal(str(p)) for p in roots), Decimal(0)) if all(p is not None for p in roots) else built.total_row
     title = layout.title or grid.title or display_name(path.stem)

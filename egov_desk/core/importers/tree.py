@@ -9,6 +9,7 @@ Each row with a rule, a code or item points is a scoring item under the deepest 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -24,6 +25,7 @@ from egov_desk.core.importers.labels import (
     split_points,
     strip_numbering,
 )
+from egov_desk.core.importers.options import RowKind
 from egov_desk.core.importers.table import Column, Layout
 from egov_desk.core.points import json_number
 
@@ -55,11 +57,19 @@ class Built:
     findings: list[Finding]
     total_row: Decimal | None = None  # the 合计 row's points, when there is one
     item_rows: dict[str, str] = field(default_factory=dict)  # item position → row label, for findings
+    row_kinds: dict[int, RowKind] = field(default_factory=dict)  # grid row → what it was read as (the wizard shows it)
 
 
 class TreeBuilder:
-    def __init__(self, grid: Grid, layout: Layout, known_departments: set[str]) -> None:
+    def __init__(
+        self,
+        grid: Grid,
+        layout: Layout,
+        known_departments: set[str],
+        row_kinds: Mapping[int, RowKind] | None = None,
+    ) -> None:
         self.grid = grid
+        self.chosen_kinds = dict(row_kinds or {})  # what the person said rows are (grid row → kind)
         self.layout = layout
         self.known = known_departments
         self.findings: list[Finding] = []
