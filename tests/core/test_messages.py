@@ -210,6 +210,21 @@ CASES = [
         "030 第2部分（明确共享目录要素）勾选项“更新频率”勾选了两次",
         "030 parts[1].checked[1]: condition 4 is ticked twice",
     ),
+    (
+        lambda: refusal("008", {"score": 1, "vetoed": True}),
+        "no_veto",
+        "008 本项没有一票否决条件，不能标记为触发一票否决；请去掉这一标记",
+        "008 vetoed: this item has no veto",
+    ),
+    (
+        lambda: rule_refusal(
+            {"type": "deduct", "start": 3, "classes": [{"label": "A类", "per": 1}, {"label": "B类", "per": 0.5}]},
+            {"counts": [1]},
+        ),
+        "wrong_class_count",
+        "099 填了 1 个类别的数量，但本规则分为 2 个类别",
+        "099 counts: has 1 counts but the rule has 2 classes",
+    ),
 ]
 IDS = [f"{zh.split()[0]}-{kind}-{number}" for number, (_, kind, zh, _) in enumerate(CASES)]
 

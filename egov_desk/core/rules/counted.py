@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from egov_desk.core.points import ZERO, compact, display, json_number
 from egov_desk.core.rules.base import Definition, DefinitionReader, Evaluation, Rule, Summarize, points_text
-from egov_desk.core.rules.inputs import InputError, read_count, read_number
+from egov_desk.core.rules.inputs import InputError, read_count, read_number, require
 
 
 @dataclass(frozen=True)
@@ -47,44 +47,90 @@ class PerUnit(Rule):
 
 
 @dataclass(frozen=True)
+class DeductClass:
+    """One class of finding and what each costs: A类扣1分."""
+
+    label: str
+    per: Decimal
+
+
+@dataclass(frozen=True)
 class Deduct(Rule):
-    """每发现一处扣0.5分，扣完为止: start from full points, take off per finding, never below the floor."""
+    """每发现一处扣0.5分，扣完为止: start from full points, take off per finding, never below the floor.
+
+    With ``classes`` (A、B、C类分别扣1、0.5、0.2分) each class has its own amount and the input is a count per
+    class: ``{"counts": [1, 0, 2]}``."""
 
     type: ClassVar[str] = "deduct"
-    fields: ClassVar[tuple[str, ...]] = ("count",)
+    fields: ClassVar[tuple[str, ...]] = ("count", "counts")
     start: Decimal = ZERO
     per: Decimal = ZERO
     floor: Decimal = ZERO
     unit: str = ""
+    classes: tuple[DeductClass, ...] = ()
 
     @classmethod
     def from_dict(cls, reader: DefinitionReader) -> Rule:
         start, floor = reader.number("start", reader.default_max), reader.number("floor", 0)
         if floor > start:
             raise reader.fail(f"floor {floor} is above the starting points {start}")
-        return Deduct(start=start, per=reader.number("per", positive=True), floor=floor, unit=reader.text("unit"))
+        classes = []
+        if reader.get("classes") is not None:
+            for position, entry in enumerate(reader.items("classes")):
+                sub = reader.sub("classes", position, entry)
+                classes.append(DeductClass(sub.text("label"), sub.number("per", positive=True)))
+        per = reader.number("per", classes[0].per if classes else None, positive=True)
+        return Deduct(start=start, per=per, floor=floor, unit=reader.text("unit"), classes=tuple(classes))
 
     @classmethod
     def summary(cls, definition: Definition, summarize: Summarize) -> str:
-        start, per = points_text(definition.get("start", 0)), points_text(definition.get("per", 0))
-        return f"起评 {start}分，每处扣 {per}分，最低 {points_text(definition.get('floor', 0))}分"
+        start, floor = points_text(definition.get("start", 0)), points_text(definition.get("floor", 0))
+        classes = definition.get("classes")
+        if isinstance(classes, list) and classes:
+            each = "、".join(f"{c.get('label', '')}扣 {points_text(c.get('per', 0))}分" for c in classes)
+            return f"起评 {start}分，每处{each}，最低 {floor}分"
+        per = points_text(definition.get("per", 0))
+        return f"起评 {start}分，每处扣 {per}分，最低 {floor}分"
 
     @property
     def max_points(self) -> Decimal:
         return self.start
 
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
+        if self.classes:
+            return self._by_class(inp)
         count = read_count(inp, "count", self.unit)
         points = max(self.start - count * self.per, self.floor)
         return Evaluation(points, explanation=f"{self.unit or '扣分项'} {count}")
 
+    def _by_class(self, inp: Mapping[str, Any]) -> Evaluation:
+        counts = require(inp, "counts", self.unit)
+        if not isinstance(counts, list):
+            raise InputError("counts", kind="not_list", values={"value": counts}, label=self.unit)
+        if len(counts) != len(self.classes):
+            given, expected = len(counts), len(self.classes)
+            raise InputError("counts", kind="wrong_class_count", values={"given": given, "expected": expected})
+        taken = ZERO
+        said = []
+        for position, (kind, raw) in enumerate(zip(self.classes, counts, strict=True)):
+            try:
+                count = read_count({"count": raw}, "count", kind.label)
+            except InputError as error:
+                raise error.replace(field=f"counts[{position}]") from None
+            taken += count * kind.per
+            said.append(f"{kind.label} {count}")
+        return Evaluation(max(self.start - taken, self.floor), explanation="，".join(said))
+
     def to_dict(self) -> dict[str, Any]:
-        return super().to_dict() | {
+        data = super().to_dict() | {
             "start": json_number(self.start),
             "per": json_number(self.per),
             "floor": json_number(self.floor),
             "unit": self.unit,
         }
+        if self.classes:
+            data["classes"] = [{"label": c.label, "per": json_number(c.per)} for c in self.classes]
+        return data
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,8 @@ FIELD_NAMES = {
     "parts": "各部分",
     "input": "输入",
     "item": "编号",
+    "counts": "各类数量",
+    "vetoed": "触发一票否决",
 }
 
 Words = Callable[[Mapping[str, Any], str], str]  # (values, field) → the text after the field
@@ -127,6 +129,8 @@ EN_WORDS: dict[str, Words] = {
     "not_object": lambda v, f: f'must be an object such as {{"{v.get("key", "…")}": …}}, got {v.get("value")!r}',
     "unknown_item": lambda v, f: "no item has this code (编号) in the indicator system",
     "scored_by_rule": lambda v, f: f"scored by its rule ({v.get('rule', '')}); enter its inputs in egov-desk",
+    "no_veto": lambda v, f: "this item has no veto (一票否决); leave 'vetoed' out of its input",
+    "wrong_class_count": lambda v, f: f"has {v['given']} counts but the rule has {v['expected']} classes",
 }
 
 # Chinese: (values, name) → the sentence after the item code; ``name`` is the field as the table names it
@@ -157,6 +161,8 @@ ZH_WORDS: dict[str, Words] = {
     "scored_by_rule": lambda v, n: (
         f"由评分规则计分（{TYPE_NAMES.get(v.get('rule', ''), '规则')}），不能直接填写得分，请在本软件中录入评分依据"
     ),
+    "no_veto": lambda v, n: "本项没有一票否决条件，不能标记为触发一票否决；请去掉这一标记",
+    "wrong_class_count": lambda v, n: f"填了 {v['given']} 个类别的数量，但本规则分为 {v['expected']} 个类别",
 }
 
 KINDS = tuple(EN_WORDS)

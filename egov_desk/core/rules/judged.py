@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from egov_desk.core.points import ZERO, compact, json_number
+from egov_desk.core.points import ZERO, compact, display, json_number
 from egov_desk.core.rules.base import Definition, DefinitionReader, Evaluation, Option, Rule, Summarize, points_text
 from egov_desk.core.rules.inputs import InputError, read_index, read_number, require
 
@@ -55,23 +55,47 @@ class Manual(Rule):
 
 @dataclass(frozen=True)
 class External(Manual):
-    """The result is supplied by another body (以…评价为准); the unit enters what it was told."""
+    """The result is supplied by another body (以…评价为准); the unit enters what it was told.
+
+    With ``scale`` (取…得分折算) the outside score is out of ``scale`` and becomes score × max / scale."""
 
     type: ClassVar[str] = "external"
+    scale: Decimal | None = None
 
     @classmethod
     def from_dict(cls, reader: DefinitionReader) -> Rule:
-        return External(max=reader.max(), step=reader.optional_number("step"), source=reader.text("source"))
+        scale = reader.optional_number("scale")
+        if scale == 0:
+            raise reader.fail("rule field 'scale' must be above 0")
+        return External(
+            max=reader.max(), step=reader.optional_number("step"), source=reader.text("source"), scale=scale
+        )
 
     @classmethod
     def summary(cls, definition: Definition, summarize: Summarize) -> str:
         source = f"（{definition['source']}）" if definition.get("source") else ""
-        return f"外部结果，0–{points_text(definition.get('max', 0))}分" + source
+        top = points_text(definition.get("max", 0))
+        if definition.get("scale"):
+            return f"外部得分（满分 {points_text(definition['scale'])}）折算为 0–{top}分" + source
+        return f"外部结果，0–{top}分" + source
 
     def evaluate(self, inp: Mapping[str, Any]) -> Evaluation:
-        result = super().evaluate(inp)
         source = f"（{self.source}提供）" if self.source else ""
+        if self.scale is not None:
+            score = read_number(inp, "score")
+            if score > self.scale:
+                raise InputError("score", kind="above_max", values={"value": score, "max": self.scale})
+            points = score * self.max / self.scale
+            said = f"外部得分 {compact(score)}/{compact(self.scale)}，折算 {display(points)} 分{source}"
+            return Evaluation(points, explanation=said)
+        result = super().evaluate(inp)
         return Evaluation(result.points, explanation=f"外部结果 {compact(result.points)} 分{source}")
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        if self.scale is not None:
+            data["scale"] = json_number(self.scale)
+        return data
 
 
 @dataclass(frozen=True)

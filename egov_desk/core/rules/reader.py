@@ -33,6 +33,7 @@ class Proposal:
     rule: dict[str, Any]
     confidence: float  # 0..1: how sure the reader is
     notes: tuple[str, ...] = ()
+    veto: dict[str, str] | None = None  # the item's 一票否决 (interchange ``"veto"``), when the text has one
 
 
 # --- whole-text patterns ----------------------------------------------------------------------------
@@ -239,9 +240,19 @@ def propose(text: str, points: Decimal | float | int | None, evidence: str = "")
     """The rule the text most likely means, for an item worth ``points``."""
     full = Decimal(str(points)) if points is not None else Decimal(0)
     norm = normalise(text or "")
-    proposal = _read(norm, full, _supplier(evidence))
     veto = tiers.veto(norm)
-    return Proposal(proposal.rule, proposal.confidence, (*proposal.notes, veto)) if veto else proposal
+    if veto is None:
+        return _read(norm, full, _supplier(evidence))
+    rest = ";".join(c for c in re.split(r"[;。\n]", norm) if "一票否决" not in c)  # the veto is no scoring clause
+    if rest.strip(" ,;"):
+        proposal = _read(rest, full, _supplier(evidence))
+    else:
+        proposal = Proposal(
+            {"type": "manual", "max": json_number(full)}, 0.5, ("除一票否决外未写明计分方法，按人工评分",)
+        )
+    effect = "总分计0分" if veto["effect"] == "zero" else "考核结果为否决，得分不变"
+    note = f"含“一票否决”条件（触发时{effect}），已作为本项的一票否决，请核对"
+    return Proposal(proposal.rule, proposal.confidence, (*proposal.notes, note), veto)
 
 
 def _read(norm: str, full: Decimal, supplier: str | None) -> Proposal:
@@ -253,7 +264,7 @@ def _read(norm: str, full: Decimal, supplier: str | None) -> Proposal:
         return Proposal({"type": "manual", "max": json_number(full)}, 0.2, ("没有评分细则",))
     scaled = tiers.scaled(norm)
     if scaled:
-        return Proposal(external, 0.7, (scaled,))
+        return Proposal(external | {"scale": scaled[0]}, 0.7, (scaled[1],))
     computed = _computed(norm, full, supplier)
     if _EXTERNAL.search(norm):  # 以…为准: the outside result, unless the text also says how to compute it
         if computed is None or not _computable(computed.rule):

@@ -32,7 +32,9 @@ _THRESHOLD = re.compile(
 )
 _SCALED = re.compile(r"(取|按|以|根据|依据|采用).{0,60}?(得分|分数|成绩|结果|分值).{0,30}?折算")
 _SCALE = re.compile(rf"(按\s*{NUM}\s*%|\*\s*{NUM}\s*%|折算(?:为|成)\s*{NUM}\s*分|{NUM}\s*%\s*(?:的)?权重)")
+_FULL_MARKS = re.compile(r"(\d+)\s*分制|满分\s*(\d+)\s*分")
 _VETO = re.compile(r"一票否决")
+_VETO_ZERO = re.compile(r"(总分|总得分|考核得分|得分)(为|计|记)\s*0|计\s*0\s*分|不得分")
 _MOST_PLACES = 200  # a list of places in turn is extended by its step this far at most
 
 
@@ -77,10 +79,9 @@ def respectively(text: str) -> Reading | None:
     if counter:  # "A、B、C类": the counter belongs to every name
         names = [n if n.endswith(counter.group(1)) else n + counter.group(1) for n in names]
     if match.group(2).startswith("扣"):
-        listed = "、".join(f"{pretty(n)}扣{json_number(v)}分" for n, v in zip(names, values, strict=True))
-        rule = {"type": "deduct", "per": json_number(values[0]), "floor": 0, "unit": f"{pretty(names[0])}（起）"}
-        note = f"分类扣分（{listed}）：一条扣分规则只按一种分值计数，已按{pretty(names[0])}读取，其余类别请折算后计入"
-        return rule, 0.5, [note]
+        classes = [{"label": pretty(n), "per": json_number(v)} for n, v in zip(names, values, strict=True)]
+        rule = {"type": "deduct", "per": classes[0]["per"], "floor": 0, "unit": "问题（按类别）", "classes": classes}
+        return rule, 0.8, ["按类别分别计数扣分"]
     options = [{"label": pretty(n), "points": json_number(v)} for n, v in zip(names, values, strict=True)]
     return {"type": "options", "options": [*options, {"label": OTHERWISE, "points": 0}]}, 0.8, []
 
@@ -146,15 +147,23 @@ def threshold(text: str, full: Decimal) -> Reading | None:
     return {"type": "yes_no", "points": json_number(full)}, 0.6, ["达到标准得满分，未达到不得分"]
 
 
-def scaled(text: str) -> str | None:
-    """A note for "取…得分折算": the outside score is entered after scaling (the rule types hold no scale)."""
+def scaled(text: str) -> tuple[int, str] | None:
+    """ "取…得分折算": the outside score's full marks (百分制 unless the text says N分制 / 满分N分) and a note."""
     if not _SCALED.search(text):
         return None
     scale = _SCALE.search(text)
     how = f"（{pretty(scale.group(1))}）" if scale else ""
-    return f"外部得分需折算{how}后填入"
+    full = _FULL_MARKS.search(text)
+    marks = int(next(g for g in full.groups() if g)) if full else 100
+    said = "" if full else "，按百分制读取"
+    return marks, f"外部得分（满分 {marks} 分）按分值折算{how}{said}：填入外部得分即可"
 
 
-def veto(text: str) -> str | None:
-    """一票否决 is not a rule type (yet): say it is there, so it never vanishes."""
-    return "含“一票否决”条件，未计入规则，请人工核对" if _VETO.search(text) else None
+def veto(text: str) -> dict[str, str] | None:
+    """一票否决 as the item's veto: the clause that says it, and its effect — the total becomes 0 when the text
+    says so (总分为0, 不得分), else the assessment is marked 否决 with its sum unchanged."""
+    found = _VETO.search(text)
+    if not found:
+        return None
+    clause = next((c for c in re.split(r"[;；。\n]", text) if "一票否决" in c), text)
+    return {"text": pretty(clause.strip()), "effect": "zero" if _VETO_ZERO.search(clause) else "fail"}

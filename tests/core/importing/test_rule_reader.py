@@ -120,7 +120,17 @@ def test_at_least_30_of_35_seed_items_agree_with_scoring_2019() -> None:
         ("得4分；每漏报一次扣1分；最多扣3分", 4, {"type": "deduct", "start": 4, "per": 1, "floor": 1}),
         # deduction-only rules deduct from the item's points; a cap on the deduction is the floor
         ("发生1起扣1分，累加计分", 3, {"type": "deduct", "start": 3, "per": 1, "floor": 0}),
-        ("A、B、C类分别扣1、0.5、0.2分", 3, {"type": "deduct", "start": 3, "per": 1, "floor": 0}),
+        (
+            "A、B、C类分别扣1、0.5、0.2分",
+            3,
+            {
+                "type": "deduct",
+                "start": 3,
+                "per": 1,
+                "floor": 0,
+                "classes": [{"per": 1}, {"per": 0.5}, {"per": 0.2}],
+            },
+        ),
         ("每推迟一个月扣0.5分，最高扣2分", 5, {"type": "deduct", "start": 5, "per": 0.5, "floor": 3}),
         ("未按时报送的扣1分", 2, {"type": "deduct", "start": 2, "per": 1, "floor": 0}),
         # sub-task lists: a sum of parts, each judged up to its points
@@ -156,7 +166,8 @@ def test_at_least_30_of_35_seed_items_agree_with_scoring_2019() -> None:
         ),
         # 以…为准 is external only when the text gives no computable rule
         ("以省考核结果为准，每发现一处扣1分", 10, {"type": "deduct", "start": 10, "per": 1, "floor": 0}),
-        ("取市河长办考核得分按20%折算", 20, {"type": "external", "max": 20}),
+        ("取市河长办考核得分按20%折算", 20, {"type": "external", "max": 20, "scale": 100}),
+        ("取省考核得分（满分50分）折算", 10, {"type": "external", "max": 10, "scale": 50}),
         # thresholds: met or not
         ("小学>=4.2人", 0, {"type": "pass_fail", "levels": ["合格", "不合格"]}),
         ("小学≥4.2人，初中≥5.3人", 0, {"type": "pass_fail", "levels": ["合格", "不合格"]}),
@@ -226,10 +237,10 @@ def test_a_deduction_says_what_is_counted() -> None:
     assert propose("发生1起扣1分，累加计分", 3).rule["unit"] == "发生（起）"
 
 
-def test_deductions_by_class_say_which_class_was_read() -> None:
-    proposal = propose("A、B、C类分别扣1、0.5、0.2分", 3)
-    assert proposal.confidence <= 0.5
-    assert any("B类扣0.5分" in note and "C类扣0.2分" in note for note in proposal.notes)
+def test_deductions_by_class_are_one_deduction_counted_per_class() -> None:
+    rule = propose("A、B、C类分别扣1、0.5、0.2分", 3).rule
+    assert [c["label"] for c in rule["classes"]] == ["A类", "B类", "C类"]
+    assert parse_rule(rule).evaluate({"counts": [1, 1, 2]}).points == Decimal("1.1")
 
 
 def test_ranks_in_turn_cut_short_go_on_by_their_step_and_say_so() -> None:
@@ -249,10 +260,11 @@ def test_a_computable_rule_beside_an_outside_result_is_read_and_noted() -> None:
     assert any("为准" in note for note in proposal.notes)
 
 
-def test_an_outside_score_to_scale_is_external_with_the_scale_noted() -> None:
+def test_an_outside_score_to_scale_is_external_with_its_scale() -> None:
     proposal = propose("取市河长办考核得分按20%折算", 20)
-    assert proposal.rule == {"type": "external", "max": 20}
+    assert proposal.rule == {"type": "external", "max": 20, "scale": 100}
     assert any("折算" in note and "20%" in note for note in proposal.notes)
+    assert parse_rule(proposal.rule).evaluate({"score": 87}).points == Decimal("17.4")
 
 
 def test_a_threshold_with_points_says_it_is_all_or_nothing() -> None:
@@ -265,6 +277,15 @@ def test_a_veto_never_vanishes() -> None:
     assert beside.rule["type"] == "deduct"
     for proposal in (alone, beside):
         assert any("一票否决" in note for note in proposal.notes)
+
+
+def test_a_veto_is_the_items_veto_with_the_effect_the_text_gives() -> None:
+    failed = propose("每发现一处扣1分，扣完为止；发生重大责任事故的，一票否决", 5)
+    zeroed = propose("发生重大安全事故的，实行一票否决，总分计0分", 5)
+    assert failed.veto == {"text": "发生重大责任事故的，一票否决", "effect": "fail"}
+    assert zeroed.veto is not None and zeroed.veto["effect"] == "zero"
+    assert zeroed.rule == {"type": "manual", "max": 5}  # the veto clause is not read as points
+    assert propose("每发现一处扣1分", 5).veto is None
 
 
 def test_a_deduction_it_cannot_read_stays_manual_and_noted_never_points_gained() -> None:
