@@ -95,6 +95,16 @@ class SystemRemoved:
     system_id: int
 
 
+@dataclass(frozen=True)
+class AssessmentMoved:
+    """An assessment re-pointed onto another version of its indicator system: everything shown of it is read
+    again (undone by moving it back)."""
+
+    assessment_id: int
+    from_system_id: int
+    to_system_id: int
+
+
 AnyChange = (
     ScoreChange
     | DetailsChange
@@ -104,6 +114,7 @@ AnyChange = (
     | AssessmentRemoved
     | SystemAdded
     | SystemRemoved
+    | AssessmentMoved
 )
 
 
@@ -175,6 +186,10 @@ class Changes(Sequence[AnyChange]):
     @property
     def systems_removed(self) -> list[int]:
         return [c.system_id for c in self.entries if isinstance(c, SystemRemoved)]
+
+    @property
+    def assessments_moved(self) -> list[AssessmentMoved]:
+        return [c for c in self.entries if isinstance(c, AssessmentMoved)]
 
 
 @dataclass(frozen=True)

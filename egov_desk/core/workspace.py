@@ -14,7 +14,7 @@ from platformdirs import user_data_dir
 from sqlalchemy import Engine, select
 
 from egov_desk import APP_AUTHOR, APP_NAME
-from egov_desk.core import workspace_inputs, workspace_systems
+from egov_desk.core import assessment_move, system_versions, version_effects, workspace_inputs, workspace_systems
 from egov_desk.core.actor import os_account
 from egov_desk.core.changes import (
     AnyChange,
@@ -42,6 +42,7 @@ from egov_desk.core.opening import (
 from egov_desk.core.scoring import ScoreSheet, score_system
 from egov_desk.core.store import Store
 from egov_desk.core.templates import DEFAULT_TEMPLATE
+from egov_desk.core.version_effects import VersionEffects
 from egov_desk.core.watch import DataWatch
 from egov_desk.core.workspace_create import create_workspace
 from egov_desk.core.workspace_info import (
@@ -194,7 +195,7 @@ class Workspace:
     def systems(self) -> list[SystemInfo]:
         with self.store.read() as session:
             rows = session.scalars(select(IndicatorSystemRow).order_by(IndicatorSystemRow.id))
-            return [SystemInfo(r.id, r.key, r.title, r.year, r.source) for r in rows]
+            return [system_versions.system_info(r) for r in rows]
 
     def system(self, system_id: int) -> IndicatorSystem:
         return self.store.system(system_id)
@@ -220,6 +221,27 @@ class Workspace:
     def remove_system(self, system_id: int) -> Changes:
         """Remove an indicator system no assessment uses (the undo of :meth:`add_system`)."""
         return workspace_systems.remove_system(self.store, system_id)
+
+    def store_system_version(self, system_id: int, data: Mapping[str, Any]) -> SystemStored:
+        """A new version of the system from its edited interchange JSON (refused, naming the place, when not
+        usable); the old version stays as it is. Undone by :meth:`remove_system` of the new one."""
+        return system_versions.store_system_version(self.store, system_id, data)
+
+    def version_effects(self, assessment_id: int, system_id: int) -> VersionEffects:
+        """What moving the assessment onto another version of its system would change; nothing is written."""
+        with self.store.read() as session:
+            return version_effects.version_effects(session, assessment_id, system_id)
+
+    def move_assessment(self, assessment_id: int, system_id: int) -> Changes:
+        """Move the assessment onto another version of its system, keeping what cannot move on the old one;
+        undone by moving it back."""
+        changes = assessment_move.move_assessment(self.store, assessment_id, system_id)
+        self._sheets.pop(assessment_id, None)
+        return changes
+
+    def export_system_json(self, system_id: int) -> dict[str, Any]:
+        """The system as interchange JSON (the shape ``import --json`` and ``template show --json`` print)."""
+        return system_versions.export_system_json(self.store, system_id)
 
     def departments(self, system_id: int) -> list[str]:
         return self.system(system_id).departments()
@@ -289,12 +311,12 @@ class Workspace:
 
     def inputs(self, assessment_id: int) -> dict[str, dict[str, Any]]:
         with self.store.read() as session:
-            rows = workspace_inputs.inputs_rows(session, assessment_id)
+            rows = system_versions.input_rows(session, assessment_id)
             return {code: row.input for code, row in rows.items() if row.input is not None}
 
     def notes(self, assessment_id: int) -> dict[str, str]:
         with self.store.read() as session:
-            rows = workspace_inputs.inputs_rows(session, assessment_id)
+            rows = system_versions.input_rows(session, assessment_id)
             return {code: row.note for code, row in rows.items() if row.note}
 
     def scores(self, assessment_id: int) -> ScoreSheet:

@@ -23,6 +23,12 @@ class SystemInfo:
     title: str
     year: int | None
     source: str
+    version: int = 1  # 1 for a system as imported or built in; each stored edit of it the next number
+    base: int | None = None  # the id of its first version (None: this is the first)
+
+    @property
+    def label(self) -> str:
+        return self.title if self.version == 1 else f"{self.title}（第 {self.version} 版）"
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from egov_desk.core.db.system_store import store_system
 from egov_desk.core.errors import ChangedSince, WorkspaceError
 from egov_desk.core.indicators import IndicatorSystem, system_from_interchange
 from egov_desk.core.store import Store
+from egov_desk.core.system_versions import refuse_if_kept_on
 from egov_desk.core.workspace_info import PLACEHOLDER_UNIT, UNIT_GIVEN, AssessmentInfo, _assessment_info, _plain
 from egov_desk.core.write_refusals import (
     assessment_in_use,
@@ -99,6 +100,7 @@ def _remove_system(store: Store, session: Session, system_id: int) -> None:
         raise no_system(system_id)
     if session.scalar(select(func.count()).select_from(Assessment).where(Assessment.system_id == system_id)):
         raise system_in_use(row.title)
+    refuse_if_kept_on(session, system_id, row.title)
     store.audit(session, "remove_system", before={"key": row.key, "title": row.title})
     # the database removes the nodes, items and requirements with it (ON DELETE CASCADE)
     session.execute(delete(IndicatorSystemRow).where(IndicatorSystemRow.id == system_id))
