@@ -1,8 +1,13 @@
 """The indicator system: a tree of levels (一级/二级/三级指标 …) whose leaves are scoring items (编号).
 
-Read from and written to the interchange JSON (see ARCHITECTURE.md): ``{title, year, total_points,
+Read from and written to the interchange JSON (see docs/design.md): ``{title, year, total_points,
 tree: [{name, points, children | items}]}``, items ``{code, points, rule, evidence, lead, cooperating,
 scoring}``. Unknown keys are kept in ``extra`` and written back unchanged.
+
+Beyond a plain sum: an item may carry a veto (``"veto": {"text", "effect": "zero" | "fail"}``, 一票否决); a
+top-level node may be a section outside the total (``"section": "bonus" | "deduction"``, ``"cap"``: 加分项,
+综合奖扣分); a node may be weighted (``"weight": W, "scale": S``: its children scored out of S inside it, it
+contributes its sum × W / S).
 """
 
 from __future__ import annotations
@@ -23,13 +28,27 @@ from egov_desk.core.rules import Rule, RuleError, parse_rule
 NodeKey = tuple[int, ...]
 """Where a node sits: child positions from the root, e.g. (0, 1, 2). Names can repeat; positions cannot."""
 
-_ITEM_KEYS = {"code", "points", "rule", "evidence", "lead", "cooperating", "scoring", "name", "requirements"}
-_NODE_KEYS = {"name", "points", "children", "items"}
+_ITEM_KEYS = {"code", "points", "rule", "evidence", "lead", "cooperating", "scoring", "name", "requirements", "veto"}
+_NODE_KEYS = {"name", "points", "children", "items", "section", "cap", "weight", "scale"}
+SECTIONS = ("bonus", "deduction")  # 加分项, 综合奖扣分: top-level nodes outside the total
+VETO_EFFECTS = ("zero", "fail")  # a triggered veto makes the total 0, or marks the assessment 否决 as it is
 _SYSTEM_KEYS = {"title", "year", "total_points", "tree"}
 
 
 class IndicatorSystemError(Refused, ValueError):
     """The interchange JSON does not describe a usable indicator system; the message names where."""
+
+
+@dataclass(frozen=True)
+class Veto:
+    """一票否决 on an item: triggered by the assessment's input ``{"vetoed": true}``; ``effect`` says what it does
+    to the total: ``zero`` (the total becomes 0) or ``fail`` (the assessment is marked 否决, its sum unchanged)."""
+
+    text: str
+    effect: str = "fail"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "effect": self.effect}
 
 
 @dataclass(frozen=True)
@@ -46,6 +65,7 @@ class Item:
     name: str = ""
     requirements: tuple[Requirement, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
+    veto: Veto | None = None
 
     @property
     def title(self) -> str:
@@ -77,10 +97,31 @@ class Node:
     path: tuple[str, ...]  # own name last
     children: tuple[Node, ...] = ()
     items: tuple[Item, ...] = ()
+    section: str = ""  # "bonus" | "deduction": a top-level section outside the total; "" for the rest
+    cap: Decimal | None = None  # a section's most points (加分不超过N分); None: its own points, if any
+    weight: Decimal | None = None  # a weighted node contributes its sum × weight / scale
+    scale: Decimal | None = None  # what its children add up to at most (each 一级 scored out of 100)
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def level(self) -> int:
         return len(self.key)
+
+    @property
+    def weighted(self) -> bool:
+        return self.weight is not None and self.scale is not None
+
+    def extras(self) -> dict[str, Any]:
+        """The node's keys beyond name, points, children and items, as interchange JSON (what ``nodes.extra``
+        stores)."""
+        data: dict[str, Any] = {}
+        if self.section:
+            data["section"] = self.section
+        if self.cap is not None:
+            data["cap"] = json_number(self.cap)
+        if self.weight is not None and self.scale is not None:
+            data |= {"weight": json_number(self.weight), "scale": json_number(self.scale)}
+        return data | dict(self.extra)
 
 
 @dataclass(frozen=True)
@@ -195,7 +236,43 @@ def _item(data: Mapping[str, Any], path: tuple[str, ...], key: NodeKey, where: s
         name=_text(data, "name", where),
         requirements=requirements,
         extra={k: v for k, v in data.items() if k not in _ITEM_KEYS},
+        veto=_veto(data.get("veto"), where),
     )
+
+
+def _veto(raw: object, where: str) -> Veto | None:
+    if raw is None or raw is False:
+        return None
+    if not isinstance(raw, Mapping):
+        raise IndicatorSystemError(f'{where}: veto must be an object such as {{"text": "…", "effect": "zero"}}')
+    effect = raw.get("effect", "fail")
+    if effect not in VETO_EFFECTS:
+        raise IndicatorSystemError(f"{where}: veto effect must be one of {', '.join(VETO_EFFECTS)}, got {effect!r}")
+    text = raw.get("text", "")
+    if not isinstance(text, str):
+        raise IndicatorSystemError(f"{where}: veto text must be text, got {text!r}")
+    return Veto(text, effect)
+
+
+def _weighting(data: Mapping[str, Any], where: str, top: bool) -> dict[str, Any]:
+    """A node's section, cap, weight and scale, checked."""
+    section = data.get("section") or ""
+    if section and section not in SECTIONS:
+        raise IndicatorSystemError(f"{where}: section must be one of {', '.join(SECTIONS)}, got {section!r}")
+    if section and not top:
+        raise IndicatorSystemError(f"{where}: only a top-level node can be a {section} section")
+    weight = _points(data.get("weight"), f"{where} weight", required=False)
+    scale = _points(data.get("scale"), f"{where} scale", required=False)
+    if (weight is None) != (scale is None):
+        raise IndicatorSystemError(f"{where}: a weighted node needs both weight and scale")
+    if scale == 0:
+        raise IndicatorSystemError(f"{where}: scale must be above 0")
+    return {
+        "section": section,
+        "cap": _points(data.get("cap"), f"{where} cap", required=False),
+        "weight": weight,
+        "scale": scale,
+    }
 
 
 def _node(data: Mapping[str, Any], parent: tuple[str, ...], key: NodeKey) -> Node:
@@ -218,6 +295,8 @@ def _node(data: Mapping[str, Any], parent: tuple[str, ...], key: NodeKey) -> Nod
         path=path,
         children=children,
         items=items,
+        extra={k: v for k, v in data.items() if k not in _NODE_KEYS},
+        **_weighting(data, where, top=len(key) == 1),
     )
 
 
@@ -256,6 +335,8 @@ def _item_out(item: Item) -> dict[str, Any]:
         "cooperating": list(item.cooperating),
         "scoring": item.scoring.to_dict(),
     }
+    if item.veto is not None:
+        data["veto"] = item.veto.to_dict()
     if list(item.requirements) != parse_requirements(item.evidence_text):
         data["requirements"] = [{"text": r.text, "supplied_by": r.supplied_by} for r in item.requirements]
     return data | dict(item.extra)
@@ -269,7 +350,7 @@ def _node_out(node: Node) -> dict[str, Any]:
         data["children"] = [_node_out(child) for child in node.children]
     if node.items:
         data["items"] = [_item_out(item) for item in node.items]
-    return data
+    return data | node.extras()
 
 
 def system_to_interchange(system: IndicatorSystem) -> dict[str, Any]:

@@ -84,7 +84,7 @@ def test_an_upgrade_backs_the_database_up_first(tmp_path: Path) -> None:
     scripts = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
     (scripts / "versions" / "0099_add_column.py").write_text(
-        'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "0099"\ndown_revision = "0003"\n'
+        f'from alembic import op\nimport sqlalchemy as sa\n\nrevision = "0099"\ndown_revision = "{HEAD}"\n'
         "branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n"
         '    with op.batch_alter_table("assessments", recreate="always") as batch:\n'
         '        batch.add_column(sa.Column("reviewer", sa.Text(), nullable=True))\n',
@@ -99,9 +99,9 @@ def test_an_upgrade_backs_the_database_up_first(tmp_path: Path) -> None:
 
     assert backup is not None
     assert backup.parent == tmp_path / "ws" / "backups"
-    assert "before-upgrade-from-0003" in backup.name
+    assert f"before-upgrade-from-{HEAD}" in backup.name
     with closing(sqlite3.connect(backup)) as old:
-        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
         assert old.execute("SELECT count(*) FROM item_inputs").fetchone() == (1,)
     with closing(sqlite3.connect(database)) as new:
         assert new.execute("SELECT version_num FROM alembic_version").fetchone() == ("0099",)

@@ -71,6 +71,8 @@ class NodeRow(Base):
     position: Mapped[int]
     name: Mapped[str] = mapped_column(Text)
     points: Mapped[Decimal | None]
+    # interchange keys beyond name and points: section (bonus/deduction), cap, weight, scale, unknown ones
+    extra: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
 
     system: Mapped[IndicatorSystemRow] = relationship(back_populates="nodes")
 

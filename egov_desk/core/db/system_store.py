@@ -49,7 +49,7 @@ def _item_row(item: Item, position: int, system: IndicatorSystemRow, departments
         rule_text=item.rule_text,
         evidence_text=item.evidence_text,
         scoring=item.scoring.to_dict(),
-        extra=dict(item.extra),
+        extra=dict(item.extra) | ({"veto": item.veto.to_dict()} if item.veto else {}),  # read back as interchange
         lead=departments(item.lead) if item.lead else None,
     )
     row.system_id = system.id
@@ -76,6 +76,7 @@ def _store_nodes(
             position=position,
             name=node.name,
             points=node.points,
+            extra=node.extras(),
         )
         session.add(row)
         session.flush()  # the children need this row's id
@@ -159,7 +160,11 @@ def load_system(session: Session, system_id: int) -> IndicatorSystem:
         }
 
     def node_json(row: NodeRow) -> dict[str, object]:
-        data: dict[str, object] = {"name": row.name, "points": compact(row.points) if row.points is not None else None}
+        data: dict[str, object] = {
+            "name": row.name,
+            "points": compact(row.points) if row.points is not None else None,
+            **(row.extra or {}),
+        }
         if row.id in children:
             data["children"] = [node_json(child) for child in children[row.id]]
         if row.id in node_items:

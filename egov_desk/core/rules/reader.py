@@ -247,9 +247,7 @@ def propose(text: str, points: Decimal | float | int | None, evidence: str = "")
     if rest.strip(" ,;"):
         proposal = _read(rest, full, _supplier(evidence))
     else:
-        proposal = Proposal(
-            {"type": "manual", "max": json_number(full)}, 0.5, ("除一票否决外未写明计分方法，按人工评分",)
-        )
+        proposal = Proposal({"type": "manual", "max": json_number(full)}, 0.5, ("未写明计分方法，按人工评分",))
     effect = "总分计0分" if veto["effect"] == "zero" else "考核结果为否决，得分不变"
     note = f"含“一票否决”条件（触发时{effect}），已作为本项的一票否决，请核对"
     return Proposal(proposal.rule, proposal.confidence, (*proposal.notes, note), veto)

@@ -283,7 +283,8 @@ def test_a_veto_is_the_items_veto_with_the_effect_the_text_gives() -> None:
     failed = propose("每发现一处扣1分，扣完为止；发生重大责任事故的，一票否决", 5)
     zeroed = propose("发生重大安全事故的，实行一票否决，总分计0分", 5)
     assert failed.veto == {"text": "发生重大责任事故的，一票否决", "effect": "fail"}
-    assert zeroed.veto is not None and zeroed.veto["effect"] == "zero"
+    assert zeroed.veto is not None
+    assert zeroed.veto["effect"] == "zero"
     assert zeroed.rule == {"type": "manual", "max": 5}  # the veto clause is not read as points
     assert propose("每发现一处扣1分", 5).veto is None
 
