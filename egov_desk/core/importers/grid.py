@@ -39,13 +39,51 @@ class Cell:
         return self.origin != (row, column)
 
 
+@dataclass(frozen=True)
+class SheetRead:
+    """One sheet of a workbook as the reader saw it: how much it looks like an indicator table and why, so the
+    person (``--list-sheets``, the wizard) sees why one was chosen and can pick another."""
+
+    name: str
+    rows: int  # rows with data (0 when it was set aside: too big, empty)
+    score: float  # indicator-likeness: higher is more like an indicator table
+    chosen: bool
+    why: str  # Chinese, as the UI shows it
+    why_english: str
+    hidden: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "rows": self.rows,
+            "score": round(self.score, 1),
+            "chosen": self.chosen,
+            "hidden": self.hidden,
+            "why": self.why,
+        }
+
+
 @dataclass
 class Grid:
+    """Grid row ``r`` is shown to the person as row ``r + 1`` (:meth:`shown`): for a workbook that is the sheet's
+    own row number, since the reader keeps the sheet's rows from its first; for Word, the grid's count."""
+
     rows: list[list[Cell]]
     labels: list[str]  # where each row came from, for findings: "表1 第3行", "Sheet1 第3行"
     title: str = ""  # text above the table (the document's title paragraph, a merged title row)
     source: str = ""  # "docx" / "xlsx"
     notes: list[str] = field(default_factory=list)  # what the reader had to decide (tables joined…)
+    sheets: list[SheetRead] = field(default_factory=list)  # a workbook's sheets, the one read marked chosen
+
+    @staticmethod
+    def shown(row: int) -> int:
+        """The number the person sees for grid row ``row`` (``--header-row``, ``--rows``, ``--show-rows``)."""
+        return row + 1
+
+    @staticmethod
+    def row_of(number: int) -> int:
+        """The grid row of a number the person gave."""
+        return number - 1
 
     @property
     def width(self) -> int:

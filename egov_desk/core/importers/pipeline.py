@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import zipfile
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,9 @@ from typing import Any
 from egov_desk.core.evidence.vault import display_name
 from egov_desk.core.importers.docx import read_docx
 from egov_desk.core.importers.findings import Finding, all_items, blocking, check_system, grouped, places
-from egov_desk.core.importers.grid import Grid, ImportRefused
+from egov_desk.core.importers.grid import Grid, ImportRefused, SheetRead
 from egov_desk.core.importers.limits import Budget
+from egov_desk.core.importers.options import ImportOptions, RowKind
 from egov_desk.core.importers.sections import special_sections
 from egov_desk.core.importers.table import Layout, read_layout
 from egov_desk.core.importers.tree import Level, TreeBuilder
@@ -34,6 +36,13 @@ class ImportResult:
     grid: Grid
     findings: list[Finding]
     proposals: dict[str, Proposal] = field(default_factory=dict)
+    options: ImportOptions = field(default_factory=ImportOptions)  # what the person decided, as applied
+    row_kinds: dict[int, RowKind] = field(default_factory=dict)  # grid row → what it was read as
+
+    @property
+    def sheets(self) -> list[SheetRead]:
+        """A workbook's sheets as read (name, rows, score, chosen, why); empty for Word."""
+        return self.grid.sheets
 
     @property
     def errors(self) -> list[Finding]:
@@ -44,21 +53,34 @@ class ImportResult:
         return self.data | {"findings": [f.to_json() for f in self.findings]}
 
 
-def read_grid(path: Path, budget: Budget | None = None) -> Grid:
-    """The table of a Word or Excel file, chosen by the file's content rather than its name."""
+def _word(path: Path, budget: Budget, sheet: str | None) -> Grid:
+    if sheet is not None:
+        name = display_name(path.name)
+        raise ImportRefused(
+            f"{name}: a Word document has no sheets; --sheet is for Excel workbooks",
+            f"{name}：Word 文档没有工作表；--sheet 只用于 Excel 工作簿",
+            "no_sheets",
+            {"file": name, "sheet": sheet},
+        )
+    return read_docx(path, budget)
+
+
+def read_grid(path: Path, budget: Budget | None = None, sheet: str | None = None) -> Grid:
+    """The table of a Word or Excel file, chosen by the file's content rather than its name; ``sheet`` names
+    the workbook's sheet to read (else the one most like an indicator table)."""
     budget = budget or Budget(file=display_name(path.name))
     suffix = path.suffix.lower()
     if suffix in (".docx", ".docm"):
-        return read_docx(path, budget)
+        return _word(path, budget, sheet)
     if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path, budget)
+        return read_xlsx(path, budget, sheet)
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
         if "word/document.xml" in names:
-            return read_docx(path, budget)
+            return _word(path, budget, sheet)
         if "xl/workbook.xml" in names:
-            return read_xlsx(path, budget)
+            return read_xlsx(path, budget, sheet)
     name = display_name(path.name)
     raise ImportRefused(
         f"{name}: not a Word (.docx) or Excel (.xlsx) file",
@@ -108,17 +130,28 @@ def _number_codes(items: list[dict[str, Any]], findings: list[Finding]) -> None:
 
 def import_table(
     path: Path | str,
-    roles: dict[int, str] | None = None,
+    options: ImportOptions | Mapping[int, str] | None = None,
     known_departments: set[str] | frozenset[str] = frozenset(),
     budget: Budget | None = None,
+    *,
+    roles: Mapping[int, str] | None = None,
 ) -> ImportResult:
     """Read, understand and check an indicator table within ``budget`` (the limits of :mod:`.limits` when
-    none is given). Raises ImportRefused for files that cannot be one, or that pass a limit (its message
-    printable whatever bytes the file's name holds)."""
+    none is given), as the person's ``options`` say (sheet, header rows, column roles, row kinds). Raises
+    ImportRefused for files that cannot be one, or that pass a limit (its message printable whatever bytes
+    the file's name holds).
+
+    ``roles`` (column → role) is kept for callers from before ImportOptions; it is folded into the options'
+    roles, as is a mapping given where the options go."""
     path = Path(path)
     budget = budget or Budget(file=display_name(path.name))
+    if options is None or not isinstance(options, ImportOptions):
+        roles = {**dict(options or {}), **dict(roles or {})}
+        options = ImportOptions()
+    if roles:
+        options = replace(options, roles={**options.roles, **roles})
     try:
-        return _import_table(path, roles, known_departments, budget)
+        return _import_table(path, options, known_departments, budget)
     except ImportRefused as exc:
         shown = display_name(str(exc))
         if shown == str(exc):
@@ -136,19 +169,19 @@ def _where(path: Path, grid: Grid) -> tuple[str, str]:
 
 
 def _import_table(
-    path: Path, roles: dict[int, str] | None, known_departments: set[str] | frozenset[str], budget: Budget
+    path: Path, options: ImportOptions, known_departments: set[str] | frozenset[str], budget: Budget
 ) -> ImportResult:
-    grid = read_grid(path, budget)
+    grid = read_grid(path, budget, options.sheet)
     budget.check()
     try:
-        layout = read_layout(grid, roles)
+        layout = read_layout(grid, dict(options.roles), options.header_rows)
     except ImportRefused as refused:  # said with the file and the sheets or tables it looked at
         where = _where(path, grid)
         raise ImportRefused(
             f"{where[0]}: {refused.english}", f"{where[1]}：{refused.chinese}", refused.kind, refused.values
         ) from refused
     budget.check()
-    built = TreeBuilder(grid, layout, set(known_departments)).build()
+    built = TreeBuilder(grid, layout, set(known_departments), options.row_kinds).build()
     budget.check()
     rows: dict[int, str] = {}
     tree = _levels_json(built.roots, rows)
@@ -165,6 +198,8 @@ def _import_table(
     judgements = judgement_columns(layout)
     levels = pass_fail_levels(layout, tree, built.total_row)
     findings = [Finding("info", "", note) for note in grid.notes]
+    if layout.inferred:
+        findings.append(_inferred_finding(layout))
     findings += [
         Finding("info", "", f"未识别的列“{c.header}”已作为附加信息保留")
         for c in layout.of("extra")
@@ -210,7 +245,17 @@ def _import_table(
         item.pop("_row", None)
     order = {"error": 0, "warning": 1, "info": 2}
     findings = sorted(grouped(findings), key=lambda f: order[f.severity])
-    return ImportResult(data, layout, grid, findings, proposals)
+    return ImportResult(data, layout, grid, findings, proposals, options, dict(built.row_kinds))
+
+
+def _inferred_finding(layout: Layout) -> Finding:
+    read = "，".join(f"{c.index + 1}:{c.describe}" for c in layout.columns if c.role not in ("extra", "ignore"))
+    return Finding(
+        "warning",
+        "",
+        f"没有找到表头，各列的用途按内容推断（{read}）；如不对，请指明表头所在行（--header-row 行号）"
+        "或各列的用途（--role 列号=用途）",
+    )
 
 
 def system_key(path: Path) -> str:

@@ -9,10 +9,13 @@ its two merged columns one each. The person may override any column's role; the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from egov_desk.core.importers.grid import Grid, ImportRefused
 from egov_desk.core.importers.headers import CRITERIA_NAMES, ROLES, RoleGuess, guess_role, header_score, normalise
+from egov_desk.core.importers.no_header import infer_columns
 
 HEADER_SEARCH_ROWS = 20
 ROLE_NAMES = {
@@ -51,11 +54,26 @@ class Column:
         return name
 
 
+class HeaderRows(list[int]):
+    """The header's grid rows. Readers take ``header_rows[-1] + 1`` as the first data row; for a table without a
+    header (no rows) that is row 0, so ``[-1]`` of no rows is -1 rather than an IndexError."""
+
+    def __getitem__(self, index: Any) -> Any:
+        if not self and index == -1:
+            return -1
+        return super().__getitem__(index)
+
+
 @dataclass
 class Layout:
     title: str
     header_rows: list[int]
     columns: list[Column]
+    inferred: bool = False  # no header row: the roles were told from the columns' content (no_header.py)
+
+    @property
+    def first_data_row(self) -> int:
+        return self.header_rows[-1] + 1 if self.header_rows else 0
 
     def of(self, role: str) -> list[Column]:
         return [column for column in self.columns if column.role == role]
@@ -177,9 +195,72 @@ def _criteria_as_rule(columns: list[Column]) -> list[Column]:
     return columns
 
 
-def read_layout(grid: Grid, roles: dict[int, str] | None = None) -> Layout:
-    """Header rows, title and column roles; ``roles`` (column index → role) overrides the guesses."""
-    header_rows, title = find_header(grid)
+def _given_header(grid: Grid, rows: Sequence[int]) -> tuple[list[int], str]:
+    """The header rows the person named (grid rows) and the title above them."""
+    wrong = [row for row in rows if not 0 <= row < len(grid.rows)]
+    if wrong or list(rows) != sorted(set(rows)):
+        shown = ",".join(str(Grid.shown(row)) for row in rows)
+        raise ImportRefused(
+            f"header row {shown}: the table has rows 1–{len(grid.rows)}; give one row or two in order (--header-row)",
+            f"表头行 {shown} 不对：表格共 1–{len(grid.rows)} 行；请给出一行或相邻的两行（--header-row）",
+            "bad_header_row",
+            {"rows": list(rows)},
+        )
+    above = [t for r in range(rows[0]) for t in grid.row_texts(r) if t.strip()]
+    return list(rows), normalise(max(above, key=len)) if above else normalise(grid.title)
+
+
+def _role_chosen(index: int, roles: dict[int, str] | None) -> str | None:
+    if not roles or index not in roles:
+        return None
+    if roles[index] not in (*ROLES, "ignore"):
+        known = ", ".join((*ROLES, "ignore"))
+        raise ImportRefused(
+            f"unknown column role {roles[index]!r} (known: {known})",
+            f"列的用途“{roles[index]}”无法识别（可用：{known}）",
+            "unknown_role",
+            {"role": roles[index]},
+        )
+    return roles[index]
+
+
+def _inferred_layout(grid: Grid, roles: dict[int, str] | None, no_header: ImportRefused | None) -> Layout:
+    """A table without a header: the roles told from content, the person's roles over them."""
+    inferred = infer_columns(grid)
+    columns = []
+    for index in range(grid.width):
+        chosen = _role_chosen(index, roles)
+        role = chosen or inferred.roles.get(index, "extra")
+        columns.append(Column(index, f"第{index + 1}列", role, guessed=chosen is None))
+    layout = Layout(inferred.title or normalise(grid.title), HeaderRows(inferred.title_rows), _assign(columns), True)
+    # a rule column, or items named with their points: a list of names and numbers is no indicator table
+    if not (layout.first("rule") or (layout.first("points") and (layout.first("name") or layout.levels))):
+        english = "the columns could not be told from their content either"
+        chinese = "也无法从内容判断各列的用途"
+        if no_header is not None:
+            english, chinese = f"{no_header.english}, and {english}", f"{no_header.chinese}，{chinese}"
+        raise ImportRefused(
+            f"{english}: say which row is the header (--header-row N) or what each column holds (--role COL=ROLE)",
+            f"{chinese}：请指明表头所在行（--header-row 行号），或各列的用途（--role 列号=用途）",
+            "no_header",
+        )
+    return layout
+
+
+def read_layout(grid: Grid, roles: dict[int, str] | None = None, header_rows: Sequence[int] | None = None) -> Layout:
+    """Header rows, title and column roles; ``roles`` (column index → role) overrides the guesses.
+    ``header_rows`` (grid rows) are the header the person named, ``()`` a table without one; None: found,
+    or when none is found, the roles are told from the columns' content (a finding says so)."""
+    if header_rows is not None and not header_rows:
+        return _inferred_layout(grid, roles, None)
+    if header_rows is not None:
+        header_rows, title = _given_header(grid, header_rows)
+    else:
+        try:
+            header_rows, title = find_header(grid)
+        except ImportRefused as refused:
+            return _inferred_layout(grid, roles, refused)
+    header_rows = list(header_rows)
     headers = [_header_text(grid, header_rows, index) for index in range(grid.width)]
     guesses: list[RoleGuess | None] = []
     for texts in headers:
@@ -197,18 +278,12 @@ def read_layout(grid: Grid, roles: dict[int, str] | None = None) -> Layout:
             guess = _one_column_pair(guess, guesses)
         role, level = (guess.role, guess.level) if guess else ("extra", None)
         also = guess.also if guess and guess.role == "evidence" else None
-        chosen = bool(roles and index in roles)
-        if roles and index in roles:
-            if roles[index] not in (*ROLES, "ignore"):
-                known = ", ".join((*ROLES, "ignore"))
-                raise ImportRefused(
-                    f"unknown column role {roles[index]!r} (known: {known})",
-                    f"列的用途“{roles[index]}”无法识别（可用：{known}）",
-                    "unknown_role",
-                    {"role": roles[index]},
-                )
-            role, level, also = roles[index], None, None
-        columns.append(Column(index, "/".join(texts) or f"第{index + 1}列", role, level, guessed=not chosen, also=also))
+        chosen = _role_chosen(index, roles)
+        if chosen:
+            role, level, also = chosen, None, None
+        columns.append(
+            Column(index, "/".join(texts) or f"第{index + 1}列", role, level, guessed=chosen is None, also=also)
+        )
     layout = Layout(title, header_rows, _assign(_criteria_as_rule(columns)))
     if not layout.levels and not layout.first("name"):
         raise ImportRefused(

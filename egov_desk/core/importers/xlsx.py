@@ -3,8 +3,9 @@
 Nothing is loaded whole. The workbook is opened in openpyxl's read-only (streaming) mode on a :class:`CappedZip`,
 so every part is unpacked under the import's :class:`Budget`. Each sheet's rows are streamed once, up to
 :data:`MAX_ROWS` rows of :data:`MAX_COLUMNS` columns (a longer sheet stops there and is set aside); the sheet
-whose first rows look most like a header is kept, and only its ``<mergeCells>`` are then read, by streaming its
-XML with expat — a huge second sheet costs the rows read before it is set aside, never a load of the sheet.
+the person named, else the visible one most like an indicator table (:mod:`.sheets`), is kept, and only its
+``<mergeCells>`` are then read, by streaming its XML with expat — a huge second sheet costs the rows read before
+it is set aside, never a load of the sheet.
 """
 
 from __future__ import annotations
@@ -17,14 +18,13 @@ from typing import Any
 
 from openpyxl.utils.cell import range_boundaries
 
-from egov_desk.core.importers.grid import Cell, Grid, ImportRefused
-from egov_desk.core.importers.headers import header_score
+from egov_desk.core.importers.grid import Cell, Grid, ImportRefused, SheetRead
 from egov_desk.core.importers.limits import CHUNK, Budget, CappedZip
 from egov_desk.core.importers.safety import check_package
+from egov_desk.core.importers.sheets import score_sheet
 from egov_desk.core.importers.xlsx_stream import MAX_COLUMNS, Sheet, open_read_only, sheets_of, stream_rows
 
 MAX_ROWS = 5000
-HEADER_ROWS = 15  # a header is looked for in a sheet's first rows
 
 Merge = tuple[int, int, int, int]  # top, left, bottom, right; 0-based, inclusive
 
@@ -56,12 +56,16 @@ class SheetScan:
     rows: list[list[str]] = field(default_factory=list)
     too_big: bool = False
     has_data: bool = False
-    score: int = 0
+    hidden: bool = False
+    score: float = 0
+    why: str = ""
+    why_english: str = ""
+    row_count: int = 0  # rows with data
 
 
 def scan_sheet(sheet: Sheet, budget: Budget) -> SheetScan:
     """Stream ``sheet``'s rows, keeping texts of the first MAX_ROWS; a non-empty row past them sets it aside."""
-    scan = SheetScan(sheet.title, sheet._worksheet_path)
+    scan = SheetScan(sheet.title, sheet._worksheet_path, hidden=sheet.hidden)
     rows = stream_rows(sheet, budget)
     try:
         for number, values in rows:
@@ -80,7 +84,9 @@ def scan_sheet(sheet: Sheet, budget: Budget) -> SheetScan:
     while scan.rows and not any(scan.rows[-1]):
         scan.rows.pop()
     scan.has_data = bool(scan.rows)
-    scan.score = max((header_score(row) for row in scan.rows[:HEADER_ROWS]), default=0)
+    scan.row_count = sum(1 for row in scan.rows if any(row))
+    scored = score_sheet(scan.rows)
+    scan.score, scan.why, scan.why_english = scored.score, scored.why, scored.why_english
     return scan
 
 
@@ -144,8 +150,25 @@ def _grid(scan: SheetScan, merges: list[Merge]) -> Grid:
     return Grid(rows=rows, labels=labels, source="xlsx")
 
 
-def _choose(archive: CappedZip, budget: Budget) -> tuple[list[SheetScan], SheetScan | None, list[Merge]]:
-    """Every sheet scanned, the one with the indicator table (rows kept) and its merged ranges."""
+def _unknown_sheet(file: str, wanted: str, scans: list[SheetScan]) -> ImportRefused:
+    names = [scan.title for scan in scans]
+    return ImportRefused(
+        f"{file}: the workbook has no sheet named {wanted!r} (its sheets: {', '.join(names)}); --sheet NAME",
+        f"{file}：工作簿中没有名为“{wanted}”的工作表（现有：{'、'.join(names)}）；请用 --sheet 指明其中一个",
+        "unknown_sheet",
+        {"file": file, "sheet": wanted, "sheets": names},
+    )
+
+
+def _readable(scan: SheetScan) -> bool:
+    return scan.has_data and not scan.too_big
+
+
+def _choose(
+    archive: CappedZip, budget: Budget, wanted: str | None
+) -> tuple[list[SheetScan], SheetScan | None, list[Merge]]:
+    """Every sheet scanned, the one to read (``wanted``, else the most indicator-like visible one; its rows kept)
+    and its merged ranges."""
     workbook = open_read_only(archive)
     try:
         best: SheetScan | None = None
@@ -153,27 +176,53 @@ def _choose(archive: CappedZip, budget: Budget) -> tuple[list[SheetScan], SheetS
         for sheet in sheets_of(workbook):
             scan = scan_sheet(sheet, budget)
             scans.append(scan)
-            if scan.has_data and not scan.too_big and (best is None or scan.score > best.score):
+            if wanted is not None:
+                better = scan.title == wanted
+            else:
+                better = _readable(scan) and not scan.hidden and (best is None or scan.score > best.score)
+            if better:
                 if best is not None:
-                    best.rows = []  # only the best sheet's rows are kept
+                    best.rows = []  # only the chosen sheet's rows are kept
                 best = scan
             else:
                 scan.rows = []
-        merges = merged_ranges(archive, best.part, budget) if best else []
+        if wanted is not None and best is None:
+            raise _unknown_sheet(budget.file, wanted, scans)
+        merges = merged_ranges(archive, best.part, budget) if best and _readable(best) else []
     finally:
         workbook.close()
     return scans, best, merges
 
 
-def read_xlsx(path: Path, budget: Budget | None = None) -> Grid:
+def _sheets_read(scans: list[SheetScan], chosen: SheetScan, wanted: str | None) -> list[SheetRead]:
+    out = []
+    for scan in scans:
+        why, why_english = scan.why, scan.why_english
+        if scan.too_big:
+            why, why_english = f"超过 {MAX_ROWS} 行，未读取", f"more than {MAX_ROWS} rows, not read"
+        elif not scan.has_data:
+            why, why_english = "没有数据", "no data"
+        elif scan is chosen and wanted is not None:
+            why, why_english = f"按指定读取；{why}", f"read as asked; {why_english}"
+        elif scan.hidden:
+            why, why_english = f"隐藏的工作表；{why}", f"a hidden sheet; {why_english}"
+        out.append(SheetRead(scan.title, scan.row_count, scan.score, scan is chosen, why, why_english, scan.hidden))
+    return out
+
+
+def read_xlsx(path: Path, budget: Budget | None = None, sheet: str | None = None) -> Grid:
+    """The indicator table of a workbook: the sheet named ``sheet``, else the visible sheet most like one."""
     budget = budget or Budget(file=path.name)
     check_package(path, "Excel", budget)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it does not read
             with CappedZip(path, budget) as archive:
-                scans, best, merges = _choose(archive, budget)
+                scans, best, merges = _choose(archive, budget, sheet)
                 too_big = [scan.title for scan in scans if scan.too_big]
+                if best is not None and not _readable(best):  # the sheet asked for: too big or empty
+                    too_big = [best.title] if best.too_big else []
+                    best = None
                 if best is None and too_big:
                     raise ImportRefused(
                         f"{path.name}: sheet {too_big[0]} has more than {MAX_ROWS} rows; an indicator "
@@ -201,9 +250,13 @@ def read_xlsx(path: Path, budget: Budget | None = None) -> Grid:
             {"file": path.name},
         ) from None
     grid = _grid(best, merges)
-    with_data = [scan for scan in scans if scan.has_data and not scan.too_big]
-    if len(with_data) > 1:
-        grid.notes.append(f"工作簿有 {len(with_data)} 个工作表，使用含指标表的“{best.title}”")
+    grid.sheets = _sheets_read(scans, best, sheet)
+    with_data = [scan for scan in scans if _readable(scan)]
+    if len(with_data) > 1 and sheet is None:
+        grid.notes.append(
+            f"工作簿有 {len(with_data)} 个工作表，使用最像指标表的“{best.title}”（{best.why}）；"
+            "如不对，可用 --sheet 工作表名 指明"
+        )
     for name in too_big:
         grid.notes.append(f"工作表“{name}”超过 {MAX_ROWS} 行，未读取")
     return grid

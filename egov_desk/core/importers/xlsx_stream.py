@@ -26,6 +26,7 @@ class Sheet(ReadOnlyWorksheet):
     """A streamed sheet that does not look for its size first (rows are counted as they stream)."""
 
     _worksheet_path: str  # the sheet's part in the package, set by ReadOnlyWorksheet
+    hidden = False  # hidden or very hidden in the workbook: never read unless the person names it
 
     def _get_size(self) -> None:
         pass
@@ -44,7 +45,9 @@ class _Reader(ExcelReader):
         for sheet, rel in self.parser.find_sheets():
             if rel.target in self.valid_files and "chartsheet" not in rel.Type:
                 workbook: Any = self.wb  # its private list of sheets is left out of openpyxl's stubs
-                workbook._sheets.append(Sheet(self.wb, sheet.name, rel.target, self.shared_strings))
+                read = Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                read.hidden = sheet.state in ("hidden", "veryHidden")
+                workbook._sheets.append(read)
 
 
 class _NarrowParser(WorkSheetParser):
