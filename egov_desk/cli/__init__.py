@@ -27,6 +27,7 @@ from egov_desk.cli.evidence import add_evidence_commands
 from egov_desk.cli.export import add_export_commands
 from egov_desk.cli.import_scores import add_import_scores_commands
 from egov_desk.cli.scoring import add_score_commands
+from egov_desk.cli.system import add_system_commands
 from egov_desk.cli.template import add_template_commands
 from egov_desk.cli.workspace import add_workspace_commands
 from egov_desk.core.errors import Failure, Refused
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_evidence_commands(commands)
     add_export_commands(commands)
     add_import_scores_commands(commands)
+    add_system_commands(commands)
     return parser
 
 
