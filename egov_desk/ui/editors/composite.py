@@ -5,10 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from egov_desk.core.indicators import Veto
 from egov_desk.core.points import compact
 from egov_desk.core.rules import Checklist, Deduct, Manual, Options, PassFail, PerUnit, Rank, Ratio, Rule, Sum, YesNo
 from egov_desk.ui.editors.base import Input, RuleEditor
+from egov_desk.ui.editors.class_counts import ClassCountEditor
 from egov_desk.ui.editors.fields import ChoiceEditor, CountEditor, ManualEditor, RatioEditor
+from egov_desk.ui.editors.veto import VetoEditor
 
 
 def _wrapping_row(box: QCheckBox, text: str) -> QHBoxLayout:
@@ -113,8 +116,12 @@ class SumEditor(RuleEditor):
             self.parts[0].focus_first()
 
 
-def editor_for(rule: Rule, parent: QWidget | None = None) -> RuleEditor:
-    """The editor that fits ``rule``."""
+def editor_for(rule: Rule, parent: QWidget | None = None, veto: Veto | None = None) -> RuleEditor:
+    """The editor that fits ``rule``; an item with a veto (一票否决) gets its check box beside it."""
+    if veto is not None:
+        return VetoEditor(editor_for(rule), veto, parent)
+    if isinstance(rule, Deduct) and rule.classes:
+        return ClassCountEditor(rule, parent)
     if isinstance(rule, Manual):  # and External
         return ManualEditor(rule, parent)
     if isinstance(rule, YesNo):

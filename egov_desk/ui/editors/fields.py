@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from egov_desk.core.points import compact, display
-from egov_desk.core.rules import Deduct, InputError, Manual, PerUnit, Rank, Ratio, Rule
+from egov_desk.core.rules import Deduct, External, InputError, Manual, PerUnit, Rank, Ratio, Rule
 from egov_desk.ui.editors.base import Input, RuleEditor, number_text
 from egov_desk.ui.editors.number_field import NumberField
 
@@ -29,13 +29,19 @@ class ManualEditor(RuleEditor):
 
     def __init__(self, rule: Manual, parent: QWidget | None = None) -> None:
         super().__init__(rule, parent)
-        step = rule.step or (Decimal("0.1") if rule.max < 2 else Decimal("0.5"))
-        self.spin = NumberField(step, Decimal(0), rule.max)
+        scale = rule.scale if isinstance(rule, External) else None  # an outside score out of its own full marks
+        top = scale if scale is not None else rule.max
+        step = rule.step or (Decimal("0.1") if top < 2 else Decimal("0.5"))
+        self.spin = NumberField(step, Decimal(0), top)
         self.spin.setPlaceholderText(self.tr("Not scored"))
         self.take_typing(self.spin)
         row = QHBoxLayout()
         row.addWidget(self.spin)
-        row.addWidget(QLabel(self.tr("of %1 pts").replace("%1", compact(rule.max))))
+        if scale is not None:
+            said = self.tr("of %1, scaled to %2 pts").replace("%1", compact(scale)).replace("%2", compact(rule.max))
+        else:
+            said = self.tr("of %1 pts").replace("%1", compact(rule.max))
+        row.addWidget(QLabel(said))
         row.addStretch(1)
         self.fields.addLayout(row)
         if rule.source:

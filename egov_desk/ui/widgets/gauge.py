@@ -1,4 +1,6 @@
-"""The live gauge: the total as a painted dial (68.50 / 100), a bar per level-1 indicator, what is unscored."""
+"""The live gauge: the total as a painted dial (68.50 / 100), a bar per level-1 indicator, what is unscored;
+基础分 + 加分 − 扣分 when the system has bonus or deduction sections, and 否决 in red with the item's code when a
+veto (一票否决) is triggered."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from egov_desk.core.points import compact, display
+from egov_desk.core.scoring import ScoreSheet
 
 BACKGROUND = QColor("#1f4e8c")
 TRACK = QColor("#3b6aa8")
@@ -17,6 +20,7 @@ FILL = QColor("#f5c451")
 TEXT = QColor("#ffffff")
 MUTED = QColor("#c9d8ee")
 WARN = QColor("#ffd79a")
+VETO = QColor("#dc2626")
 
 
 @dataclass
@@ -39,6 +43,9 @@ class ScoreGauge(QWidget):
         self.bars: list[Bar] = []
         self.title = ""
         self.subtitle = ""
+        self.sections: tuple[Decimal, Decimal, Decimal] | None = None  # base, bonus, deduction
+        self.veto = ""  # "zero" | "fail" | "": what the triggered vetoes do
+        self.vetoed: list[str] = []  # the codes of the items whose veto is triggered
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(118)
 
@@ -56,6 +63,32 @@ class ScoreGauge(QWidget):
     def set_total(self, total: Decimal, maximum: Decimal, unscored: int) -> None:
         self.total, self.maximum, self.unscored = total, maximum, unscored
         self.update()
+
+    def set_sheet(self, sheet: ScoreSheet) -> None:
+        """The total, the sections' breakdown and the veto, from the assessment's score sheet."""
+        self.sections = (sheet.base, sheet.bonus, sheet.deduction) if sheet.has_sections else None
+        self.veto, self.vetoed = sheet.veto, sheet.vetoed
+        self.set_total(sheet.total, sheet.max, len(sheet.unscored))
+
+    @property
+    def breakdown_text(self) -> str:
+        """基础分 88.50 + 加分 5.00 − 扣分 1.50, when the system has sections; else ""."""
+        if self.sections is None:
+            return ""
+        base, bonus, deduction = (display(value) for value in self.sections)
+        return (
+            self.tr("Base %1 + bonus %2 − deduction %3")
+            .replace("%1", base)
+            .replace("%2", bonus)
+            .replace("%3", deduction)
+        )
+
+    @property
+    def veto_text(self) -> str:
+        """否决（002）when a veto is triggered; else ""."""
+        if not self.veto:
+            return ""
+        return self.tr("Vetoed (%1)").replace("%1", "、".join(self.vetoed))
 
     @property
     def total_text(self) -> str:
@@ -87,15 +120,33 @@ class ScoreGauge(QWidget):
         painter.setFont(self.font())
         painter.setPen(MUTED)
         painter.drawText(QRectF(left, 32, titles.width(), 18), Qt.AlignmentFlag.AlignLeft, self.subtitle)
+        painter.setPen(TEXT)
+        painter.drawText(QRectF(left, 32, titles.width(), 18), Qt.AlignmentFlag.AlignRight, self.breakdown_text)
+        if self.veto:
+            self._paint_veto(painter, QRectF(left, 8, titles.width(), 24))
         self._paint_bars(painter, QRectF(left, 56, self.width() - left - 16, height - 62))
         painter.end()
+
+    def _paint_veto(self, painter: QPainter, row: QRectF) -> None:
+        """A red badge at the right of the title row: 否决（002）."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        width = painter.fontMetrics().horizontalAdvance(self.veto_text) + 16
+        badge = QRectF(row.right() - width, row.top(), width, row.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(VETO)
+        painter.drawRoundedRect(badge, 4, 4)
+        painter.setPen(TEXT)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.veto_text)
+        painter.setFont(self.font())
 
     def _paint_dial(self, painter: QPainter, box: QRectF) -> None:
         share = float(self.total / self.maximum) if self.maximum else 0.0
         pen = QPen(TRACK, 9, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         painter.drawArc(box.adjusted(5, 5, -5, -5), 225 * 16, -270 * 16)
-        pen.setColor(FILL)
+        pen.setColor(VETO if self.veto else FILL)
         painter.setPen(pen)
         painter.drawArc(box.adjusted(5, 5, -5, -5), 225 * 16, int(-270 * 16 * min(max(share, 0.0), 1.0)))
         big = QFont(self.font())
