@@ -33,7 +33,7 @@ from egov_desk.core.db.system_store import store_system
 from egov_desk.core.errors import ChangedSince, WorkspaceError
 from egov_desk.core.indicators import IndicatorSystem, system_from_interchange
 from egov_desk.core.store import Store
-from egov_desk.core.system_versions import refuse_if_kept_on
+from egov_desk.core.system_versions import refuse_if_kept_on, without_versions
 from egov_desk.core.workspace_info import PLACEHOLDER_UNIT, UNIT_GIVEN, AssessmentInfo, _assessment_info, _plain
 from egov_desk.core.write_refusals import (
     assessment_in_use,
@@ -53,7 +53,7 @@ def unit_given(unit: str) -> str:
 
 def add_system(store: Store, data: Mapping[str, Any], key: str, source: str = "") -> SystemStored:
     """Store an indicator system given as interchange JSON; refuses a key already used."""
-    system = system_from_interchange(data)
+    system = system_from_interchange(without_versions(data))
     with store.write() as session:
         system_id = _add_system(store, session, system, key, source)
         store.commit(session, f"indicator system {system.title!r}", f"指标体系“{system.title}”")
@@ -73,7 +73,7 @@ def import_system(
     store: Store, data: Mapping[str, Any], key: str, source: str, unit: str, year: int, title: str = "自评"
 ) -> Changes:
     """Store an indicator system and create its assessment, in one transaction: both are added, or neither."""
-    system = system_from_interchange(data)
+    system = system_from_interchange(without_versions(data))
     unit = unit_given(unit)
     with store.write() as session:
         system_id = _add_system(store, session, system, key, source)

@@ -135,6 +135,12 @@ def test_the_export_names_no_workspace_ids(workspace: Workspace) -> None:
     assert item_of(data, "036")["rule"] == "新增的一项"
 
 
+def test_a_version_added_as_a_system_of_its_own_is_its_own_first_version(workspace: Workspace) -> None:
+    stored = workspace.store_system_version(1, edited_2019(workspace))
+    copy = workspace.add_system(workspace.system(stored.system_id).to_interchange(), "import:copy").system_id
+    assert [(s.version, s.base) for s in workspace.systems() if s.id == copy] == [(1, None)]
+
+
 def test_a_version_in_use_is_not_removed(scored: Workspace) -> None:
     stored = scored.store_system_version(1, edited_2019(scored))
     scored.move_assessment(1, stored.system_id)
