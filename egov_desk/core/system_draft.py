@@ -246,13 +246,18 @@ class SystemDraft:
         return self.set(place, "cooperating", [name.strip() for name in departments if name.strip()])
 
     def move(self, place: Place, to: Place) -> Edit:
-        """Move an entry so that it ends up at ``to`` (counted after it has left its old place)."""
+        """Move an entry so that it ends up at ``to``, counted after it has left its old place (a position of
+        -1: at the end of that list)."""
         if place.is_item != to.is_item:
             raise DraftError("a level moves among levels, an item among items")
-        if not place.is_item and to.level[: len(place.level)] == place.level:
-            raise DraftError("a level cannot move into itself")
         entry = copy.deepcopy(self.entry(place))
-        return self.apply(Batch((Remove(place), Insert(to, entry))))
+        removal = self.apply(Remove(place))
+        if to.position < 0:
+            to = _at(to, len(self.siblings(to)))
+        insertion = self.apply(Insert(to, entry))
+        return Edit(
+            Batch((removal.step, insertion.step)), Batch((insertion.inverse, removal.inverse)), insertion.place, True
+        )
 
     def move_up(self, place: Place) -> Edit | None:
         return self._shift(place, -1)
@@ -321,3 +326,16 @@ def starter_rule(kind: str, points: Decimal, label: str = "") -> dict[str, Any]:
     if label:
         definition["label"] = label
     return definition | starters[kind]
+
+
+def after_removal(place: Place, removed: Place) -> Place:
+    """Where ``place`` is once the entry at ``removed`` has left (its later siblings move up one)."""
+    if removed.item is not None:
+        if place.item is not None and place.level == removed.level and place.item > removed.item:
+            return Place(place.level, place.item - 1)
+        return place
+    depth = len(removed.level) - 1
+    path = place.level
+    if len(path) > depth and path[:depth] == removed.level[:-1] and path[depth] > removed.level[-1]:
+        path = (*path[:depth], path[depth] - 1, *path[depth + 1 :])
+    return Place(path, place.item)

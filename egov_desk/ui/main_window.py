@@ -151,12 +151,13 @@ class MainWindow(QMainWindow):
         self.refresh_assessments()
         self.open_assessment(self.workspace.assessment(assessment_id))
 
-    def open_assessment(self, assessment: AssessmentInfo) -> None:
+    def open_assessment(self, assessment: AssessmentInfo, *, keep_undo: bool = False) -> None:
         if hasattr(self, "assessment"):  # what is typed belongs to the assessment shown until now
             self.panel.note.flush()
             self.panel.show_nothing()
         self.assessment = assessment
-        self.undo_stack.clear()
+        if not keep_undo:
+            self.undo_stack.clear()
         sheet = self.workspace.scores(assessment.id)
         system = sheet.system
         self.inputs = self.workspace.inputs(assessment.id)
@@ -196,6 +197,15 @@ class MainWindow(QMainWindow):
 
     def edit_details(self, first_start: bool = False) -> None:
         self.details_dialog = details_editing.edit_details(self.context, first_start)
+
+    def edit_system(self) -> None:
+        from egov_desk.ui.system_editor import open_system_editor
+
+        self.system_editor = open_system_editor(self.context, self.show_assessment_again)
+
+    def show_assessment_again(self) -> None:
+        """Moved onto another version of its system: the assessment shown from it, the undo steps kept."""
+        self.open_assessment(self.workspace.assessment(self.assessment.id), keep_undo=True)
 
     def _apply_details(self, change: AssessmentChange) -> None:
         if change.after.id != self.assessment.id:

@@ -64,6 +64,8 @@ class MenuSlots(Protocol):
 
     def edit_details(self, first_start: bool = False) -> None: ...
 
+    def edit_system(self) -> None: ...
+
     def switch_to_assessment(self, assessment_id: int) -> None: ...
 
     def focus_search(self) -> None: ...
@@ -156,6 +158,14 @@ class Menus(QObject):
             self.tr("The unit's name, the year, the title, who fills it in and the report's date"),
         )
         menu.addAction(actions.import_action)
+        edit_system = self._action(
+            self.tr("Edit the indicator &system…"),
+            slots.edit_system,
+            None,
+            self.tr("Levels, items, points, rules and evidence of the system shown; saved as a new version"),
+        )
+        edit_system.setEnabled(not self.context.workspace.read_only)
+        menu.addAction(edit_system)
         menu.addAction(actions.new_assessment_action)
         menu.addAction(actions.details_action)
         menu.addSeparator()

@@ -7,11 +7,9 @@ import copy
 from decimal import Decimal
 from typing import Any
 
-import pytest
-
 from egov_desk.core.rules import RULE_TYPES, parse_rule
 from egov_desk.core.scoring import score_system
-from egov_desk.core.system_draft import DraftError, Place, SystemDraft, starter_rule
+from egov_desk.core.system_draft import Place, SystemDraft, after_removal, starter_rule
 from egov_desk.core.system_draft_checks import check, errors
 from egov_desk.core.templates import load_template, template_data
 
@@ -97,11 +95,20 @@ def test_keyboard_levels_indent_and_outdent_an_entry() -> None:
     assert draft.indent(Place((0,))) is None  # nothing above it to go into
 
 
-def test_a_level_cannot_move_into_itself() -> None:
+def test_a_level_moved_to_the_end_of_another_goes_last_there() -> None:
     draft = small()
-    draft.add_level((0,), "甲一")
-    with pytest.raises(DraftError, match="into itself"):
-        draft.move(Place((0,)), Place((0, 0)))
+    draft.add_level((), "丙", Decimal(0))
+    edit = draft.move(Place((0,)), Place((1, -1)))  # 甲 leaves; 丙 is then the second level
+    assert edit.place == Place((1, 0))
+    assert [level["name"] for level in draft.levels()] == ["乙", "丙"]
+    assert draft.levels((1,))[0]["name"] == "甲"
+
+
+def test_where_an_entry_is_once_another_has_left() -> None:
+    assert after_removal(Place((2, 1), 0), Place((1,))) == Place((1, 1), 0)
+    assert after_removal(Place((0, 3)), Place((0, 1))) == Place((0, 2))
+    assert after_removal(Place((0,), 3), Place((0,), 1)) == Place((0,), 2)
+    assert after_removal(Place((1,), 3), Place((0,), 1)) == Place((1,), 3)
 
 
 def test_the_built_in_2019_system_has_nothing_wrong() -> None:
