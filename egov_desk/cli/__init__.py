@@ -18,7 +18,6 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
-from typing import Any
 
 from egov_desk import __version__
 from egov_desk.cli.assessment import add_assessment_commands
@@ -26,6 +25,7 @@ from egov_desk.cli.backup import add_backup_commands
 from egov_desk.cli.evidence import add_evidence_commands
 from egov_desk.cli.export import add_export_commands
 from egov_desk.cli.import_scores import add_import_scores_commands
+from egov_desk.cli.importing import add_import_commands
 from egov_desk.cli.scoring import add_score_commands
 from egov_desk.cli.system import add_system_commands
 from egov_desk.cli.template import add_template_commands
@@ -49,30 +49,6 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_scores_commands(commands)
     add_system_commands(commands)
     return parser
-
-
-def add_import_commands(commands: Any) -> None:
-    imp = commands.add_parser("import", help="read an indicator table (.docx/.xlsx) with proposed rules")
-    imp.add_argument("file")
-    imp.add_argument("--json", action="store_true", help="print the interchange JSON with findings")
-    imp.add_argument("--into", metavar="DIR", help="add the system (and an assessment) to this workspace")
-    imp.add_argument("--year", type=int, help="with --into: the year assessed, when the table's title names none")
-    imp.add_argument("--accept", action="store_true", help="import despite errors (duplicate codes get a suffix)")
-    imp.add_argument(
-        "--role",
-        action="append",
-        default=[],
-        metavar="COL=ROLE",
-        help="override a column's role (level, points, rule, name, code, evidence, lead, "
-        "cooperating, extra, ignore); columns count from 1",
-    )
-    imp.set_defaults(run=_import)
-
-
-def _import(args: argparse.Namespace) -> int:
-    from egov_desk.cli.importing import cmd_import
-
-    return cmd_import(args)
 
 
 def _database_errors() -> tuple[type[BaseException], ...]:

@@ -12,6 +12,14 @@ from typing import Literal
 # table's level columns), a tier of the item above (its text belongs to that item's rule), or nothing to import.
 RowKind = Literal["level", "item", "section", "tier", "ignore"]
 ROW_KINDS: tuple[RowKind, ...] = ("level", "item", "section", "tier", "ignore")
+# How the person names each kind in Chinese (the wizard's row list, ``--rows 3-5=忽略``).
+ROW_KIND_NAMES: dict[RowKind, str] = {
+    "level": "指标",
+    "item": "评分项",
+    "section": "分组",
+    "tier": "档次",
+    "ignore": "忽略",
+}
 
 
 @dataclass(frozen=True)
