@@ -253,3 +253,25 @@ def test_the_edited_system_exports_as_json_and_fits_a_small_screen(
     place = exported.find("020")
     assert place is not None
     assert exported.entry(place)["lead"] == "办公室"
+
+
+def test_the_edited_system_exports_as_an_excel_table_the_importer_reads(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from egov_desk.core.importers.pipeline import import_table
+    from egov_desk.ui.system_editor.exports import xlsx_writer
+
+    editor = open_editor(window, qtbot)
+    if xlsx_writer() is None:
+        assert not editor.xlsx_button.isEnabled()
+        assert editor.xlsx_button.toolTip()
+        return
+    editor.tree.select(editor.draft.find("020"))
+    finish(editor.item_form.lead, "办公室")
+    editor.export_xlsx(tmp_path / "system.xlsx")
+    assert editor.last_message is not None
+    assert editor.last_message.icon() == QMessageBox.Icon.Information
+    read_back = SystemDraft(import_table(tmp_path / "system.xlsx").data)
+    place = read_back.find("020")
+    assert place is not None
+    assert read_back.entry(place)["lead"] == "办公室"

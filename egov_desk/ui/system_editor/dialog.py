@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -61,6 +62,13 @@ def item_points(entry: dict[str, Any]) -> Decimal:
         return to_points(entry.get("points", 0))
     except NotANumber:
         return Decimal(0)
+
+
+def _scrolling(page: QWidget, parent: QWidget) -> QScrollArea:
+    scroll = QScrollArea(parent)
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(page)
+    return scroll
 
 
 class SystemEditor(QDialog):
@@ -132,24 +140,24 @@ class SystemEditor(QDialog):
         self.preview_problem.setWordWrap(True)
         self.preview_problem.setStyleSheet("color: #b91c1c;")
         self.preview_layout.addWidget(self.preview_problem)
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.addWidget(self.forms)
-        right_layout.addWidget(self.rule_box)
-        right_layout.addWidget(self.preview_box)
-        right_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(right)
+        # the rule and its try-out on a page of their own: both fit a 1024×768 screen without scrolling
+        rule_page = QWidget(self)
+        rule_layout = QVBoxLayout(rule_page)
+        rule_layout.addWidget(self.rule_box)
+        rule_layout.addWidget(self.preview_box)
+        rule_layout.addStretch(1)
+        self.pages = QTabWidget(self)
+        self.pages.addTab(_scrolling(self.forms, self), self.tr("Level or item"))
+        self.pages.addTab(_scrolling(rule_page, self), self.tr("Rule and try-out"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
-        splitter.addWidget(scroll)
+        splitter.addWidget(self.pages)
         splitter.setSizes([420, 580])
 
         self.problems = QListWidget(self)
         self.problems.setObjectName("systemEditorProblems")
-        self.problems.setMaximumHeight(110)
+        self.problems.setMaximumHeight(80)
         self.problems.itemActivated.connect(self._go_to_finding)
         self.problems.itemClicked.connect(self._go_to_finding)
 
@@ -226,6 +234,7 @@ class SystemEditor(QDialog):
             self.rule_form.deleteLater()
             self.rule_form = None
         self.rule_box.setVisible(item is not None)
+        self.pages.setTabEnabled(1, item is not None)
         if item is not None:
             self.rule_form = RuleForm(item.get("scoring") or {"type": "manual"}, item_points(item), self.rule_box)
             self.rule_form.edited.connect(lambda definition: self.set_field("scoring", definition))

@@ -41,7 +41,8 @@ class DraftTree(QTreeWidget):
         )
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setColumnWidth(0, 300)
+        self.setColumnWidth(0, 270)
+        self.setColumnWidth(1, 48)
         self.rows: dict[Place, QTreeWidgetItem] = {}
 
     def show_draft(self, draft: SystemDraft, select: Place | None) -> None:

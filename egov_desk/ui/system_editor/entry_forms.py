@@ -143,8 +143,8 @@ class ItemForm(EntryForm):
         self.points = self.line(
             "points", QCoreApplication.translate("SystemEditor", "Points"), number=True, optional=False
         )
-        self.rule_text = self._box("rule", QCoreApplication.translate("SystemEditor", "Rule as printed"), 70)
-        self.evidence = self._box("evidence", QCoreApplication.translate("SystemEditor", "Evidence, one a line"), 70)
+        self.rule_text = self._box("rule", QCoreApplication.translate("SystemEditor", "Rule as printed"), 110)
+        self.evidence = self._box("evidence", QCoreApplication.translate("SystemEditor", "Evidence, one a line"), 110)
         self.lead = self.line("lead", QCoreApplication.translate("SystemEditor", "Lead department"))
         self.cooperating = QLineEdit(self)
         self.cooperating.setAccessibleName(QCoreApplication.translate("SystemEditor", "Cooperating departments"))
