@@ -85,10 +85,7 @@ def cmd_system_export(args: argparse.Namespace) -> int:
                 return 0
             _write_json(data, Path(args.out))
         else:
-            from egov_desk.core.exports.system_xlsx import write_system_xlsx
-
-            _known(workspace, args.system)
-            write_system_xlsx(workspace.system_now(args.system), Path(args.out))
+            workspace.export_system_xlsx(args.system, Path(args.out))
     print(args.out)
     return 0
 
@@ -98,15 +95,6 @@ def _write_json(data: dict[str, Any], out: Path) -> None:
 
     with atomic_output(out) as temporary:
         temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-
-def _known(workspace: Workspace, system_id: int) -> None:
-    """The system is in the workspace; else refused, in both languages."""
-    if any(s.id == system_id for s in workspace.systems()):
-        return
-    from egov_desk.core.write_refusals import no_system
-
-    raise no_system(system_id)
 
 
 def _say_effects(workspace: Workspace, effects: VersionEffects) -> None:

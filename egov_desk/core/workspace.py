@@ -243,6 +243,14 @@ class Workspace:
         """The system as interchange JSON (the shape ``import --json`` and ``template show --json`` print)."""
         return system_versions.export_system_json(self.store, system_id)
 
+    def export_system_xlsx(self, system_id: int, out: Path) -> Path:
+        """The system as the database holds it, written to ``out`` in the original table's .xlsx layout, which
+        the importer reads back to the same system."""
+        from egov_desk.core.exports.system_xlsx import write_system_xlsx  # openpyxl only when exporting
+
+        self.export_system_json(system_id)  # refuses a system not in the workspace
+        return write_system_xlsx(self.system_now(system_id), out)
+
     def departments(self, system_id: int) -> list[str]:
         return self.system(system_id).departments()
 

@@ -135,6 +135,13 @@ def test_the_export_names_no_workspace_ids(workspace: Workspace) -> None:
     assert item_of(data, "036")["rule"] == "新增的一项"
 
 
+def test_an_unknown_system_is_not_exported(workspace: Workspace, tmp_path: Path) -> None:
+    with pytest.raises(EgovError) as unknown:
+        workspace.export_system_xlsx(9, tmp_path / "9.xlsx")
+    assert unknown.value.kind == "no_system"
+    assert not (tmp_path / "9.xlsx").exists()
+
+
 def test_a_version_added_as_a_system_of_its_own_is_its_own_first_version(workspace: Workspace) -> None:
     stored = workspace.store_system_version(1, edited_2019(workspace))
     copy = workspace.add_system(workspace.system(stored.system_id).to_interchange(), "import:copy").system_id
