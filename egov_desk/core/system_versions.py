@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -107,10 +108,15 @@ def export_system_json(store: Store, system_id: int) -> dict[str, Any]:
         return without_versions(system_to_interchange(load_system(session, system_id)))
 
 
-def assessments_using(session: Session) -> dict[int, int]:
-    """How many assessments use each system, by system id."""
-    rows = session.execute(select(Assessment.system_id, func.count()).group_by(Assessment.system_id))
-    return {system_id: int(count) for system_id, count in rows}
+def export_system_xlsx(store: Store, system_id: int, out: Path) -> Path:
+    """The system as the database holds it, in the original table's .xlsx layout (openpyxl loaded only now)."""
+    from egov_desk.core.exports.system_xlsx import write_system_xlsx
+
+    with store.read() as session:
+        if session.get(IndicatorSystemRow, system_id) is None:
+            raise no_system(system_id)
+        system = load_system(session, system_id)
+    return write_system_xlsx(system, out)
 
 
 def input_rows(session: Session, assessment_id: int) -> dict[str, ItemInput]:

@@ -223,8 +223,8 @@ class Workspace:
         return workspace_systems.remove_system(self.store, system_id)
 
     def store_system_version(self, system_id: int, data: Mapping[str, Any]) -> SystemStored:
-        """A new version of the system from its edited interchange JSON (refused, naming the place, when not
-        usable); the old version stays as it is. Undone by :meth:`remove_system` of the new one."""
+        """A new version of the system from its edited interchange JSON, beside the old one (see
+        :mod:`~egov_desk.core.system_versions`); undone by :meth:`remove_system` of the new one."""
         return system_versions.store_system_version(self.store, system_id, data)
 
     def version_effects(self, assessment_id: int, system_id: int) -> VersionEffects:
@@ -233,8 +233,7 @@ class Workspace:
             return version_effects.version_effects(session, assessment_id, system_id)
 
     def move_assessment(self, assessment_id: int, system_id: int) -> Changes:
-        """Move the assessment onto another version of its system, keeping what cannot move on the old one;
-        undone by moving it back."""
+        """Move the assessment onto another version of its system; undone by moving it back."""
         changes = assessment_move.move_assessment(self.store, assessment_id, system_id)
         self._sheets.pop(assessment_id, None)
         return changes
@@ -244,12 +243,8 @@ class Workspace:
         return system_versions.export_system_json(self.store, system_id)
 
     def export_system_xlsx(self, system_id: int, out: Path) -> Path:
-        """The system as the database holds it, written to ``out`` in the original table's .xlsx layout, which
-        the importer reads back to the same system."""
-        from egov_desk.core.exports.system_xlsx import write_system_xlsx  # openpyxl only when exporting
-
-        self.export_system_json(system_id)  # refuses a system not in the workspace
-        return write_system_xlsx(self.system_now(system_id), out)
+        """The system written to ``out`` in the original table's .xlsx layout (the importer reads it back)."""
+        return system_versions.export_system_xlsx(self.store, system_id, out)
 
     def departments(self, system_id: int) -> list[str]:
         return self.system(system_id).departments()
