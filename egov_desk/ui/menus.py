@@ -159,7 +159,7 @@ class Menus(QObject):
         )
         menu.addAction(actions.import_action)
         edit_system = self._action(
-            self.tr("Edit the indicator &system…"),
+            self.tr("&Edit the indicator system…"),
             slots.edit_system,
             None,
             self.tr("Levels, items, points, rules and evidence of the system shown; saved as a new version"),

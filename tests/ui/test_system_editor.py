@@ -42,7 +42,7 @@ def without_030() -> dict[str, Any]:
 
 
 def open_editor(window: MainWindow, qtbot: QtBot) -> SystemEditor:
-    action = next(a for a in window.findChildren(QAction) if a.text() == window.menus.tr("Edit the indicator &system…"))
+    action = next(a for a in window.findChildren(QAction) if a.text() == window.menus.tr("&Edit the indicator system…"))
     action.trigger()
     editor = window.system_editor
     qtbot.waitExposed(editor)
