@@ -117,4 +117,4 @@ def show_evidence(shown: ShownAssessment, codes: set[str]) -> None:
 
 
 def show_total(gauge: ScoreGauge, sheet: ScoreSheet) -> None:
-    gauge.set_total(sheet.total, sheet.max, len(sheet.unscored))
+    gauge.set_sheet(sheet)

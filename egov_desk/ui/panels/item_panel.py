@@ -193,7 +193,7 @@ class ItemPanel(QScrollArea):
             self.editor.deleteLater()
             self.editor = None
         if item is not None:
-            self.editor = editor_for(item.scoring)
+            self.editor = editor_for(item.scoring, veto=item.veto)
             self.editor.setObjectName("scoreEditor")
             self.editor.edited.connect(self._input_edited)
             self.score_layout.insertWidget(0, self.editor)
