@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from egov_desk.core.importers.findings import Finding
 from egov_desk.core.importers.grid import Grid
@@ -48,18 +49,22 @@ def own_texts(grid: Grid, row: int) -> list[str]:
 def is_header_like(texts: list[str], header_texts: list[list[str]]) -> bool:
     """A header again: the same as the table's, most of its texts repeated, or short cells naming two roles
     (a block's own header that words the columns a little differently)."""
-    filled = [normalise(t) for t in texts if t.strip()]
-    if not filled:
-        return False
     if texts in header_texts:
         return True
-    known = {normalise(t) for row in header_texts for t in row if t.strip()}
-    distinct = set(filled)
-    if len(known) >= 2 and len(distinct & known) * 2 > len(known):
+    raw = [t for t in texts if t.strip()]
+    if not raw or sum(1 for t in raw if len(t) > HEADER_TEXT_LENGTH) > 1:
+        return False  # two long cells (a rule, its evidence): a data row, said without normalising every cell
+    filled = [normalise(t) for t in raw if len(t) <= 2 * HEADER_TEXT_LENGTH]
+    known = _known(tuple(tuple(row) for row in header_texts))
+    if len(known) >= 2 and len(set(filled) & known) * 2 > len(known):
         return True
-    short = all(len(t) <= HEADER_TEXT_LENGTH for t in filled)
-    numbers = any(read_points(t) is not None for t in filled)
-    return short and not numbers and header_score(texts) >= 2
+    short = len(filled) == len(raw) and all(len(t) <= HEADER_TEXT_LENGTH for t in filled)
+    return short and not any(read_points(t) is not None for t in filled) and header_score(texts) >= 2
+
+
+@lru_cache(maxsize=8)
+def _known(header_texts: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(normalise(t) for row in header_texts for t in row if t.strip())
 
 
 def skipped(grid: Grid, row: int, header_texts: list[list[str]]) -> Skipped | None:
@@ -81,8 +86,8 @@ def skipped(grid: Grid, row: int, header_texts: list[list[str]]) -> Skipped | No
     distinct = own_texts(grid, row) or filled
     if len(set(distinct)) <= 2 and any(_LEGEND.search(normalise(t)) for t in distinct):
         return Skipped(Finding("info", label, "标识或填写说明行，不作为评分项", many="行标识或填写说明，不作为评分项"))
-    if any(_SIGNATURE.search(normalise(t)) for t in distinct) and all(
-        len(normalise(t)) <= 40 and read_points(t) is None for t in distinct
+    if all(len(t) <= 40 and read_points(t) is None for t in distinct) and any(
+        _SIGNATURE.search(normalise(t)) for t in distinct
     ):
         return Skipped(Finding("info", label, "签字或落款行，不作为评分项", many="行签字或落款，不作为评分项"))
     return None
