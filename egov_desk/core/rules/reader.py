@@ -43,6 +43,8 @@ _EXTERNAL = re.compile(
 )
 _RATIO_AB = re.compile(rf"得分\s*=\s*(.+?)\s*/\s*(.+?)\s*\*\s*{NUM}\s*分")
 _RATE = re.compile(rf"得分率\s*\*\s*{NUM}\s*分")
+_NAMED_RATE = re.compile(rf"^([^,;=]{{1,12}}率)\s*[×*xX]\s*{NUM}\s*分$")  # 资金到位率×15分
+_FULL_OR_NOTHING = re.compile(r"^(.{1,30}?)(的)?\s*,?\s*得满分\s*[,;]\s*(.{1,30}?)(的)?\s*,?\s*不得分$")
 _RATE_PARTS = re.compile(rf"([^,，、()和及与]{{1,10}}率)\s*\(\s*{NUM}\s*分\s*\)")
 _BY_PROPORTION = re.compile(r"按(完成)?(比例|比率|完成率)(得分|计分|折算)")
 _RANK_TOP = re.compile(rf"前\s*(\d+)\s*名[^,;]*?得\s*{NUM}\s*分")
@@ -123,13 +125,16 @@ def _clause_part(clause: str) -> dict[str, Any] | None:
     limit = _DEDUCT_LIMIT.search(clause)
     if limit and not _DEDUCT.search(_DEDUCT_LIMIT.sub("", clause)):
         return {"type": "_limit", "limit": _d(next(g for g in limit.groups() if g))}
-    deduct = _DEDUCT.search(clause) or _DEDUCT_ONCE.search(clause)
+    each = _DEDUCT.search(clause)
+    deduct = each or _DEDUCT_ONCE.search(clause)
     if deduct:
         rule: dict[str, Any] = {
             "type": "deduct",
             "per": json_number(_d(deduct.group(1))),
             "unit": _deduction_unit(clause, deduct.start()),
         }
+        if not each:  # "90%≤N＜95%，扣2分": a tier below the full points, not a deduction per event
+            rule["_tier"] = pretty(clause[: deduct.start()].strip(" ,"))
         if limit:
             rule["_limit"] = _d(next(g for g in limit.groups() if g))
         return rule
@@ -156,6 +161,11 @@ def _clause_part(clause: str) -> dict[str, Any] | None:
 
 
 def _assemble(parts: list[dict[str, Any]], points: Decimal, zeros: list[str]) -> tiers.Reading:
+    tiered = tiers.tiers_below_full(parts)
+    if tiered:
+        return tiered, 0.75, ["按档次扣分读作选项：满分及各档扣分后的得分"]
+    for part in parts:
+        part.pop("_tier", None)
     deduction = tiers.one_deduction(parts)
     if deduction:
         return deduction, 0.8, []
@@ -304,6 +314,18 @@ def _computed(norm: str, full: Decimal, supplier: str | None) -> Proposal | None
     rate = _RATE.search(norm)
     if rate:
         return _checked({"type": "ratio", "max": json_number(_d(rate.group(1))), "rate": True, **source}, 0.9, [], full)
+    named_rate = _NAMED_RATE.match(norm)
+    if named_rate:
+        rule = {
+            "type": "ratio",
+            "max": json_number(_d(named_rate.group(2))),
+            "rate": True,
+            "label": named_rate.group(1),
+        }
+        return _checked(rule | source, 0.85, [], full)
+    full_or_nothing = _FULL_OR_NOTHING.match(norm)
+    if full_or_nothing and full:
+        return _checked({"type": "yes_no", "points": json_number(full)}, 0.85, [], full)
     rate_parts = _RATE_PARTS.findall(norm)
     if len(rate_parts) >= 2 and _BY_PROPORTION.search(norm):
         ratios = [{"type": "ratio", "max": json_number(_d(p)), "label": label} for label, p in rate_parts]

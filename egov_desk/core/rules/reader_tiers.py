@@ -98,6 +98,19 @@ def one_deduction(parts: list[dict[str, Any]]) -> dict[str, Any] | None:
     return deduct
 
 
+def tiers_below_full(parts: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """ "巡河率100%得10分；90%≤N＜95%，扣2分；N＜90%，扣5分": the full points and each tier's deduction from them
+    are ONE choose-one list (10, 8, 5), not a yes/no plus deductions per event."""
+    if len(parts) < 3 or parts[0]["type"] != "yes_no" or not all("_tier" in p for p in parts[1:]):
+        return None
+    full = number(str(parts[0]["points"]))
+    options = [{"label": parts[0]["label"], "points": parts[0]["points"]}]
+    for part in parts[1:]:
+        left = max(full - number(str(part["per"])), Decimal(0))
+        options.append({"label": part["_tier"] or f"扣{part['per']}分", "points": json_number(left)})
+    return {"type": "options", "options": options}
+
+
 def rank_in_turn(text: str) -> tuple[list[list[Any]], list[str]] | None:
     """ "排名1-5名依次赋予6分、5.7分、5.4分…": one band per place; a list cut short by … goes on by its step."""
     match = _RANK_IN_TURN.search(text)

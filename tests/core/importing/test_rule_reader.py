@@ -172,6 +172,18 @@ def test_at_least_30_of_35_seed_items_agree_with_scoring_2019() -> None:
         ("小学>=4.2人", 0, {"type": "pass_fail", "levels": ["合格", "不合格"]}),
         ("小学≥4.2人，初中≥5.3人", 0, {"type": "pass_fail", "levels": ["合格", "不合格"]}),
         ("绿色建筑占比不低于20%", 5, {"type": "yes_no", "points": 5}),
+        # tiers below the full points, each a deduction said once: one choose-one list
+        (
+            "巡河率100%得10分；90%≤N＜95%，扣2分；N＜90%，扣5分",
+            10,
+            {
+                "type": "options",
+                "options": [{"points": 10}, {"points": 8}, {"points": 5}],
+            },
+        ),
+        # a named rate times the points, and full-or-nothing in words
+        ("资金到位率×15分", 15, {"type": "ratio", "max": 15, "rate": True}),
+        ("完成得满分；未完成不得分", 40, {"type": "yes_no", "points": 40}),
     ],
 )
 def test_phrasings_are_read(text: str, points: int, expected: dict[str, Any]) -> None:
