@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 ROLES = ("level", "points", "rule", "name", "code", "evidence", "lead", "cooperating", "extra")
 
@@ -65,6 +66,7 @@ _WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 # Name columns that hold the criteria when the table has no other rule column (考核内容 under 考核项目).
 CRITERIA_NAMES = ("考核内容", "考核要点", "评价要点", "评价内容")
+_CRITERIA_ALONE = ("标准", "达标要求", "指标要求")  # a whole header naming the criteria (标准分 stays points)
 _POINTS_ENDINGS = ("分值", "分数", "标准分", "满分", "权重", "占比")
 _LEVEL_NUMBER = re.compile(r"([一二三四五六七八九1-9A-Ha-h])级")
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -74,8 +76,12 @@ _BRACKETED = re.compile(r"\([^)]*\)")
 _PAIRS = {("evidence", "lead"), ("level", "rule"), ("level", "name")}
 
 
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=8192)  # a table repeats its texts (merged labels, headers): each is read many times per import
 def normalise(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,8 @@ def _single_role(text: str) -> RoleGuess | None:
     if (number and "指标" in text) or (number and len(text) <= 3):
         return RoleGuess("level", _level_number(number.group(1)))
     bare = _BRACKETED.sub("", text)  # 权重分解（100%） is a points column
+    if bare in _CRITERIA_ALONE:
+        return RoleGuess("rule")
     for role, words in _WORDS:
         named_points = bare in words or bare.endswith(_POINTS_ENDINGS) or bare.startswith("权重")
         if role == "points" and not named_points:

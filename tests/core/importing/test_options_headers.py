@@ -8,6 +8,7 @@ import pytest
 
 from egov_desk.core.importers.findings import all_items
 from egov_desk.core.importers.grid import ImportRefused
+from egov_desk.core.importers.headers import RoleGuess, guess_role
 from egov_desk.core.importers.options import ImportOptions
 from egov_desk.core.importers.pipeline import import_table
 from tests.core.importing.files import write_xlsx
@@ -76,3 +77,9 @@ def test_row_kinds_reach_the_tree_and_the_rows_read_come_back(tmp_path: Path) ->
     result = import_table(path, ImportOptions(row_kinds={2: "ignore"}))
     assert result.options.row_kinds == {2: "ignore"}
     assert isinstance(result.row_kinds, dict)
+
+
+def test_a_header_of_just_the_criteria_word_is_the_rule_column_and_standard_points_stay_points() -> None:
+
+    assert guess_role("标准") == RoleGuess("rule")
+    assert guess_role("标准分") == RoleGuess("points")
