@@ -8,25 +8,14 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from egov_desk.core.changes import Changes, EvidenceChange, ScoreChange
-from egov_desk.core.db.models import ItemInput, ItemRow, utcnow
+from egov_desk.core.db.models import ItemInput, utcnow
 from egov_desk.core.errors import ChangedSince
 from egov_desk.core.scoring import ItemScore, ScoreSheet, score_item
 from egov_desk.core.store import Store
 from egov_desk.core.write_refusals import _input_changed, _plain_json, _short, no_item
-
-
-def inputs_rows(session: Session, assessment_id: int) -> dict[str, ItemInput]:
-    """The assessment's input rows by item code."""
-    rows = session.execute(
-        select(ItemRow.code, ItemInput)
-        .join(ItemRow, ItemRow.id == ItemInput.item_id)
-        .where(ItemInput.assessment_id == assessment_id)
-    )
-    return {code: row for code, row in rows}
 
 
 def _input_row(store: Store, session: Session, assessment_id: int, code: str) -> ItemInput:

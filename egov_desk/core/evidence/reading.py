@@ -145,8 +145,12 @@ class EvidenceReading:
                 query = query.where(EvidenceFile.id.in_(serving))
                 links_query = links_query.where(EvidenceLink.file_id.in_(serving))
             links: dict[int, list[tuple[int, str, int | None]]] = {}
+            elsewhere: set[int] = set()  # files linked only to items of another version of the system (a move)
             for file_id, link_id, item_id, requirement_id in session.execute(links_query):
-                links.setdefault(file_id, []).append((link_id, codes[item_id], requirement_id))
+                if item_id in codes:
+                    links.setdefault(file_id, []).append((link_id, codes[item_id], requirement_id))
+                else:
+                    elsewhere.add(file_id)
             return [
                 FileInfo(
                     row[0],
@@ -162,6 +166,7 @@ class EvidenceReading:
                     tuple(sorted(links.get(row[0], []))),
                 )
                 for row in session.execute(query)
+                if row[0] in links or row[0] not in elsewhere
             ]
 
     def by_item(self, assessment_id: int, only: str | None = None) -> dict[str, ItemEvidence]:
