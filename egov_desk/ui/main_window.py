@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
     def edit_system(self) -> None:
         from egov_desk.ui.system_editor import open_system_editor
 
-        self.system_editor = open_system_editor(self.context, self.show_assessment_again)
+        self.system_editor = open_system_editor(self.context)
 
     def show_assessment_again(self) -> None:
         """Moved onto another version of its system: the assessment shown from it, the undo steps kept."""
@@ -349,7 +349,14 @@ class MainWindow(QMainWindow):
     def apply(self, changes: Changes) -> None:
         """Repaint what a Workspace write changed — the one place every write's changes are shown: items with
         the levels above them and the gauge, notes, the assessment's details, items' evidence and checklists
-        (read again once), an assessment added (shown) or removed (another one shown)."""
+        (read again once), an assessment added (shown) or removed (another one shown) or moved onto another version
+        of its system (shown again)."""
+        moved = any(m.assessment_id == self.assessment.id for m in changes.assessments_moved) or any(
+            d.after.id == self.assessment.id and d.after.system_id != self.assessment.system_id for d in changes.details
+        )
+        if moved:  # onto another version of its system (here or in another window): the tree built again
+            QTimer.singleShot(0, self, self.show_assessment_again)
+            return
         for score in changes.scores:
             show_score(self, score)
         for details in changes.details:

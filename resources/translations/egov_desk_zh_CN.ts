@@ -228,6 +228,21 @@
     </message>
 </context>
 <context>
+    <name>ClassCountEditor</name>
+    <message>
+        <source>Not scored</source>
+        <translation type="unfinished">未评分</translation>
+    </message>
+    <message>
+        <source>minus %1 each</source>
+        <translation>每处扣 %1 分</translation>
+    </message>
+    <message>
+        <source>from %1, not below %2</source>
+        <translation>起评 %1 分，最低 %2 分</translation>
+    </message>
+</context>
+<context>
     <name>ColumnsPage</name>
     <message>
         <source>Columns</source>
@@ -821,6 +836,10 @@ SHA-256 %4</translation>
         <translation>浏览…</translation>
     </message>
     <message>
+        <source>&amp;Sheets of the workbook (the one read is selected; pick another to read it):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Indicator table</source>
         <translation>指标表</translation>
     </message>
@@ -832,10 +851,32 @@ SHA-256 %4</translation>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
+    <message>
+        <source>Its rows are shown on the next page: say there which row is the header or what a column holds.</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
         <source>%1: %n scoring item(s) found.</source>
         <translation>
             <numerusform>%1：识别出 %n 个评分项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>looks like an indicator table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not like an indicator table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (hidden)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform />
         </translation>
     </message>
 </context>
@@ -864,6 +905,45 @@ SHA-256 %4</translation>
     <message>
         <source>Nothing to report.</source>
         <translation>没有发现问题。</translation>
+    </message>
+</context>
+<context>
+    <name>GridView</name>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished">表头</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation type="unfinished">识别为</translation>
+    </message>
+    <message>
+        <source>Column %1: click to say what it holds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>As you said</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -929,6 +1009,10 @@ SHA-256 %4</translation>
     <message>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <source>Undo the last correction</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Not imported</source>
@@ -1187,6 +1271,10 @@ SHA-256 %4</translation>
         <translation>未评分</translation>
     </message>
     <message>
+        <source>of %1, scaled to %2 pts</source>
+        <translation>满分 %1，折算为 %2 分</translation>
+    </message>
+    <message>
         <source>of %1 pts</source>
         <translation>分（满分 %1 分）</translation>
     </message>
@@ -1236,6 +1324,14 @@ SHA-256 %4</translation>
     <message>
         <source>The unit's name, the year, the title, who fills it in and the report's date</source>
         <translation>单位名称、年度、名称、填报人和报告日期</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the indicator system…</source>
+        <translation>编辑指标体系(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Levels, items, points, rules and evidence of the system shown; saved as a new version</source>
+        <translation>修改当前指标体系的指标、评分项、分值、计分规则和佐证材料；保存为新版本</translation>
     </message>
     <message>
         <source>E&amp;xport</source>
@@ -1695,26 +1791,6 @@ SHA-256 %4</translation>
         <source>The tree as read, and the rule proposed for each item beside its text. Rules marked in amber need a person's check; all rules can be changed later.</source>
         <translation>读取到的指标树，以及每个评分项的细则和建议的计分规则。橙色标出的规则需要人工核对；所有规则导入后仍可修改。</translation>
     </message>
-    <message>
-        <source>Code</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Indicator / scoring rule</source>
-        <translation>指标 / 评分细则</translation>
-    </message>
-    <message>
-        <source>Points</source>
-        <translation>分值</translation>
-    </message>
-    <message>
-        <source>Proposed rule</source>
-        <translation>建议规则</translation>
-    </message>
-    <message>
-        <source>Confidence</source>
-        <translation>可信度</translation>
-    </message>
     <message numerus="yes">
         <source>%n scoring item(s); </source>
         <translation>
@@ -1726,6 +1802,151 @@ SHA-256 %4</translation>
         <translation>
             <numerusform>%n 条规则需人工核对</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RowsPage</name>
+    <message>
+        <source>Rows of the table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What each row was read as. Select rows (Shift/Ctrl for several) and say what they are; click a column's title to say what it holds. The tree on the right follows each correction.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Header row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The selected row (or two adjacent rows) is the table's header (Ctrl+H)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;No header</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The table has no header: its columns are told from their content (Ctrl+Shift+H)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Tier of the item above</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>I&amp;gnore</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;As read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The selected rows open a level (Ctrl+1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The selected rows are scoring items (Ctrl+2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The selected rows are sections (一、二、…) above the levels (Ctrl+3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The selected rows belong to the rule of the item above them (Ctrl+4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The selected rows are not imported (Ctrl+5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The selected rows are read as the import sees them (Ctrl+0)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Column &amp;role…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Say what the current column holds (Ctrl+R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Undo correction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take back the last correction (Ctrl+Z)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Reset to automatic reading</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The same reading on the command line, for a script</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Command line:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished">正在读取…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n correction(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Read automatically, nothing corrected</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n scoring item(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> under %n top-level level(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source> · the first %1 rows are shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A header is one row or two adjacent rows: select one row, or two rows one above the other.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>As read</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1756,7 +1977,158 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>RuleForm</name>
+    <message>
+        <source>Highest points</source>
+        <translation>最高分</translation>
+    </message>
+    <message>
+        <source>In steps of</source>
+        <translation>评分步长</translation>
+    </message>
+    <message>
+        <source>Supplied by</source>
+        <translation>提供单位</translation>
+    </message>
+    <message>
+        <source>Points for yes</source>
+        <translation>“是”得分</translation>
+    </message>
+    <message>
+        <source>Points per unit</source>
+        <translation>每项得分</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>最高得分</translation>
+    </message>
+    <message>
+        <source>What is counted</source>
+        <translation>计数对象</translation>
+    </message>
+    <message>
+        <source>Starting points</source>
+        <translation>起评分</translation>
+    </message>
+    <message>
+        <source>Points off each</source>
+        <translation>每处扣分</translation>
+    </message>
+    <message>
+        <source>Never below</source>
+        <translation>最低得分</translation>
+    </message>
+    <message>
+        <source>Numerator</source>
+        <translation>分子</translation>
+    </message>
+    <message>
+        <source>Denominator</source>
+        <translation>分母</translation>
+    </message>
+    <message>
+        <source>Entered as a rate</source>
+        <translation>按比率填写</translation>
+    </message>
+    <message>
+        <source>Ranked among (0: not said)</source>
+        <translation>参评总数（0 表示未规定）</translation>
+    </message>
+    <message>
+        <source>Points otherwise</source>
+        <translation>其余名次得分</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Options (choose one)</source>
+        <translation>选项（单选）</translation>
+    </message>
+    <message>
+        <source>Bands of ranks</source>
+        <translation>名次段</translation>
+    </message>
+    <message>
+        <source>From rank</source>
+        <translation>起始名次</translation>
+    </message>
+    <message>
+        <source>To rank</source>
+        <translation>截止名次</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Or points by how many are met (optional)</source>
+        <translation>或按满足项数计分（可不填）</translation>
+    </message>
+    <message>
+        <source>At least</source>
+        <translation>至少满足</translation>
+    </message>
+    <message>
+        <source>Levels, best first</source>
+        <translation>等级（从高到低）</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Rule type</source>
+        <translation>规则类型</translation>
+    </message>
+    <message>
+        <source>Name of the part</source>
+        <translation>分项名称</translation>
+    </message>
+    <message>
+        <source>Add a row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <source>Remove the row</source>
+        <translation>删除该行</translation>
+    </message>
+    <message>
+        <source>Part %1</source>
+        <translation>分项 %1</translation>
+    </message>
+    <message>
+        <source>Remove this part</source>
+        <translation>删除此分项</translation>
+    </message>
+    <message>
+        <source>Add a part</source>
+        <translation>添加分项</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number of 0 or more; type a number such as 2 or 0.5.</source>
+        <translation>%1：“%2”不是不小于 0 的数，请填写数字，如 2 或 0.5。</translation>
+    </message>
+    <message>
+        <source>A number in the table cannot be read: type numbers such as 2 or 0.5.</source>
+        <translation>表格中有数字无法识别：请填写数字，如 2 或 0.5。</translation>
+    </message>
+</context>
+<context>
     <name>ScoreGauge</name>
+    <message>
+        <source>Base %1 + bonus %2 − deduction %3</source>
+        <translation>基础分 %1 + 加分 %2 − 扣分 %3</translation>
+    </message>
+    <message>
+        <source>Vetoed (%1)</source>
+        <translation>否决（%1）</translation>
+    </message>
     <message numerus="yes">
         <source>%n item(s) not scored</source>
         <translation>
@@ -1796,6 +2168,237 @@ SHA-256 %4</translation>
     <message>
         <source>at most %1 pts</source>
         <translation>最高 %1 分</translation>
+    </message>
+</context>
+<context>
+    <name>SystemEditor</name>
+    <message>
+        <source>Edit the indicator system — %1</source>
+        <translation>编辑指标体系 — %1</translation>
+    </message>
+    <message>
+        <source>Add level</source>
+        <translation>添加指标</translation>
+    </message>
+    <message>
+        <source>A level after the one selected (Shift+Insert)</source>
+        <translation>在所选指标之后添加一个指标（Shift+Insert）</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加评分项</translation>
+    </message>
+    <message>
+        <source>An item in the level selected, or after the item selected (Insert)</source>
+        <translation>在所选指标下、或所选评分项之后添加评分项（Insert）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the level or item selected (Delete)</source>
+        <translation>删除所选指标或评分项（Delete）</translation>
+    </message>
+    <message>
+        <source>Alt+↑/↓ moves, Alt+←/→ changes level; or drag</source>
+        <translation>Alt+↑/↓ 上下移动，Alt+←/→ 升降层级；也可拖动</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>计分规则</translation>
+    </message>
+    <message>
+        <source>Try it: what inputs score</source>
+        <translation>试算：输入后的得分</translation>
+    </message>
+    <message>
+        <source>Level or item</source>
+        <translation>指标或评分项</translation>
+    </message>
+    <message>
+        <source>Rule and try-out</source>
+        <translation>计分规则与试算</translation>
+    </message>
+    <message>
+        <source>Save as a new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Writing a system as Excel is not part of this version yet</source>
+        <translation>此版本尚不能将指标体系导出为 Excel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>待检查</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Nothing to check: the parts add up and every code is its own.</source>
+        <translation>没有需要检查的问题：各级分值合计一致，编号均不重复。</translation>
+    </message>
+    <message>
+        <source>The rule cannot score yet: %1</source>
+        <translation>该规则暂时无法计分：%1</translation>
+    </message>
+    <message>
+        <source>change of %1</source>
+        <translation>修改%1</translation>
+    </message>
+    <message>
+        <source>move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>removal</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>new item</source>
+        <translation>新增评分项</translation>
+    </message>
+    <message>
+        <source>New level</source>
+        <translation>新指标</translation>
+    </message>
+    <message>
+        <source>new level</source>
+        <translation>新增指标</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 problem(s) marked ✖ below stop it. Correct them, then save again.</source>
+        <translation>未保存：下方有 %1 个标 ✖ 的问题。请先改正，再保存。</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>导出 JSON</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number of 0 or more; type a number such as 4 or 0.5.</source>
+        <translation>%1：“%2”不是不小于 0 的数，请填写数字，如 4 或 0.5。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Part of the total</source>
+        <translation>计入总分</translation>
+    </message>
+    <message>
+        <source>Bonus (加分项)</source>
+        <translation>加分项</translation>
+    </message>
+    <message>
+        <source>Deduction</source>
+        <translation>扣分项</translation>
+    </message>
+    <message>
+        <source>Section at most</source>
+        <translation>该类最高分</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Parts add up to (scale)</source>
+        <translation>下级合计满分（折算基数）</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>名称（可不填）</translation>
+    </message>
+    <message>
+        <source>Rule as printed</source>
+        <translation>评分细则（原文）</translation>
+    </message>
+    <message>
+        <source>Evidence, one a line</source>
+        <translation>佐证材料（每行一项）</translation>
+    </message>
+    <message>
+        <source>Lead department</source>
+        <translation>牵头科室</translation>
+    </message>
+    <message>
+        <source>Cooperating departments</source>
+        <translation>配合科室</translation>
+    </message>
+    <message>
+        <source>separated by 、 or commas</source>
+        <translation>用“、”或逗号分隔</translation>
+    </message>
+    <message>
+        <source>One-vote veto (一票否决)</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved as a new version. The assessment “%1” is scored on the old one. Move it onto the new version?</source>
+        <translation>已保存为新版本。考评“%1”仍按旧版本评分，是否迁移到新版本？</translation>
+    </message>
+    <message>
+        <source>Move it</source>
+        <translation>迁移到新版本</translation>
+    </message>
+    <message>
+        <source>Keep it on the old version</source>
+        <translation>保留在旧版本</translation>
+    </message>
+    <message>
+        <source>Not moved: %1</source>
+        <translation>未迁移：%1</translation>
+    </message>
+    <message>
+        <source>edit of the indicator system</source>
+        <translation>编辑指标体系</translation>
     </message>
 </context>
 <context>
@@ -1866,6 +2469,13 @@ SHA-256 %4</translation>
     <message>
         <source>This window is read-only: clean up in the window that holds the workspace.</source>
         <translation>此窗口为只读：请在占用该工作区的窗口中清理。</translation>
+    </message>
+</context>
+<context>
+    <name>VetoEditor</name>
+    <message>
+        <source>Triggers the veto (一票否决)</source>
+        <translation>触发一票否决</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from egov_desk.core.system_draft import SystemDraft
 from egov_desk.ui.context import WindowContext
 from egov_desk.ui.system_editor.dialog import SystemEditor
@@ -12,11 +10,11 @@ from egov_desk.ui.system_editor.saving import Saving
 __all__ = ["SystemEditor", "open_system_editor"]
 
 
-def open_system_editor(context: WindowContext, reopen: Callable[[], None]) -> SystemEditor:
-    """Open the editor (not blocking) over the window; ``reopen`` shows the assessment again once it has moved
-    onto the saved version, keeping the window's undo steps."""
+def open_system_editor(context: WindowContext) -> SystemEditor:
+    """Open the editor (not blocking) over the window; saving stores a new version (and moves the assessment onto
+    it), one undo step of the window."""
     system_id = context.assessment.system_id
     draft = SystemDraft.of(context.workspace.system(system_id))
-    editor = SystemEditor(draft, context.parent, Saving(context, system_id, reopen))
+    editor = SystemEditor(draft, context.parent, Saving(context, system_id))
     editor.open()
     return editor

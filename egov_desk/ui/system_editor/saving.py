@@ -7,10 +7,9 @@ stores the version again and moves it again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from egov_desk.core.changes import Changes
@@ -25,8 +24,8 @@ from egov_desk.ui.undo import Step, push
 class Saving:
     """The save of one editor: the system it edits, the version made, whether the assessment was moved."""
 
-    def __init__(self, context: WindowContext, system_id: int, reopen: Callable[[], None]) -> None:
-        self.context, self.system_id, self.reopen = context, system_id, reopen
+    def __init__(self, context: WindowContext, system_id: int) -> None:
+        self.context, self.system_id = context, system_id
         self.version: int | None = None
         self.moved_assessment: int | None = None
 
@@ -120,8 +119,4 @@ class Saving:
         return changes
 
     def _applied(self, changes: Changes) -> None:
-        self.context.apply(changes)
-        moved = getattr(changes, "assessments_moved", [])
-        shown = self.context.assessment.id
-        if any(getattr(move, "assessment_id", None) == shown for move in moved):
-            QTimer.singleShot(0, self.reopen)  # after the undo step: the tree is built again from the new system
+        self.context.apply(changes)  # a move of the assessment shown builds the tree again from its new system

@@ -1,0 +1,45 @@
+"""The main window follows what its system says: a veto item shows 触发一票否决 and ticking it shows 否决 on the
+gauge; an assessment moved onto a new version of its system (here or by the command line) is shown from it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox
+
+from egov_desk.core.workspace import Workspace
+from egov_desk.ui.main_window import MainWindow
+from tests.core.test_system_versions import edited_2019
+from tests.core.test_veto_bonus import system_data
+
+
+def test_ticking_a_veto_in_the_window_shows_veto_on_the_gauge(qtbot: Any, workspace: Workspace) -> None:
+    stored = workspace.add_system(system_data("zero"), "test:veto")
+    assessment = workspace.create_assessment(stored.system_id, "测试单位", 2024).assessment_id
+    workspace.set_setting("current_assessment", assessment)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.select_item("2")
+    check = window.panel.findChild(QCheckBox, "vetoCheck")
+    assert check is not None
+    qtbot.waitUntil(check.isVisible)  # a layout shows a widget added to it on the next turn of the event loop
+    assert not window.gauge.vetoed
+    check.click()
+    qtbot.waitUntil(lambda: window.gauge.vetoed == ["2"])
+    assert "否决" in window.gauge.veto_text
+    assert workspace.scores(assessment).total == 0
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: window.gauge.vetoed == [])
+
+
+def test_an_assessment_moved_by_the_command_line_is_shown_from_its_new_version(
+    qtbot: Any, window: MainWindow, workspace: Workspace
+) -> None:
+    assert "005" in window.model.item_codes()
+    stored = workspace.store_system_version(1, edited_2019(workspace))
+    window.apply(workspace.move_assessment(1, stored.system_id))  # as check_for_changes would report it
+    qtbot.waitUntil(lambda: window.assessment.system_id == stored.system_id)
+    assert "005" not in window.model.item_codes()
+    assert "036" in window.model.item_codes()
