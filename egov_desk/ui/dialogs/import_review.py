@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWizardPage
 
@@ -17,48 +18,38 @@ if TYPE_CHECKING:
 LOW = QColor("#b45309")
 
 
-class ReviewPage(QWizardPage):
-    def __init__(self, read_result: Callable[[], ImportResult | None]) -> None:
+def _review(text: str) -> str:
+    return QCoreApplication.translate("ReviewPage", text)  # the words translated when the page held the tree
+
+
+class SystemTree(QTreeWidget):
+    """The levels and items read, each item's proposed rule beside its text, the unsure ones in amber."""
+
+    def __init__(self) -> None:
         super().__init__()
-        self.read_result = read_result
-        self.setTitle(self.tr("Indicators and scoring rules"))
-        self.setSubTitle(
-            self.tr(
-                "The tree as read, and the rule proposed for each item beside its text. "
-                "Rules marked in amber need a person's check; all rules can be changed later."
-            )
-        )
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(
+        self.setHeaderLabels(
             [
-                self.tr("Code"),
-                self.tr("Indicator / scoring rule"),
-                self.tr("Points"),
-                self.tr("Proposed rule"),
-                self.tr("Confidence"),
+                _review("Code"),
+                _review("Indicator / scoring rule"),
+                _review("Points"),
+                _review("Proposed rule"),
+                _review("Confidence"),
             ]
         )
-        self.tree.setTreePosition(1)  # branches beside the names; codes stay readable
-        self.tree.setColumnWidth(0, 56)
-        self.tree.setColumnWidth(1, 360)
-        self.tree.setColumnWidth(2, 50)
-        self.tree.setColumnWidth(3, 300)
-        self.summary = QLabel()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tree)
+        self.setTreePosition(1)  # branches beside the names; codes stay readable
+        self.setColumnWidth(0, 56)
+        self.setColumnWidth(1, 360)
+        self.setColumnWidth(2, 50)
+        self.setColumnWidth(3, 300)
 
-    def initializePage(self) -> None:
-        result = self.read_result()
-        self.tree.clear()
+    def show_result(self, result: ImportResult | None) -> int:
+        """Show the tree of ``result`` (nothing for None); the number of rules a person should check."""
+        self.clear()
         if result is None:
-            return
-        unsure = 0
-        for node in result.data["tree"]:
-            unsure += self._add(node, None, result)
-        self.tree.expandAll()
-        count = len(result.proposals)
-        self.summary.setText(self.tr("%n scoring item(s); ", "", count) + self.tr("%n rule(s) to check", "", unsure))
+            return 0
+        unsure = sum(self._add(node, None, result) for node in result.data["tree"])
+        self.expandAll()
+        return unsure
 
     def _add(self, node: dict[str, Any], parent: QTreeWidgetItem | None, result: ImportResult) -> int:
         points = "" if node.get("points") is None else compact(to_points(node["points"]))
@@ -66,7 +57,7 @@ class ReviewPage(QWizardPage):
         font = entry.font(1)
         font.setBold(True)
         entry.setFont(1, font)
-        (parent.addChild(entry) if parent else self.tree.addTopLevelItem(entry))
+        (parent.addChild(entry) if parent else self.addTopLevelItem(entry))
         unsure = 0
         for child in node.get("children", []):
             unsure += self._add(child, entry, result)
@@ -85,3 +76,29 @@ class ReviewPage(QWizardPage):
                     row.setForeground(column, QBrush(LOW))
             entry.addChild(row)
         return unsure
+
+
+class ReviewPage(QWizardPage):
+    def __init__(self, read_result: Callable[[], ImportResult | None]) -> None:
+        super().__init__()
+        self.read_result = read_result
+        self.setTitle(self.tr("Indicators and scoring rules"))
+        self.setSubTitle(
+            self.tr(
+                "The tree as read, and the rule proposed for each item beside its text. "
+                "Rules marked in amber need a person's check; all rules can be changed later."
+            )
+        )
+        self.tree = SystemTree()
+        self.summary = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree)
+
+    def initializePage(self) -> None:
+        result = self.read_result()
+        unsure = self.tree.show_result(result)
+        if result is None:
+            return
+        count = len(result.proposals)
+        self.summary.setText(self.tr("%n scoring item(s); ", "", count) + self.tr("%n rule(s) to check", "", unsure))
