@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from egov_desk.core.indicators import IndicatorSystem, system_from_interchange
-from egov_desk.core.points import json_number
+from egov_desk.core.points import NotANumber, json_number, to_points
 
 LevelPath = tuple[int, ...]
 """A level's place: its position among the top levels, then among each level's sub-levels."""
@@ -238,6 +238,23 @@ class SystemDraft:
     def set_points(self, place: Place, points: Decimal | None) -> Edit:
         return self.set(place, "points", MISSING if points is None else json_number(points))
 
+    def set_item_points(self, place: Place, points: Decimal) -> Edit:
+        """An item's points, and its rule's with them: each of the rule's own numbers that gave the old points in
+        full (a manual or ratio rule's highest, a yes-or-no's points, a deduction's start, a cap, the best option
+        or band) gives the new points in full — one step, undone as one. A sum's parts are left to the person."""
+        item = self.entry(place)
+        steps: list[Step] = [SetField(place, "points", json_number(points))]
+        scoring = item.get("scoring")
+        try:
+            before = to_points(item.get("points", 0))
+        except NotANumber:
+            before = None
+        if isinstance(scoring, dict) and before is not None and before != points:
+            following = rule_following_points(scoring, before, points)
+            if following != scoring:
+                steps.append(SetField(place, "scoring", following))
+        return self.apply(Batch(tuple(steps)))
+
     def set_evidence_lines(self, place: Place, lines: Sequence[str]) -> Edit:
         """An item's evidence (备注), one requirement a line."""
         return self.set(place, "evidence", "\n".join(line for line in lines if line.strip()))
@@ -326,6 +343,36 @@ def starter_rule(kind: str, points: Decimal, label: str = "") -> dict[str, Any]:
     if label:
         definition["label"] = label
     return definition | starters[kind]
+
+
+FULL_POINTS_KEYS = ("max", "points", "start", "cap")
+FULL_POINTS_LISTS = ("options", "bands", "items")
+
+
+def rule_following_points(definition: Mapping[str, Any], before: Decimal, after: Decimal) -> dict[str, Any]:
+    """A copy of a rule in which each number that was ``before`` (the item's full points) is ``after``: its
+    highest, start or cap, and the rows of its options, bands or conditions worth the full points (not when the
+    full points were 0: a row worth nothing is then no row worth the full points)."""
+
+    def following(value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            return value
+        try:
+            return json_number(after) if to_points(value) == before else value
+        except NotANumber:
+            return value
+
+    changed = copy.deepcopy(dict(definition))
+    for key in FULL_POINTS_KEYS:
+        if key in changed:
+            changed[key] = following(changed[key])
+    for key in FULL_POINTS_LISTS if before else ():
+        rows = changed.get(key)
+        if isinstance(rows, list):
+            for row in rows:
+                if isinstance(row, dict) and "points" in row:
+                    row["points"] = following(row["points"])
+    return changed
 
 
 def after_removal(place: Place, removed: Place) -> Place:

@@ -29,6 +29,8 @@ class Finding:
     kind: str
     english: str
     chinese: str
+    field: str = ""
+    """The entry's field to correct (``code``, ``name``, ``points``, ``scoring``); "" when the entry as a whole."""
 
     def text(self, chinese: bool) -> str:
         return self.chinese if chinese else self.english
@@ -48,6 +50,15 @@ def _name(entry: Mapping[str, Any]) -> str:
     return str(entry.get("name") or "").strip()
 
 
+def level_path(draft: SystemDraft, level: tuple[int, ...]) -> str:
+    """The names of the levels down to ``level`` (“甲 › 甲一”), an unnamed one as its number there (“第 2 个”)."""
+    names = []
+    for depth in range(1, len(level) + 1):
+        name = _name(draft.entry(Place(level[:depth])))
+        names.append(name or f"第 {level[depth - 1] + 1} 个")
+    return " › ".join(names)
+
+
 def check(draft: SystemDraft) -> list[Finding]:
     """Every finding, in the order the tree shows the places (the total's last)."""
     found: list[Finding] = []
@@ -55,12 +66,12 @@ def check(draft: SystemDraft) -> list[Finding]:
     for place in draft.places():
         entry = draft.entry(place)
         if place.is_item:
-            found.extend(_item_findings(place, entry))
+            found.extend(_item_findings(place, entry, level_path(draft, place.level)))
             code = str(entry.get("code") or "").strip()
             if code:
                 codes[code].append(place)
         else:
-            found.extend(_level_findings(draft, place, entry))
+            found.extend(_level_findings(place, entry, level_path(draft, place.level)))
     for code, places in codes.items():
         if len(places) > 1:
             for place in places:
@@ -71,6 +82,7 @@ def check(draft: SystemDraft) -> list[Finding]:
                         "code_repeated",
                         f"Code {code} is used by {len(places)} items: give each item its own code.",
                         f"编号 {code} 被 {len(places)} 项共用：请给每项一个不同的编号。",
+                        "code",
                     )
                 )
     found.extend(_total_findings(draft))
@@ -79,14 +91,22 @@ def check(draft: SystemDraft) -> list[Finding]:
     return found
 
 
-def _item_findings(place: Place, item: Mapping[str, Any]) -> list[Finding]:
+def _item_findings(place: Place, item: Mapping[str, Any], path: str) -> list[Finding]:
     found = []
     code = str(item.get("code") or "").strip()
-    named = f"item {code}" if code else "this item"
-    chinese = f"第 {code} 项" if code else "此项"
+    number = (place.item or 0) + 1
+    named = f"item {code}" if code else f"item {number} under {path}"
+    chinese = f"第 {code} 项" if code else f"“{path}”下第 {number} 项"
     if not code:
         found.append(
-            Finding(place, "error", "code_empty", "An item has no code: type its code.", "有一项没有编号：请填写编号。")
+            Finding(
+                place,
+                "error",
+                "code_empty",
+                f"Item {number} under {path} has no code: type its code.",
+                f"“{path}”下第 {number} 项没有编号：请填写编号。",
+                "code",
+            )
         )
     raw = item.get("points", 0)
     points = _points(raw)
@@ -98,6 +118,7 @@ def _item_findings(place: Place, item: Mapping[str, Any]) -> list[Finding]:
                 "points_not_number",
                 f"The points of {named} are not a number of 0 or more ({raw!r}): type a number such as 4 or 0.5.",
                 f"{chinese}的分值不是不小于 0 的数（{raw}）：请填写数字，如 4 或 0.5。",
+                "points",
             )
         )
         return found
@@ -112,6 +133,7 @@ def _item_findings(place: Place, item: Mapping[str, Any]) -> list[Finding]:
                 "rule_unreadable",
                 f"The rule of {named} cannot be used: {error}. Correct its parameters.",
                 f"{chinese}的计分规则无法使用：{error}。请修改规则参数。",
+                "scoring",
             )
         )
         return found
@@ -125,25 +147,26 @@ def _item_findings(place: Place, item: Mapping[str, Any]) -> list[Finding]:
                 f"{compact(points)}: change the rule's points or the item's.",
                 f"{chinese}的计分规则最多得 {compact(rule.max_points)} 分，而分值是 {compact(points)} 分："
                 "请调整规则参数或分值。",
+                "scoring",
             )
         )
     return found
 
 
-def _level_findings(draft: SystemDraft, place: Place, level: Mapping[str, Any]) -> list[Finding]:
+def _level_findings(place: Place, level: Mapping[str, Any], path: str) -> list[Finding]:
     found = []
-    name = _name(level)
-    if not name:
+    name = shown = path
+    if not _name(level):
         found.append(
             Finding(
                 place,
                 "error",
                 "level_unnamed",
-                "A level has no name: type its name.",
-                "有一个指标没有名称：请填写名称。",
+                f"Level {path} has no name: type its name.",
+                f"指标“{path}”没有名称：请填写名称。",
+                "name",
             )
         )
-    shown = name or "此指标"
     children, items = level.get("children") or [], level.get("items") or []
     if not children and not items:
         found.append(
@@ -165,6 +188,7 @@ def _level_findings(draft: SystemDraft, place: Place, level: Mapping[str, Any]) 
                 "points_not_number",
                 f"The points of level {name} are not a number of 0 or more ({raw!r}): type a number or leave it empty.",
                 f"指标“{shown}”的分值不是不小于 0 的数（{raw}）：请填写数字或留空。",
+                "points",
             )
         )
         return found
@@ -183,6 +207,7 @@ def _level_findings(draft: SystemDraft, place: Place, level: Mapping[str, Any]) 
                 "correct a part's points or the level's.",
                 f"指标“{shown}”的下级分值合计 {compact(total)} 分，不等于其分值 {compact(target)} 分："
                 "请修改下级或本级分值。",
+                "points",
             )
         )
     return found
@@ -205,6 +230,7 @@ def _total_findings(draft: SystemDraft) -> list[Finding]:
             f"The top levels add up to {compact(added)} points, not the system's total of {compact(total)}: "
             "correct a top level's points.",
             f"一级指标合计 {compact(added)} 分，不等于总分 {compact(total)} 分：请修改一级指标的分值。",
+            "points",
         )
     ]
 

@@ -158,6 +158,52 @@ def test_an_empty_or_unnamed_level_is_an_error() -> None:
     assert [kind for _place, _severity, kind in kinds(draft)] == ["level_unnamed", "level_empty"]
 
 
+def test_each_finding_names_its_place_and_the_field_to_correct() -> None:
+    draft = small()
+    draft.add_level((0,), "甲一", Decimal(1))
+    draft.add_item((0, 0), " ", Decimal(1))
+    draft.set(Place((1,)), "points", "四")
+    found = {finding.kind: finding for finding in check(draft)}
+    assert "“甲 › 甲一”下第 1 项没有编号" in found["code_empty"].chinese
+    assert found["code_empty"].field == "code"
+    assert "指标“甲”的下级分值合计 7 分" in found["level_sum"].chinese
+    assert found["level_sum"].field == "points"
+    assert "指标“乙”的分值" in found["points_not_number"].chinese
+    assert found["points_not_number"].field == "points"
+    draft.add_level((), "")
+    unnamed = next(finding for finding in check(draft) if finding.kind == "level_unnamed")
+    assert "指标“第 3 个”没有名称" in unnamed.chinese
+    assert unnamed.field == "name"
+
+
+def test_an_items_rule_follows_its_points_in_one_step() -> None:
+    draft = small()
+    before = draft.to_interchange()
+    edit = draft.set_item_points(Place((0,), 1), Decimal(3))
+    assert draft.entry(Place((0,), 1))["scoring"] == {"type": "yes_no", "points": 3}
+    assert draft.entry(Place((0,), 1))["points"] == 3
+    assert undone(draft, edit) == before
+    draft.set(Place((0,), 0), "scoring", starter_rule("options", Decimal(4)))
+    draft.set_item_points(Place((0,), 0), Decimal("2.5"))
+    assert draft.entry(Place((0,), 0))["scoring"]["options"] == [
+        {"label": "达到", "points": 2.5},
+        {"label": "未达到", "points": 0},
+    ]
+    new = draft.add_item((1,), "004", Decimal(0)).place
+    assert new is not None
+    draft.set_item_points(new, Decimal(4))  # a new item's rule, worth nothing so far, is worth its points
+    assert draft.entry(new)["scoring"] == {"type": "manual", "max": 4}
+
+
+def test_a_sums_parts_are_left_to_the_person_when_the_points_change() -> None:
+    draft = small()
+    parts = [{"type": "yes_no", "points": 2}, {"type": "manual", "max": 2}]
+    draft.set(Place((0,), 0), "scoring", {"type": "sum", "parts": parts})
+    draft.set_item_points(Place((0,), 0), Decimal(5))
+    assert draft.entry(Place((0,), 0))["scoring"]["parts"] == parts
+    assert [finding.kind for finding in check(draft)][-1] == "rule_points"
+
+
 def test_every_rule_type_has_a_starter_the_rules_read() -> None:
     for kind in RULE_TYPES:
         rule = parse_rule(starter_rule(kind, Decimal(4)), kind, default_max=Decimal(4))
