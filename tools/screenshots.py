@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 
 SCREEN = "1366x768x24"
-SEED_DOCX = Path(__file__).resolve().parents[1] / "tests" / "data" / "seed" / "2019-indicators.docx"
+ROOT = Path(__file__).resolve().parents[1]
+SEED_DOCX = ROOT / "tests" / "data" / "seed" / "2019-indicators.docx"
 
 
 def with_virtual_screen(screen: str = SCREEN, display: str = ":97") -> int:
@@ -37,7 +38,7 @@ def with_virtual_screen(screen: str = SCREEN, display: str = ":97") -> int:
 
 def shoot(out: Path) -> None:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QWizard
+    from PySide6.QtWidgets import QApplication, QDialog, QWizard
 
     from egov_desk.core.demo import create_demo_workspace
     from egov_desk.ui.app import create_app, install_translations
@@ -65,7 +66,7 @@ def shoot(out: Path) -> None:
     def grab(name: str) -> None:
         wizard = windows[-1].findChild(QWizard)
         dialog = getattr(windows[-1], "preview_dialog", None)
-        if wizard and wizard.isVisible():
+        if wizard and wizard.isVisible() and not name.startswith("import-wizard-rows"):
             picture = wizard.grab()
         elif dialog is not None and dialog.isVisible():
             picture = dialog.grab()
@@ -82,6 +83,23 @@ def shoot(out: Path) -> None:
             wizard.read(SEED_DOCX)
         for _ in range(count):
             wizard.next()
+
+    def wizard_rows(left: int) -> None:
+        """The wizard's rows page on a sheet holding two tables (the table built as the tests build it)."""
+        sys.path.insert(0, str(ROOT))
+        from tests.core.importing.table_kinds import two_tables_sheet
+
+        for shown in QApplication.topLevelWidgets():  # the print preview of the step before
+            if isinstance(shown, QDialog) and not isinstance(shown, QWizard) and shown.isVisible():
+                shown.close()
+        wizard = windows[-1].findChild(QWizard)
+        if wizard is None:
+            wizard = windows[-1].import_table()
+        wizard.move(left, 40)
+        wizard.read(two_tables_sheet(home))
+        wizard.restart()
+        wizard.next()
+        wizard.rows_page.grid.select_rows(7, 8)
 
     def departments() -> None:
         wizard = windows[-1].findChild(QWizard)
@@ -168,14 +186,16 @@ def shoot(out: Path) -> None:
             ("small-main-window.png", refused),
             ("small-unit-dialog.png", unit_dialog),
             ("small-print-preview.png", print_preview),
+            ("import-wizard-rows-1024.png", lambda: wizard_rows(12)),
         ]
     else:
         steps = [
             ("main-window.png", lambda: None),
             ("refused-input.png", refused),
-            ("import-columns.png", lambda: wizard_page(1)),
+            ("import-columns.png", lambda: wizard_page(2)),  # past the rows page
             ("import-rules.png", lambda: wizard_page(1)),
             ("import-findings.png", lambda: wizard_page(1)),
+            ("import-wizard-rows-1366.png", lambda: wizard_rows(183)),
             ("departments.png", departments),
             ("sum-editor.png", checklist),
             ("evidence.png", evidence),

@@ -21,6 +21,7 @@ KIND_COLOURS = {
     "ignore": QColor("#f3f4f6"),
 }
 IGNORED_TEXT = QColor("#9ca3af")
+WIDEST = 220  # a column of long rule texts leaves room for the others; the whole text is in the tooltip
 
 
 class GridView(QTableWidget):
@@ -90,9 +91,9 @@ class GridView(QTableWidget):
         names = self.kind_names()
         for row in range(shown):
             self._show_row(grid, row, names)
-        self.setColumnWidth(0, 64)
-        for column in range(1, grid.width + 1):
-            self.setColumnWidth(column, 150)
+        self.resizeColumnsToContents()
+        for column in range(grid.width + 1):
+            self.setColumnWidth(column, min(self.columnWidth(column), WIDEST))
         self._select(selected)
         self.verticalScrollBar().setValue(scrolled)
 
