@@ -70,7 +70,8 @@ def read_item(
     extras = {c.header: cell(grid, row, c) for c in layout.of("extra") if cell(grid, row, c)}
     extras |= {
         c.header: cell(grid, row, c)
-        for c in layout.of("rule")[1:] + layout.of("code")[1:] + layout.of("evidence")[1:] + layout.of("name")[1:]
+        for role in ("rule", "code", "evidence", "name")
+        for c in layout.of(role)[1:]
         if cell(grid, row, c)
     }
     if extras:

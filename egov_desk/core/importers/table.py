@@ -10,7 +10,7 @@ its two merged columns one each. The person may override any column's role; the 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from egov_desk.core.importers.grid import Grid, ImportRefused
@@ -70,13 +70,23 @@ class Layout:
     header_rows: list[int]
     columns: list[Column]
     inferred: bool = False  # no header row: the roles were told from the columns' content (no_header.py)
+    # the columns of each role, asked for on every row of a long table; read again when the columns change
+    _by_role: dict[str, tuple[Column, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _by_role_of: tuple[list[Column], int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def first_data_row(self) -> int:
         return self.header_rows[-1] + 1 if self.header_rows else 0
 
-    def of(self, role: str) -> list[Column]:
-        return [column for column in self.columns if column.role == role]
+    def of(self, role: str) -> Sequence[Column]:
+        """The columns of ``role``, left to right (asked for on every row: kept until the columns change)."""
+        seen = self._by_role_of  # the list itself is kept: its id cannot pass to another list meanwhile
+        if seen is None or seen[0] is not self.columns or seen[1] != len(self.columns):
+            self._by_role, self._by_role_of = {}, (self.columns, len(self.columns))
+        found = self._by_role.get(role)
+        if found is None:
+            found = self._by_role[role] = tuple(column for column in self.columns if column.role == role)
+        return found
 
     def first(self, role: str) -> Column | None:
         found = self.of(role)

@@ -11,7 +11,6 @@ it is set aside, never a load of the sheet.
 from __future__ import annotations
 
 import warnings
-import xml.parsers.expat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 from openpyxl.utils.cell import range_boundaries
 
 from egov_desk.core.importers.grid import Cell, Grid, ImportRefused, SheetRead
-from egov_desk.core.importers.limits import CHUNK, Budget, CappedZip
+from egov_desk.core.importers.limits import Budget, CappedZip
 from egov_desk.core.importers.safety import check_package
 from egov_desk.core.importers.sheets import score_sheet
 from egov_desk.core.importers.xlsx_stream import MAX_COLUMNS, Sheet, open_read_only, sheets_of, stream_rows
@@ -61,12 +60,13 @@ class SheetScan:
     why: str = ""
     why_english: str = ""
     row_count: int = 0  # rows with data
+    merges: list[str] = field(default_factory=list)  # its merged ranges, read with its rows
 
 
 def scan_sheet(sheet: Sheet, budget: Budget) -> SheetScan:
     """Stream ``sheet``'s rows, keeping texts of the first MAX_ROWS; a non-empty row past them sets it aside."""
     scan = SheetScan(sheet.title, sheet._worksheet_path, hidden=sheet.hidden)
-    rows = stream_rows(sheet, budget)
+    rows = stream_rows(sheet, budget, scan.merges)
     try:
         for number, values in rows:
             texts = {column: text for column, value in values.items() if (text := _text(value))}
@@ -90,45 +90,16 @@ def scan_sheet(sheet: Sheet, budget: Budget) -> SheetScan:
     return scan
 
 
-def _mentions(archive: CappedZip, part: str, word: bytes) -> bool:
-    """Whether ``word`` occurs in the part's bytes (read in pieces, so it is found across their edges)."""
-    tail = b""
-    with archive.open(part) as stream:
-        while piece := stream.read(CHUNK):
-            if word in tail + piece[: len(word)] or word in piece:
-                return True
-            tail = piece[-len(word) :]
-    return False
-
-
-def merged_ranges(archive: CappedZip, part: str, budget: Budget) -> list[Merge]:
-    """The sheet's merged ranges, read by streaming its XML (bounded memory for any size)."""
+def merged_ranges(refs: list[str]) -> list[Merge]:
+    """The sheet's merged ranges ("B2:B101") as 0-based (top, left, bottom, right); a damaged one is left out."""
     found: list[Merge] = []
-
-    def start(name: str, attributes: dict[str, str]) -> None:
-        if name.rpartition(" ")[2] == "mergeCell" and "ref" in attributes:
-            try:
-                left, top, right, bottom = range_boundaries(attributes["ref"])
-            except (ValueError, TypeError):
-                return  # a damaged reference: the cells stay as written
-            if None not in (left, top, right, bottom):
-                found.append((top - 1, left - 1, bottom - 1, right - 1))  # type: ignore[operator]
-
-    def refuse(*_args: object) -> None:
-        raise ImportRefused(
-            f"{budget.file}: {part} declares a DTD; refused", f"{budget.file}：其中的 {part} 声明了 DTD，已拒绝"
-        )
-
-    if not _mentions(archive, part, b"mergeCell"):
-        return found  # most sheets have none: a byte scan (fast) spares the parse
-    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
-    parser.StartElementHandler = start
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    with archive.open(part) as stream:
-        while piece := stream.read(CHUNK):
-            parser.Parse(piece, False)
-        parser.Parse(b"", True)
+    for ref in refs:
+        try:
+            left, top, right, bottom = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue  # a damaged reference: the cells stay as written
+        if left is not None and top is not None and right is not None and bottom is not None:
+            found.append((top - 1, left - 1, bottom - 1, right - 1))
     return found
 
 
@@ -188,7 +159,7 @@ def _choose(
                 scan.rows = []
         if wanted is not None and best is None:
             raise _unknown_sheet(budget.file, wanted, scans)
-        merges = merged_ranges(archive, best.part, budget) if best and _readable(best) else []
+        merges = merged_ranges(best.merges) if best and _readable(best) else []
     finally:
         workbook.close()
     return scans, best, merges

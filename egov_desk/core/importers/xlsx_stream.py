@@ -70,8 +70,11 @@ def open_read_only(archive: CappedZip) -> Workbook:
     return reader.wb
 
 
-def stream_rows(sheet: Sheet, budget: Budget) -> Generator[tuple[int, dict[int, Any]], None, None]:
-    """(row number, {column: value}) for each row written in the sheet, columns 1..MAX_COLUMNS only."""
+def stream_rows(
+    sheet: Sheet, budget: Budget, merges: list[str] | None = None
+) -> Generator[tuple[int, dict[int, Any]], None, None]:
+    """(row number, {column: value}) for each row written in the sheet, columns 1..MAX_COLUMNS only; once every
+    row is read, the sheet's merged ranges ("B2:B101") are put in ``merges`` (the same pass reads them)."""
     # openpyxl's private parts, which its stubs leave out: the streaming reader is built from them on purpose
     private: Any = sheet
     workbook: Any = sheet.parent
@@ -87,3 +90,5 @@ def stream_rows(sheet: Sheet, budget: Budget) -> Generator[tuple[int, dict[int, 
         for number, cells in parser.parse():
             budget.check()
             yield number, {cell["column"]: cell["value"] for cell in cells if 1 <= cell["column"] <= MAX_COLUMNS}
+        if merges is not None and parser.merged_cells is not None:
+            merges.extend(str(merged.ref) for merged in parser.merged_cells.mergeCell if merged.ref)

@@ -12,6 +12,7 @@ and says so. Ambiguities (overlapping rank bands, parts exceeding the item's poi
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -199,6 +200,7 @@ def _max_of(rule: dict[str, Any]) -> Decimal:
     return parse_rule(rule).max_points
 
 
+@functools.lru_cache(maxsize=512)  # a long table names the same few materials on many rows
 def _supplier(evidence: str) -> str | None:
     for requirement in parse_requirements(evidence):
         if requirement.supplied_by and requirement.supplied_by != PLATFORM:
