@@ -231,7 +231,7 @@
     <name>ClassCountEditor</name>
     <message>
         <source>Not scored</source>
-        <translation type="unfinished">未评分</translation>
+        <translation>未评分</translation>
     </message>
     <message>
         <source>minus %1 each</source>
@@ -837,7 +837,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>&amp;Sheets of the workbook (the one read is selected; pick another to read it):</source>
-        <translation type="unfinished" />
+        <translation>工作簿中的工作表(&amp;S)（已选中的是正在读取的一张；选另一张即改读那张）：</translation>
     </message>
     <message>
         <source>Indicator table</source>
@@ -853,7 +853,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>Its rows are shown on the next page: say there which row is the header or what a column holds.</source>
-        <translation type="unfinished" />
+        <translation>下一页列出了表格的各行：可在那里指明哪一行是表头，或各列的用途。</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n scoring item(s) found.</source>
@@ -863,20 +863,20 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>looks like an indicator table</source>
-        <translation type="unfinished" />
+        <translation>像指标表</translation>
     </message>
     <message>
         <source>not like an indicator table</source>
-        <translation type="unfinished" />
+        <translation>不像指标表</translation>
     </message>
     <message>
         <source> (hidden)</source>
-        <translation type="unfinished" />
+        <translation>（隐藏）</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>%n 行</numerusform>
         </translation>
     </message>
 </context>
@@ -911,39 +911,39 @@ SHA-256 %4</translation>
     <name>GridView</name>
     <message>
         <source>Header</source>
-        <translation type="unfinished">表头</translation>
+        <translation>表头</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation>等级</translation>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished" />
+        <translation>评分项</translation>
     </message>
     <message>
         <source>Section</source>
-        <translation>类别</translation>
+        <translation>分组</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished" />
+        <translation>档次</translation>
     </message>
     <message>
         <source>Ignored</source>
-        <translation type="unfinished" />
+        <translation>忽略</translation>
     </message>
     <message>
         <source>Read as</source>
-        <translation type="unfinished">识别为</translation>
+        <translation>识别为</translation>
     </message>
     <message>
         <source>Column %1: click to say what it holds</source>
-        <translation type="unfinished" />
+        <translation>第 %1 列：单击可指定该列的用途</translation>
     </message>
     <message>
         <source>As you said</source>
-        <translation type="unfinished" />
+        <translation>按你的指定</translation>
     </message>
 </context>
 <context>
@@ -1012,7 +1012,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>Undo the last correction</source>
-        <translation type="unfinished" />
+        <translation>撤销上一处更正</translation>
     </message>
     <message>
         <source>Not imported</source>
@@ -1808,145 +1808,145 @@ SHA-256 %4</translation>
     <name>RowsPage</name>
     <message>
         <source>Rows of the table</source>
-        <translation type="unfinished" />
+        <translation>表格的行</translation>
     </message>
     <message>
         <source>What each row was read as. Select rows (Shift/Ctrl for several) and say what they are; click a column's title to say what it holds. The tree on the right follows each correction.</source>
-        <translation type="unfinished" />
+        <translation>每一行的识别结果。选中行（按住 Shift/Ctrl 可多选）后指明它们是什么；单击列标题可指定该列的用途。右侧的指标树随每处更正即时更新。</translation>
     </message>
     <message>
         <source>&amp;Header row</source>
-        <translation type="unfinished" />
+        <translation>表头(&amp;H)</translation>
     </message>
     <message>
         <source>The selected row (or two adjacent rows) is the table's header (Ctrl+H)</source>
-        <translation type="unfinished" />
+        <translation>所选的一行（或相邻两行）是表头（Ctrl+H）</translation>
     </message>
     <message>
         <source>&amp;No header</source>
-        <translation type="unfinished" />
+        <translation>无表头(&amp;N)</translation>
     </message>
     <message>
         <source>The table has no header: its columns are told from their content (Ctrl+Shift+H)</source>
-        <translation type="unfinished" />
+        <translation>表格没有表头：各列用途按内容推断（Ctrl+Shift+H）</translation>
     </message>
     <message>
         <source>&amp;Level</source>
-        <translation type="unfinished" />
+        <translation>指标(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Item</source>
-        <translation type="unfinished" />
+        <translation>评分项(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Section</source>
-        <translation type="unfinished" />
+        <translation>分组(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Tier of the item above</source>
-        <translation type="unfinished" />
+        <translation>上一项的档次(&amp;T)</translation>
     </message>
     <message>
         <source>I&amp;gnore</source>
-        <translation type="unfinished" />
+        <translation>忽略(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;As read</source>
-        <translation type="unfinished" />
+        <translation>按读取结果(&amp;A)</translation>
     </message>
     <message>
         <source>The selected rows open a level (Ctrl+1)</source>
-        <translation type="unfinished" />
+        <translation>所选各行是指标（Ctrl+1）</translation>
     </message>
     <message>
         <source>The selected rows are scoring items (Ctrl+2)</source>
-        <translation type="unfinished" />
+        <translation>所选各行是评分项（Ctrl+2）</translation>
     </message>
     <message>
         <source>The selected rows are sections (一、二、…) above the levels (Ctrl+3)</source>
-        <translation type="unfinished" />
+        <translation>所选各行是指标之上的分组（一、二、…）（Ctrl+3）</translation>
     </message>
     <message>
         <source>The selected rows belong to the rule of the item above them (Ctrl+4)</source>
-        <translation type="unfinished" />
+        <translation>所选各行是上方评分项的档次，并入其评分细则（Ctrl+4）</translation>
     </message>
     <message>
         <source>The selected rows are not imported (Ctrl+5)</source>
-        <translation type="unfinished" />
+        <translation>所选各行不导入（Ctrl+5）</translation>
     </message>
     <message>
         <source>The selected rows are read as the import sees them (Ctrl+0)</source>
-        <translation type="unfinished" />
+        <translation>所选各行按自动读取的结果处理（Ctrl+0）</translation>
     </message>
     <message>
         <source>Column &amp;role…</source>
-        <translation type="unfinished" />
+        <translation>列用途(&amp;R)…</translation>
     </message>
     <message>
         <source>Say what the current column holds (Ctrl+R)</source>
-        <translation type="unfinished" />
+        <translation>指定当前列的用途（Ctrl+R）</translation>
     </message>
     <message>
         <source>&amp;Undo correction</source>
-        <translation type="unfinished" />
+        <translation>撤销更正(&amp;U)</translation>
     </message>
     <message>
         <source>Take back the last correction (Ctrl+Z)</source>
-        <translation type="unfinished" />
+        <translation>撤销上一处更正（Ctrl+Z）</translation>
     </message>
     <message>
         <source>&amp;Reset to automatic reading</source>
-        <translation type="unfinished" />
+        <translation>恢复自动读取(&amp;R)</translation>
     </message>
     <message>
         <source>The same reading on the command line, for a script</source>
-        <translation type="unfinished" />
+        <translation>在命令行按同样方式读取，可写入脚本</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished" />
+        <translation>复制(&amp;C)</translation>
     </message>
     <message>
         <source>Command line:</source>
-        <translation type="unfinished" />
+        <translation>命令行：</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished">正在读取…</translation>
+        <translation>正在读取…</translation>
     </message>
     <message numerus="yes">
         <source>%n correction(s)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>已更正 %n 处</numerusform>
         </translation>
     </message>
     <message>
         <source>Read automatically, nothing corrected</source>
-        <translation type="unfinished" />
+        <translation>自动读取，未作更正</translation>
     </message>
     <message numerus="yes">
         <source>%n scoring item(s)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>%n 个评分项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> under %n top-level level(s)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>，分属 %n 个一级指标</numerusform>
         </translation>
     </message>
     <message>
         <source> · the first %1 rows are shown</source>
-        <translation type="unfinished" />
+        <translation> · 只显示前 %1 行</translation>
     </message>
     <message>
         <source>A header is one row or two adjacent rows: select one row, or two rows one above the other.</source>
-        <translation type="unfinished" />
+        <translation>表头只能是一行或相邻两行：请只选一行，或上下相邻的两行。</translation>
     </message>
     <message>
         <source>As read</source>
-        <translation type="unfinished" />
+        <translation>按读取结果</translation>
     </message>
 </context>
 <context>
@@ -2115,8 +2115,12 @@ SHA-256 %4</translation>
         <translation>%1：“%2”不是不小于 0 的数，请填写数字，如 2 或 0.5。</translation>
     </message>
     <message>
-        <source>A number in the table cannot be read: type numbers such as 2 or 0.5.</source>
-        <translation>表格中有数字无法识别：请填写数字，如 2 或 0.5。</translation>
+        <source>%1, row %2, %3: “%4”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a number of 0 or more; type a number such as 2 or 0.5.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2177,80 +2181,12 @@ SHA-256 %4</translation>
         <translation>编辑指标体系 — %1</translation>
     </message>
     <message>
-        <source>Add level</source>
-        <translation>添加指标</translation>
-    </message>
-    <message>
-        <source>A level after the one selected (Shift+Insert)</source>
-        <translation>在所选指标之后添加一个指标（Shift+Insert）</translation>
-    </message>
-    <message>
-        <source>Add item</source>
-        <translation>添加评分项</translation>
-    </message>
-    <message>
-        <source>An item in the level selected, or after the item selected (Insert)</source>
-        <translation>在所选指标下、或所选评分项之后添加评分项（Insert）</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Remove the level or item selected (Delete)</source>
-        <translation>删除所选指标或评分项（Delete）</translation>
-    </message>
-    <message>
-        <source>Alt+↑/↓ moves, Alt+←/→ changes level; or drag</source>
-        <translation>Alt+↑/↓ 上下移动，Alt+←/→ 升降层级；也可拖动</translation>
-    </message>
-    <message>
-        <source>Rule</source>
-        <translation>计分规则</translation>
-    </message>
-    <message>
-        <source>Try it: what inputs score</source>
-        <translation>试算：输入后的得分</translation>
-    </message>
-    <message>
         <source>Level or item</source>
         <translation>指标或评分项</translation>
     </message>
     <message>
-        <source>Rule and try-out</source>
-        <translation>计分规则与试算</translation>
-    </message>
-    <message>
-        <source>Save as a new version</source>
-        <translation>保存为新版本</translation>
-    </message>
-    <message>
-        <source>Export JSON…</source>
-        <translation>导出 JSON…</translation>
-    </message>
-    <message>
-        <source>Export Excel…</source>
-        <translation>导出 Excel…</translation>
-    </message>
-    <message>
         <source>Writing a system as Excel is not part of this version yet</source>
         <translation>此版本尚不能将指标体系导出为 Excel</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>To check</source>
-        <translation>待检查</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>重做</translation>
     </message>
     <message>
         <source>Nothing to check: the parts add up and every code is its own.</source>
@@ -2261,28 +2197,8 @@ SHA-256 %4</translation>
         <translation>该规则暂时无法计分：%1</translation>
     </message>
     <message>
-        <source>change of %1</source>
-        <translation>修改%1</translation>
-    </message>
-    <message>
-        <source>move</source>
-        <translation>移动</translation>
-    </message>
-    <message>
-        <source>removal</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>new item</source>
-        <translation>新增评分项</translation>
-    </message>
-    <message>
         <source>New level</source>
         <translation>新指标</translation>
-    </message>
-    <message>
-        <source>new level</source>
-        <translation>新增指标</translation>
     </message>
     <message>
         <source>Not saved: %1 problem(s) marked ✖ below stop it. Correct them, then save again.</source>
@@ -2311,6 +2227,14 @@ SHA-256 %4</translation>
     <message>
         <source>Points</source>
         <translation>分值</translation>
+    </message>
+    <message>
+        <source>%1: an item needs a code; type one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: “%2” is already another item's code; type a code no other item has.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1: “%2” is not a number of 0 or more; type a number such as 4 or 0.5.</source>
@@ -2399,6 +2323,18 @@ SHA-256 %4</translation>
     <message>
         <source>edit of the indicator system</source>
         <translation>编辑指标体系</translation>
+    </message>
+    <message>
+        <source>Not kept in %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The field keeps its previous value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The indicator system has edits not saved. Save them as a new version?</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
