@@ -200,16 +200,16 @@ def test_the_editor_has_its_own_undo_and_keyboard_moves(window: MainWindow, qtbo
 def test_a_finding_leads_to_its_place_and_stops_saving(window: MainWindow, workspace: Workspace, qtbot: QtBot) -> None:
     editor = open_editor(window, qtbot)
     systems = len(workspace.systems())
+    select(editor, TOP)
+    finish(editor.level_form.name, "")
+    errors = [f for f in editor.findings if f.kind == "level_unnamed"]
+    assert len(errors) == 1
     editor.tree.select(editor.draft.find("021"))
-    finish(editor.item_form.code, "020")
-    finish(editor.item_form.points, "三")  # refused at the field, as typed: nothing changes
-    assert editor.item_form.points.text() == "三"
-    assert editor.item_form.problem.isVisible()
-    errors = [f for f in editor.findings if f.kind == "code_repeated"]
-    assert len(errors) == 2
-    editor.tree.select(Place((0,)))
-    editor.problems.itemClicked.emit(editor.problems.item(1))
-    assert editor.tree.current_place() == errors[1].place
+    row = next(
+        editor.problems.item(n) for n in range(editor.problems.count()) if "没有名称" in editor.problems.item(n).text()
+    )
+    editor.problems.itemClicked.emit(row)
+    assert editor.tree.current_place() == errors[0].place
     editor.save_button.click()
     assert editor.last_message is not None
     assert len(workspace.systems()) == systems

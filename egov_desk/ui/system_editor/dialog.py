@@ -1,35 +1,31 @@
-"""The indicator system editor: the draft's tree (left), the selected level's or item's form, its rule and a live
-preview of what inputs score (right), what is wrong so far (below), and its own undo stack.
+"""The indicator system editor: the draft's tree (left), the selected level's or item's form, its rule beside a
+live try-out of what inputs score (right), what is wrong so far (below), menus, and its own undo stack.
 
-Every change is one draft edit pushed onto the editor's undo stack (Ctrl+Z / Ctrl+Y inside the editor); nothing
-reaches the workspace until Save, which stores the draft as a new version of the system (:mod:`.saving`).
+Every change is one draft edit pushed onto the editor's undo stack, named in the person's words (Ctrl+Z / Ctrl+Y
+inside the editor); nothing reaches the workspace until Save, which stores the draft as a new version of the
+system (:mod:`.saving`). A text a field refused is never left behind silently: selecting another entry, changing
+the tree, saving or closing first asks to go back to it or discard it; closing with edits not saved asks to save.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
     QDialog,
     QFileDialog,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QListWidget,
+    QLineEdit,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,14 +35,17 @@ from egov_desk.core.system_draft import MISSING, Edit, Place, SystemDraft
 from egov_desk.core.system_draft_checks import Finding, check
 from egov_desk.ui.editors import RuleEditor, editor_for
 from egov_desk.ui.language import ui_language
-from egov_desk.ui.menus import redo_shortcuts
+from egov_desk.ui.system_editor import step_names
 from egov_desk.ui.system_editor.draft_steps import DraftStep
-from egov_desk.ui.system_editor.draft_tree import DraftTree
-from egov_desk.ui.system_editor.entry_forms import ItemForm, LevelForm
-from egov_desk.ui.system_editor.exports import export_xlsx, xlsx_writer
+from egov_desk.ui.system_editor.editor_widgets import FORM_PAGE, RULE_PAGE, EditorLayout
+from egov_desk.ui.system_editor.entry_forms import EntryForm
+from egov_desk.ui.system_editor.exports import export_xlsx
+from egov_desk.ui.system_editor.refusals import Refusal, ask_about_refused
 from egov_desk.ui.system_editor.rule_form import RuleForm
+from egov_desk.ui.system_editor.unsaved import ask_about_unsaved
 
 PLACE = Qt.ItemDataRole.UserRole
+FIELD = Qt.ItemDataRole.UserRole + 1
 
 
 def next_code(draft: SystemDraft) -> str:
@@ -64,145 +63,66 @@ def item_points(entry: dict[str, Any]) -> Decimal:
         return Decimal(0)
 
 
-def _scrolling(page: QWidget, parent: QWidget) -> QScrollArea:
-    scroll = QScrollArea(parent)
-    scroll.setWidgetResizable(True)
-    scroll.setWidget(page)
-    return scroll
+def _focusable(container: QWidget) -> list[QWidget]:
+    """The widgets Tab stops at inside ``container``, in the order they were laid out."""
+    found = []
+    window = container.window()
+    for widget in container.findChildren(QWidget):
+        inner = isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox) or widget.window() is not window
+        if not inner and widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(widget, QLabel):
+            found.append(widget)
+    return found
 
 
-class SystemEditor(QDialog):
+class SystemEditor(EditorLayout):
     def __init__(
         self,
         draft: SystemDraft,
         parent: QWidget | None = None,
         saver: Callable[[SystemEditor], None] | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, saver is not None)
         self.saver = saver
         self.saved = False
         self.setObjectName("systemEditor")
         self.draft = draft
         self.findings: list[Finding] = []
         self.last_message: QMessageBox | None = None
-        self.undo_stack = QUndoStack(self)
-        self._from_form = False
         self.shown_place: Place | None = None
+        self.rule_form: RuleForm | None = None
         self.preview_editor: RuleEditor | None = None
+        self._refreshing = False
         self.setWindowTitle(self.tr("Edit the indicator system — %1").replace("%1", str(draft.data.get("title", ""))))
-        self._build()
-        self._undo_actions()
+        self._connect()
         self.resize(1000, 700)
         self.setMinimumSize(800, 560)  # fits 1024×768 with the window's frame
         self.refresh(None)
 
-    # --- building -------------------------------------------------------------------------------------
-
-    def _build(self) -> None:
-        self.tree = DraftTree(self)
-        self.tree.currentItemChanged.connect(lambda _now, _before: self._selection_changed())
+    def _connect(self) -> None:
+        self.tree.currentItemChanged.connect(lambda _now, _before: self._selection_asked())
         self.tree.key_asked.connect(self.key_asked)
-        self.tree.move_asked.connect(lambda place, to: self.move_entry(place, to))
-        add_level = QPushButton(self.tr("Add level"), self)
-        add_level.setToolTip(self.tr("A level after the one selected (Shift+Insert)"))
-        add_level.clicked.connect(lambda: self.key_asked("insert_level"))
-        add_item = QPushButton(self.tr("Add item"), self)
-        add_item.setToolTip(self.tr("An item in the level selected, or after the item selected (Insert)"))
-        add_item.clicked.connect(lambda: self.key_asked("insert"))
-        remove = QPushButton(self.tr("Remove"), self)
-        remove.setToolTip(self.tr("Remove the level or item selected (Delete)"))
-        remove.clicked.connect(lambda: self.key_asked("delete"))
-        hint = QLabel(self.tr("Alt+↑/↓ moves, Alt+←/→ changes level; or drag"), self)
-        hint.setStyleSheet("color: #475569;")
-        hint.setWordWrap(True)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.tree)
-        buttons = QHBoxLayout()
-        for button in (add_level, add_item, remove):
-            buttons.addWidget(button)
-        left_layout.addLayout(buttons)
-        left_layout.addWidget(hint)
-
-        self.level_form, self.item_form = LevelForm(self), ItemForm(self)
-        self.level_form.field_edited.connect(self.set_field)
-        self.item_form.field_edited.connect(self.set_field)
-        self.forms = QStackedWidget(self)
-        self.forms.addWidget(self.level_form)
-        self.forms.addWidget(self.item_form)
-        self.rule_box = QGroupBox(self.tr("Rule"), self)
-        self.rule_layout = QVBoxLayout(self.rule_box)
-        self.rule_form: RuleForm | None = None
-        self.preview_box = QGroupBox(self.tr("Try it: what inputs score"), self)
-        self.preview_layout = QVBoxLayout(self.preview_box)
-        self.preview_problem = QLabel(self.preview_box)
-        self.preview_problem.setWordWrap(True)
-        self.preview_problem.setStyleSheet("color: #b91c1c;")
-        self.preview_layout.addWidget(self.preview_problem)
-        # the rule and its try-out on a page of their own: both fit a 1024×768 screen without scrolling
-        rule_page = QWidget(self)
-        rule_layout = QVBoxLayout(rule_page)
-        rule_layout.addWidget(self.rule_box)
-        rule_layout.addWidget(self.preview_box)
-        rule_layout.addStretch(1)
-        self.pages = QTabWidget(self)
-        self.pages.addTab(_scrolling(self.forms, self), self.tr("Level or item"))
-        self.pages.addTab(_scrolling(rule_page, self), self.tr("Rule and try-out"))
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(self.pages)
-        splitter.setSizes([420, 580])
-
-        self.problems = QListWidget(self)
-        self.problems.setObjectName("systemEditorProblems")
-        self.problems.setMaximumHeight(80)
-        self.problems.itemActivated.connect(self._go_to_finding)
-        self.problems.itemClicked.connect(self._go_to_finding)
-
-        self.save_button = QPushButton(self.tr("Save as a new version"), self)
-        self.save_button.setDefault(False)
-        self.save_button.setAutoDefault(False)
+        self.tree.move_asked.connect(lambda place, to: self.leave_entry(lambda: self.move_entry(place, to)))
+        self.tree.rename_asked.connect(self.rename)
+        for form in (self.level_form, self.item_form):
+            form.field_edited.connect(self.set_field)
+        self.item_form.code_taken = self._code_taken
+        self.problems.itemActivated.connect(lambda row: self.go_to_finding(row, focus_field=True))
+        self.problems.itemClicked.connect(lambda row: self.go_to_finding(row, focus_field=False))
         self.save_button.clicked.connect(self.save)
-        self.save_button.setEnabled(self.saver is not None)
-        self.json_button = QPushButton(self.tr("Export JSON…"), self)
         self.json_button.clicked.connect(self.ask_export_json)
-        self.xlsx_button = QPushButton(self.tr("Export Excel…"), self)
         self.xlsx_button.clicked.connect(self.ask_export_xlsx)
-        if xlsx_writer() is None:
-            self.xlsx_button.setEnabled(False)
-            self.xlsx_button.setToolTip(self.tr("Writing a system as Excel is not part of this version yet"))
-        close = QPushButton(self.tr("Close"), self)
-        close.setAutoDefault(False)
-        close.clicked.connect(self.close)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.json_button)
-        bottom.addWidget(self.xlsx_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.save_button)
-        bottom.addWidget(close)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(QLabel(self.tr("To check"), self))
-        layout.addWidget(self.problems)
-        layout.addLayout(bottom)
-
-    def _undo_actions(self) -> None:
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcuts(redo_shortcuts())
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
+        self.close_button.clicked.connect(self.close)
 
     # --- showing the draft ----------------------------------------------------------------------------
 
-    def refresh(self, select: Place | None) -> None:
-        """Show the tree and what is wrong again; keep ``select`` (or what was selected) selected."""
-        self.tree.show_draft(self.draft, select if select is not None else self.shown_place)
+    def refresh(self, select: Place | None, *, source: str = "") -> None:
+        """Show the tree and what is wrong again; keep ``select`` (or what was selected) selected. ``source``: the
+        form the edit came from ("entry", "points", "rule"), whose typing is not shown again."""
+        self._refreshing = True
+        try:
+            self.tree.show_draft(self.draft, select if select is not None else self.shown_place)
+        finally:
+            self._refreshing = False
         self.findings = check(self.draft)
         self.problems.clear()
         chinese = ui_language().startswith("zh")
@@ -210,15 +130,29 @@ class SystemEditor(QDialog):
             mark = "✖ " if finding.severity == "error" else "⚠ "
             row = QListWidgetItem(mark + finding.text(chinese), self.problems)
             row.setData(PLACE, finding.place)
+            row.setData(FIELD, finding.field)
         if not self.findings:
             QListWidgetItem(self.tr("Nothing to check: the parts add up and every code is its own."), self.problems)
-        self._selection_changed()
-
-    def _selection_changed(self) -> None:
         place = self.tree.current_place()
-        if self._from_form and place == self.shown_place:
-            self._show_preview()  # the form holds what the person typed: it is not filled again
+        if source and place == self.shown_place and place is not None:
+            if source == "points":  # the rule followed the points: its form and the try-out show the new ones
+                self._show_rule(self.draft.entry(place))
+            else:
+                self._show_preview()
             return
+        self._show_place(place)
+
+    def _selection_asked(self) -> None:
+        place = self.tree.current_place()
+        if self._refreshing or place == self.shown_place:
+            return
+        if self.refusal() is None:
+            self._show_place(place)
+            return
+        # after the selection has settled (a dialog inside currentItemChanged would re-enter the view)
+        QTimer.singleShot(0, self, lambda: self.leave_entry(lambda: self.tree.select(place)))
+
+    def _show_place(self, place: Place | None) -> None:
         self.shown_place = place
         if place is None:
             return
@@ -233,11 +167,10 @@ class SystemEditor(QDialog):
             self.rule_form.hide()
             self.rule_form.deleteLater()
             self.rule_form = None
-        self.rule_box.setVisible(item is not None)
-        self.pages.setTabEnabled(1, item is not None)
+        self.pages.setTabEnabled(RULE_PAGE, item is not None)
         if item is not None:
             self.rule_form = RuleForm(item.get("scoring") or {"type": "manual"}, item_points(item), self.rule_box)
-            self.rule_form.edited.connect(lambda definition: self.set_field("scoring", definition))
+            self.rule_form.edited.connect(lambda definition: self.set_field("scoring", definition, source="rule"))
             self.rule_layout.addWidget(self.rule_form)
         self._show_preview()
 
@@ -247,8 +180,8 @@ class SystemEditor(QDialog):
             self.preview_editor.deleteLater()
             self.preview_editor = None
         place = self.shown_place
-        self.preview_box.setVisible(place is not None and place.is_item)
         if place is None or not place.is_item:
+            self._tab_order()
             return
         item = self.draft.entry(place)
         try:
@@ -256,32 +189,108 @@ class SystemEditor(QDialog):
         except (RuleError, TypeError, ValueError) as error:
             self.preview_problem.setText(self.tr("The rule cannot score yet: %1").replace("%1", str(error)))
             self.preview_problem.show()
-            return
-        self.preview_problem.hide()
-        self.preview_editor = editor_for(rule, self.preview_box)
-        self.preview_editor.show_input(None)
-        self.preview_layout.addWidget(self.preview_editor)
+        else:
+            self.preview_problem.hide()
+            self.preview_editor = editor_for(rule, self.preview_box)
+            self.preview_editor.show_input(None)
+            self.preview_layout.addWidget(self.preview_editor)
+        self._tab_order()
 
-    def _go_to_finding(self, row: QListWidgetItem) -> None:
-        place = row.data(PLACE)
+    def _tab_order(self) -> None:
+        """Tab goes from the tree and its buttons to the page shown, its form (or its rule, then the try-out), the
+        findings and the buttons below — the rule form and the try-out are built anew for each item."""
+        chain: list[QWidget] = [self.tree, *self.tree_buttons, self.pages.tabBar()]
+        for container in (self.forms.currentWidget(), self.rule_form, self.preview_editor):
+            if container is not None:
+                chain.extend(_focusable(container))
+        chain.extend([self.problems, self.json_button, self.xlsx_button, self.save_button, self.close_button])
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    # --- findings -------------------------------------------------------------------------------------
+
+    def go_to_finding(self, row: QListWidgetItem, *, focus_field: bool = True) -> None:
+        """Select the finding's place; with ``focus_field`` (Enter or a double-click) also the field to correct."""
+        place, field = row.data(PLACE), row.data(FIELD)
         if place is not None:
-            self.tree.select(place)
+            self.leave_entry(lambda: self._show_finding(place, str(field or "") if focus_field else ""))
+
+    def _show_finding(self, place: Place, field: str) -> None:
+        self.tree.select(place)
+        widget = self.field_widget(field)
+        if widget is None:
             self.tree.setFocus()
+            return
+        self.pages.setCurrentIndex(RULE_PAGE if field == "scoring" else FORM_PAGE)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(widget, QLineEdit):
+            widget.selectAll()
+
+    def shown_form(self) -> EntryForm:
+        item = self.shown_place is not None and self.shown_place.is_item
+        return self.item_form if item else self.level_form
+
+    def field_widget(self, key: str) -> QWidget | None:
+        """The widget of the field ``key`` of the entry shown (the rule's type for ``scoring``)."""
+        if key == "scoring":
+            return self.rule_form.type_combo if self.rule_form is not None else None
+        form = self.shown_form()
+        return form.lines.get(key)
+
+    # --- refused texts ----------------------------------------------------------------------------------
+
+    def refusal(self) -> Refusal | None:
+        """A field of the entry shown that holds a text it refused, if any."""
+        form = self.shown_form()
+        found = form.refusal()
+        if found is None and self.rule_form is not None:
+            found = self.rule_form.refusal()
+        return found
+
+    def leave_entry(self, then: Callable[[], None]) -> bool:
+        """Do ``then`` now when no field holds a refused text (True); else keep the entry selected and ask: go
+        back to the field (the default), or discard what it holds and do ``then``."""
+        refusal = self.refusal()
+        if refusal is None or self.shown_place is None:
+            then()
+            return True
+        self._refreshing = True
+        try:
+            self.tree.select(self.shown_place)
+        finally:
+            self._refreshing = False
+        where = step_names.entry_name(self.draft, self.shown_place)
+        self.last_message = ask_about_refused(
+            self, where, refusal, lambda: self._go_back_to(refusal), lambda: self._discard_then(then)
+        )
+        return False
+
+    def _go_back_to(self, refusal: Refusal) -> None:
+        on_rule_page = self.rule_form is not None and self.rule_form.isAncestorOf(refusal.field)
+        self.pages.setCurrentIndex(RULE_PAGE if on_rule_page else FORM_PAGE)
+        self.activateWindow()
+        refusal.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(refusal.field, QLineEdit):
+            refusal.field.selectAll()
+
+    def _discard_then(self, then: Callable[[], None]) -> None:
+        self._show_place(self.shown_place)
+        then()
+
+    def _code_taken(self, code: str) -> bool:
+        found = [p for p in self.draft.places() if p.is_item and str(self.draft.entry(p).get("code", "")) == code]
+        return any(place != self.shown_place for place in found)
 
     # --- edits ------------------------------------------------------------------------------------------
 
-    def push(self, text: str, edit: Edit | None, *, from_form: bool = False) -> None:
+    def push(self, text: str, edit: Edit | None, *, source: str = "") -> None:
         if edit is None:
             return
         self.undo_stack.push(DraftStep(text, self.draft, edit, self.shown))
-        self.shown(edit, from_form=from_form)
+        self.shown(edit, source=source)
 
-    def shown(self, edit: Edit, *, from_form: bool = False) -> None:
-        self._from_form = from_form
-        try:
-            self.refresh(edit.place if edit.place is not None else self._near(edit))
-        finally:
-            self._from_form = False
+    def shown(self, edit: Edit, *, source: str = "") -> None:
+        self.refresh(edit.place if edit.place is not None else self._near(edit), source=source)
 
     def _near(self, edit: Edit) -> Place | None:
         """After a removal: the entry before it, else its level."""
@@ -297,32 +306,48 @@ class SystemEditor(QDialog):
             )
         return Place(place.parent) if place.parent else None
 
-    def set_field(self, key: str, value: Any) -> None:
+    def set_field(self, key: str, value: Any, *, source: str = "entry") -> None:
         place = self.shown_place
         if place is None:
             return
-        edit = self.draft.set(place, key, MISSING if value is None else value)
-        self.push(self.tr("change of %1").replace("%1", key), edit, from_form=True)
+        name = step_names.change(self.draft, place, key)
+        if key == "points" and place.is_item and value is not None:
+            self.push(name, self.draft.set_item_points(place, to_points(value)), source="points")
+            return
+        self.push(name, self.draft.set(place, key, MISSING if value is None else value), source=source)
+
+    def rename(self, place: Place, text: str) -> None:
+        name = text.strip()
+        value = MISSING if not name and place.is_item else name
+        self.push(step_names.change(self.draft, place, "name"), self.draft.set(place, "name", value))
 
     def move_entry(self, place: Place, to: Place) -> None:
-        self.push(self.tr("move"), self.draft.move(place, to))
+        self.push(step_names.move(self.draft, place), self.draft.move(place, to))
 
     def key_asked(self, what: str) -> None:
+        """A key or action on the tree's entry selected (Insert, Shift+Insert, Delete, F2, Alt+arrows)."""
+        self.leave_entry(lambda: self._tree_action(what))
+
+    def _tree_action(self, what: str) -> None:
         place = self.tree.current_place()
-        if what in ("up", "down", "indent", "outdent") and place is not None:
-            call = {
-                "up": self.draft.move_up,
-                "down": self.draft.move_down,
-                "indent": self.draft.indent,
-                "outdent": self.draft.outdent,
-            }[what]
-            self.push(self.tr("move"), call(place))
+        moves = {
+            "up": self.draft.move_up,
+            "down": self.draft.move_down,
+            "indent": self.draft.indent,
+            "outdent": self.draft.outdent,
+        }
+        if what in moves and place is not None:
+            name = step_names.move(self.draft, place)
+            self.push(name, moves[what](place))
         elif what == "delete" and place is not None:
-            self.push(self.tr("removal"), self.draft.remove(place))
+            self.push(step_names.removal(self.draft, place), self.draft.remove(place))
         elif what == "insert":
             self.add_item(place)
         elif what == "insert_level":
             self.add_level(place)
+        elif what == "rename":
+            self.tree.rename()
+            return
         self.tree.setFocus()
 
     def add_item(self, place: Place | None) -> None:
@@ -331,7 +356,7 @@ class SystemEditor(QDialog):
         level = place.level
         at = place.item + 1 if place.item is not None else None
         edit = self.draft.add_item(level, next_code(self.draft), Decimal(0), at=at)
-        self.push(self.tr("new item"), edit)
+        self.push(step_names.new_item(), edit)
 
     def add_level(self, place: Place | None) -> None:
         name = self.tr("New level")
@@ -341,24 +366,50 @@ class SystemEditor(QDialog):
             edit = self.draft.add_level(place.level, name)
         else:
             edit = self.draft.add_level(place.level[:-1], name, at=place.level[-1] + 1)
-        self.push(self.tr("new level"), edit)
+        self.push(step_names.new_level(), edit)
 
     def add_sub_level(self, parent: Place, name: str) -> None:
-        self.push(self.tr("new level"), self.draft.add_level(parent.level, name))
+        self.push(step_names.new_level(), self.draft.add_level(parent.level, name))
 
-    # --- saving and exporting ---------------------------------------------------------------------------
+    # --- saving, closing and exporting ------------------------------------------------------------------
+
+    def _finish_typing(self) -> None:
+        """The field being typed in is finished (its text kept or refused) before saving or closing."""
+        focused = self.focusWidget()
+        if focused is not None and focused is not self.tree:
+            focused.clearFocus()
 
     def save(self) -> None:
         """Store the draft as a new version (:mod:`.saving`), unless something stops it."""
         if self.saver is None:
             return
+        self._finish_typing()
+        self.leave_entry(self._save_now)
+
+    def _save_now(self) -> None:
+        if self.saver is None:
+            return
         errors = [finding for finding in self.findings if finding.severity == "error"]
         if errors:
-            self._go_to_finding(self.problems.item(0))
+            self.go_to_finding(self.problems.item(0))
             text = self.tr("Not saved: %1 problem(s) marked ✖ below stop it. Correct them, then save again.")
             self.tell(QMessageBox.Icon.Warning, text.replace("%1", str(len(errors))))
             return
         self.saver(self)
+
+    def reject(self) -> None:
+        """Esc, the window's ×, Close: at once when nothing is left unsaved; else asked first."""
+        if self.saved or not self.isVisible():
+            super().reject()
+            return
+        self._finish_typing()
+        self.leave_entry(self._close_when_saved)
+
+    def _close_when_saved(self) -> None:
+        if self.undo_stack.isClean() or self.saver is None:
+            QDialog.reject(self)
+            return
+        self.last_message = ask_about_unsaved(self, self.save, lambda: QDialog.reject(self))
 
     def ask_export_json(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export JSON"), "", "JSON (*.json)")

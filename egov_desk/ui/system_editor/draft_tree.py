@@ -7,13 +7,43 @@ the tree is shown again from the draft.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QDropEvent, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from egov_desk.core.system_draft import Place, SystemDraft, after_removal
 
 PLACE = Qt.ItemDataRole.UserRole
+NAME = Qt.ItemDataRole.UserRole + 1  # the entry's own name: an item shown by its rule may have none
+
+
+class RenameDelegate(QStyledItemDelegate):
+    """Renaming in the tree (F2): the editor starts from the entry's name and, when finished, asks for the
+    rename (``rename_asked``) instead of writing into the row; the tree is shown again from the draft."""
+
+    def __init__(self, tree: DraftTree) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QLineEdit):
+            editor.setText(str(index.data(NAME) or ""))
+            editor.selectAll()
+
+    def setModelData(
+        self, editor: QWidget, _model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        place = index.data(PLACE)
+        if isinstance(editor, QLineEdit) and isinstance(place, Place) and editor.text() != (index.data(NAME) or ""):
+            self.tree.rename_asked.emit(place, editor.text())
 
 
 def _title(item: dict[str, object]) -> str:
@@ -26,7 +56,8 @@ def _title(item: dict[str, object]) -> str:
 
 class DraftTree(QTreeWidget):
     move_asked = Signal(object, object)  # (place, where it goes)
-    key_asked = Signal(str)  # "up", "down", "indent", "outdent", "insert", "insert_level", "delete"
+    key_asked = Signal(str)  # "up", "down", "indent", "outdent", "insert", "insert_level", "delete", "rename"
+    rename_asked = Signal(object, str)  # (place, the name typed)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,8 +72,13 @@ class DraftTree(QTreeWidget):
         )
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setColumnWidth(0, 270)
-        self.setColumnWidth(1, 48)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # renaming starts with F2 (rename)
+        self.setItemDelegateForColumn(0, RenameDelegate(self))
+        header = self.header()  # the names take what the code and points leave: both always in view
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.rows: dict[Place, QTreeWidgetItem] = {}
 
     def show_draft(self, draft: SystemDraft, select: Place | None) -> None:
@@ -59,6 +95,8 @@ class DraftTree(QTreeWidget):
                     texts = [str(entry.get("name", "")), "", _points(entry)]
                 row = QTreeWidgetItem(parent, texts) if parent is not None else QTreeWidgetItem(self, texts)
                 row.setData(0, PLACE, place)
+                row.setData(0, NAME, str(entry.get("name") or ""))
+                row.setFlags(row.flags() | Qt.ItemFlag.ItemIsEditable)
                 if not place.is_item:
                     font = row.font(0)
                     font.setBold(True)
@@ -81,6 +119,13 @@ class DraftTree(QTreeWidget):
         row = self.currentItem()
         return row.data(0, PLACE) if row is not None else None
 
+    def rename(self) -> None:
+        """Start renaming the entry selected, in its row."""
+        row = self.currentItem()
+        if row is not None:
+            self.setFocus()
+            self.editItem(row, 0)
+
     # --- the keyboard --------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -94,6 +139,8 @@ class DraftTree(QTreeWidget):
             self.key_asked.emit("insert_level" if shift else "insert")
         elif key == Qt.Key.Key_Delete:
             self.key_asked.emit("delete")
+        elif key == Qt.Key.Key_F2 and self.state() != QAbstractItemView.State.EditingState:
+            self.key_asked.emit("rename")
         else:
             super().keyPressEvent(event)
             return

@@ -4,6 +4,7 @@ with the reason, as typed, and nothing is asked."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEd
 from egov_desk.core.points import compact, json_number, to_points
 from egov_desk.ui.editors.base import INVALID_STYLE
 from egov_desk.ui.editors.number_field import read_typed
+from egov_desk.ui.system_editor.refusals import Refusal
 
 DEPARTMENT_SEPARATORS = ("，", ",", "、", "；", ";")
 
@@ -56,6 +58,8 @@ class EntryForm(QWidget):
         self.problem.hide()
         self.entry: dict[str, Any] = {}
         self.lines: dict[str, QLineEdit] = {}
+        self.refusals: dict[QWidget, str] = {}  # each field holding a refused text, with why
+        self.code_taken: Callable[[str], bool] = lambda _code: False  # the dialog says which codes other items have
 
     def line(self, key: str, label: str, *, number: bool = False, optional: bool = True) -> QLineEdit:
         field = QLineEdit(self)
@@ -71,27 +75,53 @@ class EntryForm(QWidget):
             value: Any = text.strip() if text.strip() or not optional else None
             if key in ("code", "name"):
                 value = text.strip()
+            if key == "code" and value != str(self.entry.get("code", "")).strip():
+                if not value:
+                    return self.refuse(
+                        field, QCoreApplication.translate("SystemEditor", "%1: an item needs a code; type one.")
+                    )
+                if self.code_taken(value):
+                    reason = QCoreApplication.translate(
+                        "SystemEditor", "%1: “%2” is already another item's code; type a code no other item has."
+                    )
+                    return self.refuse(field, reason.replace("%2", text))
         else:
             typed = read_typed(text)
             if typed is None and optional:
                 value = None
             elif typed is None or isinstance(typed, str) or typed < 0:
-                field.setStyleSheet(INVALID_STYLE)
                 reason = QCoreApplication.translate(
                     "SystemEditor", "%1: “%2” is not a number of 0 or more; type a number such as 4 or 0.5."
                 )
-                self.problem.setText(reason.replace("%1", label).replace("%2", text))
-                self.problem.show()
-                return
+                return self.refuse(field, reason.replace("%2", text))
             else:
                 value = json_number(Decimal(str(typed)))
         field.setStyleSheet("")
-        self.problem.hide()
+        self.refusals.pop(field, None)
+        self.problem.setVisible(bool(self.refusals))
         if self.entry.get(key) != value and not (value is None and key not in self.entry):
             self.field_edited.emit(key, value)
 
+    def refuse(self, field: QLineEdit, reason: str) -> None:
+        """Keep the typed text, mark the field and say why (``%1`` in the reason: the field's name)."""
+        text = reason.replace("%1", field.accessibleName())
+        field.setStyleSheet(INVALID_STYLE)
+        self.refusals[field] = text
+        self.problem.setText(text)
+        self.problem.show()
+
+    def refusal(self) -> Refusal | None:
+        for field, reason in self.refusals.items():
+            return Refusal(field, reason)
+        return None
+
+    def discard_refused(self) -> None:
+        """Show the entry's own values again in the fields that held a refused text."""
+        self.show_entry(self.entry)
+
     def show_entry(self, entry: dict[str, Any]) -> None:
         self.entry = entry
+        self.refusals = {}
         self.problem.hide()
         for key, field in self.lines.items():
             field.setStyleSheet("")

@@ -29,114 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from egov_desk.core.points import compact, to_points
 from egov_desk.core.rules import REGISTRY, RuleError, parse_rule
 from egov_desk.core.system_draft import starter_rule
 from egov_desk.ui.editors.base import INVALID_STYLE
-from egov_desk.ui.editors.number_field import read_typed
-
-Definition = dict[str, Any]
-NUMBER, OPTIONAL, WHOLE, TEXT, FLAG = "number", "optional", "whole", "text", "flag"
-
-
-def _fields(kind: str) -> list[tuple[str, str, str]]:
-    """The plain fields of a rule type: (key, kind of value, label)."""
-    return {
-        "manual": [
-            ("max", NUMBER, QCoreApplication.translate("RuleForm", "Highest points")),
-            ("step", OPTIONAL, QCoreApplication.translate("RuleForm", "In steps of")),
-        ],
-        "external": [
-            ("max", NUMBER, QCoreApplication.translate("RuleForm", "Highest points")),
-            ("source", TEXT, QCoreApplication.translate("RuleForm", "Supplied by")),
-            ("step", OPTIONAL, QCoreApplication.translate("RuleForm", "In steps of")),
-        ],
-        "yes_no": [("points", NUMBER, QCoreApplication.translate("RuleForm", "Points for yes"))],
-        "per_unit": [
-            ("per", NUMBER, QCoreApplication.translate("RuleForm", "Points per unit")),
-            ("cap", NUMBER, QCoreApplication.translate("RuleForm", "At most")),
-            ("unit", TEXT, QCoreApplication.translate("RuleForm", "What is counted")),
-        ],
-        "deduct": [
-            ("start", NUMBER, QCoreApplication.translate("RuleForm", "Starting points")),
-            ("per", NUMBER, QCoreApplication.translate("RuleForm", "Points off each")),
-            ("floor", NUMBER, QCoreApplication.translate("RuleForm", "Never below")),
-            ("unit", TEXT, QCoreApplication.translate("RuleForm", "What is counted")),
-        ],
-        "ratio": [
-            ("max", NUMBER, QCoreApplication.translate("RuleForm", "Highest points")),
-            ("numerator", TEXT, QCoreApplication.translate("RuleForm", "Numerator")),
-            ("denominator", TEXT, QCoreApplication.translate("RuleForm", "Denominator")),
-            ("rate", FLAG, QCoreApplication.translate("RuleForm", "Entered as a rate")),
-        ],
-        "rank": [
-            ("of", WHOLE, QCoreApplication.translate("RuleForm", "Ranked among (0: not said)")),
-            ("otherwise", NUMBER, QCoreApplication.translate("RuleForm", "Points otherwise")),
-        ],
-        "checklist": [("cap", OPTIONAL, QCoreApplication.translate("RuleForm", "At most"))],
-        "sum": [("cap", OPTIONAL, QCoreApplication.translate("RuleForm", "At most"))],
-    }.get(kind, [])
-
-
-def _tables(kind: str) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
-    """The list fields of a rule type: (key, title, columns as (key, kind, header))."""
-    label, points = (
-        ("label", TEXT, QCoreApplication.translate("RuleForm", "Label")),
-        ("points", NUMBER, QCoreApplication.translate("RuleForm", "Points")),
-    )
-    return {
-        "options": [("options", QCoreApplication.translate("RuleForm", "Options (choose one)"), [label, points])],
-        "rank": [
-            (
-                "bands",
-                QCoreApplication.translate("RuleForm", "Bands of ranks"),
-                [
-                    ("from", WHOLE, QCoreApplication.translate("RuleForm", "From rank")),
-                    ("to", WHOLE, QCoreApplication.translate("RuleForm", "To rank")),
-                    points,
-                ],
-            )
-        ],
-        "checklist": [
-            ("items", QCoreApplication.translate("RuleForm", "Conditions"), [label, points]),
-            (
-                "tiers",
-                QCoreApplication.translate("RuleForm", "Or points by how many are met (optional)"),
-                [("min", WHOLE, QCoreApplication.translate("RuleForm", "At least")), points],
-            ),
-        ],
-        "pass_fail": [
-            (
-                "levels",
-                QCoreApplication.translate("RuleForm", "Levels, best first"),
-                [("", TEXT, QCoreApplication.translate("RuleForm", "Level"))],
-            )
-        ],
-    }.get(kind, [])
-
-
-def _shown(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return ""
-    if isinstance(value, int | float | Decimal):
-        return compact(to_points(value))
-    return str(value)
-
-
-def _read(kind: str, text: str) -> tuple[bool, Any]:
-    """(readable, value) for typed text: numbers as JSON numbers, None for an empty optional field."""
-    if kind == TEXT:
-        return True, text
-    value = read_typed(text)
-    if value is None:
-        return kind == OPTIONAL, None
-    if isinstance(value, str) or value < 0:
-        return False, None
-    if kind == WHOLE and value != int(value):
-        return False, None
-    return True, int(value) if kind == WHOLE else value
+from egov_desk.ui.system_editor.refusals import Refusal
+from egov_desk.ui.system_editor.rule_fields import FLAG, Definition, plain_fields, read, shown, table_fields
 
 
 class RuleForm(QWidget):
@@ -152,6 +49,7 @@ class RuleForm(QWidget):
         self.fields: dict[str, QWidget] = {}
         self.tables: dict[str, QTableWidget] = {}
         self.part_forms: list[RuleForm] = []
+        self.refusals: dict[QWidget, str] = {}  # each field holding a refused text, with why
         self.problem = QLabel()
         self.problem.setObjectName("ruleProblem")
         self.problem.setStyleSheet("color: #b91c1c;")
@@ -185,17 +83,17 @@ class RuleForm(QWidget):
         for child in self.body.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
             child.hide()  # deleted by Qt once back in the event loop: a button may be the one being clicked
             child.deleteLater()
-        self.fields, self.tables, self.part_forms = {}, {}, []
+        self.fields, self.tables, self.part_forms, self.refusals = {}, {}, [], {}
         kind = str(self.definition.get("type", "manual"))
         self.type_combo.setCurrentIndex(self.type_combo.findData(kind))
         self.label_field.setText(str(self.definition.get("label", "")))
         form_box = QWidget(self.body)
         form = QFormLayout(form_box)
         form.setContentsMargins(0, 0, 0, 0)
-        for key, value_kind, label in _fields(kind):
+        for key, value_kind, label in plain_fields(kind):
             form.addRow(label, self._field(key, value_kind, label))
         self.body_layout.addWidget(form_box)
-        for key, title, columns in _tables(kind):
+        for key, title, columns in table_fields(kind):
             self.body_layout.addWidget(self._table(key, title, columns))
         if kind == "sum":
             self._parts()
@@ -208,7 +106,7 @@ class RuleForm(QWidget):
             box.toggled.connect(lambda on, k=key: self._set(k, True if on else None))
             self.fields[key] = box
             return box
-        field = QLineEdit(_shown(self.definition.get(key)))
+        field = QLineEdit(shown(self.definition.get(key)))
         field.setAccessibleName(label)
         field.editingFinished.connect(lambda k=key, f=field, v=kind, n=label: self._typed(k, f, v, n))
         self.fields[key] = field
@@ -225,7 +123,7 @@ class RuleForm(QWidget):
             table.insertRow(row)
             for column, (field, _kind, _header) in enumerate(columns):
                 value = entry if not field else entry.get(field) if isinstance(entry, dict) else None
-                table.setItem(row, column, QTableWidgetItem(_shown(value)))
+                table.setItem(row, column, QTableWidgetItem(shown(value)))
         table.cellChanged.connect(lambda _row, _column: self._table_edited(key, table, columns))
         add, remove = (
             QPushButton(QCoreApplication.translate("RuleForm", "Add a row"), box),
@@ -268,8 +166,23 @@ class RuleForm(QWidget):
 
     def _refuse(self, widget: QWidget, text: str) -> None:
         widget.setStyleSheet(INVALID_STYLE)
+        self.refusals[widget] = text
         self.problem.setText(text)
         self.problem.show()
+
+    def _accepted(self, widget: QWidget) -> None:
+        widget.setStyleSheet("")
+        self.refusals.pop(widget, None)
+
+    def refusal(self) -> Refusal | None:
+        """The first field (here or in a part) that holds a refused text, with why."""
+        for widget, reason in self.refusals.items():
+            return Refusal(widget, reason)
+        for part in self.part_forms:
+            found = part.refusal()
+            if found is not None:
+                return found
+        return None
 
     def _type_chosen(self, _index: int) -> None:
         kind = self.type_combo.currentData()
@@ -299,14 +212,14 @@ class RuleForm(QWidget):
         self._emit()
 
     def _typed(self, key: str, field: QLineEdit, kind: str, label: str) -> None:
-        readable, value = _read(kind, field.text())
+        readable, value = read(kind, field.text())
         if not readable:
             text = QCoreApplication.translate(
                 "RuleForm", "%1: “%2” is not a number of 0 or more; type a number such as 2 or 0.5."
             )
             self._refuse(field, text.replace("%1", label).replace("%2", field.text()))
             return
-        field.setStyleSheet("")
+        self._accepted(field)
         self._set(key, value)
 
     def set_field(self, key: str, text: str) -> None:
@@ -316,38 +229,43 @@ class RuleForm(QWidget):
         field.setText(text)
         field.editingFinished.emit()
 
-    def _rows(self, table: QTableWidget, columns: list[tuple[str, str, str]]) -> list[Any] | None:
+    def _rows(self, table: QTableWidget, columns: list[tuple[str, str, str]]) -> tuple[list[Any], str]:
+        """The rows as the definition holds them, and the first cell that cannot be read (its text) or ""."""
         rows: list[Any] = []
-        readable_all = True
+        unreadable = ""
         for row in range(table.rowCount()):
             entry: dict[str, Any] = {}
-            for column, (field, kind, _header) in enumerate(columns):
+            for column, (field, kind, header) in enumerate(columns):
                 cell = table.item(row, column)
                 text = cell.text() if cell is not None else ""
-                readable, value = _read(kind, text)
+                readable, value = read(kind, text)
                 if cell is not None:
                     cell.setBackground(QBrush() if readable else QBrush(QColor("#fef2f2")))
-                if not readable:
-                    readable_all = False
+                if not readable and not unreadable:
+                    where = QCoreApplication.translate("RuleForm", "%1, row %2, %3: “%4”")
+                    unreadable = (
+                        where.replace("%1", table.accessibleName())
+                        .replace("%2", str(row + 1))
+                        .replace("%3", header)
+                        .replace("%4", text)
+                    )
                 entry[field] = value
             rows.append(entry.get("", entry))
-        return rows if readable_all else None
+        return rows, unreadable
 
     def _table_edited(self, key: str, table: QTableWidget, columns: list[tuple[str, str, str]]) -> None:
         table.blockSignals(True)
         try:
-            rows = self._rows(table, columns)
+            rows, unreadable = self._rows(table, columns)
         finally:
             table.blockSignals(False)
-        if rows is None:
-            self._refuse(
-                table,
-                QCoreApplication.translate(
-                    "RuleForm", "A number in the table cannot be read: type numbers such as 2 or 0.5."
-                ),
+        if unreadable:
+            reason = QCoreApplication.translate(
+                "RuleForm", "%1 is not a number of 0 or more; type a number such as 2 or 0.5."
             )
+            self._refuse(table, reason.replace("%1", unreadable))
             return
-        table.setStyleSheet("")
+        self._accepted(table)
         self._set(key, rows or None)
 
     def _add_row(self, table: QTableWidget, columns: list[tuple[str, str, str]]) -> None:
