@@ -9,7 +9,6 @@ the tree, saving or closing first asks to go back to it or discard it; closing w
 
 from __future__ import annotations
 
-import itertools
 import json
 from collections.abc import Callable
 from decimal import Decimal
@@ -18,60 +17,33 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QComboBox,
     QDialog,
     QFileDialog,
-    QLabel,
     QLineEdit,
     QListWidgetItem,
     QMessageBox,
     QWidget,
 )
 
-from egov_desk.core.points import NotANumber, to_points
+from egov_desk.core.points import to_points
 from egov_desk.core.rules import RuleError, parse_rule
 from egov_desk.core.system_draft import MISSING, Edit, Place, SystemDraft
 from egov_desk.core.system_draft_checks import Finding, check
 from egov_desk.ui.editors import RuleEditor, editor_for
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.system_editor import step_names
+from egov_desk.ui.system_editor.draft_places import item_points, near, next_code
 from egov_desk.ui.system_editor.draft_steps import DraftStep
 from egov_desk.ui.system_editor.editor_widgets import FORM_PAGE, RULE_PAGE, EditorLayout
 from egov_desk.ui.system_editor.entry_forms import EntryForm
 from egov_desk.ui.system_editor.exports import export_xlsx
 from egov_desk.ui.system_editor.refusals import Refusal, ask_about_refused
 from egov_desk.ui.system_editor.rule_form import RuleForm
+from egov_desk.ui.system_editor.tab_order import chain_tab_order
 from egov_desk.ui.system_editor.unsaved import ask_about_unsaved
 
 PLACE = Qt.ItemDataRole.UserRole
 FIELD = Qt.ItemDataRole.UserRole + 1
-
-
-def next_code(draft: SystemDraft) -> str:
-    """A code no item has: one after the highest numeric code, as wide as the codes are (030 → 031)."""
-    codes = [str(draft.entry(place).get("code", "")) for place in draft.places() if place.is_item]
-    numbers = [int(code) for code in codes if code.isdigit()]
-    width = max((len(code) for code in codes if code.isdigit()), default=3)
-    return str(max(numbers, default=0) + 1).zfill(width)
-
-
-def item_points(entry: dict[str, Any]) -> Decimal:
-    try:
-        return to_points(entry.get("points", 0))
-    except NotANumber:
-        return Decimal(0)
-
-
-def _focusable(container: QWidget) -> list[QWidget]:
-    """The widgets Tab stops at inside ``container``, in the order they were laid out."""
-    found = []
-    window = container.window()
-    for widget in container.findChildren(QWidget):
-        inner = isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox) or widget.window() is not window
-        if not inner and widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(widget, QLabel):
-            found.append(widget)
-    return found
 
 
 class SystemEditor(EditorLayout):
@@ -199,13 +171,11 @@ class SystemEditor(EditorLayout):
     def _tab_order(self) -> None:
         """Tab goes from the tree and its buttons to the page shown, its form (or its rule, then the try-out), the
         findings and the buttons below — the rule form and the try-out are built anew for each item."""
-        chain: list[QWidget] = [self.tree, *self.tree_buttons, self.pages.tabBar()]
-        for container in (self.forms.currentWidget(), self.rule_form, self.preview_editor):
-            if container is not None:
-                chain.extend(_focusable(container))
-        chain.extend([self.problems, self.json_button, self.xlsx_button, self.save_button, self.close_button])
-        for before, after in itertools.pairwise(chain):
-            QWidget.setTabOrder(before, after)
+        chain_tab_order(
+            [self.tree, *self.tree_buttons, self.pages.tabBar()],
+            [self.forms.currentWidget(), self.rule_form, self.preview_editor],
+            [self.problems, self.json_button, self.xlsx_button, self.save_button, self.close_button],
+        )
 
     # --- findings -------------------------------------------------------------------------------------
 
@@ -290,21 +260,7 @@ class SystemEditor(EditorLayout):
         self.shown(edit, source=source)
 
     def shown(self, edit: Edit, *, source: str = "") -> None:
-        self.refresh(edit.place if edit.place is not None else self._near(edit), source=source)
-
-    def _near(self, edit: Edit) -> Place | None:
-        """After a removal: the entry before it, else its level."""
-        step = edit.step
-        place = getattr(step, "place", None)
-        if not isinstance(place, Place):
-            return None
-        if place.position > 0:
-            return (
-                Place(place.level, place.item - 1)
-                if place.item is not None
-                else Place((*place.level[:-1], place.level[-1] - 1))
-            )
-        return Place(place.parent) if place.parent else None
+        self.refresh(edit.place if edit.place is not None else near(edit), source=source)
 
     def set_field(self, key: str, value: Any, *, source: str = "entry") -> None:
         place = self.shown_place

@@ -160,7 +160,8 @@ def _build_widgets(editor: EditorLayout, can_save: bool) -> None:
     splitter = QSplitter(Qt.Orientation.Horizontal, editor)
     splitter.addWidget(left)
     splitter.addWidget(editor.pages)
-    splitter.setStretchFactor(1, 1)
+    splitter.setStretchFactor(0, 1)  # a wider screen shows more of the names too
+    splitter.setStretchFactor(1, 2)
     splitter.setSizes([320, 680])
 
     editor.problems = QListWidget(editor)
