@@ -309,3 +309,14 @@ def test_enter_on_a_finding_goes_to_its_place_and_focuses_its_field(window: Main
     editor.problems.itemActivated.emit(row)  # a double-click
     assert editor.draft.entry(editor.tree.current_place())["name"] == TOP
     qtbot.waitUntil(lambda: editor.level_form.points.hasFocus())
+
+
+def test_a_refused_cell_of_a_rules_table_names_the_table_its_row_and_column(window: MainWindow, qtbot: QtBot) -> None:
+    editor = open_editor(window, qtbot)
+    editor.tree.select(place_of(editor, "030"))
+    checklist = rule_form(editor).part_forms[1]
+    checklist.fill_table("items", [["数据字段", "0.5"], ["格式", "半分"]])
+    where = zh("%1, row %2, %3: “%4”", "%1第 %2 行的%3：“%4”")
+    named = where.replace("%1", "条件").replace("%2", "2").replace("%3", "分值").replace("%4", "半分")
+    assert checklist.problem.text().startswith(named)
+    assert editor.refusal() is not None  # leaving the item now asks first
