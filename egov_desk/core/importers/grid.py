@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from egov_desk.core.errors import Refused
 
@@ -27,10 +28,9 @@ class ImportRefused(Refused, ValueError):
         return copy
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """One grid position. ``origin`` is the top-left position of the merged area it belongs to;
-    a cell covered by a merge repeats the origin's text."""
+    a cell covered by a merge repeats the origin's text. (A named tuple: a long table makes tens of thousands.)"""
 
     text: str
     origin: tuple[int, int]

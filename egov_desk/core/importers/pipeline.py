@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from egov_desk.core.collection import collection_paused
 from egov_desk.core.evidence.vault import display_name
 from egov_desk.core.importers.docx import read_docx
 from egov_desk.core.importers.findings import Finding, all_items, blocking, check_system, grouped, places
@@ -151,7 +152,8 @@ def import_table(
     if roles:
         options = replace(options, roles={**options.roles, **roles})
     try:
-        return _import_table(path, options, known_departments, budget)
+        with collection_paused():
+            return _import_table(path, options, known_departments, budget)
     except ImportRefused as exc:
         shown = display_name(str(exc))
         if shown == str(exc):

@@ -70,23 +70,30 @@ class Layout:
     header_rows: list[int]
     columns: list[Column]
     inferred: bool = False  # no header row: the roles were told from the columns' content (no_header.py)
-    # the columns of each role, asked for on every row of a long table; read again when the columns change
+    # the columns of each role, asked for many times on every row of a long table: made when the columns are set
     _by_role: dict[str, tuple[Column, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _by_role_of: tuple[list[Column], int] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._index_columns()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        super().__setattr__(name, value)
+        if name == "columns" and "_by_role" in self.__dict__:  # columns replaced after the layout was made
+            self._index_columns()
+
+    def _index_columns(self) -> None:
+        by_role: dict[str, list[Column]] = {}
+        for column in self.columns:
+            by_role.setdefault(column.role, []).append(column)
+        self._by_role = {role: tuple(found) for role, found in by_role.items()}
 
     @property
     def first_data_row(self) -> int:
         return self.header_rows[-1] + 1 if self.header_rows else 0
 
     def of(self, role: str) -> Sequence[Column]:
-        """The columns of ``role``, left to right (asked for on every row: kept until the columns change)."""
-        seen = self._by_role_of  # the list itself is kept: its id cannot pass to another list meanwhile
-        if seen is None or seen[0] is not self.columns or seen[1] != len(self.columns):
-            self._by_role, self._by_role_of = {}, (self.columns, len(self.columns))
-        found = self._by_role.get(role)
-        if found is None:
-            found = self._by_role[role] = tuple(column for column in self.columns if column.role == role)
-        return found
+        """The columns of ``role``, left to right. (The list of columns is replaced, never changed in place.)"""
+        return self._by_role.get(role, ())
 
     def first(self, role: str) -> Column | None:
         found = self.of(role)

@@ -15,9 +15,10 @@ from typing import Any
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import WorkSheetParser
 
+from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.importers.limits import Budget, CappedZip
+from egov_desk.core.importers.sheet_xml import SheetRows, read_rows
 
 MAX_COLUMNS = 60
 
@@ -50,15 +51,6 @@ class _Reader(ExcelReader):
                 workbook._sheets.append(read)
 
 
-class _NarrowParser(WorkSheetParser):
-    """Parses the first MAX_COLUMNS cells of each row only. Cells stand in column order, each at least one
-    column past the one before, so the first MAX_COLUMNS hold every cell of the first MAX_COLUMNS columns."""
-
-    def parse_row(self, row: Any) -> tuple[int, list[dict[str, Any]]]:
-        del row[MAX_COLUMNS:]  # the element is cleared after this row anyway
-        return super().parse_row(row)
-
-
 def open_read_only(archive: CappedZip) -> Workbook:
     """The workbook in read-only mode, every part read through ``archive``'s caps."""
     assert archive.fp is not None  # the caller opened it and reads from it
@@ -75,20 +67,26 @@ def stream_rows(
 ) -> Generator[tuple[int, dict[int, Any]], None, None]:
     """(row number, {column: value}) for each row written in the sheet, columns 1..MAX_COLUMNS only; once every
     row is read, the sheet's merged ranges ("B2:B101") are put in ``merges`` (the same pass reads them)."""
-    # openpyxl's private parts, which its stubs leave out: the streaming reader is built from them on purpose
+    # openpyxl's private parts, which its stubs leave out: the workbook's strings, date styles and epoch
     private: Any = sheet
     workbook: Any = sheet.parent
-    with private._get_source() as source:
-        parser = _NarrowParser(
-            source,
-            private._shared_strings,
-            data_only=True,
-            epoch=workbook.epoch,
-            date_formats=workbook._date_formats,
-            timedelta_formats=workbook._timedelta_formats,
+    rows = SheetRows(
+        private._shared_strings,
+        workbook._date_formats,
+        workbook._timedelta_formats,
+        workbook.epoch,
+        MAX_COLUMNS,
+    )
+
+    def refuse_dtd(*_args: object) -> None:
+        raise ImportRefused(
+            f"{budget.file}: {sheet.title} declares a DTD; refused",
+            f"{budget.file}：工作表“{sheet.title}”声明了 DTD，已拒绝",
+            "dtd",
+            {"file": budget.file},
         )
-        for number, cells in parser.parse():
-            budget.check()
-            yield number, {cell["column"]: cell["value"] for cell in cells if 1 <= cell["column"] <= MAX_COLUMNS}
-        if merges is not None and parser.merged_cells is not None:
-            merges.extend(str(merged.ref) for merged in parser.merged_cells.mergeCell if merged.ref)
+
+    with private._get_source() as source:
+        yield from read_rows(source, rows, refuse_dtd, budget.check)
+    if merges is not None:
+        merges.extend(rows.merges)
