@@ -1784,6 +1784,26 @@ SHA-256 %4</translation>
 <context>
     <name>ReviewPage</name>
     <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Indicator / scoring rule</source>
+        <translation>指标 / 评分细则</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Proposed rule</source>
+        <translation>建议规则</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>可信度</translation>
+    </message>
+    <message>
         <source>Indicators and scoring rules</source>
         <translation>指标与评分规则</translation>
     </message>
@@ -2116,11 +2136,11 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>%1, row %2, %3: “%4”</source>
-        <translation type="unfinished" />
+        <translation>%1第 %2 行的%3：“%4”</translation>
     </message>
     <message>
         <source>%1 is not a number of 0 or more; type a number such as 2 or 0.5.</source>
-        <translation type="unfinished" />
+        <translation>%1不是不小于 0 的数，请填写数字，如 2 或 0.5。</translation>
     </message>
 </context>
 <context>
@@ -2185,8 +2205,72 @@ SHA-256 %4</translation>
         <translation>指标或评分项</translation>
     </message>
     <message>
+        <source>Add level</source>
+        <translation>添加指标</translation>
+    </message>
+    <message>
+        <source>A level after the one selected (Shift+Insert)</source>
+        <translation>在所选指标之后添加一个指标（Shift+Insert）</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加评分项</translation>
+    </message>
+    <message>
+        <source>An item in the level selected, or after the item selected (Insert)</source>
+        <translation>在所选指标下、或所选评分项之后添加评分项（Insert）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the level or item selected (Delete)</source>
+        <translation>删除所选指标或评分项（Delete）</translation>
+    </message>
+    <message>
+        <source>Keys: Insert item, Shift+Insert level, F2 rename, Del remove, Alt+arrows move, Ctrl+S save</source>
+        <translation>快捷键：Insert 添加评分项，Shift+Insert 添加指标，F2 重命名，Del 删除，Alt+方向键 移动，Ctrl+S 保存</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>计分规则</translation>
+    </message>
+    <message>
+        <source>Try it: what inputs score</source>
+        <translation>试算：输入后的得分</translation>
+    </message>
+    <message>
+        <source>Rule and try-out</source>
+        <translation>计分规则与试算</translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab switches between the pages</source>
+        <translation>Ctrl+Tab 切换页面</translation>
+    </message>
+    <message>
+        <source>Enter or double-click goes to the place and its field</source>
+        <translation>按 Enter 或双击：转到该处，并定位到要修改的字段</translation>
+    </message>
+    <message>
+        <source>Save as a new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
         <source>Writing a system as Excel is not part of this version yet</source>
         <translation>此版本尚不能将指标体系导出为 Excel</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>待检查</translation>
     </message>
     <message>
         <source>Nothing to check: the parts add up and every code is its own.</source>
@@ -2230,11 +2314,11 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>%1: an item needs a code; type one.</source>
-        <translation type="unfinished" />
+        <translation>%1：评分项必须有编号，请填写编号。</translation>
     </message>
     <message>
         <source>%1: “%2” is already another item's code; type a code no other item has.</source>
-        <translation type="unfinished" />
+        <translation>%1：“%2”已是另一评分项的编号，请填写其他评分项没有用过的编号。</translation>
     </message>
     <message>
         <source>%1: “%2” is not a number of 0 or more; type a number such as 4 or 0.5.</source>
@@ -2326,15 +2410,191 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>Not kept in %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 中的输入未采用：%2</translation>
     </message>
     <message>
         <source>The field keeps its previous value.</source>
-        <translation type="unfinished" />
+        <translation>该字段保持原值。</translation>
     </message>
     <message>
         <source>The indicator system has edits not saved. Save them as a new version?</source>
-        <translation type="unfinished" />
+        <translation>指标体系有未保存的修改。是否保存为新版本？</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 (shortcut: %2)</source>
+        <translation>%1（快捷键：%2）</translation>
+    </message>
+    <message>
+        <source>Add an &amp;item</source>
+        <translation>添加评分项(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Add a &amp;level</source>
+        <translation>添加指标(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>重命名(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>One level u&amp;p</source>
+        <translation>升一级(&amp;P)</translation>
+    </message>
+    <message>
+        <source>One level dow&amp;n</source>
+        <translation>降一级(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as a new version</source>
+        <translation>保存为新版本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON…</source>
+        <translation>导出 JSON(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Excel…</source>
+        <translation>导出 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>rule as printed</source>
+        <translation>评分细则</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>lead department</source>
+        <translation>牵头科室</translation>
+    </message>
+    <message>
+        <source>cooperating departments</source>
+        <translation>配合科室</translation>
+    </message>
+    <message>
+        <source>veto</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>计分规则</translation>
+    </message>
+    <message>
+        <source>section</source>
+        <translation>分项类型</translation>
+    </message>
+    <message>
+        <source>section's cap</source>
+        <translation>分项上限</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>折算基数</translation>
+    </message>
+    <message>
+        <source>(no code)</source>
+        <translation>（无编号）</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>Change the %2 of item %1</source>
+        <translation>修改 %1 的%2</translation>
+    </message>
+    <message>
+        <source>Change the %2 of level %1</source>
+        <translation>修改“%1”的%2</translation>
+    </message>
+    <message>
+        <source>Move item %1</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message>
+        <source>Move level %1</source>
+        <translation>移动“%1”</translation>
+    </message>
+    <message>
+        <source>Remove item %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>Remove level %1</source>
+        <translation>删除“%1”</translation>
+    </message>
+    <message>
+        <source>Add an item</source>
+        <translation>添加评分项</translation>
+    </message>
+    <message>
+        <source>Add a level</source>
+        <translation>添加指标</translation>
     </message>
 </context>
 <context>

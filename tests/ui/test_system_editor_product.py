@@ -5,7 +5,7 @@ its field."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -15,12 +15,6 @@ from egov_desk.ui.main_window import MainWindow
 from egov_desk.ui.system_editor import SystemEditor
 from egov_desk.ui.system_editor.editor_widgets import RULE_PAGE
 from tests.ui.test_system_editor import TOP, finish, open_editor, rule_form, select
-
-
-def zh(english: str, chinese: str) -> str:
-    """What the person reads: the Chinese once the editor's strings are in the translations, else the English."""
-    translated = QCoreApplication.translate("SystemEditor", english)
-    return chinese if translated != english else english
 
 
 def answer(box: QMessageBox | None, text: str) -> None:
@@ -59,7 +53,7 @@ def test_closing_with_edits_asks_to_save_discard_or_cancel(
     question = editor.last_message
     assert question is not None
     assert question.isVisible()
-    save, discard, cancel = zh("Save", "保存"), zh("Discard", "放弃"), zh("Cancel", "取消")
+    save, discard, cancel = "保存", "放弃", "取消"
     assert {button.text() for button in question.buttons()} == {save, discard, cancel}
     assert question.defaultButton().text() == save  # Enter keeps the edits
     assert question.escapeButton() is question.button(QMessageBox.StandardButton.Cancel)
@@ -80,7 +74,7 @@ def test_save_in_the_closing_question_stores_a_new_version_and_closes(
     editor.tree.select(place_of(editor, "020"))
     finish(editor.item_form.lead, "办公室")
     editor.close_button.click()
-    answer(editor.last_message, zh("Save", "保存"))
+    answer(editor.last_message, "保存")
     move = editor.last_message
     assert move is not None
     assert move.icon() == QMessageBox.Icon.Question
@@ -199,17 +193,17 @@ def test_undo_steps_say_what_they_undo_in_the_edit_menu(window: MainWindow, qtbo
     editor = open_editor(window, qtbot)
     editor.tree.select(place_of(editor, "021"))
     finish(editor.item_form.points, "4")
-    changed = zh("Change the %2 of item %1", "修改 %1 的%2").replace("%1", "021").replace("%2", zh("points", "分值"))
+    changed = "修改 %1 的%2".replace("%1", "021").replace("%2", "分值")
     assert editor.undo_stack.undoText() == changed
     qtbot.keyClick(editor.tree, Qt.Key.Key_Insert)
-    assert editor.undo_stack.undoText() == zh("Add an item", "添加评分项")
+    assert editor.undo_stack.undoText() == "添加评分项"
     select(editor, "明确信息共享需求")
     qtbot.keyClick(editor.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert editor.undo_stack.undoText() == zh("Move level %1", "移动“%1”").replace("%1", "明确信息共享需求")
+    assert editor.undo_stack.undoText() == "移动“%1”".replace("%1", "明确信息共享需求")
     edit_menu = editor.menu_bar.actions()[1]
-    assert edit_menu.text().replace("&", "").startswith(zh("&Edit", "编辑").replace("&", ""))
+    assert edit_menu.text().replace("&", "").startswith("编辑".replace("&", ""))
     assert editor.undo_action in edit_menu.menu().actions()
-    assert editor.undo_action.text() == zh("Undo", "撤销") + " " + editor.undo_stack.undoText()
+    assert editor.undo_action.text() == "撤销" + " " + editor.undo_stack.undoText()
     editor.undo_action.trigger()
     assert editor.redo_action.text().endswith(editor.undo_stack.redoText())
 
@@ -316,7 +310,7 @@ def test_a_refused_cell_of_a_rules_table_names_the_table_its_row_and_column(wind
     editor.tree.select(place_of(editor, "030"))
     checklist = rule_form(editor).part_forms[1]
     checklist.fill_table("items", [["数据字段", "0.5"], ["格式", "半分"]])
-    where = zh("%1, row %2, %3: “%4”", "%1第 %2 行的%3：“%4”")
+    where = "%1第 %2 行的%3：“%4”"
     named = where.replace("%1", "条件").replace("%2", "2").replace("%3", "分值").replace("%4", "半分")
     assert checklist.problem.text().startswith(named)
     assert editor.refusal() is not None  # leaving the item now asks first

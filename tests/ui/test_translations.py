@@ -53,6 +53,22 @@ def test_no_ui_string_is_translated_inside_an_f_string() -> None:
     assert found == []
 
 
+def test_every_translated_text_is_a_literal_lupdate_can_see() -> None:
+    """A text passed to tr()/translate() through a variable or a wrapper (def _tr(text)) is never collected: it
+    shows in English. Texts chosen at run time are marked where they are written, with QT_TRANSLATE_NOOP."""
+    ui = Path(__file__).resolve().parents[2] / "egov_desk" / "ui"
+    hidden = re.compile(r"""(\.tr\(|translate\(\s*"[^"]*",)\s*(?!["'\s]|$|self\.tr|\)|f?["'])""")
+    wrapper = re.compile(r"def \w+\(text: str\) -> str:\s*\n\s*return (QCoreApplication\.translate|self\.tr)\(")
+    found = []
+    for path in sorted(ui.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        found += [f"{path.relative_to(ui)}: a wrapper" for _ in wrapper.finditer(text)]
+        for number, line in enumerate(text.splitlines(), 1):
+            if hidden.search(line) and "QT_TRANSLATE_NOOP" not in line and "# marked" not in line:
+                found.append(f"{path.relative_to(ui)}:{number}: {line.strip()}")
+    assert found == []
+
+
 def test_the_qm_file_is_built_from_the_ts_file(tmp_path: Path) -> None:
     built = tmp_path / QM.name
     subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(built)], check=True, capture_output=True)

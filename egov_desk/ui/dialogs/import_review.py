@@ -18,10 +18,6 @@ if TYPE_CHECKING:
 LOW = QColor("#b45309")
 
 
-def _review(text: str) -> str:
-    return QCoreApplication.translate("ReviewPage", text)  # the words translated when the page held the tree
-
-
 class SystemTree(QTreeWidget):
     """The levels and items read, each item's proposed rule beside its text, the unsure ones in amber."""
 
@@ -29,11 +25,11 @@ class SystemTree(QTreeWidget):
         super().__init__()
         self.setHeaderLabels(
             [
-                _review("Code"),
-                _review("Indicator / scoring rule"),
-                _review("Points"),
-                _review("Proposed rule"),
-                _review("Confidence"),
+                QCoreApplication.translate("ReviewPage", "Code"),
+                QCoreApplication.translate("ReviewPage", "Indicator / scoring rule"),
+                QCoreApplication.translate("ReviewPage", "Points"),
+                QCoreApplication.translate("ReviewPage", "Proposed rule"),
+                QCoreApplication.translate("ReviewPage", "Confidence"),
             ]
         )
         self.setTreePosition(1)  # branches beside the names; codes stay readable

@@ -35,15 +35,15 @@ class EditorMenus:
     tree_actions: list[QAction]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SystemEditor", text)
-
-
 def _action(dialog: QDialog, text: str, keys: str, call: Callable[[], object]) -> QAction:
     action = QAction(text, dialog)
     if keys:
         action.setShortcut(QKeySequence(keys))
-        action.setToolTip(_tr("%1 (shortcut: %2)").replace("%1", text.replace("&", "")).replace("%2", keys))
+        action.setToolTip(
+            QCoreApplication.translate("SystemEditor", "%1 (shortcut: %2)")
+            .replace("%1", text.replace("&", ""))
+            .replace("%2", keys)
+        )
     action.triggered.connect(lambda _checked=False: call())
     return action
 
@@ -51,14 +51,23 @@ def _action(dialog: QDialog, text: str, keys: str, call: Callable[[], object]) -
 def _tree_actions(dialog: QDialog, tree: DraftTree, ask: Callable[[str], None]) -> list[QAction]:
     """The tree's actions; their keys work while the tree has the focus."""
     actions = [
-        _action(dialog, _tr("Add an &item"), "Insert", lambda: ask("insert")),
-        _action(dialog, _tr("Add a &level"), "Shift+Insert", lambda: ask("insert_level")),
-        _action(dialog, _tr("Re&name"), "F2", lambda: ask("rename")),
-        _action(dialog, _tr("&Remove"), "Del", lambda: ask("delete")),
-        _action(dialog, _tr("Move &up"), "Alt+Up", lambda: ask("up")),
-        _action(dialog, _tr("Move &down"), "Alt+Down", lambda: ask("down")),
-        _action(dialog, _tr("One level u&p"), "Alt+Left", lambda: ask("outdent")),
-        _action(dialog, _tr("One level dow&n"), "Alt+Right", lambda: ask("indent")),
+        _action(dialog, QCoreApplication.translate("SystemEditor", "Add an &item"), "Insert", lambda: ask("insert")),
+        _action(
+            dialog,
+            QCoreApplication.translate("SystemEditor", "Add a &level"),
+            "Shift+Insert",
+            lambda: ask("insert_level"),
+        ),
+        _action(dialog, QCoreApplication.translate("SystemEditor", "Re&name"), "F2", lambda: ask("rename")),
+        _action(dialog, QCoreApplication.translate("SystemEditor", "&Remove"), "Del", lambda: ask("delete")),
+        _action(dialog, QCoreApplication.translate("SystemEditor", "Move &up"), "Alt+Up", lambda: ask("up")),
+        _action(dialog, QCoreApplication.translate("SystemEditor", "Move &down"), "Alt+Down", lambda: ask("down")),
+        _action(
+            dialog, QCoreApplication.translate("SystemEditor", "One level u&p"), "Alt+Left", lambda: ask("outdent")
+        ),
+        _action(
+            dialog, QCoreApplication.translate("SystemEditor", "One level dow&n"), "Alt+Right", lambda: ask("indent")
+        ),
     ]
     for action in actions:
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -68,24 +77,32 @@ def _tree_actions(dialog: QDialog, tree: DraftTree, ask: Callable[[str], None]) 
 
 def build_menus(dialog: QDialog, tree: DraftTree, undo_stack: QUndoStack, calls: MenuCalls, excel: bool) -> EditorMenus:
     bar = QMenuBar(dialog)
-    file_menu = bar.addMenu(_tr("&File"))
-    save = _action(dialog, _tr("&Save as a new version"), "Ctrl+S", calls.save)
+    file_menu = bar.addMenu(QCoreApplication.translate("SystemEditor", "&File"))
+    save = _action(dialog, QCoreApplication.translate("SystemEditor", "&Save as a new version"), "Ctrl+S", calls.save)
     save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     dialog.addAction(save)
     file_menu.addAction(save)
-    file_menu.addAction(_action(dialog, _tr("Export &JSON…"), "", calls.export_json))
-    export_excel = _action(dialog, _tr("Export &Excel…"), "", calls.export_xlsx)
+    file_menu.addAction(
+        _action(dialog, QCoreApplication.translate("SystemEditor", "Export &JSON…"), "", calls.export_json)
+    )
+    export_excel = _action(dialog, QCoreApplication.translate("SystemEditor", "Export &Excel…"), "", calls.export_xlsx)
     export_excel.setEnabled(excel)
     file_menu.addAction(export_excel)
     file_menu.addSeparator()
-    close = _action(dialog, _tr("&Close") + "\tEsc", "", calls.close)  # Esc is the dialog's own key: shown only
-    close.setToolTip(_tr("%1 (shortcut: %2)").replace("%1", _tr("Close")).replace("%2", "Esc"))
+    close = _action(
+        dialog, QCoreApplication.translate("SystemEditor", "&Close") + "\tEsc", "", calls.close
+    )  # Esc is the dialog's own key: shown only
+    close.setToolTip(
+        QCoreApplication.translate("SystemEditor", "%1 (shortcut: %2)")
+        .replace("%1", QCoreApplication.translate("SystemEditor", "Close"))
+        .replace("%2", "Esc")
+    )
     file_menu.addAction(close)
 
-    edit_menu = bar.addMenu(_tr("&Edit"))
-    undo = undo_stack.createUndoAction(dialog, _tr("Undo"))
+    edit_menu = bar.addMenu(QCoreApplication.translate("SystemEditor", "&Edit"))
+    undo = undo_stack.createUndoAction(dialog, QCoreApplication.translate("SystemEditor", "Undo"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = undo_stack.createRedoAction(dialog, _tr("Redo"))
+    redo = undo_stack.createRedoAction(dialog, QCoreApplication.translate("SystemEditor", "Redo"))
     redo.setShortcuts(redo_shortcuts())
     for action in (undo, redo):
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

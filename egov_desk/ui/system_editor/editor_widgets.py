@@ -30,10 +30,6 @@ from egov_desk.ui.system_editor.exports import xlsx_writer
 FORM_PAGE, RULE_PAGE = 0, 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SystemEditor", text)
-
-
 def _scrolling(page: QWidget, parent: QWidget) -> QScrollArea:
     scroll = QScrollArea(parent)
     scroll.setWidgetResizable(True)
@@ -50,16 +46,31 @@ def _button(editor: EditorLayout, text: str, tip: str) -> QPushButton:
 
 def _tree_side(editor: EditorLayout) -> QWidget:
     editor.tree = DraftTree(editor)
-    add_level = _button(editor, _tr("Add level"), _tr("A level after the one selected (Shift+Insert)"))
+    add_level = _button(
+        editor,
+        QCoreApplication.translate("SystemEditor", "Add level"),
+        QCoreApplication.translate("SystemEditor", "A level after the one selected (Shift+Insert)"),
+    )
     add_level.clicked.connect(lambda: editor.key_asked("insert_level"))
     add_item = _button(
-        editor, _tr("Add item"), _tr("An item in the level selected, or after the item selected (Insert)")
+        editor,
+        QCoreApplication.translate("SystemEditor", "Add item"),
+        QCoreApplication.translate(
+            "SystemEditor", "An item in the level selected, or after the item selected (Insert)"
+        ),
     )
     add_item.clicked.connect(lambda: editor.key_asked("insert"))
-    remove = _button(editor, _tr("Remove"), _tr("Remove the level or item selected (Delete)"))
+    remove = _button(
+        editor,
+        QCoreApplication.translate("SystemEditor", "Remove"),
+        QCoreApplication.translate("SystemEditor", "Remove the level or item selected (Delete)"),
+    )
     remove.clicked.connect(lambda: editor.key_asked("delete"))
     keys = QLabel(
-        _tr("Keys: Insert item, Shift+Insert level, F2 rename, Del remove, Alt+arrows move, Ctrl+S save"), editor
+        QCoreApplication.translate(
+            "SystemEditor", "Keys: Insert item, Shift+Insert level, F2 rename, Del remove, Alt+arrows move, Ctrl+S save"
+        ),
+        editor,
     )
     keys.setObjectName("systemEditorKeys")
     keys.setStyleSheet("color: #475569;")
@@ -78,9 +89,9 @@ def _tree_side(editor: EditorLayout) -> QWidget:
 
 
 def _rule_page(editor: EditorLayout) -> QWidget:
-    editor.rule_box = QGroupBox(_tr("Rule"), editor)
+    editor.rule_box = QGroupBox(QCoreApplication.translate("SystemEditor", "Rule"), editor)
     editor.rule_layout = QVBoxLayout(editor.rule_box)
-    editor.preview_box = QGroupBox(_tr("Try it: what inputs score"), editor)
+    editor.preview_box = QGroupBox(QCoreApplication.translate("SystemEditor", "Try it: what inputs score"), editor)
     editor.preview_layout = QVBoxLayout(editor.preview_box)
     editor.preview_problem = QLabel(editor.preview_box)
     editor.preview_problem.setWordWrap(True)
@@ -153,9 +164,11 @@ def _build_widgets(editor: EditorLayout, can_save: bool) -> None:
     editor.forms.addWidget(editor.level_form)
     editor.forms.addWidget(editor.item_form)
     editor.pages = QTabWidget(editor)
-    editor.pages.addTab(_scrolling(editor.forms, editor), _tr("Level or item"))
-    editor.pages.addTab(_rule_page(editor), _tr("Rule and try-out"))
-    editor.pages.setTabToolTip(RULE_PAGE, _tr("Ctrl+Tab switches between the pages"))
+    editor.pages.addTab(_scrolling(editor.forms, editor), QCoreApplication.translate("SystemEditor", "Level or item"))
+    editor.pages.addTab(_rule_page(editor), QCoreApplication.translate("SystemEditor", "Rule and try-out"))
+    editor.pages.setTabToolTip(
+        RULE_PAGE, QCoreApplication.translate("SystemEditor", "Ctrl+Tab switches between the pages")
+    )
 
     splitter = QSplitter(Qt.Orientation.Horizontal, editor)
     splitter.addWidget(left)
@@ -167,18 +180,30 @@ def _build_widgets(editor: EditorLayout, can_save: bool) -> None:
     editor.problems = QListWidget(editor)
     editor.problems.setObjectName("systemEditorProblems")
     editor.problems.setMaximumHeight(80)
-    editor.problems.setToolTip(_tr("Enter or double-click goes to the place and its field"))
+    editor.problems.setToolTip(
+        QCoreApplication.translate("SystemEditor", "Enter or double-click goes to the place and its field")
+    )
 
-    save_tip = _tr("%1 (shortcut: %2)").replace("%1", _tr("Save as a new version")).replace("%2", "Ctrl+S")
-    editor.save_button = _button(editor, _tr("Save as a new version"), save_tip)
+    save_tip = (
+        QCoreApplication.translate("SystemEditor", "%1 (shortcut: %2)")
+        .replace("%1", QCoreApplication.translate("SystemEditor", "Save as a new version"))
+        .replace("%2", "Ctrl+S")
+    )
+    editor.save_button = _button(editor, QCoreApplication.translate("SystemEditor", "Save as a new version"), save_tip)
     editor.save_button.setEnabled(can_save)
-    editor.json_button = _button(editor, _tr("Export JSON…"), "")
-    editor.xlsx_button = _button(editor, _tr("Export Excel…"), "")
+    editor.json_button = _button(editor, QCoreApplication.translate("SystemEditor", "Export JSON…"), "")
+    editor.xlsx_button = _button(editor, QCoreApplication.translate("SystemEditor", "Export Excel…"), "")
     if xlsx_writer() is None:
         editor.xlsx_button.setEnabled(False)
-        editor.xlsx_button.setToolTip(_tr("Writing a system as Excel is not part of this version yet"))
+        editor.xlsx_button.setToolTip(
+            QCoreApplication.translate("SystemEditor", "Writing a system as Excel is not part of this version yet")
+        )
     editor.close_button = _button(
-        editor, _tr("Close"), _tr("%1 (shortcut: %2)").replace("%1", _tr("Close")).replace("%2", "Esc")
+        editor,
+        QCoreApplication.translate("SystemEditor", "Close"),
+        QCoreApplication.translate("SystemEditor", "%1 (shortcut: %2)")
+        .replace("%1", QCoreApplication.translate("SystemEditor", "Close"))
+        .replace("%2", "Esc"),
     )
     bottom = QHBoxLayout()
     for widget in (editor.json_button, editor.xlsx_button):
@@ -194,6 +219,6 @@ def _build_widgets(editor: EditorLayout, can_save: bool) -> None:
     editor.undo_action, editor.redo_action = menus.undo, menus.redo
     layout.setMenuBar(editor.menu_bar)
     layout.addWidget(splitter, 1)
-    layout.addWidget(QLabel(_tr("To check"), editor))
+    layout.addWidget(QLabel(QCoreApplication.translate("SystemEditor", "To check"), editor))
     layout.addWidget(editor.problems)
     layout.addLayout(bottom)

@@ -21,10 +21,15 @@ def ask_about_unsaved(parent: QWidget, save: Callable[[], None], discard: Callab
         buttons.Save | buttons.Discard | buttons.Cancel,
         parent,
     )
-    for which, text in ((buttons.Save, "Save"), (buttons.Discard, "Discard"), (buttons.Cancel, "Cancel")):
+    words = (
+        (buttons.Save, QCoreApplication.translate("SystemEditor", "Save")),
+        (buttons.Discard, QCoreApplication.translate("SystemEditor", "Discard")),
+        (buttons.Cancel, QCoreApplication.translate("SystemEditor", "Cancel")),
+    )
+    for which, text in words:
         button = box.button(which)
         if button is not None:
-            button.setText(QCoreApplication.translate("SystemEditor", text))
+            button.setText(text)
     box.setDefaultButton(buttons.Save)
     box.setEscapeButton(buttons.Cancel)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
