@@ -233,7 +233,8 @@ def _import_table(
     findings += section_findings
     roots = [node["points"] for node in tree if node not in special]
     total = sum((Decimal(str(p)) for p in roots), Decimal(0)) if all(p is not None for p in roots) else built.total_row
-    title = layout.title or grid.title or display_name(path.stem)
+    # two tables on the sheet: each title names its own top-level level, the system is named after the file
+    title = (layout.title if built.tables == 1 else "") or grid.title or display_name(path.stem)
     year = re.search(r"(20\d\d)\s*年", title)
     data = {
         "title": title,

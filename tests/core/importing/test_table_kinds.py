@@ -11,7 +11,7 @@ from egov_desk.core.importers.findings import all_items
 from egov_desk.core.importers.options import ImportOptions
 from egov_desk.core.importers.pipeline import import_table, system_data
 from egov_desk.core.indicators import system_from_interchange
-from tests.core.importing.table_kinds import KINDS, Kind
+from tests.core.importing.table_kinds import KINDS, Kind, two_tables_sheet
 
 # The corrections a person makes in the wizard (or on the command line) for a right reading; none where the
 # automatic reading is right already.
@@ -44,3 +44,8 @@ def test_each_kind_reads_right_with_at_most_three_corrections(kind: Kind, tmp_pa
     assert not result.errors, [f.message for f in result.errors]
     system = system_from_interchange(system_data(result))
     assert len(system.items()) == kind.items
+
+
+def test_a_sheet_of_two_titled_tables_is_named_after_its_file(tmp_path: Path) -> None:
+    result = import_table(two_tables_sheet(tmp_path))
+    assert result.data["title"] == "两张表"  # each table's own title names its top-level level
