@@ -203,6 +203,13 @@ class MainWindow(QMainWindow):
 
         self.system_editor = open_system_editor(self.context)
 
+    def _system_editor_asks_first(self) -> bool:
+        if getattr(self, "system_editor", None) is None:
+            return False
+        from egov_desk.ui.system_editor import close_editor_first  # loaded only once the editor was opened
+
+        return close_editor_first(self.system_editor, self.close)
+
     def show_assessment_again(self) -> None:
         """Moved onto another version of its system: the assessment shown from it, the undo steps kept."""
         self.open_assessment(self.workspace.assessment(self.assessment.id), keep_undo=True)
@@ -379,6 +386,9 @@ class MainWindow(QMainWindow):
         window_layout.save_layout(self, self.splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._system_editor_asks_first():
+            event.ignore()  # the system editor asks about its unsaved edits; the window closes after it
+            return
         editor, item = self.panel.editor, self.panel.item
         if editor is not None and item is not None and not self.close_confirmed:
             editor.commit()

@@ -1,5 +1,6 @@
 """The main window follows what its system says: a veto item shows 触发一票否决 and ticking it shows 否决 on the
-gauge; an assessment moved onto a new version of its system (here or by the command line) is shown from it."""
+gauge; an assessment moved onto a new version of its system (here or by the command line) is shown from it; the
+window does not close over the system editor's unsaved edits."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from egov_desk.core.workspace import Workspace
 from egov_desk.ui.main_window import MainWindow
 from tests.core.test_system_versions import edited_2019
 from tests.core.test_veto_bonus import system_data
+from tests.ui.test_system_editor import finish, open_editor
 
 
 def test_ticking_a_veto_in_the_window_shows_veto_on_the_gauge(qtbot: Any, workspace: Workspace) -> None:
@@ -43,3 +45,27 @@ def test_an_assessment_moved_by_the_command_line_is_shown_from_its_new_version(
     qtbot.waitUntil(lambda: window.assessment.system_id == stored.system_id)
     assert "005" not in window.model.item_codes()
     assert "036" in window.model.item_codes()
+
+
+def test_closing_the_window_with_the_editor_holding_unsaved_edits_asks_first(
+    qtbot: Any, window: MainWindow, workspace: Workspace
+) -> None:
+    editor = open_editor(window, qtbot)
+    editor.tree.select(editor.draft.find("020"))
+    finish(editor.item_form.lead, "办公室")
+    window.close()
+    question = editor.last_message
+    assert question is not None
+    qtbot.waitUntil(question.isVisible)
+    assert window.isVisible()  # nothing closed while the question is open
+    next(button for button in question.buttons() if button.text() == "放弃").click()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert not editor.isVisible()
+    assert len(workspace.systems()) == 1  # discarded: no new version
+
+
+def test_closing_the_window_with_the_editor_open_but_unchanged_closes_both(qtbot: Any, window: MainWindow) -> None:
+    editor = open_editor(window, qtbot)
+    window.close()
+    assert not window.isVisible()
+    assert not editor.isVisible()
