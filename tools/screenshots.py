@@ -66,7 +66,10 @@ def shoot(out: Path) -> None:
     def grab(name: str) -> None:
         wizard = windows[-1].findChild(QWizard)
         dialog = getattr(windows[-1], "preview_dialog", None)
-        if wizard and wizard.isVisible() and not name.startswith("import-wizard-rows"):
+        editor = getattr(windows[-1], "system_editor", None)
+        if editor is not None and editor.isVisible():
+            picture = editor.grab()
+        elif wizard and wizard.isVisible() and not name.startswith("import-wizard-rows"):
             picture = wizard.grab()
         elif dialog is not None and dialog.isVisible():
             picture = dialog.grab()
@@ -100,6 +103,26 @@ def shoot(out: Path) -> None:
         wizard.restart()
         wizard.next()
         wizard.rows_page.grid.select_rows(7, 8)
+
+    def system_editor() -> None:
+        """The indicator system editor, as large as the screen, on item 030 with its sum of parts and try-out."""
+        from egov_desk.ui.system_editor.editor_widgets import RULE_PAGE
+
+        wizard = windows[-1].findChild(QWizard)
+        if wizard is not None:
+            wizard.reject()
+        windows[-1].edit_system()
+        editor = windows[-1].system_editor
+        editor.setGeometry(QApplication.primaryScreen().availableGeometry())
+        place = editor.draft.find("030")
+        assert place is not None
+        editor.tree.select(place)
+        editor.pages.setCurrentIndex(RULE_PAGE)
+
+    def close_system_editor() -> None:
+        editor = getattr(windows[-1], "system_editor", None)
+        if editor is not None:
+            editor.done(0)
 
     def departments() -> None:
         wizard = windows[-1].findChild(QWizard)
@@ -187,6 +210,7 @@ def shoot(out: Path) -> None:
             ("small-unit-dialog.png", unit_dialog),
             ("small-print-preview.png", print_preview),
             ("import-wizard-rows-1024.png", lambda: wizard_rows(12)),
+            ("system-editor-1024.png", system_editor),
         ]
     else:
         steps = [
@@ -196,7 +220,8 @@ def shoot(out: Path) -> None:
             ("import-rules.png", lambda: wizard_page(1)),
             ("import-findings.png", lambda: wizard_page(1)),
             ("import-wizard-rows-1366.png", lambda: wizard_rows(183)),
-            ("departments.png", departments),
+            ("system-editor-1366.png", system_editor),
+            ("departments.png", lambda: (close_system_editor(), departments())),
             ("sum-editor.png", checklist),
             ("evidence.png", evidence),
             ("preview.png", preview),
