@@ -11,7 +11,7 @@ _POINTS_IN_LABEL = re.compile(
     r"\s*[（(]\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分?\s*[)）]\s*$|\s+([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分\s*$"
     r"|(?<=[^\d０-９.])([0-9０-９]+(?:[.．][0-9０-９]+)?)分\s*$"
 )
-_NUMBER = re.compile(r"^\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分?\s*$")
+_NUMBER = re.compile(r"^\s*([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(?:分|[%％])?\s*$")
 
 # Level numbering, outermost first: 一、 / （一） / 1. / （1）
 NUMBERING_STYLES = (
@@ -41,7 +41,9 @@ def split_points(label: str) -> tuple[str, Decimal | None]:
 
 
 def read_points(text: str) -> Decimal | None:
-    """A points cell: "4", "4分", "0.8", "４"; anything else is None."""
+    """A points cell: "4", "4分", "0.8", "４"; a weight in percent ("30%") is that many points out of 100
+    (:mod:`.weights` says so in a finding, and warns when a column's percentages do not add up to 100%);
+    anything else is None."""
     match = _NUMBER.match(text)
     return to_number(match.group(1)) if match else None
 
@@ -103,7 +105,8 @@ _DEPARTMENT_LABEL = re.compile(r"(?:责任|牵头|主责|承办|配合|协办)(?
 _NOT_DEPARTMENTS = ("网站", "场所")  # end like a department (站, 所) but are things evidence names
 
 
-def _is_department(name: str, known: set[str]) -> bool:
+def is_department(name: str, known: set[str]) -> bool:
+    """A known department, or a short name ending like one (科, 室, 中心 …) but not a thing evidence names."""
     if name in known:
         return True
     return len(name) <= 10 and name.endswith(DEPARTMENT_ENDINGS) and not name.endswith(_NOT_DEPARTMENTS)
@@ -112,7 +115,7 @@ def _is_department(name: str, known: set[str]) -> bool:
 def _names_only(line: str, known: set[str]) -> list[str] | None:
     """The departments a line consists of, or None when it says something else (an evidence line)."""
     names = split_departments(line, known)
-    if not names or not all(_is_department(name, known) for name in names):
+    if not names or not all(is_department(name, known) for name in names):
         return None
     return names
 

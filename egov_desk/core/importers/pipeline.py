@@ -21,6 +21,7 @@ from egov_desk.core.importers.options import ImportOptions, RowKind
 from egov_desk.core.importers.sections import special_sections
 from egov_desk.core.importers.table import Layout, read_layout
 from egov_desk.core.importers.tree import Level, TreeBuilder
+from egov_desk.core.importers.weights import weighting
 from egov_desk.core.importers.without_points import finding as pass_fail_finding
 from egov_desk.core.importers.without_points import judged, judgement_columns, pass_fail_levels
 from egov_desk.core.importers.xlsx import read_xlsx
@@ -231,7 +232,8 @@ def _import_table(
     pass_fail = all(item["scoring"]["type"] == "pass_fail" for item in items)
     special, section_findings = special_sections(tree, rows)
     findings += section_findings
-    roots = [node["points"] for node in tree if node not in special]
+    findings += weighting(tree, rows, special, grid, layout, built.row_kinds, known_departments)
+    roots = [node["points"] if "weight" not in node else node["weight"] for node in tree if node not in special]
     total = sum((Decimal(str(p)) for p in roots), Decimal(0)) if all(p is not None for p in roots) else built.total_row
     # two tables on the sheet: each title names its own top-level level, the system is named after the file
     title = (layout.title if built.tables == 1 else "") or grid.title or display_name(path.stem)
