@@ -1,0 +1,123 @@
+"""File → 编辑指标体系… by keyboard on the real process: item 021's points changed, Ctrl+S, the assessment moved onto
+version 2, Ctrl+Z in the window moving it back; closing with an edit not saved asks first, and 放弃 keeps nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.conftest import Launcher
+from tests.e2e.desktop import (
+    App,
+    cli,
+    cli_json,
+    count_windows,
+    item_score,
+    key_moment,
+    step,
+    wait_until,
+)
+
+pytestmark = pytest.mark.e2e
+
+EDITOR = "编辑指标体系"  # the editor's title; its questions take the same title
+# From the tree, Tab reaches: 添加指标, 添加评分项, 删除, the page tabs, then the item's 编号, 名称 and 分值.
+TABS_FROM_TREE_TO_POINTS = 7
+
+
+def systems(workspace: Path) -> list[dict[str, Any]]:
+    return cli_json("system", "list", "--workspace", str(workspace))
+
+
+def tree_row(workspace: Path, system: int, code: str) -> int:
+    """The row of item `code` in the editor's tree, counted from 0 at the top: each level, then its sub-levels,
+    then its items, every level open (as the editor shows them)."""
+    exported = cli("system", "export", "--workspace", str(workspace), "--system", str(system), "--out", "-").stdout
+    rows: list[str] = []
+
+    def walk(levels: list[dict[str, Any]]) -> None:
+        for level in levels:
+            rows.append("")
+            walk(level.get("children") or [])
+            rows.extend(str(item["code"]) for item in level.get("items") or [])
+
+    walk(json.loads(exported)["tree"])
+    return rows.index(code)
+
+
+def open_editor_on_points(app: App, workspace: Path, code: str) -> None:
+    """Alt+F, E opens the editor with the keyboard in its tree; Home and Down to the item; Tab to its 分值."""
+    app.key("alt+f", "e")
+    app.wait_window(EDITOR)
+    app.key("Home", *["Down"] * tree_row(workspace, 1, code))
+    app.key(*["Tab"] * TABS_FROM_TREE_TO_POINTS)
+
+
+def test_change_points_save_move_and_undo_in_the_window(launch: Launcher, workspace_dir: Path, tmp_path: Path) -> None:
+    cli("workspace", "set", "--workspace", str(workspace_dir), "021", json.dumps({"numerator": 10, "denominator": 12}))
+    app = launch(workspace_dir)
+    app.wait_main()
+    assert item_score(workspace_dir, "021") == {"score": 2.5, "max": 3, "scored": True}
+
+    with step("021's 分值 from 3 to 4 in the editor"):
+        open_editor_on_points(app, workspace_dir, "021")
+        app.key("ctrl+a")
+        app.type("4")
+        app.key("Tab")  # leaving the field makes the edit
+        key_moment(app, tmp_path, "editor-1-points-changed")
+    with step("Ctrl+S saves version 2 and asks whether to move the assessment onto it"):
+        app.key("ctrl+s")
+        count_windows(app, EDITOR, 2)
+        key_moment(app, tmp_path, "editor-2-move-question")
+    with step("Tab to 迁移到新版本 (保留在旧版本 is the default), Space: the editor closes"):
+        app.key("Tab", "space")
+        app.wait_gone(EDITOR)
+        app.wait_main()
+        key_moment(app, tmp_path, "editor-3-moved")
+    old, new = systems(workspace_dir)
+    assert (old["version"], old["assessments"]) == (1, 0)
+    assert (new["version"], new["assessments"]) == (2, 1)
+    assert new["key"] == f"{old['key']}#v2"
+    moved = item_score(workspace_dir, "021")
+    assert moved["max"] == 4
+    assert moved["score"] == pytest.approx(10 / 12 * 4, abs=0.01)  # the input moved with it, scored on 4 points
+
+    with step("Ctrl+Z in the window: the assessment is back on version 1"):
+        app.key("ctrl+z")
+        wait_until(
+            lambda: [(s["version"], s["assessments"]) for s in systems(workspace_dir)] == [(1, 1)],
+            timeout=15,
+            what="only version 1, with the assessment, in `egov-desk-cli system list`",
+        )
+        key_moment(app, tmp_path, "editor-4-undone")
+    assert item_score(workspace_dir, "021") == {"score": 2.5, "max": 3, "scored": True}
+
+    with step("Ctrl+Y in the window: version 2 again, the assessment on it"):
+        app.key("ctrl+y")
+        wait_until(
+            lambda: [(s["version"], s["assessments"]) for s in systems(workspace_dir)] == [(1, 0), (2, 1)],
+            timeout=15,
+            what="version 2 with the assessment again in `egov-desk-cli system list`",
+        )
+    assert item_score(workspace_dir, "021")["max"] == 4
+    app.assert_alive()
+
+
+def test_closing_with_an_edit_not_saved_asks_and_discards(app: App, workspace_dir: Path, tmp_path: Path) -> None:
+    with step("021's 分值 typed as 5, Esc: the question 保存/放弃/取消 comes up"):
+        open_editor_on_points(app, workspace_dir, "021")
+        app.key("ctrl+a")
+        app.type("5")
+        app.key("Escape")
+        count_windows(app, EDITOR, 2)
+        key_moment(app, tmp_path, "editor-5-unsaved-question")
+    with step("Tab from 保存 (the default) to 放弃, Space: the editor closes without saving"):
+        app.key("Tab", "space")
+        app.wait_gone(EDITOR)
+        app.wait_main()
+    assert [(s["version"], s["assessments"]) for s in systems(workspace_dir)] == [(1, 1)]
+    assert item_score(workspace_dir, "021")["max"] == 3
+    app.assert_alive()
