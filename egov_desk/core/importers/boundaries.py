@@ -51,9 +51,11 @@ def is_header_like(texts: list[str], header_texts: list[list[str]]) -> bool:
     (a block's own header that words the columns a little differently)."""
     if texts in header_texts:
         return True
-    raw = [t for t in texts if t.strip()]
+    raw = [t.strip() for t in texts if t.strip()]
     if not raw or sum(1 for t in raw if len(t) > HEADER_TEXT_LENGTH) > 1:
         return False  # two long cells (a rule, its evidence): a data row, said without normalising every cell
+    if any(t.replace(".", "", 1).isdigit() for t in raw):
+        return False  # a code or points (1, 2.5, 001): a header names its columns, it holds no numbers
     filled = [normalise(t) for t in raw if len(t) <= 2 * HEADER_TEXT_LENGTH]
     known = _known(tuple(tuple(row) for row in header_texts))
     if len(known) >= 2 and len(set(filled) & known) * 2 > len(known):

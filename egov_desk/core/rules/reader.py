@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -197,7 +198,12 @@ def _assemble(parts: list[dict[str, Any]], points: Decimal, zeros: list[str]) ->
 
 
 def _max_of(rule: dict[str, Any]) -> Decimal:
-    return parse_rule(rule).max_points
+    return _max_of_json(json.dumps(rule, sort_keys=True, ensure_ascii=False, default=str))
+
+
+@functools.lru_cache(maxsize=1024)  # a long table proposes the same few rule shapes many times
+def _max_of_json(rule: str) -> Decimal:
+    return parse_rule(json.loads(rule)).max_points
 
 
 @functools.lru_cache(maxsize=512)  # a long table names the same few materials on many rows
@@ -325,10 +331,10 @@ def _computed(norm: str, full: Decimal, supplier: str | None) -> Proposal | None
             "label": named_rate.group(1),
         }
         return _checked(rule | source, 0.85, [], full)
-    full_or_nothing = _FULL_OR_NOTHING.match(norm)
+    full_or_nothing = _FULL_OR_NOTHING.match(norm) if "得满分" in norm else None
     if full_or_nothing and full:
         return _checked({"type": "yes_no", "points": json_number(full)}, 0.85, [], full)
-    rate_parts = _RATE_PARTS.findall(norm)
+    rate_parts = _RATE_PARTS.findall(norm) if "率" in norm else []
     if len(rate_parts) >= 2 and _BY_PROPORTION.search(norm):
         ratios = [{"type": "ratio", "max": json_number(_d(p)), "label": label} for label, p in rate_parts]
         return _checked({"type": "sum", "parts": ratios}, 0.8, [], full)

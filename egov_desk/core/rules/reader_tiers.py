@@ -44,7 +44,7 @@ def _points(run: str) -> list[Decimal]:
 
 def zero_labels(clauses: list[str]) -> list[str]:
     """The labels of clauses that give nothing (90%以下不得分), as the 0-point options of a choose-one list."""
-    matches = [m for c in clauses if (m := _ZERO_CLAUSE.match(c))]
+    matches = [m for c in clauses if ("分" in c) and (m := _ZERO_CLAUSE.match(c))]
     return [pretty(m.group(1)) for m in matches if not re.search(NUM + "分", m.group(1))]
 
 
@@ -113,7 +113,7 @@ def tiers_below_full(parts: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 def rank_in_turn(text: str) -> tuple[list[list[Any]], list[str]] | None:
     """ "排名1-5名依次赋予6分、5.7分、5.4分…": one band per place; a list cut short by … goes on by its step."""
-    match = _RANK_IN_TURN.search(text)
+    match = _RANK_IN_TURN.search(text) if "依次" in text else None
     if not match:
         return None
     first, last = int(match.group(1)), int(match.group(2))
@@ -138,7 +138,7 @@ def rank_in_turn(text: str) -> tuple[list[list[Any]], list[str]] | None:
 
 def subtasks(clauses: list[str]) -> Reading | None:
     """ "1.建立工作机制（15分）；2.完成年度任务（20分）": a sum of parts, each judged up to its points."""
-    matches = [m for c in clauses if (m := _SUBTASK.match(c))]
+    matches = [m for c in clauses if "分" in c and (m := _SUBTASK.match(c))]
     if len(matches) < 2:
         return None
     parts = [{"type": "manual", "max": json_number(number(m.group(2))), "label": pretty(m.group(1))} for m in matches]
