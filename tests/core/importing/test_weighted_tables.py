@@ -113,6 +113,20 @@ def test_an_imported_weighted_table_scores_each_level_times_its_weight(tmp_path:
     assert total == Decimal("83.5")
 
 
+def test_a_bonus_section_beside_weighted_levels_stays_outside_the_weights(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["一级指标", "权重", "二级指标", "分值", "评分标准"],
+        ["业务工作", "50", "项目建设", "100", "按时完成得100分"],
+        ["内部管理", "50", "制度建设", "100", "每缺一项制度扣10分，扣完为止"],
+        ["加分项（最高加5分）", "", "创新工作", "5", "获省级表彰加5分"],
+    ]
+    result = import_table(write_xlsx(tmp_path / "权重与加分.xlsx", rows))
+    tree = result.data["tree"]
+    assert [(n.get("weight"), n.get("section")) for n in tree] == [(50, None), (50, None), (None, "bonus")]
+    assert result.data["total_points"] == 100
+    assert manual_scores(result, {"001": 80, "002": 60, "003": 5}) == Decimal(75)  # 40 + 30, plus 5
+
+
 def test_weights_in_percent_read_the_same(tmp_path: Path) -> None:
     result = import_table(weighted_table(tmp_path, ("50%", "25%", "25%")))
     assert [n["weight"] for n in result.data["tree"]] == [50, 25, 25]
