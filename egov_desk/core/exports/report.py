@@ -31,6 +31,7 @@ from egov_desk.core.evidence.vault import display_name
 from egov_desk.core.exports.details import chinese_date, report_day
 from egov_desk.core.exports.files import atomic_output
 from egov_desk.core.exports.text import printable_data
+from egov_desk.core.exports.total_words import total_remarks
 from egov_desk.core.points import compact, display
 from egov_desk.core.requirements import PLATFORM
 from egov_desk.paths import resource_dir
@@ -150,6 +151,7 @@ def report_context(workspace: Workspace, assessment_id: int) -> dict[str, Any]:
     ]
     partial = sum(1 for entry in items if entry["partial"])
     summary = summary_sentence(len(sheet.items), len(sheet.unscored), partial, display(sheet.total), compact(sheet.max))
+    summary += "".join(f"{remark}。" for remark in total_remarks(sheet))
     return {
         "title": f"{assessment.unit}{assessment.year}年电子政务工作绩效自评报告",
         "system_title": system.title,

@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from egov_desk.core.exports.details import BLANK_NAME, chinese_date, report_day
 from egov_desk.core.exports.files import atomic_output
+from egov_desk.core.exports.total_words import total_remarks
 from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, first_sheet, header_part, lines_needed, put
 from egov_desk.core.points import compact, display, rounded
 
@@ -111,7 +112,7 @@ def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Pa
     put(ws.cell(total, headers.index(SCORE_HEADER) + 1), float(rounded(sheet.total))).number_format = SCORE_FORMAT
     put(
         ws.cell(total, headers.index("得分说明") + 1),
-        f"未评分 {len(sheet.unscored)} 项" if sheet.unscored else "已全部评分",
+        "；".join([f"未评分 {len(sheet.unscored)} 项" if sheet.unscored else "已全部评分", *total_remarks(sheet)]),
     )
     for column in range(1, len(headers) + 1):
         styled = ws.cell(total, column)  # merged cells are styled too: their borders print
