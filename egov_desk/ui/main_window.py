@@ -177,7 +177,10 @@ class MainWindow(QMainWindow):
         self.assessment_combo.setCurrentIndex(self.assessment_combo.findData(assessment.id))
         self._show_assessment_names()
         self.gauge.set_bars(
-            [Bar(n.name, sheet.nodes[n.key].points, n.points, sheet.nodes[n.key].unscored) for n in system.tree]
+            [
+                Bar(n.name, sheet.nodes[n.key].points, sheet.nodes[n.key].max, sheet.nodes[n.key].unscored)
+                for n in system.tree
+            ]
         )
         show_total(self.gauge, sheet)
         self.departments.show_departments(system, sheet, self.evidence_counts)

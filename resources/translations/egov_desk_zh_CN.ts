@@ -1049,6 +1049,10 @@ SHA-256 %4</translation>
         <source>collected %1 · checked %2 · missing %3</source>
         <translation>已收集 %1 · 已核验 %2 · 缺 %3</translation>
     </message>
+    <message>
+        <source>Weighted: %1 of %2 inside, counted × %3% in the total</source>
+        <translation>加权计分：内部得分 %1 / %2，按 %3% 计入总分</translation>
+    </message>
     <message numerus="yes">
         <source>%n item(s) not scored yet</source>
         <translation>
@@ -1091,8 +1095,16 @@ SHA-256 %4</translation>
         <translation>这里会显示它的评分细则、评分栏和佐证材料。</translation>
     </message>
     <message>
+        <source>weight %1%</source>
+        <translation>权重 %1%</translation>
+    </message>
+    <message>
         <source>Score %1 · %2 of %3 items scored</source>
         <translation>得分 %1 · 已评 %2 / %3 项</translation>
+    </message>
+    <message>
+        <source>%1 of %2 inside, × %3% in the total</source>
+        <translation>内部 %1 / %2，按 %3% 计入总分</translation>
     </message>
     <message>
         <source>Points: %1</source>
@@ -1802,6 +1814,10 @@ SHA-256 %4</translation>
     <message>
         <source>Confidence</source>
         <translation>可信度</translation>
+    </message>
+    <message>
+        <source>weight %1%</source>
+        <translation>权重 %1%</translation>
     </message>
     <message>
         <source>Indicators and scoring rules</source>

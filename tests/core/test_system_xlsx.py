@@ -12,6 +12,7 @@ from egov_desk.core.exports.system_xlsx import write_system_xlsx
 from egov_desk.core.importers.pipeline import import_table
 from egov_desk.core.indicators import IndicatorSystem, system_from_interchange
 from egov_desk.core.templates import load_template
+from tests.core.importing.test_weighted_tables import weighted_table
 
 
 def read_back(path: Path) -> IndicatorSystem:
@@ -108,3 +109,15 @@ def test_a_failed_write_leaves_nothing_half_written(small: IndicatorSystem, tmp_
     with pytest.raises(IsADirectoryError):
         write_system_xlsx(small, taken)
     assert list(tmp_path.iterdir()) == [taken]
+
+
+def test_a_weighted_system_keeps_its_weights_through_the_xlsx(tmp_path: Path) -> None:
+    system = read_back(weighted_table(tmp_path))
+    assert [(n.name, n.weight, n.scale) for n in system.tree] == [
+        ("业务工作", 50, 100),
+        ("内部管理", 25, 100),
+        ("公众服务", 25, 100),
+    ]
+    again = read_back(write_system_xlsx(system, tmp_path / "exported.xlsx"))
+    assert [(n.name, n.weight, n.scale) for n in again.tree] == [(n.name, n.weight, n.scale) for n in system.tree]
+    assert described(again) == described(system)

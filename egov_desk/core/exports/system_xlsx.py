@@ -30,6 +30,8 @@ def level_headers(depth: int) -> list[str]:
 
 
 def _label(node: Node) -> str:
+    if node.weighted and node.weight is not None:  # read back by the importer (core/importers/weights.py)
+        return f"{node.name}（权重{compact(node.weight)}%）"
     return f"{node.name}（{compact(node.points)}）" if node.points is not None else node.name
 
 

@@ -49,6 +49,10 @@ class SystemTree(QTreeWidget):
 
     def _add(self, node: dict[str, Any], parent: QTreeWidgetItem | None, result: ImportResult) -> int:
         points = "" if node.get("points") is None else compact(to_points(node["points"]))
+        if node.get("weight") is not None:  # a weighted level: its weight, its children scored inside it
+            points = QCoreApplication.translate("ReviewPage", "weight %1%").replace(
+                "%1", compact(to_points(node["weight"]))
+            )
         entry = QTreeWidgetItem(["", node["name"], points])
         font = entry.font(1)
         font.setBold(True)

@@ -178,9 +178,21 @@ class IndicatorTreeModel(QAbstractItemModel):
             if column == NAME:
                 return node.name
             if column == MAX:
+                if node.points is None and score.max is not None:  # a weighted level: its weight
+                    return compact(score.max)
                 return compact(node.points) if node.points is not None else ""
             if column == SCORE:
                 return display(score.points)
+        elif (
+            role == Qt.ItemDataRole.ToolTipRole and node.weighted and node.scale is not None and column in (MAX, SCORE)
+        ):
+            within = display(score.within) if score.within is not None else "—"
+            return (
+                self.tr("Weighted: %1 of %2 inside, counted × %3% in the total")
+                .replace("%1", within)
+                .replace("%2", compact(node.scale))
+                .replace("%3", compact(node.weight) if node.weight is not None else "—")
+            )
         elif role == Qt.ItemDataRole.ToolTipRole and column == SCORE and score.unscored:
             return self.tr("%n item(s) not scored yet", "", score.unscored)
         elif role == Qt.ItemDataRole.FontRole and node.level == 1:
@@ -195,7 +207,7 @@ class IndicatorTreeModel(QAbstractItemModel):
             return node.name.casefold()
         elif role == SortRole:
             if column in (MAX, SCORE):
-                return float((node.points or 0) if column == MAX else score.points)
+                return float((node.points or score.max or 0) if column == MAX else score.points)
             return ".".join(f"{position:04d}" for position in node.key)  # levels keep the table's order
         return None
 

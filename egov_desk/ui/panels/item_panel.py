@@ -141,14 +141,22 @@ class ItemPanel(QScrollArea):
         self.show_nothing()
         self.path.setText(" › ".join(node.path[:-1]))
         points = compact(node.points) if node.points is not None else "—"
+        if node.weighted and node.weight is not None and node.scale is not None:
+            points = self.tr("weight %1%").replace("%1", compact(node.weight))
         self.heading.setText(f"{node.name}（{points}）")
         done = score.items - score.unscored
-        self.facts.setText(
+        facts = (
             self.tr("Score %1 · %2 of %3 items scored")
             .replace("%1", display(score.points))
             .replace("%2", str(done))
             .replace("%3", str(score.items))
         )
+        if node.weighted and node.scale is not None and score.within is not None:
+            inside = self.tr("%1 of %2 inside, × %3% in the total")
+            facts += " · " + inside.replace("%1", display(score.within)).replace("%2", compact(node.scale)).replace(
+                "%3", compact(node.weight) if node.weight is not None else "—"
+            )
+        self.facts.setText(facts)
 
     def show_item(
         self, item: Item, inp: dict[str, Any] | None, note: str, score: ItemScore, evidence: ItemEvidence
