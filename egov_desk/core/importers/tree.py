@@ -128,9 +128,11 @@ class TreeBuilder:
         self.last_item = None
 
     def _tier_text(self, row: int) -> str:
+        """The tier's words for the item's rule; points in its own 分值 cell are kept in them ("…，得4分")."""
         rule = own_cell(self.grid, row, self.layout.first("rule"))
+        points = own_cell(self.grid, row, self.layout.item_points)
         if rule:
-            return rule
+            return f"{rule}，得{points}分" if points and read_points(points) is not None else rule
         levels = {c.index for c in self.level_columns}
         texts = [
             c.text.strip()

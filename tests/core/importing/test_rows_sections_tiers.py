@@ -86,3 +86,15 @@ def test_a_row_that_adds_nothing_is_skipped_with_a_finding(tmp_path: Path) -> No
     assert len(item_list(built.roots)) == 1
     assert built.row_kinds[2] == "ignore"
     assert "此行既不是评分项，也没有新的指标，已跳过" in messages(built)
+
+
+def test_rows_marked_tier_keep_the_points_in_their_own_cell(tmp_path: Path) -> None:
+    rows = [
+        ["一级指标", "编号", "分值", "评分细则"],
+        ["网站建设", "001", "5", "网站正常运行，按可访问率计分："],
+        ["", "", "4", "可访问率不低于95%"],
+        ["", "", "2", "可访问率低于95%"],
+    ]
+    built = build(write_xlsx(tmp_path / "tiers.xlsx", rows), row_kinds={2: "tier", 3: "tier"})
+    [item] = item_list(built.roots)
+    assert item["rule"].splitlines()[1:] == ["可访问率不低于95%，得4分", "可访问率低于95%，得2分"]
