@@ -100,3 +100,15 @@ def test_the_only_assessment_is_not_removed(workspace: Workspace) -> None:
     with pytest.raises(WorkspaceError) as refused:
         workspace.remove_assessment(only.id)
     assert refused.value.kind == "only_assessment"
+
+
+def test_an_imported_assessment_is_told_apart_from_the_units_other_of_that_year(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    table = write_xlsx(tmp_path / "考评.xlsx", [["2019年专项考评表"], *ROWS])
+    import_into_workspace(workspace, import_table(table), table)
+    import_into_workspace(workspace, import_table(table), table.rename(tmp_path / "考评2.xlsx"))
+    labels = [info.label for info in workspace.assessments()]
+    assert len(set(labels)) == len(labels) == 3
+    titles = [info.title for info in workspace.assessments()[1:]]
+    assert titles == ["自评（2019年专项考评表）", "自评（2019年专项考评表 2）"]

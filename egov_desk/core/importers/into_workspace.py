@@ -60,4 +60,18 @@ def import_into_workspace(
     workspace.refuse_if_read_only()
     if before_write is not None:
         before_write()
-    return workspace.import_system(data, system_key(path), file, chosen_unit, chosen_year)
+    title = distinct_title(workspace, chosen_unit, chosen_year, str(data.get("title") or display_name(path.stem)))
+    return workspace.import_system(data, system_key(path), file, chosen_unit, chosen_year, title)
+
+
+def distinct_title(workspace: Workspace, unit: str, year: int, table: str, plain: str = "自评") -> str:
+    """The new assessment's title: 自评, or — when the unit already has a 自评 that year — 自评（the table's title),
+    so the two are told apart in the assessment list and in the undo step's name."""
+    taken = {info.title for info in workspace.assessments() if info.unit == unit and info.year == year}
+    if plain not in taken:
+        return plain
+    short = table if len(table) <= 20 else table[:19] + "…"
+    title, number = f"{plain}（{short}）", 2
+    while title in taken:
+        title, number = f"{plain}（{short} {number}）", number + 1
+    return title
