@@ -2341,8 +2341,12 @@ SHA-256 %4</translation>
         <translation>%1：“%2”不是不小于 0 的数，请填写数字，如 4 或 0.5。</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>名称</translation>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Points</source>
+        <translation>分值(&amp;P)</translation>
     </message>
     <message>
         <source>Section</source>
@@ -2361,32 +2365,48 @@ SHA-256 %4</translation>
         <translation>扣分项</translation>
     </message>
     <message>
-        <source>Section at most</source>
-        <translation>该类最高分</translation>
+        <source>&amp;Section</source>
+        <translation>类别(&amp;S)</translation>
     </message>
     <message>
-        <source>Weight</source>
-        <translation>权重</translation>
+        <source>Section at &amp;most</source>
+        <translation>该类最高分(&amp;M)</translation>
     </message>
     <message>
-        <source>Parts add up to (scale)</source>
-        <translation>下级合计满分（折算基数）</translation>
+        <source>&amp;Weight</source>
+        <translation>权重(&amp;W)</translation>
     </message>
     <message>
-        <source>Name (optional)</source>
-        <translation>名称（可不填）</translation>
+        <source>Parts add up to (s&amp;cale)</source>
+        <translation>下级合计满分（折算基数）(&amp;C)</translation>
     </message>
     <message>
-        <source>Rule as printed</source>
-        <translation>评分细则（原文）</translation>
+        <source>&amp;Code</source>
+        <translation>编号(&amp;C)</translation>
     </message>
     <message>
-        <source>Evidence, one a line</source>
-        <translation>佐证材料（每行一项）</translation>
+        <source>&amp;Name (optional)</source>
+        <translation>名称（可不填）(&amp;N)</translation>
     </message>
     <message>
-        <source>Lead department</source>
-        <translation>牵头科室</translation>
+        <source>&amp;Rule as printed</source>
+        <translation>评分细则（原文）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;vidence, one a line</source>
+        <translation>佐证材料（每行一项）(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Lead department</source>
+        <translation>牵头科室(&amp;L)</translation>
+    </message>
+    <message>
+        <source>C&amp;ooperating departments</source>
+        <translation>配合科室(&amp;O)</translation>
+    </message>
+    <message>
+        <source>One-vote ve&amp;to (一票否决)</source>
+        <translation>一票否决(&amp;T)</translation>
     </message>
     <message>
         <source>Cooperating departments</source>
@@ -2397,10 +2417,6 @@ SHA-256 %4</translation>
         <translation>用“、”或逗号分隔</translation>
     </message>
     <message>
-        <source>One-vote veto (一票否决)</source>
-        <translation>一票否决</translation>
-    </message>
-    <message>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -2409,12 +2425,12 @@ SHA-256 %4</translation>
         <translation>已保存为新版本。考评“%1”仍按旧版本评分，是否迁移到新版本？</translation>
     </message>
     <message>
-        <source>Move it</source>
-        <translation>迁移到新版本</translation>
+        <source>&amp;Move it</source>
+        <translation>迁移到新版本(&amp;M)</translation>
     </message>
     <message>
-        <source>Keep it on the old version</source>
-        <translation>保留在旧版本</translation>
+        <source>&amp;Keep it on the old version</source>
+        <translation>保留在旧版本(&amp;K)</translation>
     </message>
     <message>
         <source>Not moved: %1</source>
@@ -2437,12 +2453,12 @@ SHA-256 %4</translation>
         <translation>指标体系有未保存的修改。是否保存为新版本？</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Discard</source>
-        <translation>放弃</translation>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
     </message>
     <message>
         <source>Cancel</source>

@@ -15,6 +15,7 @@ from tests.e2e.desktop import (
     cli,
     cli_json,
     count_windows,
+    find_item,
     item_score,
     key_moment,
     step,
@@ -24,36 +25,18 @@ from tests.e2e.desktop import (
 pytestmark = pytest.mark.e2e
 
 EDITOR = "编辑指标体系"  # the editor's title; its questions take the same title
-# From the tree, Tab reaches: 添加指标, 添加评分项, 删除, the page tabs, then the item's 编号, 名称 and 分值.
-TABS_FROM_TREE_TO_POINTS = 7
 
 
 def systems(workspace: Path) -> list[dict[str, Any]]:
     return cli_json("system", "list", "--workspace", str(workspace))
 
 
-def tree_row(workspace: Path, system: int, code: str) -> int:
-    """The row of item `code` in the editor's tree, counted from 0 at the top: each level, then its sub-levels,
-    then its items, every level open (as the editor shows them)."""
-    exported = cli("system", "export", "--workspace", str(workspace), "--system", str(system), "--out", "-").stdout
-    rows: list[str] = []
-
-    def walk(levels: list[dict[str, Any]]) -> None:
-        for level in levels:
-            rows.append("")
-            walk(level.get("children") or [])
-            rows.extend(str(item["code"]) for item in level.get("items") or [])
-
-    walk(json.loads(exported)["tree"])
-    return rows.index(code)
-
-
-def open_editor_on_points(app: App, workspace: Path, code: str) -> None:
-    """Alt+F, E opens the editor with the keyboard in its tree; Home and Down to the item; Tab to its 分值."""
+def open_editor_on_points(app: App, code: str) -> None:
+    """Ctrl+F finds the item in the window; Alt+F, E opens the editor on it; Alt+P goes to its 分值."""
+    find_item(app, code)
     app.key("alt+f", "e")
     app.wait_window(EDITOR)
-    app.key("Home", *["Down"] * tree_row(workspace, 1, code))
-    app.key(*["Tab"] * TABS_FROM_TREE_TO_POINTS)
+    app.key("alt+p")
 
 
 def test_change_points_save_move_and_undo_in_the_window(launch: Launcher, workspace_dir: Path, tmp_path: Path) -> None:
@@ -63,7 +46,7 @@ def test_change_points_save_move_and_undo_in_the_window(launch: Launcher, worksp
     assert item_score(workspace_dir, "021") == {"score": 2.5, "max": 3, "scored": True}
 
     with step("021's 分值 from 3 to 4 in the editor"):
-        open_editor_on_points(app, workspace_dir, "021")
+        open_editor_on_points(app, "021")
         app.key("ctrl+a")
         app.type("4")
         app.key("Tab")  # leaving the field makes the edit
@@ -72,8 +55,8 @@ def test_change_points_save_move_and_undo_in_the_window(launch: Launcher, worksp
         app.key("ctrl+s")
         count_windows(app, EDITOR, 2)
         key_moment(app, tmp_path, "editor-2-move-question")
-    with step("Tab to 迁移到新版本 (保留在旧版本 is the default), Space: the editor closes"):
-        app.key("Tab", "space")
+    with step("Alt+M: 迁移到新版本 (保留在旧版本 is the default); the editor closes"):
+        app.key("alt+m")
         app.wait_gone(EDITOR)
         app.wait_main()
         key_moment(app, tmp_path, "editor-3-moved")
@@ -108,14 +91,14 @@ def test_change_points_save_move_and_undo_in_the_window(launch: Launcher, worksp
 
 def test_closing_with_an_edit_not_saved_asks_and_discards(app: App, workspace_dir: Path, tmp_path: Path) -> None:
     with step("021's 分值 typed as 5, Esc: the question 保存/放弃/取消 comes up"):
-        open_editor_on_points(app, workspace_dir, "021")
+        open_editor_on_points(app, "021")
         app.key("ctrl+a")
         app.type("5")
         app.key("Escape")
         count_windows(app, EDITOR, 2)
         key_moment(app, tmp_path, "editor-5-unsaved-question")
-    with step("Tab from 保存 (the default) to 放弃, Space: the editor closes without saving"):
-        app.key("Tab", "space")
+    with step("Alt+D: 放弃; the editor closes without saving"):
+        app.key("alt+d")
         app.wait_gone(EDITOR)
         app.wait_main()
     assert [(s["version"], s["assessments"]) for s in systems(workspace_dir)] == [(1, 1)]

@@ -13,6 +13,7 @@ from egov_desk.ui.main_window import MainWindow
 from tests.core.test_system_versions import edited_2019
 from tests.core.test_veto_bonus import system_data
 from tests.ui.test_system_editor import finish, open_editor
+from tests.ui.test_system_editor_product import answer
 
 
 def test_ticking_a_veto_in_the_window_shows_veto_on_the_gauge(qtbot: Any, workspace: Workspace) -> None:
@@ -58,7 +59,7 @@ def test_closing_the_window_with_the_editor_holding_unsaved_edits_asks_first(
     assert question is not None
     qtbot.waitUntil(question.isVisible)
     assert window.isVisible()  # nothing closed while the question is open
-    next(button for button in question.buttons() if button.text() == "放弃").click()
+    answer(question, "放弃")
     qtbot.waitUntil(lambda: not window.isVisible())
     assert not editor.isVisible()
     assert len(workspace.systems()) == 1  # discarded: no new version
@@ -69,3 +70,9 @@ def test_closing_the_window_with_the_editor_open_but_unchanged_closes_both(qtbot
     window.close()
     assert not window.isVisible()
     assert not editor.isVisible()
+
+
+def test_the_editor_opens_on_the_item_selected_in_the_window(qtbot: Any, window: MainWindow) -> None:
+    window.select_item("021")
+    editor = open_editor(window, qtbot)
+    assert editor.item_form.code.text() == "021"

@@ -20,6 +20,10 @@ def open_system_editor(context: WindowContext) -> SystemEditor:
     system_id = context.assessment.system_id
     draft = SystemDraft.of(context.workspace.system(system_id))
     editor = SystemEditor(draft, context.parent, Saving(context, system_id))
+    item = context.current_item()
+    place = draft.find(item.code) if item is not None else None
+    if place is not None:  # the item the person was on in the window
+        editor.tree.select(place)
     editor.open()
     return editor
 

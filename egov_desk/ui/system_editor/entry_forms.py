@@ -4,6 +4,7 @@ with the reason, as typed, and nothing is asked."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -18,6 +19,11 @@ from egov_desk.ui.editors.number_field import read_typed
 from egov_desk.ui.system_editor.refusals import Refusal
 
 DEPARTMENT_SEPARATORS = ("，", ",", "、", "；", ";")
+
+
+def plain(label: str) -> str:
+    """A label without its access key ("分值(&P)", "&Points" → "分值", "Points"): how messages name the field."""
+    return re.sub(r"\(&\w\)", "", label).replace("&", "")
 
 
 class TextBox(QPlainTextEdit):
@@ -63,7 +69,7 @@ class EntryForm(QWidget):
 
     def line(self, key: str, label: str, *, number: bool = False, optional: bool = True) -> QLineEdit:
         field = QLineEdit(self)
-        field.setAccessibleName(label)
+        field.setAccessibleName(plain(label))
         field.editingFinished.connect(lambda: self._line_finished(key, field, label, number, optional))
         self.form.addRow(label, field)
         self.lines[key] = field
@@ -135,8 +141,8 @@ class LevelForm(EntryForm):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.name = self.line("name", QCoreApplication.translate("SystemEditor", "Name"), optional=False)
-        self.points = self.line("points", QCoreApplication.translate("SystemEditor", "Points"), number=True)
+        self.name = self.line("name", QCoreApplication.translate("SystemEditor", "&Name"), optional=False)
+        self.points = self.line("points", QCoreApplication.translate("SystemEditor", "&Points"), number=True)
         self.section = QComboBox(self)
         self.section.setAccessibleName(QCoreApplication.translate("SystemEditor", "Section"))
         for text, value in (
@@ -146,10 +152,10 @@ class LevelForm(EntryForm):
         ):
             self.section.addItem(text, value)
         self.section.activated.connect(lambda _i: self._section_chosen())
-        self.form.addRow(QCoreApplication.translate("SystemEditor", "Section"), self.section)
-        self.line("cap", QCoreApplication.translate("SystemEditor", "Section at most"), number=True)
-        self.line("weight", QCoreApplication.translate("SystemEditor", "Weight"), number=True)
-        self.line("scale", QCoreApplication.translate("SystemEditor", "Parts add up to (scale)"), number=True)
+        self.form.addRow(QCoreApplication.translate("SystemEditor", "&Section"), self.section)
+        self.line("cap", QCoreApplication.translate("SystemEditor", "Section at &most"), number=True)
+        self.line("weight", QCoreApplication.translate("SystemEditor", "&Weight"), number=True)
+        self.line("scale", QCoreApplication.translate("SystemEditor", "Parts add up to (s&cale)"), number=True)
         self.form.addRow(self.problem)
 
     def _section_chosen(self) -> None:
@@ -168,27 +174,27 @@ class ItemForm(EntryForm):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.code = self.line("code", QCoreApplication.translate("SystemEditor", "Code"), optional=False)
-        self.name = self.line("name", QCoreApplication.translate("SystemEditor", "Name (optional)"))
+        self.code = self.line("code", QCoreApplication.translate("SystemEditor", "&Code"), optional=False)
+        self.name = self.line("name", QCoreApplication.translate("SystemEditor", "&Name (optional)"))
         self.points = self.line(
-            "points", QCoreApplication.translate("SystemEditor", "Points"), number=True, optional=False
+            "points", QCoreApplication.translate("SystemEditor", "&Points"), number=True, optional=False
         )
-        self.rule_text = self._box("rule", QCoreApplication.translate("SystemEditor", "Rule as printed"), 110)
-        self.evidence = self._box("evidence", QCoreApplication.translate("SystemEditor", "Evidence, one a line"), 110)
-        self.lead = self.line("lead", QCoreApplication.translate("SystemEditor", "Lead department"))
+        self.rule_text = self._box("rule", QCoreApplication.translate("SystemEditor", "&Rule as printed"), 110)
+        self.evidence = self._box("evidence", QCoreApplication.translate("SystemEditor", "E&vidence, one a line"), 110)
+        self.lead = self.line("lead", QCoreApplication.translate("SystemEditor", "&Lead department"))
         self.cooperating = QLineEdit(self)
         self.cooperating.setAccessibleName(QCoreApplication.translate("SystemEditor", "Cooperating departments"))
         self.cooperating.setPlaceholderText(QCoreApplication.translate("SystemEditor", "separated by 、 or commas"))
         self.cooperating.editingFinished.connect(self._cooperating_finished)
-        self.form.addRow(QCoreApplication.translate("SystemEditor", "Cooperating departments"), self.cooperating)
-        self.veto = QCheckBox(QCoreApplication.translate("SystemEditor", "One-vote veto (一票否决)"), self)
+        self.form.addRow(QCoreApplication.translate("SystemEditor", "C&ooperating departments"), self.cooperating)
+        self.veto = QCheckBox(QCoreApplication.translate("SystemEditor", "One-vote ve&to (一票否决)"), self)
         self.veto.toggled.connect(self._veto_toggled)
         self.form.addRow("", self.veto)
         self.form.addRow(self.problem)
 
     def _box(self, key: str, label: str, height: int) -> TextBox:
         box = TextBox(self)
-        box.setAccessibleName(label)
+        box.setAccessibleName(plain(label))
         box.setTabChangesFocus(True)
         box.setFixedHeight(height)
         box.finished.connect(lambda: self._box_finished(key, box))

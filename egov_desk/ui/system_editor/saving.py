@@ -59,9 +59,9 @@ class Saving:
         box = QMessageBox(
             QMessageBox.Icon.Question, editor.windowTitle(), text, QMessageBox.StandardButton.NoButton, editor
         )
-        box.addButton(QCoreApplication.translate("SystemEditor", "Move it"), QMessageBox.ButtonRole.YesRole)
+        box.addButton(QCoreApplication.translate("SystemEditor", "&Move it"), QMessageBox.ButtonRole.YesRole)
         keep = box.addButton(
-            QCoreApplication.translate("SystemEditor", "Keep it on the old version"), QMessageBox.ButtonRole.NoRole
+            QCoreApplication.translate("SystemEditor", "&Keep it on the old version"), QMessageBox.ButtonRole.NoRole
         )
         box.setDefaultButton(keep)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

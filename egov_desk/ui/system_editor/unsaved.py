@@ -22,8 +22,8 @@ def ask_about_unsaved(parent: QWidget, save: Callable[[], None], discard: Callab
         parent,
     )
     words = (
-        (buttons.Save, QCoreApplication.translate("SystemEditor", "Save")),
-        (buttons.Discard, QCoreApplication.translate("SystemEditor", "Discard")),
+        (buttons.Save, QCoreApplication.translate("SystemEditor", "&Save")),
+        (buttons.Discard, QCoreApplication.translate("SystemEditor", "&Discard")),
         (buttons.Cancel, QCoreApplication.translate("SystemEditor", "Cancel")),
     )
     for which, text in words:
