@@ -15,6 +15,7 @@ from egov_desk.core.collection import collection_paused
 from egov_desk.core.evidence.vault import display_name
 from egov_desk.core.importers.docx import read_docx
 from egov_desk.core.importers.findings import Finding, all_items, blocking, check_system, grouped, places
+from egov_desk.core.importers.flat import named_items
 from egov_desk.core.importers.grid import Grid, ImportRefused, SheetRead
 from egov_desk.core.importers.limits import Budget
 from egov_desk.core.importers.options import ImportOptions, RowKind
@@ -233,6 +234,8 @@ def _import_table(
     special, section_findings = special_sections(tree, rows)
     findings += section_findings
     findings += weighting(tree, rows, special, grid, layout, built.row_kinds, known_departments)
+    if len(layout.levels) <= 1 and not special:
+        findings += named_items(tree, rows, layout.title or grid.title or display_name(path.stem))
     roots = [node["points"] if "weight" not in node else node["weight"] for node in tree if node not in special]
     total = sum((Decimal(str(p)) for p in roots), Decimal(0)) if all(p is not None for p in roots) else built.total_row
     # two tables on the sheet: each title names its own top-level level, the system is named after the file
