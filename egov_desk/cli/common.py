@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from egov_desk.core.errors import Failure, Refused
+from egov_desk.core.messages import os_reason_zh
 
 if TYPE_CHECKING:
     from egov_desk.core.workspace import Workspace
@@ -50,7 +51,7 @@ def read_json(path: str) -> Any:
     try:
         text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
     except OSError as exc:
-        raise Refused(f"{path}: cannot read ({exc.strerror})", f"无法读取 {path}（{exc.strerror}）") from None
+        raise Refused(f"{path}: cannot read ({exc.strerror})", f"无法读取 {path}（{os_reason_zh(exc)}）") from None
     except UnicodeDecodeError:
         raise Refused(f"{path}: not UTF-8 text", f"{path} 不是 UTF-8 文本") from None
     try:

@@ -46,6 +46,13 @@ OS_REASONS_ZH = {
 }
 
 
+def os_reason_zh(error: OSError) -> str:
+    """Why the operating system refused, in Chinese where we know the words (else what it said)."""
+    if error.errno in OS_REASONS_ZH:
+        return OS_REASONS_ZH[error.errno]
+    return error.strerror or str(error)
+
+
 def cli_language(environ: Mapping[str, str] | None = None) -> str:
     """The command line's language from the locale: the first set of LC_ALL, LC_MESSAGES, LANG.
 
@@ -69,5 +76,6 @@ __all__ = [
     "english",
     "field_name",
     "is_chinese",
+    "os_reason_zh",
     "say",
 ]

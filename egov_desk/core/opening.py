@@ -24,6 +24,7 @@ from pathlib import Path
 from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.filesystems import mount_type, network_filesystem
 from egov_desk.core.lock import Holder, WorkspaceLock, acquire
+from egov_desk.core.messages import os_reason_zh
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HELD, NETWORK, MEDIA = "held", "network", "media"
@@ -57,7 +58,7 @@ def check_database_file(database: Path) -> None:
     except OSError as exc:
         raise WorkspaceError(
             f"{database}: cannot be read ({exc.strerror})",
-            f"无法读取 {database}（{exc.strerror}）",
+            f"无法读取 {database}（{os_reason_zh(exc)}）",
             "unreadable_database",
             path=str(database),
         ) from exc

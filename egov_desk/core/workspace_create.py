@@ -13,6 +13,7 @@ from egov_desk.core.db.engine import sqlite_url
 from egov_desk.core.db.models import utcnow
 from egov_desk.core.errors import ReadOnlyWorkspace, WorkspaceError
 from egov_desk.core.lock import LOCK_NAME
+from egov_desk.core.messages import os_reason_zh
 from egov_desk.core.opening import HELD, Access, decide_access
 from egov_desk.core.templates import load_template
 from egov_desk.core.workspace_info import DATABASE_NAME, PLACEHOLDER_UNIT, UNIT_GIVEN, AssessmentInfo, SystemInfo
@@ -61,7 +62,7 @@ def create_workspace(
     except OSError as exc:
         raise WorkspaceError(
             f"{folder}: cannot create the workspace folder ({exc.strerror})",
-            f"无法创建工作区文件夹 {folder}（{exc.strerror}）",
+            f"无法创建工作区文件夹 {folder}（{os_reason_zh(exc)}）",
             "cannot_create",
             path=str(folder),
         ) from exc

@@ -18,6 +18,7 @@ from defusedxml import DefusedXmlException
 
 from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.importers.limits import Budget, CappedZip
+from egov_desk.core.messages import os_reason_zh
 
 MAX_UNPACKED = 300 * 1024 * 1024  # an indicator table is a few hundred KB; 300 MB unpacked is not one
 MAX_RATIO = 200  # ordinary XML compresses 5–20×; a ZIP bomb, thousands of times
@@ -162,8 +163,9 @@ def check_package(path: Path, kind: str, budget: Budget | None = None) -> None:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
+        reason = os_reason_zh(exc)
         raise _unsafe(
-            f"{name}: cannot be read ({exc.strerror})", f"{name}：无法读取（{exc.strerror}）", "unreadable", file=name
+            f"{name}: cannot be read ({exc.strerror})", f"{name}：无法读取（{reason}）", "unreadable", file=name
         ) from None
     if head.startswith(OLE_MAGIC):
         extension = ".docx" if kind == "Word" else ".xlsx"
