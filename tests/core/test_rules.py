@@ -106,6 +106,33 @@ class TestPerUnitAndDeduct:
         with pytest.raises(RuleError, match="floor"):
             parse_rule({"type": "deduct", "start": 1, "per": 0.5, "floor": 2})
 
+    # 每推迟一个月扣0.5分，最高扣2分；发生1起扣1分，累加计分 on a 30-point item: one deduction, two classes
+    LATE_AND_INCIDENTS = {
+        "type": "deduct",
+        "start": 30,
+        "per": 0.5,
+        "floor": 0,
+        "unit": "扣分情形（按类别）",
+        "classes": [{"label": "推迟（个月）", "per": 0.5, "max": 2}, {"label": "发生（起）", "per": 1}],
+    }
+
+    def test_a_class_with_its_own_cap_takes_off_no_more_than_it(self) -> None:
+        assert points(self.LATE_AND_INCIDENTS, {"counts": [4, 0]}) == 28
+        assert points(self.LATE_AND_INCIDENTS, {"counts": [9, 3]}) == 25
+        assert points(self.LATE_AND_INCIDENTS, {"counts": [3, 1]}) == Decimal("27.5")
+
+    def test_classes_without_a_cap_still_stop_at_the_floor(self) -> None:
+        assert points(self.LATE_AND_INCIDENTS, {"counts": [0, 40]}) == 0
+
+    def test_a_class_cap_survives_the_interchange_round_trip(self) -> None:
+        assert parse_rule(self.LATE_AND_INCIDENTS).to_dict() == self.LATE_AND_INCIDENTS
+        assert parse_rule(self.LATE_AND_INCIDENTS).max_points == 30
+
+    def test_a_class_cap_of_nothing_is_a_broken_rule(self) -> None:
+        broken = {"type": "deduct", "start": 3, "classes": [{"label": "A类", "per": 1, "max": 0}]}
+        with pytest.raises(RuleError, match=r"classes\[0\].*'max'"):
+            parse_rule(broken)
+
 
 class TestRatio:
     RULE = {"type": "ratio", "max": 3, "numerator": "挂接目录数", "denominator": "目录总数"}
@@ -273,6 +300,14 @@ class TestRegistry:
             ),
             ({"type": "per_unit", "per": 0.5, "cap": 2, "unit": "参加调研（次）"}, "每次 0.5分，上限 2分"),
             ({"type": "deduct", "start": 2, "per": 0.5, "floor": 0}, "起评 2分，每处扣 0.5分，最低 0分"),
+            (
+                {"type": "deduct", "start": 3, "classes": [{"label": "A类", "per": 1}, {"label": "B类", "per": 0.5}]},
+                "起评 3分，A类每处扣 1分、B类每处扣 0.5分，最低 0分",
+            ),
+            (
+                TestPerUnitAndDeduct.LATE_AND_INCIDENTS,
+                "起评 30分，推迟每个月扣 0.5分（最多扣 2分）、发生每起扣 1分，最低 0分",
+            ),
             ({"type": "ratio", "max": 3, "numerator": "A", "denominator": "B"}, "A/B × 3分"),
             ({"type": "ratio", "max": 6, "rate": True}, "比率 × 6分"),
             (

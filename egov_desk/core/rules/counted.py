@@ -48,10 +48,16 @@ class PerUnit(Rule):
 
 @dataclass(frozen=True)
 class DeductClass:
-    """One class of finding and what each costs: A类扣1分."""
+    """One class of finding and what each costs: A类扣1分; ``max`` caps what the class takes off in all (每推迟一个月扣
+    0.5分，最高扣2分), None when the text sets no cap."""
 
     label: str
     per: Decimal
+    max: Decimal | None = None
+
+    def taken(self, count: int) -> Decimal:
+        off = count * self.per
+        return off if self.max is None else min(off, self.max)
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,8 @@ class Deduct(Rule):
     """每发现一处扣0.5分，扣完为止: start from full points, take off per finding, never below the floor.
 
     With ``classes`` (A、B、C类分别扣1、0.5、0.2分) each class has its own amount and the input is a count per
-    class: ``{"counts": [1, 0, 2]}``."""
+    class: ``{"counts": [1, 0, 2]}``. A class may cap its own deduction (每推迟一个月扣0.5分，最高扣2分；发生1起扣1分:
+    two classes of one deduction, the first taking off 2 at most)."""
 
     type: ClassVar[str] = "deduct"
     fields: ClassVar[tuple[str, ...]] = ("count", "counts")
@@ -78,7 +85,8 @@ class Deduct(Rule):
         if reader.get("classes") is not None:
             for position, entry in enumerate(reader.items("classes")):
                 sub = reader.sub("classes", position, entry)
-                classes.append(DeductClass(sub.text("label"), sub.number("per", positive=True)))
+                most = None if sub.get("max") is None else sub.number("max", positive=True)
+                classes.append(DeductClass(sub.text("label"), sub.number("per", positive=True), most))
         per = reader.number("per", classes[0].per if classes else None, positive=True)
         return Deduct(start=start, per=per, floor=floor, unit=reader.text("unit"), classes=tuple(classes))
 
@@ -87,8 +95,8 @@ class Deduct(Rule):
         start, floor = points_text(definition.get("start", 0)), points_text(definition.get("floor", 0))
         classes = definition.get("classes")
         if isinstance(classes, list) and classes:
-            each = "、".join(f"{c.get('label', '')}扣 {points_text(c.get('per', 0))}分" for c in classes)
-            return f"起评 {start}分，每处{each}，最低 {floor}分"
+            each = "、".join(_class_summary(c) for c in classes if isinstance(c, dict))
+            return f"起评 {start}分，{each}，最低 {floor}分"
         per = points_text(definition.get("per", 0))
         return f"起评 {start}分，每处扣 {per}分，最低 {floor}分"
 
@@ -117,7 +125,7 @@ class Deduct(Rule):
                 count = read_count({"count": raw}, "count", kind.label)
             except InputError as error:
                 raise error.replace(field=f"counts[{position}]") from None
-            taken += count * kind.per
+            taken += kind.taken(count)
             said.append(f"{kind.label} {count}")
         return Evaluation(max(self.start - taken, self.floor), explanation="，".join(said))
 
@@ -129,8 +137,24 @@ class Deduct(Rule):
             "unit": self.unit,
         }
         if self.classes:
-            data["classes"] = [{"label": c.label, "per": json_number(c.per)} for c in self.classes]
+            data["classes"] = [_class_dict(c) for c in self.classes]
         return data
+
+
+def _class_dict(kind: DeductClass) -> dict[str, Any]:
+    data: dict[str, Any] = {"label": kind.label, "per": json_number(kind.per)}
+    if kind.max is not None:
+        data["max"] = json_number(kind.max)
+    return data
+
+
+def _class_summary(kind: Mapping[str, Any]) -> str:
+    """ "A类每处扣 1分", "推迟每个月扣 0.5分（最多扣 2分）": the counter a label ends with says what 每 is."""
+    label = str(kind.get("label", ""))
+    counter = re.search(r"[（(]([^（()）]{1,4})[）)]$", label)
+    what, each = (label[: counter.start()], counter.group(1)) if counter else (label, "处")
+    most = f"（最多扣 {points_text(kind['max'])}分）" if kind.get("max") is not None else ""
+    return f"{what}每{each}扣 {points_text(kind.get('per', 0))}分{most}"
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""A deduction by class (A、B、C类分别扣1、0.5、0.2分): one count per class, what each costs shown beside it."""
+"""A deduction by class (A、B、C类分别扣1、0.5、0.2分): one count per class, what each costs shown beside it, and
+a class's own cap (最多扣2分) when it has one."""
 
 from __future__ import annotations
 
@@ -27,7 +28,10 @@ class ClassCountEditor(RuleEditor):
             self.counts.append(field)
             grid.addWidget(QLabel(kind.label), row, 0)
             grid.addWidget(field, row, 1, Qt.AlignmentFlag.AlignLeft)
-            grid.addWidget(QLabel(self.tr("minus %1 each").replace("%1", compact(kind.per))), row, 2)
+            cost = self.tr("minus %1 each").replace("%1", compact(kind.per))
+            if kind.max is not None:  # 每推迟一个月扣0.5分，最高扣2分: the class takes off no more than this
+                cost += self.tr(" (at most %1 off)").replace("%1", compact(kind.max))
+            grid.addWidget(QLabel(cost), row, 2)
         grid.setColumnStretch(2, 1)
         self.fields.addLayout(grid)
         note = QLabel(
