@@ -23,6 +23,7 @@ from typing import Any
 from egov_desk.core.points import json_number
 from egov_desk.core.requirements import PLATFORM, parse_requirements
 from egov_desk.core.rules import reader_tiers as tiers
+from egov_desk.core.rules import reader_units as units
 from egov_desk.core.rules.reader_text import NUM, clauses, enumeration, normalise, pretty
 from egov_desk.core.rules.reader_text import number as _d
 from egov_desk.core.rules.registry import parse_rule
@@ -72,28 +73,19 @@ _CAP = re.compile(
     rf"最高(?:得)?\s*{NUM}\s*分|得满\s*{NUM}\s*分为止|满分\s*{NUM}\s*分|最多(?:得)?\s*{NUM}\s*分|"
     rf"上限\s*{NUM}\s*分|{NUM}\s*分封顶"
 )
-_PER_UNIT = re.compile(rf"(?:每|(?<![\d.])1)(?:有)?(?:1)?([项次个类处家件条种篇人])(?!以)[^,;扣]*?(?:得)?\s*{NUM}\s*分")
+_PER_UNIT = re.compile(  # 第1项 is an ordinal, not a count
+    rf"(?:每|(?<![\d.第])1)(?:有)?(?:1)?([项次个类处家件条种篇人])(?!以)[^,;扣]*?(?:得)?\s*{NUM}\s*分"
+)
 _ELEMENTS = re.compile(rf"每(?:个|项)?(要素|内容|方面)\s*{NUM}\s*分")
-_DEDUCT = re.compile(rf"(?:每|1)[^,;]*?扣\s*{NUM}\s*分")
+_DEDUCT = re.compile(rf"(?:每|(?<![\d.第])1)[^,;]*?扣\s*{NUM}\s*分")
 _DEDUCT_ONCE = re.compile(rf"扣(?:除)?\s*{NUM}\s*分")
 _DEDUCT_LIMIT = re.compile(rf"(?:最多|最高|累计)扣(?:除)?\s*{NUM}\s*分|扣分(?:不超过|上限)\s*{NUM}\s*分")
-_COUNTED = re.compile(r"^每?\s*(.*?)\s*\d*\s*((?:个)?[项次个类处家件条种篇人起月天日])")
 _CONDITION = re.compile(rf"^(.+?)\s*,?\s*(?:得|计)?\s*{NUM}\s*分$")
 
 
 def _cap(clause: str) -> Decimal | None:
     match = _CAP.search(clause)
     return _d(next(g for g in match.groups() if g)) if match else None
-
-
-def _deduction_unit(clause: str, start: int) -> str:
-    """What is counted: "每推迟一个月扣0.5分" → 推迟（个月）, "发生1起扣1分" → 发生（起）."""
-    before = pretty(re.sub(r"的$", "", clause[:start].split(",")[-1].strip()))
-    counted = _COUNTED.match(clause[start:].split("扣")[0])
-    event = before or (pretty(counted.group(1)) if counted else "")
-    if counted and event:
-        return f"{event}（{counted.group(2)}）"
-    return event or "发现的问题（处）"
 
 
 def _clause_parts(parts: list[str]) -> list[dict[str, Any]]:
@@ -133,7 +125,7 @@ def _clause_part(clause: str) -> dict[str, Any] | None:
         rule: dict[str, Any] = {
             "type": "deduct",
             "per": json_number(_d(deduct.group(1))),
-            "unit": _deduction_unit(clause, deduct.start()),
+            "unit": units.deduction_unit(clause, deduct.start()),
         }
         if not each:  # "90%≤N＜95%，扣2分": a tier below the full points, not a deduction per event
             rule["_tier"] = pretty(clause[: deduct.start()].strip(" ,"))
@@ -143,11 +135,10 @@ def _clause_part(clause: str) -> dict[str, Any] | None:
     per_unit = _PER_UNIT.search(clause)
     if per_unit:
         cap = _cap(clause)
-        label = pretty(re.sub(r"情况$", "", clause[: per_unit.start()].strip(" ,")))
         rule = {
             "type": "per_unit",
             "per": json_number(_d(per_unit.group(2))),
-            "unit": f"{label}（{per_unit.group(1)}）",
+            "unit": units.per_unit_unit(clause, per_unit.start(), per_unit.group(1)),
         }
         if cap is not None:
             rule["cap"] = json_number(cap)
@@ -168,9 +159,10 @@ def _assemble(parts: list[dict[str, Any]], points: Decimal, zeros: list[str]) ->
         return tiered, 0.75, ["按档次扣分读作选项：满分及各档扣分后的得分"]
     for part in parts:
         part.pop("_tier", None)
-    deduction = tiers.one_deduction(parts)
+    deduction = tiers.one_deduction(parts, points)
     if deduction:
-        return deduction, 0.8, []
+        several = ["多种扣分情形读作一项扣分，按类别分别计数"] if "classes" in deduction else []
+        return deduction, 0.8, several
     options = tiers.choose_one(parts, zeros, points)
     if options:
         return options, 0.8, []

@@ -86,16 +86,39 @@ def respectively(text: str) -> Reading | None:
     return {"type": "options", "options": [*options, {"label": OTHERWISE, "points": 0}]}, 0.8, []
 
 
-def one_deduction(parts: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """得5分；每发现一处扣1分（扣完为止）: the points to start from and the deduction are ONE deduct rule."""
-    if len(parts) != 2 or parts[0]["type"] != "yes_no" or parts[1]["type"] != "deduct":
+def one_deduction(parts: list[dict[str, Any]], full: Decimal) -> dict[str, Any] | None:
+    """得5分；每发现一处扣1分（扣完为止）: the points to start from and the deduction are ONE deduct rule.
+    Several deductions ("每推迟一个月扣0.5分，最高扣2分；发生1起扣1分") are one deduction from the item's points (or
+    the base the text gives) with a class each, each class keeping its own cap."""
+    base = parts[0] if parts and parts[0]["type"] == "yes_no" else None
+    deductions = parts[1:] if base else parts
+    if not deductions or any(p["type"] != "deduct" for p in deductions) or (not base and len(deductions) < 2):
         return None
-    start = number(str(parts[0]["points"]))
-    deduct = {k: v for k, v in parts[1].items() if k != "_limit"}
-    limit = parts[1].get("_limit")
+    start = number(str(base["points"])) if base else full
+    if len(deductions) > 1:
+        return _by_class(deductions, start)
+    deduct = {k: v for k, v in deductions[0].items() if k != "_limit"}
+    limit = deductions[0].get("_limit")
     deduct["start"] = json_number(start)
     deduct["floor"] = json_number(max(start - limit, Decimal(0))) if limit is not None else 0
     return deduct
+
+
+def _by_class(deductions: list[dict[str, Any]], start: Decimal) -> dict[str, Any]:
+    classes = []
+    for part in deductions:
+        kind = {"label": part["unit"], "per": part["per"]}
+        if part.get("_limit") is not None:
+            kind["max"] = json_number(part["_limit"])
+        classes.append(kind)
+    return {
+        "type": "deduct",
+        "start": json_number(start),
+        "per": classes[0]["per"],
+        "floor": 0,
+        "unit": "扣分情形（按类别）",
+        "classes": classes,
+    }
 
 
 def tiers_below_full(parts: list[dict[str, Any]]) -> dict[str, Any] | None:

@@ -93,6 +93,9 @@ def test_at_least_30_of_35_seed_items_agree_with_scoring_2019() -> None:
         ("以市考核办评价为准", 5, {"type": "external", "max": 5}),
         ("达到要求的为合格", 0, {"type": "pass_fail", "levels": ["合格", "基本合格", "不合格"]}),
         ("根据实际情况评分", 3, {"type": "manual", "max": 3}),
+        # 第N项 is an ordinal, not a count: only 每… is per unit
+        ("第1项达到要求得2分", 2, {"type": "yes_no", "points": 2}),
+        ("第2项达到要求得2分", 2, {"type": "yes_no", "points": 2}),
         # choose-one tiers are options (one of them holds), never an additive checklist
         (
             "省级得3分；市级得2分；县级得1分",
@@ -133,6 +136,20 @@ def test_at_least_30_of_35_seed_items_agree_with_scoring_2019() -> None:
         ),
         ("每推迟一个月扣0.5分，最高扣2分", 5, {"type": "deduct", "start": 5, "per": 0.5, "floor": 3}),
         ("未按时报送的扣1分", 2, {"type": "deduct", "start": 2, "per": 1, "floor": 0}),
+        # two kinds of event are ONE deduction from the item's points, a class each, the first capped at 2
+        (
+            "每推迟一个月扣0.5分，最高扣2分；发生1起扣1分，累加计分",
+            30,
+            {
+                "type": "deduct",
+                "start": 30,
+                "per": 0.5,
+                "floor": 0,
+                "classes": [{"per": 0.5, "max": 2}, {"per": 1}],
+            },
+        ),
+        ("每有一个断面不达标扣10分，扣完为止", 40, {"type": "deduct", "start": 40, "per": 10, "floor": 0}),
+        ("达到目标值得满分，每低1个百分点扣1分", 30, {"type": "deduct", "start": 30, "per": 1, "floor": 0}),
         # sub-task lists: a sum of parts, each judged up to its points
         (
             "1.建立工作机制（15分）；2.完成年度任务（20分）",
@@ -247,6 +264,50 @@ def test_a_deduction_is_never_read_as_points_gained() -> None:
 def test_a_deduction_says_what_is_counted() -> None:
     assert propose("每推迟一个月扣0.5分，最高扣2分", 5).rule["unit"] == "推迟（个月）"
     assert propose("发生1起扣1分，累加计分", 3).rule["unit"] == "发生（起）"
+
+
+@pytest.mark.parametrize(
+    ("text", "points", "unit"),
+    [
+        ("每有一个断面不达标扣10分，扣完为止", 40, "不达标的断面（个）"),
+        ("每低1个百分点扣1分", 10, "低于目标的百分点（个）"),
+        ("达到目标值得满分，每低1个百分点扣1分", 30, "低于目标的百分点（个）"),
+        ("办结率100%得10分；每低1个百分点扣1分", 10, "低于目标的百分点（个）"),
+        ("完成得30分；每少50人次扣3分", 30, "少于目标的人次（每50人次）"),
+        ("每缺一项制度扣5分，扣完为止", 20, "缺少的制度（项）"),
+        ("每有一处不合理扣2分", 10, "不合理（处）"),
+        ("网站正常运行得5分，每发现一次无法访问扣1分", 5, "无法访问（次）"),
+        ("每发现一起违规扣3分，扣完为止", 15, "违规（起）"),
+        ("每发现一处扣0.5分，扣完为止", 2, "发现的问题（处）"),
+        ("每有一个断面达标得10分", 40, "达标的断面（个）"),
+        ("每完成一项任务得1分，最高3分", 3, "完成的任务（项）"),
+        ("参加培训，一次得1分，最高2分", 2, "参加培训（次）"),
+    ],
+)
+def test_a_count_is_labelled_with_what_is_counted(text: str, points: int, unit: str) -> None:
+    assert propose(text, points).rule["unit"] == unit
+
+
+def test_the_2019_seeds_counted_certificates_are_named_by_what_is_counted() -> None:
+    """Was 在事项办理中实现电子证照应用（类）, words from before 每; SCORING-2019.md counts 得到应用的电子证照类别数."""
+    item = load_template("builtin:2019").item("029")
+    assert propose(item.rule_text, item.points).rule["unit"] == "在事项办理过程中得到应用的电子证照（类）"
+
+
+def test_two_kinds_of_deduction_are_one_deduction_each_counted_by_itself() -> None:
+    proposal = propose("每推迟一个月扣0.5分，最高扣2分；发生1起扣1分，累加计分", 30)
+    rule = parse_rule(proposal.rule)
+    assert [c["label"] for c in proposal.rule["classes"]] == ["推迟（个月）", "发生（起）"]
+    assert rule.evaluate({"counts": [4, 0]}).points == 28  # the delays take off 2 at most, from the item's 30
+    assert rule.evaluate({"counts": [1, 2]}).points == Decimal("27.5")
+    assert rule.max_points == 30
+    assert proposal.notes  # said, not hidden
+
+
+def test_a_base_with_two_kinds_of_deduction_starts_from_the_base() -> None:
+    rule = propose("按期完成得20分；每推迟一个月扣0.5分，最高扣2分；发生1起扣1分", 20).rule
+    assert rule["start"] == 20
+    assert [c.get("max") for c in rule["classes"]] == [2, None]
 
 
 def test_deductions_by_class_are_one_deduction_counted_per_class() -> None:
