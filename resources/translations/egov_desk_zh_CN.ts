@@ -238,6 +238,10 @@
         <translation>每处扣 %1 分</translation>
     </message>
     <message>
+        <source> (at most %1 off)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>from %1, not below %2</source>
         <translation>起评 %1 分，最低 %2 分</translation>
     </message>
@@ -358,6 +362,14 @@ If the app behaves oddly, close and restart it.</source>
     <message>
         <source>cooperating</source>
         <translation>配合</translation>
+    </message>
+    <message>
+        <source>Vetoed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not judged</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>not scored</source>
@@ -848,6 +860,10 @@ SHA-256 %4</translation>
         <translation>表格文件 (*.docx *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Press Enter to read the file.</source>
+        <translation>按 Enter 读取该文件。</translation>
+    </message>
+    <message>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
@@ -1050,6 +1066,10 @@ SHA-256 %4</translation>
         <translation>已收集 %1 · 已核验 %2 · 缺 %3</translation>
     </message>
     <message>
+        <source>not judged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Weighted: %1 of %2 inside, counted × %3% in the total</source>
         <translation>加权计分：内部得分 %1 / %2，按 %3% 计入总分</translation>
     </message>
@@ -1058,6 +1078,23 @@ SHA-256 %4</translation>
         <translation>
             <numerusform>%n 项尚未评分</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Vetoed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The total counts as 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The assessment is marked failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Veto triggered: %1
+%2</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>others</source>
@@ -1107,6 +1144,18 @@ SHA-256 %4</translation>
         <translation>内部 %1 / %2，按 %3% 计入总分</translation>
     </message>
     <message>
+        <source>%1 of %2 items judged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>worst judgement: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Judged: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Points: %1</source>
         <translation>分值：%1</translation>
     </message>
@@ -1137,6 +1186,22 @@ SHA-256 %4</translation>
     <message>
         <source>Not scored yet (counts as 0 of %2)</source>
         <translation>尚未评分（按 0 分计，满分 %2）</translation>
+    </message>
+    <message>
+        <source>Not judged yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Judgement: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Veto triggered: the total counts as 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Veto triggered: the assessment is marked failed</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2166,8 +2231,34 @@ SHA-256 %4</translation>
         <translation>基础分 %1 + 加分 %2 − 扣分 %3</translation>
     </message>
     <message>
-        <source>Vetoed (%1)</source>
-        <translation>否决（%1）</translation>
+        <source>Veto: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The total counts as 0.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The assessment is marked failed (否决); the total is kept as it is.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Veto triggered by item %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not judged</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) not judged</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>All items judged</source>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>%n item(s) not scored</source>
@@ -2704,6 +2795,18 @@ SHA-256 %4</translation>
     <message>
         <source>Triggers the veto (一票否决)</source>
         <translation>触发一票否决</translation>
+    </message>
+    <message>
+        <source>Tick it when this happened: the whole assessment's total then counts as 0.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tick it when this happened: the assessment is then marked failed (否决), its total kept as it is.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Untick it, or undo (Ctrl+Z), to take it back.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -137,3 +137,25 @@ def test_the_years_box_follows_a_table_that_names_its_year(window: MainWindow, t
         to_findings(wizard)
         assert wizard.findings_page.year.isEnabled() is not stated
         wizard.reject()
+
+
+def test_a_table_without_a_year_is_proposed_the_year_of_the_assessment_shown(
+    window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    workspace.update_assessment(1, year=2024)
+    rows = [["一级指标", "分值", "评分细则", "编号"], ["A（100）", "100", "取考核结果", "1"]]
+    wizard = open_wizard(window)
+    wizard.file_page.path.setText(str(write_xlsx(tmp_path / "考评.xlsx", rows)))
+    wizard.file_page._typed()
+    to_findings(wizard)
+    assert wizard.findings_page.year.value() == 2024
+
+
+def test_a_path_being_corrected_no_longer_shows_the_last_refusal(window: MainWindow, tmp_path: Path) -> None:
+    wizard = open_wizard(window)
+    page = wizard.file_page
+    page.path.setText(str(tmp_path / "没有这个文件.xlsx"))
+    page._typed()  # read at once: the window's runner is synchronous here
+    assert "找不到该文件" in page.status.text()
+    page.path.textEdited.emit(str(tmp_path / "没有这个文件"))
+    assert page.status.text() == "按 Enter 读取该文件。"

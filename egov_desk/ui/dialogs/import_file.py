@@ -42,6 +42,7 @@ class FilePage(QWizardPage):
         self.path = QLineEdit()
         self.path.setPlaceholderText(self.tr("Path of a .docx or .xlsx file"))
         self.path.editingFinished.connect(self._typed)
+        self.path.textEdited.connect(self._editing)
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self.browse)
         self.busy = QProgressBar()
@@ -74,6 +75,12 @@ class FilePage(QWizardPage):
         if name:
             self.path.setText(name)
             self.reading.read(Path(name))
+
+    def _editing(self, _text: str) -> None:
+        """What was said about the path before no longer holds while it is being corrected."""
+        if not self.reading.busy:
+            self.status.setText(self.tr("Press Enter to read the file."))
+            self.status.setStyleSheet("")
 
     def _typed(self) -> None:
         text = self.path.text().strip()

@@ -172,8 +172,9 @@ class FindingsPage(QWizardPage):
             self.list.addItem(self.tr("Nothing to report."))
         self.accept_errors.setVisible(bool(result.errors))
         self.accept_errors.setChecked(False)
-        self.unit.setText(self.owner.workspace.default_assessment().unit)
-        self.year.setValue(result.data.get("year") or 2019)
+        shown = self.owner.workspace.default_assessment()  # the assessment the window shows
+        self.unit.setText(shown.unit)
+        self.year.setValue(result.data.get("year") or shown.year)
         self.year.setEnabled(not result.data.get("year"))  # the table's own year is the assessment's
 
     def isComplete(self) -> bool:
