@@ -117,7 +117,7 @@ def _item_findings(place: Place, item: Mapping[str, Any], path: str) -> list[Fin
                 "error",
                 "points_not_number",
                 f"The points of {named} are not a number of 0 or more ({raw!r}): type a number such as 4 or 0.5.",
-                f"{chinese}的分值不是不小于 0 的数（{raw}）：请填写数字，如 4 或 0.5。",
+                f"{chinese}的分值（{raw}）不是有效的数：请填写 0 或更大的数，如 4 或 0.5。",
                 "points",
             )
         )
@@ -187,7 +187,7 @@ def _level_findings(place: Place, level: Mapping[str, Any], path: str) -> list[F
                 "error",
                 "points_not_number",
                 f"The points of level {name} are not a number of 0 or more ({raw!r}): type a number or leave it empty.",
-                f"指标“{shown}”的分值不是不小于 0 的数（{raw}）：请填写数字或留空。",
+                f"指标“{shown}”的分值（{raw}）不是有效的数：请填写 0 或更大的数，或留空。",
                 "points",
             )
         )

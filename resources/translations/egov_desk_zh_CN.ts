@@ -2213,7 +2213,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>%1: “%2” is not a number of 0 or more; type a number such as 2 or 0.5.</source>
-        <translation>%1：“%2”不是不小于 0 的数，请填写数字，如 2 或 0.5。</translation>
+        <translation>%1：“%2”不是有效的数；请填写 0 或更大的数，如 2 或 0.5。</translation>
     </message>
     <message>
         <source>%1, row %2, %3: “%4”</source>
@@ -2221,7 +2221,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>%1 is not a number of 0 or more; type a number such as 2 or 0.5.</source>
-        <translation>%1不是不小于 0 的数，请填写数字，如 2 或 0.5。</translation>
+        <translation>%1不是有效的数；请填写 0 或更大的数，如 2 或 0.5。</translation>
     </message>
 </context>
 <context>
@@ -2429,7 +2429,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>%1: “%2” is not a number of 0 or more; type a number such as 4 or 0.5.</source>
-        <translation>%1：“%2”不是不小于 0 的数，请填写数字，如 4 或 0.5。</translation>
+        <translation>%1：“%2”不是有效的数；请填写 0 或更大的数，如 4 或 0.5。</translation>
     </message>
     <message>
         <source>&amp;Name</source>
