@@ -2532,6 +2532,14 @@ SHA-256 %4</translation>
         <translation>编辑指标体系</translation>
     </message>
     <message>
+        <source>Still to check (they did not stop the save):</source>
+        <translation>仍需核对（未阻止保存）：</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>另有 %1 条</translation>
+    </message>
+    <message>
         <source>Not kept in %1: %2</source>
         <translation>%1 中的输入未采用：%2</translation>
     </message>

@@ -76,3 +76,15 @@ def test_the_editor_opens_on_the_item_selected_in_the_window(qtbot: Any, window:
     window.select_item("021")
     editor = open_editor(window, qtbot)
     assert editor.item_form.code.text() == "021"
+
+
+def test_the_move_question_names_the_assessment_and_the_warnings_left(qtbot: Any, window: MainWindow) -> None:
+    window.select_item("021")
+    editor = open_editor(window, qtbot)
+    finish(editor.item_form.points, "4")  # its level is worth 3: a warning, which does not stop the save
+    editor.save()
+    question = editor.last_message
+    assert question is not None
+    assert window.assessment.label in question.text()
+    assert "仍需核对（未阻止保存）：" in question.text()
+    assert "021" in question.text().split("仍需核对")[1] or "资源挂接应用情况" in question.text().split("仍需核对")[1]

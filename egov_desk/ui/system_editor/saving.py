@@ -52,9 +52,10 @@ class Saving:
             QCoreApplication.translate(
                 "SystemEditor",
                 "Saved as a new version. The assessment “%1” is scored on the old one. Move it onto the new version?",
-            ).replace("%1", assessment.title)
+            ).replace("%1", assessment.label)
             + "\n\n"
             + summary
+            + _warnings_left(editor)
         )
         box = QMessageBox(
             QMessageBox.Icon.Question, editor.windowTitle(), text, QMessageBox.StandardButton.NoButton, editor
@@ -120,3 +121,16 @@ class Saving:
 
     def _applied(self, changes: Changes) -> None:
         self.context.apply(changes)  # a move of the assessment shown builds the tree again from its new system
+
+
+def _warnings_left(editor: SystemEditor) -> str:
+    """The warnings that did not stop the save, said once more where the person decides."""
+    chinese = ui_language().startswith("zh")
+    warnings = [finding.text(chinese) for finding in editor.findings if finding.severity == "warning"]
+    if not warnings:
+        return ""
+    shown = "\n".join(f"• {text}" for text in warnings[:3])
+    more = len(warnings) - 3
+    head = QCoreApplication.translate("SystemEditor", "Still to check (they did not stop the save):")
+    tail = "\n" + QCoreApplication.translate("SystemEditor", "and %1 more").replace("%1", str(more)) if more > 0 else ""
+    return f"\n\n{head}\n{shown}{tail}"
