@@ -25,12 +25,22 @@ class VetoEditor(RuleEditor):
         self.fields.addWidget(inner)
         self.check = QCheckBox(self.tr("Triggers the veto (一票否决)"))
         self.check.setObjectName("vetoCheck")
-        if veto.text:
-            self.check.setToolTip(veto.text)
+        self.check.setToolTip(self.tip(veto))
         self.fields.addWidget(self.check)
         self.preview.hide()
         inner.edited.connect(lambda _: self.changed())
         self.check.toggled.connect(self._toggled)
+
+    def tip(self, veto: Veto) -> str:
+        """What ticking does: the veto's own words, then its effect on the total, and that it can be taken back."""
+        if veto.effect == "zero":
+            effect = self.tr("Tick it when this happened: the whole assessment's total then counts as 0.")
+        else:
+            effect = self.tr(
+                "Tick it when this happened: the assessment is then marked failed (否决), its total kept as it is."
+            )
+        back = self.tr("Untick it, or undo (Ctrl+Z), to take it back.")
+        return "\n".join(part for part in (veto.text, effect, back) if part)
 
     def _toggled(self, checked: bool) -> None:
         self.check.setStyleSheet(VETO_STYLE if checked else "")

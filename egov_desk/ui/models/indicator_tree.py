@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from egov_desk.core.indicators import IndicatorSystem, Item, Node
+from egov_desk.core.indicators import IndicatorSystem, Item, Node, NodeKey
+from egov_desk.core.judgements import Judgement, count_judgements, is_judged, judged_only, judgement, worst_judgement
 from egov_desk.core.points import compact, display
 from egov_desk.core.scoring import ItemScore, ScoreSheet
 from egov_desk.core.workspace import Change
@@ -28,6 +29,13 @@ SortRole = Qt.ItemDataRole.UserRole + 4
 UNSCORED = QColor("#b45309")  # amber: "still to do", readable on white
 MUTED = QColor("#64748b")
 LEVEL_1 = QColor("#eef3fb")
+FAILED = QColor("#b91c1c")  # 不合格 and a triggered veto
+PASSED = QColor("#166534")  # 合格
+BETWEEN = QColor("#a16207")  # 基本合格 and the levels between
+
+
+def judgement_colour(found: Judgement) -> QColor:
+    return FAILED if found.failing else PASSED if found.best else BETWEEN
 
 
 @dataclass
@@ -54,6 +62,8 @@ class IndicatorTreeModel(QAbstractItemModel):
         self._top: list[int] = []
         self._by_code: dict[str, int] = {}
         self._by_key: dict[tuple[int, ...], int] = {}
+        self._judged_only = judged_only(sheet.system)  # a table without points: levels show judgements
+        self._worst: dict[NodeKey, Judgement | None] = {}  # levels' worst judgements, forgotten on each change
         self._build(sheet.system)
 
     def _build(self, system: IndicatorSystem) -> None:
@@ -138,9 +148,9 @@ class IndicatorTreeModel(QAbstractItemModel):
             if column == NAME:
                 return item.title
             if column == MAX:
-                return compact(item.points)
+                return "" if is_judged(item) else compact(item.points)
             if column == SCORE:
-                return display(score.points) if score.scored or score.partial else "—"
+                return self._item_score_text(item, score)
             if column == EVIDENCE:
                 return self._evidence_text(item)
             if column == LEAD:
@@ -153,10 +163,12 @@ class IndicatorTreeModel(QAbstractItemModel):
                 .replace("%2", str(checked))
                 .replace("%3", str(need - have))
             )
+        elif role == Qt.ItemDataRole.ToolTipRole and column == SCORE and score.vetoed and item.veto is not None:
+            return self._veto_tip(item.veto.text, item.veto.effect)
         elif role == Qt.ItemDataRole.ToolTipRole:
             return item.rule_text
-        elif role == Qt.ItemDataRole.ForegroundRole and column == SCORE and not score.scored:
-            return QBrush(UNSCORED)
+        elif role == Qt.ItemDataRole.ForegroundRole and column == SCORE:
+            return self._item_score_colour(item, score)
         elif role == Qt.ItemDataRole.ForegroundRole and column == EVIDENCE:
             have, _checked, need = self._evidence.get(item.code, (0, 0, 0))
             return QBrush(UNSCORED if have < need else MUTED)
@@ -182,7 +194,12 @@ class IndicatorTreeModel(QAbstractItemModel):
                     return compact(score.max)
                 return compact(node.points) if node.points is not None else ""
             if column == SCORE:
-                return display(score.points)
+                return self._node_score_text(node) if self._judged_only else display(score.points)
+        elif role == Qt.ItemDataRole.ToolTipRole and column == SCORE and self._judged_only:
+            return count_judgements(self._sheet, node.key).text(self.tr("not judged"))
+        elif role == Qt.ItemDataRole.ForegroundRole and column == SCORE and self._judged_only:
+            worst = self._node_worst(node)
+            return QBrush(judgement_colour(worst)) if worst is not None else QBrush(UNSCORED)
         elif (
             role == Qt.ItemDataRole.ToolTipRole and node.weighted and node.scale is not None and column in (MAX, SCORE)
         ):
@@ -211,6 +228,36 @@ class IndicatorTreeModel(QAbstractItemModel):
             return ".".join(f"{position:04d}" for position in node.key)  # levels keep the table's order
         return None
 
+    def _item_score_text(self, item: Item, score: ItemScore) -> str:
+        if score.vetoed:
+            return self.tr("Vetoed")
+        if is_judged(item):
+            found = judgement(item, score)
+            return found.label if found is not None else "—"
+        return display(score.points) if score.scored or score.partial else "—"
+
+    def _item_score_colour(self, item: Item, score: ItemScore) -> QBrush | None:
+        if score.vetoed:
+            return QBrush(FAILED)
+        found = judgement(item, score)
+        if found is not None:
+            return QBrush(judgement_colour(found))
+        return None if score.scored else QBrush(UNSCORED)
+
+    def _veto_tip(self, text: str, effect: str) -> str:
+        said = self.tr("The total counts as 0") if effect == "zero" else self.tr("The assessment is marked failed")
+        return self.tr("Veto triggered: %1\n%2").replace("%1", text).replace("%2", said)
+
+    def _node_worst(self, node: Node) -> Judgement | None:
+        if node.key not in self._worst:
+            self._worst[node.key] = worst_judgement(self._sheet, node.key)
+        return self._worst[node.key]
+
+    def _node_score_text(self, node: Node) -> str:
+        """A level of a table without points: the worst judgement below it (不合格 when any item failed)."""
+        worst = self._node_worst(node)
+        return worst.label if worst is not None else "—"
+
     def _evidence_text(self, item: Item) -> str:
         have, _checked, need = self._evidence.get(item.code, (0, 0, 0))
         if need:
@@ -219,6 +266,9 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     @staticmethod
     def _sort_key(item: Item, score: ItemScore, column: int) -> object:
+        found = judgement(item, score)
+        if column == SCORE and found is not None:
+            return float(-found.index)  # the best first when sorted high to low, as points are
         if column in (MAX, SCORE):
             return float(item.points if column == MAX else score.points)
         if column == EVIDENCE:
@@ -254,6 +304,7 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     def apply(self, change: Change) -> None:
         """Repaint the changed item and the levels above it (the Workspace updated the sheet in place)."""
+        self._worst.clear()
         rows = [self._by_code[change.code]] + [self._by_key[node.key] for node in change.nodes]
         for number in rows:
             entry = self._rows[number]

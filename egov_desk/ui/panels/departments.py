@@ -10,11 +10,13 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from egov_desk.core.indicators import IndicatorSystem, Item
+from egov_desk.core.judgements import is_judged, judgement
 from egov_desk.core.points import compact, display
 from egov_desk.core.scoring import ScoreSheet
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
 UNSCORED = QColor("#b45309")
+FAILED = QColor("#b91c1c")
 
 
 def _cell(text: str, code: str | None = None, align_right: bool = False) -> QStandardItem:
@@ -103,7 +105,13 @@ class DepartmentsView(QTreeView):
         self, item: Item, role: str, sheet: ScoreSheet, evidence: dict[str, tuple[int, int, int]]
     ) -> list[QStandardItem]:
         score = sheet.items[item.code]
-        shown = f"{display(score.points)} / {compact(item.points)}" if score.scored else self.tr("not scored")
+        found = judgement(item, score)
+        if score.vetoed:
+            shown = self.tr("Vetoed")
+        elif is_judged(item):  # a judgement, not 0.00 / 0
+            shown = found.label if found is not None else self.tr("not judged")
+        else:
+            shown = f"{display(score.points)} / {compact(item.points)}" if score.scored else self.tr("not scored")
         have, _checked, need = evidence.get(item.code, (0, 0, 0))
         cells = [
             _cell(f"{item.code}  {item.title}", item.code),
@@ -111,7 +119,9 @@ class DepartmentsView(QTreeView):
             _cell(shown, align_right=True),
             _cell(f"{have}/{need}" if need else "—", align_right=True),
         ]
-        if not score.scored:
+        if score.vetoed or (found is not None and found.failing):
+            cells[2].setForeground(QBrush(FAILED))
+        elif not score.scored:
             cells[2].setForeground(QBrush(UNSCORED))
         cells[0].setToolTip(item.rule_text)
         return cells

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from egov_desk.core.evidence import ItemEvidence
 from egov_desk.core.indicators import Item, Node
+from egov_desk.core.judgements import is_judged, items_below, judgement, worst_below
 from egov_desk.core.points import compact, display
+from egov_desk.core.rules import PassFail
 from egov_desk.core.scoring import ItemScore, NodeScore
 from egov_desk.ui.editors import RuleEditor, editor_for
 from egov_desk.ui.panels.evidence_panel import EvidencePanel
@@ -105,6 +107,11 @@ class ItemPanel(QScrollArea):
         self.result.setObjectName("itemResult")
         self.result.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.score_layout.addWidget(self.result)
+        self.veto_said = _text()
+        self.veto_said.setObjectName("itemVeto")
+        self.veto_said.setStyleSheet("color: #b91c1c; font-weight: bold;")
+        self.veto_said.hide()
+        self.score_layout.addWidget(self.veto_said)
         self.evidence_box, evidence_layout = _section(self.tr("Evidence (drop files on a requirement)"))
         self.evidence = EvidencePanel()
         evidence_layout.addWidget(self.evidence)
@@ -143,8 +150,13 @@ class ItemPanel(QScrollArea):
         points = compact(node.points) if node.points is not None else "—"
         if node.weighted and node.weight is not None and node.scale is not None:
             points = self.tr("weight %1%").replace("%1", compact(node.weight))
-        self.heading.setText(f"{node.name}（{points}）")
         done = score.items - score.unscored
+        below = items_below(node)
+        if below and all(is_judged(item) for item in below):  # a table without points: judged, not scored
+            self.heading.setText(node.name)
+            self._show_judged_node(node, score, done)
+            return
+        self.heading.setText(f"{node.name}（{points}）")
         facts = (
             self.tr("Score %1 · %2 of %3 items scored")
             .replace("%1", display(score.points))
@@ -156,6 +168,13 @@ class ItemPanel(QScrollArea):
             facts += " · " + inside.replace("%1", display(score.within)).replace("%2", compact(node.scale)).replace(
                 "%3", compact(node.weight) if node.weight is not None else "—"
             )
+        self.facts.setText(facts)
+
+    def _show_judged_node(self, node: Node, score: NodeScore, done: int) -> None:
+        facts = self.tr("%1 of %2 items judged").replace("%1", str(done)).replace("%2", str(score.items))
+        worst = worst_below(node, score)
+        if worst is not None:
+            facts += " · " + self.tr("worst judgement: %1").replace("%1", worst.label)
         self.facts.setText(facts)
 
     def show_item(
@@ -170,10 +189,11 @@ class ItemPanel(QScrollArea):
             box.show()
         self.path.setText(" › ".join(item.path))
         self.heading.setText(f"{item.code}  {item.title}")
-        facts = [
-            self.tr("Points: %1").replace("%1", compact(item.points)),
-            self.tr("Lead: %1").replace("%1", item.lead or "—"),
-        ]
+        if isinstance(item.scoring, PassFail):
+            worth = self.tr("Judged: %1").replace("%1", " / ".join(item.scoring.levels))
+        else:
+            worth = self.tr("Points: %1").replace("%1", compact(item.points))
+        facts = [worth, self.tr("Lead: %1").replace("%1", item.lead or "—")]
         if item.cooperating:
             facts.append(self.tr("Cooperating: %1").replace("%1", "、".join(item.cooperating)))
         if item.supplied_by:
@@ -220,6 +240,10 @@ class ItemPanel(QScrollArea):
         self.evidence.set_read_only(read_only)
 
     def show_score(self, score: ItemScore) -> None:
+        self._show_veto(score)
+        if self.item is not None and is_judged(self.item):
+            self._show_judgement(self.item, score)
+            return
         if score.scored:
             text, color = self.tr("Score %1 / %2"), "#166534"
         elif score.partial:
@@ -228,6 +252,31 @@ class ItemPanel(QScrollArea):
             text, color = self.tr("Not scored yet (counts as 0 of %2)"), "#b45309"
         self.result.setText(text.replace("%1", display(score.points)).replace("%2", compact(score.max)))
         self.result.setStyleSheet(f"font-size: 12pt; font-weight: bold; color: {color};")
+
+    def _show_judgement(self, item: Item, score: ItemScore) -> None:
+        """A pass/fail item says its judgement (评定：合格), coloured as the tree colours it; no points."""
+        found = judgement(item, score)
+        if found is None:
+            text, color = self.tr("Not judged yet"), "#b45309"
+        else:
+            text = self.tr("Judgement: %1").replace("%1", found.label)
+            color = "#b91c1c" if found.failing else "#166534" if found.best else "#a16207"
+        self.result.setText(text)
+        self.result.setStyleSheet(f"font-size: 12pt; font-weight: bold; color: {color};")
+
+    def _show_veto(self, score: ItemScore) -> None:
+        """Under the score, in red, what a triggered veto does to the total."""
+        veto = self.item.veto if self.item is not None else None
+        if not score.vetoed or veto is None:
+            self.veto_said.hide()
+            return
+        if veto.effect == "zero":
+            said = self.tr("Veto triggered: the total counts as 0")
+        else:
+            said = self.tr("Veto triggered: the assessment is marked failed")
+        self.veto_said.setText(said)
+        self.veto_said.setToolTip(veto.text)
+        self.veto_said.show()
 
     def reload_input(self, inp: Mapping[str, Any] | None) -> None:
         """After undo/redo: show the restored input without emitting it again."""

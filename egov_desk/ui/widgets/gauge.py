@@ -1,6 +1,7 @@
 """The live gauge: the total as a painted dial (68.50 / 100), a bar per level-1 indicator, what is unscored;
-基础分 + 加分 − 扣分 when the system has bonus or deduction sections, and 否决 in red with the item's code when a
-veto (一票否决) is triggered."""
+基础分 + 加分 − 扣分 when the system has bonus or deduction sections, and 一票否决：021 in red when a veto is
+triggered (its text and effect in the tooltip). A table without points (every item judged 合格/基本合格/不合格)
+shows how many items have each judgement instead of 0.00 / 0, in the dial and in each level's bar."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from egov_desk.core.judgements import JudgementCounts, count_judgements, judged_only
 from egov_desk.core.points import compact, display
 from egov_desk.core.scoring import ScoreSheet
 
@@ -21,6 +23,8 @@ TEXT = QColor("#ffffff")
 MUTED = QColor("#c9d8ee")
 WARN = QColor("#ffd79a")
 VETO = QColor("#dc2626")
+PASSED = QColor("#4ade80")  # 合格, on the gauge's dark blue
+BETWEEN = FILL  # 基本合格 and the levels between
 
 
 @dataclass
@@ -46,6 +50,11 @@ class ScoreGauge(QWidget):
         self.sections: tuple[Decimal, Decimal, Decimal] | None = None  # base, bonus, deduction
         self.veto = ""  # "zero" | "fail" | "": what the triggered vetoes do
         self.vetoed: list[str] = []  # the codes of the items whose veto is triggered
+        self.veto_texts: list[str] = []  # what each triggered veto says, as the table words it
+        self.judgements: JudgementCounts | None = None  # a table without points: its items' judgements
+        self.bar_judgements: list[JudgementCounts] = []  # … and those of each level-1 indicator
+        self._judged_system: object = None  # the system judgements were last looked for in, and whether found
+        self._judged = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(118)
 
@@ -68,6 +77,13 @@ class ScoreGauge(QWidget):
         """The total, the sections' breakdown and the veto, from the assessment's score sheet."""
         self.sections = (sheet.base, sheet.bonus, sheet.deduction) if sheet.has_sections else None
         self.veto, self.vetoed = sheet.veto, sheet.vetoed
+        vetoes = [sheet.system.item(code).veto for code in self.vetoed]
+        self.veto_texts = [veto.text for veto in vetoes if veto is not None and veto.text]
+        self.setToolTip(self.veto_tip)
+        if self._judged_system is not sheet.system:
+            self._judged_system, self._judged = sheet.system, judged_only(sheet.system)
+        self.judgements = count_judgements(sheet) if self._judged else None
+        self.bar_judgements = [count_judgements(sheet, node.key) for node in sheet.system.tree] if self._judged else []
         self.set_total(sheet.total, sheet.max, len(sheet.unscored))
 
     @property
@@ -85,17 +101,38 @@ class ScoreGauge(QWidget):
 
     @property
     def veto_text(self) -> str:
-        """否决（002）when a veto is triggered; else ""."""
+        """一票否决：002 when a veto is triggered; else ""."""
         if not self.veto:
             return ""
-        return self.tr("Vetoed (%1)").replace("%1", "、".join(self.vetoed))
+        return self.tr("Veto: %1").replace("%1", "、".join(self.vetoed))
+
+    @property
+    def veto_tip(self) -> str:
+        """The triggered vetoes' own words and what they do to the total; else ""."""
+        if not self.veto:
+            return ""
+        if self.veto == "zero":
+            effect = self.tr("The total counts as 0.")
+        else:
+            effect = self.tr("The assessment is marked failed (否决); the total is kept as it is.")
+        said = self.tr("Veto triggered by item %1").replace("%1", "、".join(self.vetoed))
+        return "\n".join([said, *self.veto_texts, effect])
+
+    def judgement_text(self, counts: JudgementCounts) -> str:
+        """合格 3 · 基本合格 1 · 不合格 0 · 未评定 2."""
+        return counts.text(self.tr("not judged"))
 
     @property
     def total_text(self) -> str:
+        if self.judgements is not None:
+            return self.judgement_text(self.judgements)
         return f"{display(self.total)} / {compact(self.maximum)}"
 
     @property
     def unscored_text(self) -> str:
+        if self.judgements is not None:
+            unjudged = self.judgements.unjudged
+            return self.tr("%n item(s) not judged", "", unjudged) if unjudged else self.tr("All items judged")
         return self.tr("%n item(s) not scored", "", self.unscored) if self.unscored else self.tr("All items scored")
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -121,7 +158,11 @@ class ScoreGauge(QWidget):
         painter.setPen(MUTED)
         painter.drawText(QRectF(left, 32, titles.width(), 18), Qt.AlignmentFlag.AlignLeft, self.subtitle)
         painter.setPen(TEXT)
-        painter.drawText(QRectF(left, 32, titles.width(), 18), Qt.AlignmentFlag.AlignRight, self.breakdown_text)
+        painter.drawText(
+            QRectF(left, 32, titles.width(), 18),
+            Qt.AlignmentFlag.AlignRight,
+            self.total_text if self.judgements is not None else self.breakdown_text,
+        )
         if self.veto:
             self._paint_veto(painter, QRectF(left, 8, titles.width(), 24))
         self._paint_bars(painter, QRectF(left, 56, self.width() - left - 16, height - 62))
@@ -142,11 +183,18 @@ class ScoreGauge(QWidget):
         painter.setFont(self.font())
 
     def _paint_dial(self, painter: QPainter, box: QRectF) -> None:
-        share = float(self.total / self.maximum) if self.maximum else 0.0
+        judged = self.judgements
+        if judged is not None:  # how many are judged, of how many
+            share = judged.judged / judged.items if judged.items else 0.0
+            big_text, small_text = str(judged.judged), f"/ {judged.items}"
+        else:
+            share = float(self.total / self.maximum) if self.maximum else 0.0
+            big_text, small_text = display(self.total), f"/ {compact(self.maximum)}"
         pen = QPen(TRACK, 9, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         painter.drawArc(box.adjusted(5, 5, -5, -5), 225 * 16, -270 * 16)
-        pen.setColor(VETO if self.veto else FILL)
+        failed = judged is not None and judged.levels and judged.levels[-1][1] > 0
+        pen.setColor(VETO if self.veto or failed else FILL)
         painter.setPen(pen)
         painter.drawArc(box.adjusted(5, 5, -5, -5), 225 * 16, int(-270 * 16 * min(max(share, 0.0), 1.0)))
         big = QFont(self.font())
@@ -154,13 +202,14 @@ class ScoreGauge(QWidget):
         big.setBold(True)
         painter.setFont(big)
         painter.setPen(TEXT)
-        painter.drawText(box.adjusted(0, -8, 0, -8), Qt.AlignmentFlag.AlignCenter, display(self.total))
+        painter.drawText(box.adjusted(0, -8, 0, -8), Qt.AlignmentFlag.AlignCenter, big_text)
         small = QFont(self.font())
         small.setPointSizeF(self.font().pointSizeF() * 0.85)
         painter.setFont(small)
         painter.setPen(MUTED)
-        painter.drawText(box.adjusted(0, 26, 0, 26), Qt.AlignmentFlag.AlignCenter, f"/ {compact(self.maximum)}")
-        painter.setPen(WARN if self.unscored else MUTED)
+        painter.drawText(box.adjusted(0, 26, 0, 26), Qt.AlignmentFlag.AlignCenter, small_text)
+        waiting = judged.unjudged if judged is not None else self.unscored
+        painter.setPen(WARN if waiting else MUTED)
         painter.drawText(
             QRectF(box.left() - 10, box.bottom() - 14, box.width() + 20, 16),
             Qt.AlignmentFlag.AlignCenter,
@@ -181,14 +230,38 @@ class ScoreGauge(QWidget):
             painter.setPen(TEXT)
             name = metrics.elidedText(bar.name, Qt.TextElideMode.ElideRight, int(width))
             painter.drawText(QRectF(x, area.top(), width, 18), Qt.AlignmentFlag.AlignLeft, name)
-            figures = f"{display(bar.points)} / {compact(bar.max)}" if bar.max is not None else display(bar.points)
+            counts = self.bar_judgements[number] if number < len(self.bar_judgements) else None
+            if counts is not None:
+                figures = metrics.elidedText(self.judgement_text(counts), Qt.TextElideMode.ElideRight, int(width))
+            elif bar.max is not None:
+                figures = f"{display(bar.points)} / {compact(bar.max)}"
+            else:
+                figures = display(bar.points)
             painter.setPen(WARN if bar.unscored else MUTED)
             painter.drawText(QRectF(x, area.top() + 18, width, 18), Qt.AlignmentFlag.AlignLeft, figures)
             track = QRectF(x, area.top() + 40, width, 7)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(TRACK)
             painter.drawRoundedRect(track, 3, 3)
-            if bar.max:
+            if counts is not None:
+                self._paint_judged_track(painter, track, counts)
+            elif bar.max:
                 share = min(max(float(bar.points / bar.max), 0.0), 1.0)
                 painter.setBrush(FILL)
                 painter.drawRoundedRect(QRectF(track.left(), track.top(), track.width() * share, track.height()), 3, 3)
+
+    @staticmethod
+    def _paint_judged_track(painter: QPainter, track: QRectF, counts: JudgementCounts) -> None:
+        """One segment per judgement, best first (合格 green, 基本合格 yellow, 不合格 red); the rest of the track is
+        what is not judged yet."""
+        if not counts.items:
+            return
+        x = track.left()
+        last = len(counts.levels) - 1
+        for index, (_label, count) in enumerate(counts.levels):
+            width = track.width() * count / counts.items
+            if width <= 0:
+                continue
+            painter.setBrush(PASSED if index == 0 else VETO if index == last else BETWEEN)
+            painter.drawRect(QRectF(x, track.top(), width, track.height()))
+            x += width
