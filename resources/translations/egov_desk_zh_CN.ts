@@ -239,7 +239,7 @@
     </message>
     <message>
         <source> (at most %1 off)</source>
-        <translation type="unfinished" />
+        <translation>（最多扣%1分）</translation>
     </message>
     <message>
         <source>from %1, not below %2</source>
@@ -2174,6 +2174,14 @@ SHA-256 %4</translation>
     <message>
         <source>At least</source>
         <translation>至少满足</translation>
+    </message>
+    <message>
+        <source>Kinds of deduction, each counted (optional)</source>
+        <translation>分类扣分（各类分别计数，可不填）</translation>
+    </message>
+    <message>
+        <source>At most off (optional)</source>
+        <translation>最多扣（可不填）</translation>
     </message>
     <message>
         <source>Levels, best first</source>

@@ -102,7 +102,8 @@ def test_a_refused_number_stays_and_leaving_it_asks_to_go_back_or_discard(window
     finish(editor.item_form.points, "abc")
     assert editor.item_form.points.text() == "abc"
     assert editor.item_form.problem.isVisible()
-    assert editor.item_form.problem.text().startswith("分值：“abc”不是有效的数；请填写 0 或更大的数")  # the field named, in Chinese
+    # the field named, in Chinese
+    assert editor.item_form.problem.text().startswith("分值：“abc”不是有效的数；请填写 0 或更大的数")
 
     editor.tree.select(place_of(editor, "020"))  # the person selects another entry
     qtbot.waitUntil(lambda: editor.last_message is not None and editor.last_message.isVisible())

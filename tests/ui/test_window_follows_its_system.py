@@ -88,3 +88,19 @@ def test_the_move_question_names_the_assessment_and_the_warnings_left(qtbot: Any
     assert window.assessment.label in question.text()
     assert "仍需核对（未阻止保存）：" in question.text()
     assert "021" in question.text().split("仍需核对")[1] or "资源挂接应用情况" in question.text().split("仍需核对")[1]
+
+
+def test_the_editor_sets_kinds_of_deduction_each_with_its_cap(qtbot: Any, window: MainWindow) -> None:
+    window.select_item("003")
+    editor = open_editor(window, qtbot)
+    form = editor.rule_form
+    assert form is not None
+    form.choose_type("deduct")
+    form = editor.rule_form
+    assert form is not None
+    form.fill_table("classes", [["推迟（个月）", "0.5", "2"], ["发生（起）", "1", ""]])
+    scoring = editor.draft.entry(editor.draft.find("003"))["scoring"]
+    assert scoring["classes"] == [
+        {"label": "推迟（个月）", "per": 0.5, "max": 2},
+        {"label": "发生（起）", "per": 1},
+    ]

@@ -81,6 +81,17 @@ def table_fields(kind: str) -> list[tuple[str, str, list[tuple[str, str, str]]]]
                 [("min", WHOLE, QCoreApplication.translate("RuleForm", "At least")), points],
             ),
         ],
+        "deduct": [
+            (
+                "classes",
+                QCoreApplication.translate("RuleForm", "Kinds of deduction, each counted (optional)"),
+                [
+                    label,
+                    ("per", NUMBER, QCoreApplication.translate("RuleForm", "Points off each")),
+                    ("max", OPTIONAL, QCoreApplication.translate("RuleForm", "At most off (optional)")),
+                ],
+            )
+        ],
         "pass_fail": [
             (
                 "levels",

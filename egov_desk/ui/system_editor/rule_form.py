@@ -33,7 +33,7 @@ from egov_desk.core.rules import REGISTRY, RuleError, parse_rule
 from egov_desk.core.system_draft import starter_rule
 from egov_desk.ui.editors.base import INVALID_STYLE
 from egov_desk.ui.system_editor.refusals import Refusal
-from egov_desk.ui.system_editor.rule_fields import FLAG, Definition, plain_fields, read, shown, table_fields
+from egov_desk.ui.system_editor.rule_fields import FLAG, OPTIONAL, Definition, plain_fields, read, shown, table_fields
 
 
 class RuleForm(QWidget):
@@ -249,7 +249,8 @@ class RuleForm(QWidget):
                         .replace("%3", header)
                         .replace("%4", text)
                     )
-                entry[field] = value
+                if value is not None or kind != OPTIONAL:  # an optional cell left empty is left out
+                    entry[field] = value
             rows.append(entry.get("", entry))
         return rows, unreadable
 
