@@ -69,7 +69,8 @@ class ImportWizard(QWizard):
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.undo_action.triggered.connect(self.table.undo)
         self.addAction(self.undo_action)
-        self.resize(1000, 640)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(max(min(screen.width(), 1000), int(screen.width() * 0.9)), int(screen.height() * 0.88))
 
     @property
     def path(self) -> Path | None:

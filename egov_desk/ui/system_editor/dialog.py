@@ -66,7 +66,8 @@ class SystemEditor(EditorLayout):
         self._refreshing = False
         self.setWindowTitle(self.tr("Edit the indicator system — %1").replace("%1", str(draft.data.get("title", ""))))
         self._connect()
-        self.resize(1000, 700)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(max(min(screen.width(), 1000), int(screen.width() * 0.92)), int(screen.height() * 0.92))
         self.setMinimumSize(800, 560)  # fits 1024×768 with the window's frame
         self.refresh(None)
 
