@@ -3,11 +3,18 @@ level — and its score sheet and report say them the same way, never 0.00 / 0."
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import docx
+import openpyxl
+
+from egov_desk.core.exports.report import report_context, write_report
+from egov_desk.core.exports.score_sheet import write_score_sheet
 from egov_desk.core.indicators import system_from_interchange
 from egov_desk.core.judgements import Judgement, count_judgements, judged_only, judgement, worst_below, worst_judgement
 from egov_desk.core.scoring import score_system
+from egov_desk.core.workspace import Workspace
 
 LEVELS = ["合格", "基本合格", "不合格"]
 
@@ -92,3 +99,63 @@ def test_a_table_with_points_is_not_judged_only() -> None:
     sheet = score_system(system, {"001": {"score": 8}})
     assert judgement(system.item("001"), sheet.items["001"]) is None
     assert count_judgements(sheet).items == 5  # the pass/fail items only
+
+
+def judged_assessment(workspace: Workspace, inputs: dict[str, Any]) -> int:
+    system = workspace.add_system(judged_system_data(), "test:督导").system_id
+    assessment = workspace.create_assessment(system, "测试学校", 2024).assessment_id
+    for code, inp in inputs.items():
+        workspace.set_input(assessment, code, inp)
+    return assessment
+
+
+def test_the_score_sheet_says_each_judgement_and_counts_them_in_the_levels_and_the_total_row(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    assessment = judged_assessment(workspace, JUDGED)
+    sheet = openpyxl.load_workbook(write_score_sheet(workspace, assessment, tmp_path / "得分表.xlsx")).active
+    headers = [cell.value for cell in sheet[2]]
+    code, score, points = headers.index("编号"), headers.index("自评得分"), headers.index("分值")
+    rows = {row[code].value: row for row in sheet.iter_rows(min_row=3) if row[code].value}
+    assert [rows[c][score].value for c in ("001", "002", "005")] == ["合格", "基本合格", None]
+    assert rows["005"][score + 1].value == "未评定"
+    assert {rows[c][points].value for c in rows} == {None}  # no 分值 0
+    assert rows["001"][0].value == "A1 办学条件\n合格 2 · 基本合格 1 · 不合格 0"
+    total = next(row for row in sheet.iter_rows(min_row=3) if row[0].value == "合计")
+    assert total[score].value is None
+    assert total[points].value is None
+    assert total[score + 1].value == "合格 3 · 基本合格 1 · 不合格 0 · 未评定 2"
+    texts = [str(cell.value) for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert not any("0.00" in text for text in texts)
+
+
+def report_text(workspace: Workspace, assessment: int, out: Path) -> str:
+    document = docx.Document(str(write_report(workspace, assessment, out)))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([paragraph.text for paragraph in document.paragraphs] + cells)
+
+
+def test_the_report_counts_the_judgements_where_the_total_would_stand(workspace: Workspace, tmp_path: Path) -> None:
+    assessment = judged_assessment(workspace, JUDGED)
+    text = report_text(workspace, assessment, tmp_path / "报告.docx")
+    assert "本次自评共 6 个评定项，已评定 4 项：合格 3 项、基本合格 1 项、不合格 0 项；尚有 2 项未评定。" in text
+    assert "合格 3 · 基本合格 1 · 不合格 0 · 未评定 2" in text  # the table's 合计 row
+    assert "合格 2 · 基本合格 1 · 不合格 0" in text  # A1's row
+    assert "评定：基本合格。" in text
+    assert "自评总分" not in text
+    context = report_context(workspace, assessment)
+    assert context["max"] == "—"
+    entry = next(entry for entry in context["items"] if entry["code"] == "002")
+    assert (entry["judged"], entry["judgement"]) == (True, "基本合格")
+
+
+def test_the_reports_summary_when_nothing_or_everything_is_judged(workspace: Workspace) -> None:
+    assessment = judged_assessment(workspace, {})
+    nothing = report_context(workspace, assessment)["summary"]
+    assert nothing == "本次自评共 6 个评定项，均尚未评定，评定结果待评定后确定。"
+    for code in ("005", "006"):
+        workspace.set_input(assessment, code, {"level": 2})
+    for code, inp in JUDGED.items():
+        workspace.set_input(assessment, code, inp)
+    summary = report_context(workspace, assessment)["summary"]
+    assert summary == "本次自评共 6 个评定项，已全部评定：合格 3 项、基本合格 1 项、不合格 2 项。"

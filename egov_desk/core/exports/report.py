@@ -5,8 +5,10 @@ Fields: title, system_title, unit, year, date (the report date, or the day of th
 (填报人, may be ""), total, max, item_count, scored_count, unscored_count, summary (the sentence on the total, right
 whether nothing, part or all is scored), chart (an image or ""), levels (name, points, score, unscored), attention
 (code, title, reason, lead), attention_intro (the line that leads into them, saying what they lack) and items
-(number "（一）", code, title, path, max, score, scored, partial, explanation, note, evidence, missing) — items
-unscored or lacking evidence come first.
+(number "（一）", code, title, path, max, score, scored, partial, explanation, note, evidence, missing, judged,
+judgement) — items unscored or lacking evidence come first. A pass/fail item has ``judged`` true and its
+``judgement`` (合格 …, "" while not judged); in a table without points the summary, the levels' ``score`` and the
+``total`` count the judgements (合格 3 · 基本合格 1 · 不合格 0 · 未评定 2) and ``max`` is "—".
 
 The template is rendered in a sandbox with autoescaping (a unit may supply its own; an "&" or "<" in the data
 would otherwise break the document). Afterwards every heading's section that is short is kept on one page with
@@ -31,7 +33,8 @@ from egov_desk.core.evidence.vault import display_name
 from egov_desk.core.exports.details import chinese_date, report_day
 from egov_desk.core.exports.files import atomic_output
 from egov_desk.core.exports.text import printable_data
-from egov_desk.core.exports.total_words import total_remarks
+from egov_desk.core.exports.total_words import judged_summary, total_remarks
+from egov_desk.core.judgements import count_judgements, is_judged, judged_only, judgement
 from egov_desk.core.points import compact, display
 from egov_desk.core.requirements import PLATFORM
 from egov_desk.paths import resource_dir
@@ -116,8 +119,10 @@ def report_context(workspace: Workspace, assessment_id: int) -> dict[str, Any]:
         files = [f.name for r in states.requirements for f in r.files] + [f.name for f in states.general]
         missing = [r.text for r in states.requirements if r.supplied_by is None and not r.files]
         reasons = []
+        judged = is_judged(item)
+        found = judgement(item, score)
         if not score.scored:
-            reasons.append("尚未评分" if not score.partial else "分项未填完")
+            reasons.append("尚未评定" if judged else "尚未评分" if not score.partial else "分项未填完")
         if missing:
             reasons.append(f"缺佐证材料 {len(missing)} 项")
         entry = {
@@ -128,11 +133,13 @@ def report_context(workspace: Workspace, assessment_id: int) -> dict[str, Any]:
             "score": display(score.points) if score.scored or score.partial else "未评分",
             "scored": score.scored,
             "partial": score.partial and not score.scored,
-            "explanation": sentence(score.explanation),
+            "explanation": sentence(f"评定：{found.label}" if found is not None else score.explanation),
             "note": sentence(notes.get(item.code, "")),
             "missing": missing,
             "evidence": "、".join(files) if files else _supplied(item.supplied_by),
             "attention": bool(reasons),
+            "judged": judged,
+            "judgement": found.label if found is not None else "",
         }
         items.append(entry)
         if reasons:
@@ -140,17 +147,25 @@ def report_context(workspace: Workspace, assessment_id: int) -> dict[str, Any]:
     items.sort(key=lambda entry: not entry["attention"])  # what needs work first, then in table order
     for number, entry in enumerate(items, start=1):
         entry["number"] = f"（{chinese_number(number)}）"
+    judged_table = judged_only(system)
     levels = [
         {
             "name": node.name,
             "points": compact(node.points) if node.points is not None else "—",
-            "score": display(sheet.nodes[node.key].points),
+            "score": (
+                count_judgements(sheet, node.key).text() if judged_table else display(sheet.nodes[node.key].points)
+            ),
             "unscored": sheet.nodes[node.key].unscored,
         }
         for node in system.tree
     ]
     partial = sum(1 for entry in items if entry["partial"])
-    summary = summary_sentence(len(sheet.items), len(sheet.unscored), partial, display(sheet.total), compact(sheet.max))
+    if judged_table:  # no points: the judgements, counted, stand where the total would
+        counts = count_judgements(sheet)
+        summary, total, maximum = judged_summary(counts), counts.text(), "—"
+    else:
+        total, maximum = display(sheet.total), compact(sheet.max)
+        summary = summary_sentence(len(sheet.items), len(sheet.unscored), partial, total, maximum)
     summary += "".join(f"{remark}。" for remark in total_remarks(sheet))
     return {
         "title": f"{assessment.unit}{assessment.year}年电子政务工作绩效自评报告",
@@ -159,8 +174,8 @@ def report_context(workspace: Workspace, assessment_id: int) -> dict[str, Any]:
         "year": assessment.year,
         "date": chinese_date(report_day(assessment)),
         "filled_by": assessment.filled_by,
-        "total": display(sheet.total),
-        "max": compact(sheet.max),
+        "total": total,
+        "max": maximum,
         "item_count": len(sheet.items),
         "scored_count": len(sheet.items) - len(sheet.unscored),
         "unscored_count": len(sheet.unscored),

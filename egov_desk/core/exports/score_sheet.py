@@ -1,6 +1,9 @@
 """The score sheet (.xlsx) in the original table's layout — level cells merged, the same columns — plus 自评得分,
 得分说明 and the evidence status, with the totals per level; set up to print landscape, fit to width, titles
-repeated. People may type scores of manual and external items into 自评得分 and import them back."""
+repeated. People may type scores of manual and external items into 自评得分 and import them back.
+
+A pass/fail item says its judgement (合格 …) in 自评得分 and has no 分值; in a table without points every level
+and the total row say how many items have each judgement instead of 0.00."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from egov_desk.core.exports.details import BLANK_NAME, chinese_date, report_day
 from egov_desk.core.exports.files import atomic_output
 from egov_desk.core.exports.total_words import total_remarks
 from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, first_sheet, header_part, lines_needed, put
+from egov_desk.core.judgements import count_judgements, is_judged, judged_only, judgement
 from egov_desk.core.points import compact, display, rounded
 
 if TYPE_CHECKING:
@@ -61,12 +65,16 @@ def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Pa
             chain = [system.node(item.node_key[:n]) for n in range(1, len(item.node_key) + 1)]
             rows.append((item, chain))
     first = 3
+    judged_table = judged_only(system)
     for offset, (item, chain) in enumerate(rows):
         score = sheet.items[item.code]
         levels = []
         for node in chain[:depth]:
             points = f"（{compact(node.points)}）" if node.points is not None else ""
-            levels.append(f"{node.name}{points}\n得分 {display(sheet.nodes[node.key].points)}")
+            if judged_table:
+                levels.append(f"{node.name}\n{count_judgements(sheet, node.key).text()}")
+            else:
+                levels.append(f"{node.name}{points}\n得分 {display(sheet.nodes[node.key].points)}")
         levels += [""] * (depth - len(levels))
         states = evidence[item.code]
         if states.needed:
@@ -75,18 +83,25 @@ def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Pa
             )
         else:
             status = "外单位提供" if item.supplied_by else "—"
-        explanation = score.explanation if score.scored or score.partial else "未评分"
+        judged = is_judged(item)
+        found = judgement(item, score)
+        shown: str | float | None = float(rounded(score.points)) if score.scored or score.partial else None
+        if judged:  # its judgement where a score would stand, not 0.00
+            shown = found.label if found is not None else None
+            explanation = "" if found is not None else "未评定"
+        else:
+            explanation = score.explanation if score.scored or score.partial else "未评分"
         if inputs_notes.get(item.code):
-            explanation += f"；{inputs_notes[item.code]}"
+            explanation = "；".join(part for part in (explanation, inputs_notes[item.code]) if part)
         values = [
             *levels,
-            float(item.points),
+            None if judged else float(item.points),
             item.rule_text,
             item.code,
             item.evidence_text,
             item.lead,
             "\n".join(item.cooperating),
-            float(rounded(score.points)) if score.scored or score.partial else None,
+            shown,
             explanation,
             status,
         ]
@@ -108,12 +123,13 @@ def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Pa
     total = last + 1
     put(ws.cell(total, 1), "合计")
     ws.merge_cells(start_row=total, start_column=1, end_row=total, end_column=depth)
-    put(ws.cell(total, depth + 1), float(sheet.max)).number_format = POINTS_FORMAT
-    put(ws.cell(total, headers.index(SCORE_HEADER) + 1), float(rounded(sheet.total))).number_format = SCORE_FORMAT
-    put(
-        ws.cell(total, headers.index("得分说明") + 1),
-        "；".join([f"未评分 {len(sheet.unscored)} 项" if sheet.unscored else "已全部评分", *total_remarks(sheet)]),
-    )
+    if judged_table:  # no points to add up: the judgements, counted
+        said = count_judgements(sheet).text()
+    else:
+        put(ws.cell(total, depth + 1), float(sheet.max)).number_format = POINTS_FORMAT
+        put(ws.cell(total, headers.index(SCORE_HEADER) + 1), float(rounded(sheet.total))).number_format = SCORE_FORMAT
+        said = f"未评分 {len(sheet.unscored)} 项" if sheet.unscored else "已全部评分"
+    put(ws.cell(total, headers.index("得分说明") + 1), "；".join([said, *total_remarks(sheet)]))
     for column in range(1, len(headers) + 1):
         styled = ws.cell(total, column)  # merged cells are styled too: their borders print
         styled.border = BORDER
