@@ -196,7 +196,8 @@ def _import_table(
         raise ImportRefused(
             f"{where[0]}: no scoring items found under the header (columns read: {columns}); "
             "set the columns' roles with --role COL=ROLE",
-            f"{where[1]}：表头下没有找到评分项（读出的列：{columns}）；可在命令行用 --role 列号=用途 指明各列",
+            f"{where[1]}：表头下没有找到评分项（读出的列：{columns}）；"
+            "可在导入向导中单击列标题指定各列的用途（命令行：--role 列号=用途）",
             "no_items",
         )
     judgements = judgement_columns(layout)
@@ -261,8 +262,8 @@ def _inferred_finding(layout: Layout) -> Finding:
     return Finding(
         "warning",
         "",
-        f"没有找到表头，各列的用途按内容推断（{read}）；如不对，请指明表头所在行（--header-row 行号）"
-        "或各列的用途（--role 列号=用途）",
+        f"没有找到表头，各列的用途按内容推断（{read}）；如不对，可在导入向导的“表格的行”页指明表头所在行或各列的用途"
+        "（命令行：--header-row 行号、--role 列号=用途）",
     )
 
 

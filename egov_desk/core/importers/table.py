@@ -258,7 +258,8 @@ def _inferred_layout(grid: Grid, roles: dict[int, str] | None, no_header: Import
             english, chinese = f"{no_header.english}, and {english}", f"{no_header.chinese}，{chinese}"
         raise ImportRefused(
             f"{english}: say which row is the header (--header-row N) or what each column holds (--role COL=ROLE)",
-            f"{chinese}：请指明表头所在行（--header-row 行号），或各列的用途（--role 列号=用途）",
+            f"{chinese}：请在导入向导的“表格的行”页指明表头所在行或各列的用途"
+            "（命令行：--header-row 行号、--role 列号=用途）",
             "no_header",
         )
     return layout
@@ -305,13 +306,13 @@ def read_layout(grid: Grid, roles: dict[int, str] | None = None, header_rows: Se
     if not layout.levels and not layout.first("name"):
         raise ImportRefused(
             "no indicator column found (一级指标, 考核项目, 考核内容 …); say which column it is: --role COL=level",
-            "找不到指标列（一级指标、考核项目、考核内容……）；可在命令行用 --role 列号=level 指明",
+            "找不到指标列（一级指标、考核项目、考核内容……）；可在导入向导中单击列标题指定（命令行：--role 列号=level）",
             "no_indicator_column",
         )
     if not (layout.first("rule") or layout.first("points") or layout.first("code")):
         raise ImportRefused(
             "no column with rules, points or codes (评分细则, 分值, 编号); say which: --role COL=rule|points|code",
-            "找不到评分细则、分值或编号列；可在命令行用 --role 列号=rule、points 或 code 指明",
+            "找不到评分细则、分值或编号列；可在导入向导中单击列标题指定（命令行：--role 列号=rule、points 或 code）",
             "no_rule_column",
         )
     return layout

@@ -226,7 +226,7 @@ def read_xlsx(path: Path, budget: Budget | None = None, sheet: str | None = None
     if len(with_data) > 1 and sheet is None:
         grid.notes.append(
             f"工作簿有 {len(with_data)} 个工作表，使用最像指标表的“{best.title}”（{best.why}）；"
-            "如不对，可用 --sheet 工作表名 指明"
+            "如不对，可在导入向导第一页选择其他工作表（命令行：--sheet 工作表名）"
         )
     for name in too_big:
         grid.notes.append(f"工作表“{name}”超过 {MAX_ROWS} 行，未读取")
