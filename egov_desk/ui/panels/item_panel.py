@@ -190,7 +190,7 @@ class ItemPanel(QScrollArea):
         self.path.setText(" › ".join(item.path))
         self.heading.setText(f"{item.code}  {item.title}")
         if isinstance(item.scoring, PassFail):
-            worth = self.tr("Judged: %1").replace("%1", " / ".join(item.scoring.levels))
+            worth = self.tr("Judged by: %1").replace("%1", " / ".join(item.scoring.levels))
         else:
             worth = self.tr("Points: %1").replace("%1", compact(item.points))
         facts = [worth, self.tr("Lead: %1").replace("%1", item.lead or "—")]
