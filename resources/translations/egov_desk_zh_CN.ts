@@ -365,11 +365,11 @@ If the app behaves oddly, close and restart it.</source>
     </message>
     <message>
         <source>Vetoed</source>
-        <translation type="unfinished" />
+        <translation>否决</translation>
     </message>
     <message>
         <source>not judged</source>
-        <translation type="unfinished" />
+        <translation>未评定</translation>
     </message>
     <message>
         <source>not scored</source>
@@ -1067,7 +1067,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>not judged</source>
-        <translation type="unfinished" />
+        <translation>未评定</translation>
     </message>
     <message>
         <source>Weighted: %1 of %2 inside, counted × %3% in the total</source>
@@ -1081,20 +1081,21 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>Vetoed</source>
-        <translation type="unfinished" />
+        <translation>否决</translation>
     </message>
     <message>
         <source>The total counts as 0</source>
-        <translation type="unfinished" />
+        <translation>总分计 0 分</translation>
     </message>
     <message>
         <source>The assessment is marked failed</source>
-        <translation type="unfinished" />
+        <translation>考评结果为否决</translation>
     </message>
     <message>
         <source>Veto triggered: %1
 %2</source>
-        <translation type="unfinished" />
+        <translation>已触发一票否决：%1
+%2</translation>
     </message>
     <message>
         <source>others</source>
@@ -1145,15 +1146,15 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>%1 of %2 items judged</source>
-        <translation type="unfinished" />
+        <translation>已评定 %1 / %2 项</translation>
     </message>
     <message>
         <source>worst judgement: %1</source>
-        <translation type="unfinished" />
+        <translation>最低评定：%1</translation>
     </message>
     <message>
-        <source>Judged: %1</source>
-        <translation type="unfinished" />
+        <source>Judged by: %1</source>
+        <translation>评定等次：%1</translation>
     </message>
     <message>
         <source>Points: %1</source>
@@ -1189,19 +1190,19 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>Not judged yet</source>
-        <translation type="unfinished" />
+        <translation>尚未评定</translation>
     </message>
     <message>
         <source>Judgement: %1</source>
-        <translation type="unfinished" />
+        <translation>评定：%1</translation>
     </message>
     <message>
         <source>Veto triggered: the total counts as 0</source>
-        <translation type="unfinished" />
+        <translation>已触发一票否决：总分计 0 分</translation>
     </message>
     <message>
         <source>Veto triggered: the assessment is marked failed</source>
-        <translation type="unfinished" />
+        <translation>已触发一票否决：考评结果为否决</translation>
     </message>
 </context>
 <context>
@@ -2240,33 +2241,33 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>Veto: %1</source>
-        <translation type="unfinished" />
+        <translation>一票否决：%1</translation>
     </message>
     <message>
         <source>The total counts as 0.</source>
-        <translation type="unfinished" />
+        <translation>总分计 0 分。</translation>
     </message>
     <message>
         <source>The assessment is marked failed (否决); the total is kept as it is.</source>
-        <translation type="unfinished" />
+        <translation>考评结果为否决，总分照常计算。</translation>
     </message>
     <message>
         <source>Veto triggered by item %1</source>
-        <translation type="unfinished" />
+        <translation>评分项 %1 触发一票否决</translation>
     </message>
     <message>
         <source>not judged</source>
-        <translation type="unfinished" />
+        <translation>未评定</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) not judged</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>%n 项未评定</numerusform>
         </translation>
     </message>
     <message>
         <source>All items judged</source>
-        <translation type="unfinished" />
+        <translation>已全部评定</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) not scored</source>
@@ -2814,15 +2815,15 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>Tick it when this happened: the whole assessment's total then counts as 0.</source>
-        <translation type="unfinished" />
+        <translation>发生上述情形时勾选：本次考评总分计 0 分。</translation>
     </message>
     <message>
         <source>Tick it when this happened: the assessment is then marked failed (否决), its total kept as it is.</source>
-        <translation type="unfinished" />
+        <translation>发生上述情形时勾选：考评结果为否决，总分照常计算。</translation>
     </message>
     <message>
         <source>Untick it, or undo (Ctrl+Z), to take it back.</source>
-        <translation type="unfinished" />
+        <translation>取消勾选或撤销（Ctrl+Z）即可恢复。</translation>
     </message>
 </context>
 <context>
