@@ -225,6 +225,14 @@ CASES = [
         "099 填了 1 个类别的数量，但本规则分为 2 个类别",
         "099 counts: has 1 counts but the rule has 2 classes",
     ),
+    (
+        lambda: InputError(
+            "level", code="001", kind="not_a_level", values={"value": "优秀", "levels": "合格、不合格"}, label="评定"
+        ),
+        "not_a_level",
+        "001 评定“优秀”不是本项的评定等次（合格、不合格）",
+        "001 level: '优秀' is not one of its levels",
+    ),
 ]
 IDS = [f"{zh.split()[0]}-{kind}-{number}" for number, (_, kind, zh, _) in enumerate(CASES)]
 

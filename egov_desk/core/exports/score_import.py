@@ -14,6 +14,7 @@ and is worded in the requested language in ``ScoreImport.refused`` as ``(code, w
 from __future__ import annotations
 
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -29,7 +30,7 @@ from egov_desk.core.importers.xlsx import _refusal_inside
 from egov_desk.core.importers.xlsx_stream import Sheet, open_read_only, sheets_of, stream_rows
 from egov_desk.core.messages import ZH, describe
 from egov_desk.core.points import NotANumber, json_number, rounded, to_points
-from egov_desk.core.rules import InputError
+from egov_desk.core.rules import InputError, PassFail
 
 if TYPE_CHECKING:
     from egov_desk.core.workspace import Workspace
@@ -171,6 +172,10 @@ def read_scores(workspace: Workspace, assessment_id: int, path: Path, language: 
         if code not in sheet.items:  # a score typed beside a code this system does not have
             result.refuse(InputError("", code=code, kind="unknown_item"))
             continue
+        item = sheet.system.item(code)
+        if isinstance(item.scoring, PassFail):  # 合格 / 基本合格 / 不合格 typed in the score column
+            _judgement(result, item.scoring, code, value, current.get(code))
+            continue
         try:
             typed = to_points(value)
         except NotANumber:
@@ -178,7 +183,6 @@ def read_scores(workspace: Workspace, assessment_id: int, path: Path, language: 
                 InputError("score", code=code, kind="not_a_number", values={"value": value}, label=SCORE_HEADER)
             )
             continue
-        item = sheet.system.item(code)
         shown = rounded(sheet.items[code].points)
         if item.scoring.type not in TYPED:
             scored = sheet.items[code].scored or sheet.items[code].partial
@@ -200,6 +204,25 @@ def read_scores(workspace: Workspace, assessment_id: int, path: Path, language: 
         result.inputs[code] = inp
         result.changed.append((code, "未评分" if before is None else str(before), str(Decimal(str(inp["score"])))))
     return result
+
+
+def _judgement(result: ScoreImport, rule: PassFail, code: str, value: object, now: Mapping[str, Any] | None) -> None:
+    """A judgement typed for a pass/fail item: one of its levels (unchanged, or a change), else refused."""
+    text = str(value).strip()
+    if text not in rule.levels:
+        levels = "、".join(rule.levels)
+        result.refuse(
+            InputError("level", code=code, kind="not_a_level", values={"value": text, "levels": levels}, label="评定")
+        )
+        return
+    level = rule.levels.index(text)
+    before = (now or {}).get("level")
+    if before == level:
+        result.unchanged += 1
+        return
+    result.inputs[code] = {"level": level}
+    shown_before = rule.levels[before] if isinstance(before, int) and 0 <= before < len(rule.levels) else "未评定"
+    result.changed.append((code, shown_before, text))
 
 
 def import_scores(

@@ -131,6 +131,7 @@ EN_WORDS: dict[str, Words] = {
     "scored_by_rule": lambda v, f: f"scored by its rule ({v.get('rule', '')}); enter its inputs in egov-desk",
     "no_veto": lambda v, f: "this item has no veto (一票否决); leave 'vetoed' out of its input",
     "wrong_class_count": lambda v, f: f"has {v['given']} counts but the rule has {v['expected']} classes",
+    "not_a_level": lambda v, f: f"{v.get('value')!r} is not one of its levels ({v.get('levels', '')})",
 }
 
 # Chinese: (values, name) → the sentence after the item code; ``name`` is the field as the table names it
@@ -163,6 +164,7 @@ ZH_WORDS: dict[str, Words] = {
     ),
     "no_veto": lambda v, n: "本项没有一票否决条件，不能标记为触发一票否决；请去掉这一标记",
     "wrong_class_count": lambda v, n: f"填了 {v['given']} 个类别的数量，但本规则分为 {v['expected']} 个类别",
+    "not_a_level": lambda v, n: f"{n}“{v.get('value')}”不是本项的评定等次（{v.get('levels', '')}）",
 }
 
 KINDS = tuple(EN_WORDS)
