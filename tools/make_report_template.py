@@ -110,11 +110,12 @@ def main() -> None:
     tag("{%p for i in items %}")
     heading("{{ i.number }}{{ i.code }} {{ i.title }}", 2)
     paragraph(
-        "分值 {{ i.max }} 分，"
+        "{% if i.judged %}{% if i.judgement %}评定：{{ i.judgement }}。{% else %}尚未评定。{% endif %}"
+        "{% else %}分值 {{ i.max }} 分，"
         "{% if i.scored %}自评 {{ i.score }} 分。"
         "{% elif i.partial %}分项尚未填完，已填部分计 {{ i.score }} 分。"
         "{% else %}尚未评分。{% endif %}"
-        "{{ i.explanation }}{% if i.note %}说明：{{ i.note }}{% endif %}",
+        "{{ i.explanation }}{% endif %}{% if i.note %}说明：{{ i.note }}{% endif %}",
         keep_with_next=True,
     )
     paragraph("佐证材料：{{ i.evidence }}。")

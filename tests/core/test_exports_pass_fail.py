@@ -159,3 +159,14 @@ def test_the_reports_summary_when_nothing_or_everything_is_judged(workspace: Wor
         workspace.set_input(assessment, code, inp)
     summary = report_context(workspace, assessment)["summary"]
     assert summary == "本次自评共 6 个评定项，已全部评定：合格 3 项、基本合格 1 项、不合格 2 项。"
+
+
+def test_the_reports_item_lines_say_the_judgement_not_points(workspace: Workspace, tmp_path: Path) -> None:
+    system = workspace.add_system(judged_system_data(), "test:judged-lines").system_id
+    assessment = workspace.create_assessment(system, "测试单位", 2024).assessment_id
+    workspace.set_input(assessment, "001", {"level": 0})
+    document = docx.Document(str(write_report(workspace, assessment, tmp_path / "报告.docx")))
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert "评定：合格。" in text
+    assert "尚未评定。" in text
+    assert "分值 0 分" not in text
