@@ -2062,6 +2062,10 @@ SHA-256 %4</translation>
         <translation>（尚有分项未填）</translation>
     </message>
     <message>
+        <source>→ judged %1</source>
+        <translation>→ 评定：%1</translation>
+    </message>
+    <message>
         <source>→ %1 points</source>
         <translation>→ %1 分</translation>
     </message>

@@ -8,7 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from egov_desk.core.rules import parse_rule
 from egov_desk.core.workspace import Workspace
+from egov_desk.ui.editors import editor_for
 from egov_desk.ui.editors.fields import ChoiceEditor
 from egov_desk.ui.main_window import MainWindow
 from egov_desk.ui.models.indicator_tree import FAILED, MAX, PASSED, SCORE
@@ -93,3 +95,10 @@ def test_the_departments_show_judgements_not_zero_sums(qtbot: Any, workspace: Wo
     assert "合格" in shown
     assert "基本合格" in shown
     assert not any("0.00" in text for text in shown)
+
+
+def test_the_editors_preview_says_the_judgement_not_points(qtbot: Any) -> None:
+    editor = editor_for(parse_rule({"type": "pass_fail", "levels": ["合格", "基本合格", "不合格"]}))
+    qtbot.addWidget(editor)
+    editor.show_input({"level": 1})
+    assert editor.preview.text() == "→ 评定：基本合格"

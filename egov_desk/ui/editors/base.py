@@ -109,6 +109,9 @@ class RuleEditor(QWidget):
         self.problem.hide()
         self.preview.show()
         state = "" if result.complete else self.tr(" (parts still open)")
+        if result.level is not None and self.rule.max_points == 0:  # judged (合格 …), no points
+            self.preview.setText(self.tr("→ judged %1").replace("%1", result.explanation) + state)
+            return True
         self.preview.setText(self.tr("→ %1 points").replace("%1", display(result.points)) + state)
         return True
 
