@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
+from egov_desk.core.judgements import judged_only
 from egov_desk.core.points import compact, display
 from egov_desk.core.scoring import ScoreSheet
 
@@ -13,6 +14,9 @@ BLUE, PALE, TEXT = QColor("#1f4e8c"), QColor("#dbe4f0"), QColor("#1e293b")
 
 
 def level_bars_png(sheet: ScoreSheet) -> bytes:
+    """The levels' scores as bars; nothing (b"") for a table without points, whose judgements the report counts."""
+    if judged_only(sheet.system):
+        return b""
     nodes = list(sheet.system.tree)
     image = QImage(WIDTH, 130 + ROW * len(nodes), QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
