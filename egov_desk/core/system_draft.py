@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from egov_desk.core.errors import Failure
 from egov_desk.core.indicators import IndicatorSystem, system_from_interchange
 from egov_desk.core.points import NotANumber, json_number, to_points
 
@@ -94,7 +95,7 @@ class Edit:
     reshaped: bool
 
 
-class DraftError(ValueError):
+class DraftError(Failure, ValueError):
     """A step that does not fit the draft (a place that does not exist): a programming error, not the person's."""
 
 

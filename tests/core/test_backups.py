@@ -233,6 +233,7 @@ def test_an_upgrade_backs_up_through_the_backups_module(tmp_path: Path) -> None:
         db.execute("UPDATE alembic_version SET version_num = '0002'")
         db.execute("ALTER TABLE assessments DROP COLUMN report_date")
         db.execute("ALTER TABLE assessments DROP COLUMN filled_by")
+        db.execute("ALTER TABLE nodes DROP COLUMN extra")  # added by 0004
     engine = make_engine(f"sqlite:///{path}")
     taken = upgrade(engine, path, tmp_path / "ws" / "backups")
     engine.dispose()
