@@ -1030,6 +1030,24 @@ SHA-256 %4</translation>
         <source>Undo the last correction</source>
         <translation>撤销上一处更正</translation>
     </message>
+    <message numerus="yes">
+        <source>Close without importing? The %n correction(s) you made are lost.</source>
+        <translation>
+            <numerusform>不导入就关闭吗？你所做的 %n 处更正将不会保留。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To read the table the same way later: %1</source>
+        <translation>以后按同样方式读取此表：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Close without importing</source>
+        <translation>不导入，关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Go on</source>
+        <translation>继续(&amp;G)</translation>
+    </message>
     <message>
         <source>Not imported</source>
         <translation>未导入</translation>

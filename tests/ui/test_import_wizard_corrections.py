@@ -227,3 +227,23 @@ def test_the_command_line_is_copied(window: MainWindow, tmp_path: Path) -> None:
     wizard.rows_page.no_header_action.trigger()
     wizard.rows_page.copy_command()
     assert QGuiApplication.clipboard().text() == wizard.rows_page.command.text()
+
+
+def test_closing_the_wizard_after_corrections_asks_first(window: MainWindow, tmp_path: Path) -> None:
+    wizard = open_wizard(window, workbook_with_entry_form_first(tmp_path))
+    wizard.file_page.pick_sheet("填报信息")
+    wizard.reject()
+    question = wizard.last_message
+    assert question is not None
+    assert wizard.isVisible()
+    assert "更正" in question.text()
+    assert "--sheet '填报信息'" in question.text()
+    stay = question.defaultButton()
+    assert stay is not None
+    stay.click()
+    assert wizard.isVisible()
+    wizard.reject()
+    again = wizard.last_message
+    assert again is not None
+    next(button for button in again.buttons() if button is not again.defaultButton()).click()
+    assert not wizard.isVisible()

@@ -52,6 +52,7 @@ class ImportWizard(QWizard):
         self.table = TableReading(runner, self.known_departments, self)
         self.table.finished.connect(self.read_finished)
         self.created_assessment: int | None = None
+        self.last_message: QMessageBox | None = None  # the question asked last (tests answer it)
         self.changes = Changes()  # what accepting stored: the system and its assessment
         self.setWindowTitle(self.tr("Import indicator table"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -98,6 +99,33 @@ class ImportWizard(QWizard):
     def done(self, result: int) -> None:
         self.table.cancel()  # closing the wizard stops a long read at its next check
         super().done(result)
+
+    def reject(self) -> None:
+        """Esc, Cancel, the window's ×: at once, unless the person corrected the reading — then asked first."""
+        if not self.table.corrections or not self.isVisible():
+            super().reject()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.windowTitle(),
+            self.tr("Close without importing? The %n correction(s) you made are lost.", "", self.table.corrections)
+            + "\n"
+            + self.tr("To read the table the same way later: %1").replace("%1", self.table.command_line()),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        close = box.addButton(self.tr("&Close without importing"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton(self.tr("&Go on"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: self._closing(box.clickedButton() is close))
+        self.last_message = box
+        box.open()
+
+    def _closing(self, close: bool) -> None:
+        if close:
+            QWizard.reject(self)
 
     def import_again(self) -> Changes:
         """Store the table read, as the pages say (also the redo of an undone import)."""
