@@ -10,6 +10,7 @@ A DTD is refused (no entity expansion); only the first ``max_columns`` columns o
 
 from __future__ import annotations
 
+import functools
 import xml.parsers.expat
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
@@ -19,6 +20,22 @@ from openpyxl.utils.datetime import from_excel, from_ISO8601
 
 CHUNK = 256 * 1024
 _VALUE_TAGS = frozenset({"v", "t"})  # a cell's value; an inline string's text (in <is>, or its runs <r>)
+
+
+@functools.lru_cache(maxsize=256)
+def _local(name: str) -> str:
+    """An element's name without its namespace ("{ns} c" → "c"); a sheet has a few dozen names, met 80,000 times."""
+    return name.rpartition(" ")[2]
+
+
+@functools.lru_cache(maxsize=4096)
+def _column_of(letters: str) -> int:
+    return coordinate_to_tuple(f"{letters}1")[1]
+
+
+def _column(coordinate: str) -> int:
+    """The column of a cell reference ("AB12" → 28), its letters read once per column."""
+    return _column_of(coordinate.rstrip("0123456789"))
 
 
 class SheetRows:
@@ -47,7 +64,7 @@ class SheetRows:
         self.in_sheet_data = False
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
-        tag = name.rpartition(" ")[2]
+        tag = _local(name)
         if tag == "c" and self.in_sheet_data:
             self._start_cell(attributes)
         elif tag in _VALUE_TAGS and self.cell is not None and not self.phonetic:
@@ -62,7 +79,7 @@ class SheetRows:
             self.merges.append(attributes["ref"])
 
     def end(self, name: str) -> None:
-        tag = name.rpartition(" ")[2]
+        tag = _local(name)
         if tag in _VALUE_TAGS:
             self.reading = False
         elif tag == "c" and self.cell is not None:
@@ -93,7 +110,7 @@ class SheetRows:
     def _start_cell(self, attributes: dict[str, str]) -> None:
         coordinate = attributes.get("r")
         # the row is the <row>'s, as openpyxl reads it; a cell without a reference follows the one before
-        column = coordinate_to_tuple(coordinate)[1] if coordinate else self.column + 1
+        column = _column(coordinate) if coordinate else self.column + 1
         self.column = column
         style = attributes.get("s")
         self.cell = (column, attributes.get("t", "n"), int(style) if style else 0)

@@ -108,7 +108,7 @@ def _clause_part(clause: str) -> dict[str, Any] | None:
     """One clause as a part of a rule, or None when it carries no points."""
     if _ZERO.match(clause) or (clause.endswith("不得分") and not re.search(rf"{NUM}\s*分", clause)):
         return None
-    elements = _ELEMENTS.search(clause)
+    elements = _ELEMENTS.search(clause) if "每" in clause else None
     if elements:
         names = enumeration(clause[: elements.start()])
         per = _d(elements.group(2))
@@ -207,6 +207,8 @@ def _supplier(evidence: str) -> str | None:
 
 
 def _rank(text: str) -> tuple[dict[str, Any], list[str]] | None:
+    if "名" not in text:  # every phrasing of ranks names a 名次
+        return None
     in_turn = tiers.rank_in_turn(text)
     bands: list[list[Any]]
     if in_turn:
@@ -234,8 +236,8 @@ def _rank(text: str) -> tuple[dict[str, Any], list[str]] | None:
 
 
 def _options(parts: list[str]) -> list[dict[str, Any]] | None:
-    yes = next((m for c in parts if (m := _YES.match(c))), None)
-    no = next((m for c in parts if (m := _NO.match(c))), None)
+    yes = next((m for c in parts if c.startswith("是") and (m := _YES.match(c))), None)
+    no = next((m for c in parts if c.startswith("否") and (m := _NO.match(c))), None)
     if not (yes and no):
         return None
     options = [{"label": "是", "points": json_number(_d(yes.group(1)))}]
@@ -302,7 +304,7 @@ def _computed(norm: str, full: Decimal, supplier: str | None) -> Proposal | None
     """The rule the text spells out, or None when it spells out none."""
     parts = clauses(norm)
     source = {"source": supplier} if supplier else {}
-    ratio = _RATIO_AB.search(norm)
+    ratio = _RATIO_AB.search(norm) if "/" in norm else None
     if ratio:
         rule: dict[str, Any] = {
             "type": "ratio",
@@ -314,7 +316,7 @@ def _computed(norm: str, full: Decimal, supplier: str | None) -> Proposal | None
     rate = _RATE.search(norm)
     if rate:
         return _checked({"type": "ratio", "max": json_number(_d(rate.group(1))), "rate": True, **source}, 0.9, [], full)
-    named_rate = _NAMED_RATE.match(norm)
+    named_rate = _NAMED_RATE.match(norm) if "率" in norm else None
     if named_rate:
         rule = {
             "type": "ratio",
@@ -336,7 +338,7 @@ def _computed(norm: str, full: Decimal, supplier: str | None) -> Proposal | None
     options = _options(parts)
     if options:
         return _checked({"type": "options", "options": options}, 0.9, [], full)
-    completed = _TIERS.search(norm)
+    completed = _TIERS.search(norm) if "完成其中" in norm else None
     if completed:
         names = enumeration(completed.group(1)) or [completed.group(1)]
         rule = {
@@ -365,7 +367,7 @@ def _computed(norm: str, full: Decimal, supplier: str | None) -> Proposal | None
         if rule["type"] == "deduct":
             rule["start"] = json_number(full)
         return _checked(rule, confidence, notes, full)
-    if _PASS.search(norm) and not full:
+    if not full and "合格" in norm and _PASS.search(norm):
         return Proposal({"type": "pass_fail", "levels": ["合格", "基本合格", "不合格"]}, 0.8)
     if _BY_PROPORTION.search(norm):
         return Proposal({"type": "ratio", "max": json_number(full)}, 0.7)

@@ -44,7 +44,7 @@ def _points(run: str) -> list[Decimal]:
 
 def zero_labels(clauses: list[str]) -> list[str]:
     """The labels of clauses that give nothing (90%以下不得分), as the 0-point options of a choose-one list."""
-    matches = [m for c in clauses if ("分" in c) and (m := _ZERO_CLAUSE.match(c))]
+    matches = [m for c in clauses if c.endswith("分") and ("不得分" in c or "0" in c) and (m := _ZERO_CLAUSE.match(c))]
     return [pretty(m.group(1)) for m in matches if not re.search(NUM + "分", m.group(1))]
 
 
@@ -161,7 +161,7 @@ def rank_in_turn(text: str) -> tuple[list[list[Any]], list[str]] | None:
 
 def subtasks(clauses: list[str]) -> Reading | None:
     """ "1.建立工作机制（15分）；2.完成年度任务（20分）": a sum of parts, each judged up to its points."""
-    matches = [m for c in clauses if "分" in c and (m := _SUBTASK.match(c))]
+    matches = [m for c in clauses if "(" in c and "分" in c and (m := _SUBTASK.match(c))]
     if len(matches) < 2:
         return None
     parts = [{"type": "manual", "max": json_number(number(m.group(2))), "label": pretty(m.group(1))} for m in matches]
@@ -185,7 +185,7 @@ def threshold(text: str, full: Decimal) -> Reading | None:
 
 def scaled(text: str) -> tuple[int, str] | None:
     """ "取…得分折算": the outside score's full marks (百分制 unless the text says N分制 / 满分N分) and a note."""
-    if not _SCALED.search(text):
+    if "折算" not in text or not _SCALED.search(text):
         return None
     scale = _SCALE.search(text)
     how = f"（{pretty(scale.group(1))}）" if scale else ""
