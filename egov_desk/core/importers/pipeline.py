@@ -208,7 +208,7 @@ def _import_table(
     findings += [
         Finding("info", "", f"未识别的列“{c.header}”已作为附加信息保留")
         for c in layout.of("extra")
-        if c not in judgements
+        if c not in judgements and not (built.tables > 1 and _unnamed(c.header))  # the second table names it
     ]
     findings += built.findings
     _number_codes(items, findings)
@@ -265,6 +265,11 @@ def _inferred_finding(layout: Layout) -> Finding:
         f"没有找到表头，各列的用途按内容推断（{read}）；如不对，可在导入向导的“表格的行”页指明表头所在行或各列的用途"
         "（命令行：--header-row 行号、--role 列号=用途）",
     )
+
+
+def _unnamed(header: str) -> bool:
+    """A column the header row leaves blank ("第5列")."""
+    return re.fullmatch(r"第\d+列", header) is not None
 
 
 def system_key(path: Path) -> str:

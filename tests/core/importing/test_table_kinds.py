@@ -69,3 +69,8 @@ def test_each_of_two_flat_tables_on_a_sheet_holds_its_named_items(tmp_path: Path
         ("共性指标考核表", ["政务公开", "安全管理"]),
         ("个性指标考核表", ["重点项目推进", "信访办理"]),
     ]
+
+
+def test_a_column_only_the_second_table_names_is_not_said_to_be_unrecognised(tmp_path: Path) -> None:
+    messages = [finding.message for finding in import_table(two_tables_sheet(tmp_path)).findings]
+    assert not [message for message in messages if "未识别的列" in message]
