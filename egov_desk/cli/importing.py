@@ -242,7 +242,7 @@ def _kind(row: int, result: ImportResult | None) -> str:
     """What row ``row`` was read as: a row kind, "header", or "" (blank, or the tree did not say)."""
     if result is None:
         return ""
-    if row in result.layout.header_rows:
+    if row in result.header_rows:
         return "header"
     return result.row_kinds.get(row, "")
 

@@ -41,6 +41,12 @@ class ImportResult:
     proposals: dict[str, Proposal] = field(default_factory=dict)
     options: ImportOptions = field(default_factory=ImportOptions)  # what the person decided, as applied
     row_kinds: dict[int, RowKind] = field(default_factory=dict)  # grid row → what it was read as
+    later_headers: tuple[int, ...] = ()  # a second table's header rows on the same sheet
+
+    @property
+    def header_rows(self) -> tuple[int, ...]:
+        """Every header row read: the table's, then a second table's on the same sheet (grid rows)."""
+        return (*self.layout.header_rows, *self.later_headers)
 
     @property
     def sheets(self) -> list[SheetRead]:
@@ -254,7 +260,7 @@ def _import_table(
         item.pop("_row", None)
     order = {"error": 0, "warning": 1, "info": 2}
     findings = sorted(grouped(findings), key=lambda f: order[f.severity])
-    return ImportResult(data, layout, grid, findings, proposals, options, dict(built.row_kinds))
+    return ImportResult(data, layout, grid, findings, proposals, options, dict(built.row_kinds), built.later_headers)
 
 
 def _inferred_finding(layout: Layout) -> Finding:

@@ -107,7 +107,7 @@ def joined(grid: Grid, first_title: str, first: Built, start: int, layout: Layou
     findings = [*first.findings, finding, *second.findings, *keep_codes_apart(first_tree, second_tree, number, title)]
     totals = [t for t in (first.total_row, second.total_row) if t is not None]
     total = sum(totals, Decimal(0)) if len(totals) == 2 else None
-    return Built(roots, findings, total, row_kinds=kinds, tables=2)
+    return Built(roots, findings, total, row_kinds=kinds, tables=2, later_headers=tuple(header))
 
 
 def _sum(level: Level) -> Decimal | None:

@@ -348,6 +348,10 @@ class TreeBuilder:
         built = Built(self.roots, self.findings, self.total_row, row_kinds=self.kinds)
         if second is None or part is None:
             return built
+        if self.layout.title and self.layout.header_rows:  # the first table's title names its level too
+            for row in range(self.layout.header_rows[0]):
+                if self.layout.title in (normalise(text) for text in own_texts(self.grid, row)):
+                    built.row_kinds.setdefault(row, "section")
         chosen = {row - second: kind for row, kind in self.chosen_kinds.items() if row >= second}
         number = self.table_number + 1
         later = TreeBuilder(part[0], part[1], self.known, chosen, number).build()

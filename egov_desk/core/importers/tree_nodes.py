@@ -38,3 +38,4 @@ class Built:
     item_rows: dict[str, str] = field(default_factory=dict)  # item position → row label, for findings
     row_kinds: dict[int, RowKind] = field(default_factory=dict)  # grid row → what it was read as (the wizard shows it)
     tables: int = 1  # 2 when a second table on the sheet was read into its own top-level level
+    later_headers: tuple[int, ...] = ()  # the header rows of a second table on the sheet (grid rows)

@@ -50,7 +50,7 @@ class GridView(QTableWidget):
     def kind_of(self, row: int) -> str:
         """What grid row ``row`` was read as ("header", a row kind, or "" for a blank or unread row)."""
         result, options = self.reading.result, self.reading.options
-        header = result.layout.header_rows if result else (options.header_rows or ())
+        header = result.header_rows if result else (options.header_rows or ())
         if row in header:
             return "header"
         if result is not None:

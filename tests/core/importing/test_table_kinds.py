@@ -74,3 +74,8 @@ def test_each_of_two_flat_tables_on_a_sheet_holds_its_named_items(tmp_path: Path
 def test_a_column_only_the_second_table_names_is_not_said_to_be_unrecognised(tmp_path: Path) -> None:
     messages = [finding.message for finding in import_table(two_tables_sheet(tmp_path)).findings]
     assert not [message for message in messages if "未识别的列" in message]
+
+
+def test_the_second_tables_header_is_read_as_a_header(tmp_path: Path) -> None:
+    result = import_table(two_tables_sheet(tmp_path))
+    assert result.header_rows == (1, 6)  # grid rows: 第2行 and 第7行
