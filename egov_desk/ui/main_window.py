@@ -13,7 +13,7 @@ from egov_desk.core.errors import ChangedSince
 from egov_desk.core.indicators import Item, Node
 from egov_desk.core.messages import say
 from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Workspace
-from egov_desk.ui import details_editing, import_step, tree_navigation, window_layout
+from egov_desk.ui import details_editing, import_step, shown_changes, tree_navigation, window_layout
 from egov_desk.ui.assessment_names import show_assessment_names, workspace_status
 from egov_desk.ui.context import ShellCalls, WindowContext
 from egov_desk.ui.dialogs.backups import Backups
@@ -28,7 +28,6 @@ from egov_desk.ui.models.indicator_tree import CODE, NAME, IndicatorTreeModel
 from egov_desk.ui.models.tree_filter import EITHER, IndicatorFilter
 from egov_desk.ui.ops import Runner
 from egov_desk.ui.refused_input import ask_about_abandoned, ask_before_closing
-from egov_desk.ui.shown_changes import show_changes_made_elsewhere, show_evidence, show_score, show_total
 from egov_desk.ui.tree_navigation import unscored_after
 from egov_desk.ui.undo import SetInput, SetNote, push
 from egov_desk.ui.widgets.gauge import Bar
@@ -182,7 +181,7 @@ class MainWindow(QMainWindow):
                 for n in system.tree
             ]
         )
-        show_total(self.gauge, sheet)
+        shown_changes.show_total(self.gauge, sheet)
         self.departments.show_departments(system, sheet, self.evidence_counts)
         self.statusBar().showMessage(workspace_status(self.workspace))
         self.select_item(self.model.item_codes()[0])
@@ -205,13 +204,6 @@ class MainWindow(QMainWindow):
         from egov_desk.ui.system_editor import open_system_editor
 
         self.system_editor = open_system_editor(self.context)
-
-    def _system_editor_asks_first(self) -> bool:
-        if getattr(self, "system_editor", None) is None:
-            return False
-        from egov_desk.ui.system_editor import close_editor_first  # loaded only once the editor was opened
-
-        return close_editor_first(self.system_editor, self.close)
 
     def show_assessment_again(self) -> None:
         """Moved onto another version of its system: the assessment shown from it, the undo steps kept."""
@@ -344,7 +336,7 @@ class MainWindow(QMainWindow):
 
     def check_for_changes(self) -> Changes:
         """Repaint what another process (the CLI, another window) changed in the workspace."""
-        return show_changes_made_elsewhere(self)
+        return shown_changes.show_changes_made_elsewhere(self)
 
     def report_failure(self, error: Exception) -> None:
         """A write that was refused or failed: say so without blocking (undo may run inside a key press)."""
@@ -361,17 +353,14 @@ class MainWindow(QMainWindow):
         the levels above them and the gauge, notes, the assessment's details, items' evidence and checklists
         (read again once), an assessment added (shown) or removed (another one shown) or moved onto another version
         of its system (shown again)."""
-        moved = any(m.assessment_id == self.assessment.id for m in changes.assessments_moved) or any(
-            d.after.id == self.assessment.id and d.after.system_id != self.assessment.system_id for d in changes.details
-        )
-        if moved:  # onto another version of its system (here or in another window): the tree built again
+        if shown_changes.moved_elsewhere(self.assessment, changes):  # onto another version: the tree built again
             QTimer.singleShot(0, self, self.show_assessment_again)
             return
         for score in changes.scores:
-            show_score(self, score)
+            shown_changes.show_score(self, score)
         for details in changes.details:
             self._apply_details(details)
-        show_evidence(self, changes.evidence_codes(self.assessment.id, self.assessment.system_id))
+        shown_changes.show_evidence(self, changes.evidence_codes(self.assessment.id, self.assessment.system_id))
         added, removed = changes.assessments_added, changes.assessments_removed
         if added or removed:  # after the write's undo command: switching clears the undo stack
             now = added[-1] if added else self.assessment.id
@@ -389,7 +378,7 @@ class MainWindow(QMainWindow):
         window_layout.save_layout(self, self.splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._system_editor_asks_first():
+        if shown_changes.system_editor_asks_first(getattr(self, "system_editor", None), self.close):
             event.ignore()  # the system editor asks about its unsaved edits; the window closes after it
             return
         editor, item = self.panel.editor, self.panel.item

@@ -5,6 +5,7 @@ touch only what :class:`ShownAssessment` names of it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
@@ -118,3 +119,20 @@ def show_evidence(shown: ShownAssessment, codes: set[str]) -> None:
 
 def show_total(gauge: ScoreGauge, sheet: ScoreSheet) -> None:
     gauge.set_sheet(sheet)
+
+
+def moved_elsewhere(shown: AssessmentInfo, changes: Changes) -> bool:
+    """Whether the assessment shown moved onto another version of its system (here, or in another window: its
+    details then name another system)."""
+    return any(move.assessment_id == shown.id for move in changes.assessments_moved) or any(
+        change.after.id == shown.id and change.after.system_id != shown.system_id for change in changes.details
+    )
+
+
+def system_editor_asks_first(editor: Any, then: Callable[[], object]) -> bool:
+    """The window is closing: True when the system editor (if one was opened) asks about unsaved edits first."""
+    if editor is None:
+        return False
+    from egov_desk.ui.system_editor import close_editor_first  # loaded only once the editor was opened
+
+    return bool(close_editor_first(editor, then))
