@@ -98,7 +98,8 @@ def shoot(out: Path) -> None:
         wizard = windows[-1].findChild(QWizard)
         if wizard is None:
             wizard = windows[-1].import_table()
-        wizard.move(left, 40)
+        screen = QApplication.primaryScreen().availableGeometry()
+        wizard.move(max(0, min(left, screen.width() - wizard.width())), 30)  # on the screen, as a window manager would
         wizard.read(two_tables_sheet(home))
         wizard.restart()
         wizard.next()
