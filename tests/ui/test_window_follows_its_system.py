@@ -104,3 +104,33 @@ def test_the_editor_sets_kinds_of_deduction_each_with_its_cap(qtbot: Any, window
         {"label": "推迟（个月）", "per": 0.5, "max": 2},
         {"label": "发生（起）", "per": 1},
     ]
+
+
+def test_two_refused_fields_each_say_their_own_reason(qtbot: Any, window: MainWindow) -> None:
+    window.select_item("002")
+    editor = open_editor(window, qtbot)
+    form = editor.item_form
+    finish(form.code, "001")  # another item's code: refused
+    finish(form.points, "abc")  # refused
+    finish(form.points, "5")  # accepted: the code's reason is said again
+    assert "001" in form.problem.text()
+    assert form.problem.isVisible()
+
+
+def test_discarding_a_refused_value_leaves_nothing_to_save(qtbot: Any, window: MainWindow) -> None:
+    window.select_item("002")
+    editor = open_editor(window, qtbot)
+    finish(editor.item_form.code, "001")  # refused
+    editor.reject()
+    asked = editor.last_message
+    assert asked is not None
+    answer(asked, "放弃输入")
+    assert editor.last_message is asked or not editor.isVisible()  # no question about unsaved edits follows
+    assert not editor.isVisible()
+
+
+def test_leaving_an_empty_name_empty_is_no_edit(qtbot: Any, window: MainWindow) -> None:
+    window.select_item("002")  # an item without a name of its own
+    editor = open_editor(window, qtbot)
+    finish(editor.item_form.name, "")
+    assert editor.undo_stack.isClean()  # closing asks nothing

@@ -104,8 +104,12 @@ class EntryForm(QWidget):
                 value = json_number(Decimal(str(typed)))
         field.setStyleSheet("")
         self.refusals.pop(field, None)
-        self.problem.setVisible(bool(self.refusals))
-        if self.entry.get(key) != value and not (value is None and key not in self.entry):
+        left = self.refusal()
+        if left is not None:  # another field still holds a refused text: say its reason, not this one's
+            self.problem.setText(left.reason)
+        self.problem.setVisible(left is not None)
+        empty = value in (None, "") and self.entry.get(key) in (None, "")  # an empty field left empty: no edit
+        if self.entry.get(key) != value and not empty:
             self.field_edited.emit(key, value)
 
     def refuse(self, field: QLineEdit, reason: str) -> None:
