@@ -204,8 +204,12 @@ def _store(workspace: Workspace, result: ImportResult, args: argparse.Namespace)
         if refused.kind != "no_year":
             raise
         raise Refused(f"{refused} (--year YYYY)", f"{refused.describe('zh_CN')}（--year 年度）", "no_year") from None
-    system, assessment = changes.systems_added[0], changes.assessments_added[0]
-    print(f"added to {args.into}: system {system}, assessment {assessment}", file=sys.stderr)
+    from egov_desk.core.changes import AssessmentAdded
+
+    assessment = changes.assessments_added[0]
+    added = next(change for change in changes if isinstance(change, AssessmentAdded))
+    again = "" if changes.systems_added else " (the same table was imported before: its system is used again)"
+    print(f"added to {args.into}: system {added.system_id}, assessment {assessment}{again}", file=sys.stderr)
     return 0
 
 

@@ -12,6 +12,7 @@ from egov_desk.core.changes import AssessmentAdded, AssessmentRemoved, SystemAdd
 from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.importers.into_workspace import import_into_workspace
+from egov_desk.core.importers.options import ImportOptions
 from egov_desk.core.importers.pipeline import import_table
 from egov_desk.core.workspace import Workspace
 from tests.conftest import SEED
@@ -112,3 +113,22 @@ def test_an_imported_assessment_is_told_apart_from_the_units_other_of_that_year(
     assert len(set(labels)) == len(labels) == 3
     titles = [info.title for info in workspace.assessments()[1:]]
     assert titles == ["自评（2019年专项考评表）", "自评（2019年专项考评表 2）"]
+
+
+def test_the_same_table_imported_again_is_a_new_assessment_of_the_system_stored_before(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    table = write_xlsx(tmp_path / "考评.xlsx", ROWS)
+    first = import_into_workspace(workspace, import_table(table), table, year=2023)
+    again = import_into_workspace(workspace, import_table(table), table, year=2024)
+    assert again.systems_added == []
+    assert [c.system_id for c in again if isinstance(c, AssessmentAdded)] == first.systems_added
+    assert [a.year for a in workspace.assessments()[-2:]] == [2023, 2024]
+
+
+def test_the_same_table_read_with_other_corrections_is_another_system(workspace: Workspace, tmp_path: Path) -> None:
+    table = write_xlsx(tmp_path / "考评.xlsx", ROWS)
+    import_into_workspace(workspace, import_table(table), table, year=2024)
+    corrected = import_table(table, options=ImportOptions(roles={2: "evidence"}))
+    changes = import_into_workspace(workspace, corrected, table, year=2024, accept=True)
+    assert len(changes.systems_added) == 1

@@ -51,7 +51,8 @@ def import_into_workspace(
     Refused before anything is written: errors in the table not ``accept``-ed, no year, a read-only workspace.
     ``before_write`` runs after those checks and before the write (the CLI's ``before-import`` backup); what
     it raises stops the import. Returns the :class:`~egov_desk.core.changes.SystemAdded` and
-    :class:`~egov_desk.core.changes.AssessmentAdded`; ``workspace.remove_assessment(id, with_system=True)``
+    :class:`~egov_desk.core.changes.AssessmentAdded` — only the latter when the same table, read the same way,
+    was imported before (its system is used again); ``workspace.remove_assessment(id, with_system=True)``
     undoes it."""
     file = display_name(path.name)
     data = system_data(result, accept=accept)
@@ -61,7 +62,11 @@ def import_into_workspace(
     if before_write is not None:
         before_write()
     title = distinct_title(workspace, chosen_unit, chosen_year, str(data.get("title") or display_name(path.stem)))
-    return workspace.import_system(data, system_key(path), file, chosen_unit, chosen_year, title)
+    key = system_key(path, result.options)
+    stored = next((system for system in workspace.systems() if system.key == key), None)
+    if stored is not None:  # the same table read the same way before: a new assessment of the system stored then
+        return workspace.create_assessment(stored.id, chosen_unit, chosen_year, title).changes
+    return workspace.import_system(data, key, file, chosen_unit, chosen_year, title)
 
 
 def distinct_title(workspace: Workspace, unit: str, year: int, table: str, plain: str = "自评") -> str:

@@ -278,11 +278,17 @@ def _unnamed(header: str) -> bool:
     return re.fullmatch(r"第\d+列", header) is not None
 
 
-def system_key(path: Path) -> str:
+def system_key(path: Path, options: ImportOptions | None = None) -> str:
     """The key a file's system is stored under: its name and the start of its SHA-256, so the same file
-    imported twice is recognised and a changed file with the same name is not."""
+    imported twice is recognised and a changed file with the same name is not; a file read with the person's
+    corrections (``options``) gets their digest too — the same table read differently is another system."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    return f"import:{display_name(path.name)}:{digest}"
+    key = f"import:{display_name(path.name)}:{digest}"
+    if options is not None and options != ImportOptions():
+        roles, kinds = sorted(options.roles.items()), sorted(options.row_kinds.items())
+        said = repr((options.sheet, options.header_rows, roles, kinds))
+        key += ":" + hashlib.sha256(said.encode()).hexdigest()[:8]
+    return key
 
 
 def system_data(result: ImportResult, accept: bool = False) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from egov_desk.core.changes import Changes
 from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.importers.options import ImportOptions
+from egov_desk.core.messages import say
 from egov_desk.core.workspace import Workspace, WorkspaceError
 from egov_desk.ui.dialogs.import_columns import ColumnsPage
 from egov_desk.ui.dialogs.import_file import FilePage
@@ -153,7 +154,7 @@ class ImportWizard(QWizard):
             QMessageBox.warning(self, self.tr("Not imported"), exc.describe(ui_language()))
             return
         except (WorkspaceError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Not imported"), str(exc))
+            QMessageBox.warning(self, self.tr("Not imported"), say(exc, ui_language()))
             return
         super().accept()
 
