@@ -206,8 +206,12 @@ class MainWindow(QMainWindow):
         self.system_editor = open_system_editor(self.context)
 
     def show_assessment_again(self) -> None:
-        """Moved onto another version of its system: the assessment shown from it, the undo steps kept."""
+        """Moved onto another version of its system: the assessment shown from it, the undo steps kept, the item
+        the person was on selected again when the version has it."""
+        code = self.panel.item.code if self.panel.item is not None else None
         self.open_assessment(self.workspace.assessment(self.assessment.id), keep_undo=True)
+        if code in self.model.item_codes():
+            self.select_item(code)
 
     def _apply_details(self, change: AssessmentChange) -> None:
         if change.after.id != self.assessment.id:

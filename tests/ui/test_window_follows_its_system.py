@@ -134,3 +134,14 @@ def test_leaving_an_empty_name_empty_is_no_edit(qtbot: Any, window: MainWindow) 
     editor = open_editor(window, qtbot)
     finish(editor.item_form.name, "")
     assert editor.undo_stack.isClean()  # closing asks nothing
+
+
+def test_the_item_selected_stays_selected_when_the_assessment_moves(
+    qtbot: Any, window: MainWindow, workspace: Workspace
+) -> None:
+    window.select_item("021")
+    stored = workspace.store_system_version(1, edited_2019(workspace))
+    window.apply(workspace.move_assessment(1, stored.system_id))
+    qtbot.waitUntil(lambda: window.assessment.system_id == stored.system_id)
+    assert window.panel.item is not None
+    assert window.panel.item.code == "021"
