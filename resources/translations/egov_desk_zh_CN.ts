@@ -2076,6 +2076,10 @@ SHA-256 %4</translation>
         <translation>未评分</translation>
     </message>
     <message>
+        <source>Not judged</source>
+        <translation>未评定</translation>
+    </message>
+    <message>
         <source> (parts still open)</source>
         <translation>（尚有分项未填）</translation>
     </message>

@@ -102,3 +102,10 @@ def test_the_editors_preview_says_the_judgement_not_points(qtbot: Any) -> None:
     qtbot.addWidget(editor)
     editor.show_input({"level": 1})
     assert editor.preview.text() == "→ 评定：基本合格"
+
+
+def test_an_unjudged_items_editor_says_not_judged(qtbot: Any) -> None:
+    editor = editor_for(parse_rule({"type": "pass_fail", "levels": ["合格", "不合格"]}))
+    qtbot.addWidget(editor)
+    editor.show_input(None)
+    assert editor.preview.text() == "未评定"

@@ -89,7 +89,8 @@ class RuleEditor(QWidget):
                 widget.setStyleSheet("")
         self.refusal = ""
         if inp is None:
-            self.preview.setText(self.tr("Not scored"))
+            judged = self.rule.type == "pass_fail"  # 合格 / 基本合格 / 不合格: judged, not scored
+            self.preview.setText(self.tr("Not judged") if judged else self.tr("Not scored"))
             self.preview.show()
             self.problem.hide()
             return True
