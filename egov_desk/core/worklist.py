@@ -1,0 +1,166 @@
+"""The unit's worklist: what is still to do in an assessment, item by item, read from its data as it is now.
+
+Each entry is one item and one kind of work (:data:`KINDS`), with what it is about: the requirements, the files
+or the score's parts. Counted per kind, the worklist says what the window's tree says: its unscored items
+(:attr:`~egov_desk.core.scoring.ScoreSheet.unscored`) and its evidence counts
+(:meth:`~egov_desk.core.evidence.EvidenceBook.counts`: needed − collected requirements are 缺材料, collected −
+checked are 待核对).
+
+Review statuses (已退回) and deadlines (已逾期) join :data:`KINDS` when the assessment records them (issue 15,
+parts 3 and 4); :func:`worklist` then adds their entries beside these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from egov_desk.core.errors import Refused
+from egov_desk.core.evidence.types import COLLECTED, MISSING, FileInfo, ItemEvidence
+from egov_desk.core.workspace_info import DepartmentItems
+
+if TYPE_CHECKING:
+    from egov_desk.core.indicators import IndicatorSystem
+    from egov_desk.core.scoring import ScoreSheet
+    from egov_desk.core.workspace import Workspace
+
+UNSCORED = "unscored"
+MISSING_EVIDENCE = "missing_evidence"
+UNCHECKED = "unchecked"
+DATE_OUTSIDE_YEAR = "date_outside_year"
+KIND_MISMATCH = "kind_mismatch"
+
+KINDS = (UNSCORED, MISSING_EVIDENCE, UNCHECKED, DATE_OUTSIDE_YEAR, KIND_MISMATCH)  # in the order listed
+KIND_LABELS = {
+    UNSCORED: "未评分",
+    MISSING_EVIDENCE: "缺材料",
+    UNCHECKED: "待核对",
+    DATE_OUTSIDE_YEAR: "日期不在考评年度",
+    KIND_MISMATCH: "文件类型存疑",
+}
+KIND_LABELS_EN = {
+    UNSCORED: "not scored",
+    MISSING_EVIDENCE: "materials missing",
+    UNCHECKED: "materials not checked",
+    DATE_OUTSIDE_YEAR: "dated outside the year",
+    KIND_MISMATCH: "file type in doubt",
+}
+
+
+class UnknownDepartment(Refused):
+    """A worklist asked for a department no item of the assessment's system names."""
+
+
+@dataclass(frozen=True)
+class WorkEntry:
+    """One item's work of one kind. ``subjects`` names what it is about: the requirements missing or not checked,
+    the files dated outside the year or of a doubtful type, the parts still open (empty: nothing entered)."""
+
+    kind: str
+    code: str
+    title: str
+    subjects: tuple[str, ...] = ()
+    partial: bool = False  # unscored with some parts entered
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def count(self) -> int:
+        """What this entry adds to its kind's count: the item once when unscored, else each subject."""
+        return 1 if self.kind == UNSCORED else len(self.subjects)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind, "label": self.label, "code": self.code, "title": self.title}
+        if self.kind == UNSCORED:
+            data["partial"] = self.partial
+        else:
+            data["subjects"] = list(self.subjects)
+        return data
+
+
+@dataclass(frozen=True)
+class Worklist:
+    assessment_id: int
+    year: int
+    department: str | None
+    entries: tuple[WorkEntry, ...]
+
+    def of_kind(self, kind: str) -> list[WorkEntry]:
+        return [entry for entry in self.entries if entry.kind == kind]
+
+    def counts(self) -> dict[str, int]:
+        """Per kind: unscored items; requirements missing or not checked; item files dated or typed in doubt."""
+        return {kind: sum(entry.count for entry in self.of_kind(kind)) for kind in KINDS}
+
+    def codes(self) -> list[str]:
+        """The items with anything to do, in the system's order."""
+        return list(dict.fromkeys(entry.code for entry in self.entries))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "assessment": self.assessment_id,
+            "year": self.year,
+            "department": self.department,
+            "counts": self.counts(),
+            "items": len(self.codes()),
+            "entries": [entry.to_json() for entry in self.entries],
+        }
+
+
+def _department_codes(system: IndicatorSystem, department: str) -> set[str]:
+    if department not in system.departments():
+        known = "、".join(system.departments()) or "—"
+        raise UnknownDepartment(
+            f"department {department!r}: no item names it; the departments are {', '.join(system.departments())}",
+            f"没有指标由“{department}”牵头或配合；可选的部门：{known}",
+            "unknown_department",
+            department=department,
+        )
+    items = DepartmentItems.of(system, department)
+    return {item.code for item in (*items.lead, *items.cooperating)}
+
+
+def _item_files(evidence: ItemEvidence) -> list[FileInfo]:
+    """The item's files, each once (a file under two of its requirements is one file to look at)."""
+    return list({file.id: file for file in evidence.files()}.values())
+
+
+def item_entries(code: str, title: str, sheet: ScoreSheet, evidence: ItemEvidence | None) -> list[WorkEntry]:
+    """One item's work, in the order of :data:`KINDS`."""
+    entries = []
+    score = sheet.items[code]
+    if not score.scored:
+        entries.append(WorkEntry(UNSCORED, code, title, partial=score.partial))
+    if evidence is None:
+        return entries
+    missing = tuple(r.text for r in evidence.requirements if r.status == MISSING)
+    unchecked = tuple(r.text for r in evidence.requirements if r.status == COLLECTED)
+    files = _item_files(evidence)
+    outside = tuple(f"{f.name}（{f.evidence_date}）" for f in files if f.date_outside_year)
+    mismatched = tuple(f.name for f in files if f.kind_mismatch)
+    for kind, subjects in (
+        (MISSING_EVIDENCE, missing),
+        (UNCHECKED, unchecked),
+        (DATE_OUTSIDE_YEAR, outside),
+        (KIND_MISMATCH, mismatched),
+    ):
+        if subjects:
+            entries.append(WorkEntry(kind, code, title, subjects))
+    return entries
+
+
+def worklist(workspace: Workspace, assessment_id: int, department: str | None = None) -> Worklist:
+    """What is still to do in the assessment (only the items ``department`` leads or cooperates on, when given),
+    item by item in the system's order, each item's kinds in the order of :data:`KINDS`."""
+    assessment = workspace.assessment(assessment_id)
+    system = workspace.system(assessment.system_id)
+    wanted = _department_codes(system, department) if department is not None else None
+    sheet = workspace.scores(assessment_id)
+    evidence = workspace.evidence.by_item(assessment_id)
+    entries: list[WorkEntry] = []
+    for item in system.items():
+        if wanted is None or item.code in wanted:
+            entries += item_entries(item.code, item.title, sheet, evidence.get(item.code))
+    return Worklist(assessment_id, assessment.year, department, tuple(entries))
