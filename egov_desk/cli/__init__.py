@@ -29,6 +29,7 @@ from egov_desk.cli.importing import add_import_commands
 from egov_desk.cli.scoring import add_score_commands
 from egov_desk.cli.system import add_system_commands
 from egov_desk.cli.template import add_template_commands
+from egov_desk.cli.worklist import add_worklist_commands
 from egov_desk.cli.workspace import add_workspace_commands
 from egov_desk.core.errors import Failure, Refused
 from egov_desk.core.messages import cli_language, is_chinese, say
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_commands(commands)
     add_import_scores_commands(commands)
     add_system_commands(commands)
+    add_worklist_commands(commands)
     return parser
 
 
