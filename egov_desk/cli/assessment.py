@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from egov_desk.cli.common import Refused, assessment_of, open_workspace, print_json
+from egov_desk.cli.compare import add_compare_command
 
 
 def add_assessment_commands(commands: Any) -> None:
@@ -25,6 +26,7 @@ def add_assessment_commands(commands: Any) -> None:
     for command in (show, change):
         command.add_argument("--workspace")
         command.add_argument("--assessment", type=int)
+    add_compare_command(assessment_cmds)
 
 
 def _details(args: argparse.Namespace) -> dict[str, Any]:
