@@ -4,7 +4,8 @@ Each entry is one item and one kind of work (:data:`KINDS`), with what it is abo
 or the score's parts. Counted per kind, the worklist says what the window's tree says: its unscored items
 (:attr:`~egov_desk.core.scoring.ScoreSheet.unscored`) and its evidence counts
 (:meth:`~egov_desk.core.evidence.EvidenceBook.counts`: needed − collected requirements are 缺材料, collected −
-checked are 待核对).
+checked are 待核对). One case differs: files attached to a requirement another body supplies make it 待核对
+here until ticked, where the tree counts it neither collected nor (until ticked) checked.
 
 Review statuses (已退回) and deadlines (已逾期) join :data:`KINDS` when the assessment records them (issue 15,
 parts 3 and 4); :func:`worklist` then adds their entries beside these.

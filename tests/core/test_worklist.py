@@ -122,3 +122,19 @@ def test_the_json_names_every_kind_and_each_entry_in_the_systems_order(demo: Wor
     assert codes == sorted(codes)
     assert data["year"] == 2019
     assert data["items"] == len(set(codes))
+
+
+def test_a_supplied_requirement_is_never_missing_but_its_files_still_wait_to_be_checked(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    assessment = demo.default_assessment().id
+    work = worklist(demo, assessment)
+    assert "007" not in [e.code for e in work.of_kind(MISSING_EVIDENCE)]
+    letter = tmp_path / "市大数据资源局复函.png"
+    letter.write_bytes(png(40, 30, (220, 220, 220)))
+    supplied = demo.evidence.item_evidence(assessment, "007").requirements[0].id
+    demo.evidence.attach(assessment, "007", [letter], supplied, date(2019, 10, 8))
+    entries = worklist(demo, assessment).of_kind(UNCHECKED)
+    assert ("007", ("市大数据资源局提供",)) in [(e.code, e.subjects) for e in entries]
+    demo.evidence.set_checked(assessment, supplied, True)
+    assert "007" not in [e.code for e in worklist(demo, assessment).of_kind(UNCHECKED)]
