@@ -35,6 +35,11 @@ def _shown(value: Decimal | None) -> str:
     return "—" if value is None else f"{rounded(value):f}"
 
 
+def _points(value: Decimal | None) -> str:
+    """Points as the table gives them (3, 2.7), not rounded to cents."""
+    return "—" if value is None else f"{value.normalize():f}"
+
+
 def _change(value: Decimal | None) -> str:
     if value is None:
         return "—"
@@ -66,7 +71,7 @@ def print_table(comparison: Comparison) -> None:
     )
     for row in comparison.items:
         words = _rule_words(chinese, row.rule_change, row.matched_by, row.code_a, row.code_b)
-        cells = (row.code, _shown(row.points_a), _shown(row.points_b), _shown(row.score_a), _shown(row.score_b))
+        cells = (row.code, _points(row.points_a), _points(row.points_b), _shown(row.score_a), _shown(row.score_b))
         print("\t".join((*cells, _change(row.delta), words, row.name)))
     print()
     print(
@@ -77,14 +82,14 @@ def print_table(comparison: Comparison) -> None:
         )
     )
     for level in comparison.levels:
-        sums = (_shown(level.points_a), _shown(level.points_b), _shown(level.score_a), _shown(level.score_b))
+        sums = (_points(level.points_a), _points(level.points_b), _shown(level.score_a), _shown(level.score_b))
         print("\t".join((level.name, *sums, _change(level.delta))))
     print(
         "\t".join(
             (
                 "合计" if chinese else "total",
-                _shown(comparison.a.max),
-                _shown(comparison.b.max),
+                _points(comparison.a.max),
+                _points(comparison.b.max),
                 _shown(comparison.a.total),
                 _shown(comparison.b.total),
                 _change(comparison.delta),

@@ -55,7 +55,7 @@ def test_compare_prints_a_chinese_table_and_writes_the_workbook(
     assert code == 0
     lines = out.splitlines()
     assert lines[2].split("\t")[:7] == ["编号", "分值 A", "分值 B", "得分 A", "得分 B", "变化", "规则变化"]
-    assert lines[3].split("\t")[:6] == ["003", "2.00", "2.00", "2.00", "—", "-2.00"]
+    assert lines[3].split("\t")[:6] == ["003", "2", "2", "2.00", "—", "-2.00"]
     assert any(line.startswith("021\t") and "\t+0.67\t" in line for line in lines)
     book = load_workbook(out_file)
     assert book["逐项对比"]["A2"].value == "003"
