@@ -1,0 +1,213 @@
+"""The change history in plain words: each audit entry said as who, when, which item and what changed.
+
+Read side only: the entries are those :meth:`Workspace.audit` returns (written by :meth:`Store.audit`); an input
+is said field by field with the rule's names (``021 部门目录总数 9 → 10，得分 2.33 → 2.10``), the score before and
+after worked out from the inputs the entry holds; other actions (evidence, notes, requirements, systems) in a short
+phrase each. Chinese is the default; ``what_en`` says the same in English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from egov_desk.core.errors import WorkspaceError
+from egov_desk.core.rules.input_words import FIELD_NAMES
+from egov_desk.core.rules.inputs import InputError
+from egov_desk.core.scoring import score_item
+
+if TYPE_CHECKING:
+    from egov_desk.core.db.models import AuditEntry
+    from egov_desk.core.indicators import IndicatorSystem, Item
+    from egov_desk.core.workspace import Workspace
+
+EMPTY_ZH, EMPTY_EN = "空", "empty"
+
+# action → (Chinese, English) phrase; "{file}", "{text}" are filled from the entry
+PHRASES: dict[str, tuple[str, str]] = {
+    "attach": ("添加佐证材料“{file}”", "attached the file “{file}”"),
+    "link": ("关联佐证材料“{file}”", "linked the file “{file}”"),
+    "unlink": ("取消关联佐证材料“{file}”", "unlinked the file “{file}”"),
+    "remove_file": ("删除佐证材料“{file}”", "removed the file “{file}”"),
+    "evidence_date": ("修改材料日期 {old} → {new}", "changed a file's date {old} → {new}"),
+    "check": ("勾选材料要求为已核验", "ticked a requirement as checked"),
+    "uncheck": ("取消材料要求的核验勾选", "unticked a requirement's check"),
+    "add_requirement": ("添加材料要求“{new}”", "added the requirement “{new}”"),
+    "rename_requirement": ("材料要求“{old}” → “{new}”", "renamed the requirement “{old}” → “{new}”"),
+    "remove_requirement": ("删除材料要求“{old}”", "removed the requirement “{old}”"),
+    "add_system": ("添加指标体系“{title}”", "added the indicator system “{title}”"),
+    "remove_system": ("删除指标体系“{title}”", "removed the indicator system “{title}”"),
+    "create_assessment": ("新建考评 {year} {unit}", "created the assessment {year} {unit}"),
+    "remove_assessment": ("删除考评 {year} {unit}", "removed the assessment {year} {unit}"),
+    "update_assessment": ("修改考评信息", "changed the assessment's details"),
+}
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One change said in words: ``what`` in Chinese, ``what_en`` in English; ``code`` is "" for a change not
+    about one item."""
+
+    when: datetime
+    who: str
+    code: str
+    action: str
+    what: str
+    what_en: str
+
+    def text(self, chinese: bool = True) -> str:
+        when = self.when.strftime("%Y-%m-%d %H:%M:%S")
+        code = f"{self.code} " if self.code else ""
+        return f"{when}  {self.who}  {code}{self.what if chinese else self.what_en}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "when": self.when.isoformat(),
+            "who": self.who,
+            "code": self.code,
+            "action": self.action,
+            "what": self.what,
+            "what_en": self.what_en,
+        }
+
+
+def history(workspace: Workspace, assessment_id: int | None = None, code: str | None = None) -> list[HistoryLine]:
+    """The workspace's changes, oldest first, for one assessment and/or one item when given."""
+    entries = workspace.audit(assessment_id, code)
+    systems: dict[int, IndicatorSystem | None] = {}
+    lines = []
+    for entry in entries:
+        system = None
+        if entry.assessment_id is not None and entry.item_code:
+            if entry.assessment_id not in systems:
+                systems[entry.assessment_id] = _system_of(workspace, entry.assessment_id)
+            system = systems[entry.assessment_id]
+        lines.append(said(entry, system))
+    return lines
+
+
+def said(entry: AuditEntry, system: IndicatorSystem | None = None) -> HistoryLine:
+    """One audit entry in words; ``system`` (the assessment's indicator system) names an input's fields and
+    works out its score."""
+    code = entry.item_code or ""
+    what, what_en = _what(entry, system)
+    return HistoryLine(entry.at, entry.actor, code, entry.action, what, what_en)
+
+
+def _system_of(workspace: Workspace, assessment_id: int) -> IndicatorSystem | None:
+    try:
+        return workspace.system(workspace.assessment(assessment_id).system_id)
+    except WorkspaceError:  # an entry of an assessment gone since is still said, without field names
+        return None
+
+
+def _what(entry: AuditEntry, system: IndicatorSystem | None) -> tuple[str, str]:
+    before, after = entry.before, entry.after
+    if entry.action == "set_input":
+        item = _item(system, entry.item_code)
+        return _input_change(item, before, after)
+    if entry.action == "set_note":
+        return f"说明“{_plain(before)}” → “{_plain(after)}”", f"note “{_plain(before)}” → “{_plain(after)}”"
+    phrase = PHRASES.get(entry.action)
+    if phrase is None:
+        return f"{entry.action}：{_plain(before)} → {_plain(after)}", f"{entry.action}: {before} → {after}"
+    fields = {"old": _plain(before), "new": _plain(after)}
+    for value in (before, after):
+        if isinstance(value, dict):
+            fields.update({key: _plain(v) for key, v in value.items()})
+    fields.setdefault("file", "")
+    zh, en = phrase
+    try:
+        return zh.format(**fields), en.format(**fields)
+    except (KeyError, IndexError):
+        return zh, en
+
+
+def _item(system: IndicatorSystem | None, code: str | None) -> Item | None:
+    if system is None or not code:
+        return None
+    try:
+        return system.item(code)
+    except KeyError:
+        return None
+
+
+def _input_change(item: Item | None, before: Any, after: Any) -> tuple[str, str]:
+    rule = item.scoring if item is not None else None
+    zh, en = [], []
+    for path, name, old, new in _changed_fields(rule, before, after):
+        zh.append(f"{name} {_plain(old, EMPTY_ZH)} → {_plain(new, EMPTY_ZH)}")
+        en.append(f"{path} {_plain(old, EMPTY_EN)} → {_plain(new, EMPTY_EN)}")
+    if not zh:
+        zh.append("输入未变")
+        en.append("input unchanged")
+    old_score, new_score = _score(item, before), _score(item, after)
+    if item is not None and old_score != new_score:
+        zh.append(f"得分 {old_score or EMPTY_ZH} → {new_score or EMPTY_ZH}")
+        en.append(f"score {old_score or EMPTY_EN} → {new_score or EMPTY_EN}")
+    return "，".join(zh), ", ".join(en)
+
+
+def _changed_fields(rule: Any, before: Any, after: Any, path: str = "") -> Iterator[tuple[str, str, Any, Any]]:
+    """(key path, name as the table says it, old, new) of each field that differs."""
+    old_map = before if isinstance(before, dict) else {}
+    new_map = after if isinstance(after, dict) else {}
+    if not isinstance(before, dict | None) or not isinstance(after, dict | None):
+        if before != after:
+            yield path or "input", FIELD_NAMES["input"], before, after
+        return
+    for key in [*old_map, *(k for k in new_map if k not in old_map)]:
+        old, new = old_map.get(key), new_map.get(key)
+        if old == new:
+            continue
+        here = f"{path}.{key}" if path else key
+        if key == "parts" and isinstance(old or [], list) and isinstance(new or [], list):
+            yield from _changed_parts(rule, old or [], new or [], here)
+            continue
+        yield here, _field_name(rule, key), old, new
+
+
+def _changed_parts(rule: Any, old: list[Any], new: list[Any], path: str) -> Iterator[tuple[str, str, Any, Any]]:
+    parts = getattr(rule, "parts", ())
+    for position in range(max(len(old), len(new))):
+        was = old[position] if position < len(old) else None
+        now = new[position] if position < len(new) else None
+        if was == now:
+            continue
+        part = parts[position] if position < len(parts) else None
+        label = getattr(part, "label", "") or f"第{position + 1}部分"
+        for here, name, a, b in _changed_fields(part, was, now, f"{path}[{position}]"):
+            yield here, f"{label}{name}", a, b
+
+
+def _field_name(rule: Any, key: str) -> str:
+    """The rule's own label for the field (a ratio's 部门目录总数), else the plain name (完成数, 得分 …)."""
+    label = getattr(rule, key, None) if key not in ("parts", "label") else None
+    return label if isinstance(label, str) and label else FIELD_NAMES.get(key, key)
+
+
+def _score(item: Item | None, inp: Any) -> str:
+    if item is None or inp is None:
+        return ""
+    try:
+        score = score_item(item, inp)
+    except (InputError, TypeError, ValueError):
+        return ""
+    return f"{score.points:.2f}" if score.scored or score.partial else ""
+
+
+def _plain(value: Any, empty: str = "") -> str:
+    if value is None or value == "":
+        return empty
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float | Decimal):
+        return format(Decimal(str(value)).normalize(), "f")
+    if isinstance(value, list):
+        return "、".join(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return "，".join(f"{k} {_plain(v)}" for k, v in value.items())
+    return str(value)
