@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from egov_desk import __version__
 from egov_desk.cli.assessment import add_assessment_commands
+from egov_desk.cli.audit import add_audit_commands
 from egov_desk.cli.backup import add_backup_commands
 from egov_desk.cli.evidence import add_evidence_commands
 from egov_desk.cli.export import add_export_commands
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_scores_commands(commands)
     add_system_commands(commands)
     add_worklist_commands(commands)
+    add_audit_commands(commands)
     return parser
 
 
