@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "create_assessment": ("新建考评 {year} {unit}", "created the assessment {year} {unit}"),
     "remove_assessment": ("删除考评 {year} {unit}", "removed the assessment {year} {unit}"),
     "update_assessment": ("修改考评信息", "changed the assessment's details"),
+    "move_assessment": ("考评改用指标体系 {system}", "moved the assessment onto indicator system {system}"),
+    "store_system_version": ("保存指标体系“{title}”第 {version} 版", "stored version {version} of “{title}”"),
 }
 
 
@@ -59,19 +61,25 @@ class HistoryLine:
     what_en: str
 
     def text(self, chinese: bool = True) -> str:
-        when = self.when.strftime("%Y-%m-%d %H:%M:%S")
+        """``when  who  code what``, the time in this computer's zone."""
+        when = _utc(self.when).astimezone().strftime("%Y-%m-%d %H:%M:%S")
         code = f"{self.code} " if self.code else ""
         return f"{when}  {self.who}  {code}{self.what if chinese else self.what_en}"
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "when": self.when.isoformat(),
+            "when": _utc(self.when).isoformat(),
             "who": self.who,
             "code": self.code,
             "action": self.action,
             "what": self.what,
             "what_en": self.what_en,
         }
+
+
+def _utc(moment: datetime) -> datetime:
+    """The audit table keeps UTC without a zone; said with it."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
 
 
 def history(workspace: Workspace, assessment_id: int | None = None, code: str | None = None) -> list[HistoryLine]:
@@ -137,15 +145,16 @@ def _item(system: IndicatorSystem | None, code: str | None) -> Item | None:
 
 def _input_change(item: Item | None, before: Any, after: Any) -> tuple[str, str]:
     rule = item.scoring if item is not None else None
-    zh, en = [], []
+    zh, en, paths = [], [], []
     for path, name, old, new in _changed_fields(rule, before, after):
         zh.append(f"{name} {_plain(old, EMPTY_ZH)} → {_plain(new, EMPTY_ZH)}")
-        en.append(f"{path} {_plain(old, EMPTY_EN)} → {_plain(new, EMPTY_EN)}")
+        en.append(f"{path} {_plain(old, EMPTY_EN, chinese=False)} → {_plain(new, EMPTY_EN, chinese=False)}")
+        paths.append(path)
     if not zh:
         zh.append("输入未变")
         en.append("input unchanged")
     old_score, new_score = _score(item, before), _score(item, after)
-    if item is not None and old_score != new_score:
+    if item is not None and old_score != new_score and paths != ["score"]:  # a typed score is said once
         zh.append(f"得分 {old_score or EMPTY_ZH} → {new_score or EMPTY_ZH}")
         en.append(f"score {old_score or EMPTY_EN} → {new_score or EMPTY_EN}")
     return "，".join(zh), ", ".join(en)
@@ -199,15 +208,15 @@ def _score(item: Item | None, inp: Any) -> str:
     return f"{score.points:.2f}" if score.scored or score.partial else ""
 
 
-def _plain(value: Any, empty: str = "") -> str:
+def _plain(value: Any, empty: str = "", *, chinese: bool = True) -> str:
     if value is None or value == "":
         return empty
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return ("是" if value else "否") if chinese else ("yes" if value else "no")
     if isinstance(value, float | Decimal):
         return format(Decimal(str(value)).normalize(), "f")
     if isinstance(value, list):
-        return "、".join(_plain(v) for v in value)
+        return ("、" if chinese else ", ").join(_plain(v, chinese=chinese) for v in value)
     if isinstance(value, dict):
         return "，".join(f"{k} {_plain(v)}" for k, v in value.items())
     return str(value)

@@ -62,3 +62,11 @@ def test_each_line_is_plain_json(demo: Workspace) -> None:
     assert data["action"] == "set_input"
     assert data["code"] == "021"
     assert data["what"].endswith("得分 1.50") or data["what"].endswith("→ 1.50")
+
+
+def test_a_typed_score_is_said_once_and_the_time_carries_its_zone(demo: Workspace) -> None:
+    assessment = demo.default_assessment().id
+    demo.set_input(assessment, "004", {"score": 1.5})
+    line = history(demo, assessment, "004")[-1]
+    assert line.what == "得分 2.5 → 1.5"
+    assert line.to_json()["when"].endswith("+00:00")
