@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from egov_desk.core.exports.details import BLANK_NAME, chinese_date, report_day
 from egov_desk.core.exports.files import atomic_output
 from egov_desk.core.exports.total_words import total_remarks
-from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, first_sheet, header_part, lines_needed, put
+from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, first_sheet, header_part, lines_needed, merge_levels, put
 from egov_desk.core.judgements import count_judgements, is_judged, judged_only, judgement
 from egov_desk.core.points import compact, display, rounded
 
@@ -119,7 +119,7 @@ def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Pa
         ws.cell(row, headers.index(SCORE_HEADER) + 1).fill = SCORE_FILL
         ws.cell(row, headers.index(SCORE_HEADER) + 1).number_format = SCORE_FORMAT  # also for a typed score
     last = first + len(rows) - 1
-    _merge_levels(ws, rows, depth, first)
+    merge_levels(ws, rows, depth, first)
     total = last + 1
     put(ws.cell(total, 1), "合计")
     ws.merge_cells(start_row=total, start_column=1, end_row=total, end_column=depth)
@@ -171,24 +171,3 @@ def _signatures(ws: Worksheet, row: int, depth: int, filled_by: str, day: str) -
         cell.alignment = Alignment(horizontal="left", vertical="bottom")
         ws.merge_cells(start_row=row, start_column=start, end_row=row, end_column=end)
     ws.row_dimensions[row].height = 36
-
-
-def _merge_levels(ws: Worksheet, rows: list[tuple[Item, list[Node]]], depth: int, first: int) -> None:
-    """Vertically merge the cells of a level over its items, as in the original table."""
-    for level in range(depth):
-        start = 0
-        for index in range(1, len(rows) + 1):
-
-            def key(n: int, level: int = level) -> tuple[int, ...] | None:
-                chain = rows[n][1]
-                return chain[level].key if level < len(chain) else None
-
-            if index == len(rows) or key(index) != key(start):
-                if index - start > 1 and key(start) is not None:
-                    ws.merge_cells(
-                        start_row=first + start,
-                        start_column=level + 1,
-                        end_row=first + index - 1,
-                        end_column=level + 1,
-                    )
-                start = index

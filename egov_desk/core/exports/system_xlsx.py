@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from egov_desk.core.exports.files import atomic_output
-from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, first_sheet, lines_needed, put
+from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, first_sheet, lines_needed, merge_levels, put
 from egov_desk.core.indicators import IndicatorSystem, Item, Node
 from egov_desk.core.points import compact
 
@@ -74,7 +74,7 @@ def write_system_xlsx(system: IndicatorSystem, out: Path) -> Path:
             centred = headers[column - 1] in ("分值", "编号") or column <= depth
             cell.alignment = Alignment(vertical="center", wrap_text=True, horizontal="center" if centred else "left")
         ws.cell(row, headers.index("分值") + 1).number_format = POINTS_FORMAT
-    _merge_levels(ws, rows, depth, first)
+    merge_levels(ws, rows, depth, first)
     widths = [14 if column < depth else _WIDTHS[header] for column, header in enumerate(headers)]
     for column, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(column)].width = width
@@ -114,21 +114,3 @@ def _header(ws: Worksheet, headers: list[str]) -> None:
             cell.fill = HEAD_FILL
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             cell.border = BORDER
-
-
-def _merge_levels(ws: Worksheet, rows: list[tuple[Item, list[Node]]], depth: int, first: int) -> None:
-    """A level's cell merged down over its items, as in the original table."""
-    for level in range(depth):
-        start = 0
-        for index in range(1, len(rows) + 1):
-
-            def key(n: int, level: int = level) -> tuple[int, ...] | None:
-                chain = rows[n][1]
-                return chain[level].key if level < len(chain) else None
-
-            if index == len(rows) or key(index) != key(start):
-                if index - start > 1 and key(start) is not None:
-                    ws.merge_cells(
-                        start_row=first + start, start_column=level + 1, end_row=first + index - 1, end_column=level + 1
-                    )
-                start = index

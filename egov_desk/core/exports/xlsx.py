@@ -6,7 +6,7 @@ string that starts with "=" as a formula (and Excel would run it), so every text
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
@@ -15,6 +15,9 @@ from openpyxl.worksheet.header_footer import _HeaderFooterPart
 from openpyxl.worksheet.worksheet import Worksheet
 
 from egov_desk.core.exports.text import printable
+
+if TYPE_CHECKING:
+    from egov_desk.core.indicators import Item, Node
 
 THIN = Side(style="thin", color="000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -65,3 +68,25 @@ def lines_needed(value: object, width: float) -> int:
         units = sum(2 if ord(char) > 0x2E80 else 1 for char in segment)
         total += max(1, -(-units // max(int(width) - 1, 1)))
     return total
+
+
+def merge_levels(ws: Worksheet, rows: list[tuple[Item, list[Node]]], depth: int, first: int) -> None:
+    """Merge each level's cell down over its items, as in the original table (the score sheet, a system's
+    original-layout export)."""
+    for level in range(depth):
+        start = 0
+        for index in range(1, len(rows) + 1):
+
+            def key(n: int, level: int = level) -> tuple[int, ...] | None:
+                chain = rows[n][1]
+                return chain[level].key if level < len(chain) else None
+
+            if index == len(rows) or key(index) != key(start):
+                if index - start > 1 and key(start) is not None:
+                    ws.merge_cells(
+                        start_row=first + start,
+                        start_column=level + 1,
+                        end_row=first + index - 1,
+                        end_column=level + 1,
+                    )
+                start = index
