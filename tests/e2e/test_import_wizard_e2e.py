@@ -11,7 +11,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from tests.e2e.desktop import MAIN_TITLE, App, cli, cli_json, key_moment, step, wait_still
+from tests.e2e.desktop import MAIN_TITLE, App, cli, cli_json, step
+from tests.e2e.screen import key_moment, wait_still
 
 pytestmark = pytest.mark.e2e
 

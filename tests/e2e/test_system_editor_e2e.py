@@ -14,13 +14,12 @@ from tests.e2e.desktop import (
     App,
     cli,
     cli_json,
-    count_windows,
     find_item,
     item_score,
-    key_moment,
     step,
     wait_until,
 )
+from tests.e2e.screen import count_windows, key_moment
 
 pytestmark = pytest.mark.e2e
 
