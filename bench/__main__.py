@@ -14,55 +14,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from bench.figures import MB, ROOT, Figure, median_of, run_process, timed
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-
-MB = 1024 * 1024
-
-
-@dataclass
-class Figure:
-    name: str
-    ours: float
-    baseline: float | None
-    unit: str
-    ratio: float | None
-    goal: str
-    met: bool
-    note: str = ""
-
-
-def median_of(runs: int, action: Callable[[], float]) -> float:
-    return statistics.median(action() for _ in range(runs))
-
-
-def timed(action: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
-
-
-def run_process(args: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Wall time of a process and its peak memory (KB, via bench/measure.py)."""
-    start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "measure.py"), *args],
-        capture_output=True,
-        text=True,
-        env=env or os.environ.copy(),
-        cwd=ROOT,
-        check=True,
-    )
-    elapsed = time.perf_counter() - start
-    peak = int(result.stderr.rsplit("PEAK_KB", 1)[1].split()[0])
-    return elapsed, peak
-
 
 # --- the benchmarks -------------------------------------------------------------------------------
 
