@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 
+from tests.core.importing.table_kinds import workbook_with_entry_form_first
 from tests.e2e.desktop import MAIN_TITLE, App, cli, cli_json, step
 from tests.e2e.screen import key_moment, wait_still
 
@@ -19,32 +19,20 @@ pytestmark = pytest.mark.e2e
 WIZARD = "导入指标表"
 
 
+TIERS_ON_SECOND_SHEET = [
+    ["一级指标", "二级指标", "编号", "分值", "评分细则", "牵头科室"],
+    ["基础建设", "网站建设", "001", "5", "网站正常运行得5分，按可访问率计分：", "信息中心"],
+    ["", "", "", "4", "可访问率不低于95%", ""],
+    ["", "", "", "2", "可访问率低于95%", ""],
+    ["", "安全保障", "002", "5", "未发生安全事件得5分", "信息中心"],
+    ["信息公开", "主动公开", "003", "10", "按时公开得10分；每缺一项扣2分，扣完为止", "办公室"],
+]
+
+
 def workbook_with_tiers_on_second_sheet(folder: Path) -> Path:
     """A 填报信息 form first; on 考核指标, item 001 is followed by two tier rows that carry their points in the 分值
     column, so the automatic reading takes them for items of their own (five items instead of three)."""
-    path = folder / "考评工作簿.xlsx"
-    workbook = openpyxl.Workbook()
-    form = workbook.active
-    assert form is not None
-    form.title = "填报信息"
-    for row, label in enumerate(("填报单位", "联系人", "联系电话", "填报日期", "分值合计"), start=1):
-        form.cell(row, 1, label)
-    table = workbook.create_sheet("考核指标")
-    rows = [
-        ["一级指标", "二级指标", "编号", "分值", "评分细则", "牵头科室"],
-        ["基础建设", "网站建设", "001", "5", "网站正常运行得5分，按可访问率计分：", "信息中心"],
-        ["", "", "", "4", "可访问率不低于95%", ""],
-        ["", "", "", "2", "可访问率低于95%", ""],
-        ["", "安全保障", "002", "5", "未发生安全事件得5分", "信息中心"],
-        ["信息公开", "主动公开", "003", "10", "按时公开得10分；每缺一项扣2分，扣完为止", "办公室"],
-    ]
-    for number, cells in enumerate(rows, start=1):
-        for column, text in enumerate(cells, start=1):
-            if text:
-                table.cell(number, column, text)
-    table.merge_cells("A2:A5")
-    workbook.save(str(path))
-    return path
+    return workbook_with_entry_form_first(folder, TIERS_ON_SECOND_SHEET, ("A2:A5",))
 
 
 def items_of(system: dict[str, Any]) -> list[dict[str, Any]]:

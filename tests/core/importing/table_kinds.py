@@ -93,31 +93,33 @@ def kpi_sheet(folder: Path) -> Path:
     return write_xlsx(folder / "KPI考核表.xlsx", rows, [(0, 0, 0, 5)])
 
 
-def workbook_with_entry_form_first(folder: Path) -> Path:
-    """A workbook whose first sheet is a data-entry form; the indicator table is on the second."""
+def workbook_with_entry_form_first(
+    folder: Path, rows: Rows | None = None, merges: tuple[str, ...] = ("A2:A3",)
+) -> Path:
+    """A workbook whose first sheet is a data-entry form; the indicator table (``rows``) is on the second."""
     path = folder / "考评工作簿.xlsx"
     workbook = openpyxl.Workbook()
     form = workbook.active
     form.title = "填报信息"
-    for r, (label, value) in enumerate(
-        [("填报单位", ""), ("联系人", ""), ("联系电话", ""), ("填报日期", ""), ("分值合计", "")], start=1
-    ):
+    for r, label in enumerate(("填报单位", "联系人", "联系电话", "填报日期", "分值合计"), start=1):
         form.cell(r, 1, label)
-        form.cell(r, 2, value)
     table = workbook.create_sheet("考核指标")
-    rows = [
-        ["一级指标", "二级指标", "编号", "分值", "评分细则", "牵头科室"],
-        ["基础建设", "网站建设", "001", "5", "网站正常运行得5分，每发现一次无法访问扣1分", "信息中心"],
-        ["", "安全保障", "002", "5", "未发生安全事件得5分", "信息中心"],
-        ["信息公开", "主动公开", "003", "10", "按时公开得10分；每缺一项扣2分，扣完为止", "办公室"],
-    ]
-    for r, row in enumerate(rows, start=1):
+    for r, row in enumerate(rows or ENTRY_FORM_TABLE, start=1):
         for c, text in enumerate(row, start=1):
             if text:
                 table.cell(r, c, text)
-    table.merge_cells("A2:A3")
+    for merged in merges:
+        table.merge_cells(merged)
     workbook.save(str(path))
     return path
+
+
+ENTRY_FORM_TABLE: Rows = [
+    ["一级指标", "二级指标", "编号", "分值", "评分细则", "牵头科室"],
+    ["基础建设", "网站建设", "001", "5", "网站正常运行得5分，每发现一次无法访问扣1分", "信息中心"],
+    ["", "安全保障", "002", "5", "未发生安全事件得5分", "信息中心"],
+    ["信息公开", "主动公开", "003", "10", "按时公开得10分；每缺一项扣2分，扣完为止", "办公室"],
+]
 
 
 def two_tables_sheet(folder: Path) -> Path:
