@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from egov_desk.core.exports.files import atomic_output
-from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, first_sheet, put
+from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, first_sheet, print_landscape, put
 from egov_desk.core.points import rounded
 
 if TYPE_CHECKING:
@@ -51,8 +51,11 @@ def _table(sheet: Worksheet, head: tuple[str, ...], rows: list[tuple[Any, ...]])
         cell.alignment = Alignment(horizontal="center")
     for row_number, row in enumerate(rows, start=2):
         for column, value in enumerate(row, start=1):
-            put(sheet.cell(row=row_number, column=column), value).border = BORDER
+            cell = put(sheet.cell(row=row_number, column=column), value)
+            cell.border = BORDER
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
+    print_landscape(sheet, "1:1")
 
 
 def write_comparison_xlsx(comparison: Comparison, out: Path, records: Path | None = None) -> Path:

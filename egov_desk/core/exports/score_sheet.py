@@ -13,13 +13,21 @@ from typing import TYPE_CHECKING
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from egov_desk.core.exports.details import BLANK_NAME, chinese_date, report_day
 from egov_desk.core.exports.files import atomic_output
 from egov_desk.core.exports.total_words import total_remarks
-from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, first_sheet, header_part, lines_needed, merge_levels, put
+from egov_desk.core.exports.xlsx import (
+    BORDER,
+    HEAD_FILL,
+    first_sheet,
+    header_part,
+    lines_needed,
+    merge_levels,
+    print_landscape,
+    put,
+)
 from egov_desk.core.judgements import count_judgements, is_judged, judged_only, judgement
 from egov_desk.core.points import compact, display, rounded
 
@@ -143,12 +151,7 @@ def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Pa
         ws.row_dimensions[row].height = max(1, lines) * 13 + 4
     _signatures(ws, total + 2, depth, assessment.filled_by, chinese_date(report_day(assessment)))
     ws.freeze_panes = f"{get_column_letter(depth + 1)}3"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_title_rows = "1:2"
+    print_landscape(ws, "1:2")
     ws.page_margins.left = ws.page_margins.right = 0.5
     header_part(ws, "footer.center").text = "第 &P 页 共 &N 页"
     with atomic_output(out) as temporary:

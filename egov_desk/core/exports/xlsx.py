@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Border, PatternFill, Side
 from openpyxl.worksheet.header_footer import _HeaderFooterPart
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from egov_desk.core.exports.text import printable
@@ -90,3 +91,13 @@ def merge_levels(ws: Worksheet, rows: list[tuple[Item, list[Node]]], depth: int,
                         end_column=level + 1,
                     )
                 start = index
+
+
+def print_landscape(sheet: Worksheet, title_rows: str) -> None:
+    """Printed on A4 landscape, as wide as the page, the ``title_rows`` ("1:2") repeated on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = title_rows
