@@ -16,12 +16,15 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from egov_desk.core.audit_chain import GENESIS, entry_hash
 from egov_desk.core.db.engine import write_lock
-from egov_desk.core.db.models import Assessment, AuditEntry, ItemRow
+from egov_desk.core.db.models import Assessment, AuditEntry, ItemRow, utcnow
 from egov_desk.core.db.system_store import load_system
 from egov_desk.core.errors import ReadOnlyWorkspace, WorkspaceError
+from egov_desk.core.final_lock import refuse_if_final
 from egov_desk.core.indicators import IndicatorSystem
 from egov_desk.core.opening import Access
+from egov_desk.core.person import NOBODY, Person
 from egov_desk.core.write_refusals import no_assessment, no_item, write_refused
 
 
@@ -29,6 +32,7 @@ class Store:
     def __init__(self, engine: Engine, actor: str, access: Access) -> None:
         self.engine = engine
         self.actor = actor  # the OS account every audit entry names
+        self.person: Person = NOBODY  # the name and role the person gave, recorded beside it
         self.access = access
         self.session = sessionmaker(engine, expire_on_commit=False)
         self._systems: dict[int, IndicatorSystem] = {}
@@ -78,11 +82,28 @@ class Store:
         before: Any = None,
         after: Any = None,
     ) -> None:
-        session.add(
-            AuditEntry(
-                actor=self.actor, action=action, assessment_id=assessment_id, item_code=code, before=before, after=after
-            )
-        )
+        """Record a change in the write's own transaction, chained to the row before (:mod:`audit_chain`).
+
+        A change to an assessment that is final (定稿) is refused here, whatever wrote it, and rolls back whole."""
+        refuse_if_final(session, assessment_id, action)
+        last = session.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
+        number, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
+        fields: dict[str, Any] = {
+            "id": number,
+            "prev_hash": prev_hash,
+            "at": utcnow(),
+            "actor": self.actor,
+            "name": self.person.name,
+            "role": self.person.role,
+            "action": action,
+            "assessment_id": assessment_id,
+            "item_code": code,
+            "before": before,
+            "after": after,
+        }
+        entry = AuditEntry(**fields, hash=entry_hash(**fields))
+        session.add(entry)
+        session.flush()
 
     def item_row(self, session: Session, assessment_id: int, code: str) -> tuple[Assessment, ItemRow]:
         """The assessment and its system's item ``code``; refused (in both languages) when either is unknown."""

@@ -39,6 +39,7 @@ from egov_desk.core.opening import (
     refuse_missing_database,
     snapshot,
 )
+from egov_desk.core.person import Person
 from egov_desk.core.scoring import ScoreSheet, score_system
 from egov_desk.core.store import Store
 from egov_desk.core.templates import DEFAULT_TEMPLATE
@@ -189,6 +190,14 @@ class Workspace:
 
     def refuse_if_read_only(self) -> None:
         self.store.refuse_if_read_only()
+
+    @property
+    def person(self) -> Person:
+        """The name and role the person gave (recorded in every audit row beside the OS account)."""
+        return self.store.person
+
+    def set_person(self, person: Person) -> None:
+        self.store.person = person
 
     # --- indicator systems ------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
 from egov_desk.core import backups
 from egov_desk.core.backups import BackupError, backup_if_due, create_backup, list_backups, rotate
@@ -223,18 +224,31 @@ def test_backup_if_due_makes_one_per_interval(workspace: Workspace) -> None:
     assert backup_if_due(workspace.folder / "nothing.sqlite", "open", timedelta(0)) is None
 
 
+def downgrade(engine: Engine, revision: str) -> None:
+    """Back to an older release's schema, as migrations run: foreign keys off."""
+    from alembic import command
+    from alembic.config import Config
+
+    from egov_desk.core.db.migrations import MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
+        with connection.begin():
+            config.attributes["connection"] = connection
+            command.downgrade(config, revision)
+
+
 def test_an_upgrade_backs_up_through_the_backups_module(tmp_path: Path) -> None:
     from egov_desk.core.db.engine import make_engine
 
     with Workspace.open(tmp_path / "ws") as workspace:
         workspace.set_input(1, "005", {"yes": True})
     path = tmp_path / "ws" / "workspace.sqlite"
-    with closing(sqlite3.connect(path)) as db, db:
-        db.execute("UPDATE alembic_version SET version_num = '0002'")
-        db.execute("ALTER TABLE assessments DROP COLUMN report_date")
-        db.execute("ALTER TABLE assessments DROP COLUMN filled_by")
-        db.execute("ALTER TABLE nodes DROP COLUMN extra")  # added by 0004
     engine = make_engine(f"sqlite:///{path}")
+    downgrade(engine, "0002")
     taken = upgrade(engine, path, tmp_path / "ws" / "backups")
     engine.dispose()
     assert taken is not None

@@ -142,6 +142,13 @@ class Assessment(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     filled_by: Mapped[str] = mapped_column(Text, default="", server_default="")  # 填报人
     report_date: Mapped[date | None] = mapped_column(Date)  # the date printed on the report and sheets
+    # the yearly cycle (see core/review_states.py): filling → review → final, its deadline, the frozen snapshot
+    stage: Mapped[str] = mapped_column(String(20), default="filling", server_default="filling")
+    deadline: Mapped[date | None] = mapped_column(Date)
+    snapshot_sha256: Mapped[str | None] = mapped_column(String(64))
+    finalized_at: Mapped[datetime | None]
+    finalized_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+    carried_from: Mapped[int | None]  # the assessment it was started from (this year from last year)
 
 
 class ItemInput(Base):
@@ -157,6 +164,10 @@ class ItemInput(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_by: Mapped[str] = mapped_column(Text, default="")
+    # review: "" (not started or being filled in, told from what was entered), submitted, returned, approved
+    status: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    status_comment: Mapped[str] = mapped_column(Text, default="", server_default="")
+    deadline: Mapped[date | None] = mapped_column(Date)
 
 
 class AuditEntry(Base):
@@ -172,6 +183,11 @@ class AuditEntry(Base):
     item_code: Mapped[str | None] = mapped_column(String(40))
     before: Mapped[Any | None] = mapped_column(JSON)
     after: Mapped[Any | None] = mapped_column(JSON)
+    name: Mapped[str] = mapped_column(Text, default="", server_default="")  # the name the person gave
+    role: Mapped[str] = mapped_column(String(20), default="", server_default="")  # filler, reviewer, leader
+    # the hash chain (core/audit_chain.py): each row's hash covers the previous row's hash and its own fields
+    prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class Setting(Base):
@@ -207,6 +223,7 @@ class EvidenceFile(Base):
     evidence_date: Mapped[date | None]
     added_at: Mapped[datetime] = mapped_column(default=utcnow)
     added_by: Mapped[str] = mapped_column(Text, default="")
+    carried: Mapped[bool] = mapped_column(default=False, server_default="0")  # 去年材料 until confirmed
 
     links: Mapped[list[EvidenceLink]] = relationship(back_populates="file", cascade="all, delete-orphan")
 
@@ -239,3 +256,13 @@ class RequirementCheck(Base):
     )
     checked_by: Mapped[str] = mapped_column(Text, default="")
     checked_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DepartmentDeadline(Base):
+    """By when a department owes its part of one assessment (optional)."""
+
+    __tablename__ = "department_deadlines"
+
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), primary_key=True)
+    deadline: Mapped[date]

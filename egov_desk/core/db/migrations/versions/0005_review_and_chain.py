@@ -1,0 +1,97 @@
+"""The yearly cycle: items' review status, comment and deadline; the assessment's stage, deadline, the snapshot
+frozen at 定稿 and where it was carried from; departments' deadlines; evidence carried from last year; and the
+audit trail as a hash chain, with the name and role the person gave. The rows written before are chained here.
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-12-06
+"""
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("item_inputs", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("status", sa.String(20), nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("status_comment", sa.Text(), nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("deadline", sa.Date(), nullable=True))
+    with op.batch_alter_table("assessments", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("stage", sa.String(20), nullable=False, server_default="filling"))
+        batch_op.add_column(sa.Column("deadline", sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column("snapshot_sha256", sa.String(64), nullable=True))
+        batch_op.add_column(sa.Column("finalized_at", sa.DateTime(), nullable=True))
+        batch_op.add_column(sa.Column("finalized_by", sa.Text(), nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("carried_from", sa.Integer(), nullable=True))
+    with op.batch_alter_table("evidence_files", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("carried", sa.Boolean(), nullable=False, server_default="0"))
+    with op.batch_alter_table("audit", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("name", sa.Text(), nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("role", sa.String(20), nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("prev_hash", sa.String(64), nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("hash", sa.String(64), nullable=False, server_default=""))
+    op.create_table(
+        "department_deadlines",
+        sa.Column("assessment_id", sa.Integer(), sa.ForeignKey("assessments.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("department_id", sa.Integer(), sa.ForeignKey("departments.id"), nullable=False),
+        sa.Column("deadline", sa.Date(), nullable=False),
+        sa.PrimaryKeyConstraint("assessment_id", "department_id"),
+    )
+    _chain_existing_rows()
+
+
+def _chain_existing_rows() -> None:
+    import json
+
+    from egov_desk.core.audit_chain import GENESIS, entry_hash
+
+    connection = op.get_bind()
+    rows = connection.execute(
+        sa.text("SELECT id, at, actor, action, assessment_id, item_code, before, after FROM audit ORDER BY id")
+    ).fetchall()
+    prev = GENESIS
+    for row in rows:
+        at = row.at if isinstance(row.at, datetime) else datetime.fromisoformat(str(row.at))
+        before = None if row.before is None else json.loads(row.before)
+        after = None if row.after is None else json.loads(row.after)
+        fields = dict(
+            id=row.id,
+            prev_hash=prev,
+            at=at,
+            actor=row.actor,
+            name="",
+            role="",
+            action=row.action,
+            assessment_id=row.assessment_id,
+            item_code=row.item_code,
+            before=before,
+            after=after,
+        )
+        digest = entry_hash(**fields)
+        connection.execute(
+            sa.text("UPDATE audit SET prev_hash = :prev, hash = :hash WHERE id = :id"),
+            {"prev": prev, "hash": digest, "id": row.id},
+        )
+        prev = digest
+
+
+def downgrade() -> None:
+    op.drop_table("department_deadlines")
+    with op.batch_alter_table("audit", schema=None) as batch_op:
+        for column in ("hash", "prev_hash", "role", "name"):
+            batch_op.drop_column(column)
+    with op.batch_alter_table("evidence_files", schema=None) as batch_op:
+        batch_op.drop_column("carried")
+    with op.batch_alter_table("assessments", schema=None) as batch_op:
+        for column in ("carried_from", "finalized_by", "finalized_at", "snapshot_sha256", "deadline", "stage"):
+            batch_op.drop_column(column)
+    with op.batch_alter_table("item_inputs", schema=None) as batch_op:
+        for column in ("deadline", "status_comment", "status"):
+            batch_op.drop_column(column)
