@@ -105,6 +105,22 @@ class AssessmentMoved:
     to_system_id: int
 
 
+@dataclass(frozen=True)
+class CycleChange:
+    """The yearly cycle moved for items of one assessment (their review status, deadline, carried evidence) or for
+    the whole assessment (its stage, deadline, snapshot: ``codes`` empty). ``what`` is "review", "stage",
+    "deadline" or "carried"; ``before`` holds what an undo needs to put back, keyed as the write that made it says."""
+
+    assessment_id: int
+    codes: tuple[str, ...]
+    what: str
+    before: Mapping[str, Any] | None = None
+
+    @property
+    def changes(self) -> Changes:
+        return Changes((self,))
+
+
 AnyChange = (
     ScoreChange
     | DetailsChange
@@ -115,6 +131,7 @@ AnyChange = (
     | SystemAdded
     | SystemRemoved
     | AssessmentMoved
+    | CycleChange
 )
 
 
@@ -190,6 +207,10 @@ class Changes(Sequence[AnyChange]):
     @property
     def assessments_moved(self) -> list[AssessmentMoved]:
         return [c for c in self.entries if isinstance(c, AssessmentMoved)]
+
+    @property
+    def cycle(self) -> list[CycleChange]:
+        return [c for c in self.entries if isinstance(c, CycleChange)]
 
 
 @dataclass(frozen=True)
