@@ -5,7 +5,7 @@ What a write changed is described in :mod:`egov_desk.core.changes`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from egov_desk.core.db.models import Assessment
@@ -40,6 +40,12 @@ class AssessmentInfo:
     title: str
     filled_by: str = ""  # 填报人
     report_date: date | None = None  # printed on the report and the sheets; None: the day of the export
+    # the yearly cycle (core/sign_off.py): filling → review → final; the snapshot frozen at 定稿 and by whom
+    stage: str = "filling"
+    deadline: date | None = None
+    snapshot_sha256: str | None = None
+    finalized_at: datetime | None = None
+    finalized_by: str = ""
 
     @property
     def label(self) -> str:
@@ -54,7 +60,20 @@ def _plain(value: Any) -> Any:
 
 
 def _assessment_info(row: Assessment) -> AssessmentInfo:
-    return AssessmentInfo(row.id, row.system_id, row.unit, row.year, row.title, row.filled_by or "", row.report_date)
+    return AssessmentInfo(
+        row.id,
+        row.system_id,
+        row.unit,
+        row.year,
+        row.title,
+        row.filled_by or "",
+        row.report_date,
+        row.stage or "filling",
+        row.deadline,
+        row.snapshot_sha256,
+        row.finalized_at,
+        row.finalized_by or "",
+    )
 
 
 @dataclass(frozen=True)
