@@ -9,17 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
+from egov_desk.core.item_matching import match_items, rule_change
 from egov_desk.core.points import json_number, to_json_number
 
 if TYPE_CHECKING:
     from egov_desk.core.indicators import Item, Node
     from egov_desk.core.scoring import ScoreSheet
     from egov_desk.core.workspace import Workspace
-
-SIMILAR = 0.6  # how alike two items' name and rule must read to be the same item under different codes
 
 
 @dataclass(frozen=True)
@@ -142,53 +140,6 @@ class Comparison:
             "only_a": self.only_a,
             "only_b": self.only_b,
         }
-
-
-def rule_change(a: Item, b: Item) -> tuple[str, ...]:
-    found: list[str] = []
-    rule_a, rule_b = a.scoring.to_dict(), b.scoring.to_dict()
-    if rule_a.get("type") != rule_b.get("type"):
-        found.append("type")
-    elif rule_a != rule_b:
-        found.append("parameters")
-    if a.rule_text.strip() != b.rule_text.strip():
-        found.append("text")
-    return tuple(found)
-
-
-def likeness(a: Item, b: Item) -> float:
-    return SequenceMatcher(None, f"{a.title}\n{a.rule_text}", f"{b.title}\n{b.rule_text}").ratio()
-
-
-def match_items(items_a: list[Item], items_b: list[Item]) -> list[tuple[Item | None, Item | None, str]]:
-    """Pairs (A, B, how matched) in B's order, then what only A has in A's order."""
-    codes_b = {item.code for item in items_b}
-    by_code = {item.code: item for item in items_a if item.code in codes_b}
-    left_a = [item for item in items_a if item.code not in by_code]
-    left_b = [item for item in items_b if item.code not in by_code]
-    candidates = sorted(
-        ((likeness(a, b), i, j) for i, a in enumerate(left_a) for j, b in enumerate(left_b)),
-        key=lambda c: (-c[0], c[1], c[2]),
-    )
-    by_name: dict[str, Item] = {}  # B's code → A's item
-    taken_a: set[int] = set()
-    for ratio, i, j in candidates:
-        if ratio < SIMILAR:
-            break
-        if i in taken_a or left_b[j].code in by_name:
-            continue
-        taken_a.add(i)
-        by_name[left_b[j].code] = left_a[i]
-    pairs: list[tuple[Item | None, Item | None, str]] = []
-    for item in items_b:
-        if item.code in by_code:
-            pairs.append((by_code[item.code], item, "code"))
-        elif item.code in by_name:
-            pairs.append((by_name[item.code], item, "name"))
-        else:
-            pairs.append((None, item, ""))
-    pairs += [(item, None, "") for i, item in enumerate(left_a) if i not in taken_a]
-    return pairs
 
 
 def _score(sheet: ScoreSheet, item: Item | None) -> Decimal | None:
