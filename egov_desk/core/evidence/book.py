@@ -239,7 +239,14 @@ class EvidenceBook(ChecklistEdits, EvidenceReading, Verifier):
                 self._requirement(session, file.assessment_id, code, requirement_id)
             link = EvidenceLink(file_id=file_id, item_id=item.id, requirement_id=requirement_id)
             session.add(link)
-            self.store.audit(session, "link", file.assessment_id, code, None, {"file": file.original_name})
+            self.store.audit(
+                session,
+                "link",
+                file.assessment_id,
+                code,
+                None,
+                {"file": file.original_name, "sha256": file.sha256, "requirement": requirement_id},
+            )
             self._commit(
                 session, f"the link of {file.original_name} to {code}", f"“{file.original_name}”与 {code} 的关联"
             )
@@ -279,7 +286,14 @@ class EvidenceBook(ChecklistEdits, EvidenceReading, Verifier):
                 select(func.count()).select_from(EvidenceLink).where(EvidenceLink.file_id == file.id)
             ):
                 session.delete(file)
-            self.store.audit(session, "unlink", file.assessment_id, code, {"file": file.original_name}, None)
+            self.store.audit(
+                session,
+                "unlink",
+                file.assessment_id,
+                code,
+                {"file": file.original_name, "sha256": removed.sha256, "requirement": removed.requirement_id},
+                None,
+            )
             self._commit(session, f"removing {file.original_name}", f"移除“{file.original_name}”")
         return removed
 
@@ -315,7 +329,14 @@ class EvidenceBook(ChecklistEdits, EvidenceReading, Verifier):
                 return Linked(link.id, Changes())
             link = EvidenceLink(file_id=file.id, item_id=item.id, requirement_id=removed.requirement_id)
             session.add(link)
-            self.store.audit(session, "link", removed.assessment_id, removed.code, None, {"file": removed.name})
+            self.store.audit(
+                session,
+                "link",
+                removed.assessment_id,
+                removed.code,
+                None,
+                {"file": removed.name, "sha256": removed.sha256, "requirement": removed.requirement_id},
+            )
             self._commit(session, f"putting back {removed.name}", f"恢复“{removed.name}”")
             return Linked(link.id, removed.changes)
 
