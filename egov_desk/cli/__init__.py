@@ -23,6 +23,7 @@ from egov_desk import __version__
 from egov_desk.cli.assessment import add_assessment_commands
 from egov_desk.cli.audit import add_audit_commands
 from egov_desk.cli.backup import add_backup_commands
+from egov_desk.cli.deadline import add_deadline_commands
 from egov_desk.cli.evidence import add_evidence_commands
 from egov_desk.cli.export import add_export_commands
 from egov_desk.cli.import_scores import add_import_scores_commands
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_scores_commands(commands)
     add_system_commands(commands)
     add_worklist_commands(commands)
+    add_deadline_commands(commands)
     add_audit_commands(commands)
     return parser
 

@@ -13,7 +13,9 @@ if TYPE_CHECKING:
 
 def add_worklist_commands(commands: Any) -> None:
     command = commands.add_parser(
-        "worklist", help="what is still to do: items not scored, materials missing or not checked, files in doubt"
+        "worklist",
+        help="what is still to do: items not scored, materials missing or not checked, files in doubt, "
+        "items returned or overdue, last year's materials to confirm",
     )
     command.add_argument("--workspace")
     command.add_argument("--assessment", type=int)
@@ -37,7 +39,10 @@ def _said(work: Worklist, chinese: bool) -> list[str]:
         lines.append(f"{label}：{counts[kind]}" if chinese else f"{label}: {counts[kind]}")
         for entry in entries:
             partial = ("（部分已填）" if chinese else " (partly entered)") if entry.partial else ""
-            lines.append(f"  {entry.code}  {entry.title}{partial}")
+            due = ""
+            if entry.due is not None:
+                due = f"（截止 {entry.due.isoformat()}）" if chinese else f" (due {entry.due.isoformat()})"
+            lines.append(f"  {entry.code}  {entry.title}{partial}{due}")
             lines += [f"      - {subject}" for subject in entry.subjects]
     return lines
 

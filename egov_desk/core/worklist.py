@@ -7,17 +7,25 @@ or the score's parts. Counted per kind, the worklist says what the window's tree
 checked are 待核对). One case differs: files attached to a requirement another body supplies make it 待核对
 here until ticked, where the tree counts it neither collected nor (until ticked) checked.
 
-Review statuses (已退回) and deadlines (已逾期) join :data:`KINDS` when the assessment records them (issue 15,
-parts 3 and 4); :func:`worklist` then adds their entries beside these.
+Beside these, the yearly cycle's: items returned for rework (已退回, with the reviewer's comment), items whose due
+date (:mod:`~egov_desk.core.deadlines`) has passed while not yet approved (已逾期; "today" is given by tests), and
+files carried over from last year not yet confirmed (去年材料待确认).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from egov_desk.core.errors import Refused
+from sqlalchemy import select
+
+from egov_desk.core.db.models import ItemInput, ItemRow
+from egov_desk.core.deadlines import UnknownDepartment as UnknownDepartment  # raised by worklist()
+from egov_desk.core.deadlines import deadlines, unknown_department
 from egov_desk.core.evidence.types import COLLECTED, MISSING, FileInfo, ItemEvidence
+from egov_desk.core.review_states import APPROVED, RETURNED
 from egov_desk.core.workspace_info import DepartmentItems
 
 if TYPE_CHECKING:
@@ -30,14 +38,29 @@ MISSING_EVIDENCE = "missing_evidence"
 UNCHECKED = "unchecked"
 DATE_OUTSIDE_YEAR = "date_outside_year"
 KIND_MISMATCH = "kind_mismatch"
+RETURNED_ITEM = "returned"
+OVERDUE = "overdue"
+CARRIED = "carried"
 
-KINDS = (UNSCORED, MISSING_EVIDENCE, UNCHECKED, DATE_OUTSIDE_YEAR, KIND_MISMATCH)  # in the order listed
+KINDS = (  # in the order listed
+    UNSCORED,
+    MISSING_EVIDENCE,
+    UNCHECKED,
+    DATE_OUTSIDE_YEAR,
+    KIND_MISMATCH,
+    RETURNED_ITEM,
+    OVERDUE,
+    CARRIED,
+)
 KIND_LABELS = {
     UNSCORED: "未评分",
     MISSING_EVIDENCE: "缺材料",
     UNCHECKED: "待核对",
     DATE_OUTSIDE_YEAR: "日期不在考评年度",
     KIND_MISMATCH: "文件类型存疑",
+    RETURNED_ITEM: "已退回",
+    OVERDUE: "已逾期",
+    CARRIED: "去年材料待确认",
 }
 KIND_LABELS_EN = {
     UNSCORED: "not scored",
@@ -45,11 +68,11 @@ KIND_LABELS_EN = {
     UNCHECKED: "materials not checked",
     DATE_OUTSIDE_YEAR: "dated outside the year",
     KIND_MISMATCH: "file type in doubt",
+    RETURNED_ITEM: "returned for rework",
+    OVERDUE: "past the deadline",
+    CARRIED: "last year's materials to confirm",
 }
-
-
-class UnknownDepartment(Refused):
-    """A worklist asked for a department no item of the assessment's system names."""
+PER_ITEM = frozenset({UNSCORED, RETURNED_ITEM, OVERDUE})  # counted once per item; the others per subject
 
 
 @dataclass(frozen=True)
@@ -62,6 +85,7 @@ class WorkEntry:
     title: str
     subjects: tuple[str, ...] = ()
     partial: bool = False  # unscored with some parts entered
+    due: date | None = None  # the item's due date, when it has one
 
     @property
     def label(self) -> str:
@@ -69,8 +93,9 @@ class WorkEntry:
 
     @property
     def count(self) -> int:
-        """What this entry adds to its kind's count: the item once when unscored, else each subject."""
-        return 1 if self.kind == UNSCORED else len(self.subjects)
+        """What this entry adds to its kind's count: the item once when unscored, returned or overdue, else each
+        subject."""
+        return 1 if self.kind in PER_ITEM else len(self.subjects)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "label": self.label, "code": self.code, "title": self.title}
@@ -78,6 +103,8 @@ class WorkEntry:
             data["partial"] = self.partial
         else:
             data["subjects"] = list(self.subjects)
+        if self.due is not None:
+            data["due"] = self.due.isoformat()
         return data
 
 
@@ -112,13 +139,7 @@ class Worklist:
 
 def _department_codes(system: IndicatorSystem, department: str) -> set[str]:
     if department not in system.departments():
-        known = "、".join(system.departments()) or "—"
-        raise UnknownDepartment(
-            f"department {department!r}: no item names it; the departments are {', '.join(system.departments())}",
-            f"没有指标由“{department}”牵头或配合；可选的部门：{known}",
-            "unknown_department",
-            department=department,
-        )
+        raise unknown_department(system, department)
     items = DepartmentItems.of(system, department)
     return {item.code for item in (*items.lead, *items.cooperating)}
 
@@ -128,40 +149,85 @@ def _item_files(evidence: ItemEvidence) -> list[FileInfo]:
     return list({file.id: file for file in evidence.files()}.values())
 
 
-def item_entries(code: str, title: str, sheet: ScoreSheet, evidence: ItemEvidence | None) -> list[WorkEntry]:
-    """One item's work, in the order of :data:`KINDS`."""
+@dataclass(frozen=True)
+class ItemCycle:
+    """What the yearly cycle holds of one item: its review status and comment, its due date."""
+
+    status: str = ""
+    comment: str = ""
+    due: date | None = None
+
+
+def item_entries(
+    code: str,
+    title: str,
+    sheet: ScoreSheet,
+    evidence: ItemEvidence | None,
+    cycle: ItemCycle | None = None,
+    today: date | None = None,
+) -> list[WorkEntry]:
+    """One item's work, in the order of :data:`KINDS`; ``today`` (default: the computer's) tells what is overdue."""
+    cycle = cycle or ItemCycle()
+    due = cycle.due
     entries = []
     score = sheet.items[code]
     if not score.scored:
-        entries.append(WorkEntry(UNSCORED, code, title, partial=score.partial))
-    if evidence is None:
-        return entries
-    missing = tuple(r.text for r in evidence.requirements if r.status == MISSING)
-    unchecked = tuple(r.text for r in evidence.requirements if r.status == COLLECTED)
-    files = _item_files(evidence)
-    outside = tuple(f"{f.name}（{f.evidence_date}）" for f in files if f.date_outside_year)
-    mismatched = tuple(f.name for f in files if f.kind_mismatch)
-    for kind, subjects in (
-        (MISSING_EVIDENCE, missing),
-        (UNCHECKED, unchecked),
-        (DATE_OUTSIDE_YEAR, outside),
-        (KIND_MISMATCH, mismatched),
-    ):
-        if subjects:
-            entries.append(WorkEntry(kind, code, title, subjects))
+        entries.append(WorkEntry(UNSCORED, code, title, partial=score.partial, due=due))
+    files = _item_files(evidence) if evidence is not None else []
+    if evidence is not None:
+        missing = tuple(r.text for r in evidence.requirements if r.status == MISSING)
+        unchecked = tuple(r.text for r in evidence.requirements if r.status == COLLECTED)
+        outside = tuple(f"{f.name}（{f.evidence_date}）" for f in files if f.date_outside_year)
+        mismatched = tuple(f.name for f in files if f.kind_mismatch)
+        for kind, subjects in (
+            (MISSING_EVIDENCE, missing),
+            (UNCHECKED, unchecked),
+            (DATE_OUTSIDE_YEAR, outside),
+            (KIND_MISMATCH, mismatched),
+        ):
+            if subjects:
+                entries.append(WorkEntry(kind, code, title, subjects, due=due))
+    if cycle.status == RETURNED:
+        entries.append(WorkEntry(RETURNED_ITEM, code, title, (cycle.comment,) if cycle.comment else (), due=due))
+    if due is not None and due < (today or date.today()) and cycle.status != APPROVED:
+        entries.append(WorkEntry(OVERDUE, code, title, (f"截止 {due.isoformat()}",), due=due))
+    carried = tuple(f.name for f in files if getattr(f, "carried", False))
+    if carried:
+        entries.append(WorkEntry(CARRIED, code, title, carried, due=due))
     return entries
 
 
-def worklist(workspace: Workspace, assessment_id: int, department: str | None = None) -> Worklist:
+def item_cycles(workspace: Workspace, assessment_id: int) -> dict[str, ItemCycle]:
+    """Per item code: its review status and comment as stored, its due date (own, lead department's, the
+    assessment's)."""
+    system = workspace.system(workspace.assessment(assessment_id).system_id)
+    due = deadlines(workspace, assessment_id)
+    with workspace.store.read() as session:
+        stored: Mapping[str, tuple[str, str]] = {
+            code: (status or "", comment or "")
+            for code, status, comment in session.execute(
+                select(ItemRow.code, ItemInput.status, ItemInput.status_comment)
+                .join(ItemRow, ItemRow.id == ItemInput.item_id)
+                .where(ItemInput.assessment_id == assessment_id)
+            )
+        }
+    return {item.code: ItemCycle(*stored.get(item.code, ("", "")), due=due.due(item.code)) for item in system.items()}
+
+
+def worklist(
+    workspace: Workspace, assessment_id: int, department: str | None = None, *, today: date | None = None
+) -> Worklist:
     """What is still to do in the assessment (only the items ``department`` leads or cooperates on, when given),
-    item by item in the system's order, each item's kinds in the order of :data:`KINDS`."""
+    item by item in the system's order, each item's kinds in the order of :data:`KINDS`. ``today``: the day a
+    deadline is past after (default: the computer's date)."""
     assessment = workspace.assessment(assessment_id)
     system = workspace.system(assessment.system_id)
     wanted = _department_codes(system, department) if department is not None else None
     sheet = workspace.scores(assessment_id)
     evidence = workspace.evidence.by_item(assessment_id)
+    cycles = item_cycles(workspace, assessment_id)
     entries: list[WorkEntry] = []
     for item in system.items():
         if wanted is None or item.code in wanted:
-            entries += item_entries(item.code, item.title, sheet, evidence.get(item.code))
+            entries += item_entries(item.code, item.title, sheet, evidence.get(item.code), cycles.get(item.code), today)
     return Worklist(assessment_id, assessment.year, department, tuple(entries))

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
+from egov_desk.core.db.models import EvidenceFile, ItemInput
+from egov_desk.core.deadlines import set_deadline
 from egov_desk.core.demo_files import png
+from egov_desk.core.evidence.types import FileInfo
 from egov_desk.core.worklist import (
+    CARRIED,
     DATE_OUTSIDE_YEAR,
     KIND_MISMATCH,
     KINDS,
     MISSING_EVIDENCE,
+    OVERDUE,
+    RETURNED_ITEM,
     UNCHECKED,
     UNSCORED,
     UnknownDepartment,
@@ -138,3 +146,57 @@ def test_a_supplied_requirement_is_never_missing_but_its_files_still_wait_to_be_
     assert ("007", ("市大数据资源局提供",)) in [(e.code, e.subjects) for e in entries]
     demo.evidence.set_checked(assessment, supplied, True)
     assert "007" not in [e.code for e in worklist(demo, assessment).of_kind(UNCHECKED)]
+
+
+def test_an_item_past_its_deadline_and_not_approved_is_overdue_with_its_due_date(demo: Workspace) -> None:
+    assessment = demo.default_assessment().id
+    set_deadline(demo, assessment, date(2019, 10, 15), code="003")
+    assert "003" not in [e.code for e in worklist(demo, assessment, today=date(2019, 10, 15)).of_kind(OVERDUE)]
+    work = worklist(demo, assessment, today=date(2019, 10, 16))
+    entry = next(e for e in work.of_kind(OVERDUE) if e.code == "003")
+    assert entry.due == date(2019, 10, 15)
+    assert entry.to_json()["due"] == "2019-10-15"
+    assert work.counts()[OVERDUE] == 1
+    set_review_status(demo, assessment, "003", "approved")
+    assert worklist(demo, assessment, today=date(2019, 10, 16)).counts()[OVERDUE] == 0
+
+
+def test_an_assessment_deadline_makes_every_item_not_approved_overdue(demo: Workspace) -> None:
+    assessment = demo.default_assessment().id
+    set_deadline(demo, assessment, date(2019, 12, 31))
+    items = len(demo.system(demo.assessment(assessment).system_id).items())
+    assert worklist(demo, assessment, today=date(2020, 1, 2)).counts()[OVERDUE] == items
+
+
+def test_an_item_returned_for_rework_is_listed_with_the_reviewers_comment(demo: Workspace) -> None:
+    assessment = demo.default_assessment().id
+    set_review_status(demo, assessment, "005", "returned", "缺少盖章页")
+    entries = worklist(demo, assessment).of_kind(RETURNED_ITEM)
+    assert [(e.code, e.subjects, e.label) for e in entries] == [("005", ("缺少盖章页",), "已退回")]
+
+
+@pytest.mark.skipif(
+    "carried" not in {f.name for f in fields(FileInfo)}, reason="FileInfo.carried comes with the carry-over"
+)
+def test_files_carried_from_last_year_wait_to_be_confirmed(demo: Workspace) -> None:
+    assessment = demo.default_assessment().id
+    with demo.store.write() as session:
+        session.execute(
+            update(EvidenceFile).where(EvidenceFile.original_name.like("电子政务外网%")).values(carried=True)
+        )
+        demo.store.commit(session, "carried")
+    entries = worklist(demo, assessment).of_kind(CARRIED)
+    assert [(e.code, e.subjects) for e in entries] == [("006", ("电子政务外网专线接入证明.pdf",))]
+    assert worklist(demo, assessment).counts()[CARRIED] == 1
+
+
+def set_review_status(workspace: Workspace, assessment: int, code: str, status: str, comment: str = "") -> None:
+    """A reviewer's decision stored as the review writes it (the status and comment of the item's input row)."""
+    with workspace.store.write() as session:
+        _, item = workspace.store.item_row(session, assessment, code)
+        row = session.get(ItemInput, (assessment, item.id))
+        if row is None:
+            row = ItemInput(assessment_id=assessment, item_id=item.id, input=None, note="")
+            session.add(row)
+        row.status, row.status_comment = status, comment
+        workspace.store.commit(session, "review")
