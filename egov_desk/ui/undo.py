@@ -17,9 +17,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from egov_desk.core.changes import Changes, Written
-from egov_desk.core.errors import ChangedSince
+from egov_desk.core.errors import ChangedSince, Refused
 from egov_desk.core.evidence import EvidenceError
-from egov_desk.core.rules import InputError
 from egov_desk.core.workspace import AssessmentInfo, Workspace, WorkspaceError
 
 MERGE_WINDOW_S = 2.0
@@ -83,7 +82,7 @@ class _WorkspaceCommand(QUndoCommand):
             if self.done and self.current() != expected:
                 raise changed_elsewhere(self.text())
             written = self.write(value, expected)
-        except (WorkspaceError, InputError) as error:
+        except (WorkspaceError, Refused) as error:  # Refused: InputError, a final assessment, a role
             self.failed = True
             self.setObsolete(True)  # the stack drops a command that did nothing
             self.report(error)
@@ -190,7 +189,7 @@ class Step(QUndoCommand):
     def _run(self, call: Callable[[], Written]) -> None:
         try:
             written = call()
-        except (WorkspaceError, EvidenceError, InputError, OSError) as error:
+        except (WorkspaceError, EvidenceError, Refused, OSError) as error:
             self.failed = True
             self.setObsolete(True)
             self.report(error)
