@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from egov_desk.core.exports.files import atomic_output
-from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, first_sheet, print_landscape, put
+from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, first_sheet, lines_needed, print_landscape, put
 from egov_desk.core.points import rounded
 
 if TYPE_CHECKING:
@@ -24,6 +25,9 @@ RULE_CHANGES = {"type": "规则类型", "parameters": "规则参数", "text": "�
 ITEM_HEAD = ("编号", "名称", "分值 A", "分值 B", "得分 A", "得分 B", "变化", "规则变化")
 LEVEL_HEAD = ("一级指标", "分值 A", "分值 B", "得分 A", "得分 B", "变化")
 WIDTHS = (12, 40, 9, 9, 9, 9, 9, 24)
+LEVEL_WIDTHS = (36, 9, 9, 9, 9, 9)
+SCORE = "0.00"  # scores and changes always to the cent (2.10, not 2.1)
+LINE_HEIGHT = 15  # points per line of 10 pt text
 
 
 def rule_words(change: tuple[str, ...], matched_by: str, code_a: str | None, code_b: str | None) -> str:
@@ -42,7 +46,17 @@ def _number(value: Decimal | None) -> Decimal | None:
     return None if value is None else rounded(value)
 
 
-def _table(sheet: Worksheet, head: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+def _table(
+    sheet: Worksheet,
+    head: tuple[str, ...],
+    rows: list[tuple[Any, ...]],
+    widths: tuple[int, ...],
+    scores: tuple[int, ...] = (),
+) -> None:
+    """The head and the rows; ``widths`` per column, long text wrapped with the row as tall as it needs (a
+    spreadsheet does not grow it on opening); the columns ``scores`` (1-based) shown to two decimals."""
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
     for column, text in enumerate(head, start=1):
         cell = put(sheet.cell(row=1, column=column), text)
         cell.font = Font(bold=True)
@@ -54,6 +68,11 @@ def _table(sheet: Worksheet, head: tuple[str, ...], rows: list[tuple[Any, ...]])
             cell = put(sheet.cell(row=row_number, column=column), value)
             cell.border = BORDER
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if column in scores:
+                cell.number_format = SCORE
+        lines = max(lines_needed(value, width) for value, width in zip(row, widths, strict=False))
+        if lines > 1:
+            sheet.row_dimensions[row_number].height = lines * LINE_HEIGHT
     sheet.freeze_panes = "A2"
     print_landscape(sheet, "1:1")
 
@@ -77,9 +96,9 @@ def write_comparison_xlsx(comparison: Comparison, out: Path, records: Path | Non
             )
             for row in comparison.items
         ],
+        WIDTHS,
+        scores=(5, 6, 7),
     )
-    for column, width in zip("ABCDEFGH", WIDTHS, strict=True):
-        items.column_dimensions[column].width = width
     levels = book.create_sheet("一级指标")
     _table(
         levels,
@@ -98,11 +117,11 @@ def write_comparison_xlsx(comparison: Comparison, out: Path, records: Path | Non
                 _number(comparison.delta),
             )
         ],
+        LEVEL_WIDTHS,
+        scores=(4, 5, 6),
     )
-    levels.column_dimensions["A"].width = 36
     about = book.create_sheet("说明")
-    _table(about, ("", "考评"), [("A", comparison.a.label), ("B", comparison.b.label)])
-    about.column_dimensions["B"].width = 40
+    _table(about, ("", "考评"), [("A", comparison.a.label), ("B", comparison.b.label)], (6, 40))
     with atomic_output(out, records) as temporary:
         book.save(temporary)
     return out
