@@ -25,6 +25,7 @@ from egov_desk.core.final_lock import refuse_if_final
 from egov_desk.core.indicators import IndicatorSystem
 from egov_desk.core.opening import Access
 from egov_desk.core.person import NOBODY, Person
+from egov_desk.core.review_guard import guard_item_write
 from egov_desk.core.write_refusals import no_assessment, no_item, write_refused
 
 
@@ -84,8 +85,20 @@ class Store:
     ) -> None:
         """Record a change in the write's own transaction, chained to the row before (:mod:`audit_chain`).
 
-        A change to an assessment that is final (定稿) is refused here, whatever wrote it, and rolls back whole."""
+        A change to an assessment that is final (定稿) is refused here, whatever wrote it, and rolls back whole; so
+        is a 填报人's change to another department's item. A change to an item 已提交 or 已审核 sets it back to
+        填报中, recorded in a "review_reset" row after this one (:mod:`review_guard`)."""
         refuse_if_final(session, assessment_id, action)
+        reset = guard_item_write(session, self.person, action, assessment_id, code, after)
+        self._chain(session, action, assessment_id, code, before, after)
+        if reset is not None:
+            item, status, comment = reset
+            after_reset = {"status": "", "comment": comment}
+            self._chain(session, "review_reset", assessment_id, item, {"status": status}, after_reset)
+
+    def _chain(
+        self, session: Session, action: str, assessment_id: int | None, code: str | None, before: Any, after: Any
+    ) -> None:
         last = session.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
         number, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
         fields: dict[str, Any] = {
