@@ -33,6 +33,7 @@ from egov_desk.core.evidence.refusals import EvidenceRefusal, no_file
 from egov_desk.core.evidence.types import AttachProgress, AttachReport, Dated, FileInfo, Linked, RemovedLink
 from egov_desk.core.evidence.vault import Stored, Vault, VaultError, display_name
 from egov_desk.core.evidence.verify import Verifier
+from egov_desk.core.final_lock import refuse_if_final
 from egov_desk.core.write_refusals import UNSEEN
 
 if TYPE_CHECKING:
@@ -110,6 +111,7 @@ class EvidenceBook(ChecklistEdits, EvidenceReading, Verifier):
                 sizes.append(0)
         total, report = sum(sizes), AttachReport(assessment_id, code)
         with self._session() as session:
+            refuse_if_final(session, assessment_id)  # a final assessment refuses before anything is copied
             self._item(session, assessment_id, code)  # refuses an unknown item before copying anything
             if requirement_id is not None:
                 self._requirement(session, assessment_id, code, requirement_id)
