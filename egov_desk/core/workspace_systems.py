@@ -125,40 +125,56 @@ def _add_assessment(store: Store, session: Session, system_id: int, unit: str, y
     return row.id
 
 
-def remove_assessment(store: Store, assessment_id: int, *, with_system: bool = False) -> Changes:
+def remove_assessment(store: Store, assessment_id: int, *, with_system: bool = False, carried: bool = False) -> Changes:
     """Remove an assessment nothing was entered into (and, ``with_system``, its system when no other assessment
-    uses it); anything entered, or the workspace's only assessment: refused, nothing removed."""
+    uses it); anything entered, or the workspace's only assessment: refused, nothing removed. ``carried``: the
+    undo of a carry-over, so the notes and the files marked 去年材料 it brought along go with it."""
     with store.write() as session:
         row = session.get(Assessment, assessment_id)
-        if row is None:
-            raise no_assessment(assessment_id)
-        info = _assessment_info(row)
-        _refuse_if_entered(session, info)
-        system_id = row.system_id
-        store.audit(session, "remove_assessment", None, before={"unit": info.unit, "year": info.year})
-        # its inputs, evidence rows, ticks and audit entries go with it (ON DELETE CASCADE)
-        session.execute(delete(Assessment).where(Assessment.id == assessment_id))
-        changes = Changes.of(AssessmentRemoved(assessment_id, system_id))
-        others = session.scalar(select(func.count()).select_from(Assessment).where(Assessment.system_id == system_id))
-        if with_system and not others:
-            _remove_system(store, session, system_id)
-            changes += Changes.of(SystemRemoved(system_id))
-        store.commit(session, f"removing assessment {info.label}", f"删除考评“{info.label}”")
+        label = _assessment_info(row).label if row is not None else str(assessment_id)
+        changes = remove_assessment_in(store, session, assessment_id, with_system=with_system, carried=carried)
+        store.commit(session, f"removing assessment {label}", f"删除考评“{label}”")
     if changes.systems_removed:
-        store.forget_system(system_id)
+        store.forget_system(changes.systems_removed[0])
     return changes
 
 
-def _refuse_if_entered(session: Session, info: AssessmentInfo) -> None:
+def remove_assessment_in(
+    store: Store, session: Session, assessment_id: int, *, with_system: bool = False, carried: bool = False
+) -> Changes:
+    """:func:`remove_assessment` inside a write already open (a carry-over's undo takes back more beside it)."""
+    row = session.get(Assessment, assessment_id)
+    if row is None:
+        raise no_assessment(assessment_id)
+    info = _assessment_info(row)
+    _refuse_if_entered(session, info, carried=carried and row.carried_from is not None)
+    system_id = row.system_id
+    store.audit(session, "remove_assessment", None, before={"unit": info.unit, "year": info.year})
+    # its inputs, evidence rows, ticks and audit entries go with it (ON DELETE CASCADE)
+    session.execute(delete(Assessment).where(Assessment.id == assessment_id))
+    changes = Changes.of(AssessmentRemoved(assessment_id, system_id))
+    others = session.scalar(select(func.count()).select_from(Assessment).where(Assessment.system_id == system_id))
+    if with_system and not others:
+        _remove_system(store, session, system_id)
+        changes += Changes.of(SystemRemoved(system_id))
+    return changes
+
+
+def _refuse_if_entered(session: Session, info: AssessmentInfo, *, carried: bool = False) -> None:
+    """``carried``: notes and files still marked 去年材料 are what the carry-over brought, not entered."""
+
     def count(query: Any) -> int:
         return int(session.scalar(query) or 0)
 
     if count(select(func.count()).select_from(Assessment)) <= 1:
         raise only_assessment(info.label)
-    entered = (ItemInput.input.is_not(None)) | (ItemInput.note != "")
+    entered = (ItemInput.input.is_not(None)) | (ItemInput.status != "")
+    if not carried:
+        entered = entered | (ItemInput.note != "")
     if count(select(func.count()).select_from(ItemInput).where(ItemInput.assessment_id == info.id, entered)):
         raise assessment_in_use(info.label, "a score or a note", "得分或说明")
-    if count(select(func.count()).select_from(EvidenceFile).where(EvidenceFile.assessment_id == info.id)):
+    files = select(func.count()).select_from(EvidenceFile).where(EvidenceFile.assessment_id == info.id)
+    if count(files.where(EvidenceFile.carried.is_(False)) if carried else files):
         raise assessment_in_use(info.label, "evidence", "佐证材料")
     checks = select(func.count()).select_from(RequirementCheck)
     if count(checks.where(RequirementCheck.assessment_id == info.id)):

@@ -101,6 +101,7 @@ class EvidenceReading:
             file.added_by,
             year,
             links,
+            file.carried,
         )
 
     def files(self, assessment_id: int, code: str | None = None) -> list[FileInfo]:
@@ -126,6 +127,7 @@ class EvidenceReading:
                     EvidenceFile.added_at,
                     EvidenceFile.added_by,
                     Blob.size,
+                    EvidenceFile.carried,
                 )
                 .join(Blob, Blob.sha256 == EvidenceFile.sha256)
                 .where(EvidenceFile.assessment_id == assessment_id)
@@ -164,6 +166,7 @@ class EvidenceReading:
                     row[7],
                     assessment.year,
                     tuple(sorted(links.get(row[0], []))),
+                    row[9],
                 )
                 for row in session.execute(query)
                 if row[0] in links or row[0] not in elsewhere

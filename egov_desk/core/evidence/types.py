@@ -35,6 +35,7 @@ class FileInfo:
     added_by: str
     year: int  # the assessment's year: evidence should be dated inside it
     links: tuple[tuple[int, str, int | None], ...] = ()  # (link id, item code, requirement id)
+    carried: bool = False  # 去年材料: carried from last year's assessment, not yet confirmed
 
     @property
     def date_outside_year(self) -> bool:
