@@ -13,6 +13,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from egov_desk.core.audit_state import read_states
 from egov_desk.core.changes import AssessmentMoved, Changes
 from egov_desk.core.db.models import Assessment, EvidenceLink, ItemInput, RequirementCheck
 from egov_desk.core.indicators import Item
@@ -106,6 +107,8 @@ def move_assessment(store: Store, assessment_id: int, system_id: int) -> Changes
         assessment = session.get(Assessment, assessment_id)
         assert assessment is not None
         assessment.system_id = plan.to_id
+        session.flush()
+        checkpoint = read_states(session.connection(), assessment_id)[assessment_id]
         store.audit(
             session,
             "move_assessment",
@@ -116,6 +119,8 @@ def move_assessment(store: Store, assessment_id: int, system_id: int) -> Changes
                 "kept_on_old_version": [s.code for s in effects.stranded],
                 "refused": list(plan.refused),
                 "summary": effects.summary,
+                # the assessment's state after the move, which rewrote many rows at once (core/audit_state.py)
+                "checkpoint": checkpoint.to_json(),
             },
         )
         store.commit(session, "moving the assessment", "换用指标体系版本")

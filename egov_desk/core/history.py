@@ -3,7 +3,10 @@
 Read side only: the entries are those :meth:`Workspace.audit` returns (written by :meth:`Store.audit`); an input
 is said field by field with the rule's names (``021 部门目录总数 9 → 10，得分 2.33 → 2.10``), the score before and
 after worked out from the inputs the entry holds; other actions (evidence, notes, requirements, systems) in a short
-phrase each. Chinese is the default; ``what_en`` says the same in English.
+phrase each; review and sign-off (submit, return with its comment, approve, a status reset by an edit, the stage,
+定稿 with the snapshot's first 16 hex digits, reopening with its reason), deadlines and the carry-over likewise.
+Each line names the OS login (``who``) and, beside it, the name and role the person gave. Chinese is the default;
+``what_en`` says the same in English.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from egov_desk.core.errors import WorkspaceError
+from egov_desk.core.review_states import ITEM_STATES, ROLES, STAGES
+from egov_desk.core.review_states import said as said_word
 from egov_desk.core.rules.input_words import FIELD_NAMES
 from egov_desk.core.rules.inputs import InputError
 from egov_desk.core.scoring import score_item
@@ -45,6 +50,43 @@ PHRASES: dict[str, tuple[str, str]] = {
     "update_assessment": ("修改考评信息", "changed the assessment's details"),
     "move_assessment": ("考评改用指标体系 {system}", "moved the assessment onto indicator system {system}"),
     "store_system_version": ("保存指标体系“{title}”第 {version} 版", "stored version {version} of “{title}”"),
+    "submit": ("提交审核", "submitted for review"),
+    "approve": ("审核通过", "approved"),
+    "confirm_carried": ("确认去年材料“{file}”", "confirmed last year's file “{file}”"),
+    "chain_start": ("修改记录链起点：记下当时的全部数据", "start of the chained history: the data as it was then"),
+}
+
+# action → a short verb (Chinese, English), for naming a row ("10:02 zhang 修改 021")
+ACTION_WORDS: dict[str, tuple[str, str]] = {
+    "set_input": ("修改", "changed"),
+    "set_note": ("修改说明", "changed the note of"),
+    "attach": ("添加材料", "attached a file to"),
+    "link": ("关联材料", "linked a file to"),
+    "unlink": ("取消关联", "unlinked a file from"),
+    "remove_file": ("删除材料", "removed a file of"),
+    "evidence_date": ("修改材料日期", "changed a file's date"),
+    "check": ("勾选核验", "ticked a requirement"),
+    "uncheck": ("取消核验", "unticked a requirement"),
+    "add_requirement": ("添加材料要求", "added a requirement"),
+    "rename_requirement": ("修改材料要求", "renamed a requirement"),
+    "remove_requirement": ("删除材料要求", "removed a requirement"),
+    "add_system": ("添加指标体系", "added an indicator system"),
+    "remove_system": ("删除指标体系", "removed an indicator system"),
+    "create_assessment": ("新建考评", "created an assessment"),
+    "remove_assessment": ("删除考评", "removed an assessment"),
+    "update_assessment": ("修改考评信息", "changed the assessment's details"),
+    "move_assessment": ("换用指标体系版本", "moved the assessment"),
+    "store_system_version": ("保存指标体系版本", "stored a system version"),
+    "submit": ("提交", "submitted"),
+    "return": ("退回", "returned"),
+    "approve": ("审核通过", "approved"),
+    "review_reset": ("撤回审核状态", "reset the review of"),
+    "stage": ("改变考评阶段", "changed the stage"),
+    "finalize": ("定稿", "finalized"),
+    "reopen": ("重新打开", "reopened"),
+    "deadline": ("设置截止日期", "set the deadline of"),
+    "confirm_carried": ("确认去年材料", "confirmed last year's file of"),
+    "chain_start": ("开始修改记录链", "started the chained history"),
 }
 
 
@@ -54,26 +96,42 @@ class HistoryLine:
     about one item."""
 
     when: datetime
-    who: str
+    who: str  # the OS login
     code: str
     action: str
     what: str
     what_en: str
+    name: str = ""  # the name the person gave, and their role's key (core/review_states.py)
+    role: str = ""
+    hash: str = ""  # the audit row's hash
+
+    def person(self, chinese: bool = True) -> str:
+        """``张三（审核人）/zhang``: the name and role given beside the login; the login alone when none was."""
+        if not self.name:
+            return self.who
+        role = said_word(ROLES, self.role, chinese) if self.role else ""
+        shown = (f"{self.name}（{role}）" if chinese else f"{self.name} ({role})") if role else self.name
+        return f"{shown}/{self.who}"
 
     def text(self, chinese: bool = True) -> str:
         """``when  who  code what``, the time in this computer's zone."""
-        when = _utc(self.when).astimezone().strftime("%Y-%m-%d %H:%M:%S")
         code = f"{self.code} " if self.code else ""
-        return f"{when}  {self.who}  {code}{self.what if chinese else self.what_en}"
+        return f"{self.local_time()}  {self.person(chinese)}  {code}{self.what if chinese else self.what_en}"
+
+    def local_time(self) -> str:
+        return _utc(self.when).astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
     def to_json(self) -> dict[str, Any]:
         return {
             "when": _utc(self.when).isoformat(),
             "who": self.who,
+            "name": self.name,
+            "role": self.role,
             "code": self.code,
             "action": self.action,
             "what": self.what,
             "what_en": self.what_en,
+            "hash": self.hash,
         }
 
 
@@ -86,6 +144,7 @@ def history(workspace: Workspace, assessment_id: int | None = None, code: str | 
     """The workspace's changes, oldest first, for one assessment and/or one item when given."""
     entries = workspace.audit(assessment_id, code)
     systems: dict[int, IndicatorSystem | None] = {}
+    requirements = requirement_texts(workspace)
     lines = []
     for entry in entries:
         system = None
@@ -93,16 +152,30 @@ def history(workspace: Workspace, assessment_id: int | None = None, code: str | 
             if entry.assessment_id not in systems:
                 systems[entry.assessment_id] = _system_of(workspace, entry.assessment_id)
             system = systems[entry.assessment_id]
-        lines.append(said(entry, system))
+        lines.append(said(entry, system, requirements))
     return lines
 
 
-def said(entry: AuditEntry, system: IndicatorSystem | None = None) -> HistoryLine:
+def requirement_texts(workspace: Workspace) -> dict[int, str]:
+    """Every requirement's text by its id (an evidence row names the requirement by id)."""
+    from sqlalchemy import select
+
+    from egov_desk.core.db.models import EvidenceRequirement
+
+    with workspace.store.read() as session:
+        return dict(session.execute(select(EvidenceRequirement.id, EvidenceRequirement.text)).all())
+
+
+def said(
+    entry: AuditEntry, system: IndicatorSystem | None = None, requirements: dict[int, str] | None = None
+) -> HistoryLine:
     """One audit entry in words; ``system`` (the assessment's indicator system) names an input's fields and
-    works out its score."""
+    works out its score; ``requirements`` (id → text) names the requirement a file went under."""
     code = entry.item_code or ""
-    what, what_en = _what(entry, system)
-    return HistoryLine(entry.at, entry.actor, code, entry.action, what, what_en)
+    what, what_en = _what(entry, system, requirements or {})
+    return HistoryLine(
+        entry.at, entry.actor, code, entry.action, what, what_en, entry.name or "", entry.role or "", entry.hash or ""
+    )
 
 
 def _system_of(workspace: Workspace, assessment_id: int) -> IndicatorSystem | None:
@@ -112,16 +185,74 @@ def _system_of(workspace: Workspace, assessment_id: int) -> IndicatorSystem | No
         return None
 
 
-def _what(entry: AuditEntry, system: IndicatorSystem | None) -> tuple[str, str]:
+def _what(entry: AuditEntry, system: IndicatorSystem | None, requirements: dict[int, str]) -> tuple[str, str]:
     before, after = entry.before, entry.after
     if entry.action == "set_input":
         item = _item(system, entry.item_code)
         return _input_change(item, before, after)
     if entry.action == "set_note":
         return f"说明“{_plain(before)}” → “{_plain(after)}”", f"note “{_plain(before)}” → “{_plain(after)}”"
-    phrase = PHRASES.get(entry.action)
+    cycle = _cycle_change(entry.action, before, after)
+    if cycle is not None:
+        return cycle
+    if entry.action in ("attach", "link", "unlink", "remove_file"):
+        zh, en = _phrase(entry.action, before, after)
+        payload = after if isinstance(after, dict) else before if isinstance(before, dict) else {}
+        requirement = payload.get("requirement")
+        if requirement is not None:
+            named = requirements.get(requirement, f"#{requirement}")
+            zh, en = f"{zh}（材料要求“{named}”）", f"{en} (requirement “{named}”)"
+        if payload.get("carried"):
+            zh, en = f"{zh}（去年材料）", f"{en} (from last year)"
+        return zh, en
+    return _phrase(entry.action, before, after)
+
+
+def _cycle_change(action: str, before: Any, after: Any) -> tuple[str, str] | None:
+    """Review, sign-off, deadline and carry-over rows in words (None: not one of them)."""
+    was = before if isinstance(before, dict) else {}
+    now = after if isinstance(after, dict) else {}
+    if action == "return":
+        comment = str(now.get("comment") or "")
+        return f"退回修改：{comment}", f"returned for rework: {comment}"
+    if action == "review_reset":
+        old = str(was.get("status") or "")
+        old_zh, old_en = said_word(ITEM_STATES, old), said_word(ITEM_STATES, old, chinese=False)
+        return (
+            f"内容被修改，审核状态“{old_zh}”撤回为填报中",
+            f"edited: the review status {old_en} reset to being filled in",
+        )
+    if action == "stage":
+        old, new = str(was.get("stage") or ""), str(now.get("stage") or "")
+        return (
+            f"考评阶段 {said_word(STAGES, old)} → {said_word(STAGES, new)}",
+            f"stage {said_word(STAGES, old, False)} → {said_word(STAGES, new, False)}",
+        )
+    if action == "finalize":
+        head = str(now.get("snapshot") or "")[:16]
+        return f"定稿，快照 SHA-256 {head}…", f"finalized, snapshot SHA-256 {head}…"
+    if action == "reopen":
+        reason = str(now.get("reason") or "")
+        return f"重新打开定稿（原因：{reason}）", f"reopened the final assessment (reason: {reason})"
+    if action == "deadline":
+        deadline, department = now.get("deadline"), now.get("department")
+        whose, whose_en = (f"{department} 的", f"{department}'s ") if department else ("", "")
+        if deadline:
+            return f"{whose}截止日期定为 {deadline}", f"{whose_en}deadline set to {deadline}"
+        return f"取消{whose}截止日期", f"{whose_en}deadline removed"
+    if action == "create_assessment" and now.get("from") is not None:
+        year, unit, source = now.get("year", ""), now.get("unit", ""), now.get("from")
+        return (
+            f"由考评 {source} 结转新建考评 {year} {unit}",
+            f"created the assessment {year} {unit} from assessment {source}",
+        )
+    return None
+
+
+def _phrase(action: str, before: Any, after: Any) -> tuple[str, str]:
+    phrase = PHRASES.get(action)
     if phrase is None:
-        return f"{entry.action}：{_plain(before)} → {_plain(after)}", f"{entry.action}: {before} → {after}"
+        return f"{action}：{_plain(before)} → {_plain(after)}", f"{action}: {before} → {after}"
     fields = {"old": _plain(before), "new": _plain(after)}
     for value in (before, after):
         if isinstance(value, dict):

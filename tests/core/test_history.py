@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from egov_desk.core.actor import os_account
+from egov_desk.core.db.models import AuditEntry
 from egov_desk.core.demo_files import png
-from egov_desk.core.history import history
+from egov_desk.core.history import history, said
+from egov_desk.core.person import Person
 from egov_desk.core.workspace import Workspace
 
 
@@ -58,7 +60,7 @@ def test_each_line_is_plain_json(demo: Workspace) -> None:
     assessment = demo.default_assessment().id
     demo.set_input(assessment, "021", {"numerator": 1, "denominator": 2})
     data = history(demo, assessment, "021")[-1].to_json()
-    assert set(data) == {"when", "who", "code", "action", "what", "what_en"}
+    assert set(data) == {"when", "who", "name", "role", "code", "action", "what", "what_en", "hash"}
     assert data["action"] == "set_input"
     assert data["code"] == "021"
     assert data["what"].endswith("得分 1.50") or data["what"].endswith("→ 1.50")
@@ -70,3 +72,60 @@ def test_a_typed_score_is_said_once_and_the_time_carries_its_zone(demo: Workspac
     line = history(demo, assessment, "004")[-1]
     assert line.what == "得分 2.5 → 1.5"
     assert line.to_json()["when"].endswith("+00:00")
+
+
+def test_the_name_and_role_given_are_shown_beside_the_login(demo: Workspace) -> None:
+    assessment = demo.default_assessment().id
+    demo.set_person(Person("张三", "leader"))
+    demo.set_input(assessment, "021", {"numerator": 8, "denominator": 9})
+    line = history(demo, assessment, "021")[-1]
+    assert (line.who, line.name, line.role) == (os_account(), "张三", "leader")
+    assert f"  张三（负责人）/{os_account()}  021 " in line.text()
+    assert f"张三 (leader)/{os_account()}" in line.text(chinese=False)
+
+
+def entry(action: str, before: object = None, after: object = None, code: str | None = "021") -> AuditEntry:
+    from datetime import datetime
+
+    return AuditEntry(
+        id=1,
+        at=datetime(2026, 11, 29, 2, 2),
+        actor="zhang",
+        action=action,
+        assessment_id=1,
+        item_code=code,
+        before=before,
+        after=after,
+        name="",
+        role="",
+    )
+
+
+def test_review_and_sign_off_are_said_in_words() -> None:
+    assert said(entry("submit", {"status": ""}, {"status": "submitted", "comment": ""})).what == "提交审核"
+    returned = said(entry("return", {"status": "submitted"}, {"status": "returned", "comment": "缺盖章页"}))
+    assert (returned.what, returned.what_en) == ("退回修改：缺盖章页", "returned for rework: 缺盖章页")
+    assert said(entry("approve", {"status": "submitted"}, {"status": "approved", "comment": ""})).what == "审核通过"
+    reset = said(entry("review_reset", {"status": "approved"}, {"status": ""}))
+    assert reset.what == "内容被修改，审核状态“已审核”撤回为填报中"
+    stage = said(entry("stage", {"stage": "filling"}, {"stage": "review"}, None))
+    assert stage.what == "考评阶段 填报 → 审核"
+    final = said(entry("finalize", {"stage": "review"}, {"stage": "final", "snapshot": "ab" * 32}, None))
+    assert final.what == f"定稿，快照 SHA-256 {'ab' * 8}…"
+    reopen = said(entry("reopen", {"stage": "final", "snapshot": "ab" * 32}, {"stage": "review", "reason": "补材料"}))
+    assert reopen.what == "重新打开定稿（原因：补材料）"
+
+
+def test_deadlines_and_the_carry_over_are_said_in_words() -> None:
+    assert said(entry("deadline", None, {"deadline": "2026-12-20", "department": None})).what == (
+        "截止日期定为 2026-12-20"
+    )
+    assert said(entry("deadline", None, {"deadline": "2026-12-20", "department": "办公室"}, None)).what == (
+        "办公室 的截止日期定为 2026-12-20"
+    )
+    carried = entry("create_assessment", None, {"unit": "市教育局", "year": 2020, "title": "自评", "from": 1}, None)
+    assert said(carried).what == "由考评 1 结转新建考评 2020 市教育局"
+    link = entry("link", None, {"file": "计划.pdf", "sha256": "0" * 64, "requirement": 7, "carried": True})
+    assert said(link, None, {7: "年度工作计划"}).what == "关联佐证材料“计划.pdf”（材料要求“年度工作计划”）（去年材料）"
+    assert said(entry("confirm_carried", None, {"file": "计划.pdf"})).what == "确认去年材料“计划.pdf”"
+    assert said(entry("chain_start", None, {"assessments": {}}, None)).what.startswith("修改记录链起点")

@@ -8,6 +8,7 @@ Create Date: 2026-12-06
 """
 
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -44,10 +45,11 @@ def upgrade() -> None:
         sa.Column("deadline", sa.Date(), nullable=False),
         sa.PrimaryKeyConstraint("assessment_id", "department_id"),
     )
-    _chain_existing_rows()
+    last_hash = _chain_existing_rows()
+    _start_the_state(last_hash)
 
 
-def _chain_existing_rows() -> None:
+def _chain_existing_rows() -> str:
     import json
 
     from egov_desk.core.audit_chain import GENESIS, entry_hash
@@ -80,9 +82,44 @@ def _chain_existing_rows() -> None:
             {"prev": prev, "hash": digest, "id": row.id},
         )
         prev = digest
+    return prev
+
+
+def _start_the_state(prev: str) -> None:
+    """Append a ``chain_start`` row holding every assessment's state now (inputs, notes, statuses, stage, links):
+    the rows before it recorded changes but not always what they changed from, so the check replays from here
+    (core/audit_state.py). A new workspace's holds no assessment."""
+    from egov_desk.core.actor import os_account
+    from egov_desk.core.audit_chain import entry_hash
+    from egov_desk.core.audit_state import CHAIN_START, read_states
+    from egov_desk.core.db.models import utcnow
+
+    connection = op.get_bind()
+    last = connection.execute(sa.text("SELECT max(id) FROM audit")).scalar()
+    states = read_states(connection)
+    fields: dict[str, Any] = dict(
+        id=(last or 0) + 1,
+        prev_hash=prev,
+        at=utcnow(),
+        actor=os_account(),
+        name="",
+        role="",
+        action=CHAIN_START,
+        assessment_id=None,
+        item_code=None,
+        before=None,
+        after={"assessments": {str(key): state.to_json() for key, state in sorted(states.items())}},
+    )
+    statement = sa.text(
+        "INSERT INTO audit (id, at, actor, action, assessment_id, item_code, before, after, name, role,"
+        " prev_hash, hash) VALUES (:id, :at, :actor, :action, NULL, NULL, NULL, :after, '', '', :prev_hash, :hash)"
+    ).bindparams(sa.bindparam("at", type_=sa.DateTime()), sa.bindparam("after", type_=sa.JSON()))
+    used = ("id", "at", "actor", "action", "after", "prev_hash")
+    connection.execute(statement, {**{key: fields[key] for key in used}, "hash": entry_hash(**fields)})
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM audit WHERE action = 'chain_start'")
     op.drop_table("department_deadlines")
     with op.batch_alter_table("audit", schema=None) as batch_op:
         for column in ("hash", "prev_hash", "role", "name"):
