@@ -28,6 +28,7 @@ from egov_desk.ui.models.indicator_tree import CODE, NAME, IndicatorTreeModel
 from egov_desk.ui.models.tree_filter import EITHER, IndicatorFilter
 from egov_desk.ui.ops import Runner
 from egov_desk.ui.refused_input import ask_about_abandoned, ask_before_closing
+from egov_desk.ui.review_desk import ReviewDesk
 from egov_desk.ui.tree_navigation import unscored_after
 from egov_desk.ui.undo import SetInput, SetNote, push
 from egov_desk.ui.widgets.gauge import Bar
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.menus = Menus(self, self)
         self.menu_actions = self.menus.build()
         self._build_toolbar()
+        self.review = ReviewDesk(self, self)  # the 审核 menu, the review bar, the tree's marks, the 定稿 lock
         self._disable_writes_if_read_only()
         self.resize(1280, 720)
         window_layout.restore_layout(self, self.splitter)
@@ -371,6 +373,7 @@ class MainWindow(QMainWindow):
             if now in removed:
                 now = self.workspace.default_assessment().id
             QTimer.singleShot(0, self, lambda: self.switch_to_assessment(now))
+        self.review.apply(changes)
 
     # --- imports and layout -----------------------------------------------------------------------
 

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from egov_desk.core.indicators import IndicatorSystem, Item, Node, NodeKey
 from egov_desk.core.judgements import Judgement, count_judgements, is_judged, judged_only, judgement, worst_judgement
+from egov_desk.core.messages import is_chinese
 from egov_desk.core.points import compact, display
+from egov_desk.core.review_states import APPROVED, ITEM_STATES, RETURNED, SUBMITTED, said
 from egov_desk.core.scoring import ItemScore, ScoreSheet
 from egov_desk.core.workspace import Change
+from egov_desk.ui.language import ui_language
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -25,6 +30,8 @@ SearchTextRole = Qt.ItemDataRole.UserRole + 2
 DepartmentsRole = Qt.ItemDataRole.UserRole + 3
 """(lead, (cooperating, …)) of an item."""
 SortRole = Qt.ItemDataRole.UserRole + 4
+ReviewRole = Qt.ItemDataRole.UserRole + 5
+"""The item's review status key (not_started, filling, submitted, returned, approved); None for levels."""
 
 UNSCORED = QColor("#b45309")  # amber: "still to do", readable on white
 MUTED = QColor("#64748b")
@@ -34,8 +41,40 @@ PASSED = QColor("#166534")  # 合格
 BETWEEN = QColor("#a16207")  # 基本合格 and the levels between
 
 
+MARKED = {SUBMITTED: QColor("#d97706"), RETURNED: FAILED, APPROVED: PASSED}  # the review states with a mark
+_marks: dict[str, QIcon] = {}
+
+
 def judgement_colour(found: Judgement) -> QColor:
     return FAILED if found.failing else PASSED if found.best else BETWEEN
+
+
+class ReviewOfItem(Protocol):
+    """What the tree shows of an item's review (core.review.ItemReview is one)."""
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def comment(self) -> str: ...
+
+
+def review_mark(status: str) -> QIcon | None:
+    """A small dot before the code of an item submitted (amber), returned (red) or approved (green)."""
+    colour = MARKED.get(status)
+    if colour is None:
+        return None
+    if status not in _marks:
+        pixmap = QPixmap(10, 10)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawEllipse(1, 1, 8, 8)
+        painter.end()
+        _marks[status] = QIcon(pixmap)
+    return _marks[status]
 
 
 @dataclass
@@ -64,6 +103,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         self._by_key: dict[tuple[int, ...], int] = {}
         self._judged_only = judged_only(sheet.system)  # a table without points: levels show judgements
         self._worst: dict[NodeKey, Judgement | None] = {}  # levels' worst judgements, forgotten on each change
+        self._reviews: dict[str, ReviewOfItem] = {}
         self._build(sheet.system)
 
     def _build(self, system: IndicatorSystem) -> None:
@@ -163,6 +203,10 @@ class IndicatorTreeModel(QAbstractItemModel):
                 .replace("%2", str(checked))
                 .replace("%3", str(need - have))
             )
+        elif role == Qt.ItemDataRole.DecorationRole and column == CODE:
+            return review_mark(self.review_status(item.code))
+        elif role == Qt.ItemDataRole.ToolTipRole and column == CODE and self.review_status(item.code) in MARKED:
+            return self._review_tip(item.code)
         elif role == Qt.ItemDataRole.ToolTipRole and column == SCORE and score.vetoed and item.veto is not None:
             return self._veto_tip(item.veto.text, item.veto.effect)
         elif role == Qt.ItemDataRole.ToolTipRole:
@@ -180,6 +224,8 @@ class IndicatorTreeModel(QAbstractItemModel):
             return f"{item.code} {item.title} {item.rule_text}".casefold()
         elif role == DepartmentsRole:
             return (item.lead, item.cooperating)
+        elif role == ReviewRole:
+            return self.review_status(item.code)
         elif role == SortRole:
             return self._sort_key(item, score, column)
         return None
@@ -244,6 +290,13 @@ class IndicatorTreeModel(QAbstractItemModel):
             return QBrush(judgement_colour(found))
         return None if score.scored else QBrush(UNSCORED)
 
+    def _review_tip(self, code: str) -> str:
+        review = self._reviews[code]
+        word = said(ITEM_STATES, review.status, is_chinese(ui_language()))
+        if review.status == RETURNED and review.comment:
+            return self.tr("%1: %2").replace("%1", word).replace("%2", review.comment)
+        return word
+
     def _veto_tip(self, text: str, effect: str) -> str:
         said = self.tr("The total counts as 0") if effect == "zero" else self.tr("The assessment is marked failed")
         return self.tr("Veto triggered: %1\n%2").replace("%1", text).replace("%2", said)
@@ -295,6 +348,23 @@ class IndicatorTreeModel(QAbstractItemModel):
         self._evidence[code] = (collected, checked, needed)
         index = self.index_of_item(code, EVIDENCE)
         self.dataChanged.emit(index, index)
+
+    def review_status(self, code: str) -> str:
+        review = self._reviews.get(code)
+        return review.status if review is not None else ""
+
+    def set_reviews(self, reviews: Mapping[str, ReviewOfItem]) -> None:
+        """Show these items' review (status marks and their tips); repaint the codes whose status changed."""
+        before = self._reviews
+        self._reviews = dict(reviews)
+
+        def shown(review: ReviewOfItem | None) -> tuple[str, str]:  # what the mark and its tip say
+            return (review.status, review.comment) if review is not None and review.status in MARKED else ("", "")
+
+        for code in self._by_code:
+            if shown(before.get(code)) != shown(self._reviews.get(code)):
+                index = self.index_of_item(code, CODE)
+                self.dataChanged.emit(index, index)
 
     # --- lookups and updates ----------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from egov_desk.core.rules import PassFail
 from egov_desk.core.scoring import ItemScore, NodeScore
 from egov_desk.ui.editors import RuleEditor, editor_for
 from egov_desk.ui.panels.evidence_panel import EvidencePanel
+from egov_desk.ui.panels.review_bar import ReviewBar
 
 NOTE_SAVE_DELAY_MS = 700
 
@@ -99,6 +100,7 @@ class ItemPanel(QScrollArea):
         self.heading = _text()
         self.heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.facts = _text()
+        self.review_bar = ReviewBar()  # the item's review status and the actions the person's role allows
         self.rule_box, rule_layout = _section(self.tr("Scoring rule (as printed)"))
         self.rule_text = _text()
         rule_layout.addWidget(self.rule_text)
@@ -124,6 +126,7 @@ class ItemPanel(QScrollArea):
             self.path,
             self.heading,
             self.facts,
+            self.review_bar,
             self.rule_box,
             self.score_box,
             self.evidence_box,
@@ -137,6 +140,7 @@ class ItemPanel(QScrollArea):
     def show_nothing(self) -> None:
         self.leave_editor()
         self.item = None
+        self.review_bar.follow(None)
         self._replace_editor(None)
         self.path.setText("")
         self.heading.setText(self.tr("Select an item in the tree"))
@@ -206,6 +210,7 @@ class ItemPanel(QScrollArea):
         self.show_score(score)
         self.evidence.show_evidence(evidence)
         self.note.load(note)
+        self.review_bar.follow(item.code)
 
     def leave_editor(self) -> None:
         """Save what is typed in the editor; announce a refused value rather than drop it in silence."""
