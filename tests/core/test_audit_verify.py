@@ -103,6 +103,15 @@ def test_undo_evidence_work_and_a_version_move_verify_clean(folder: Path, tmp_pa
     assert result.clean, result.lines()
 
 
+def test_a_new_assessment_undone_keeps_its_rows_in_the_chain(folder: Path) -> None:
+    with Workspace.open(folder) as workspace:
+        created = workspace.create_assessment(1, "市教育局", 2020)
+        workspace.remove_assessment(created.assessment_id)  # the undo of making it
+        assert [e.action for e in workspace.audit(created.assessment_id)] == ["create_assessment"]
+        report = verify(workspace)
+    assert report.clean, report.lines()
+
+
 def test_a_workspace_upgraded_from_0004_keeps_its_state_in_the_first_row_and_verifies_clean(folder: Path) -> None:
     from egov_desk.core.db.engine import make_engine
 

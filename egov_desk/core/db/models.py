@@ -179,7 +179,8 @@ class AuditEntry(Base):
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     actor: Mapped[str] = mapped_column(Text)
     action: Mapped[str] = mapped_column(String(40))  # "set_input", "set_note", "add_system", …
-    assessment_id: Mapped[int | None] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
+    # no foreign key: the rows of an assessment removed since stay, or the hash chain would have a hole
+    assessment_id: Mapped[int | None] = mapped_column(Integer)
     item_code: Mapped[str | None] = mapped_column(String(40))
     before: Mapped[Any | None] = mapped_column(JSON)
     after: Mapped[Any | None] = mapped_column(JSON)

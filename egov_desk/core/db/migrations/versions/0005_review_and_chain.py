@@ -1,6 +1,7 @@
 """The yearly cycle: items' review status, comment and deadline; the assessment's stage, deadline, the snapshot
 frozen at 定稿 and where it was carried from; departments' deadlines; evidence carried from last year; and the
-audit trail as a hash chain, with the name and role the person gave. The rows written before are chained here.
+audit trail as a hash chain, with the name and role the person gave (kept when their assessment is removed). The
+rows written before are chained here, and a first row holds every assessment's state at the upgrade.
 
 Revision ID: 0005
 Revises: 0004
@@ -19,6 +20,10 @@ branch_labels = None
 depends_on = None
 
 
+_NAMES = {"fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s"}
+_AUDIT_FK = "fk_audit_assessment_id_assessments"
+
+
 def upgrade() -> None:
     with op.batch_alter_table("item_inputs", schema=None) as batch_op:
         batch_op.add_column(sa.Column("status", sa.String(20), nullable=False, server_default=""))
@@ -33,7 +38,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("carried_from", sa.Integer(), nullable=True))
     with op.batch_alter_table("evidence_files", schema=None) as batch_op:
         batch_op.add_column(sa.Column("carried", sa.Boolean(), nullable=False, server_default="0"))
-    with op.batch_alter_table("audit", schema=None) as batch_op:
+    # a removed assessment's audit rows stay (the chain would have a hole): no foreign key to delete them with it
+    with op.batch_alter_table("audit", schema=None, naming_convention=_NAMES) as batch_op:
+        batch_op.drop_constraint(_AUDIT_FK, type_="foreignkey")
         batch_op.add_column(sa.Column("name", sa.Text(), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("role", sa.String(20), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("prev_hash", sa.String(64), nullable=False, server_default=""))
@@ -121,9 +128,11 @@ def _start_the_state(prev: str) -> None:
 def downgrade() -> None:
     op.execute("DELETE FROM audit WHERE action = 'chain_start'")
     op.drop_table("department_deadlines")
-    with op.batch_alter_table("audit", schema=None) as batch_op:
+    op.execute("DELETE FROM audit WHERE assessment_id NOT IN (SELECT id FROM assessments)")
+    with op.batch_alter_table("audit", schema=None, naming_convention=_NAMES) as batch_op:
         for column in ("hash", "prev_hash", "role", "name"):
             batch_op.drop_column(column)
+        batch_op.create_foreign_key(_AUDIT_FK, "assessments", ["assessment_id"], ["id"], ondelete="CASCADE")
     with op.batch_alter_table("evidence_files", schema=None) as batch_op:
         batch_op.drop_column("carried")
     with op.batch_alter_table("assessments", schema=None) as batch_op:
