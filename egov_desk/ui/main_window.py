@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.menus = Menus(self, self)
         self.menu_actions = self.menus.build()
         self._build_toolbar()
+        self.worklist.attach(self.context, self.assessment_combo.currentIndexChanged, self.jump_to_item)
         self.review = ReviewDesk(self, self)  # the 审核 menu, the review bar, the tree's marks, the 定稿 lock
         self._disable_writes_if_read_only()
         self.resize(1280, 720)
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         area = build_central_area(self, self.workspace)
         self.read_only_banner, self.gauge, self.tabs = area.read_only_banner, area.gauge, area.tabs
         self.tree, self.departments, self.panel, self.splitter = area.tree, area.departments, area.panel, area.splitter
+        self.worklist = area.worklist
         self.proxy = IndicatorFilter(self)
         self.departments.item_activated.connect(self.jump_to_item)
         self.panel.input_edited.connect(self.edit_input)
@@ -373,6 +375,7 @@ class MainWindow(QMainWindow):
             if now in removed:
                 now = self.workspace.default_assessment().id
             QTimer.singleShot(0, self, lambda: self.switch_to_assessment(now))
+        self.worklist.apply(changes)
         self.review.apply(changes)
 
     # --- imports and layout -----------------------------------------------------------------------

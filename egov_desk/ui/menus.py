@@ -265,6 +265,7 @@ class Menus(QObject):
         menu = window.menuBar().addMenu(self.tr("&View"))
         menu.addAction(self._action(self.tr("&Indicators"), lambda: slots.show_tab(0), "Ctrl+1"))
         menu.addAction(self._action(self.tr("&Departments"), lambda: slots.show_tab(1), "Ctrl+2"))
+        menu.addAction(self._action(self.tr("&Worklist"), lambda: slots.show_tab(2), "Ctrl+3"))
         languages = menu.addMenu(self.tr("&Language"))
         group = QActionGroup(window)
         current = str(QSettings().value("ui/language", "zh_CN"))

@@ -27,6 +27,7 @@ from egov_desk.ui.actions import Actions
 from egov_desk.ui.models.tree_filter import COOPERATING, EITHER, LEAD
 from egov_desk.ui.panels.departments import DepartmentsView
 from egov_desk.ui.panels.item_panel import ItemPanel
+from egov_desk.ui.panels.worklist_view import WorklistView
 from egov_desk.ui.widgets.gauge import ScoreGauge
 from egov_desk.ui.widgets.read_only_banner import ReadOnlyBanner
 
@@ -40,6 +41,7 @@ class CentralArea:
     departments: DepartmentsView
     panel: ItemPanel
     splitter: QSplitter
+    worklist: WorklistView
 
 
 def build_central_area(window: QMainWindow, workspace: Workspace) -> CentralArea:
@@ -55,6 +57,8 @@ def build_central_area(window: QMainWindow, workspace: Workspace) -> CentralArea
     tabs = QTabWidget()
     tabs.addTab(tree, QCoreApplication.translate("MainWindow", "Indicators"))
     tabs.addTab(departments, QCoreApplication.translate("MainWindow", "Departments"))
+    worklist = WorklistView()  # built when first shown
+    tabs.addTab(worklist, QCoreApplication.translate("MainWindow", "Worklist"))
     panel = ItemPanel()
     splitter = QSplitter(Qt.Orientation.Horizontal)
     splitter.setObjectName("mainSplitter")
@@ -73,7 +77,7 @@ def build_central_area(window: QMainWindow, workspace: Workspace) -> CentralArea
     layout.addWidget(gauge)
     layout.addWidget(splitter, 1)
     window.setCentralWidget(central)
-    return CentralArea(read_only_banner, gauge, tabs, tree, departments, panel, splitter)
+    return CentralArea(read_only_banner, gauge, tabs, tree, departments, panel, splitter, worklist)
 
 
 @dataclass(frozen=True)
