@@ -34,12 +34,16 @@ from egov_desk.core.db.models import (
     ItemRow,
 )
 from egov_desk.core.points import rounded
+from egov_desk.core.review_states import STAGE_FINAL
 from egov_desk.core.scoring import score_system
 from egov_desk.core.write_refusals import no_assessment
 
 if TYPE_CHECKING:
     from egov_desk.core.store import Store
     from egov_desk.core.workspace import Workspace
+    from egov_desk.core.workspace_info import AssessmentInfo
+
+FROZEN_LABEL = "定稿快照 SHA-256："
 
 
 def snapshot_content(session: Session, store: Store, assessment_id: int) -> dict[str, Any]:
@@ -88,3 +92,10 @@ def snapshot_hash(workspace: Workspace, assessment_id: int) -> str:
     """The assessment's snapshot SHA-256 as the database holds it now (see the module's docstring)."""
     with workspace.store.read() as session:
         return snapshot_in(session, workspace.store, assessment_id)
+
+
+def frozen_line(info: AssessmentInfo) -> str:
+    """ "定稿快照 SHA-256：…" as the report, the score sheet and the package's manifest print it; "" unless final."""
+    if info.stage != STAGE_FINAL or not info.snapshot_sha256:
+        return ""
+    return f"{FROZEN_LABEL}{info.snapshot_sha256}"

@@ -19,6 +19,7 @@ from egov_desk.core.db.models import EvidenceLink, EvidenceRequirement, ItemRow,
 from egov_desk.core.errors import ChangedSince
 from egov_desk.core.evidence.refusals import no_requirement, no_requirement_text, requirement_has_files
 from egov_desk.core.evidence.types import RemovedRequirement, RequirementAdded
+from egov_desk.core.final_lock import refuse_if_system_final
 
 if TYPE_CHECKING:
     from egov_desk.core.db.models import Assessment
@@ -36,6 +37,12 @@ class ChecklistEdits:
     def _item(self, session: Session, assessment_id: int, code: str) -> tuple[Assessment, ItemRow]:
         return self.store.item_row(session, assessment_id, code)
 
+    def _refuse_if_final(self, session: Session, requirement: EvidenceRequirement) -> None:
+        """A requirement belongs to its system's checklist: signed for every final assessment of the system."""
+        item = session.get(ItemRow, requirement.item_id)
+        if item is not None:
+            refuse_if_system_final(session, item.system_id)
+
     def _changed_system(self, session: Session, item_id: int) -> Changes:
         item = session.get(ItemRow, item_id)
         if item is None:
@@ -52,6 +59,7 @@ class ChecklistEdits:
         what, what_zh = f"the requirement {text.strip()}", f"材料要求“{text.strip()}”"
         with self.store.write(what, what_zh) as session:
             _, item = self._item(session, assessment_id, code)
+            refuse_if_system_final(session, item.system_id)
             last = session.scalar(
                 select(func.max(EvidenceRequirement.position)).where(EvidenceRequirement.item_id == item.id)
             )
@@ -73,6 +81,7 @@ class ChecklistEdits:
             row = session.get(EvidenceRequirement, requirement_id)
             if row is None:
                 raise no_requirement(requirement_id)
+            self._refuse_if_final(session, row)
             if expected is not None and expected != row.text:
                 raise ChangedSince(
                     f"this requirement was renamed elsewhere since, to {row.text!r}; not saved",
@@ -93,6 +102,7 @@ class ChecklistEdits:
             row = session.get(EvidenceRequirement, requirement_id)
             if row is None:
                 raise no_requirement(requirement_id)
+            self._refuse_if_final(session, row)
             siblings = list(
                 session.scalars(
                     select(EvidenceRequirement)
@@ -116,6 +126,7 @@ class ChecklistEdits:
             row = session.get(EvidenceRequirement, requirement_id)
             if row is None:
                 raise no_requirement(requirement_id)
+            self._refuse_if_final(session, row)
             if session.scalar(
                 select(func.count()).select_from(EvidenceLink).where(EvidenceLink.requirement_id == requirement_id)
             ):
@@ -149,6 +160,7 @@ class ChecklistEdits:
         new id."""
         what, what_zh = f"putting back the requirement {removed.text}", f"恢复材料要求“{removed.text}”"
         with self.store.write(what, what_zh) as session:
+            refuse_if_system_final(session, removed.system_id)
             item = session.scalar(
                 select(ItemRow).where(ItemRow.system_id == removed.system_id, ItemRow.code == removed.code)
             )

@@ -30,6 +30,7 @@ from egov_desk.core.evidence.vault import CHUNK
 from egov_desk.core.exports.files import atomic_folder, atomic_output, safe_name
 from egov_desk.core.exports.text import printable
 from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, first_sheet, header_part, lines_needed, put
+from egov_desk.core.snapshot import frozen_line
 
 if TYPE_CHECKING:
     from egov_desk.core.indicators import Item
@@ -296,6 +297,11 @@ def export_package(
             if progress:
                 progress(number, len(with_files), done, total)
 
+    def manifest() -> str:
+        """The files' SHA-256 lines; a final assessment's snapshot first, as a comment (sha256sum -c skips it)."""
+        frozen = frozen_line(workspace.assessment(assessment_id))
+        return "\n".join(([f"# {frozen}"] if frozen else []) + sums) + "\n"
+
     records = workspace.folder
     if as_folder:
         with atomic_folder(out, records) as folder:
@@ -311,7 +317,7 @@ def export_package(
 
             each(to_folder)
             (folder / "材料清单.xlsx").write_bytes(_index(entries, title))
-            (folder / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
+            (folder / "SHA256SUMS").write_text(manifest(), encoding="utf-8")
         return report
     with atomic_output(out, records) as temporary, zipfile.ZipFile(temporary, "w", zipfile.ZIP_STORED) as package:
 
@@ -322,7 +328,7 @@ def export_package(
 
         each(to_zip)
         package.writestr("材料清单.xlsx", _index(entries, title))
-        package.writestr("SHA256SUMS", "\n".join(sums) + "\n")
+        package.writestr("SHA256SUMS", manifest())
     return report
 
 

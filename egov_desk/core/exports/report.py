@@ -37,6 +37,7 @@ from egov_desk.core.exports.total_words import judged_summary, total_remarks
 from egov_desk.core.judgements import count_judgements, is_judged, judged_only, judgement
 from egov_desk.core.points import compact, display
 from egov_desk.core.requirements import PLATFORM
+from egov_desk.core.snapshot import frozen_line
 from egov_desk.paths import resource_dir
 
 if TYPE_CHECKING:
@@ -289,6 +290,8 @@ def write_report(
     if chart_png:
         _place_chart(document.docx, chart_png)
     keep_sections_together(document.docx)
+    if frozen := frozen_line(workspace.assessment(assessment_id)):  # at the very end, whatever the template
+        document.docx.add_paragraph(frozen)
     with atomic_output(out) as temporary:
         document.save(str(temporary))
     return out

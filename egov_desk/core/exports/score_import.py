@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from egov_desk.core.changes import Changes
 from egov_desk.core.evidence.vault import display_name
 from egov_desk.core.exports.score_sheet import CODE_HEADER, SCORE_HEADER
+from egov_desk.core.final_lock import AssessmentFinal
 from egov_desk.core.importers.grid import ImportRefused
 from egov_desk.core.importers.limits import Budget, CappedZip
 from egov_desk.core.importers.safety import check_package
@@ -30,6 +31,7 @@ from egov_desk.core.importers.xlsx import _refusal_inside
 from egov_desk.core.importers.xlsx_stream import Sheet, open_read_only, sheets_of, stream_rows
 from egov_desk.core.messages import ZH, describe
 from egov_desk.core.points import NotANumber, json_number, rounded, to_points
+from egov_desk.core.review_states import STAGE_FINAL
 from egov_desk.core.rules import InputError, PassFail
 
 if TYPE_CHECKING:
@@ -159,11 +161,25 @@ def _typed(path: Path) -> list[tuple[str, Any]]:
     return typed
 
 
+def refuse_final(workspace: Workspace, assessment_id: int) -> None:
+    info = workspace.assessment(assessment_id)
+    if info.stage == STAGE_FINAL:
+        label = f"{info.year} {info.title}"
+        raise AssessmentFinal(
+            f"the assessment {label} is final (signed off): no scores can be imported into it until the leader "
+            "reopens it",
+            f"考评“{label}”已定稿，不能再导入得分；如需修改，请由负责人先“重新打开”。",
+            "assessment_final",
+            assessment_id=assessment_id,
+        )
+
+
 def read_scores(workspace: Workspace, assessment_id: int, path: Path, language: str = ZH) -> ScoreImport:
     """What the sheet would change, and what it cannot (worded in ``language``); nothing is written.
 
     Raises :class:`ImportRefused` (``describe(language)`` words it) for a file that is no score sheet or passes a
-    limit of the import's budget."""
+    limit of the import's budget; a final assessment is refused (:class:`AssessmentFinal`) before the file is read."""
+    refuse_final(workspace, assessment_id)
     typed_scores = _typed(Path(path))
     sheet = workspace.scores(assessment_id)
     current = workspace.inputs(assessment_id)

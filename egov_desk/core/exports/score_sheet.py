@@ -30,6 +30,7 @@ from egov_desk.core.exports.xlsx import (
 )
 from egov_desk.core.judgements import count_judgements, is_judged, judged_only, judgement
 from egov_desk.core.points import compact, display, rounded
+from egov_desk.core.snapshot import frozen_line
 
 if TYPE_CHECKING:
     from egov_desk.core.indicators import Item, Node
@@ -150,6 +151,9 @@ def write_score_sheet(workspace: Workspace, assessment_id: int, out: Path) -> Pa
         lines = max(lines_needed(ws.cell(row, column).value, width) for column, width in enumerate(widths, start=1))
         ws.row_dimensions[row].height = max(1, lines) * 13 + 4
     _signatures(ws, total + 2, depth, assessment.filled_by, chinese_date(report_day(assessment)))
+    if frozen := frozen_line(assessment):  # in the first column, which is no 编号: reading scores back skips it
+        put(ws.cell(total + 3, 1), frozen).font = Font(name="仿宋", size=10)
+        ws.merge_cells(start_row=total + 3, start_column=1, end_row=total + 3, end_column=len(headers))
     ws.freeze_panes = f"{get_column_letter(depth + 1)}3"
     print_landscape(ws, "1:2")
     ws.page_margins.left = ws.page_margins.right = 0.5
