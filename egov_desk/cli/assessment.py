@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from typing import Any
 
+from egov_desk.cli.carry_over import add_carry_over_command
 from egov_desk.cli.common import Refused, assessment_of, open_workspace, print_json
 from egov_desk.cli.compare import add_compare_command
 
@@ -27,6 +28,7 @@ def add_assessment_commands(commands: Any) -> None:
         command.add_argument("--workspace")
         command.add_argument("--assessment", type=int)
     add_compare_command(assessment_cmds)
+    add_carry_over_command(assessment_cmds)
 
 
 def _details(args: argparse.Namespace) -> dict[str, Any]:
