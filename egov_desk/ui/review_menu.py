@@ -138,66 +138,67 @@ class ReviewMenu(QObject):
 
     def why_not(self, s: Situation) -> dict[str, str]:
         """Per action: "" when it can apply, else why not (the status tip says so)."""
-        tr = self.tr
         person = s.person
         final = s.stage == STAGE_FINAL
         common = ""
         if s.read_only:
-            common = tr("This window is read-only")
+            common = self.tr("This window is read-only")
         elif final:
-            common = tr("The assessment is final: the leader must reopen it first")
-        no_item = tr("Select an item in the tree first")
+            common = self.tr("The assessment is final: the leader must reopen it first")
+        no_item = self.tr("Select an item in the tree first")
         result: dict[str, str] = {IDENTITY: ""}
 
         submit = common or (no_item if s.item is None else "")
         if not submit and not _may(person, FILLER, LEADER):
-            submit = tr("Submitting is for a filler or the leader")
+            submit = self.tr("Submitting is for a filler or the leader")
         elif not submit and s.status == NOT_STARTED:
-            submit = tr("Nothing is entered for the item yet")
+            submit = self.tr("Nothing is entered for the item yet")
         elif not submit and s.status in (SUBMITTED, APPROVED):
-            submit = tr("The item is submitted already")
+            submit = self.tr("The item is submitted already")
         elif not submit and person.role == FILLER and s.item is not None and not _concerns(s.item, person.department):
-            submit = tr("%1 leads this item, not %2").replace("%1", s.item.lead or "—").replace("%2", person.department)
+            submit = (
+                self.tr("%1 leads this item, not %2").replace("%1", s.item.lead or "—").replace("%2", person.department)
+            )
         result[SUBMIT] = submit
 
         reviewing = common or (no_item if s.item is None else "")
         if not reviewing and not _may(person, REVIEWER, LEADER):
-            reviewing = tr("Returning and approving are for a reviewer or the leader")
+            reviewing = self.tr("Returning and approving are for a reviewer or the leader")
         give_back = reviewing
         if not give_back and s.status not in (SUBMITTED, APPROVED):
-            give_back = tr("Only a submitted or approved item can be returned")
+            give_back = self.tr("Only a submitted or approved item can be returned")
         result[RETURN] = give_back
         approve = reviewing
         if not approve and s.status not in (SUBMITTED, RETURNED):
-            approve = tr("Only a submitted or returned item can be approved")
+            approve = self.tr("Only a submitted or returned item can be approved")
         result[APPROVE] = approve
 
         department = common
         if not department and not _may(person, FILLER, LEADER):
-            department = tr("Submitting is for a filler or the leader")
+            department = self.tr("Submitting is for a filler or the leader")
         elif not department and not s.department:
-            department = tr("Choose a department in the toolbar's filter first")
+            department = self.tr("Choose a department in the toolbar's filter first")
         result[SUBMIT_DEPARTMENT] = department
 
         to_review = common
         if not to_review and not _may(person, REVIEWER, LEADER):
-            to_review = tr("Starting the review is for a reviewer or the leader")
+            to_review = self.tr("Starting the review is for a reviewer or the leader")
         elif not to_review and s.stage != STAGE_FILLING:
-            to_review = tr("The assessment is in review already")
+            to_review = self.tr("The assessment is in review already")
         result[TO_REVIEW] = to_review
 
         finalize = common
         if not finalize and not _may(person, LEADER):
-            finalize = tr("Only the leader signs off")
+            finalize = self.tr("Only the leader signs off")
         elif not finalize and s.stage != STAGE_REVIEW:
-            finalize = tr("Start the review stage first")
+            finalize = self.tr("Start the review stage first")
         result[FINALIZE] = finalize
 
-        reopen = tr("This window is read-only") if s.read_only else ""
+        reopen = self.tr("This window is read-only") if s.read_only else ""
         if not reopen and not _may(person, LEADER):
-            reopen = tr("Only the leader reopens")
+            reopen = self.tr("Only the leader reopens")
         elif not reopen and not final:
-            reopen = tr("The assessment is not final")
+            reopen = self.tr("The assessment is not final")
         result[REOPEN] = reopen
         return result
 
