@@ -38,14 +38,16 @@ def be(window: MainWindow, name: str, role: str, department: str = "") -> None:
 
 def type_text(window: MainWindow, text: str) -> None:
     dialog = window.review.asking
-    assert isinstance(dialog, QInputDialog) and dialog.isVisible()
+    assert isinstance(dialog, QInputDialog)
+    assert dialog.isVisible()
     dialog.setTextValue(text)
     dialog.accept()
 
 
 def confirm(window: MainWindow) -> str:
     box = window.last_message
-    assert box is not None and box.isVisible()
+    assert box is not None
+    assert box.isVisible()
     said = box.text()
     next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
     return said
@@ -89,10 +91,12 @@ def test_submit_return_with_a_comment_then_approve(window: MainWindow) -> None:
     act(window, "return")
     type_text(window, "请补充2019年经费备案表")
     assert bar.chip.text() == "已退回"
-    assert "请补充2019年经费备案表" in bar.detail.text() and "李四" in bar.detail.text()
+    assert "请补充2019年经费备案表" in bar.detail.text()
+    assert "李四" in bar.detail.text()
     assert status_in_tree(window, "004") == "returned"
     tip = window.model.data(window.model.index_of_item("004", CODE), Qt.ItemDataRole.ToolTipRole)
-    assert "已退回" in tip and "请补充2019年经费备案表" in tip
+    assert "已退回" in tip
+    assert "请补充2019年经费备案表" in tip
     assert window.model.data(window.model.index_of_item("004", CODE), Qt.ItemDataRole.DecorationRole) is not None
     act(window, "approve")
     assert bar.chip.text() == "已审核"
@@ -105,7 +109,8 @@ def test_a_return_without_a_comment_is_refused_in_words(window: MainWindow) -> N
     act(window, "submit")
     act(window, "return")
     type_text(window, "  ")
-    assert window.last_message is not None and "退回意见" in window.last_message.text()
+    assert window.last_message is not None
+    assert "退回意见" in window.last_message.text()
     assert status_in_tree(window, "004") == "submitted"
 
 
@@ -138,14 +143,17 @@ def test_a_final_assessment_refuses_every_edit_until_it_is_reopened(
     assert "004" in confirm(window)  # what is not approved yet is listed before signing
     frozen = snapshot_hash(workspace, assessment)
     assert frozen in window.last_message.text()  # the SHA-256, shown after
-    assert window.review.banner.isVisible() and frozen[:16] in window.review.banner.text()
+    assert window.review.banner.isVisible()
+    assert frozen[:16] in window.review.banner.text()
     assert "定稿" in window.review.status_label.text()
 
     panel = window.panel
     assert window.select_item("004")
-    assert panel.editor is not None and not panel.editor.isEnabled()
+    assert panel.editor is not None
+    assert not panel.editor.isEnabled()
     assert panel.note.isReadOnly()
-    assert panel.evidence.read_only and not panel.evidence.tree.acceptDrops()
+    assert panel.evidence.read_only
+    assert not panel.evidence.tree.acceptDrops()
     assert not window.menu_actions.add_evidence_action.isEnabled()
     for key in ("submit", "return", "approve", "finalize"):
         assert not window.review.menu.actions[key].isEnabled()
@@ -172,13 +180,16 @@ def test_a_final_assessment_refuses_every_edit_until_it_is_reopened(
     qtbot.waitUntil(lambda: "已定稿" in window.evidence_actions.last_notice)
     assert all("负责人" in text for text in refusals)
     assert audit_rows(window) == rows
-    assert workspace.inputs(assessment) == inputs and workspace.notes(assessment) == notes
+    assert workspace.inputs(assessment) == inputs
+    assert workspace.notes(assessment) == notes
     assert window.undo_stack.count() == 3  # to review, scoring, finalize: the refused writes left nothing
 
     act(window, "reopen")
     type_text(window, "评审组要求补充材料")
     assert not window.review.banner.isVisible()
-    assert panel.editor is not None and panel.editor.isEnabled() and not panel.note.isReadOnly()
+    assert panel.editor is not None
+    assert panel.editor.isEnabled()
+    assert not panel.note.isReadOnly()
     assert not panel.evidence.read_only
     window.edit_input("004", {"score": 3})
     assert workspace.inputs(assessment)["004"] == {"score": 3}
@@ -196,7 +207,8 @@ def test_undoing_the_sign_off_reopens_with_a_reason(window: MainWindow, qtbot) -
     assert window.review.banner.isVisible()
 
     def answer_reason() -> None:
-        dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible()), None)
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible()]
+        dialog = shown[0] if shown else None
         if dialog is None:
             QTimer.singleShot(20, answer_reason)
             return
