@@ -104,6 +104,7 @@ class HistoryLine:
     name: str = ""  # the name the person gave, and their role's key (core/review_states.py)
     role: str = ""
     hash: str = ""  # the audit row's hash
+    assessment_id: int | None = None
 
     def person(self, chinese: bool = True) -> str:
         """``张三（审核人）/zhang``: the name and role given beside the login; the login alone when none was."""
@@ -174,8 +175,32 @@ def said(
     code = entry.item_code or ""
     what, what_en = _what(entry, system, requirements or {})
     return HistoryLine(
-        entry.at, entry.actor, code, entry.action, what, what_en, entry.name or "", entry.role or "", entry.hash or ""
+        entry.at,
+        entry.actor,
+        code,
+        entry.action,
+        what,
+        what_en,
+        entry.name or "",
+        entry.role or "",
+        entry.hash or "",
+        entry.assessment_id,
     )
+
+
+def item_names(workspace: Workspace, lines: list[HistoryLine]) -> dict[tuple[int | None, str], str]:
+    """The name of each line's item ((assessment id, code) → 名称), as its assessment's system names it."""
+    names: dict[tuple[int | None, str], str] = {}
+    systems: dict[int, IndicatorSystem | None] = {}
+    for line in lines:
+        if line.assessment_id is None or not line.code:
+            continue
+        if line.assessment_id not in systems:
+            systems[line.assessment_id] = _system_of(workspace, line.assessment_id)
+        item = _item(systems[line.assessment_id], line.code)
+        if item is not None:
+            names[(line.assessment_id, line.code)] = item.title
+    return names
 
 
 def _system_of(workspace: Workspace, assessment_id: int) -> IndicatorSystem | None:
