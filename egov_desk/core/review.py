@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -230,11 +230,13 @@ def approve(workspace: Workspace, assessment_id: int, codes: Iterable[str]) -> C
     return _move(workspace, assessment_id, codes, APPROVED, "", _APPROVE_REFUSALS)
 
 
-def restore_statuses(workspace: Workspace, assessment_id: int, before: Mapping[str, tuple[str, str]]) -> CycleChange:
+def restore_statuses(workspace: Workspace, assessment_id: int, before: Mapping[str, Any] | None) -> CycleChange:
     """Put items' stored statuses and comments back (the undo of a review action, given its change's
-    ``before``); each item an audit row of the action its status names, with "undo": true. Any role may undo."""
+    ``before``: code → (status, comment)); each item an audit row of the action its status names, with
+    "undo": true. Any role may undo."""
     store = workspace.store
     require_role(store.person, (FILLER, REVIEWER, LEADER), "undo a review action", "撤销审核操作")
+    before = before or {}
     codes = list(before)
     with store.write("undoing the review", "撤销审核操作") as session:
         refuse_if_final(session, assessment_id)
