@@ -190,11 +190,15 @@ class ReviewDesk(QObject):
             self.reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close and self.watch is not None:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            QTimer.singleShot(0, self, self._closed)  # once the window has decided (it may ask first)
+        return False
+
+    def _closed(self) -> None:
+        if self.watch is not None and not self.window.isVisible():
             self.timer.stop()
             self.watch.close()
             self.watch = None
-        return False
 
     # --- who is using the app ---------------------------------------------------------------------
 

@@ -219,3 +219,28 @@ def test_undoing_the_sign_off_reopens_with_a_reason(window: MainWindow, qtbot) -
     window.menu_actions.undo_action.trigger()
     assert not window.review.banner.isVisible()
     assert window.workspace.assessment(window.assessment.id).stage == "review"
+
+
+def test_changing_a_submitted_item_shows_it_being_filled_in_again(window: MainWindow) -> None:
+    score_004(window)
+    be(window, "张三", FILLER, "计财科")
+    act(window, "submit")
+    window.edit_input("004", {"score": 2.5})
+    assert window.panel.review_bar.chip.text() == "填报中"
+    assert status_in_tree(window, "004") == "filling"
+
+
+def test_a_status_set_elsewhere_shows_within_a_second(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from egov_desk.core.person import Person
+    from egov_desk.core.review import approve, submit
+    from egov_desk.core.workspace import Workspace
+
+    score_004(window)
+    assert window.workspace.folder is not None
+    with Workspace.open(window.workspace.folder) as elsewhere:  # the command line, say
+        elsewhere.set_person(Person("赵六", LEADER))
+        submit(elsewhere, window.assessment.id, ["004"])
+        approve(elsewhere, window.assessment.id, ["004"])
+    qtbot.waitUntil(lambda: status_in_tree(window, "004") == "approved", timeout=3000)
+    assert window.panel.review_bar.chip.text() == "已审核"
+    assert "赵六" in window.panel.review_bar.detail.text()
