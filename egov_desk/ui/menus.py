@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from egov_desk import __version__
 from egov_desk.ui.actions import Actions
+from egov_desk.ui.comparison_window import open_comparison
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -266,6 +267,9 @@ class Menus(QObject):
         menu.addAction(self._action(self.tr("&Indicators"), lambda: slots.show_tab(0), "Ctrl+1"))
         menu.addAction(self._action(self.tr("&Departments"), lambda: slots.show_tab(1), "Ctrl+2"))
         menu.addAction(self._action(self.tr("&Worklist"), lambda: slots.show_tab(2), "Ctrl+3"))
+        menu.addAction(
+            self._action(self.tr("&Years side by side…"), lambda: open_comparison(self.context), "Ctrl+Shift+Y")
+        )
         languages = menu.addMenu(self.tr("&Language"))
         group = QActionGroup(window)
         current = str(QSettings().value("ui/language", "zh_CN"))
