@@ -32,6 +32,7 @@ from egov_desk.ui.review_menu import (
     TO_REVIEW,
     ReviewMenu,
     Situation,
+    concerns,
     submittable,
 )
 from egov_desk.ui.undo import Step, push
@@ -132,21 +133,36 @@ class ReviewDesk(QObject):
         self.show_item()
 
     def _show_stage(self, assessment: AssessmentInfo) -> None:
-        was_final = self.stage == STAGE_FINAL
         self.stage = assessment.stage
         final = self.stage == STAGE_FINAL
-        read_only = self.workspace.read_only
-        panel = self.shown.panel
-        panel.set_read_only(read_only or final)
+        writable = not (self.workspace.read_only or final)
         for action in (self.shown.menu_actions.add_evidence_action, self.shown.menu_actions.read_scores_action):
-            action.setEnabled(not (read_only or final))
+            action.setEnabled(writable)
         if final:
             self.banner.show_final(assessment.snapshot_sha256)
         else:
             self.banner.hide()
-        if final != was_final and panel.item is not None:  # ticks are offered by the rows shown: show them again
-            panel.evidence.show_evidence(self.workspace.evidence.item_evidence(assessment.id, panel.item.code))
         self._show_status()
+
+    def _lock_panel(self) -> None:
+        """Editors read-only in a read-only window, a final assessment, and for a filler on another department's
+        item (the core would refuse the write; the bar says why)."""
+        panel, person = self.shown.panel, self.workspace.person
+        item = panel.item
+        theirs = item is None or person.role != FILLER or concerns(item, person.department)
+        locked = self.workspace.read_only or self.stage == STAGE_FINAL or not theirs
+        note = ""
+        if item is not None and not theirs:
+            note = (
+                self.tr("%1 leads this item: as a filler of %2 you can look at it, not change it.")
+                .replace("%1", item.lead or "—")
+                .replace("%2", person.department)
+            )
+        panel.review_bar.show_note(note)
+        if locked != panel.read_only:
+            panel.set_read_only(locked)
+            if item is not None:  # ticks are offered by the rows shown: show them again
+                panel.evidence.show_evidence(self.workspace.evidence.item_evidence(self.shown.assessment.id, item.code))
 
     def _show_status(self) -> None:
         chinese = is_chinese(ui_language())
@@ -159,6 +175,7 @@ class ReviewDesk(QObject):
         """The review bar and the menu's actions for the item the panel shows."""
         code = self.shown.panel.review_bar.code
         self.shown.panel.review_bar.show_review(self.reviews.get(code) if code else None)
+        self._lock_panel()
         self.update_actions()
 
     def update_actions(self) -> None:

@@ -57,7 +57,8 @@ def _may(person: Person, *roles: str) -> bool:
     return not person.role or person.role in roles
 
 
-def _concerns(item: Item, department: str) -> bool:
+def concerns(item: Item, department: str) -> bool:
+    """Whether ``department`` leads or cooperates on ``item`` (what a filler of it may change and submit)."""
     return item.lead == department or department in item.cooperating
 
 
@@ -155,7 +156,7 @@ class ReviewMenu(QObject):
             submit = self.tr("Nothing is entered for the item yet")
         elif not submit and s.status in (SUBMITTED, APPROVED):
             submit = self.tr("The item is submitted already")
-        elif not submit and person.role == FILLER and s.item is not None and not _concerns(s.item, person.department):
+        elif not submit and person.role == FILLER and s.item is not None and not concerns(s.item, person.department):
             submit = (
                 self.tr("%1 leads this item, not %2").replace("%1", s.item.lead or "—").replace("%2", person.department)
             )

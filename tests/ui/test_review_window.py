@@ -244,3 +244,19 @@ def test_a_status_set_elsewhere_shows_within_a_second(window: MainWindow, qtbot)
     qtbot.waitUntil(lambda: status_in_tree(window, "004") == "approved", timeout=3000)
     assert window.panel.review_bar.chip.text() == "已审核"
     assert "赵六" in window.panel.review_bar.detail.text()
+
+
+def test_a_filler_looks_at_another_departments_item_without_changing_it(window: MainWindow) -> None:
+    be(window, "张三", FILLER, "计财科")
+    assert window.select_item("005")  # 信息中心 leads it
+    panel = window.panel
+    assert panel.editor is not None
+    assert not panel.editor.isEnabled()
+    assert panel.note.isReadOnly()
+    assert panel.review_bar.note.isVisibleTo(window)
+    assert "信息中心" in panel.review_bar.note.text()
+    assert not window.review.menu.actions["submit"].isEnabled()
+    assert window.select_item("004")  # 计财科's own
+    assert panel.editor is not None
+    assert panel.editor.isEnabled()
+    assert not panel.review_bar.note.isVisibleTo(window)

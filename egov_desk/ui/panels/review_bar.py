@@ -82,9 +82,15 @@ class ReviewBar(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         layout.setSpacing(2)
+        self.note = QLabel()
+        self.note.setObjectName("reviewNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #64748b;")
         layout.addLayout(top)
         layout.addWidget(self.detail)
+        layout.addWidget(self.note)
         self.detail.hide()
+        self.note.hide()
         self.hide()
 
     def use_actions(self, actions: list[QAction]) -> None:
@@ -127,8 +133,10 @@ class ReviewBar(QFrame):
             parts.append(f"<span style='color:#b91c1c'>{said_}</span>")
         return "<br>".join(parts)
 
-    def comment_shown(self) -> str:
-        return self.detail.text()
+    def show_note(self, text: str) -> None:
+        """A word on what the person may do with the item ("" for none)."""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
 
 class FinalBanner(QLabel):
