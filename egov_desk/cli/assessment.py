@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+from datetime import date, timezone
 from typing import Any
 
 from egov_desk.cli.carry_over import add_carry_over_command
 from egov_desk.cli.common import Refused, assessment_of, open_workspace, print_json
 from egov_desk.cli.compare import add_compare_command
+from egov_desk.cli.review import add_sign_off_commands
 
 
 def add_assessment_commands(commands: Any) -> None:
@@ -29,6 +30,7 @@ def add_assessment_commands(commands: Any) -> None:
         command.add_argument("--assessment", type=int)
     add_compare_command(assessment_cmds)
     add_carry_over_command(assessment_cmds)
+    add_sign_off_commands(assessment_cmds)
 
 
 def _details(args: argparse.Namespace) -> dict[str, Any]:
@@ -61,6 +63,13 @@ def cmd_assessment_show(args: argparse.Namespace) -> int:
         "title": info.title,
         "filled_by": info.filled_by,
         "report_date": info.report_date.isoformat() if info.report_date else None,
+        "stage": info.stage,
+        "deadline": info.deadline.isoformat() if info.deadline else None,
+        "snapshot": info.snapshot_sha256,
+        "finalized_at": (
+            info.finalized_at.replace(tzinfo=timezone.utc).isoformat(timespec="seconds") if info.finalized_at else None
+        ),
+        "finalized_by": info.finalized_by,
     }
     if args.json:
         print_json(data)
