@@ -83,10 +83,12 @@ class WorklistModel(QAbstractItemModel):
     def columnCount(self, _parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return COLUMN_COUNT
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> str:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | None:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Code"), self.tr("Name"), self.tr("Owed"), self.tr("Due"))[section]
-        return ""
+        return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

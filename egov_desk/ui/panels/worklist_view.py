@@ -124,7 +124,7 @@ class WorklistView(QWidget):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(OWED, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DUE, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(CODE, 150)
+        header.resizeSection(CODE, 110)
         header.resizeSection(NAME, 240)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -88,9 +88,9 @@ class TrendChart(QWidget):
         painter.setFont(small)
         small_height = QFontMetrics(small).height()
         plot = QRectF(
-            cell.left() + 10,
+            cell.left() + 28,  # room for the value labels, centred on the first and last points
             title.bottom() + small_height + 2,
-            cell.width() - 20,
+            cell.width() - 56,
             cell.height() - metrics.height() - 2 * small_height - 12,
         )
         ceiling = max((p.points for p in level.points if p.points is not None), default=Decimal(0))
@@ -120,7 +120,7 @@ class TrendChart(QWidget):
         for index, point in enumerate(level.points):
             x = x_of(index)
             painter.setPen(MUTED)
-            label = QRectF(x - 40, plot.bottom() + 2, 80, small_height)
+            label = QRectF(max(cell.left() + 2, min(x - 40, cell.right() - 82)), plot.bottom() + 2, 80, small_height)
             painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, point.label)
             if point.score is None:
                 continue
@@ -131,9 +131,8 @@ class TrendChart(QWidget):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(TEXT)
             value = _value(point.score) + (f"/{compact(point.points)}" if point.points is not None else "")
-            painter.drawText(
-                QRectF(x - 45, y - small_height - 3, 90, small_height), Qt.AlignmentFlag.AlignHCenter, value
-            )
+            left = max(cell.left() + 2, min(x - 45, cell.right() - 92))  # inside the cell
+            painter.drawText(QRectF(left, y - small_height - 3, 90, small_height), Qt.AlignmentFlag.AlignHCenter, value)
 
 
 def _value(score: Decimal | None) -> str:
