@@ -95,6 +95,8 @@ class Menus(QObject):
         self.context = slots.context
         self.actions = Actions()
         self.recent_menu: QMenu | None = None
+        self.view_menu: QMenu  # set by build(); other parts of the window add their actions to these two
+        self.help_menu: QMenu
 
     def _action(
         self,
@@ -263,7 +265,7 @@ class Menus(QObject):
 
     def _view_menu(self) -> None:
         window, slots, shell = self.window, self.slots, self.context.shell
-        menu = window.menuBar().addMenu(self.tr("&View"))
+        menu = self.view_menu = window.menuBar().addMenu(self.tr("&View"))
         menu.addAction(self._action(self.tr("&Indicators"), lambda: slots.show_tab(0), "Ctrl+1"))
         menu.addAction(self._action(self.tr("&Departments"), lambda: slots.show_tab(1), "Ctrl+2"))
         menu.addAction(self._action(self.tr("&Worklist"), lambda: slots.show_tab(2), "Ctrl+3"))
@@ -285,7 +287,7 @@ class Menus(QObject):
 
     def _help_menu(self) -> None:
         actions = self.actions
-        menu = self.window.menuBar().addMenu(self.tr("&Help"))
+        menu = self.help_menu = self.window.menuBar().addMenu(self.tr("&Help"))
         actions.demo_action = self._action(
             self.tr("Open the &demo workspace"),
             self._shell("open_demo"),
