@@ -23,7 +23,9 @@ from egov_desk.ui.editors.base import INVALID_STYLE
 
 
 class AssessmentDetailsDialog(QDialog):
-    """``first_start``: only the unit and who fills it in, with a word on why they are asked."""
+    """``first_start``: only the unit and who fills it in, with a word on why they are asked. The assessment's
+    deadline (optional) is ``deadline_given``, apart from ``details``: set by its own write, ``deadline_changed``
+    says whether to."""
 
     def __init__(self, info: AssessmentInfo, first_start: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +33,7 @@ class AssessmentDetailsDialog(QDialog):
         self.info = info
         self.first_start = first_start
         self.details: dict[str, Any] = {}
+        self.deadline_given: date | None = info.deadline  # set apart from the details: its own undoable write
         self.setWindowTitle(self.tr("Unit") if first_start else self.tr("Assessment details"))
         self.setMinimumWidth(420)
         form = QFormLayout(self)
@@ -69,6 +72,20 @@ class AssessmentDetailsDialog(QDialog):
             row.addWidget(self.export_day)
             row.addStretch(1)
             form.addRow(self.tr("Date of the report:"), row)
+            self.deadline = QDateEdit()
+            self.deadline.setObjectName("assessmentDeadline")
+            self.deadline.setCalendarPopup(True)
+            self.deadline.setDisplayFormat("yyyy-MM-dd")
+            self.deadline.setDate(QDate(info.deadline) if info.deadline else QDate(info.year, 12, 31))
+            self.no_deadline = QCheckBox(self.tr("no deadline"))
+            self.no_deadline.setChecked(info.deadline is None)
+            self.no_deadline.toggled.connect(lambda on: self.deadline.setEnabled(not on))
+            self.deadline.setEnabled(info.deadline is not None)
+            deadline_row = QHBoxLayout()
+            deadline_row.addWidget(self.deadline)
+            deadline_row.addWidget(self.no_deadline)
+            deadline_row.addStretch(1)
+            form.addRow(self.tr("Deadline:"), deadline_row)
         self.problem = QLabel()
         self.problem.setObjectName("detailsProblem")
         self.problem.setStyleSheet("color: #b91c1c;")
@@ -112,7 +129,14 @@ class AssessmentDetailsDialog(QDialog):
                 if self.export_day.isChecked()
                 else date(chosen.year(), chosen.month(), chosen.day()),
             }
+        if not self.first_start:
+            due = self.deadline.date()
+            self.deadline_given = None if self.no_deadline.isChecked() else date(due.year(), due.month(), due.day())
         self.details = {k: v for k, v in details.items() if getattr(self.info, k) != v}
         if self.first_start:
             self.details["unit"] = unit  # naming the unit, even as it was, is what stops the question
         super().accept()
+
+    @property
+    def deadline_changed(self) -> bool:
+        return self.deadline_given != self.info.deadline

@@ -14,6 +14,7 @@ from egov_desk.ui.undo import Step, push
 
 if TYPE_CHECKING:
     from egov_desk.ui.context import WindowContext
+    from egov_desk.ui.dialogs.assessment_details import AssessmentDetailsDialog
 
 
 def _tr(text: str) -> str:
@@ -106,3 +107,9 @@ def ask_deadline(
     dialog.accepted.connect(accepted)
     dialog.open()
     return dialog
+
+
+def assessment_deadline_given(context: WindowContext, dialog: AssessmentDetailsDialog) -> None:
+    """The assessment details dialog accepted: its deadline, when changed, set as its own undoable step."""
+    if dialog.deadline_changed:
+        change_deadline(context, dialog.deadline_given, None, None)
