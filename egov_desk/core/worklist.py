@@ -191,7 +191,7 @@ def item_entries(
         entries.append(WorkEntry(RETURNED_ITEM, code, title, (cycle.comment,) if cycle.comment else (), due=due))
     if due is not None and due < (today or date.today()) and cycle.status != APPROVED:
         entries.append(WorkEntry(OVERDUE, code, title, (f"截止 {due.isoformat()}",), due=due))
-    carried = tuple(f.name for f in files if getattr(f, "carried", False))
+    carried = tuple(f.name for f in files if f.carried)
     if carried:
         entries.append(WorkEntry(CARRIED, code, title, carried, due=due))
     return entries

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +11,6 @@ from sqlalchemy import update
 from egov_desk.core.db.models import EvidenceFile, ItemInput
 from egov_desk.core.deadlines import set_deadline
 from egov_desk.core.demo_files import png
-from egov_desk.core.evidence.types import FileInfo
 from egov_desk.core.worklist import (
     CARRIED,
     DATE_OUTSIDE_YEAR,
@@ -175,9 +173,6 @@ def test_an_item_returned_for_rework_is_listed_with_the_reviewers_comment(demo: 
     assert [(e.code, e.subjects, e.label) for e in entries] == [("005", ("缺少盖章页",), "已退回")]
 
 
-@pytest.mark.skipif(
-    "carried" not in {f.name for f in fields(FileInfo)}, reason="FileInfo.carried comes with the carry-over"
-)
 def test_files_carried_from_last_year_wait_to_be_confirmed(demo: Workspace) -> None:
     assessment = demo.default_assessment().id
     with demo.store.write() as session:
