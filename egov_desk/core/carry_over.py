@@ -312,9 +312,8 @@ def undo_carry_over(workspace: Workspace, carried: Carried) -> Changes:
                 codes.add(code)
         store.commit(session, "removing the new assessment", "删除新考评")
     workspace.forget_scores()
-    if codes:
+    if codes:  # read again when next shown; the window shows another assessment, so no checklist to repaint
         store.forget_system(carried.system_id)
-        changes += Changes.of(ChecklistChange(carried.system_id, tuple(sorted(codes))))
     return changes
 
 
