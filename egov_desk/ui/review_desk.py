@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from egov_desk.core.changes import Changes, Written
 from egov_desk.core.messages import is_chinese
@@ -19,6 +19,7 @@ from egov_desk.core.review import ItemReview, approve, item_reviews, restore_sta
 from egov_desk.core.review_states import APPROVED, FILLER, STAGE_FILLING, STAGE_FINAL, STAGE_REVIEW, STAGES, said
 from egov_desk.core.sign_off import finalize, reopen, set_stage
 from egov_desk.ui.dialogs.person import PersonDialog, remember_person, remembered_person
+from egov_desk.ui.dialogs.review_questions import ask_text, yes_or_cancel
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.panels.review_bar import FinalBanner, status_word
 from egov_desk.ui.review_menu import (
@@ -391,22 +392,6 @@ class ReviewDesk(QObject):
 
     # --- asking -----------------------------------------------------------------------------------
 
-    def ask_text(self, title: str, label: str, then: Callable[[str], object]) -> QInputDialog:
-        """Ask for a text without blocking; ``then`` gets it when the person says OK (the core refuses an empty
-        one in words)."""
-        dialog = QInputDialog(self.window)
-        dialog.setObjectName("reviewText")
-        dialog.setWindowTitle(title)
-        dialog.setLabelText(label)
-        dialog.setInputMode(QInputDialog.InputMode.TextInput)
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
-        dialog.setMinimumWidth(420)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.textValueSelected.connect(then)
-        self.asking = dialog
-        dialog.open()
-        return dialog
-
     def ask_reason_now(self) -> str:
         """Undoing 定稿 reopens the assessment: the reason is asked there and then ("" is refused by the core)."""
         reason, ok = QInputDialog.getText(
@@ -414,12 +399,8 @@ class ReviewDesk(QObject):
         )
         return reason if ok else ""
 
-    def ask_yes(self, title: str, question: str, yes: str, then: Callable[[], object]) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, self.window)
-        go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(go)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda button: then() if button is go else None)
-        self.context.show(box)
-        return box
+    def ask_text(self, title: str, label: str, then: Callable[[str], object]) -> None:
+        self.asking = ask_text(self.window, title, label, then)
+
+    def ask_yes(self, title: str, question: str, yes: str, then: Callable[[], object]) -> None:
+        self.context.show(yes_or_cancel(self.window, title, question, yes, then))

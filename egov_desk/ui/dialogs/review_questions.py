@@ -1,0 +1,35 @@
+"""The questions review and sign-off ask without blocking: a text (a return's comment, a reason to reopen) and a
+yes or cancel (submitting a department's items, 定稿)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+
+def ask_text(parent: QWidget, title: str, label: str, then: Callable[[str], object]) -> QInputDialog:
+    """Opened, not run: ``then`` gets the text when the person says OK (the core refuses an empty one in words)."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("reviewText")
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+    dialog.setMinimumWidth(420)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.textValueSelected.connect(then)
+    dialog.open()
+    return dialog
+
+
+def yes_or_cancel(parent: QWidget, title: str, question: str, yes: str, then: Callable[[], object]) -> QMessageBox:
+    """A question with ``yes`` (the default) and Cancel; ``then`` runs on ``yes``. The caller opens it."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
+    go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(go)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.buttonClicked.connect(lambda button: then() if button is go else None)
+    return box
