@@ -176,7 +176,7 @@ class CarryOverDialog(QDialog):
         table.setWordWrap(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column in (OLD_NAME, NEW_NAME):
+        for column in (OLD_NAME, NEW_NAME, CARRIED):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.sectionClicked.connect(self._header_clicked)
         return table
@@ -196,7 +196,7 @@ class CarryOverDialog(QDialog):
         self.refresh()
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        for column in (OLD_NAME, NEW_NAME):
+        for column in (OLD_NAME, NEW_NAME, CARRIED):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(OLD_CODE, max(self.table.columnWidth(OLD_CODE), 96))
 
@@ -268,11 +268,13 @@ class CarryOverDialog(QDialog):
         self.table.setItem(row, CARRIED, QTableWidgetItem(self._carried_words(pair)))
         tick = self.table.item(row, TICK)
         if tick is not None and pair.new is not None:
-            enabled = pair.old is not None
+            enabled, was = pair.old is not None, self._enabled(tick)
             flags = Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
             tick.setFlags(flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags)
+            if enabled != was:  # a row given last year's item carries its evidence unless the person says not
+                tick.setCheckState(Qt.CheckState.Checked if enabled else Qt.CheckState.Unchecked)
             tick.setToolTip("" if enabled else self.tr("A new item has no evidence of last year's to carry"))
-        for column in (OLD_NAME, NEW_NAME):
+        for column in (OLD_NAME, NEW_NAME, CARRIED):
             cell = self.table.item(row, column)
             if cell is not None:
                 cell.setToolTip(cell.text())
