@@ -26,14 +26,14 @@ from sqlalchemy import Connection, text
 
 from egov_desk.core.audit_chain import GENESIS, row_hash
 from egov_desk.core.audit_state import AssessmentState, Link, apply, read_states
-from egov_desk.core.history import ACTION_WORDS
+from egov_desk.core.history import ACTION_WORDS, input_fields
 from egov_desk.core.review_states import ITEM_STATES, STAGE_FINAL, STAGES
 from egov_desk.core.review_states import said as said_word
 from egov_desk.core.rules.inputs import InputError
 from egov_desk.core.scoring import score_item
 
 if TYPE_CHECKING:
-    from egov_desk.core.indicators import IndicatorSystem
+    from egov_desk.core.indicators import IndicatorSystem, Item
     from egov_desk.core.workspace import Workspace
 
 EDITED, DELETED, INSERTED = "edited", "deleted", "inserted"
@@ -283,39 +283,50 @@ def _differences(
                 stored[0],
                 recorded[0],
                 f"{code} 的{zh}在数据库中为 {stored[0]}，按记录应为 {recorded[0]}",
-                f"{code}: the database holds {en} {stored[1]}, the history says {recorded[1]}",
+                f"{code} {en}: the database holds {stored[1]}, the history says {recorded[1]}",
             )
         )
 
     for code in sorted(set(now.inputs) | set(said.inputs) | set(scores)):
         stored_input, recorded_input = now.inputs.get(code), said.inputs.get(code)
         if stored_input != recorded_input:
-            differs(code, "input", "输入", "the input", _shown(stored_input), _shown(recorded_input))
+            fields = input_fields(_item(system, code), recorded_input, stored_input)
+            for path, name, recorded_value, stored_value in fields:
+                differs(code, "input", name, path, stored_value, recorded_value)
+            if not fields:
+                differs(code, "input", "输入", "input", _shown(stored_input), _shown(recorded_input))
         expected = _score(system, code, recorded_input)
         score = scores.get(code)
         if score != expected and not (recorded_input is None and score == _score(system, code, None, True)):
             shown = _number(score), _number(expected)
             if shown[0] == shown[1]:  # differing past the cent: said in full
                 shown = _number(score, exact=True), _number(expected, exact=True)
-            differs(code, "score", "得分", "the score", *shown)
+            differs(code, "score", "得分", "score", *shown)
     for code in sorted(set(now.notes) | set(said.notes)):
         if now.notes.get(code, "") != said.notes.get(code, ""):
-            differs(code, "note", "说明", "the note", _quoted(now.notes.get(code)), _quoted(said.notes.get(code)))
+            differs(code, "note", "说明", "note", _quoted(now.notes.get(code)), _quoted(said.notes.get(code)))
     for code in sorted(set(now.statuses) | set(said.statuses)):
         stored_status, recorded_status = now.statuses.get(code, ("", "")), said.statuses.get(code, ("", ""))
         if stored_status != recorded_status:
-            differs(code, "status", "审核状态", "the review status", _status(stored_status), _status(recorded_status))
+            differs(code, "status", "审核状态", "review status", _status(stored_status), _status(recorded_status))
     label = f"考评 {assessment_id}"
     if now.stage != said.stage:
-        differs(label, "stage", "阶段", "the stage", _stage(now.stage), _stage(said.stage))
+        differs(label, "stage", "阶段", "stage", _stage(now.stage), _stage(said.stage))
     if said.stage == STAGE_FINAL and now.snapshot != said.snapshot:
-        differs(label, "snapshot", "定稿快照", "the frozen snapshot", _hash(now.snapshot), _hash(said.snapshot))
+        differs(label, "snapshot", "定稿快照", "frozen snapshot", _hash(now.snapshot), _hash(said.snapshot))
     for link in sorted(now.links ^ said.links, key=lambda link: (link[0], str(link[1]), link[2])):
         where = _link_words(link, names, requirements)
         linked, absent = ("有此关联", "linked"), ("无此关联", "not linked")
         stored, recorded = (linked, absent) if link in now.links else (absent, linked)
-        differs(link[0], "link", f"佐证材料{where}", f"the evidence {where}", stored, recorded)
+        differs(link[0], "link", f"佐证材料{where}", f"evidence {where}", stored, recorded)
     return found
+
+
+def _item(system: IndicatorSystem, code: str) -> Item | None:
+    try:
+        return system.item(code)
+    except KeyError:
+        return None
 
 
 def _score(system: IndicatorSystem, code: str, inp: Any, cleared: bool = False) -> Decimal | None:

@@ -316,6 +316,21 @@ def _input_change(item: Item | None, before: Any, after: Any) -> tuple[str, str]
     return "，".join(zh), ", ".join(en)
 
 
+def input_fields(item: Item | None, before: Any, after: Any) -> list[tuple[str, str, tuple[str, str], tuple[str, str]]]:
+    """Each field of an input that differs between ``before`` and ``after``: (key path, name as the table says it,
+    old and new in words (Chinese, English))."""
+    rule = item.scoring if item is not None else None
+    return [
+        (
+            path,
+            name,
+            (_plain(old, EMPTY_ZH), _plain(old, EMPTY_EN, chinese=False)),
+            (_plain(new, EMPTY_ZH), _plain(new, EMPTY_EN, chinese=False)),
+        )
+        for path, name, old, new in _changed_fields(rule, before, after)
+    ]
+
+
 def _changed_fields(rule: Any, before: Any, after: Any, path: str = "") -> Iterator[tuple[str, str, Any, Any]]:
     """(key path, name as the table says it, old, new) of each field that differs."""
     old_map = before if isinstance(before, dict) else {}
