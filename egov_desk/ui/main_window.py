@@ -15,6 +15,7 @@ from egov_desk.core.messages import say
 from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Workspace
 from egov_desk.ui import details_editing, import_step, shown_changes, tree_navigation, window_layout
 from egov_desk.ui.assessment_names import show_assessment_names, workspace_status
+from egov_desk.ui.carried_evidence import connect_carried
 from egov_desk.ui.context import ShellCalls, WindowContext
 from egov_desk.ui.dialogs.backups import Backups
 from egov_desk.ui.dialogs.export_package import PackageExport
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self.context = self._make_context()
         self.evidence_actions = EvidenceActions(self.context, self.panel.evidence)
+        connect_carried(self.context, self.panel.evidence)
         self.package_export = PackageExport(self.context)
         self.exports = Exports(self.context)
         self.backups = Backups(self.context)  # also the daily backup while the window is open

@@ -88,3 +88,28 @@ def test_creating_switches_the_window_and_undo_takes_it_back(
     qtbot.waitUntil(lambda: window.assessment.id == 1)
     assert [a.id for a in workspace.assessments()] == [1]
     assert "会议纪要" not in [r.text for r in workspace.system(2).item("002").requirements]
+
+
+def test_last_years_file_is_marked_until_confirmed_by_key(
+    window: MainWindow, workspace: Workspace, tmp_path: Path, qtbot: QtBot
+) -> None:
+    last_year(workspace, tmp_path)
+    dialog, carry = matching(window, workspace)
+    carry.create_carried()
+    assert dialog.created is not None
+    window.switch_to_assessment(dialog.created)
+    window.select_item("036")
+    panel = window.panel.evidence
+    rows = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
+    general = next(row for row in rows if row is not None and row.childCount())
+    file_row = general.child(0)
+    assert file_row is not None
+    assert panel.tr("last year's") in file_row.text(1)
+    panel.tree.setCurrentItem(file_row)
+    panel.confirm_action.trigger()
+    assert not any(f.carried for f in workspace.evidence.files(dialog.created, "036"))
+    rows = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
+    general = next(row for row in rows if row is not None and row.childCount())
+    assert panel.tr("last year's") not in general.child(0).text(1)  # type: ignore[union-attr]
+    window.undo_stack.undo()
+    assert all(f.carried for f in workspace.evidence.files(dialog.created, "036"))

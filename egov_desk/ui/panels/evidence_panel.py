@@ -97,6 +97,7 @@ class EvidencePanel(QWidget):
     preview_requested = Signal(object)  # FileInfo
     reveal_requested = Signal(object)  # FileInfo
     date_requested = Signal(object)  # FileInfo
+    confirm_requested = Signal(int)  # file id: last year's file (去年材料) still holds
     checked_changed = Signal(int, bool)  # requirement id, checked
     requirement_edit = Signal(str, object)  # "add" / "rename" / "up" / "down" / "remove", requirement id
 
@@ -122,6 +123,11 @@ class EvidencePanel(QWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._menu)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.confirm_action = QAction(self.tr("Confirm last year's file still holds"), self.tree)
+        self.confirm_action.setShortcut("Ctrl+Shift+Y")
+        self.confirm_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.confirm_action.triggered.connect(self._confirm)
+        self.tree.addAction(self.confirm_action)
         self.add_files = QPushButton(self.tr("Add files…"))
         self.add_files.clicked.connect(lambda: self.add_files_requested.emit(self.selected_requirement()))
         self.add_folder = QPushButton(self.tr("Add folder…"))
@@ -207,6 +213,10 @@ class EvidencePanel(QWidget):
         )
         if file.kind_mismatch:
             row.setForeground(1, QBrush(QColor("#b91c1c")))
+        if file.carried:  # carried from last year's assessment until someone confirms it still holds
+            row.setText(1, self.tr("last year's") + " · " + kind)
+            row.setForeground(1, QBrush(QColor("#b45309")))
+            row.setToolTip(1, self.tr("Carried from last year: confirm it still holds (Ctrl+Shift+Y) or replace it"))
         if file.date_outside_year:
             row.setForeground(3, QBrush(QColor("#b91c1c")))
             row.setToolTip(3, self.tr("Dated outside the year being assessed"))
@@ -283,6 +293,11 @@ class EvidencePanel(QWidget):
         if link is not None:
             self.unlink_requested.emit(link)
 
+    def _confirm(self) -> None:
+        file = self.selected_file()
+        if file is not None and file.carried and not self.read_only:
+            self.confirm_requested.emit(file.id)
+
     def _double_clicked(self, entry: QTreeWidgetItem, _column: int) -> None:
         file = entry.data(0, FileRole)
         if file is not None:
@@ -314,6 +329,8 @@ class EvidencePanel(QWidget):
                 action = QAction(text, menu)
                 action.triggered.connect(lambda _c=False, s=signal, f=file: s.emit(f))
                 menu.addAction(action)
+            if file.carried:
+                menu.addAction(self.confirm_action)
             menu.addSeparator()
             menu.addAction(self.tr("Remove the file from this item…"), self._remove)
             return menu
