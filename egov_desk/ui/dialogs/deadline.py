@@ -17,17 +17,13 @@ if TYPE_CHECKING:
     from egov_desk.ui.dialogs.assessment_details import AssessmentDetailsDialog
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DeadlineDialog", text)
-
-
 def deadline_target(code: str | None, department: str | None) -> str:
     """What the deadline is for, in words."""
     if code is not None:
-        return _tr("item %1").replace("%1", code)
+        return QCoreApplication.translate("DeadlineDialog", "item %1").replace("%1", code)
     if department is not None:
-        return _tr("department %1").replace("%1", department)
-    return _tr("the whole assessment")
+        return QCoreApplication.translate("DeadlineDialog", "department %1").replace("%1", department)
+    return QCoreApplication.translate("DeadlineDialog", "the whole assessment")
 
 
 class DeadlineDialog(QDialog):
@@ -81,7 +77,9 @@ def change_deadline(context: WindowContext, when: date | None, code: str | None,
     assessment = context.assessment.id
     before = current_deadline(context, code, department)
     workspace = context.workspace
-    text = _tr("Deadline of %1").replace("%1", deadline_target(code, department))
+    text = QCoreApplication.translate("DeadlineDialog", "Deadline of %1").replace(
+        "%1", deadline_target(code, department)
+    )
     step = Step(
         text,
         lambda: set_deadline(workspace, assessment, when, code=code, department=department),
