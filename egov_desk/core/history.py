@@ -53,6 +53,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "submit": ("提交审核", "submitted for review"),
     "approve": ("审核通过", "approved"),
     "confirm_carried": ("确认去年材料“{file}”", "confirmed last year's file “{file}”"),
+    "unconfirm_carried": ("重新标为去年材料“{file}”", "marked “{file}” as last year's again"),
     "chain_start": ("修改记录链起点：记下当时的全部数据", "start of the chained history: the data as it was then"),
 }
 
@@ -86,6 +87,8 @@ ACTION_WORDS: dict[str, tuple[str, str]] = {
     "reopen": ("重新打开", "reopened"),
     "deadline": ("设置截止日期", "set the deadline of"),
     "confirm_carried": ("确认去年材料", "confirmed last year's file of"),
+    "unconfirm_carried": ("重新标为去年材料", "marked last year's file again"),
+    "set_lead": ("设置牵头科室", "set the lead department of"),
     "chain_start": ("开始修改记录链", "started the chained history"),
 }
 
@@ -265,6 +268,9 @@ def _cycle_change(action: str, before: Any, after: Any) -> tuple[str, str] | Non
         if deadline:
             return f"{whose}截止日期定为 {deadline}", f"{whose_en}deadline set to {deadline}"
         return f"取消{whose}截止日期", f"{whose_en}deadline removed"
+    if action == "set_lead":
+        old_zh, new_zh = _plain(before, "无"), _plain(after, "无")
+        return f"牵头科室 {old_zh} → {new_zh}", f"lead department {_plain(before, 'none')} → {_plain(after, 'none')}"
     if action == "create_assessment" and now.get("from") is not None:
         year, unit, source = now.get("year", ""), now.get("unit", ""), now.get("from")
         return (

@@ -112,6 +112,45 @@ def test_a_new_assessment_undone_keeps_its_rows_in_the_chain(folder: Path) -> No
     assert report.clean, report.lines()
 
 
+def test_a_carry_over_its_undo_and_a_confirmation_verify_clean(folder: Path) -> None:
+    from egov_desk.core.carry_over import carry_over, confirm_carried, plan_carry_over, undo_carry_over
+
+    with Workspace.open(folder) as workspace:
+        carried = carry_over(workspace, plan_carry_over(workspace, 1), evidence="all")
+        assert verify(workspace).clean
+        undo_carry_over(workspace, carried)
+        assert verify(workspace).clean
+        again = carry_over(workspace, plan_carry_over(workspace, 1), evidence="all")
+        confirm_carried(workspace, workspace.evidence.files(again.assessment_id)[0].id)
+        workspace.set_note(again.assessment_id, "021", "")
+        report = verify(workspace)
+    assert report.clean, report.lines()
+
+
+def test_review_and_sign_off_verify_clean_and_a_stage_changed_on_the_file_is_named(folder: Path) -> None:
+    from egov_desk.core.person import Person
+    from egov_desk.core.review import approve, return_items, submit
+    from egov_desk.core.sign_off import finalize, reopen
+
+    with Workspace.open(folder) as workspace:
+        workspace.set_person(Person("王负责", "leader"))
+        submit(workspace, 1, ["021", "028"])
+        return_items(workspace, 1, ["028"], "缺盖章页")
+        approve(workspace, 1, ["021"])
+        workspace.set_input(1, "021", {"numerator": 8, "denominator": 9})  # sets 021 back to 填报中
+        submit(workspace, 1, ["021"])
+        finalize(workspace, 1, force=True)
+        assert verify(workspace).clean
+        reopen(workspace, 1, "补充材料")
+        finalize(workspace, 1, force=True)
+        report = verify(workspace)
+        assert report.clean, report.lines()
+    sql(folder, "UPDATE assessments SET stage = 'review', snapshot_sha256 = NULL WHERE id = 1")
+    found = {d.what: d for d in checked(folder).differences}
+    assert set(found) == {"stage", "snapshot"}
+    assert found["stage"].text == "考评 1 的阶段在数据库中为 审核，按记录应为 定稿"
+
+
 def test_a_workspace_upgraded_from_0004_keeps_its_state_in_the_first_row_and_verifies_clean(folder: Path) -> None:
     from egov_desk.core.db.engine import make_engine
 

@@ -128,4 +128,5 @@ def test_deadlines_and_the_carry_over_are_said_in_words() -> None:
     link = entry("link", None, {"file": "计划.pdf", "sha256": "0" * 64, "requirement": 7, "carried": True})
     assert said(link, None, {7: "年度工作计划"}).what == "关联佐证材料“计划.pdf”（材料要求“年度工作计划”）（去年材料）"
     assert said(entry("confirm_carried", None, {"file": "计划.pdf"})).what == "确认去年材料“计划.pdf”"
+    assert said(entry("set_lead", None, "信息中心")).what == "牵头科室 无 → 信息中心"
     assert said(entry("chain_start", None, {"assessments": {}}, None)).what.startswith("修改记录链起点")
