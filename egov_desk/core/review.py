@@ -109,6 +109,13 @@ def _statuses(session: Session, assessment_id: int) -> dict[int, tuple[str, str]
     return found
 
 
+def told_statuses(session: Session, assessment_id: int, codes: Iterable[str]) -> dict[str, str]:
+    """The status of each of ``codes`` (the system's items, in order) as ``session`` reads it."""
+    _, ids = _item_ids(session, assessment_id)
+    statuses = _statuses(session, assessment_id)
+    return {code: statuses.get(ids.get(code, -1), (NOT_STARTED, ""))[0] for code in codes}
+
+
 def item_reviews(workspace: Workspace, assessment_id: int) -> dict[str, ItemReview]:
     """Every item of the assessment's system, in the table's order, with its review status."""
     with workspace.store.read() as session:

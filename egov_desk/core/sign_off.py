@@ -23,7 +23,7 @@ from egov_desk.core.db.models import Assessment, utcnow
 from egov_desk.core.errors import Refused
 from egov_desk.core.final_lock import refuse_if_final
 from egov_desk.core.person import require_role
-from egov_desk.core.review import item_reviews
+from egov_desk.core.review import told_statuses
 from egov_desk.core.review_states import (
     APPROVED,
     ITEM_STATES,
@@ -106,20 +106,21 @@ def _unreviewed_refusal(unreviewed: list[tuple[str, str]]) -> SignOffRefused:
 
 
 def finalize(workspace: Workspace, assessment_id: int, force: bool = False) -> Finalized:
-    """定稿 (the 负责人): freeze the snapshot and lock the assessment. Items not 已审核 refuse it unless ``force``."""
+    """定稿 (the 负责人, from 填报 or 审核): freeze the snapshot and lock the assessment, in one transaction that
+    reads the statuses and the snapshot it freezes. Items not 已审核 refuse it unless ``force``."""
     store = workspace.store
     require_role(store.person, (LEADER,), "finalize the assessment", "定稿")
-    if stage(workspace, assessment_id) == STAGE_FINAL:
-        raise SignOffRefused(
-            "the assessment is final already", "考评已经定稿", "already_final", assessment_id=assessment_id
-        )
-    reviews = item_reviews(workspace, assessment_id)
-    unreviewed = [(code, r.status) for code, r in reviews.items() if r.status != APPROVED]
-    if unreviewed and not force:
-        raise _unreviewed_refusal(unreviewed)
+    system = workspace.system(workspace.assessment(assessment_id).system_id)
     with store.write("finalizing the assessment", "定稿") as session:
-        refuse_if_final(session, assessment_id)
         row = _row(session, assessment_id)
+        if row.stage == STAGE_FINAL:
+            raise SignOffRefused(
+                "the assessment is final already", "考评已经定稿", "already_final", assessment_id=assessment_id
+            )
+        statuses = told_statuses(session, assessment_id, [item.code for item in system.items()])
+        unreviewed = [(code, status) for code, status in statuses.items() if status != APPROVED]
+        if unreviewed and not force:
+            raise _unreviewed_refusal(unreviewed)
         old = row.stage or STAGE_FILLING
         sha256 = snapshot_in(session, store, assessment_id)
         row.stage, row.snapshot_sha256 = STAGE_FINAL, sha256
