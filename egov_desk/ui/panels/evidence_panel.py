@@ -124,7 +124,7 @@ class EvidencePanel(QWidget):
         self.tree.customContextMenuRequested.connect(self._menu)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.confirm_action = QAction(self.tr("Confirm last year's file still holds"), self.tree)
-        self.confirm_action.setShortcut("Ctrl+Shift+Y")
+        self.confirm_action.setShortcut("Ctrl+Shift+K")
         self.confirm_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.confirm_action.triggered.connect(self._confirm)
         self.tree.addAction(self.confirm_action)
@@ -216,7 +216,7 @@ class EvidencePanel(QWidget):
         if file.carried:  # carried from last year's assessment until someone confirms it still holds
             row.setText(1, self.tr("last year's") + " · " + kind)
             row.setForeground(1, QBrush(QColor("#b45309")))
-            row.setToolTip(1, self.tr("Carried from last year: confirm it still holds (Ctrl+Shift+Y) or replace it"))
+            row.setToolTip(1, self.tr("Carried from last year: confirm it still holds (Ctrl+Shift+K) or replace it"))
         if file.date_outside_year:
             row.setForeground(3, QBrush(QColor("#b91c1c")))
             row.setToolTip(3, self.tr("Dated outside the year being assessed"))
