@@ -36,11 +36,17 @@ def window(qtbot, demo: Workspace) -> MainWindow:  # type: ignore[no-untyped-def
     return main_window
 
 
-def open_worklist(window: MainWindow) -> WorklistView:
+def open_worklist(window: MainWindow, qtbot) -> WorklistView:  # type: ignore[no-untyped-def]
     view = window.worklist
     window.tabs.setCurrentWidget(view)
     assert view.built
+    read(view, qtbot)
     return view
+
+
+def read(view: WorklistView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the worklist read off the UI thread to be shown."""
+    qtbot.waitUntil(lambda: not view.reading and view.work is not None, timeout=10000)
 
 
 def line_of(view: WorklistView, kind: str, code: str):  # type: ignore[no-untyped-def]
@@ -49,13 +55,13 @@ def line_of(view: WorklistView, kind: str, code: str):  # type: ignore[no-untype
     return index
 
 
-def test_it_is_built_only_when_first_shown(window: MainWindow) -> None:
+def test_it_is_built_only_when_first_shown(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     assert not window.worklist.built
-    open_worklist(window)
+    open_worklist(window, qtbot)
 
 
-def test_its_counts_are_what_the_tree_shows(window: MainWindow) -> None:
-    counts = open_worklist(window).model.counts()
+def test_its_counts_are_what_the_tree_shows(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    counts = open_worklist(window, qtbot).model.counts()
     tree = window.evidence_counts.values()
     assert counts[UNSCORED] == len(window.model.sheet.unscored)
     assert counts[MISSING_EVIDENCE] == sum(needed - collected for collected, _checked, needed in tree)
@@ -63,7 +69,7 @@ def test_its_counts_are_what_the_tree_shows(window: MainWindow) -> None:
 
 
 def test_enter_on_a_line_selects_that_item_in_the_tree(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = open_worklist(window)
+    view = open_worklist(window, qtbot)
     code = view.model.groups[0].entries[-1].code
     view.tree.setFocus()
     view.tree.setCurrentIndex(line_of(view, view.model.groups[0].kind, code))
@@ -74,10 +80,13 @@ def test_enter_on_a_line_selects_that_item_in_the_tree(window: MainWindow, qtbot
     assert item.code == code
 
 
-def test_a_department_sees_only_the_items_it_leads_or_cooperates_on(window: MainWindow, demo: Workspace) -> None:
-    view = open_worklist(window)
+def test_a_department_sees_only_the_items_it_leads_or_cooperates_on(  # type: ignore[no-untyped-def]
+    window: MainWindow, demo: Workspace, qtbot
+) -> None:
+    view = open_worklist(window, qtbot)
     everything = view.model.counts()[UNSCORED]
     view.department.setCurrentIndex(view.department.findData("计财科"))
+    read(view, qtbot)
     items = demo.items_by_department(window.assessment.system_id, "计财科")
     codes = {item.code for item in (*items.lead, *items.cooperating)}
     shown = {entry.code for group in view.model.groups for entry in group.entries}
@@ -87,7 +96,7 @@ def test_a_department_sees_only_the_items_it_leads_or_cooperates_on(window: Main
 
 
 def test_a_score_entered_takes_the_item_off_the_list_at_once(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = open_worklist(window)
+    view = open_worklist(window, qtbot)
     before = view.model.counts()[UNSCORED]
     window.edit_input("018", {"score": 1})
     qtbot.waitUntil(lambda: view.model.counts()[UNSCORED] == before - 1)
@@ -97,7 +106,7 @@ def test_a_score_entered_takes_the_item_off_the_list_at_once(window: MainWindow,
 def test_a_deadline_set_for_the_selected_item_lists_it_overdue_and_undo_takes_it_back(  # type: ignore[no-untyped-def]
     window: MainWindow, demo: Workspace, qtbot
 ) -> None:
-    view = open_worklist(window)
+    view = open_worklist(window, qtbot)
     view.tree.setCurrentIndex(line_of(view, UNSCORED, "018"))
     view.set_deadline()
     dialog = view.last_dialog
@@ -113,7 +122,7 @@ def test_a_deadline_set_for_the_selected_item_lists_it_overdue_and_undo_takes_it
 
 
 def test_the_worklist_exported_is_a_workbook_of_its_lines(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    view = open_worklist(window)
+    view = open_worklist(window, qtbot)
     view.export(tmp_path / "待办.xlsx")
     qtbot.waitUntil(lambda: view.last_export is not None, timeout=10000)
     sheet = load_workbook(tmp_path / "待办.xlsx")["待办清单"]
@@ -132,7 +141,7 @@ def test_the_print_preview_lays_out_pages(window: MainWindow, qtbot, tmp_path: P
 
     from egov_desk.ui.html_preview import paint_html
 
-    view = open_worklist(window)
+    view = open_worklist(window, qtbot)
     dialog = view.print_preview()
     assert dialog is not None
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)

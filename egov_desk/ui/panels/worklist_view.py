@@ -74,9 +74,11 @@ class WorklistView(QWidget):
         self.work: Worklist | None = None
         self.last_dialog: QDialog | None = None  # the deadline dialog or the print preview (tests look at it)
         self.last_export: Path | None = None
+        self.reads = 0  # reads started; only the latest one's result is shown
+        self.reading = False
         self._refresh_soon = QTimer(self)
         self._refresh_soon.setSingleShot(True)
-        self._refresh_soon.setInterval(0)
+        self._refresh_soon.setInterval(150)  # a burst of changes (an import, typing) read once
         self._refresh_soon.timeout.connect(self.refresh)
 
     def attach(self, context: WindowContext, assessment_shown: SignalInstance, go_to: Callable[[str], None]) -> None:
@@ -130,7 +132,7 @@ class WorklistView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.tree, 1)
-        self.department.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.department.currentIndexChanged.connect(lambda _index: self.refresh())  # at once: the person chose
         self.deadline_button.clicked.connect(self.set_deadline)
         self.print_button.clicked.connect(self.print_preview)
         self.export_button.clicked.connect(lambda: self.export())
@@ -167,26 +169,49 @@ class WorklistView(QWidget):
         self.department.blockSignals(False)
 
     def refresh(self) -> None:
+        """Read the worklist again off the UI thread (5,000 items take half a second); what comes back from an
+        older read than the latest is dropped."""
         if self.context is None or not self.built:
             return
-        assessment = self.context.assessment.id
+        context = self.context
+        assessment = context.assessment.id
         if assessment != self.shown_for:
             self._list_departments()
+        department = self.chosen_department()
+        self.reads += 1
+        read = self.reads
+        self.reading = True
+        self.stale = False
+        self.summary.setText(self.tr("Reading…"))
+
+        def done(work: Worklist) -> None:
+            if read == self.reads:
+                self.reading = False
+                self._show(work, assessment)
+
+        def failed(error: BaseException) -> None:
+            if read == self.reads:
+                self.reading = False
+                self.summary.setText(say(error, ui_language()) if isinstance(error, Exception) else str(error))
+
+        context.runner.start(lambda _progress: worklist(context.workspace, assessment, department), done, failed)
+
+    def _show(self, work: Worklist, assessment: int) -> None:
         code = self.selected_code()
         collapsed = {
             self.model.groups[row].kind
             for row in range(self.model.rowCount())
             if not self.tree.isExpanded(self.model.index(row, 0))
         }
-        self.work = worklist(self.context.workspace, assessment, self.chosen_department())
-        self.model.show(self.work)
-        self.shown_for, self.stale = assessment, False
+        self.work = work
+        self.model.show(work)
+        self.shown_for = assessment
         for row in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
             self.tree.setExpanded(self.model.index(row, 0), self.model.groups[row].kind not in collapsed)
         if code is not None:
             self._select(code)
-        items = len(self.work.codes())
+        items = len(work.codes())
         self.summary.setText(self.tr("%1 item(s) with something to do").replace("%1", str(items)))
 
     def _select(self, code: str) -> None:
