@@ -110,6 +110,8 @@ class WorklistModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             due = entry.due.isoformat() if entry.due else ""
             return (entry.code, entry.title, owed(entry, self.chinese), due)[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
+            return entry.title
         if role == Qt.ItemDataRole.ToolTipRole and column == OWED:
             return "\n".join(entry.subjects) or None
         if role == ItemCodeRole:
