@@ -134,6 +134,7 @@ class WorklistView(QWidget):
         layout.addWidget(self.tree, 1)
         self.department.currentIndexChanged.connect(lambda _index: self.refresh())  # at once: the person chose
         self.deadline_button.clicked.connect(self.set_deadline)
+        self.deadline_button.setEnabled(self.context is None or not self.context.workspace.read_only)
         self.print_button.clicked.connect(self.print_preview)
         self.export_button.clicked.connect(lambda: self.export())
 
