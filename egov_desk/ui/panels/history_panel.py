@@ -146,6 +146,8 @@ class HistoryDock(QObject):
         self.panel = HistoryPanel(dock)
         dock.setWidget(self.panel)
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        # a quarter of the window: on 1024×768 the tree keeps most of its rows
+        self.window.resizeDocks([dock], [max(170, self.window.height() // 4)], Qt.Orientation.Vertical)
         dock.visibilityChanged.connect(self._visibility_changed)
         self.panel.whole.toggled.connect(lambda _on: self.refresh())
         self.panel.export_button.clicked.connect(self.ask_export)
