@@ -88,19 +88,28 @@ class Store:
         A change to an assessment that is final (定稿) is refused here, whatever wrote it, and rolls back whole; so
         is a 填报人's change to another department's item. A change to an item 已提交 or 已审核 sets it back to
         填报中, recorded in a "review_reset" row after this one (:mod:`review_guard`)."""
-        refuse_if_final(session, assessment_id, action)
-        reset = guard_item_write(session, self.person, action, assessment_id, code, after)
-        self._chain(session, action, assessment_id, code, before, after)
-        if reset is not None:
-            item, status, comment = reset
-            after_reset = {"status": "", "comment": comment}
-            self._chain(session, "review_reset", assessment_id, item, {"status": status}, after_reset)
+        # No autoflush: the change itself is written at the commit, whose refusal (a full disk) names what was
+        # being saved; flushed here, it would fail inside this call with no such words.
+        with session.no_autoflush:
+            refuse_if_final(session, assessment_id, action)
+            reset = guard_item_write(session, self.person, action, assessment_id, code, after)
+            self._chain(session, action, assessment_id, code, before, after)
+            if reset is not None:
+                item, status, comment = reset
+                after_reset = {"status": "", "comment": comment}
+                self._chain(session, "review_reset", assessment_id, item, {"status": status}, after_reset)
 
     def _chain(
         self, session: Session, action: str, assessment_id: int | None, code: str | None, before: Any, after: Any
     ) -> None:
-        last = session.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
-        number, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
+        transaction = id(session.get_transaction())
+        head = session.info.get("audit_head")  # the last row this transaction chained, not yet flushed
+        if head is not None and head[0] == transaction:
+            number, prev_hash = head[1] + 1, head[2]
+        else:
+            last = session.execute(select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
+            row = last.first()
+            number, prev_hash = (row[0] + 1, row[1]) if row else (1, GENESIS)
         fields: dict[str, Any] = {
             "id": number,
             "prev_hash": prev_hash,
@@ -116,7 +125,7 @@ class Store:
         }
         entry = AuditEntry(**fields, hash=entry_hash(**fields))
         session.add(entry)
-        session.flush()
+        session.info["audit_head"] = (transaction, number, entry.hash)
 
     def item_row(self, session: Session, assessment_id: int, code: str) -> tuple[Assessment, ItemRow]:
         """The assessment and its system's item ``code``; refused (in both languages) when either is unknown."""
