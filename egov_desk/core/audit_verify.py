@@ -56,7 +56,7 @@ class ChainBreak:
 @dataclass(frozen=True)
 class StateDifference:
     """A value the tables hold that the chain does not say: ``what`` is input, score, note, status, stage,
-    snapshot or link; ``stored`` and ``recorded`` are the two values in words."""
+    snapshot, link or assessment (one no row created); ``stored`` and ``recorded`` are the two values in words."""
 
     assessment_id: int
     code: str
@@ -136,7 +136,10 @@ def verify(workspace: Workspace, progress: Progress | None = None) -> ChainRepor
         systems: dict[int, int] = dict(connection.execute(text("SELECT id, system_id FROM assessments")).all())
     for assessment_id, now in sorted(stored.items()):
         system = workspace.system(systems[assessment_id])
-        said = recorded.get(assessment_id, AssessmentState())
+        said = recorded.get(assessment_id)
+        if said is None:  # made behind the app's back: no row created it
+            report.differences.append(_unrecorded(assessment_id))
+            said = AssessmentState()
         report.differences.extend(
             _differences(assessment_id, system, now, said, scores.get(assessment_id, {}), names, requirements)
         )
@@ -253,6 +256,19 @@ def _file_names(connection: Connection, rows: list[SimpleNamespace]) -> dict[str
     for sha256, name in connection.execute(text("SELECT sha256, original_name FROM evidence_files")):
         names[sha256] = name
     return names
+
+
+def _unrecorded(assessment_id: int) -> StateDifference:
+    label = f"考评 {assessment_id}"
+    return StateDifference(
+        assessment_id,
+        label,
+        "assessment",
+        "有",
+        "无",
+        f"{label} 在数据库中存在，修改记录中没有创建它的记录",
+        f"assessment {assessment_id} is in the database, but no row of the history created it",
+    )
 
 
 def _requirement_texts(connection: Connection) -> dict[int, str]:

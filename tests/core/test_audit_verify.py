@@ -276,3 +276,14 @@ def test_the_report_says_itself_as_json(folder: Path) -> None:
     assert data["first_break"] is None
     assert data["differences"][0]["code"] == "021"
     assert data["differences"][0]["what"] == "score"
+
+
+def test_an_assessment_inserted_on_the_file_is_named(folder: Path) -> None:
+    sql(
+        folder,
+        "INSERT INTO assessments (id, system_id, unit, year, title, created_at, filled_by, stage, finalized_by)"
+        " VALUES (7, 1, '市教育局', 2021, '自评', '2026-11-29 10:00:00', '', 'filling', '')",
+    )
+    [found] = checked(folder).differences
+    assert (found.assessment_id, found.what) == (7, "assessment")
+    assert found.text == "考评 7 在数据库中存在，修改记录中没有创建它的记录"
