@@ -222,7 +222,10 @@ class ItemPanel(QScrollArea):
 
     def _replace_editor(self, item: Item | None) -> None:
         if self.editor is not None:
-            self.editor.setParent(None)
+            # Hidden and deleted later, but kept in the panel until then: a widget taken out of its parent is a
+            # window of its own, which the next show of the panel would put on the screen.
+            self.score_layout.removeWidget(self.editor)
+            self.editor.hide()
             self.editor.deleteLater()
             self.editor = None
         if item is not None:
