@@ -14,10 +14,12 @@ from egov_desk.ui.undo import SetAssessmentDetails, push
 def edit_details(context: WindowContext, first_start: bool = False) -> QDialog:
     """Open the details of the assessment shown (``first_start``: the question asked on a workspace's first start)."""
     from egov_desk.ui.dialogs.assessment_details import AssessmentDetailsDialog
+    from egov_desk.ui.dialogs.deadline import assessment_deadline_given
 
     dialog = AssessmentDetailsDialog(context.assessment, first_start, context.parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.accepted.connect(lambda: _details_given(context, dialog.details))
+    dialog.accepted.connect(lambda: assessment_deadline_given(context, dialog))
     dialog.open()
     return dialog
 

@@ -8,14 +8,14 @@ from PySide6.QtCore import QDate
 
 from egov_desk.core.deadlines import deadlines
 from egov_desk.core.workspace import Workspace
+from egov_desk.ui.details_editing import edit_details
 from egov_desk.ui.dialogs.assessment_details import AssessmentDetailsDialog
-from egov_desk.ui.dialogs.deadline import assessment_deadline_given
 from egov_desk.ui.main_window import MainWindow
 
 
 def test_a_deadline_given_in_the_details_is_set_and_undone(window: MainWindow, workspace: Workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = AssessmentDetailsDialog(window.assessment, parent=window)
-    qtbot.addWidget(dialog)
+    dialog = edit_details(window.context)  # 文件 → 考评信息
+    assert isinstance(dialog, AssessmentDetailsDialog)
     assert dialog.no_deadline.isChecked()
     dialog.no_deadline.setChecked(False)
     dialog.deadline.setDate(QDate(2019, 12, 20))
@@ -23,7 +23,6 @@ def test_a_deadline_given_in_the_details_is_set_and_undone(window: MainWindow, w
     dialog.accept()
     assert dialog.deadline_changed
     assert "deadline" not in dialog.details  # set by its own write
-    assessment_deadline_given(window.context, dialog)
     assert deadlines(workspace, window.assessment.id).assessment == date(2019, 12, 20)
     window.undo_stack.undo()
     assert deadlines(workspace, window.assessment.id).assessment is None
