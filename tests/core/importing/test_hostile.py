@@ -109,7 +109,7 @@ def test_the_cli_exits_2_with_one_line_and_writes_nothing(tmp_path: Path, capsys
     assert len(err.strip().splitlines()) == 1
     with Workspace.open(folder) as workspace:
         assert len(workspace.systems()) == 1
-        assert [entry.action for entry in workspace.audit()] == ["add_system", "create_assessment"]
+        assert [entry.action for entry in workspace.audit()] == ["chain_start", "add_system", "create_assessment"]
 
 
 def test_the_cli_imports_into_a_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
