@@ -47,6 +47,14 @@
         <translation>报告日期：</translation>
     </message>
     <message>
+        <source>no deadline</source>
+        <translation>无截止日期</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>截止日期：</translation>
+    </message>
+    <message>
         <source>Please enter the unit's name.</source>
         <translation>请输入单位名称。</translation>
     </message>
@@ -203,6 +211,207 @@
     </message>
 </context>
 <context>
+    <name>CarryOverDialog</name>
+    <message>
+        <source>Carry over from an existing assessment</source>
+        <translation>从已有考评沿用</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 %3 (%4). Scores and review statuses start afresh; notes are carried.</source>
+        <translation>从“%1”沿用到 %2 年%3（%4）。得分和审核状态重新开始；说明沿用。</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Files carried are marked “last year's” until someone confirms they still hold. Space ticks a row's evidence; Ctrl+Shift+A ticks or clears every row.</source>
+        <translation>沿用的材料标为“去年材料”，确认仍有效后取消标记。空格键勾选当前行的材料；Ctrl+Shift+A 全部勾选或全部取消。</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Tick or clear every row's evidence</source>
+        <translation>全部勾选或全部取消沿用材料</translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <source>Points changed</source>
+        <translation>分值变化</translation>
+    </message>
+    <message>
+        <source>Rule changed</source>
+        <translation>细则变化</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>scoring type</source>
+        <translation>计分方式</translation>
+    </message>
+    <message>
+        <source>scoring parameters</source>
+        <translation>计分参数</translation>
+    </message>
+    <message>
+        <source>rule text</source>
+        <translation>细则文字</translation>
+    </message>
+    <message>
+        <source>matched by name</source>
+        <translation>按名称匹配</translation>
+    </message>
+    <message>
+        <source>level: %1</source>
+        <translation>层级：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>%1 files</source>
+        <translation>%1 个文件</translation>
+    </message>
+    <message>
+        <source>%1 requirements added</source>
+        <translation>增加材料要求 %1 项</translation>
+    </message>
+    <message>
+        <source>lead: %1</source>
+        <translation>牵头科室：%1</translation>
+    </message>
+    <message>
+        <source>Evidence ☑</source>
+        <translation>沿用材料 ☑</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Last year's code</source>
+        <translation>去年编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>→ Code</source>
+        <translation>→ 今年编号</translation>
+    </message>
+    <message>
+        <source>Rule change</source>
+        <translation>细则变化</translation>
+    </message>
+    <message>
+        <source>Carried</source>
+        <translation>沿用内容</translation>
+    </message>
+    <message>
+        <source>Click to tick or clear every row (Ctrl+Shift+A)</source>
+        <translation>点击可全部勾选或全部取消（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Last year's item for %1</source>
+        <translation>%1 对应的去年指标</translation>
+    </message>
+    <message>
+        <source>A new item has no evidence of last year's to carry</source>
+        <translation>新增指标没有可沿用的去年材料</translation>
+    </message>
+    <message>
+        <source>Not created</source>
+        <translation>未创建</translation>
+    </message>
+</context>
+<context>
+    <name>ChainCheck</name>
+    <message>
+        <source>Checking the change history…</source>
+        <translation>正在校验修改记录…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Check the change history</source>
+        <translation>校验修改记录</translation>
+    </message>
+    <message>
+        <source>Row %1 of %2</source>
+        <translation>第 %1 条，共 %2 条</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>校验已取消。</translation>
+    </message>
+    <message>
+        <source>The change history could not be checked: %1</source>
+        <translation>无法校验修改记录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ChainCheckDialog</name>
+    <message>
+        <source>Check the change history</source>
+        <translation>校验修改记录</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The change history is whole: %1 rows, and the data holds what it says.</source>
+        <translation>修改记录完整：共 %1 条，数据与记录一致。</translation>
+    </message>
+    <message>
+        <source>Last row's hash: %1</source>
+        <translation>最新记录哈希：%1</translation>
+    </message>
+    <message>
+        <source>The change history does not fit: %1 findings.</source>
+        <translation>修改记录与数据不符：发现 %1 处问题。</translation>
+    </message>
+    <message>
+        <source>Something changed the workspace file outside egov-desk. Restore a backup from before the first finding (File → Restore from a backup…), or keep this list as a record of what differs.</source>
+        <translation>有程序在 egov-desk 之外改动了工作区文件。可从第一处问题之前的备份恢复（文件 → 从备份恢复…），或保存这份清单，作为与记录不符之处的凭证。</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistEditor</name>
     <message>
         <source>%1 or more: %2 pts</source>
@@ -274,6 +483,89 @@
     </message>
 </context>
 <context>
+    <name>ComparisonWindow</name>
+    <message>
+        <source>Years side by side</source>
+        <translation>历年对比</translation>
+    </message>
+    <message>
+        <source>&amp;A:</source>
+        <translation>A(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;B:</source>
+        <translation>B(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Only &amp;changes</source>
+        <translation>只看变化(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Each first-level indicator over the years (score / points)</source>
+        <translation>各一级指标历年得分（得分/分值）</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Points A → B</source>
+        <translation>分值 A → B</translation>
+    </message>
+    <message>
+        <source>Score A → B</source>
+        <translation>得分 A → B</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>差</translation>
+    </message>
+    <message>
+        <source>Rule change</source>
+        <translation>细则变化</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>A %1 · B %2 · %3 item(s) lost points · %4 only in A · %5 only in B</source>
+        <translation>A：%1 · B：%2 · %3 项失分 · %4 项仅在 A · %5 项仅在 B</translation>
+    </message>
+    <message>
+        <source>Save the comparison</source>
+        <translation>保存历年对比</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已写出：%1</translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation>%1 未能写出：%2</translation>
+    </message>
+</context>
+<context>
     <name>CountEditor</name>
     <message>
         <source>Not scored</source>
@@ -327,6 +619,41 @@
 If the app behaves oddly, close and restart it.</source>
         <translation>错误详情已记录在日志文件夹：%1
 如果程序表现异常，请关闭后重新启动。</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineDialog</name>
+    <message>
+        <source>item %1</source>
+        <translation>指标 %1</translation>
+    </message>
+    <message>
+        <source>department %1</source>
+        <translation>部门 %1</translation>
+    </message>
+    <message>
+        <source>the whole assessment</source>
+        <translation>整个考评</translation>
+    </message>
+    <message>
+        <source>Set deadline</source>
+        <translation>设置截止日期</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <source>&amp;No deadline</source>
+        <translation>不设截止日期(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Due by:</source>
+        <translation>截止日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Deadline of %1</source>
+        <translation>%1 的截止日期</translation>
     </message>
 </context>
 <context>
@@ -634,6 +961,10 @@ If the app behaves oddly, close and restart it.</source>
         <translation>日期</translation>
     </message>
     <message>
+        <source>Confirm last year's file still holds</source>
+        <translation>确认仍有效</translation>
+    </message>
+    <message>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
@@ -698,6 +1029,14 @@ SHA-256 %4</source>
         <translation>%1
 %3 于 %2 添加
 SHA-256 %4</translation>
+    </message>
+    <message>
+        <source>last year's</source>
+        <translation>去年材料</translation>
+    </message>
+    <message>
+        <source>Carried from last year: confirm it still holds (Ctrl+Shift+K) or replace it</source>
+        <translation>去年沿用的材料：确认仍有效（Ctrl+Shift+K），或换成今年的材料</translation>
     </message>
     <message>
         <source>Dated outside the year being assessed</source>
@@ -897,6 +1236,13 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>FinalBanner</name>
+    <message>
+        <source>Final (SHA-256 %1…): the leader must reopen it before anything is changed</source>
+        <translation>已定稿（SHA-256 %1…），修改前请由负责人重新打开</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPage</name>
     <message>
         <source>Findings</source>
@@ -1010,6 +1356,95 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>HistoryDock</name>
+    <message>
+        <source>Change &amp;history</source>
+        <translation>修改记录(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Who changed what when, for the selected item or the whole assessment</source>
+        <translation>选中指标或整个考评的修改记录：谁、何时、改了什么</translation>
+    </message>
+    <message>
+        <source>&amp;Check the change history…</source>
+        <translation>校验修改记录(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Is the change history whole, and does the data hold what it says?</source>
+        <translation>修改记录是否完整，数据是否与记录一致？</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>Every change of %1</source>
+        <translation>%1 的全部修改记录</translation>
+    </message>
+    <message>
+        <source>Changes of %1 %2</source>
+        <translation>%1 %2 的修改记录</translation>
+    </message>
+    <message>
+        <source>Select an item in the tree, or tick “Whole assessment”.</source>
+        <translation>请在左侧选择一个指标，或勾选“整个考评”。</translation>
+    </message>
+    <message>
+        <source>Export the change history</source>
+        <translation>导出修改记录</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The change history was saved to %1</source>
+        <translation>修改记录已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>&amp;Whole assessment</source>
+        <translation>整个考评(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Every change of the assessment instead of the selected item's</source>
+        <translation>显示整个考评的修改记录，而不只是选中指标的</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the history shown as an Excel workbook</source>
+        <translation>把显示的修改记录保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>没有修改记录。</translation>
+    </message>
+</context>
+<context>
+    <name>HtmlPreview</name>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+</context>
+<context>
     <name>ImagePreview</name>
     <message>
         <source>This image cannot be shown.</source>
@@ -1100,6 +1535,10 @@ SHA-256 %4</translation>
     <message>
         <source>Vetoed</source>
         <translation>否决</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>The total counts as 0</source>
@@ -1232,6 +1671,10 @@ SHA-256 %4</translation>
     <message>
         <source>Departments</source>
         <translation>科室</translation>
+    </message>
+    <message>
+        <source>Worklist</source>
+        <translation>待办</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -1554,6 +1997,14 @@ SHA-256 %4</translation>
         <translation>科室(&amp;D)</translation>
     </message>
     <message>
+        <source>&amp;Worklist</source>
+        <translation>待办(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Years side by side…</source>
+        <translation>历年对比(&amp;Y)…</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1605,8 +2056,20 @@ SHA-256 %4</translation>
         <translation>新建考评</translation>
     </message>
     <message>
+        <source>(none: start empty)</source>
+        <translation>（不沿用，新建空白考评）</translation>
+    </message>
+    <message>
+        <source>Carry over from an existing assessment</source>
+        <translation>从已有考评沿用</translation>
+    </message>
+    <message>
         <source>Self-assessment</source>
         <translation>自评</translation>
+    </message>
+    <message>
+        <source>Carry over from:</source>
+        <translation>从已有考评沿用：</translation>
     </message>
     <message>
         <source>Indicator system:</source>
@@ -1627,6 +2090,10 @@ SHA-256 %4</translation>
     <message>
         <source>new assessment</source>
         <translation>新建考评</translation>
+    </message>
+    <message>
+        <source>carry-over</source>
+        <translation>沿用去年考评</translation>
     </message>
     <message>
         <source>Not created</source>
@@ -1723,6 +2190,49 @@ SHA-256 %4</translation>
     <message>
         <source>Fit width</source>
         <translation>适合宽度</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>My identity</source>
+        <translation>我的身份</translation>
+    </message>
+    <message>
+        <source>Your name, as it should appear in the records</source>
+        <translation>您的姓名，将如此记录在修改记录中</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>所在科室(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Fills in and submits the items the department leads or cooperates on.</source>
+        <translation>填写并提交本科室牵头或配合的指标。</translation>
+    </message>
+    <message>
+        <source>Returns items with a comment or approves them; moves the assessment to review.</source>
+        <translation>退回指标（附意见）或审核通过；可将考评转入审核阶段。</translation>
+    </message>
+    <message>
+        <source>May do everything: also signs off (final) and reopens.</source>
+        <translation>可进行全部操作，包括定稿和重新打开。</translation>
+    </message>
+    <message>
+        <source>Give your name: it is recorded with every review action.</source>
+        <translation>请填写姓名：每项审核操作都会记录姓名。</translation>
+    </message>
+    <message>
+        <source>Choose your department: a filler submits that department's items.</source>
+        <translation>请选择所在科室：填报人提交本科室的指标。</translation>
     </message>
 </context>
 <context>
@@ -1875,6 +2385,277 @@ SHA-256 %4</translation>
     <message>
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewBar</name>
+    <message>
+        <source>Review:</source>
+        <translation>审核：</translation>
+    </message>
+    <message>
+        <source>Returned: %1</source>
+        <translation>退回意见：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDesk</name>
+    <message>
+        <source>%1 leads this item: as a filler of %2 you can look at it, not change it.</source>
+        <translation>本项由%1牵头：您是%2的填报人，可以查看，不能修改。</translation>
+    </message>
+    <message>
+        <source>Stage: %1</source>
+        <translation>阶段：%1</translation>
+    </message>
+    <message>
+        <source>identity not chosen</source>
+        <translation>尚未选择身份</translation>
+    </message>
+    <message>
+        <source>Review and sign-off are recorded with your name and role: say who you are first.</source>
+        <translation>审核和定稿会记录您的姓名和角色：请先说明您的身份。</translation>
+    </message>
+    <message>
+        <source>submit %1</source>
+        <translation>提交 %1</translation>
+    </message>
+    <message>
+        <source>approve %1</source>
+        <translation>审核通过 %1</translation>
+    </message>
+    <message>
+        <source>return %1</source>
+        <translation>退回 %1</translation>
+    </message>
+    <message>
+        <source>Return %1</source>
+        <translation>退回 %1</translation>
+    </message>
+    <message>
+        <source>What is to be reworked in %1 (the filler sees this):</source>
+        <translation>%1 需要修改什么（填报人会看到这段意见）：</translation>
+    </message>
+    <message>
+        <source>%1 has no item being filled in to submit.</source>
+        <translation>%1 没有正在填报、可以提交的指标。</translation>
+    </message>
+    <message>
+        <source>Submit %1 item(s) of %2 for review?
+%3</source>
+        <translation>将%2的 %1 项指标提交审核？
+%3</translation>
+    </message>
+    <message>
+        <source>submit %1's items</source>
+        <translation>提交%1的指标</translation>
+    </message>
+    <message>
+        <source>Submit the department's items</source>
+        <translation>提交本科室全部指标</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>start the review stage</source>
+        <translation>进入审核阶段</translation>
+    </message>
+    <message>
+        <source>Finalize the assessment? Scores, notes and evidence are then locked until the leader reopens it.</source>
+        <translation>确定定稿？定稿后得分、说明和佐证材料都将锁定，直到负责人重新打开。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) are not approved yet:</source>
+        <translation>
+            <numerusform>还有 %n 项指标未审核通过：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finalize</source>
+        <translation>定稿</translation>
+    </message>
+    <message>
+        <source>finalize</source>
+        <translation>定稿</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <source>The assessment is final. Its snapshot's SHA-256 (printed on the report, the score sheet and the package's manifest):
+%1</source>
+        <translation>考评已定稿。定稿快照的 SHA-256（印在自评报告、自评得分表和材料包清单上）：
+%1</translation>
+    </message>
+    <message>
+        <source>reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Why is the final assessment reopened (recorded):</source>
+        <translation>重新打开已定稿考评的原因（将被记录）：</translation>
+    </message>
+    <message>
+        <source>Undoing the sign-off reopens the assessment. Why (recorded):</source>
+        <translation>撤销定稿即重新打开考评。原因（将被记录）：</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMenu</name>
+    <message>
+        <source>&amp;Review</source>
+        <translation>审核(&amp;R)</translation>
+    </message>
+    <message>
+        <source>My &amp;identity…</source>
+        <translation>我的身份(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Your name and role, recorded with every change</source>
+        <translation>您的姓名和角色，随每项修改一并记录</translation>
+    </message>
+    <message>
+        <source>&amp;Submit this item</source>
+        <translation>提交本项(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Hand the item over for review</source>
+        <translation>将本项提交审核</translation>
+    </message>
+    <message>
+        <source>&amp;Return this item…</source>
+        <translation>退回本项(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Send the item back for rework, with a comment</source>
+        <translation>退回本项要求修改，并填写退回意见</translation>
+    </message>
+    <message>
+        <source>&amp;Approve this item</source>
+        <translation>审核通过本项(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The item is reviewed and right</source>
+        <translation>本项已审核，内容无误</translation>
+    </message>
+    <message>
+        <source>Submit all of the &amp;department's items…</source>
+        <translation>提交本科室全部(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Submit every item the department leads or cooperates on that is being filled in</source>
+        <translation>提交本科室牵头或配合的、正在填报的全部指标</translation>
+    </message>
+    <message>
+        <source>Start the re&amp;view stage</source>
+        <translation>进入审核阶段(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Filling in ends; reviewers check items</source>
+        <translation>填报结束，由审核人审核各项</translation>
+    </message>
+    <message>
+        <source>&amp;Finalize (sign off)…</source>
+        <translation>定稿(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Lock the assessment and freeze its snapshot's SHA-256</source>
+        <translation>锁定考评并固定其快照的 SHA-256</translation>
+    </message>
+    <message>
+        <source>Re&amp;open…</source>
+        <translation>重新打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Unlock a final assessment, giving the reason</source>
+        <translation>说明原因后解除定稿</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>This window is read-only</source>
+        <translation>本窗口为只读</translation>
+    </message>
+    <message>
+        <source>The assessment is final: the leader must reopen it first</source>
+        <translation>考评已定稿：需先由负责人重新打开</translation>
+    </message>
+    <message>
+        <source>Select an item in the tree first</source>
+        <translation>请先在指标树中选择一个评分项</translation>
+    </message>
+    <message>
+        <source>Submitting is for a filler or the leader</source>
+        <translation>只有填报人或负责人可以提交</translation>
+    </message>
+    <message>
+        <source>Nothing is entered for the item yet</source>
+        <translation>本项尚未填写任何内容</translation>
+    </message>
+    <message>
+        <source>The item is submitted already</source>
+        <translation>本项已经提交</translation>
+    </message>
+    <message>
+        <source>%1 leads this item, not %2</source>
+        <translation>本项由%1牵头，不是%2</translation>
+    </message>
+    <message>
+        <source>Returning and approving are for a reviewer or the leader</source>
+        <translation>只有审核人或负责人可以退回或审核通过</translation>
+    </message>
+    <message>
+        <source>Only a submitted or approved item can be returned</source>
+        <translation>只有已提交或已审核的指标才能退回</translation>
+    </message>
+    <message>
+        <source>Only a submitted or returned item can be approved</source>
+        <translation>只有已提交或已退回的指标才能审核通过</translation>
+    </message>
+    <message>
+        <source>Choose a department in the toolbar's filter first</source>
+        <translation>请先在工具栏的科室筛选中选择一个科室</translation>
+    </message>
+    <message>
+        <source>Starting the review is for a reviewer or the leader</source>
+        <translation>只有审核人或负责人可以进入审核阶段</translation>
+    </message>
+    <message>
+        <source>The assessment is in review already</source>
+        <translation>考评已处于审核阶段</translation>
+    </message>
+    <message>
+        <source>Only the leader signs off</source>
+        <translation>只有负责人可以定稿</translation>
+    </message>
+    <message>
+        <source>Start the review stage first</source>
+        <translation>请先进入审核阶段</translation>
+    </message>
+    <message>
+        <source>Only the leader reopens</source>
+        <translation>只有负责人可以重新打开</translation>
+    </message>
+    <message>
+        <source>The assessment is not final</source>
+        <translation>考评尚未定稿</translation>
     </message>
 </context>
 <context>
@@ -2853,10 +3634,91 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>WorklistModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>待办内容</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistView</name>
+    <message>
+        <source>Depar&amp;tment:</source>
+        <translation>部门(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Set &amp;deadline…</source>
+        <translation>设置截止日期(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>For the item selected; with no item selected, for the department chosen (or the assessment)</source>
+        <translation>为选中的指标设置；未选中指标时，为所选部门（或整个考评）设置</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>%1 item(s) with something to do</source>
+        <translation>%1 个指标有待办</translation>
+    </message>
+    <message>
+        <source>Save the worklist</source>
+        <translation>保存待办清单</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已写出：%1</translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation>%1 未能写出：%2</translation>
+    </message>
+    <message>
+        <source>Worklist</source>
+        <translation>待办</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Cannot open the workspace</source>
         <translation>无法打开工作区</translation>
+    </message>
+</context>
+<context>
+    <name>carried</name>
+    <message>
+        <source>confirm last year's file</source>
+        <translation>确认去年材料</translation>
     </message>
 </context>
 <context>

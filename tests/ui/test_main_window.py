@@ -57,6 +57,7 @@ def test_headers_gauge_and_title_are_in_chinese(window: MainWindow) -> None:
         "编辑(&E)",
         "评分(&S)",
         "视图(&V)",
+        "审核(&R)",
         "帮助(&H)",
     ]
 

@@ -120,7 +120,7 @@ def test_the_language_switch_changes_the_menus(shell: Shell) -> None:
     assert shell.window.menuBar().actions()[0].text() == "文件(&F)"
     shell.window.select_item("028")
     window = shell.switch_language("en")
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&Scoring", "&View", "&Help"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&Scoring", "&View", "&Review", "&Help"]
     assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Code"
     assert window.current_item().code == "028"
     window = shell.switch_language("zh_CN")
