@@ -178,6 +178,11 @@ def _fits(row: SimpleNamespace) -> bool:
 
 def _chain_breaks(rows: list[SimpleNamespace], progress: Progress | None) -> list[ChainBreak]:
     breaks: list[ChainBreak] = []
+
+    def found(chain_break: ChainBreak) -> None:
+        if not breaks or breaks[-1].id != chain_break.id:  # a row edited also unlinks the next: said once
+            breaks.append(chain_break)
+
     known = {row.hash for row in rows}
     prev_id, prev_hash = 0, GENESIS
     for number, row in enumerate(rows):
@@ -185,13 +190,13 @@ def _chain_breaks(rows: list[SimpleNamespace], progress: Progress | None) -> lis
             progress(number, len(rows))
         linked = (row.prev_hash or GENESIS) == prev_hash
         if not linked and row.id > prev_id + 1 and row.prev_hash and row.prev_hash not in known:
-            breaks.append(_deleted(row, prev_id))
+            found(_deleted(row, prev_id))
         elif not linked and row.id == prev_id + 1 and row.prev_hash and row.prev_hash not in known and prev_id:
-            breaks.append(_rewritten(rows[number - 1]))  # its hash was recomputed after an edit
+            found(_rewritten(rows[number - 1]))  # the row before was changed (its hash too, or only its hash)
         elif not linked or not row.hash:
-            breaks.append(_said(row, INSERTED, "是在记录之外插入的", "was inserted outside the app"))
+            found(_said(row, INSERTED, "是在记录之外插入的", "was inserted outside the app"))
         elif not _fits(row):
-            breaks.append(_said(row, EDITED, "在记录之后被改动", "was changed after it was written"))
+            found(_said(row, EDITED, "在记录之后被改动", "was changed after it was written"))
         prev_id, prev_hash = row.id, row.hash
     if progress:
         progress(len(rows), len(rows))

@@ -187,6 +187,13 @@ def test_an_audit_row_changed_with_sqlite3_is_named_as_edited(folder: Path) -> N
     assert any(d.code == "021" and d.what == "input" for d in report.differences)
 
 
+def test_an_audit_rows_hash_rewritten_is_named_once(folder: Path) -> None:
+    row = row_of(folder, "set_note", "028")
+    sql(folder, "UPDATE audit SET hash = ? WHERE id = ?", "0" * 64, row)
+    breaks = checked(folder).breaks
+    assert [(b.id, b.kind) for b in breaks] == [(row, EDITED)]
+
+
 def test_an_audit_row_deleted_in_the_middle_is_named(folder: Path) -> None:
     row = row_of(folder, "set_note", "021")
     sql(folder, "DELETE FROM audit WHERE id = ?", row)
