@@ -67,6 +67,7 @@ def state_differences(
             found.append(_unrecorded(assessment_id))
             said = AssessmentState()
         found.extend(_differences(assessment_id, system, now, said, scores.get(assessment_id, {}), names, requirements))
+    found.extend(_removed(assessment_id) for assessment_id in sorted(set(recorded) - set(stored)))
     return found
 
 
@@ -91,6 +92,19 @@ def _unrecorded(assessment_id: int) -> StateDifference:
         "无",
         f"{label} 在数据库中存在，修改记录中没有创建它的记录",
         f"assessment {assessment_id} is in the database, but no row of the history created it",
+    )
+
+
+def _removed(assessment_id: int) -> StateDifference:
+    label = f"考评 {assessment_id}"
+    return StateDifference(
+        assessment_id,
+        label,
+        "assessment",
+        "无",
+        "有",
+        f"{label} 按修改记录应当存在，数据库中却没有（不是在本程序中删除的）",
+        f"assessment {assessment_id} should exist by the history, but the database no longer holds it",
     )
 
 

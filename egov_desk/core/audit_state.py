@@ -119,6 +119,9 @@ def apply(
     if action == "create_assessment":
         states[assessment_id] = AssessmentState()
         return
+    if action == "remove_assessment":
+        states.pop(assessment_id, None)
+        return
     state = states.setdefault(assessment_id, AssessmentState())
     after_map = after if isinstance(after, dict) else {}
     before_map = before if isinstance(before, dict) else {}

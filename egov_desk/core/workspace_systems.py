@@ -149,8 +149,8 @@ def remove_assessment_in(
     info = _assessment_info(row)
     _refuse_if_entered(session, info, carried=carried and row.carried_from is not None)
     system_id = row.system_id
-    store.audit(session, "remove_assessment", None, before={"unit": info.unit, "year": info.year})
-    # its inputs, evidence rows, ticks and audit entries go with it (ON DELETE CASCADE)
+    store.audit(session, "remove_assessment", assessment_id, before={"unit": info.unit, "year": info.year})
+    # its inputs, evidence rows and ticks go with it (ON DELETE CASCADE); its audit rows stay in the chain
     session.execute(delete(Assessment).where(Assessment.id == assessment_id))
     changes = Changes.of(AssessmentRemoved(assessment_id, system_id))
     others = session.scalar(select(func.count()).select_from(Assessment).where(Assessment.system_id == system_id))

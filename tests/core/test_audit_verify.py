@@ -107,7 +107,9 @@ def test_a_new_assessment_undone_keeps_its_rows_in_the_chain(folder: Path) -> No
     with Workspace.open(folder) as workspace:
         created = workspace.create_assessment(1, "市教育局", 2020)
         workspace.remove_assessment(created.assessment_id)  # the undo of making it
-        assert [e.action for e in workspace.audit(created.assessment_id)] == ["create_assessment"]
+        assert [e.action for e in workspace.audit(created.assessment_id)] == ["create_assessment", "remove_assessment"]
+        again = workspace.create_assessment(1, "市教育局", 2020).assessment_id
+        assert again != created.assessment_id  # never given again: the history of the removed one is not its
         report = verify(workspace)
     assert report.clean, report.lines()
 
@@ -294,3 +296,14 @@ def test_an_assessment_inserted_on_the_file_is_named(folder: Path) -> None:
     [found] = checked(folder).differences
     assert (found.assessment_id, found.what) == (7, "assessment")
     assert found.text == "考评 7 在数据库中存在，修改记录中没有创建它的记录"
+
+
+def test_an_assessment_deleted_on_the_file_is_named(folder: Path) -> None:
+    sql(folder, "PRAGMA foreign_keys = ON")
+    with closing(sqlite3.connect(folder / "workspace.sqlite")) as connection:
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("DELETE FROM evidence_files WHERE assessment_id = 1")
+        connection.execute("DELETE FROM assessments WHERE id = 1")
+        connection.commit()
+    found = [d for d in checked(folder).differences if d.what == "assessment"]
+    assert [d.text for d in found] == ["考评 1 按修改记录应当存在，数据库中却没有（不是在本程序中删除的）"]

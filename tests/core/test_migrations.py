@@ -35,7 +35,7 @@ def test_an_empty_file_is_migrated_to_the_models_schema(tmp_path: Path) -> None:
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert db.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
         assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
-    assert tables == set(Base.metadata.tables) | {"alembic_version"}
+    assert tables == set(Base.metadata.tables) | {"alembic_version", "sqlite_sequence"}  # AUTOINCREMENT's counter
     engine.dispose()
 
 

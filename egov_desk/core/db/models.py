@@ -133,6 +133,8 @@ class Assessment(Base):
     """One evaluation: one indicator system × one unit × one year (e.g. the 2019 self-assessment)."""
 
     __tablename__ = "assessments"
+    # AUTOINCREMENT: a removed assessment's id is never given again, so its history stays its own
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     system_id: Mapped[int] = mapped_column(ForeignKey("indicator_systems.id", ondelete="RESTRICT"), index=True)

@@ -29,7 +29,14 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("status", sa.String(20), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("status_comment", sa.Text(), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("deadline", sa.Date(), nullable=True))
-    with op.batch_alter_table("assessments", schema=None) as batch_op:
+    # AUTOINCREMENT: SQLite would give a removed assessment's id to the next one, which would inherit its history
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    with op.batch_alter_table(
+        "assessments",
+        schema=None,
+        recreate="always" if sqlite else "auto",
+        table_kwargs={"sqlite_autoincrement": True},
+    ) as batch_op:
         batch_op.add_column(sa.Column("stage", sa.String(20), nullable=False, server_default="filling"))
         batch_op.add_column(sa.Column("deadline", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("snapshot_sha256", sa.String(64), nullable=True))
