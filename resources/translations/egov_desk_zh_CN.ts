@@ -1331,6 +1331,22 @@ SHA-256 %4</translation>
         <translation>&lt;b&gt;科室。&lt;/b&gt;“科室”标签页（Ctrl+2）列出各科室承担的事项；“文件 → 导出”可生成并打印各科室的责任分解清单。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;What is left.&lt;/b&gt; The Worklist tab (Ctrl+3) lists, for the unit or one department, the items not scored, materials missing or not checked, items returned for rework, deadlines passed and last year's materials to confirm; Enter goes to the item. Print or export it for the departments.</source>
+        <translation>&lt;b&gt;还剩什么。&lt;/b&gt;“待办”页（Ctrl+3）按全单位或某个科室列出：未评分的指标、缺少或未核对的材料、被退回待修改的指标、已过截止日期的指标和待确认的去年材料；按回车转到该指标。可打印或导出发给各科室。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Review and sign-off.&lt;/b&gt; Review → Who I am sets your name and role (filler of a department, reviewer, leader). Fillers submit their items, the reviewer returns them with a comment or approves them, and the leader finalizes the assessment: it is then locked, and its snapshot SHA-256 is printed on the report, the score sheet and the package. Only the leader can reopen it.</source>
+        <translation>&lt;b&gt;审核与定稿。&lt;/b&gt;“审核 → 我的身份”填写姓名和角色（某科室的填报人、审核人、负责人）。填报人提交本科室的指标，审核人退回（附意见）或审核通过，负责人定稿：定稿后考评被锁定，其快照 SHA-256 打印在自评报告、得分表和材料包上。只有负责人可以重新打开。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Next year.&lt;/b&gt; File → New assessment… can start from last year's assessment, on the same table or a new year's imported one: you confirm how the items match, then notes, requirements and the chosen materials are carried over (marked 去年材料 until confirmed). View → Years side by side compares two assessments and shows each first-level indicator over the years.</source>
+        <translation>&lt;b&gt;下一年。&lt;/b&gt;“文件 → 新建考评…”可以从去年的考评沿用，用同一张指标表或新导入的当年指标表：先确认指标的对应关系，再沿用说明、材料要求和选定的材料（标为“去年材料”，确认后取消标记）。“视图 → 历年对比”对比两次考评，并显示每个一级指标历年的得分。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;History.&lt;/b&gt; View → Change history (Ctrl+H) shows who changed what and when, for the item or the whole assessment; Help → Check the change history… shows whether anything was changed behind the app's back.</source>
+        <translation>&lt;b&gt;修改记录。&lt;/b&gt;“视图 → 修改记录”（Ctrl+H）显示本指标或整个考评由谁在何时改了什么；“帮助 → 校验修改记录…”检查是否有人绕过本程序改动了数据。</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Exports.&lt;/b&gt; File → Export writes the score sheet (Excel), the self-assessment report (Word) and the evidence package (ZIP, by item code).</source>
         <translation>&lt;b&gt;导出。&lt;/b&gt;“文件 → 导出”生成自评得分表（Excel）、自评报告（Word）和按编号整理的佐证材料包（ZIP）。</translation>
     </message>

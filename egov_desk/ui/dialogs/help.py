@@ -47,6 +47,28 @@ class HelpDialog(QDialog):
                 "writes and prints each department's checklist."
             ),
             self.tr(
+                "<b>What is left.</b> The Worklist tab (Ctrl+3) lists, for the unit or one department, the items "
+                "not scored, materials missing or not checked, items returned for rework, deadlines passed and "
+                "last year's materials to confirm; Enter goes to the item. Print or export it for the departments."
+            ),
+            self.tr(
+                "<b>Review and sign-off.</b> Review → Who I am sets your name and role (filler of a department, "
+                "reviewer, leader). Fillers submit their items, the reviewer returns them with a comment or "
+                "approves them, and the leader finalizes the assessment: it is then locked, and its snapshot "
+                "SHA-256 is printed on the report, the score sheet and the package. Only the leader can reopen it."
+            ),
+            self.tr(
+                "<b>Next year.</b> File → New assessment… can start from last year's assessment, on the same table "
+                "or a new year's imported one: you confirm how the items match, then notes, requirements and the "
+                "chosen materials are carried over (marked 去年材料 until confirmed). View → Years side by side "
+                "compares two assessments and shows each first-level indicator over the years."
+            ),
+            self.tr(
+                "<b>History.</b> View → Change history (Ctrl+H) shows who changed what and when, for the item or "
+                "the whole assessment; Help → Check the change history… shows whether anything was changed behind "
+                "the app's back."
+            ),
+            self.tr(
                 "<b>Exports.</b> File → Export writes the score sheet (Excel), the self-assessment report "
                 "(Word) and the evidence package (ZIP, by item code)."
             ),
