@@ -254,4 +254,5 @@ if __name__ == "__main__":
         code = with_virtual_screen()
         raise SystemExit(code or with_virtual_screen("1024x768x24", ":96"))
     shoot(target)
+    subprocess.check_call([sys.executable, str(ROOT / "tools" / "cycle_shots.py"), str(target)])  # the yearly cycle
     print(f"saved screenshots in {target}")
