@@ -34,10 +34,24 @@ CLASS_EN = {
 RULE_CHANGE_ZH = {"type": "计分方式", "parameters": "计分参数", "text": "细则文字"}
 
 
+def rule_numbers(definition: Any) -> Any:
+    """A rule's definition without the wording the reader takes from the text (a part's label, a count's unit, a
+    ratio's numerator and denominator, who scores it, a note): what is left — the type, the numbers, the
+    structure — is what a change of the rule changes. The wording follows the rule text, compared on its own."""
+    if isinstance(definition, dict):
+        return {
+            key: rule_numbers(value) for key, value in definition.items() if key == "type" or not isinstance(value, str)
+        }
+    if isinstance(definition, list):
+        return [rule_numbers(value) for value in definition]
+    return definition
+
+
 def rule_change(a: Item, b: Item) -> tuple[str, ...]:
-    """Which of "type", "parameters", "text" differ between two items' rules."""
+    """Which of "type", "parameters", "text" differ between two items' rules. A part's label or other wording the
+    reader derives from the rule text is not a parameter: the same text read again may word it otherwise."""
     found: list[str] = []
-    rule_a, rule_b = a.scoring.to_dict(), b.scoring.to_dict()
+    rule_a, rule_b = rule_numbers(a.scoring.to_dict()), rule_numbers(b.scoring.to_dict())
     if rule_a.get("type") != rule_b.get("type"):
         found.append("type")
     elif rule_a != rule_b:
