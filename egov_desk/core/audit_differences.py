@@ -59,6 +59,10 @@ def state_differences(
     names = {**names, **dict(connection.execute(text("SELECT sha256, original_name FROM evidence_files")).all())}
     requirements = _requirement_texts(connection)
     systems: dict[int, int] = dict(connection.execute(text("SELECT id, system_id FROM assessments")).all())
+    labels = {
+        aid: f"{year} {title}"
+        for aid, year, title in connection.execute(text("SELECT id, year, title FROM assessments"))
+    }
     found: list[StateDifference] = []
     for assessment_id, now in sorted(stored.items()):
         system = workspace.system(systems[assessment_id])
@@ -66,7 +70,18 @@ def state_differences(
         if said is None:  # made behind the app's back: no row created it
             found.append(_unrecorded(assessment_id))
             said = AssessmentState()
-        found.extend(_differences(assessment_id, system, now, said, scores.get(assessment_id, {}), names, requirements))
+        found.extend(
+            _differences(
+                assessment_id,
+                labels[assessment_id],
+                system,
+                now,
+                said,
+                scores.get(assessment_id, {}),
+                names,
+                requirements,
+            )
+        )
     found.extend(_removed(assessment_id) for assessment_id in sorted(set(recorded) - set(stored)))
     return found
 
@@ -118,6 +133,7 @@ EMPTY: Words = ("空", "empty")
 
 def _differences(
     assessment_id: int,
+    label: str,
     system: IndicatorSystem,
     now: AssessmentState,
     said: AssessmentState,
@@ -128,6 +144,7 @@ def _differences(
     found: list[StateDifference] = []
 
     def differs(code: str, what: str, zh: str, en: str, stored: Words, recorded: Words) -> None:
+        subject = f"{label} · {code}" if code else label  # "" : the assessment itself
         found.append(
             StateDifference(
                 assessment_id,
@@ -135,8 +152,8 @@ def _differences(
                 what,
                 stored[0],
                 recorded[0],
-                f"{code} 的{zh}在数据库中为 {stored[0]}，按记录应为 {recorded[0]}",
-                f"{code} {en}: the database holds {stored[1]}, the history says {recorded[1]}",
+                f"{subject} 的{zh}在数据库中为 {stored[0]}，按记录应为 {recorded[0]}",
+                f"{subject} {en}: the database holds {stored[1]}, the history says {recorded[1]}",
             )
         )
 
@@ -162,11 +179,11 @@ def _differences(
         stored_status, recorded_status = now.statuses.get(code, ("", "")), said.statuses.get(code, ("", ""))
         if stored_status != recorded_status:
             differs(code, "status", "审核状态", "review status", _status(stored_status), _status(recorded_status))
-    label = f"考评 {assessment_id}"
+    whole = ""  # the assessment itself, not one item of it
     if now.stage != said.stage:
-        differs(label, "stage", "阶段", "stage", _stage(now.stage), _stage(said.stage))
+        differs(whole, "stage", "阶段", "stage", _stage(now.stage), _stage(said.stage))
     if said.stage == STAGE_FINAL and now.snapshot != said.snapshot:
-        differs(label, "snapshot", "定稿快照", "frozen snapshot", _hash(now.snapshot), _hash(said.snapshot))
+        differs(whole, "snapshot", "定稿快照", "frozen snapshot", _hash(now.snapshot), _hash(said.snapshot))
     for link in sorted(now.links ^ said.links, key=lambda link: (link[0], str(link[1]), link[2])):
         where = _link_words(link, names, requirements)
         linked, absent = ("有此关联", "linked"), ("无此关联", "not linked")

@@ -150,7 +150,7 @@ def test_review_and_sign_off_verify_clean_and_a_stage_changed_on_the_file_is_nam
     sql(folder, "UPDATE assessments SET stage = 'review', snapshot_sha256 = NULL WHERE id = 1")
     found = {d.what: d for d in checked(folder).differences}
     assert set(found) == {"stage", "snapshot"}
-    assert found["stage"].text == "考评 1 的阶段在数据库中为 审核，按记录应为 定稿"
+    assert found["stage"].text == "2019 自评 的阶段在数据库中为 审核，按记录应为 定稿"
 
 
 def test_a_workspace_upgraded_from_0004_keeps_its_state_in_the_first_row_and_verifies_clean(folder: Path) -> None:
@@ -241,7 +241,7 @@ def test_a_score_changed_on_the_file_is_named_with_both_values(folder: Path) -> 
     item_input(folder, "021", "score", "3")
     report = checked(folder)
     assert not report.breaks
-    assert [d.text for d in report.differences] == ["021 的得分在数据库中为 3，按记录应为 2.33"]
+    assert [d.text for d in report.differences] == ["2019 自评 · 021 的得分在数据库中为 3，按记录应为 2.33"]
 
 
 def test_an_input_a_note_and_a_status_changed_on_the_file_are_named(folder: Path) -> None:
@@ -251,9 +251,9 @@ def test_an_input_a_note_and_a_status_changed_on_the_file_are_named(folder: Path
     found = {(d.code, d.what): d for d in checked(folder).differences}
     assert set(found) == {("021", "input"), ("028", "note"), ("004", "status")}
     assert (
-        found[("021", "input")].text == "021 的挂接具体数据资源的目录数在数据库中为 9，按记录应为 7"
+        found[("021", "input")].text == "2019 自评 · 021 的挂接具体数据资源的目录数在数据库中为 9，按记录应为 7"
     )  # the table's words
-    assert found[("028", "note")].text == "028 的说明在数据库中为 “改过的说明”，按记录应为 “按省通报第7名。”"
+    assert found[("028", "note")].text == "2019 自评 · 028 的说明在数据库中为 “改过的说明”，按记录应为 “按省通报第7名。”"
     assert "已审核" in found[("004", "status")].text
     assert "未提交" in found[("004", "status")].text
 
