@@ -37,6 +37,7 @@ from egov_desk.core.db.models import (
 )
 from egov_desk.core.errors import Refused
 from egov_desk.core.evidence.refusals import no_file
+from egov_desk.core.importers.into_workspace import distinct_title
 from egov_desk.core.item_matching import ItemPair, Matching, unknown_code
 from egov_desk.core.requirements import Requirement
 from egov_desk.core.workspace_systems import remove_assessment_in, unit_given
@@ -169,7 +170,7 @@ def carry_over(
     store = workspace.store
     source = plan.source
     year = source.year + 1 if year is None else year
-    title = (title or "").strip() or source.title
+    title = _title(workspace, source, plan.system_id, year, (title or "").strip())
     with store.write("the new assessment", "新考评") as session:
         if session.get(Assessment, source.id) is None:
             raise no_assessment(source.id)
@@ -193,6 +194,16 @@ def carry_over(
         store.forget_system(plan.system_id)
         entries.append(ChecklistChange(plan.system_id, tuple(sorted(writer.changed_codes))))
     return Carried(new_id, Changes(tuple(entries)), tuple(writer.requirement_ids), tuple(writer.leads), plan.system_id)
+
+
+def _title(workspace: Workspace, source: AssessmentInfo, system_id: int, year: int, given: str) -> str:
+    """The title given; by default (none given, or the source's, which the window offers) the source's title, made
+    distinct the way an import does it — 自评（the system's title）— when the unit has an assessment so titled that
+    year, so the two are told apart wherever they are listed."""
+    if given and given != source.title:
+        return given
+    unit = unit_given(source.unit)
+    return distinct_title(workspace, unit, year, workspace.system(system_id).title, source.title)
 
 
 class _Writer:
