@@ -15,9 +15,12 @@ from egov_desk.core.item_matching import match_items, rule_change
 from egov_desk.core.points import json_number, to_json_number
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from egov_desk.core.indicators import Item, Node
     from egov_desk.core.scoring import ScoreSheet
     from egov_desk.core.workspace import Workspace
+    from egov_desk.core.workspace_info import AssessmentInfo
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,11 @@ class ItemComparison:
         if self.score_a is None and self.score_b is None:
             return None
         return (self.score_b or Decimal(0)) - (self.score_a or Decimal(0))
+
+    @property
+    def lost(self) -> bool:
+        """Scored on both sides, and B's score is lower: an item not (yet) scored has lost nothing."""
+        return self.score_a is not None and self.score_b is not None and self.score_b < self.score_a
 
     @property
     def code(self) -> str:
@@ -130,6 +138,11 @@ class Comparison:
     def delta(self) -> Decimal:
         return self.b.total - self.a.total
 
+    @property
+    def lost(self) -> list[ItemComparison]:
+        """The items scored in both whose score fell (N 项失分), the most lost first."""
+        return [row for row in self.items if row.lost]
+
     def to_json(self) -> dict[str, Any]:
         return {
             "a": self.a.to_json(),
@@ -194,12 +207,31 @@ def compare_sheets(a: Side, sheet_a: ScoreSheet, b: Side, sheet_b: ScoreSheet) -
     return Comparison(a, b, tuple(rows), _levels(sheet_a, sheet_b))
 
 
+def distinct_labels(workspace: Workspace, assessments: Sequence[AssessmentInfo]) -> dict[int, str]:
+    """Each assessment's label (年 单位 标题), and where two of them read alike, each with its system's title after
+    it — 2020 市教育局 自评（2020年…指标体系）— so a list, a heading or a chart never shows two equal labels."""
+    counts: dict[str, int] = {}
+    for info in assessments:
+        counts[info.label] = counts.get(info.label, 0) + 1
+    systems = {system.id: system.label for system in workspace.systems()} if len(counts) < len(assessments) else {}
+    labels = {}
+    for info in assessments:
+        label = info.label
+        if counts[label] > 1:
+            title = systems.get(info.system_id, "")
+            label = f"{label}（{title if len(title) <= 24 else title[:23] + '…'}）"
+        labels[info.id] = label
+    return labels
+
+
 def compare_assessments(workspace: Workspace, a_id: int, b_id: int) -> Comparison:
-    """Assessment ``a_id`` (the earlier, usually) against ``b_id``."""
+    """Assessment ``a_id`` (the earlier, usually) against ``b_id``; their labels told apart when alike."""
+    labels = distinct_labels(workspace, workspace.assessments())
     sides: list[tuple[Side, ScoreSheet]] = []
     for assessment_id in (a_id, b_id):
         info = workspace.assessment(assessment_id)
         sheet = workspace.scores(assessment_id)
-        sides.append((Side(info.id, info.label, info.system_id, sheet.total, sheet.max), sheet))
+        label = labels.get(info.id, info.label)
+        sides.append((Side(info.id, label, info.system_id, sheet.total, sheet.max), sheet))
     (a, sheet_a), (b, sheet_b) = sides
     return compare_sheets(a, sheet_a, b, sheet_b)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from egov_desk.core.comparison import Comparison, ItemComparison, compare_assessments
+from egov_desk.core.comparison import Comparison, ItemComparison, compare_assessments, distinct_labels
 from egov_desk.core.exports.files import safe_name
 from egov_desk.core.messages import say
 from egov_desk.core.points import compact, display
@@ -153,9 +153,10 @@ class ComparisonWindow(QWidget):
         self.a_combo.setObjectName("comparisonA")
         self.b_combo.setObjectName("comparisonB")
         assessments = ordered_assessments(self.workspace)
+        labels = distinct_labels(self.workspace, assessments)
         for combo in (self.a_combo, self.b_combo):
             for info in assessments:
-                combo.addItem(info.label, info.id)
+                combo.addItem(labels[info.id], info.id)
         shown = context.assessment
         earlier = [info for info in assessments if info.year < shown.year]
         before = earlier[-1] if earlier else next((i for i in assessments if i.id != shown.id), shown)
@@ -250,7 +251,7 @@ class ComparisonWindow(QWidget):
         total += [_arrow(display(comparison.a.total), display(comparison.b.total)), _delta(comparison.delta), ""]
         self._row(self.table, total, comparison.delta, bold)
         self.table.expandAll()
-        lost = sum(1 for row in comparison.items if row.delta is not None and row.delta < 0)
+        lost = len(comparison.lost)  # scored on both sides and fell: an item not yet scored has lost nothing
         self.summary.setText(
             self.tr("A %1 · B %2 · %3 item(s) lost points · %4 only in A · %5 only in B")
             .replace("%1", comparison.a.label)

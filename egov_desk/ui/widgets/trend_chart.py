@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QP
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from egov_desk.core.points import compact, display
-from egov_desk.core.trend import LevelTrend
+from egov_desk.core.trend import LevelTrend, TrendPoint
 
 CELL_MIN_WIDTH = 170
 CELL_HEIGHT = 118
@@ -30,6 +30,7 @@ class TrendChart(QWidget):
         self.setObjectName("trendChart")
         self.series: list[LevelTrend] = []
         self.painted = 0  # cells painted by the last paint (tests look)
+        self.year_labels: list[list[tuple[QRectF, str]]] = []  # per cell, each year's label and its box (tests look)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(CELL_HEIGHT)
 
@@ -37,7 +38,8 @@ class TrendChart(QWidget):
         self.series = series
         self.setToolTip(
             "\n".join(
-                f"{level.name}：" + "，".join(f"{p.label} {_value(p.score)}" for p in level.points) for level in series
+                f"{level.name}：" + "，".join(f"{p.label} {self.value_text(p)}" for p in level.points)
+                for level in series
             )
         )
         self.updateGeometry()
@@ -65,6 +67,7 @@ class TrendChart(QWidget):
         columns = self._columns(self.width())
         width = self.width() / columns
         self.painted = 0
+        self.year_labels = []
         for number, level in enumerate(self.series):
             row, column = divmod(number, columns)
             cell = QRectF(column * width, row * CELL_HEIGHT, width, CELL_HEIGHT).adjusted(4, 4, -4, -4)
@@ -113,26 +116,51 @@ class TrendChart(QWidget):
             painter.drawLine(QPointF(plot.left(), y_of(a)), QPointF(plot.right(), y_of(a)))
         painter.setPen(QPen(CEILING))
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
-        scored = [(i, p.score) for i, p in enumerate(level.points) if p.score is not None]
-        painter.setPen(QPen(LINE, 2))
-        for (i, a), (j, b) in itertools.pairwise(scored):
-            painter.drawLine(QPointF(x_of(i), y_of(a)), QPointF(x_of(j), y_of(b)))
+        scored = [(i, p) for i, p in enumerate(level.points) if p.score is not None]
+        for (i, before), (j, after) in itertools.pairwise(scored):
+            assert before.score is not None
+            assert after.score is not None
+            style = Qt.PenStyle.DashLine if after.partial else Qt.PenStyle.SolidLine  # towards a partly scored year
+            painter.setPen(QPen(LINE, 2, style))
+            painter.drawLine(QPointF(x_of(i), y_of(before.score)), QPointF(x_of(j), y_of(after.score)))
+        room = plot.width() / (count - 1) if count > 1 else plot.width()
+        label_width = max(30.0, min(room - 4, 110.0))
+        small_metrics = QFontMetrics(small)
+        self.year_labels.append([])
         for index, point in enumerate(level.points):
             x = x_of(index)
             painter.setPen(MUTED)
-            label = QRectF(max(cell.left() + 2, min(x - 40, cell.right() - 82)), plot.bottom() + 2, 80, small_height)
-            painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, point.label)
+            width = min(label_width, 2 * (x - cell.left() - 2), 2 * (cell.right() - 2 - x))  # centred, in the cell
+            text = small_metrics.elidedText(point.label, Qt.TextElideMode.ElideRight, int(width))
+            label = QRectF(x - width / 2, plot.bottom() + 2, width, small_height)
+            painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+            used = small_metrics.horizontalAdvance(text)
+            self.year_labels[-1].append((QRectF(label.center().x() - used / 2, label.top(), used, small_height), text))
             if point.score is None:
                 continue
             y = y_of(point.score)
-            painter.setPen(QPen(LINE, 2))
-            painter.setBrush(LINE)
+            if point.partial:  # hollow: some of its items are not scored yet, so it is no drop
+                painter.setPen(QPen(LINE, 1.5))
+                painter.setBrush(Qt.GlobalColor.white)
+            else:
+                painter.setPen(QPen(LINE, 2))
+                painter.setBrush(LINE)
             painter.drawEllipse(QPointF(x, y), 3, 3)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(TEXT)
-            value = _value(point.score) + (f"/{compact(point.points)}" if point.points is not None else "")
-            left = max(cell.left() + 2, min(x - 45, cell.right() - 92))  # inside the cell
-            painter.drawText(QRectF(left, y - small_height - 3, 90, small_height), Qt.AlignmentFlag.AlignHCenter, value)
+            painter.setPen(MUTED if point.partial else TEXT)
+            value = self.value_text(point)
+            width = min(float(small_metrics.horizontalAdvance(value) + 6), cell.width() - 4)
+            value = small_metrics.elidedText(value, Qt.TextElideMode.ElideRight, int(width))
+            left = max(cell.left() + 2, min(x - width / 2, cell.right() - width - 2))  # inside the cell
+            painter.drawText(
+                QRectF(left, y - small_height - 3, width, small_height), Qt.AlignmentFlag.AlignHCenter, value
+            )
+
+    def value_text(self, point: TrendPoint) -> str:
+        """12.50/14; partly scored: 3.00 · 9 项未评 (its points so far and how many items are left)."""
+        if point.partial:
+            return self.tr("%1 · %2 unscored").replace("%1", _value(point.score)).replace("%2", str(point.unscored))
+        return _value(point.score) + (f"/{compact(point.points)}" if point.points is not None else "")
 
 
 def _value(score: Decimal | None) -> str:
