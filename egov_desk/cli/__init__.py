@@ -4,7 +4,8 @@ Exit status: 0 done; 2 refused input (an impossible score, a bad file, a usage e
 stderr naming what and where; 1 any other failure (the workspace cannot be opened or written).
 
 An impossible input is worded in the locale's language (:func:`egov_desk.core.messages.cli_language`: Chinese
-under a zh_* LC_ALL / LC_MESSAGES / LANG, English otherwise); the help and usage stay as argparse prints them.
+under a zh_* LC_ALL / LC_MESSAGES / LANG, English otherwise), and so are argparse's own words (usage errors, the
+help's headings: :mod:`~egov_desk.cli.usage_words`); the commands' help texts are English.
 
 Each subject's module registers its own commands and imports what a command uses only when it runs, so `score`
 or `template show` loads neither the database (SQLAlchemy) nor Qt; only the PDF checklist and the report's chart
@@ -20,6 +21,7 @@ import sys
 from collections.abc import Sequence
 
 from egov_desk import __version__
+from egov_desk.cli import usage_words
 from egov_desk.cli.assessment import add_assessment_commands
 from egov_desk.cli.audit import add_audit_commands
 from egov_desk.cli.backup import add_backup_commands
@@ -69,6 +71,7 @@ def _database_errors() -> tuple[type[BaseException], ...]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. What it refuses (the input's fault) exits 2, what fails (the workspace, the disk, Qt
     missing) exits 1 — each said in one line in the locale's language."""
+    usage_words.speak(is_chinese(cli_language()))
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
