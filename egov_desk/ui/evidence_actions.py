@@ -32,6 +32,7 @@ from egov_desk.ui.evidence_steps import Attachment, NewRequirement, Removal, Req
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.ops import Job, Progress
 from egov_desk.ui.undo import Step, push
+from egov_desk.ui.write_refusals import ADD_EVIDENCE, refused
 
 if TYPE_CHECKING:
     from egov_desk.ui.context import WindowContext
@@ -122,7 +123,14 @@ class EvidenceActions(QObject):
         general = self.tr("Other materials for the item")
         return f"{self.code} {named or general}"
 
+    def _refused(self) -> bool:
+        """Files cannot be added to the item shown (a final assessment, another department's item for a filler,
+        a read-only window): said at once, before any file dialog."""
+        return refused(self.context, ADD_EVIDENCE, self.context.current_item())
+
     def choose_files(self, requirement: int | None) -> None:
+        if self._refused():
+            return
         names, _ = QFileDialog.getOpenFileNames(
             self.context.parent,
             self.tr("Evidence files for %1").replace("%1", self._target_name(requirement)),
@@ -138,6 +146,8 @@ class EvidenceActions(QObject):
             self.attach([Path(n) for n in names], requirement)
 
     def choose_folder(self, requirement: int | None) -> None:
+        if self._refused():
+            return
         folder = QFileDialog.getExistingDirectory(
             self.context.parent,
             self.tr("A folder of evidence for %1").replace("%1", self._target_name(requirement)),
@@ -156,7 +166,7 @@ class EvidenceActions(QObject):
 
     def attach(self, paths: list[Path], requirement: int | None) -> Job | None:
         """Copy the files into the vault off the UI thread, with progress (files and bytes) and cancel."""
-        if not self.code or not paths:
+        if not self.code or not paths or self._refused():
             return None
         assessment, code = self.context.assessment.id, self.code
         dialog = QProgressDialog(self.tr("Storing the files…"), self.tr("Cancel"), 0, 1000, self.context.parent)

@@ -10,18 +10,18 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from egov_desk.core.changes import Changes, Written
 from egov_desk.core.messages import is_chinese
 from egov_desk.core.person import Person
 from egov_desk.core.review import ItemReview, approve, item_reviews, restore_statuses, return_items, submit
-from egov_desk.core.review_states import APPROVED, FILLER, STAGE_FILLING, STAGE_FINAL, STAGE_REVIEW, STAGES, said
-from egov_desk.core.sign_off import finalize, reopen, set_stage
+from egov_desk.core.review_states import FILLER, STAGE_FILLING, STAGE_FINAL, STAGES, said
 from egov_desk.ui.dialogs.person import PersonDialog, remember_person, remembered_person
 from egov_desk.ui.dialogs.review_questions import ask_text, yes_or_cancel
 from egov_desk.ui.language import ui_language
-from egov_desk.ui.panels.review_bar import FinalBanner, status_word
+from egov_desk.ui.panels.review_bar import FinalBanner
 from egov_desk.ui.review_menu import (
     APPROVE,
     FINALIZE,
@@ -36,7 +36,9 @@ from egov_desk.ui.review_menu import (
     concerns,
     submittable,
 )
+from egov_desk.ui.sign_off_steps import SignOffSteps
 from egov_desk.ui.undo import Step, push
+from egov_desk.ui.write_refusals import CHANGE_SCORE, READ_SCORES, guard, say_refused, why_not
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSortFilterProxyModel
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
     from egov_desk.core.workspace_info import AssessmentInfo
     from egov_desk.ui.actions import Actions
     from egov_desk.ui.context import WindowContext
+    from egov_desk.ui.dialogs.backups import Backups
     from egov_desk.ui.models.indicator_tree import IndicatorTreeModel
     from egov_desk.ui.panels.item_panel import ItemPanel
 
@@ -75,6 +78,11 @@ class ReviewedWindow(Protocol):
     @property
     def menu_actions(self) -> Actions: ...
 
+    @property
+    def backups(self) -> Backups: ...
+
+    def focus_editor(self) -> None: ...
+
 
 class ReviewDesk(QObject):
     def __init__(self, window: QMainWindow, shown: ReviewedWindow) -> None:
@@ -87,16 +95,20 @@ class ReviewDesk(QObject):
         self.asking: QWidget | None = None  # the dialog open now (tests fill it in)
         self.login = self.workspace.store.actor
         self.workspace.set_person(remembered_person(self.login))
-        slots: dict[str, Callable[[], object]] = {
-            IDENTITY: lambda: self.choose_person(),
-            SUBMIT: lambda: self.when_identified(self.submit_item),
-            RETURN: lambda: self.when_identified(self.return_item),
-            APPROVE: lambda: self.when_identified(self.approve_item),
-            SUBMIT_DEPARTMENT: lambda: self.when_identified(self.submit_department),
-            TO_REVIEW: lambda: self.when_identified(self.start_review),
-            FINALIZE: lambda: self.when_identified(self.finalize),
-            REOPEN: lambda: self.when_identified(self.reopen),
+        self.focused: QWidget | None = None  # where the keyboard was when a review action was asked for
+        self.sign_off = SignOffSteps(self.context, self._step, self.ask_text, self.ask_yes)
+        identified: dict[str, Callable[[], object]] = {
+            SUBMIT: self.submit_item,
+            RETURN: self.return_item,
+            APPROVE: self.approve_item,
+            SUBMIT_DEPARTMENT: self.submit_department,
+            TO_REVIEW: self.sign_off.start_review,
+            FINALIZE: self.sign_off.finalize,
+            REOPEN: self.sign_off.reopen,
         }
+        slots: dict[str, Callable[[], object]] = {IDENTITY: lambda: self.keeping_focus(self.choose_person)}
+        for key, slot in identified.items():
+            slots[key] = self._identified_keeping_focus(slot)
         self.menu = ReviewMenu(window, slots)
         self.menu.install()
         self.banner = FinalBanner()
@@ -118,6 +130,26 @@ class ReviewDesk(QObject):
         if self.watch is not None:
             self.timer.start()
         window.installEventFilter(self)
+        self._guard_writes()
+
+    def _identified_keeping_focus(self, action: Callable[[], object]) -> Callable[[], None]:
+        return lambda: self.keeping_focus(lambda: self.when_identified(action))
+
+    def _guard_writes(self) -> None:
+        """读入得分 and F2 into a grey editor say at once why they cannot change the assessment or the item, before
+        any dialog (添加佐证 and a drop ask the same in :mod:`egov_desk.ui.evidence_actions`)."""
+        shown, context, actions = self.shown, self.context, self.shown.menu_actions
+
+        def say(why: str) -> None:
+            say_refused(context, why)
+
+        guard(actions.read_scores_action, lambda: why_not(context, READ_SCORES, None), say, shown.backups.import_sheet)
+
+        def score_refused() -> str:
+            panel = shown.panel
+            return why_not(context, CHANGE_SCORE, panel.item) if panel.editor is not None else ""
+
+        guard(actions.edit_score_action, score_refused, say, shown.focus_editor)
 
     # --- showing ----------------------------------------------------------------------------------
 
@@ -135,11 +167,9 @@ class ReviewDesk(QObject):
 
     def _show_stage(self, assessment: AssessmentInfo) -> None:
         self.stage = assessment.stage
-        final = self.stage == STAGE_FINAL
-        writable = not (self.workspace.read_only or final)
         for action in (self.shown.menu_actions.add_evidence_action, self.shown.menu_actions.read_scores_action):
-            action.setEnabled(writable)
-        if final:
+            action.setEnabled(not self.workspace.read_only)  # in a final assessment they say why they refuse
+        if self.stage == STAGE_FINAL:
             self.banner.show_final(assessment.snapshot_sha256)
         else:
             self.banner.hide()
@@ -231,12 +261,13 @@ class ReviewDesk(QObject):
             self.workspace.set_person(dialog.chosen)
             remember_person(self.login, dialog.chosen)
             self._show_status()
-            self.update_actions()
+            self.show_item()  # what the item allows the new identity: the panel's lock, its note, the actions
             if then is not None:
                 then()
 
         dialog.accepted.connect(chosen)
         self.asking = dialog
+        self._focus_back_after(dialog)
         dialog.open()
         return dialog
 
@@ -331,76 +362,34 @@ class ReviewDesk(QObject):
             lambda: self._review_step(text, lambda: submit(self.workspace, assessment, codes)),
         )
 
-    def start_review(self) -> None:
-        assessment = self.shown.assessment.id
-        self._step(
-            self.tr("start the review stage"),
-            lambda: set_stage(self.workspace, assessment, STAGE_REVIEW),
-            lambda: set_stage(self.workspace, assessment, STAGE_FILLING),
-        )
-
-    def finalize(self) -> None:
-        assessment = self.shown.assessment.id
-        unreviewed = [r for r in item_reviews(self.workspace, assessment).values() if r.status != APPROVED]
-        question = self.tr(
-            "Finalize the assessment? Scores, notes and evidence are then locked until the leader reopens it."
-        )
-        if unreviewed:
-            listed = "、".join(f"{r.code}（{status_word(r.status)}）" for r in unreviewed[:20])
-            more = "…" if len(unreviewed) > 20 else ""
-            question += "\n\n" + self.tr("%n item(s) are not approved yet:", "", len(unreviewed)) + f"\n{listed}{more}"
-        self.ask_yes(self.tr("Finalize"), question, self.tr("Finalize"), lambda: self._finalize(assessment))
-
-    def _finalize(self, assessment: int) -> None:
-        frozen: list[str] = []
-
-        def forward() -> Written:
-            done = finalize(self.workspace, assessment, force=True)  # the person saw and confirmed what is unreviewed
-            frozen.append(done.snapshot)
-            return done
-
-        def backward() -> Written:
-            reason = self.ask_reason_now()
-            return reopen(self.workspace, assessment, reason)
-
-        if self._step(self.tr("finalize"), forward, backward) and frozen:
-            box = QMessageBox(
-                QMessageBox.Icon.Information,
-                self.tr("Final"),
-                self.tr(
-                    "The assessment is final. Its snapshot's SHA-256 (printed on the report, the score sheet "
-                    "and the package's manifest):\n%1"
-                ).replace("%1", frozen[-1]),
-                QMessageBox.StandardButton.Ok,
-                self.window,
-            )
-            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.context.show(box)
-
-    def reopen(self) -> None:
-        assessment = self.shown.assessment.id
-
-        def reopened(reason: str) -> None:
-            self._step(
-                self.tr("reopen"),
-                lambda: reopen(self.workspace, assessment, reason),
-                lambda: finalize(self.workspace, assessment, force=True).changes,
-            )
-
-        self.ask_text(self.tr("Reopen"), self.tr("Why is the final assessment reopened (recorded):"), reopened)
-
     # --- asking -----------------------------------------------------------------------------------
-
-    def ask_reason_now(self) -> str:
-        """Undoing 定稿 reopens the assessment: the reason is asked there and then ("" is refused by the core)."""
-        reason, ok = QInputDialog.getText(
-            self.window, self.tr("Reopen"), self.tr("Undoing the sign-off reopens the assessment. Why (recorded):")
-        )
-        return reason if ok else ""
 
     def ask_text(self, title: str, label: str, then: Callable[[str], object]) -> None:
         self.asking = ask_text(self.window, title, label, then)
+        self._focus_back_after(self.asking)
 
-    def ask_yes(self, title: str, question: str, yes: str, then: Callable[[], object]) -> None:
-        self.context.show(yes_or_cancel(self.window, title, question, yes, then))
+    def ask_yes(self, title: str, question: str, yes: str, then: Callable[[], object], default: bool = True) -> None:
+        box = self.context.show(yes_or_cancel(self.window, title, question, yes, then, default))
+        self._focus_back_after(box)
+
+    # --- the keyboard -----------------------------------------------------------------------------
+
+    def keeping_focus(self, action: Callable[[], object]) -> None:
+        """Run a review action; then the keyboard is back where it was (the tree, so Up and Down go on through
+        the items), also after the questions it asked."""
+        focused = QApplication.focusWidget()
+        if focused is not None and focused.window() is self.window:
+            self.focused = focused
+        action()
+        QTimer.singleShot(0, self, self._focus_back)
+
+    def _focus_back_after(self, dialog: QDialog) -> None:
+        dialog.finished.connect(lambda _result: QTimer.singleShot(0, self, self._focus_back))
+
+    def _focus_back(self) -> None:
+        widget = self.focused
+        if QApplication.activeModalWidget() is not None or widget is None or not isValid(widget):
+            return  # a question is open: the keyboard goes back when it is answered
+        if widget.isVisible() and widget.isEnabled():
+            self.window.activateWindow()
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -15,6 +15,7 @@ from egov_desk.core.snapshot import snapshot_hash
 from egov_desk.ui.dialogs.person import PersonDialog, remembered_person
 from egov_desk.ui.main_window import MainWindow
 from egov_desk.ui.models.indicator_tree import CODE, ReviewRole
+from egov_desk.ui.write_refusals import ADD_EVIDENCE, why_not
 
 
 def act(window: MainWindow, key: str) -> None:
@@ -153,8 +154,7 @@ def test_a_final_assessment_refuses_every_edit_until_it_is_reopened(
     assert not panel.editor.isEnabled()
     assert panel.note.isReadOnly()
     assert panel.evidence.read_only
-    assert not panel.evidence.tree.acceptDrops()
-    assert not window.menu_actions.add_evidence_action.isEnabled()
+    assert not panel.evidence.add_files.isEnabled()
     for key in ("submit", "return", "approve", "finalize"):
         assert not window.review.menu.actions[key].isEnabled()
     assert window.review.menu.actions["submit"].statusTip()  # says why
@@ -173,9 +173,12 @@ def test_a_final_assessment_refuses_every_edit_until_it_is_reopened(
     window.edit_note("004", "定稿后补一句")
     refused()
     window.runner.synchronous = True
-    window.evidence_actions.attach([scan], requirement)  # dropping a file
-    qtbot.waitUntil(lambda: "已定稿" in window.evidence_actions.last_notice)
-    window.evidence_actions.last_notice = ""
+    assert window.evidence_actions.attach([scan], requirement) is None  # dropping a file: refused at once
+    said = window.last_message
+    assert said is not None
+    assert said.isVisible()
+    assert said.text() == why_not(window.context, ADD_EVIDENCE, window.current_item())
+    said.close()
     window.evidence_actions.set_checked(requirement, True)  # ticking
     qtbot.waitUntil(lambda: "已定稿" in window.evidence_actions.last_notice)
     assert all("负责人" in text for text in refusals)

@@ -24,12 +24,16 @@ def ask_text(parent: QWidget, title: str, label: str, then: Callable[[str], obje
     return dialog
 
 
-def yes_or_cancel(parent: QWidget, title: str, question: str, yes: str, then: Callable[[], object]) -> QMessageBox:
-    """A question with ``yes`` (the default) and Cancel; ``then`` runs on ``yes``. The caller opens it."""
+def yes_or_cancel(
+    parent: QWidget, title: str, question: str, yes: str, then: Callable[[], object], default: bool = True
+) -> QMessageBox:
+    """A question with ``yes`` and Cancel; ``then`` runs on ``yes``. Enter presses ``yes`` when it is the
+    ``default``, else Cancel (Escape always cancels). The caller opens it."""
     box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
     go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(go)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(go if default else cancel)
+    box.setEscapeButton(cancel)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.buttonClicked.connect(lambda button: then() if button is go else None)
     return box

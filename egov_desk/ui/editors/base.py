@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from egov_desk.core.messages import describe
 from egov_desk.core.points import display
@@ -33,6 +33,27 @@ def number_text(value: float) -> Any:
     return int(value) if float(value).is_integer() else float(Decimal(str(value)).normalize())
 
 
+def wrapping_label(text: str) -> QLabel:
+    """A field's label that wraps: a long one (an imported table's own words) must not widen the item panel past
+    a small screen."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def wrapping_row(button: QAbstractButton, text: str) -> QHBoxLayout:
+    """A check box or radio button whose text wraps (a button's own text never does); clicking the text clicks
+    the button. The button keeps the text as its accessible name."""
+    button.setAccessibleName(text)
+    label = wrapping_label(text)
+    label.setBuddy(button)
+    label.mousePressEvent = lambda _event: button.click()  # type: ignore[method-assign]
+    row = QHBoxLayout()
+    row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    row.addWidget(label, 1)
+    return row
+
+
 class RuleEditor(QWidget):
     """Base: a form of fields, a preview of the points, and a line for what is wrong."""
 
@@ -46,7 +67,7 @@ class RuleEditor(QWidget):
         self.refusal: str = ""  # why the text shown is not saved; "" when what is shown is valid
         self.fields = QVBoxLayout()
         self.fields.setContentsMargins(0, 0, 0, 0)
-        self.preview = QLabel()
+        self.preview = wrapping_label("")
         self.preview.setObjectName("scorePreview")
         self.problem = QLabel()
         self.problem.setObjectName("inputProblem")

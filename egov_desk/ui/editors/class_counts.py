@@ -6,11 +6,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from egov_desk.core.points import compact
 from egov_desk.core.rules import Deduct
-from egov_desk.ui.editors.base import Input, RuleEditor
+from egov_desk.ui.editors.base import Input, RuleEditor, wrapping_label
 from egov_desk.ui.editors.number_field import NumberField
 
 
@@ -26,15 +26,15 @@ class ClassCountEditor(RuleEditor):
             field.setPlaceholderText(self.tr("Not scored"))
             self.take_typing(field)
             self.counts.append(field)
-            grid.addWidget(QLabel(kind.label), row, 0)
+            grid.addWidget(wrapping_label(kind.label), row, 0)
             grid.addWidget(field, row, 1, Qt.AlignmentFlag.AlignLeft)
             cost = self.tr("minus %1 each").replace("%1", compact(kind.per))
             if kind.max is not None:  # 每推迟一个月扣0.5分，最高扣2分: the class takes off no more than this
                 cost += self.tr(" (at most %1 off)").replace("%1", compact(kind.max))
-            grid.addWidget(QLabel(cost), row, 2)
+            grid.addWidget(wrapping_label(cost), row, 2)
         grid.setColumnStretch(2, 1)
         self.fields.addLayout(grid)
-        note = QLabel(
+        note = wrapping_label(
             self.tr("from %1, not below %2").replace("%1", compact(rule.start)).replace("%2", compact(rule.floor))
         )
         note.setStyleSheet("color: #475569;")

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from egov_desk.core.indicators import Veto
 from egov_desk.core.points import compact
 from egov_desk.core.rules import Checklist, Deduct, Manual, Options, PassFail, PerUnit, Rank, Ratio, Rule, Sum, YesNo
-from egov_desk.ui.editors.base import Input, RuleEditor
+from egov_desk.ui.editors.base import Input, RuleEditor, wrapping_label, wrapping_row
 from egov_desk.ui.editors.class_counts import ClassCountEditor
 from egov_desk.ui.editors.fields import ChoiceEditor, CountEditor, ManualEditor, RatioEditor
 from egov_desk.ui.editors.veto import VetoEditor
-
-
-def _wrapping_row(box: QCheckBox, text: str) -> QHBoxLayout:
-    """A check box whose text wraps (a QCheckBox's own text never does, and long conditions would widen the
-    panel past a small screen); clicking the text ticks the box."""
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setBuddy(box)
-    label.mousePressEvent = lambda _event: box.click()  # type: ignore[method-assign]
-    row = QHBoxLayout()
-    row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
-    row.addWidget(label, 1)
-    return row
 
 
 class ChecklistEditor(RuleEditor):
@@ -36,10 +23,9 @@ class ChecklistEditor(RuleEditor):
         for condition in rule.items:
             text = condition.label if rule.tiers else f"{condition.label}（{compact(condition.points)}）"
             box = QCheckBox()
-            box.setAccessibleName(text)
             box.toggled.connect(lambda _on: self._toggled())
             self.boxes.append(box)
-            self.fields.addLayout(_wrapping_row(box, text))
+            self.fields.addLayout(wrapping_row(box, text))
         notes = []
         if rule.tiers:
             notes.append(
@@ -51,7 +37,7 @@ class ChecklistEditor(RuleEditor):
         if rule.cap is not None:
             notes.append(self.tr("at most %1 pts").replace("%1", compact(rule.cap)))
         if notes:
-            hint = QLabel("；".join(notes))
+            hint = wrapping_label("；".join(notes))
             hint.setStyleSheet("color: #475569;")
             self.fields.addWidget(hint)
         self.touched = False
@@ -85,8 +71,12 @@ class SumEditor(RuleEditor):
         super().__init__(rule, parent)
         self.parts: list[RuleEditor] = []
         for number, part in enumerate(rule.parts):
-            box = QGroupBox(part.label or self.tr("Part %1").replace("%1", str(number + 1)))
+            box = QGroupBox()  # a group box's title never wraps: the part's label is a wrapping label in it
             inner = QVBoxLayout(box)
+            title = wrapping_label(part.label or self.tr("Part %1").replace("%1", str(number + 1)))
+            title.setObjectName("partLabel")
+            title.setStyleSheet("font-weight: bold;")
+            inner.addWidget(title)
             editor = editor_for(part)
             editor.edited.connect(lambda _inp: self.changed())
             inner.addWidget(editor)

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from egov_desk.core.points import compact, display
 from egov_desk.core.rules import Deduct, External, InputError, Manual, PerUnit, Rank, Ratio, Rule
-from egov_desk.ui.editors.base import Input, RuleEditor, number_text
+from egov_desk.ui.editors.base import Input, RuleEditor, number_text, wrapping_label, wrapping_row
 from egov_desk.ui.editors.number_field import NumberField
+
+SHORT_CHOICE = 24  # characters a radio button shows on one line; a longer choice wraps beside it
 
 
 class ManualEditor(RuleEditor):
@@ -41,12 +43,10 @@ class ManualEditor(RuleEditor):
             said = self.tr("of %1, scaled to %2 pts").replace("%1", compact(scale)).replace("%2", compact(rule.max))
         else:
             said = self.tr("of %1 pts").replace("%1", compact(rule.max))
-        row.addWidget(QLabel(said))
-        row.addStretch(1)
+        row.addWidget(wrapping_label(said), 1)
         self.fields.addLayout(row)
         if rule.source:
-            source = QLabel(self.tr("(result from %1)").replace("%1", rule.source))
-            source.setWordWrap(True)
+            source = wrapping_label(self.tr("(result from %1)").replace("%1", rule.source))
             self.fields.addWidget(source)
 
     def current_input(self) -> Input:
@@ -88,10 +88,14 @@ class ChoiceEditor(RuleEditor):
                 button = QPushButton(text)
                 button.setCheckable(True)
                 button.setObjectName("switchSide")
+            elif len(text) > SHORT_CHOICE:
+                button = QRadioButton()
+                box.addLayout(wrapping_row(button, text))
             else:
                 button = QRadioButton(text)
             self.group.addButton(button, number)
-            box.addWidget(button)
+            if button.text():
+                box.addWidget(button)
         if switch:
             box.addStretch(1)
             self.setStyleSheet(
@@ -164,10 +168,9 @@ class CountEditor(RuleEditor):
             if overlaps:
                 hint += " " + self.tr("— ranks %1 fall in two bands").replace("%1", ", ".join(map(str, overlaps)))
         grid = QGridLayout()
-        grid.addWidget(QLabel(what), 0, 0)
+        grid.addWidget(wrapping_label(what), 0, 0)
         grid.addWidget(self.spin, 0, 1, Qt.AlignmentFlag.AlignLeft)
-        note = QLabel(hint)
-        note.setWordWrap(True)
+        note = wrapping_label(hint)
         note.setStyleSheet("color: #475569;")
         grid.addWidget(note, 1, 0, 1, 2)
         grid.setColumnStretch(0, 1)
@@ -200,7 +203,7 @@ class RatioEditor(RuleEditor):
             self.rate = NumberField(Decimal(1), Decimal(0), Decimal(100))
             self.rate.setPlaceholderText(self.tr("Not scored"))
             self.take_typing(self.rate)
-            grid.addWidget(QLabel(self.tr("Rate (%)")), 0, 0)
+            grid.addWidget(wrapping_label(self.tr("Rate (%)")), 0, 0)
             grid.addWidget(self.rate, 0, 1, left)
         else:
             self.numerator = NumberField(Decimal(1), Decimal(0))
@@ -208,10 +211,8 @@ class RatioEditor(RuleEditor):
             for field in (self.numerator, self.denominator):
                 field.setPlaceholderText("—")
                 self.take_typing(field)
-            numerator = QLabel(rule.numerator or self.tr("Done"))
-            denominator = QLabel(rule.denominator or self.tr("Total"))
-            for label in (numerator, denominator):
-                label.setWordWrap(True)
+            numerator = wrapping_label(rule.numerator or self.tr("Done"))
+            denominator = wrapping_label(rule.denominator or self.tr("Total"))
             grid.addWidget(numerator, 0, 0)
             grid.addWidget(self.numerator, 0, 1, left)
             grid.addWidget(denominator, 1, 0)

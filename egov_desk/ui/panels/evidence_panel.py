@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QAction, QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QMenu,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -22,10 +19,7 @@ from PySide6.QtWidgets import (
 from egov_desk.core.evidence import CHECKED, COLLECTED, MISSING, SUPPLIED, FileInfo, ItemEvidence
 from egov_desk.core.evidence.filetypes import LABELS
 from egov_desk.core.requirements import PLATFORM
-
-RequirementRole = Qt.ItemDataRole.UserRole + 1  # requirement id on requirement rows (None: the item generally)
-FileRole = Qt.ItemDataRole.UserRole + 2  # FileInfo on file rows
-GENERAL = -1
+from egov_desk.ui.panels.checklist_tree import GENERAL, ChecklistTree, FileRole, RequirementRole
 
 COLORS = {MISSING: "#b45309", COLLECTED: "#1d4ed8", CHECKED: "#166534", SUPPLIED: "#64748b"}
 
@@ -38,56 +32,6 @@ def human_size(size: int) -> str:
     return str(size)
 
 
-class ChecklistTree(QTreeWidget):
-    """Accepts files dragged from the file manager; reports which requirement they were dropped on."""
-
-    files_dropped = Signal(list, object)  # paths, requirement id (None: the item generally)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAcceptDrops(True)
-        self.viewport().setAcceptDrops(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
-        self.setDropIndicatorShown(True)
-
-    @staticmethod
-    def _paths(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
-        mime = event.mimeData()
-        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
-
-    def requirement_at(self, point: QPoint) -> int | None:
-        entry = self.itemAt(point)
-        while entry is not None and entry.data(0, RequirementRole) is None:
-            entry = entry.parent()
-        if entry is None:
-            return None
-        requirement = entry.data(0, RequirementRole)
-        return None if requirement == GENERAL else requirement
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._paths(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._paths(event):
-            entry = self.itemAt(event.position().toPoint())
-            if entry is not None:
-                self.setCurrentItem(entry)
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = self._paths(event)
-        if not paths:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.files_dropped.emit(paths, self.requirement_at(event.position().toPoint()))
-
-
 class EvidencePanel(QWidget):
     attach_requested = Signal(list, object)  # paths, requirement id
     add_files_requested = Signal(object)  # requirement id: open the file dialog
@@ -97,7 +41,6 @@ class EvidencePanel(QWidget):
     preview_requested = Signal(object)  # FileInfo
     reveal_requested = Signal(object)  # FileInfo
     date_requested = Signal(object)  # FileInfo
-    confirm_requested = Signal(int)  # file id: last year's file (去年材料) still holds
     checked_changed = Signal(int, bool)  # requirement id, checked
     requirement_edit = Signal(str, object)  # "add" / "rename" / "up" / "down" / "remove", requirement id
 
@@ -120,13 +63,11 @@ class EvidencePanel(QWidget):
         self.tree.files_dropped.connect(self.attach_requested)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         self.tree.itemChanged.connect(self._item_changed)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.customContextMenuRequested.connect(self._menu)
+        self.tree.menu_requested.connect(self._menu)  # by the mouse, the Menu key or Shift+F10
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.confirm_action = QAction(self.tr("Confirm last year's file still holds"), self.tree)
         self.confirm_action.setShortcut("Ctrl+Shift+K")
         self.confirm_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.confirm_action.triggered.connect(self._confirm)
         self.tree.addAction(self.confirm_action)
         self.add_files = QPushButton(self.tr("Add files…"))
         self.add_files.clicked.connect(lambda: self.add_files_requested.emit(self.selected_requirement()))
@@ -275,10 +216,8 @@ class EvidencePanel(QWidget):
             button.setEnabled(not self.read_only)
 
     def set_read_only(self, read_only: bool) -> None:
-        """Files can be previewed and opened, not added, removed or ticked."""
+        """Files can be previewed and opened, not added, removed or ticked (a file dropped is refused in words)."""
         self.read_only = read_only
-        self.tree.setAcceptDrops(not read_only)
-        self.tree.viewport().setAcceptDrops(not read_only)
         self._update_buttons()
 
     def _remove(self) -> None:
@@ -292,11 +231,6 @@ class EvidencePanel(QWidget):
         link = next((lid for lid, code, rid in file.links if code == self.code and rid == requirement), None)
         if link is not None:
             self.unlink_requested.emit(link)
-
-    def _confirm(self) -> None:
-        file = self.selected_file()
-        if file is not None and file.carried and not self.read_only:
-            self.confirm_requested.emit(file.id)
 
     def _double_clicked(self, entry: QTreeWidgetItem, _column: int) -> None:
         file = entry.data(0, FileRole)

@@ -89,6 +89,7 @@ class ItemPanel(QScrollArea):
         self.setObjectName("itemPanel")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long labels wrap instead
         self.item: Item | None = None
         self.editor: RuleEditor | None = None
         self.read_only = False
