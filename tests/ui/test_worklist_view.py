@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from egov_desk.core.deadlines import deadlines
 from egov_desk.core.demo import create_demo_workspace
@@ -110,8 +110,8 @@ def test_a_deadline_set_for_the_selected_item_lists_it_overdue_and_undo_takes_it
     view.tree.setCurrentIndex(line_of(view, UNSCORED, "018"))
     view.set_deadline()
     dialog = view.last_dialog
-    dialog.none.setChecked(False)
-    dialog.date.setDate(QDate(2019, 10, 15))
+    assert dialog.target.code == "018"
+    dialog.date.set_date(date(2019, 10, 15))
     dialog.accept()
     assert deadlines(demo, window.assessment.id).items == {"018": date(2019, 10, 15)}
     qtbot.waitUntil(lambda: view.model.index_of(OVERDUE, "018").isValid())

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from egov_desk.core.workspace_info import PLACEHOLDER_UNIT, AssessmentInfo
 from egov_desk.ui.editors.base import INVALID_STYLE
+from egov_desk.ui.widgets.date_field import DateField
 
 
 class AssessmentDetailsDialog(QDialog):
@@ -72,20 +73,11 @@ class AssessmentDetailsDialog(QDialog):
             row.addWidget(self.export_day)
             row.addStretch(1)
             form.addRow(self.tr("Date of the report:"), row)
-            self.deadline = QDateEdit()
-            self.deadline.setObjectName("assessmentDeadline")
-            self.deadline.setCalendarPopup(True)
-            self.deadline.setDisplayFormat("yyyy-MM-dd")
-            self.deadline.setDate(QDate(info.deadline) if info.deadline else QDate(info.year, 12, 31))
-            self.no_deadline = QCheckBox(self.tr("no deadline"))
-            self.no_deadline.setChecked(info.deadline is None)
-            self.no_deadline.toggled.connect(lambda on: self.deadline.setEnabled(not on))
-            self.deadline.setEnabled(info.deadline is not None)
-            deadline_row = QHBoxLayout()
-            deadline_row.addWidget(self.deadline)
-            deadline_row.addWidget(self.no_deadline)
-            deadline_row.addStretch(1)
-            form.addRow(self.tr("Deadline:"), deadline_row)
+            self.deadline = DateField(self.tr("Deadline"), info.year, info.deadline)
+            self.deadline.line.setObjectName("assessmentDeadline")
+            self.deadline.line.setToolTip(self.tr("Empty: no deadline."))
+            form.addRow(self.tr("Deadline:"), self.deadline)
+            form.addRow("", self.deadline.hint)
         self.problem = QLabel()
         self.problem.setObjectName("detailsProblem")
         self.problem.setStyleSheet("color: #b91c1c;")
@@ -130,8 +122,10 @@ class AssessmentDetailsDialog(QDialog):
                 else date(chosen.year(), chosen.month(), chosen.day()),
             }
         if not self.first_start:
-            due = self.deadline.date()
-            self.deadline_given = None if self.no_deadline.isChecked() else date(due.year(), due.month(), due.day())
+            if not self.deadline.check():  # typed and no date: refused, never read as another
+                self.deadline.line.setFocus()
+                return
+            self.deadline_given = self.deadline.value()
         self.details = {k: v for k, v in details.items() if getattr(self.info, k) != v}
         if self.first_start:
             self.details["unit"] = unit  # naming the unit, even as it was, is what stops the question

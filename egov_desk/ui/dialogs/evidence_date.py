@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QWidget
 
-from egov_desk.core.dates import DateNotRead, read_date
+from egov_desk.core.dates import DateNotRead
 from egov_desk.core.evidence.types import FileInfo
 from egov_desk.ui.editors.base import INVALID_STYLE
+from egov_desk.ui.widgets.date_field import DateField
 
 
 class EvidenceDateDialog(QDialog):
@@ -20,17 +21,17 @@ class EvidenceDateDialog(QDialog):
         self.chosen: date | None = file.evidence_date
         self.setWindowTitle(self.tr("Date of %1").replace("%1", file.name))
         self.setMinimumWidth(380)
-        self.field = QLineEdit(file.evidence_date.isoformat() if file.evidence_date else "")
+        self.date_field = DateField(self.tr("Document date"), year, file.evidence_date)
+        self.field = self.date_field.line
         self.field.setObjectName("evidenceDateField")
         self.field.setPlaceholderText(self.tr("e.g. %1-12-05; empty: no date").replace("%1", str(year)))
-        self.field.textEdited.connect(lambda _text: self._check())
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
+        self.date_field.edited.connect(self._check)
+        self.hint = self.date_field.hint  # the refusal, else what the date means for the year
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(self.tr("Document date:"), self.field)
+        form.addRow(self.tr("Document date:"), self.date_field)
         form.addRow(self.hint)
         form.addRow(buttons)
         self.field.setFocus()
@@ -38,8 +39,9 @@ class EvidenceDateDialog(QDialog):
         self._check()
 
     def _check(self) -> bool:
+        self.hint.show()
         try:
-            chosen = read_date(self.field.text())
+            chosen = self.date_field.value()
         except DateNotRead:
             self.field.setStyleSheet(INVALID_STYLE)
             self.hint.setStyleSheet("color: #b91c1c;")

@@ -98,7 +98,7 @@ class WorklistView(QWidget):
         label.setBuddy(self.department)
         self.deadline_button = QPushButton(self.tr("Set &deadline…"))
         self.deadline_button.setToolTip(
-            self.tr("For the item selected; with no item selected, for the department chosen (or the assessment)")
+            self.tr("For the item selected, a department or the whole assessment: chosen in the dialog")
         )
         self.print_button = QPushButton(self.tr("&Print…"))
         self.export_button = QPushButton(self.tr("E&xport…"))
@@ -240,9 +240,7 @@ class WorklistView(QWidget):
 
         if self.context is None:
             return
-        code = self.selected_code()
-        department = None if code is not None else self.chosen_department()
-        self.last_dialog = ask_deadline(self.context, code, department)
+        self.last_dialog = ask_deadline(self.context, self.selected_code(), self.chosen_department())
 
     def _heading(self) -> str:
         assert self.context is not None
