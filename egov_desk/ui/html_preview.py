@@ -1,10 +1,21 @@
 """The print preview of a page of HTML (the worklist, two years side by side): landscape A4, laid out by
-QTextDocument so that a table's head repeats on every page, "第 X 页 共 Y 页" under each."""
+QTextDocument so that a table's head repeats on every page, "第 X 页 共 Y 页" under each, and a heading never
+stands alone at the bottom of a page: it goes to the next one with its table when its first lines do not fit
+(QTextDocument knows no page-break-after: avoid)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, QSizeF, Qt, QTimer
-from PySide6.QtGui import QFont, QPagedPaintDevice, QPainter, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QPagedPaintDevice,
+    QPainter,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextTable,
+)
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
@@ -15,6 +26,51 @@ TABLE_STYLE = (
     "vertical-align: top; } th { background: #e8eef7; } .level td { background: #eef3fb; font-weight: bold; }"
     "</style>"
 )
+
+
+def _row_bottom(document: QTextDocument, table: QTextTable, row: int) -> float:
+    layout = document.documentLayout()
+    bottoms = [
+        layout.blockBoundingRect(table.cellAt(row, column).lastCursorPosition().block()).bottom()
+        for column in range(table.columns())
+    ]
+    return max(bottoms, default=0.0)
+
+
+def headings_before_tables(document: QTextDocument) -> list[tuple[QTextBlock, QTextTable]]:
+    """Each block of text right before a table (a group's heading: 未评分（5）) with its table. (Frames are listed
+    by childFrames(): QTextFrame.iterator.currentFrame() releases None once too often in PySide6.)"""
+    found: list[tuple[QTextBlock, QTextTable]] = []
+    after = -1  # the end of the table before: a heading is between the two
+    for frame in document.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable):
+            continue
+        block = document.findBlock(frame.firstPosition()).previous()
+        while block.isValid() and block.position() > after and not block.text().strip():
+            block = block.previous()
+        if block.isValid() and block.position() > after and block.text().strip():
+            found.append((block, frame))
+        after = frame.lastPosition()
+    return found
+
+
+def keep_headings_with_lines(document: QTextDocument, lines: int = 2) -> int:
+    """A heading whose table's head and first ``lines`` lines do not fit on its page starts the next page (the
+    document's page size set); returns how many were moved."""
+    height = document.pageSize().height()
+    layout = document.documentLayout()
+    moved = 0
+    for heading, table in headings_before_tables(document):
+        top = layout.blockBoundingRect(heading).top()
+        last_row = min(lines, table.rows() - 1)  # row 0 is the table's head
+        if int(top // height) == int((_row_bottom(document, table, last_row) - 0.5) // height):
+            continue
+        cursor = QTextCursor(heading)
+        page_break = heading.blockFormat()
+        page_break.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        cursor.setBlockFormat(page_break)
+        moved += 1
+    return moved
 
 
 def paint_html(page_html: str, device: QPagedPaintDevice) -> int:
@@ -32,6 +88,7 @@ def paint_html(page_html: str, device: QPagedPaintDevice) -> int:
         document.setDefaultFont(QFont("SimSun", 9))
         document.setHtml(page_html)
         document.setPageSize(QSizeF(body.width(), body.height()))
+        keep_headings_with_lines(document)
         pages = document.pageCount()
         small = QFont(document.defaultFont())
         small.setPointSizeF(8)
