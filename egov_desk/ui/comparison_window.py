@@ -30,7 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from egov_desk.core.comparison import Comparison, ItemComparison, compare_assessments, distinct_labels
+from egov_desk.core.comparison import (
+    Comparison,
+    ItemComparison,
+    LevelComparison,
+    compare_assessments,
+    distinct_labels,
+)
 from egov_desk.core.exports.files import safe_name
 from egov_desk.core.messages import say
 from egov_desk.core.points import compact, display
@@ -75,9 +81,19 @@ def item_cells(row: ItemComparison) -> tuple[str, ...]:
         row.name,
         _arrow(_points(row.points_a), _points(row.points_b)),
         _arrow(display(row.score_a), display(row.score_b)),
-        _delta(row.delta),
+        _delta(row.delta) if _both_scored_or_one_sided(row) else "",  # "8.60 → —" is not yet scored, not lost
         rule_words(row.rule_change, row.matched_by, row.code_a, row.code_b),
     )
+
+
+def _both_scored_or_one_sided(row: ItemComparison) -> bool:
+    return (row.score_a is not None and row.score_b is not None) or not (row.code_a and row.code_b)
+
+
+def _level_change(level: LevelComparison) -> Decimal | None:
+    """A level's change, when it is scored in both (else nothing was lost: it is not scored yet, or new)."""
+    both = level.score_a is not None and level.score_b is not None
+    return level.delta if both or level.points_a is None or level.points_b is None else None
 
 
 def changed(row: ItemComparison) -> bool:
@@ -126,7 +142,7 @@ def comparison_html(workspace: Workspace, comparison: Comparison, only_changed: 
     for level, rows in grouped(workspace, comparison):
         if level is not None:
             cells: tuple[str, ...] = ("", level.name, _arrow(_points(level.points_a), _points(level.points_b)))
-            cells += (_arrow(display(level.score_a), display(level.score_b)), _delta(level.delta), "")
+            cells += (_arrow(display(level.score_a), display(level.score_b)), _delta(_level_change(level)), "")
             parts.append('<tr class="level">' + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
         for row in rows:
             if not only_changed or changed(row):
@@ -150,6 +166,9 @@ class ComparisonWindow(QWidget):
         self.last_export: Path | None = None
         self.setWindowTitle(self.tr("Years side by side"))
         self.a_combo, self.b_combo = QComboBox(), QComboBox()
+        for combo in (self.a_combo, self.b_combo):  # as wide as the window allows, not as the longest label
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
         self.a_combo.setObjectName("comparisonA")
         self.b_combo.setObjectName("comparisonB")
         assessments = ordered_assessments(self.workspace)
@@ -171,8 +190,7 @@ class ComparisonWindow(QWidget):
         self.close_button = QPushButton(self.tr("Close"))
         bar = QHBoxLayout()
         for widget in (a_label, self.a_combo, b_label, self.b_combo, self.only_changed):
-            bar.addWidget(widget)
-        bar.addStretch(1)
+            bar.addWidget(widget, 1 if isinstance(widget, QComboBox) else 0)  # the labels as long as room allows
         for button in (self.print_button, self.export_button, self.close_button):
             bar.addWidget(button)
         self.chart = TrendChart()
@@ -241,10 +259,10 @@ class ComparisonWindow(QWidget):
                 parent: QTreeWidget | QTreeWidgetItem = self.table
             else:
                 cells = ["", level.name, _arrow(_points(level.points_a), _points(level.points_b))]
-                cells += [_arrow(display(level.score_a), display(level.score_b)), _delta(level.delta), ""]
-                parent = self._row(self.table, cells, level.delta, bold)
+                cells += [_arrow(display(level.score_a), display(level.score_b)), _delta(_level_change(level)), ""]
+                parent = self._row(self.table, cells, _level_change(level), bold)
             for row in shown:
-                line = self._row(parent, list(item_cells(row)), row.delta)
+                line = self._row(parent, list(item_cells(row)), row.delta if _both_scored_or_one_sided(row) else None)
                 line.setData(0, CodeRole, row.code_b or row.code_a)
                 line.setToolTip(1, row.name)
         total = ["", self.tr("Total"), _arrow(_points(comparison.a.max), _points(comparison.b.max))]

@@ -149,17 +149,29 @@ class TrendChart(QWidget):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(MUTED if point.partial else TEXT)
             value = self.value_text(point)
-            width = min(float(small_metrics.horizontalAdvance(value) + 6), cell.width() - 4)
-            value = small_metrics.elidedText(value, Qt.TextElideMode.ElideRight, int(width))
-            left = max(cell.left() + 2, min(x - width / 2, cell.right() - width - 2))  # inside the cell
-            painter.drawText(
-                QRectF(left, y - small_height - 3, width, small_height), Qt.AlignmentFlag.AlignHCenter, value
-            )
+            if small_metrics.horizontalAdvance(value) > room - 4:  # no room: the score above, what is left below
+                value = _value(point.score)
+                if point.partial:
+                    self._centred(painter, cell, x, y + 5, room, small_height, self.unscored_text(point))
+            self._centred(painter, cell, x, y - small_height - 3, room, small_height, value)
+
+    def _centred(
+        self, painter: QPainter, cell: QRectF, x: float, top: float, room: float, height: int, text: str
+    ) -> None:
+        """``text`` centred on ``x``, elided to the room between two points and kept inside the cell."""
+        metrics = painter.fontMetrics()
+        width = min(float(metrics.horizontalAdvance(text) + 4), max(room - 4, 30.0), cell.width() - 4)
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width))
+        left = max(cell.left() + 2, min(x - width / 2, cell.right() - width - 2))
+        painter.drawText(QRectF(left, top, width, height), Qt.AlignmentFlag.AlignHCenter, shown)
+
+    def unscored_text(self, point: TrendPoint) -> str:
+        return self.tr("%1 unscored").replace("%1", str(point.unscored))
 
     def value_text(self, point: TrendPoint) -> str:
         """12.50/14; partly scored: 3.00 · 9 项未评 (its points so far and how many items are left)."""
         if point.partial:
-            return self.tr("%1 · %2 unscored").replace("%1", _value(point.score)).replace("%2", str(point.unscored))
+            return f"{_value(point.score)} · {self.unscored_text(point)}"
         return _value(point.score) + (f"/{compact(point.points)}" if point.points is not None else "")
 
 
