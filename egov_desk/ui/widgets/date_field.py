@@ -9,7 +9,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QDialog, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from egov_desk.core.dates import DateNotRead, read_date
 from egov_desk.ui.editors.base import INVALID_STYLE
@@ -97,7 +97,11 @@ class DateField(QWidget):
         problem = self.problem()
         self.line.setStyleSheet(INVALID_STYLE if problem else "")
         self.hint.setText(problem)
+        was_shown = self.hint.isVisible()
         self.hint.setVisible(bool(problem))
+        window = self.window()
+        if was_shown != bool(problem) and isinstance(window, QDialog) and window.isVisible():
+            window.adjustSize()  # room for the refusal's lines (a wrapped label does not ask for it)
         return not problem
 
     def _edited(self) -> None:
