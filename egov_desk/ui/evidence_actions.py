@@ -124,8 +124,7 @@ class EvidenceActions(QObject):
         return f"{self.code} {named or general}"
 
     def _refused(self) -> bool:
-        """Files cannot be added to the item shown (a final assessment, another department's item for a filler,
-        a read-only window): said at once, before any file dialog."""
+        """Files cannot be added to the item shown (定稿, another department's, read-only): said before any dialog."""
         return refused(self.context, ADD_EVIDENCE, self.context.current_item())
 
     def choose_files(self, requirement: int | None) -> None:

@@ -10,8 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout, QWidget
-from shiboken6 import isValid
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from egov_desk.core.changes import Changes, Written
 from egov_desk.core.messages import is_chinese
@@ -20,6 +19,7 @@ from egov_desk.core.review import ItemReview, approve, item_reviews, restore_sta
 from egov_desk.core.review_states import FILLER, STAGE_FILLING, STAGE_FINAL, STAGES, said
 from egov_desk.ui.dialogs.person import PersonDialog, remember_person, remembered_person
 from egov_desk.ui.dialogs.review_questions import ask_text, yes_or_cancel
+from egov_desk.ui.focus_return import FocusReturn
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.panels.review_bar import FinalBanner
 from egov_desk.ui.review_menu import (
@@ -95,7 +95,7 @@ class ReviewDesk(QObject):
         self.asking: QWidget | None = None  # the dialog open now (tests fill it in)
         self.login = self.workspace.store.actor
         self.workspace.set_person(remembered_person(self.login))
-        self.focused: QWidget | None = None  # where the keyboard was when a review action was asked for
+        self.focus = FocusReturn(window)  # the keyboard goes back where it was after a review action
         self.sign_off = SignOffSteps(self.context, self._step, self.ask_text, self.ask_yes)
         identified: dict[str, Callable[[], object]] = {
             SUBMIT: self.submit_item,
@@ -106,7 +106,7 @@ class ReviewDesk(QObject):
             FINALIZE: self.sign_off.finalize,
             REOPEN: self.sign_off.reopen,
         }
-        slots: dict[str, Callable[[], object]] = {IDENTITY: lambda: self.keeping_focus(self.choose_person)}
+        slots: dict[str, Callable[[], object]] = {IDENTITY: lambda: self.focus.around(self.choose_person)}
         for key, slot in identified.items():
             slots[key] = self._identified_keeping_focus(slot)
         self.menu = ReviewMenu(window, slots)
@@ -133,7 +133,7 @@ class ReviewDesk(QObject):
         self._guard_writes()
 
     def _identified_keeping_focus(self, action: Callable[[], object]) -> Callable[[], None]:
-        return lambda: self.keeping_focus(lambda: self.when_identified(action))
+        return lambda: self.focus.around(lambda: self.when_identified(action))
 
     def _guard_writes(self) -> None:
         """读入得分 and F2 into a grey editor say at once why they cannot change the assessment or the item, before
@@ -267,7 +267,7 @@ class ReviewDesk(QObject):
 
         dialog.accepted.connect(chosen)
         self.asking = dialog
-        self._focus_back_after(dialog)
+        self.focus.after(dialog)
         dialog.open()
         return dialog
 
@@ -366,30 +366,8 @@ class ReviewDesk(QObject):
 
     def ask_text(self, title: str, label: str, then: Callable[[str], object]) -> None:
         self.asking = ask_text(self.window, title, label, then)
-        self._focus_back_after(self.asking)
+        self.focus.after(self.asking)
 
     def ask_yes(self, title: str, question: str, yes: str, then: Callable[[], object], default: bool = True) -> None:
         box = self.context.show(yes_or_cancel(self.window, title, question, yes, then, default))
-        self._focus_back_after(box)
-
-    # --- the keyboard -----------------------------------------------------------------------------
-
-    def keeping_focus(self, action: Callable[[], object]) -> None:
-        """Run a review action; then the keyboard is back where it was (the tree, so Up and Down go on through
-        the items), also after the questions it asked."""
-        focused = QApplication.focusWidget()
-        if focused is not None and focused.window() is self.window:
-            self.focused = focused
-        action()
-        QTimer.singleShot(0, self, self._focus_back)
-
-    def _focus_back_after(self, dialog: QDialog) -> None:
-        dialog.finished.connect(lambda _result: QTimer.singleShot(0, self, self._focus_back))
-
-    def _focus_back(self) -> None:
-        widget = self.focused
-        if QApplication.activeModalWidget() is not None or widget is None or not isValid(widget):
-            return  # a question is open: the keyboard goes back when it is answered
-        if widget.isVisible() and widget.isEnabled():
-            self.window.activateWindow()
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focus.after(box)
