@@ -81,7 +81,7 @@ def item_cells(row: ItemComparison) -> tuple[str, ...]:
         row.name,
         _arrow(_points(row.points_a), _points(row.points_b)),
         _arrow(display(row.score_a), display(row.score_b)),
-        _delta(row.delta) if _both_scored_or_one_sided(row) else "",  # "8.60 → —" is not yet scored, not lost
+        _delta(item_change(row)),  # "8.60 → —" is not yet scored, not lost
         rule_words(row.rule_change, row.matched_by, row.code_a, row.code_b),
     )
 
@@ -90,7 +90,7 @@ def _both_scored_or_one_sided(row: ItemComparison) -> bool:
     return (row.score_a is not None and row.score_b is not None) or not (row.code_a and row.code_b)
 
 
-def _level_change(level: LevelComparison) -> Decimal | None:
+def level_change(level: LevelComparison) -> Decimal | None:
     """A level's change, when it is scored in both (else nothing was lost: it is not scored yet, or new)."""
     both = level.score_a is not None and level.score_b is not None
     return level.delta if both or level.points_a is None or level.points_b is None else None
@@ -116,8 +116,14 @@ def level_of_items(workspace: Workspace, comparison: Comparison) -> dict[int, st
     return names
 
 
+def item_change(row: ItemComparison) -> Decimal | None:
+    """The change shown: scored on both sides, or on one side only (new, dropped); not yet scored: none."""
+    return row.delta if _both_scored_or_one_sided(row) else None
+
+
 def grouped(workspace: Workspace, comparison: Comparison) -> list[tuple[Any, list[ItemComparison]]]:
-    """The levels, the one that lost most first, each with its items (those that lost most first)."""
+    """The levels, the one that lost most first, each with its items (those that lost most first); what is not
+    yet scored on one side lost nothing and comes after."""
     levels = {level.name: level for level in comparison.levels}
     names = level_of_items(workspace, comparison)
     items: dict[str, list[ItemComparison]] = {name: [] for name in levels}
@@ -127,10 +133,14 @@ def grouped(workspace: Workspace, comparison: Comparison) -> list[tuple[Any, lis
 
     def loss(name: str) -> tuple[bool, Decimal, int]:
         level = levels.get(name)
-        delta = level.delta if level is not None else None
-        return (delta is None, delta or Decimal(0), order.index(name) if name in order else len(order))
+        change = level_change(level) if level is not None else None
+        return (change is None, change or Decimal(0), order.index(name) if name in order else len(order))
 
-    return [(levels.get(name), items[name]) for name in sorted(items, key=loss)]
+    def item_loss(row: ItemComparison) -> tuple[bool, Decimal]:
+        change = item_change(row)
+        return (change is None, change or Decimal(0))
+
+    return [(levels.get(name), sorted(items[name], key=item_loss)) for name in sorted(items, key=loss)]
 
 
 def comparison_html(workspace: Workspace, comparison: Comparison, only_changed: bool) -> str:
@@ -142,7 +152,7 @@ def comparison_html(workspace: Workspace, comparison: Comparison, only_changed: 
     for level, rows in grouped(workspace, comparison):
         if level is not None:
             cells: tuple[str, ...] = ("", level.name, _arrow(_points(level.points_a), _points(level.points_b)))
-            cells += (_arrow(display(level.score_a), display(level.score_b)), _delta(_level_change(level)), "")
+            cells += (_arrow(display(level.score_a), display(level.score_b)), _delta(level_change(level)), "")
             parts.append('<tr class="level">' + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
         for row in rows:
             if not only_changed or changed(row):
@@ -259,10 +269,10 @@ class ComparisonWindow(QWidget):
                 parent: QTreeWidget | QTreeWidgetItem = self.table
             else:
                 cells = ["", level.name, _arrow(_points(level.points_a), _points(level.points_b))]
-                cells += [_arrow(display(level.score_a), display(level.score_b)), _delta(_level_change(level)), ""]
-                parent = self._row(self.table, cells, _level_change(level), bold)
+                cells += [_arrow(display(level.score_a), display(level.score_b)), _delta(level_change(level)), ""]
+                parent = self._row(self.table, cells, level_change(level), bold)
             for row in shown:
-                line = self._row(parent, list(item_cells(row)), row.delta if _both_scored_or_one_sided(row) else None)
+                line = self._row(parent, list(item_cells(row)), item_change(row))
                 line.setData(0, CodeRole, row.code_b or row.code_a)
                 line.setToolTip(1, row.name)
         total = ["", self.tr("Total"), _arrow(_points(comparison.a.max), _points(comparison.b.max))]

@@ -9,7 +9,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from egov_desk.core.workspace import Workspace
-from egov_desk.ui.comparison_window import ComparisonWindow, open_comparison
+from egov_desk.ui.comparison_window import ComparisonWindow, item_change, level_change, open_comparison
 from egov_desk.ui.main_window import MainWindow
 from tests.core.test_comparison import two_years
 
@@ -39,8 +39,8 @@ def test_the_items_and_levels_that_lost_points_come_first(window: MainWindow, wo
     comparison, _ = opened(window, workspace, qtbot)
     result = comparison.comparison
     assert result is not None
-    deltas = {(row.code_b or row.code_a): row.delta for row in result.items}
-    levels = {level.name: level.delta for level in result.levels}
+    deltas = {(row.code_b or row.code_a): item_change(row) for row in result.items}
+    levels = {level.name: level_change(level) for level in result.levels}
     table = comparison.table
     shown_levels = [table.topLevelItem(n).text(1) for n in range(table.topLevelItemCount() - 1)]  # then 合计
     assert ordered([levels[name] for name in shown_levels])
@@ -49,9 +49,21 @@ def test_the_items_and_levels_that_lost_points_come_first(window: MainWindow, wo
         codes = [level.child(c).text(0) for c in range(level.childCount())]
         assert ordered([deltas[code] for code in codes])
     first = table.topLevelItem(0)
-    assert first.child(0).text(0) == "003"  # 2 points lost, the most
+    assert first.child(0).text(0) == "003"  # 2019's 2.00, 2020's not yet scored: listed, but nothing lost
     assert first.child(0).text(3) == "2.00 → —"
+    assert first.child(0).text(4) == ""
     assert table.topLevelItem(table.topLevelItemCount() - 1).text(1) == comparison.tr("Total")
+
+
+def test_an_item_scored_lower_comes_before_one_not_yet_scored(window: MainWindow, workspace: Workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
+    comparison, _ = opened(window, workspace, qtbot)
+    workspace.set_input(1, "005", {"yes": True})  # 2020 judged it no
+    comparison.compare()
+    first = comparison.table.topLevelItem(0)
+    assert first.child(0).text(0) == "005"
+    assert first.child(0).text(4).startswith("-")
+    assert comparison.comparison is not None
+    assert [row.code for row in comparison.comparison.lost] == ["005"]
 
 
 def test_only_changes_hides_the_items_that_stayed_the_same(window: MainWindow, workspace: Workspace, qtbot) -> None:  # type: ignore[no-untyped-def]
