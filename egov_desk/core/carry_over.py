@@ -170,7 +170,7 @@ def carry_over(
     store = workspace.store
     source = plan.source
     year = source.year + 1 if year is None else year
-    title = _title(workspace, source, plan.system_id, year, (title or "").strip())
+    title = carry_title(workspace, source, plan.system_id, year, (title or "").strip())
     with store.write("the new assessment", "新考评") as session:
         if session.get(Assessment, source.id) is None:
             raise no_assessment(source.id)
@@ -196,7 +196,7 @@ def carry_over(
     return Carried(new_id, Changes(tuple(entries)), tuple(writer.requirement_ids), tuple(writer.leads), plan.system_id)
 
 
-def _title(workspace: Workspace, source: AssessmentInfo, system_id: int, year: int, given: str) -> str:
+def carry_title(workspace: Workspace, source: AssessmentInfo, system_id: int, year: int, given: str) -> str:
     """The title given; by default (none given, or the source's, which the window offers) the source's title, made
     distinct the way an import does it — 自评（the system's title）— when the unit has an assessment so titled that
     year, so the two are told apart wherever they are listed."""

@@ -113,3 +113,15 @@ def test_last_years_file_is_marked_until_confirmed_by_key(
     assert panel.tr("last year's") not in general.child(0).text(1)  # type: ignore[union-attr]
     window.undo_stack.undo()
     assert all(f.carried for f in workspace.evidence.files(dialog.created, "036"))
+
+
+def test_the_matching_shows_the_title_the_assessment_will_get(
+    window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    system = last_year(workspace, tmp_path)["system"]
+    unit = workspace.assessment(1).unit
+    workspace.create_assessment(system, unit, 2020, "自评")  # what importing the 2020 table made
+    _dialog, carry = matching(window, workspace)
+    assert carry.title.startswith("自评（")  # told apart from the one already there, before anything is made
+    carry.create_carried()
+    assert workspace.assessment(carry.carried.assessment_id).title == carry.title

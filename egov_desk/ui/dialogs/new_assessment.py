@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from egov_desk.core.carry_over import Carried, plan_carry_over, undo_carry_over
+from egov_desk.core.carry_over import Carried, carry_title, plan_carry_over, undo_carry_over
 from egov_desk.core.changes import Changes
 from egov_desk.core.errors import EgovError
 from egov_desk.core.messages import say
@@ -114,7 +114,8 @@ class NewAssessmentDialog(QDialog):
         except EgovError as exc:
             self._warn(say(exc, ui_language()))
             return None
-        title = self.title.text().strip() or plan.source.title
+        # the title the assessment will get (made distinct when the unit has one so titled that year), shown as such
+        title = carry_title(self.workspace, plan.source, plan.system_id, self.year.value(), self.title.text().strip())
         self.matching = CarryOverDialog(self.workspace, plan, self.year.value(), title, self.runner, self)
         self.matching.accepted.connect(self._carried)
         self.matching.open()
