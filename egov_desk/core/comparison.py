@@ -203,8 +203,16 @@ def compare_sheets(a: Side, sheet_a: ScoreSheet, b: Side, sheet_b: ScoreSheet) -
             )
         )
     order = {id(row): position for position, row in enumerate(rows)}
-    rows.sort(key=lambda row: (row.delta is None, row.delta or Decimal(0), order[id(row)]))
+    rows.sort(key=lambda row: (_place(row), row.delta or Decimal(0), order[id(row)]))
     return Comparison(a, b, tuple(rows), _levels(sheet_a, sheet_b))
+
+
+def _place(row: ItemComparison) -> int:
+    """Items scored on both sides first (those that lost points, the most lost first, then the rest by their
+    change), then items scored on one side only (not scored yet is not lost), then items scored on neither."""
+    if row.score_a is not None and row.score_b is not None:
+        return 0
+    return 1 if row.delta is not None else 2
 
 
 def distinct_labels(workspace: Workspace, assessments: Sequence[AssessmentInfo]) -> dict[int, str]:

@@ -14,12 +14,14 @@ from egov_desk.core.workspace import Workspace
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    """2019 scores 021 at 7 of 9 and 003 with 2; assessment 2 (2020, same system) scores 021 at 9 of 9."""
+    """2019 scores 021 at 7 of 9 and 003 with 2; assessment 2 (2020, same system) scores 021 at 9 of 9 and 003 with
+    1 (a point lost)."""
     with Workspace.open(tmp_path / "ws") as workspace:
         workspace.set_input(1, "021", {"numerator": 7, "denominator": 9})
         workspace.set_input(1, "003", {"count": 2})
         later = workspace.create_assessment(1, "测试单位", 2020).assessment_id
         workspace.set_input(later, "021", {"numerator": 9, "denominator": 9})
+        workspace.set_input(later, "003", {"count": 1})
     return tmp_path / "ws"
 
 
@@ -38,7 +40,7 @@ def test_compare_prints_json_with_the_items_that_lost_points_first(
     assert data["a"]["assessment"] == 1
     assert data["b"]["assessment"] == 2
     first = data["items"][0]
-    assert (first["code_a"], first["score_a"], first["score_b"], first["delta"]) == ("003", 2, None, -2)
+    assert (first["code_a"], first["score_a"], first["score_b"], first["delta"]) == ("003", 2, 1, -1)
     ratio = next(row for row in data["items"] if row["code_b"] == "021")
     assert (ratio["score_a"], ratio["score_b"], ratio["delta"], ratio["rule_changed"]) == (2.33, 3, 0.67, False)
     assert data["only_a"] == []
@@ -55,7 +57,7 @@ def test_compare_prints_a_chinese_table_and_writes_the_workbook(
     assert code == 0
     lines = out.splitlines()
     assert lines[2].split("\t")[:7] == ["编号", "分值 A", "分值 B", "得分 A", "得分 B", "变化", "规则变化"]
-    assert lines[3].split("\t")[:6] == ["003", "2", "2", "2.00", "—", "-2.00"]
+    assert lines[3].split("\t")[:6] == ["003", "2", "2", "2.00", "1.00", "-1.00"]
     assert any(line.startswith("021\t") and "\t+0.67\t" in line for line in lines)
     book = load_workbook(out_file)
     assert book["逐项对比"]["A2"].value == "003"

@@ -27,9 +27,14 @@ def two_years(workspace: Workspace) -> int:
 
 def test_the_same_system_scored_differently_lists_the_items_that_lost_points_first(workspace: Workspace) -> None:
     later = two_years(workspace)
+    workspace.set_input(1, "007", {"yes": True})
+    workspace.set_input(later, "007", {"yes": False})  # 3 points lost
     comparison = compare_assessments(workspace, 1, later)
     first = comparison.items[0]
-    assert (first.code, first.score_a, first.score_b, first.delta) == ("003", Decimal(2), None, Decimal(-2))
+    assert (first.code, first.score_a, first.score_b, first.delta) == ("007", Decimal(3), Decimal(0), Decimal(-3))
+    assert [row.code for row in comparison.lost] == ["007"]
+    scored_on_both = [row.score_a is not None and row.score_b is not None for row in comparison.items]
+    assert scored_on_both == sorted(scored_on_both, reverse=True)  # 003 not scored in 2020 is not lost: after them
     ratio = next(row for row in comparison.items if row.code == "021")
     assert ratio.score_b == Decimal(3)
     assert ratio.delta is not None
@@ -57,8 +62,8 @@ def test_a_new_version_shows_the_removed_the_added_and_the_changed_items(workspa
     rows = {row.code: row for row in comparison.items}
     assert comparison.only_a == ["005"]
     assert comparison.only_b == ["036"]
-    assert comparison.items[0].code == "005"
-    assert comparison.items[0].delta == Decimal(-3)
+    assert comparison.items[0].code == "021"  # scored in both and fell: first
+    assert rows["005"].delta == Decimal(-3)  # gone from the table: after the items scored in both
     assert (rows["021"].points_a, rows["021"].points_b) == (Decimal(3), Decimal("2.7"))
     assert rows["021"].rule_change == ("parameters",)
     assert rows["021"].delta is not None
@@ -93,7 +98,7 @@ def test_the_comparison_written_as_a_workbook(workspace: Workspace, tmp_path: Pa
     items = book["逐项对比"]
     head = ["编号", "名称", "分值 A", "分值 B", "得分 A", "得分 B", "变化", "规则变化"]
     assert [cell.value for cell in items[1]] == head
-    assert [cell.value for cell in items[2]][:7] == ["003", comparison.items[0].name, 2, 2, 2, None, -2]
+    assert [cell.value for cell in items[2]][:7] == ["021", comparison.items[0].name, 3, 3, 2.33, 3, 0.67]
     levels = book["一级指标"]
     assert levels.cell(row=levels.max_row, column=1).value == "合计"
     assert not list(tmp_path.glob("*.part*"))
