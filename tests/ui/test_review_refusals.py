@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from egov_desk.core.review_states import FILLER, LEADER
@@ -26,6 +26,15 @@ from tests.ui.test_carry_over_dialog import matching
 from tests.ui.test_review_window import act, be, confirm, score_004, type_text
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture(autouse=True)
+def no_dialog_left_open() -> None:
+    """A dialog an earlier test left open (the first start's 考评信息, say) would hold the keyboard and the
+    shortcuts: these tests press keys."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.close()
 
 
 @pytest.fixture

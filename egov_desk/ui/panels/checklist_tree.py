@@ -58,8 +58,12 @@ class ChecklistTree(QTreeWidget):
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
-            self.menu_requested.emit(self.current_row_point())  # Shift+F10: the menu, as on Windows
+        """The Menu key and Shift+F10 open the menu here: not every platform turns them into a context menu
+        event (one that does sends it only for a key press left unaccepted, so the menu never opens twice)."""
+        key, modifiers = event.key(), event.modifiers()
+        shift_f10 = key == Qt.Key.Key_F10 and modifiers == Qt.KeyboardModifier.ShiftModifier
+        if shift_f10 or (key == Qt.Key.Key_Menu and modifiers == Qt.KeyboardModifier.NoModifier):
+            self.menu_requested.emit(self.current_row_point())
             event.accept()
             return
         super().keyPressEvent(event)
