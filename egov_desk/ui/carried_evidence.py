@@ -1,6 +1,6 @@
-"""Last year's files (去年材料) in the window: 确认仍有效 (Ctrl+Shift+K) clears a carried file's mark, as an undoable
-step — the file selected in the checklist, or with none selected the item's carried files (one at once; several
-after one question, as one step)."""
+"""Last year's files (去年材料) in the window: 确认仍有效 (Ctrl+Shift+K, wherever the keyboard is in the window)
+clears a carried file's mark, as an undoable step — the file selected in the checklist, or with none selected the
+item's carried files (one at once; several after one question, as one step)."""
 
 from __future__ import annotations
 
@@ -56,7 +56,8 @@ def confirm_all(context: WindowContext, file_ids: list[int]) -> None:
 
 def confirm_shown(context: WindowContext, panel: EvidencePanel) -> QMessageBox | None:
     """确认仍有效 in the checklist: the selected carried file, else the item's carried files."""
-    if not panel.code or refused(context, CONFIRM_CARRIED, context.current_item()):
+    item = context.current_item()
+    if item is None or item.code != panel.code or refused(context, CONFIRM_CARRIED, item):
         return None
     selected = panel.selected_file()
     if selected is not None and selected.carried:

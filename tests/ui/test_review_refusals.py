@@ -273,7 +273,10 @@ def test_confirm_with_no_file_selected_takes_the_items_carried_files(
     window.select_item("036")  # one file carried
     panel.tree.setCurrentItem(panel.tree.topLevelItem(0))  # a requirement, not a file
     assert panel.selected_file() is None
-    panel.confirm_action.trigger()
+    window.activateWindow()
+    window.tree.setFocus()  # going through the items in the tree
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tree)
+    press(window, Qt.Key.Key_K, CTRL_SHIFT)
     assert not any(f.carried for f in workspace.evidence.files(created, "036"))
 
     window.select_item("002")  # two files carried: asked once, both confirmed as one step

@@ -67,7 +67,7 @@ class EvidencePanel(QWidget):
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.confirm_action = QAction(self.tr("Confirm last year's file still holds"), self.tree)
         self.confirm_action.setShortcut("Ctrl+Shift+K")
-        self.confirm_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.confirm_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # from the tree too
         self.tree.addAction(self.confirm_action)
         self.add_files = QPushButton(self.tr("Add files…"))
         self.add_files.clicked.connect(lambda: self.add_files_requested.emit(self.selected_requirement()))
