@@ -47,8 +47,12 @@
         <translation>报告日期：</translation>
     </message>
     <message>
-        <source>no deadline</source>
-        <translation>无截止日期</translation>
+        <source>Deadline</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Empty: no deadline.</source>
+        <translation>留空：不设截止日期。</translation>
     </message>
     <message>
         <source>Deadline:</source>
@@ -622,6 +626,29 @@ If the app behaves oddly, close and restart it.</source>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>e.g. %1-06-30</source>
+        <translation>例如 %1-06-30</translation>
+    </message>
+    <message>
+        <source>; empty: none</source>
+        <translation>；留空表示无</translation>
+    </message>
+    <message>
+        <source>Pick from a calendar (Alt+Down or F4)</source>
+        <translation>从日历中选择（Alt+↓ 或 F4）</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a date. Write it as %3-06-30, %3/6/30 or %3年6月30日.</source>
+        <translation>%1：“%2”不是日期。请写成 %3-06-30、%3/6/30 或 %3年6月30日。</translation>
+    </message>
+    <message>
+        <source>%1 is empty: write a date, e.g. %2-06-30.</source>
+        <translation>%1为空：请填写日期，例如 %2-06-30。</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineDialog</name>
     <message>
         <source>item %1</source>
@@ -636,20 +663,32 @@ If the app behaves oddly, close and restart it.</source>
         <translation>整个考评</translation>
     </message>
     <message>
+        <source>item %1 %2</source>
+        <translation>指标 %1 %2</translation>
+    </message>
+    <message>
+        <source>department %1 (lead of item %2)</source>
+        <translation>部门 %1（指标 %2 的牵头科室）</translation>
+    </message>
+    <message>
         <source>Set deadline</source>
         <translation>设置截止日期</translation>
     </message>
     <message>
-        <source>For:</source>
-        <translation>对象：</translation>
+        <source>&amp;For:</source>
+        <translation>对象(&amp;F)：</translation>
     </message>
     <message>
-        <source>&amp;No deadline</source>
-        <translation>不设截止日期(&amp;N)</translation>
+        <source>Due by</source>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>&amp;Due by:</source>
         <translation>截止日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Empty: no deadline.</source>
+        <translation>留空：不设截止日期。</translation>
     </message>
     <message>
         <source>Deadline of %1</source>
@@ -920,6 +959,10 @@ If the app behaves oddly, close and restart it.</source>
     <message>
         <source>Date of %1</source>
         <translation>%1 的日期</translation>
+    </message>
+    <message>
+        <source>Document date</source>
+        <translation>文件日期</translation>
     </message>
     <message>
         <source>e.g. %1-12-05; empty: no date</source>
@@ -2489,6 +2532,10 @@ SHA-256 %4</translation>
         </translation>
     </message>
     <message>
+        <source>&amp;Finalize</source>
+        <translation>定稿(&amp;F)</translation>
+    </message>
+    <message>
         <source>Finalize</source>
         <translation>定稿</translation>
     </message>
@@ -3576,6 +3623,13 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>TrendChart</name>
+    <message>
+        <source>%1 unscored</source>
+        <translation>%1 项未评</translation>
+    </message>
+</context>
+<context>
     <name>VerifyDialog</name>
     <message>
         <source>Check the evidence files</source>
@@ -3679,8 +3733,8 @@ SHA-256 %4</translation>
         <translation>设置截止日期(&amp;D)…</translation>
     </message>
     <message>
-        <source>For the item selected; with no item selected, for the department chosen (or the assessment)</source>
-        <translation>为选中的指标设置；未选中指标时，为所选部门（或整个考评）设置</translation>
+        <source>For the item selected, a department or the whole assessment: chosen in the dialog</source>
+        <translation>截止日期可设给选中的指标、某个部门或整个考评：在对话框中选择</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -3724,6 +3778,41 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>WriteRefusals</name>
+    <message>
+        <source>add materials</source>
+        <translation>添加材料</translation>
+    </message>
+    <message>
+        <source>change the score</source>
+        <translation>修改得分</translation>
+    </message>
+    <message>
+        <source>read scores from a score sheet</source>
+        <translation>从自评得分表读入得分</translation>
+    </message>
+    <message>
+        <source>confirm last year's files</source>
+        <translation>确认去年材料</translation>
+    </message>
+    <message>
+        <source>This window is read-only: you cannot %1. Open the workspace for editing to change it.</source>
+        <translation>此窗口为只读，不能%1；如需修改，请以可编辑方式打开工作区。</translation>
+    </message>
+    <message>
+        <source>The assessment is final: you cannot %1. To change it, the leader reopens it (Review → Reopen).</source>
+        <translation>考评已定稿，不能%1；如需修改，请由负责人“重新打开”。</translation>
+    </message>
+    <message>
+        <source>%1 is led by %2; you fill in for %3 and cannot %4.</source>
+        <translation>%1 由%2牵头，您是%3的填报人，不能%4。</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>不能操作</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Cannot open the workspace</source>
@@ -3735,6 +3824,34 @@ SHA-256 %4</translation>
     <message>
         <source>confirm last year's file</source>
         <translation>确认去年材料</translation>
+    </message>
+    <message>
+        <source>confirm %1 of last year's files</source>
+        <translation>确认 %1 个去年材料</translation>
+    </message>
+    <message>
+        <source>%1 has no file carried from last year to confirm.</source>
+        <translation>%1 没有需要确认的去年材料。</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>…… 另有 %1 个</translation>
+    </message>
+    <message>
+        <source>Confirm last year's files</source>
+        <translation>确认去年材料仍有效</translation>
+    </message>
+    <message>
+        <source>Do the %1 files carried from last year in %2 still hold?</source>
+        <translation>%2 的 %1 个去年材料仍然有效吗？</translation>
+    </message>
+    <message>
+        <source>To confirm one of them only, select it in the checklist first.</source>
+        <translation>只确认其中一个：请先在材料清单中选中它。</translation>
+    </message>
+    <message>
+        <source>Confirm &amp;all</source>
+        <translation>全部确认(&amp;A)</translation>
     </message>
 </context>
 <context>

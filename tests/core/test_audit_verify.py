@@ -253,7 +253,9 @@ def test_an_input_a_note_and_a_status_changed_on_the_file_are_named(folder: Path
     assert (
         found[("021", "input")].text == "2019 自评 · 021 的挂接具体数据资源的目录数在数据库中为 9，按记录应为 7"
     )  # the table's words
-    assert found[("028", "note")].text == "2019 自评 · 028 的说明在数据库中为 “改过的说明”，按记录应为 “按省通报第7名。”"
+    assert found[("028", "note")].text == (
+        "2019 自评 · 028 的说明在数据库中为 “改过的说明”，按记录应为 “按省通报第7名。”"
+    )
     assert "已审核" in found[("004", "status")].text
     assert "未提交" in found[("004", "status")].text
 
