@@ -51,11 +51,19 @@ def test_submit_approve_and_finalize_by_keyboard_then_a_typed_score_is_refused(
         app.key("alt+r")
         app.key("v")
         wait_until(lambda: stage(workspace_dir)["stage"] == "review", timeout=10, what="the review stage")
-    with step("审核 → 定稿… (Alt+R, F), Enter on the question: the assessment is final with its snapshot"):
+    with step("审核 → 定稿… (Alt+R, F): with items not yet approved, Enter is 取消 — nothing is signed"):
         app.key("alt+r")
         app.key("f")
         app.wait_window("定稿")
         app.key("Return")
+        time.sleep(SETTLE)
+        assert stage(workspace_dir)["stage"] == "review"
+    with step("again, and Alt+F on the question (定稿(F)): the assessment is final with its snapshot"):
+        app.wait_main()
+        app.key("alt+r")
+        app.key("f")
+        app.wait_window("定稿")
+        app.key("alt+f")
         wait_until(lambda: stage(workspace_dir)["stage"] == "final", timeout=10, what="the assessment final")
         snapshot = stage(workspace_dir)["snapshot"]
         assert len(snapshot or "") == 64
@@ -63,12 +71,13 @@ def test_submit_approve_and_finalize_by_keyboard_then_a_typed_score_is_refused(
         app.wait_window("定稿")
         app.key("Return")
         app.wait_main()
-    with step("021, F2, 3: nothing is saved in a final assessment"):
+    with step("021, F2: the window says why the score cannot be changed; Enter, then typing saves nothing"):
         find_item(app, "021")
-        app.key("F2", "ctrl+a")
+        app.key("F2")
+        app.wait_window("不能操作")
+        app.key("Return")
+        app.wait_main()
         app.type("3")
-        app.key("Tab", "ctrl+a")
-        app.type("9")
         app.key("Tab")
         time.sleep(SETTLE)
         app.assert_alive("typing into a final assessment")
