@@ -328,7 +328,7 @@ class EvidenceActions(QObject):
         def write_date(value: date | None, shown: date | None) -> Dated:
             # By the file's bytes, not its row id: a removed and restored file comes back under a new id. ``shown``
             # is the date the person saw: one changed elsewhere since is not overwritten (ChangedSince).
-            file_id = self.book.file_id(assessment, file.sha256)
+            file_id = self.book.file_id(assessment, file.sha256, file.name)
             return self.book.set_date(file_id, value, expected=shown)
 
         back = file.evidence_date

@@ -52,12 +52,21 @@ def test_a_file_is_copied_in_by_its_hash_and_the_original_is_untouched(workspace
 
 def test_the_same_bytes_are_stored_once_and_may_serve_many_items(workspace: Workspace, tmp_path: Path) -> None:
     first = make(tmp_path / "a", "计划.pdf", PDF)
-    second = make(tmp_path / "b", "计划（副本）.pdf", PDF)
+    again = make(tmp_path / "b", "计划.pdf", PDF)
     workspace.evidence.attach(1, "002", [first])
-    workspace.evidence.attach(1, "025", [second])
+    workspace.evidence.attach(1, "025", [again])
     assert workspace.evidence.vault.blobs() == [sha(PDF)]
     [file] = workspace.evidence.files(1)
     assert sorted(code for _, code, _ in file.links) == ["002", "025"]
+
+
+def test_the_same_bytes_under_another_name_are_listed_under_that_name(workspace: Workspace, tmp_path: Path) -> None:
+    """A walk found 034's file printed in the signed report as 023's: identical scans, two names."""
+    workspace.evidence.attach(1, "023", [make(tmp_path / "a", "共享平台申请.pdf", PDF)])
+    workspace.evidence.attach(1, "034", [make(tmp_path / "b", "安全管理制度.pdf", PDF)])
+    assert workspace.evidence.vault.blobs() == [sha(PDF)]  # stored once
+    named = {code: file.name for file in workspace.evidence.files(1) for _, code, _ in file.links}
+    assert named == {"023": "共享平台申请.pdf", "034": "安全管理制度.pdf"}
 
 
 def test_names_in_any_script_spaces_and_very_long_are_kept(workspace: Workspace, tmp_path: Path) -> None:

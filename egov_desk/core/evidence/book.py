@@ -196,7 +196,7 @@ class EvidenceBook(ChecklistEdits, EvidenceReading, Verifier):
             assessment, item = self._item(session, assessment_id, code)
             if session.get(Blob, stored.sha256) is None:
                 session.add(Blob(sha256=stored.sha256, size=stored.size, kind=stored.kind))
-            file = file_with(session, assessment_id, stored.sha256)
+            file = file_with(session, assessment_id, stored.sha256, name)
             if file is not None and evidence_date is not None and file.evidence_date != evidence_date:
                 file.evidence_date = evidence_date  # the date given now for bytes already stored applies to them
             if file is None:
@@ -312,7 +312,7 @@ class EvidenceBook(ChecklistEdits, EvidenceReading, Verifier):
                     name=removed.name,
                     sha256=removed.sha256,
                 )
-            file = file_with(session, removed.assessment_id, removed.sha256)
+            file = file_with(session, removed.assessment_id, removed.sha256, removed.name)
             if file is None:
                 file = EvidenceFile(
                     assessment_id=removed.assessment_id,

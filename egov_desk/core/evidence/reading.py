@@ -34,11 +34,14 @@ if TYPE_CHECKING:
     from egov_desk.core.store import Store
 
 
-def file_with(session: Session, assessment_id: int, sha256: str) -> EvidenceFile | None:
-    """The assessment's file holding these bytes (stored once per assessment)."""
-    return session.scalar(
-        select(EvidenceFile).where(EvidenceFile.assessment_id == assessment_id, EvidenceFile.sha256 == sha256)
-    )
+def file_with(session: Session, assessment_id: int, sha256: str, name: str | None = None) -> EvidenceFile | None:
+    """The assessment's file holding these bytes under this name (``None``: under any name, the first added). The
+    same bytes attached under another name are another file of the assessment (the vault stores them once): each
+    is listed, printed and packaged under the name it was given."""
+    query = select(EvidenceFile).where(EvidenceFile.assessment_id == assessment_id, EvidenceFile.sha256 == sha256)
+    if name is not None:
+        query = query.where(EvidenceFile.original_name == name)
+    return session.scalars(query.order_by(EvidenceFile.id)).first()
 
 
 class EvidenceReading:
@@ -51,10 +54,11 @@ class EvidenceReading:
         """A session for reading; every write goes through ``self.store.write``."""
         return self.store.read()
 
-    def file_id(self, assessment_id: int, sha256: str) -> int:
-        """The id of the assessment's file with these bytes (ids change when a file is removed and restored)."""
+    def file_id(self, assessment_id: int, sha256: str, name: str | None = None) -> int:
+        """The id of the assessment's file with these bytes and name (ids change when a file is removed and
+        restored)."""
         with self._session() as session:
-            found = file_with(session, assessment_id, sha256)
+            found = file_with(session, assessment_id, sha256, name)
             if found is None:
                 raise EvidenceRefusal(
                     f"the file {sha256[:12]}… is no longer in this assessment",
