@@ -2412,6 +2412,13 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>RequiredText</name>
+    <message>
+        <source>Please write it: it is recorded with the action.</source>
+        <translation>请写明：它会随本次操作一并记录。</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore from a backup</source>

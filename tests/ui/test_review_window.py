@@ -104,15 +104,21 @@ def test_submit_return_with_a_comment_then_approve(window: MainWindow) -> None:
     assert status_in_tree(window, "004") == "approved"
 
 
-def test_a_return_without_a_comment_is_refused_in_words(window: MainWindow) -> None:
+def test_a_return_without_a_comment_asks_for_it_again(window: MainWindow) -> None:
     score_004(window)
     be(window, "王五", LEADER)
     act(window, "submit")
     act(window, "return")
-    type_text(window, "  ")
-    assert window.last_message is not None
-    assert "退回意见" in window.last_message.text()
+    asked = window.review.asking
+    assert isinstance(asked, QInputDialog)
+    asked.setTextValue("  ")
+    asked.accept()
+    assert asked.isVisible()  # kept open with what was asked: the return is not dropped
+    assert "请写明" in asked.labelText()
     assert status_in_tree(window, "004") == "submitted"
+    asked.setTextValue("请补充签到表")
+    asked.accept()
+    assert status_in_tree(window, "004") == "returned"
 
 
 def test_undo_of_a_submit_puts_the_status_back(window: MainWindow) -> None:
