@@ -16,7 +16,7 @@ from egov_desk.core.changes import Changes, Written
 from egov_desk.core.messages import is_chinese
 from egov_desk.core.person import Person
 from egov_desk.core.review import ItemReview, approve, item_reviews, restore_statuses, return_items, submit
-from egov_desk.core.review_states import FILLER, STAGE_FILLING, STAGE_FINAL, STAGES, said
+from egov_desk.core.review_states import FILLER, STAGE_FILLING, STAGE_FINAL, STAGES, SUBMITTED, said
 from egov_desk.ui.dialogs.person import PersonDialog, remember_person, remembered_person
 from egov_desk.ui.dialogs.review_questions import ask_text, yes_or_cancel
 from egov_desk.ui.focus_return import FocusReturn
@@ -24,6 +24,7 @@ from egov_desk.ui.language import ui_language
 from egov_desk.ui.panels.review_bar import FinalBanner
 from egov_desk.ui.review_menu import (
     APPROVE,
+    APPROVE_SUBMITTED,
     FINALIZE,
     IDENTITY,
     REOPEN,
@@ -102,6 +103,7 @@ class ReviewDesk(QObject):
             RETURN: self.return_item,
             APPROVE: self.approve_item,
             SUBMIT_DEPARTMENT: self.submit_department,
+            APPROVE_SUBMITTED: self.approve_submitted,
             TO_REVIEW: self.sign_off.start_review,
             FINALIZE: self.sign_off.finalize,
             REOPEN: self.sign_off.reopen,
@@ -360,6 +362,33 @@ class ReviewDesk(QObject):
             question,
             self.tr("Submit"),
             lambda: self._review_step(text, lambda: submit(self.workspace, assessment, codes)),
+        )
+
+    def approve_submitted(self) -> None:
+        """Approve every submitted item at once (of the toolbar's department, when one is chosen): one undo step."""
+        department = self.context.default_department()
+        items = self.shown.model.sheet.system.items()
+        codes = [
+            i.code
+            for i in items
+            if (department is None or concerns(i, department))
+            and i.code in self.reviews
+            and self.reviews[i.code].status == SUBMITTED
+        ]
+        if not codes:
+            self.context.status(self.tr("No item is submitted and waiting for review."), 6000)
+            return
+        assessment = self.shown.assessment.id
+        question = (
+            self.tr("Approve %1 submitted item(s)?\n%2").replace("%1", str(len(codes))).replace("%2", "、".join(codes))
+        )
+        self.ask_yes(
+            self.tr("Approve the submitted items"),
+            question,
+            self.tr("Approve"),
+            lambda: self._review_step(
+                self.tr("approve submitted items"), lambda: approve(self.workspace, assessment, codes)
+            ),
         )
 
     # --- asking -----------------------------------------------------------------------------------

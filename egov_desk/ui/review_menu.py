@@ -28,12 +28,13 @@ from egov_desk.core.review_states import (
     SUBMITTED,
 )
 
-IDENTITY, SUBMIT, RETURN, APPROVE, SUBMIT_DEPARTMENT, TO_REVIEW, FINALIZE, REOPEN = (
+IDENTITY, SUBMIT, RETURN, APPROVE, SUBMIT_DEPARTMENT, APPROVE_SUBMITTED, TO_REVIEW, FINALIZE, REOPEN = (
     "identity",
     "submit",
     "return",
     "approve",
     "submit_department",
+    "approve_submitted",
     "to_review",
     "finalize",
     "reopen",
@@ -88,6 +89,12 @@ class ReviewMenu(QObject):
                 self.tr("Submit all of the &department's items…"),
                 None,
                 self.tr("Submit every item the department leads or cooperates on that is being filled in"),
+            ),
+            (
+                APPROVE_SUBMITTED,
+                self.tr("Approve a&ll submitted items…"),
+                None,
+                self.tr("Approve every submitted item (of the department chosen in the toolbar's filter, if one is)"),
             ),
             (None, "", None, ""),
             (TO_REVIEW, self.tr("Start the re&view stage"), None, self.tr("Filling in ends; reviewers check items")),
@@ -180,6 +187,11 @@ class ReviewMenu(QObject):
         elif not department and not s.department:
             department = self.tr("Choose a department in the toolbar's filter first")
         result[SUBMIT_DEPARTMENT] = department
+        result[APPROVE_SUBMITTED] = common or (
+            ""
+            if _may(person, REVIEWER, LEADER)
+            else self.tr("Returning and approving are for a reviewer or the leader")
+        )
 
         to_review = common
         if not to_review and not _may(person, REVIEWER, LEADER):

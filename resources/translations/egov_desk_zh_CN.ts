@@ -2525,6 +2525,28 @@ SHA-256 %4</translation>
         <translation>提交</translation>
     </message>
     <message>
+        <source>No item is submitted and waiting for review.</source>
+        <translation>没有已提交、等待审核的指标。</translation>
+    </message>
+    <message>
+        <source>Approve %1 submitted item(s)?
+%2</source>
+        <translation>审核通过 %1 个已提交的指标？
+%2</translation>
+    </message>
+    <message>
+        <source>Approve the submitted items</source>
+        <translation>审核通过已提交的指标</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>approve submitted items</source>
+        <translation>审核通过已提交的指标</translation>
+    </message>
+    <message>
         <source>start the review stage</source>
         <translation>进入审核阶段</translation>
     </message>
@@ -2622,6 +2644,14 @@ SHA-256 %4</translation>
     <message>
         <source>Submit every item the department leads or cooperates on that is being filled in</source>
         <translation>提交本科室牵头或配合的、正在填报的全部指标</translation>
+    </message>
+    <message>
+        <source>Approve a&amp;ll submitted items…</source>
+        <translation>审核通过全部已提交项(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Approve every submitted item (of the department chosen in the toolbar's filter, if one is)</source>
+        <translation>审核通过所有已提交的指标（如在工具栏选了科室，则只含该科室的）</translation>
     </message>
     <message>
         <source>Start the re&amp;view stage</source>

@@ -269,3 +269,21 @@ def test_a_filler_looks_at_another_departments_item_without_changing_it(window: 
     assert panel.editor is not None
     assert panel.editor.isEnabled()
     assert not panel.review_bar.note.isVisibleTo(window)
+
+
+def test_a_reviewer_approves_every_submitted_item_at_once(window: MainWindow) -> None:
+    score_004(window)
+    assert window.select_item("021")
+    window.edit_input("021", {"numerator": 7, "denominator": 9})
+    be(window, "王五", LEADER)
+    for code in ("004", "021"):
+        assert window.select_item(code)
+        act(window, "submit")
+    be(window, "李四", REVIEWER)
+    act(window, "approve_submitted")
+    assert "004、021" in confirm(window)
+    assert status_in_tree(window, "004") == "approved"
+    assert status_in_tree(window, "021") == "approved"
+    window.menu_actions.undo_action.trigger()  # one step
+    assert status_in_tree(window, "004") == "submitted"
+    assert status_in_tree(window, "021") == "submitted"
