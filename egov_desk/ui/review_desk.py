@@ -7,6 +7,7 @@ The window makes one :class:`ReviewDesk` and passes it every change it applies (
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -17,7 +18,7 @@ from egov_desk.core.messages import is_chinese
 from egov_desk.core.person import Person
 from egov_desk.core.review import ItemReview, approve, item_reviews, restore_statuses, return_items, submit
 from egov_desk.core.review_states import FILLER, STAGE_FILLING, STAGE_FINAL, STAGES, SUBMITTED, said
-from egov_desk.ui.dialogs.person import PersonDialog, remember_person, remembered_person
+from egov_desk.ui.dialogs.person import PersonDialog, last_department, remember_person, remembered_person
 from egov_desk.ui.dialogs.review_questions import ask_text, yes_or_cancel
 from egov_desk.ui.focus_return import FocusReturn
 from egov_desk.ui.language import ui_language
@@ -254,7 +255,8 @@ class ReviewDesk(QObject):
 
     def choose_person(self, then: Callable[[], object] | None = None, why: str = "") -> PersonDialog:
         departments = self.shown.model.sheet.system.departments()
-        dialog = PersonDialog(self.workspace.person, departments, why, self.window)
+        shown = replace(self.workspace.person, department=last_department(self.login))
+        dialog = PersonDialog(shown, departments, why, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def chosen() -> None:

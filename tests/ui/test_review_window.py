@@ -287,3 +287,15 @@ def test_a_reviewer_approves_every_submitted_item_at_once(window: MainWindow) ->
     window.menu_actions.undo_action.trigger()  # one step
     assert status_in_tree(window, "004") == "submitted"
     assert status_in_tree(window, "021") == "submitted"
+
+
+def test_a_filler_who_reviewed_for_a_while_gets_their_department_back(window: MainWindow) -> None:
+    be(window, "张三", FILLER, "计财科")
+    be(window, "张三", REVIEWER)
+    act(window, "identity")
+    dialog = window.review.asking
+    assert isinstance(dialog, PersonDialog)
+    dialog.role.setCurrentIndex(dialog.role.findData(FILLER))
+    assert dialog.department.currentData() == "计财科"  # not the list's first department
+    dialog.accept()
+    assert window.workspace.person.department == "计财科"

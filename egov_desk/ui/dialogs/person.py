@@ -38,8 +38,14 @@ def remember_person(login: str, person: Person) -> None:
     settings.beginGroup(_key(login))
     settings.setValue("name", person.name)
     settings.setValue("role", person.role)
-    settings.setValue("department", person.department)
+    if person.department:  # a reviewer for a while is a filler of the same department again after
+        settings.setValue("department", person.department)
     settings.endGroup()
+
+
+def last_department(login: str) -> str:
+    """The department this login last filled in for (kept while it acts in another role)."""
+    return str(QSettings().value(f"{_key(login)}/department", "") or "")
 
 
 class PersonDialog(QDialog):
