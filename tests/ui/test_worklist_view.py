@@ -151,3 +151,14 @@ def test_the_print_preview_lays_out_pages(window: MainWindow, qtbot, tmp_path: P
     assert paint_html(dialog.page_html, printer) >= 1
     assert "待办清单" in dialog.page_html
     dialog.close()
+
+
+def test_a_filler_first_sees_their_own_departments_work(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from egov_desk.core.person import Person
+
+    window.workspace.set_person(Person("张三", "filler", "计财科"))
+    view = open_worklist(window, qtbot)
+    assert view.chosen_department() == "计财科"
+    view.department.setCurrentIndex(0)  # the person may still look at the whole unit
+    read(view, qtbot)
+    assert view.chosen_department() is None

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from egov_desk.core.exports.files import safe_name
 from egov_desk.core.messages import say
+from egov_desk.core.review_states import FILLER
 from egov_desk.core.worklist import KIND_LABELS, Worklist, worklist
 from egov_desk.ui.html_preview import TABLE_STYLE, HtmlPreview
 from egov_desk.ui.language import ui_language
@@ -160,7 +161,9 @@ class WorklistView(QWidget):
     def _list_departments(self) -> None:
         assert self.context is not None
         names = self.context.departments()
-        keep = self.chosen_department()
+        person = self.context.workspace.person
+        first = person.department if person.role == FILLER and not self.shown_for else None
+        keep = self.chosen_department() or first  # a filler first sees their own department's work
         self.department.blockSignals(True)
         self.department.clear()
         self.department.addItem(self.tr("All"), None)
