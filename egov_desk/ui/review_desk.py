@@ -292,7 +292,10 @@ class ReviewDesk(QObject):
 
     def _step(self, text: str, forward: Callable[[], Written], backward: Callable[[], Written]) -> bool:
         step = Step(text, forward, backward, self.context.apply, self.context.report_failure)
-        return push(self.context.undo_stack, step)
+        done = push(self.context.undo_stack, step)
+        if done:  # said where the person looks after a menu action: the status bar
+            self.context.status(self.tr("Done: %1 (Ctrl+Z undoes it)").replace("%1", text), 6000)
+        return done
 
     def _review_step(self, text: str, write: Callable[[], Any]) -> bool:
         """A review write (submit, return, approve) as an undo step: undone by putting the statuses back."""

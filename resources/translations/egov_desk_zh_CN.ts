@@ -2483,6 +2483,10 @@ SHA-256 %4</translation>
         <translation>审核和定稿会记录您的姓名和角色：请先说明您的身份。</translation>
     </message>
     <message>
+        <source>Done: %1 (Ctrl+Z undoes it)</source>
+        <translation>已完成：%1（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
         <source>submit %1</source>
         <translation>提交 %1</translation>
     </message>

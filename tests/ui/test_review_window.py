@@ -284,6 +284,7 @@ def test_a_reviewer_approves_every_submitted_item_at_once(window: MainWindow) ->
     assert "004、021" in confirm(window)
     assert status_in_tree(window, "004") == "approved"
     assert status_in_tree(window, "021") == "approved"
+    assert "已完成" in window.statusBar().currentMessage()  # said where a person looks after a menu action
     window.menu_actions.undo_action.trigger()  # one step
     assert status_in_tree(window, "004") == "submitted"
     assert status_in_tree(window, "021") == "submitted"
