@@ -17,7 +17,8 @@ from egov_desk.core.changes import Changes, Written
 from egov_desk.core.messages import is_chinese
 from egov_desk.core.person import Person
 from egov_desk.core.review import ItemReview, approve, item_reviews, restore_statuses, return_items, submit
-from egov_desk.core.review_states import FILLER, STAGE_FILLING, STAGE_FINAL, STAGES, SUBMITTED, said
+from egov_desk.core.review_states import FILLER, STAGE_FILLING, STAGE_FINAL, STAGES, said
+from egov_desk.ui.bulk_review import BulkReview
 from egov_desk.ui.dialogs.person import PersonDialog, last_department, remember_person, remembered_person
 from egov_desk.ui.dialogs.review_questions import ask_text, yes_or_cancel
 from egov_desk.ui.focus_return import FocusReturn
@@ -36,7 +37,6 @@ from egov_desk.ui.review_menu import (
     ReviewMenu,
     Situation,
     concerns,
-    submittable,
 )
 from egov_desk.ui.sign_off_steps import SignOffSteps
 from egov_desk.ui.undo import Step, push
@@ -99,12 +99,13 @@ class ReviewDesk(QObject):
         self.workspace.set_person(remembered_person(self.login))
         self.focus = FocusReturn(window)  # the keyboard goes back where it was after a review action
         self.sign_off = SignOffSteps(self.context, self._step, self.ask_text, self.ask_yes)
+        self.bulk = BulkReview(self, self)
         identified: dict[str, Callable[[], object]] = {
             SUBMIT: self.submit_item,
             RETURN: self.return_item,
             APPROVE: self.approve_item,
-            SUBMIT_DEPARTMENT: self.submit_department,
-            APPROVE_SUBMITTED: self.approve_submitted,
+            SUBMIT_DEPARTMENT: self.bulk.submit_department,
+            APPROVE_SUBMITTED: self.bulk.approve_submitted,
             TO_REVIEW: self.sign_off.start_review,
             FINALIZE: self.sign_off.finalize,
             REOPEN: self.sign_off.reopen,
@@ -222,12 +223,12 @@ class ReviewDesk(QObject):
                 person,
                 item,
                 review.status if review is not None else "",
-                self._department(person),
+                self.department_of(person),
                 self.workspace.read_only,
             )
         )
 
-    def _department(self, person: Person) -> str | None:
+    def department_of(self, person: Person) -> str | None:
         return person.department if person.role == FILLER else self.context.default_department()
 
     def apply(self, changes: Changes) -> None:
@@ -297,7 +298,7 @@ class ReviewDesk(QObject):
             self.context.status(self.tr("Done: %1 (Ctrl+Z undoes it)").replace("%1", text), 6000)
         return done
 
-    def _review_step(self, text: str, write: Callable[[], Any]) -> bool:
+    def review_step(self, text: str, write: Callable[[], Any]) -> bool:
         """A review write (submit, return, approve) as an undo step: undone by putting the statuses back."""
         assessment = self.shown.assessment.id
         before: dict[str, Any] = {}
@@ -317,13 +318,13 @@ class ReviewDesk(QObject):
         item, assessment = self._item(), self.shown.assessment.id
         if item is not None:
             text = self.tr("submit %1").replace("%1", item.code)
-            self._review_step(text, lambda: submit(self.workspace, assessment, [item.code]))
+            self.review_step(text, lambda: submit(self.workspace, assessment, [item.code]))
 
     def approve_item(self) -> None:
         item, assessment = self._item(), self.shown.assessment.id
         if item is not None:
             text = self.tr("approve %1").replace("%1", item.code)
-            self._review_step(text, lambda: approve(self.workspace, assessment, [item.code]))
+            self.review_step(text, lambda: approve(self.workspace, assessment, [item.code]))
 
     def return_item(self) -> None:
         item, assessment = self._item(), self.shown.assessment.id
@@ -332,68 +333,12 @@ class ReviewDesk(QObject):
 
         def returned(comment: str) -> None:
             text = self.tr("return %1").replace("%1", item.code)
-            self._review_step(text, lambda: return_items(self.workspace, assessment, [item.code], comment))
+            self.review_step(text, lambda: return_items(self.workspace, assessment, [item.code], comment))
 
         self.ask_text(
             self.tr("Return %1").replace("%1", item.code),
             self.tr("What is to be reworked in %1 (the filler sees this):").replace("%1", f"{item.code} {item.title}"),
             returned,
-        )
-
-    def submit_department(self) -> None:
-        department = self._department(self.workspace.person)
-        if not department:
-            return
-        items = self.shown.model.sheet.system.items()
-        codes = [
-            i.code
-            for i in items
-            if (i.lead == department or department in i.cooperating)
-            and submittable(self.reviews[i.code].status if i.code in self.reviews else "")
-        ]
-        if not codes:
-            self.context.status(self.tr("%1 has no item being filled in to submit.").replace("%1", department), 6000)
-            return
-        assessment = self.shown.assessment.id
-        question = (
-            self.tr("Submit %1 item(s) of %2 for review?\n%3")
-            .replace("%1", str(len(codes)))
-            .replace("%2", department)
-            .replace("%3", "、".join(codes))
-        )
-        text = self.tr("submit %1's items").replace("%1", department)
-        self.ask_yes(
-            self.tr("Submit the department's items"),
-            question,
-            self.tr("Submit"),
-            lambda: self._review_step(text, lambda: submit(self.workspace, assessment, codes)),
-        )
-
-    def approve_submitted(self) -> None:
-        """Approve every submitted item at once (of the toolbar's department, when one is chosen): one undo step."""
-        department = self.context.default_department()
-        items = self.shown.model.sheet.system.items()
-        codes = [
-            i.code
-            for i in items
-            if (department is None or concerns(i, department))
-            and i.code in self.reviews
-            and self.reviews[i.code].status == SUBMITTED
-        ]
-        if not codes:
-            self.context.status(self.tr("No item is submitted and waiting for review."), 6000)
-            return
-        assessment = self.shown.assessment.id
-        question = (
-            self.tr("Approve %1 submitted item(s)?\n%2").replace("%1", str(len(codes))).replace("%2", "、".join(codes))
-        )
-        self.ask_yes(
-            self.tr("Approve the submitted items"),
-            question,
-            self.tr("Approve"),
-            lambda: self._review_step(
-                self.tr("approve submitted items"), lambda: approve(self.workspace, assessment, codes)
-            ),
         )
 
     # --- asking -----------------------------------------------------------------------------------

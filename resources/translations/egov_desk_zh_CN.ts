@@ -215,6 +215,53 @@
     </message>
 </context>
 <context>
+    <name>BulkReview</name>
+    <message>
+        <source>%1 has no item being filled in to submit.</source>
+        <translation>%1 没有正在填报、可以提交的指标。</translation>
+    </message>
+    <message>
+        <source>Submit %1 item(s) of %2 for review?
+%3</source>
+        <translation>将%2的 %1 项指标提交审核？
+%3</translation>
+    </message>
+    <message>
+        <source>submit %1's items</source>
+        <translation>提交%1的指标</translation>
+    </message>
+    <message>
+        <source>Submit the department's items</source>
+        <translation>提交本科室全部指标</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>No item is submitted and waiting for review.</source>
+        <translation>没有已提交、等待审核的指标。</translation>
+    </message>
+    <message>
+        <source>Approve %1 submitted item(s)?
+%2</source>
+        <translation>审核通过 %1 个已提交的指标？
+%2</translation>
+    </message>
+    <message>
+        <source>Approve the submitted items</source>
+        <translation>审核通过已提交的指标</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>approve submitted items</source>
+        <translation>审核通过已提交的指标</translation>
+    </message>
+</context>
+<context>
     <name>CarryOverDialog</name>
     <message>
         <source>Carry over from an existing assessment</source>
@@ -2505,50 +2552,6 @@ SHA-256 %4</translation>
     <message>
         <source>What is to be reworked in %1 (the filler sees this):</source>
         <translation>%1 需要修改什么（填报人会看到这段意见）：</translation>
-    </message>
-    <message>
-        <source>%1 has no item being filled in to submit.</source>
-        <translation>%1 没有正在填报、可以提交的指标。</translation>
-    </message>
-    <message>
-        <source>Submit %1 item(s) of %2 for review?
-%3</source>
-        <translation>将%2的 %1 项指标提交审核？
-%3</translation>
-    </message>
-    <message>
-        <source>submit %1's items</source>
-        <translation>提交%1的指标</translation>
-    </message>
-    <message>
-        <source>Submit the department's items</source>
-        <translation>提交本科室全部指标</translation>
-    </message>
-    <message>
-        <source>Submit</source>
-        <translation>提交</translation>
-    </message>
-    <message>
-        <source>No item is submitted and waiting for review.</source>
-        <translation>没有已提交、等待审核的指标。</translation>
-    </message>
-    <message>
-        <source>Approve %1 submitted item(s)?
-%2</source>
-        <translation>审核通过 %1 个已提交的指标？
-%2</translation>
-    </message>
-    <message>
-        <source>Approve the submitted items</source>
-        <translation>审核通过已提交的指标</translation>
-    </message>
-    <message>
-        <source>Approve</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <source>approve submitted items</source>
-        <translation>审核通过已提交的指标</translation>
     </message>
     <message>
         <source>start the review stage</source>
