@@ -31,7 +31,12 @@ def add_import_commands(commands: Any) -> None:
     imp.add_argument("file")
     imp.add_argument("--json", action="store_true", help="print the interchange JSON with findings")
     imp.add_argument("--into", metavar="DIR", help="add the system (and an assessment) to this workspace")
-    imp.add_argument("--year", type=int, help="with --into: the year assessed, when the table's title names none")
+    imp.add_argument(
+        "--year",
+        type=int,
+        help="with --into: the year assessed, when the table's title names none (another year than the title's is "
+        "refused)",
+    )
     imp.add_argument("--accept", action="store_true", help="import despite errors (duplicate codes get a suffix)")
     imp.add_argument(
         "--role",

@@ -22,8 +22,19 @@ if TYPE_CHECKING:
 
 
 def assessment_year(result: ImportResult, given: int | None, file: str) -> int:
-    """The year the imported table assesses: the table's, else ``given``; neither: refused."""
+    """The year the imported table assesses: the table's, else ``given``; neither: refused. A year given that is not
+    the one the table's title names is refused too, never quietly set aside (the wizard shows the table's year and
+    does not offer another); the assessment's year can be changed after the import."""
     stated = result.data.get("year")
+    if stated and given and int(given) != int(stated):
+        raise ImportRefused(
+            f"{file}: the table's title names {stated}, not {given}; import it without a year, then change the "
+            "assessment's year (egov-desk-cli assessment set --year) if it serves another year",
+            f"{file}：表格标题写明是 {stated} 年，与给出的 {given} 年不符；请不指定年度导入，"
+            "如用于另一年度，导入后再修改考评年度（文件 → 考评信息，或 egov-desk-cli assessment set --year）",
+            "year_differs",
+            {"file": file, "stated": int(stated), "given": int(given)},
+        )
     if stated:
         return int(stated)
     if given:
