@@ -31,3 +31,13 @@ def test_an_assessment_with_a_score_is_not_removed_by_the_undo(window: MainWindo
     window.undo_stack.undo()
     assert dialog.created in [a.id for a in workspace.assessments()]
     assert "得分或说明" in window.last_message.text()
+
+
+def test_a_blank_new_assessment_proposes_the_year_after_the_latest_assessed(
+    window: MainWindow, workspace: Workspace
+) -> None:
+    dialog = NewAssessmentDialog(workspace, window)
+    assert dialog.year.value() == 2020  # 2019's table is assessed for 2019 already
+    workspace.create_assessment(1, "本单位", 2020)
+    again = NewAssessmentDialog(workspace, window)
+    assert again.year.value() == 2021

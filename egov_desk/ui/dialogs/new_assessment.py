@@ -53,6 +53,7 @@ class NewAssessmentDialog(QDialog):
         self.system.currentIndexChanged.connect(self._system_changed)
         self.source.currentIndexChanged.connect(self._source_changed)
         self.title = QLineEdit(self.tr("Self-assessment"))
+        self._system_changed()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -65,9 +66,17 @@ class NewAssessmentDialog(QDialog):
         form.addRow(buttons)
 
     def _system_changed(self) -> None:
-        system = next(s for s in self.workspace.systems() if s.id == self.system.currentData())
-        if system.year and self.source.currentData() is None:
+        """The year the system's table is for — or, when that year is assessed on it already, the year after the
+        latest assessed (a 2019 table used again for 2020 proposes 2020, not 2019 a second time)."""
+        system_id = self.system.currentData()
+        system = next(s for s in self.workspace.systems() if s.id == system_id)
+        if self.source.currentData() is not None:
+            return
+        assessed = [a.year for a in self.workspace.assessments() if a.system_id == system_id]
+        if system.year and system.year not in assessed:
             self.year.setValue(system.year)
+        elif assessed:
+            self.year.setValue(max(assessed) + 1)
 
     def _source_changed(self) -> None:
         """Carrying over: the unit is last year's, the year the next, the system the newest one (the person may
