@@ -88,6 +88,6 @@ def distinct_title(workspace: Workspace, unit: str, year: int, table: str, plain
         return plain
     short = table if len(table) <= 20 else table[:19] + "…"
     title, number = f"{plain}（{short}）", 2
-    while title in taken:
-        title, number = f"{plain}（{short} {number}）", number + 1
+    while title in taken:  # the number first, where a list that cuts long titles short still shows it
+        title, number = f"{plain} {number}（{short}）", number + 1
     return title
