@@ -22,7 +22,13 @@ def add_evidence_commands(commands: Any) -> None:
     listing = evidence_cmds.add_parser("list", help="the evidence files")
     listing.add_argument("--item")
     listing.add_argument("--json", action="store_true")
-    for command, run in ((add, cmd_evidence_add), (listing, cmd_evidence_list)):
+    confirm = evidence_cmds.add_parser(
+        "confirm", help="last year's files (去年材料) of an item still hold: unmark them"
+    )
+    confirm.add_argument("--item", required=True, help="item code (编号)")
+    confirm.add_argument("names", nargs="*", help="the files' names (default: every carried file of the item)")
+    runs = ((add, cmd_evidence_add), (listing, cmd_evidence_list), (confirm, cmd_evidence_confirm))
+    for command, run in runs:
         command.add_argument("--workspace")
         command.add_argument("--assessment", type=int)
         command.set_defaults(run=run)
@@ -130,3 +136,23 @@ def cmd_verify(args: argparse.Namespace) -> int:
     for line in repair_advice(workspace.folder, cli_language()):
         print(line)
     return 1
+
+
+def cmd_evidence_confirm(args: argparse.Namespace) -> int:
+    from egov_desk.core.carry_over import confirm_carried
+
+    with open_workspace(args) as workspace:
+        assessment = assessment_of(workspace, args)
+        carried = [file for file in workspace.evidence.files(assessment, args.item) if file.carried]
+        chosen = [file for file in carried if not args.names or file.name in args.names]
+        unknown = sorted(set(args.names) - {file.name for file in carried})
+        if unknown or not chosen:
+            names = "、".join(unknown) if unknown else ""
+            raise Refused(
+                f"{args.item}: no file of last year's to confirm" + (f" named {', '.join(unknown)}" if unknown else ""),
+                f"{args.item} 没有需要确认的去年材料" + (f"“{names}”" if names else ""),
+            )
+        for file in chosen:
+            confirm_carried(workspace, file.id)
+            print(f"{file.sha256[:12]}  {file.name}")
+    return 0

@@ -67,3 +67,21 @@ def test_an_empty_assessment_and_refusals(folder: Path, capsys: pytest.CaptureFi
     code, _, err = run(capsys, "assessment", "new", "--from", "1", "--map", "037", "--workspace", str(folder))
     assert code == 2
     assert "NEW=OLD" in err
+
+
+def test_last_years_files_are_confirmed_from_the_command_line(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "assessment", "new", "--from", "1", "--system", "2", "--json", "--workspace", str(folder)
+    )
+    new = str(json.loads(out)["assessment"])
+    where = ["--workspace", str(folder), "--assessment", new]
+    code, _, err = run(capsys, "evidence", "confirm", "--item", "036", "其他.pdf", *where)
+    assert code == 2
+    assert "其他.pdf" in err
+    code, out, _ = run(capsys, "evidence", "confirm", "--item", "036", *where)
+    assert code == 0
+    assert "制度.pdf" in out
+    with Workspace.open(folder) as workspace:
+        assert not any(file.carried for file in workspace.evidence.files(int(new), "036"))
+    code, _, err = run(capsys, "evidence", "confirm", "--item", "036", *where)
+    assert code == 2  # nothing of last year's left to confirm there
