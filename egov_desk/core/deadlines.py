@@ -18,6 +18,8 @@ from sqlalchemy import select
 from egov_desk.core.changes import CycleChange
 from egov_desk.core.db.models import Assessment, Department, DepartmentDeadline, ItemInput, ItemRow
 from egov_desk.core.errors import Refused
+from egov_desk.core.person import require_role
+from egov_desk.core.review_states import FILLER, LEADER, REVIEWER
 from egov_desk.core.write_refusals import no_assessment
 
 if TYPE_CHECKING:
@@ -133,6 +135,8 @@ def set_deadline(
             "截止日期只能设给一个指标或一个部门（或整个考评），不能同时设给两者；请只写 --item 或 --department。",
             "deadline_item_and_department",
         )
+    if workspace.person.role == FILLER:  # deadlines are the office's: a department does not set its own
+        require_role(workspace.person, (REVIEWER, LEADER), "set deadlines", "设置截止日期")
     store = workspace.store
     with store.write("the deadline", "截止日期") as session:
         assessment = session.get(Assessment, assessment_id)

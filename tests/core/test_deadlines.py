@@ -77,3 +77,16 @@ def test_a_deadline_is_read_as_a_date_or_none_and_anything_else_says_how_to_writ
     with pytest.raises(BadDeadline) as refused:
         parse_deadline("6/30")
     assert "YYYY-MM-DD" in refused.value.chinese
+
+
+def test_a_filler_does_not_set_deadlines(workspace: Workspace) -> None:
+    from egov_desk.core.person import NotPermitted, Person
+
+    workspace.set_person(Person("张三", "filler", "计财科"))
+    with pytest.raises(NotPermitted) as refused:
+        set_deadline(workspace, 1, date(2019, 12, 1), department="计财科")
+    assert "设置截止日期" in refused.value.chinese
+    assert deadlines(workspace, 1).departments == {}
+    workspace.set_person(Person("李四", "reviewer"))
+    set_deadline(workspace, 1, date(2019, 12, 1), department="计财科")
+    assert deadlines(workspace, 1).departments == {"计财科": date(2019, 12, 1)}
