@@ -34,6 +34,7 @@ def shoot(out: Path) -> None:
     from egov_desk.ui.app import create_app
     from egov_desk.ui.comparison_window import open_comparison
     from egov_desk.ui.dialogs.new_assessment import NewAssessmentDialog
+    from egov_desk.ui.dialogs.person import remember_person
     from egov_desk.ui.main_window import MainWindow
     from tests.core.test_carry_over import last_year
 
@@ -57,6 +58,7 @@ def shoot(out: Path) -> None:
     demo.set_input(later, "021", {"numerator": 9, "denominator": 9})
     demo.set_input(later, "005", {"yes": False})
     demo.set_person(reviewer)
+    remember_person(demo.store.actor, reviewer)  # as if 李四 had said who they are in 我的身份
     window = MainWindow(demo, demo=True)
     window.setGeometry(QApplication.primaryScreen().availableGeometry())
     window.show()
