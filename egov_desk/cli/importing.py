@@ -34,8 +34,7 @@ def add_import_commands(commands: Any) -> None:
     imp.add_argument(
         "--year",
         type=int,
-        help="with --into: the year assessed, when the table's title names none (another year than the title's is "
-        "refused)",
+        help="with --into: the year assessed (default: the year the table's title names)",
     )
     imp.add_argument("--accept", action="store_true", help="import despite errors (duplicate codes get a suffix)")
     imp.add_argument(
@@ -215,6 +214,14 @@ def _store(workspace: Workspace, result: ImportResult, args: argparse.Namespace)
     added = next(change for change in changes if isinstance(change, AssessmentAdded))
     again = "" if changes.systems_added else " (the same table was imported before: its system is used again)"
     print(f"added to {args.into}: system {added.system_id}, assessment {assessment}{again}", file=sys.stderr)
+    stated, given = result.data.get("year"), getattr(args, "year", None)
+    if stated and given and int(stated) != given:  # kept as given, and said: a walk met it silently set aside
+        print(
+            f"表格标题写的是 {stated} 年，考评年度按 --year 记为 {given} 年"
+            if _chinese()
+            else f"the table's title names {stated}; the assessment is for {given} as --year says",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -22,23 +22,13 @@ if TYPE_CHECKING:
 
 
 def assessment_year(result: ImportResult, given: int | None, file: str) -> int:
-    """The year the imported table assesses: the table's, else ``given``; neither: refused. A year given that is not
-    the one the table's title names is refused too, never quietly set aside (the wizard shows the table's year and
-    does not offer another); the assessment's year can be changed after the import."""
-    stated = result.data.get("year")
-    if stated and given and int(given) != int(stated):
-        raise ImportRefused(
-            f"{file}: the table's title names {stated}, not {given}; import it without a year, then change the "
-            "assessment's year (egov-desk-cli assessment set --year) if it serves another year",
-            f"{file}：表格标题写明是 {stated} 年，与给出的 {given} 年不符；请不指定年度导入，"
-            "如用于另一年度，导入后再修改考评年度（文件 → 考评信息，或 egov-desk-cli assessment set --year）",
-            "year_differs",
-            {"file": file, "stated": int(stated), "given": int(given)},
-        )
-    if stated:
-        return int(stated)
+    """The year the imported assessment is for: the year given (as given — a 2019 table may serve 2020), else the
+    table's own (its title's ``2019年``); neither: refused. The command line says when the two differ."""
     if given:
         return given
+    stated = result.data.get("year")
+    if stated:
+        return int(stated)
     raise ImportRefused(
         f"{file}: the table's title names no year; say which year the assessment is for",
         f"{file}：表格标题中没有年份，请指明考评年度",
