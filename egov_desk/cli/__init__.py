@@ -30,6 +30,7 @@ from egov_desk.cli.evidence import add_evidence_commands
 from egov_desk.cli.export import add_export_commands
 from egov_desk.cli.import_scores import add_import_scores_commands
 from egov_desk.cli.importing import add_import_commands
+from egov_desk.cli.package import add_package_commands
 from egov_desk.cli.review import add_review_commands
 from egov_desk.cli.scoring import add_score_commands
 from egov_desk.cli.system import add_system_commands
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_deadline_commands(commands)
     add_review_commands(commands)
     add_audit_commands(commands)
+    add_package_commands(commands)
     return parser
 
 
