@@ -92,3 +92,9 @@ def test_a_tampered_package_exits_2_with_one_line(
     assert printed == ""
     assert err.count("\n") == 1
     assert str(forged) in err
+
+
+def test_a_package_that_is_not_there_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "package", "inspect", str(tmp_path / "nowhere.egovpkg"))
+    assert code == 2
+    assert "nowhere.egovpkg" in err

@@ -3,7 +3,10 @@
 The package is written under a temporary name beside ``out``, fsynced and renamed (nothing half-written ever
 stands under the name). Each evidence file is streamed from the vault into the ZIP once, uncompressed, hashed on
 the way: a stored copy missing or no longer matching its hash refuses the package, naming every such file, and
-nothing is left behind — a department must not get a package lacking what the office believes it sent."""
+nothing is left behind — a department must not get a package lacking what the office believes it sent.
+
+The package's number is counted before it is written: an export that fails leaves a gap in the numbers, never two
+packages of one department with the same number."""
 
 from __future__ import annotations
 

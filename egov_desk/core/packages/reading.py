@@ -257,7 +257,8 @@ def _check_manifest(data: dict[str, Any], file: str) -> Manifest:
 def _check_members(manifest: Manifest, names: set[str], file: str) -> None:
     present = names - {MANIFEST}
     listed = set(manifest.members)
-    for extra in sorted(present - listed):
+    if extras := sorted(present - listed):
+        extra = extras[0]
         raise refusal(
             file,
             "unlisted_member",
@@ -265,7 +266,8 @@ def _check_members(manifest: Manifest, names: set[str], file: str) -> None:
             f"其中的 {extra} 不在工作包清单中（可能是事后加入的），已拒绝",
             member=extra,
         )
-    for absent in sorted(listed - present):
+    if absents := sorted(listed - present):
+        absent = absents[0]
         raise refusal(
             file,
             "missing_member",
