@@ -4,20 +4,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from egov_desk.core.exports.files import atomic_output
-from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, first_sheet, lines_needed, print_landscape, put
+from egov_desk.core.exports.xlsx import first_sheet, write_table
 from egov_desk.core.points import rounded
 
 if TYPE_CHECKING:
     from decimal import Decimal
-
-    from openpyxl.worksheet.worksheet import Worksheet
 
     from egov_desk.core.comparison import Comparison
 
@@ -26,8 +22,6 @@ ITEM_HEAD = ("编号", "名称", "分值 A", "分值 B", "得分 A", "得分 B",
 LEVEL_HEAD = ("一级指标", "分值 A", "分值 B", "得分 A", "得分 B", "变化")
 WIDTHS = (12, 40, 9, 9, 9, 9, 9, 24)
 LEVEL_WIDTHS = (36, 9, 9, 9, 9, 9)
-SCORE = "0.00"  # scores and changes always to the cent (2.10, not 2.1)
-LINE_HEIGHT = 15  # points per line of 10 pt text
 
 
 def rule_words(change: tuple[str, ...], matched_by: str, code_a: str | None, code_b: str | None) -> str:
@@ -46,41 +40,10 @@ def _number(value: Decimal | None) -> Decimal | None:
     return None if value is None else rounded(value)
 
 
-def _table(
-    sheet: Worksheet,
-    head: tuple[str, ...],
-    rows: list[tuple[Any, ...]],
-    widths: tuple[int, ...],
-    scores: tuple[int, ...] = (),
-) -> None:
-    """The head and the rows; ``widths`` per column, long text wrapped with the row as tall as it needs (a
-    spreadsheet does not grow it on opening); the columns ``scores`` (1-based) shown to two decimals."""
-    for column, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    for column, text in enumerate(head, start=1):
-        cell = put(sheet.cell(row=1, column=column), text)
-        cell.font = Font(bold=True)
-        cell.fill = HEAD_FILL
-        cell.border = BORDER
-        cell.alignment = Alignment(horizontal="center")
-    for row_number, row in enumerate(rows, start=2):
-        for column, value in enumerate(row, start=1):
-            cell = put(sheet.cell(row=row_number, column=column), value)
-            cell.border = BORDER
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if column in scores:
-                cell.number_format = SCORE
-        lines = max(lines_needed(value, width) for value, width in zip(row, widths, strict=False))
-        if lines > 1:
-            sheet.row_dimensions[row_number].height = lines * LINE_HEIGHT
-    sheet.freeze_panes = "A2"
-    print_landscape(sheet, "1:1")
-
-
 def write_comparison_xlsx(comparison: Comparison, out: Path, records: Path | None = None) -> Path:
     book = Workbook()
     items = first_sheet(book, "逐项对比")
-    _table(
+    write_table(
         items,
         ITEM_HEAD,
         [
@@ -100,7 +63,7 @@ def write_comparison_xlsx(comparison: Comparison, out: Path, records: Path | Non
         scores=(5, 6, 7),
     )
     levels = book.create_sheet("一级指标")
-    _table(
+    write_table(
         levels,
         LEVEL_HEAD,
         [
@@ -121,7 +84,7 @@ def write_comparison_xlsx(comparison: Comparison, out: Path, records: Path | Non
         scores=(4, 5, 6),
     )
     about = book.create_sheet("说明")
-    _table(about, ("", "考评"), [("A", comparison.a.label), ("B", comparison.b.label)], (6, 40))
+    write_table(about, ("", "考评"), [("A", comparison.a.label), ("B", comparison.b.label)], (6, 40))
     with atomic_output(out, records) as temporary:
         book.save(temporary)
     return out

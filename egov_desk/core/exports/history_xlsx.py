@@ -7,17 +7,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Font
 
 from egov_desk.core.exports.files import atomic_output
-from egov_desk.core.exports.xlsx import BORDER, HEAD_FILL, first_sheet, lines_needed, print_landscape, put
+from egov_desk.core.exports.xlsx import first_sheet, put, write_table
 from egov_desk.core.history import HistoryLine
 from egov_desk.core.review_states import ROLES, said
 
 HEAD = ("时间", "登录账户", "姓名", "角色", "编号", "指标", "修改内容", "记录哈希前 16 位")
 WIDTHS = (19, 12, 10, 8, 8, 28, 60, 18)
-LINE_HEIGHT = 15  # points per line of 10 pt text
 
 
 Names = Mapping[tuple[int | None, str], str]  # (assessment id, code) → the item's name (history.item_names)
@@ -46,25 +44,8 @@ def write_history_xlsx(
     """``lines`` (as :func:`~egov_desk.core.history.history` gives them) written to ``out`` (whole, or not at all)."""
     book = Workbook()
     sheet = first_sheet(book, "修改记录")
-    for column, width in enumerate(WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
     put(sheet.cell(row=1, column=1), title).font = Font(bold=True, size=12)
-    for column, text in enumerate(HEAD, start=1):
-        cell = put(sheet.cell(row=2, column=column), text)
-        cell.font = Font(bold=True)
-        cell.fill = HEAD_FILL
-        cell.border = BORDER
-        cell.alignment = Alignment(horizontal="center")
-    for number, row in enumerate(history_rows(lines, names), start=3):
-        for column, value in enumerate(row, start=1):
-            cell = put(sheet.cell(row=number, column=column), value)
-            cell.border = BORDER
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-        needed = max(lines_needed(value, width) for value, width in zip(row, WIDTHS, strict=True))
-        if needed > 1:
-            sheet.row_dimensions[number].height = needed * LINE_HEIGHT
-    sheet.freeze_panes = "A3"
-    print_landscape(sheet, "2:2")
+    write_table(sheet, HEAD, history_rows(lines, names), WIDTHS, first_row=2)
     with atomic_output(out, records) as temporary:
         book.save(temporary)
     return out

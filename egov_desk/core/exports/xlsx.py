@@ -5,12 +5,14 @@ string that starts with "=" as a formula (and Excel would run it), so every text
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
-from openpyxl.styles import Border, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.header_footer import _HeaderFooterPart
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -101,3 +103,41 @@ def print_landscape(sheet: Worksheet, title_rows: str) -> None:
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_title_rows = title_rows
+
+
+LINE_HEIGHT = 15  # points per line of 10 pt text
+SCORE = "0.00"  # scores and changes always to the cent (2.10, not 2.1)
+
+
+def write_table(
+    sheet: Worksheet,
+    head: tuple[str, ...],
+    rows: Sequence[tuple[Any, ...]],
+    widths: tuple[int, ...],
+    *,
+    first_row: int = 1,
+    scores: tuple[int, ...] = (),
+) -> None:
+    """A head at ``first_row`` and the rows under it, ``widths`` per column; long text wrapped with the row as tall as
+    it needs (a spreadsheet does not grow it on opening); the columns ``scores`` (1-based) to two decimals; the head
+    frozen and printed on every page, landscape."""
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    for column, text in enumerate(head, start=1):
+        cell = put(sheet.cell(row=first_row, column=column), text)
+        cell.font = Font(bold=True)
+        cell.fill = HEAD_FILL
+        cell.border = BORDER
+        cell.alignment = Alignment(horizontal="center")
+    for number, row in enumerate(rows, start=first_row + 1):
+        for column, value in enumerate(row, start=1):
+            cell = put(sheet.cell(row=number, column=column), value)
+            cell.border = BORDER
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if column in scores:
+                cell.number_format = SCORE
+        lines = max(lines_needed(value, width) for value, width in zip(row, widths, strict=False))
+        if lines > 1:
+            sheet.row_dimensions[number].height = lines * LINE_HEIGHT
+    sheet.freeze_panes = f"A{first_row + 1}"
+    print_landscape(sheet, f"{first_row}:{first_row}")
