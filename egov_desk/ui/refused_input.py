@@ -31,9 +31,9 @@ def ask_about_abandoned(
         box.open()
         return
     back = box.addButton(
-        QCoreApplication.translate("MainWindow", "Go back and correct it"), QMessageBox.ButtonRole.AcceptRole
+        QCoreApplication.translate("MainWindow", "&Go back and correct it"), QMessageBox.ButtonRole.AcceptRole
     )
-    box.addButton(QCoreApplication.translate("MainWindow", "Discard the input"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(QCoreApplication.translate("MainWindow", "&Discard the input"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(back)
 
     def answered(button: QAbstractButton) -> None:
@@ -50,7 +50,7 @@ def ask_before_closing(
     """Closing with a refused value in the editor: go back to it, or close without it."""
     box = refusal_box(context.parent, code, typed, reason)
     back = box.addButton(
-        QCoreApplication.translate("MainWindow", "Go back and correct it"), QMessageBox.ButtonRole.RejectRole
+        QCoreApplication.translate("MainWindow", "&Go back and correct it"), QMessageBox.ButtonRole.RejectRole
     )
     leave = box.addButton(
         QCoreApplication.translate("MainWindow", "Close without it"), QMessageBox.ButtonRole.DestructiveRole

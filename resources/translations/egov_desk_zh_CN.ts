@@ -1901,12 +1901,12 @@ SHA-256 %4</translation>
         <translation>该项保持原来的得分。</translation>
     </message>
     <message>
-        <source>Go back and correct it</source>
-        <translation>返回修改</translation>
+        <source>&amp;Go back and correct it</source>
+        <translation>返回修改(&amp;G)</translation>
     </message>
     <message>
-        <source>Discard the input</source>
-        <translation>放弃输入</translation>
+        <source>&amp;Discard the input</source>
+        <translation>放弃输入(&amp;D)</translation>
     </message>
 </context>
 <context>

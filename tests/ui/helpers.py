@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from egov_desk.ui.main_window import MainWindow
+
+
+def plain(text: str) -> str:
+    """A button's words without its access key: "放弃输入(&D)" → "放弃输入"."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "")
 
 
 def answer_next_message(window: MainWindow, button_text: str, seen: list[str]) -> None:
@@ -15,7 +22,7 @@ def answer_next_message(window: MainWindow, button_text: str, seen: list[str]) -
             QTimer.singleShot(20, click)
             return
         seen.append(box.text())
-        next(b for b in box.buttons() if b.text() == button_text).click()
+        next(b for b in box.buttons() if plain(b.text()) == button_text).click()
 
     QTimer.singleShot(20, click)
 
@@ -27,7 +34,7 @@ def answer(window: MainWindow, qtbot, button_text: str) -> str:  # type: ignore[
     box = window.last_message
     assert box is not None
     said = box.text()
-    next(b for b in box.buttons() if b.text() == button_text).click()
+    next(b for b in box.buttons() if plain(b.text()) == button_text).click()
     return said
 
 

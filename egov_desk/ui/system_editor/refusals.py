@@ -30,9 +30,9 @@ def ask_about_refused(
     box.setText(text.replace("%1", where).replace("%2", refusal.reason))
     box.setInformativeText(QCoreApplication.translate("SystemEditor", "The field keeps its previous value."))
     back = box.addButton(
-        QCoreApplication.translate("MainWindow", "Go back and correct it"), QMessageBox.ButtonRole.AcceptRole
+        QCoreApplication.translate("MainWindow", "&Go back and correct it"), QMessageBox.ButtonRole.AcceptRole
     )
-    box.addButton(QCoreApplication.translate("MainWindow", "Discard the input"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(QCoreApplication.translate("MainWindow", "&Discard the input"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(back)
     box.setEscapeButton(back)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
