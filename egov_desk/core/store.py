@@ -24,6 +24,7 @@ from egov_desk.core.errors import ReadOnlyWorkspace, WorkspaceError
 from egov_desk.core.final_lock import refuse_if_final
 from egov_desk.core.indicators import IndicatorSystem
 from egov_desk.core.opening import Access
+from egov_desk.core.packages.department_guard import guard_department_write
 from egov_desk.core.person import NOBODY, Person
 from egov_desk.core.review_guard import guard_item_write
 from egov_desk.core.write_refusals import no_assessment, no_item, write_refused
@@ -92,6 +93,7 @@ class Store:
         # being saved; flushed here, it would fail inside this call with no such words.
         with session.no_autoflush:
             refuse_if_final(session, assessment_id, action)
+            guard_department_write(session, action, assessment_id, code, after)  # 科室填报: its own items only
             reset = guard_item_write(session, self.person, action, assessment_id, code, after)
             self._chain(session, action, assessment_id, code, before, after)
             if reset is not None:

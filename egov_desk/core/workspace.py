@@ -39,6 +39,7 @@ from egov_desk.core.opening import (
     refuse_missing_database,
     snapshot,
 )
+from egov_desk.core.packages.department_guard import department_person
 from egov_desk.core.person import Person
 from egov_desk.core.scoring import ScoreSheet, score_system
 from egov_desk.core.store import Store
@@ -100,6 +101,7 @@ class Workspace:
             self.engine.dispose()
             raise
         self.store = Store(self.engine, self.actor, self.access)
+        self.store.person = department_person(self.store.read)  # a department workspace: its 填报人
         self._sheets: dict[int, ScoreSheet] = {}
         self.evidence = EvidenceBook(self.store, (folder if folder else Path.cwd()) / "vault")
 

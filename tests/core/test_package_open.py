@@ -1,0 +1,145 @@
+"""Opening a department's work package (科室填报): a new workspace holding the department's items as the office
+had them, and a guard in the core that refuses every write outside them."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from egov_desk.core.deadlines import set_deadline
+from egov_desk.core.packages.department import department_mode, open_package
+from egov_desk.core.packages.department_guard import NotThisDepartment
+from egov_desk.core.packages.export import export_department_package
+from egov_desk.core.packages.format import MANIFEST, PackageRefused, canonical, content_hash
+from egov_desk.core.review import submit
+from egov_desk.core.workspace import Workspace
+
+
+def exported(office: Workspace, department: str, folder: Path) -> Path:
+    out = folder / f"{department}.egovpkg"
+    export_department_package(office, office.default_assessment().id, department, out)
+    return out
+
+
+@pytest.fixture
+def opened(demo: Workspace, tmp_path: Path) -> Workspace:
+    package = exported(demo, "办公室", tmp_path)
+    open_package(package, tmp_path / "办公室")
+    workspace = Workspace.open(tmp_path / "办公室", create=False)
+    yield workspace
+    workspace.close()
+
+
+@pytest.mark.parametrize("department", ["信息中心", "办公室", "计财科"])
+def test_opening_a_package_makes_a_workspace_holding_what_the_office_had(
+    demo: Workspace, tmp_path: Path, department: str
+) -> None:
+    office = demo.default_assessment()
+    set_deadline(demo, office.id, date(2019, 12, 20))
+    set_deadline(demo, office.id, date(2019, 12, 15), department=department)
+    package = exported(demo, department, tmp_path)
+    opened = open_package(package, tmp_path / "dept")
+
+    assert (opened.department, opened.sequence, opened.deadline) == (department, 1, "2019-12-15")
+    mine = demo.items_by_department(office.system_id, department)
+    assert (opened.lead, opened.cooperating) == (len(mine.lead), len(mine.cooperating))
+    with Workspace.open(tmp_path / "dept", create=False) as workspace:
+        mode = department_mode(workspace)
+        assert mode is not None
+        assert (mode.department, mode.sequence, mode.office_assessment) == (department, 1, office.id)
+        assert mode.workspace == demo.setting("workspace_id")
+        assert (workspace.person.role, workspace.person.department) == ("filler", department)
+        here = workspace.default_assessment()
+        assert (here.unit, here.year, here.title, here.stage) == (office.unit, office.year, office.title, office.stage)
+        assert here.deadline == date(2019, 12, 20)
+        codes = set(mode.codes)
+        assert codes == {i.code for i in mine.lead} | {i.code for i in mine.cooperating}
+        assert workspace.inputs(here.id) == {c: v for c, v in demo.inputs(office.id).items() if c in codes}
+        assert workspace.notes(here.id) == {c: v for c, v in demo.notes(office.id).items() if c in codes}
+        theirs, ours = demo.evidence.by_item(office.id), workspace.evidence.by_item(here.id)
+        for code in codes:
+            assert workspace.scores(here.id).items[code].points == demo.scores(office.id).items[code].points
+            assert [(r.position, r.text, r.status) for r in ours[code].requirements] == [
+                (r.position, r.text, r.status) for r in theirs[code].requirements
+            ]
+            for mine_file, office_file in zip(ours[code].files(), theirs[code].files(), strict=True):
+                assert (mine_file.name, mine_file.sha256, mine_file.evidence_date, mine_file.carried) == (
+                    office_file.name,
+                    office_file.sha256,
+                    office_file.evidence_date,
+                    office_file.carried,
+                )
+                assert (
+                    workspace.evidence.path_of(mine_file).read_bytes()
+                    == demo.evidence.path_of(office_file).read_bytes()
+                )
+
+
+def test_a_return_package_is_not_opened(demo: Workspace, tmp_path: Path) -> None:
+    package = exported(demo, "办公室", tmp_path)
+    with zipfile.ZipFile(package) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    manifest = {k: v for k, v in json.loads(members[MANIFEST]).items() if k != "content_sha256"}
+    manifest["kind"] = "return"
+    members[MANIFEST] = canonical(manifest | {"content_sha256": content_hash(manifest)})
+    answer = tmp_path / "back.egovpkg"
+    with zipfile.ZipFile(answer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    with pytest.raises(PackageRefused) as refused:
+        open_package(answer, tmp_path / "again")
+    assert refused.value.kind == "not_a_department_package"
+    assert "\n" not in refused.value.english
+    assert "回执包" in refused.value.chinese
+    assert not (tmp_path / "again").exists()
+
+
+def test_a_folder_holding_anything_is_refused_and_left_as_it_was(demo: Workspace, tmp_path: Path) -> None:
+    package = exported(demo, "办公室", tmp_path)
+    into = tmp_path / "busy"
+    into.mkdir()
+    (into / "mine.txt").write_text("keep me")
+    with pytest.raises(PackageRefused) as refused:
+        open_package(package, into)
+    assert refused.value.kind == "not_empty"
+    assert [p.name for p in into.iterdir()] == ["mine.txt"]
+    open_package(package, tmp_path / "empty")  # an empty folder is fine
+    (tmp_path / "empty2").mkdir()
+    open_package(package, tmp_path / "empty2")
+
+
+def test_the_core_refuses_another_departments_item_naming_it_and_its_lead(opened: Workspace) -> None:
+    assessment = opened.default_assessment().id
+    with pytest.raises(NotThisDepartment) as refused:
+        opened.set_note(assessment, "002", "not ours")
+    assert "本工作区是「办公室」的科室填报工作区，只能修改本科室的项目；002 由「" in refused.value.chinese
+    assert "002 is led by" in refused.value.english
+    assert "002" not in opened.notes(assessment)
+    opened.set_note(assessment, "003", "ours")  # led by 办公室
+    opened.set_note(assessment, "021", "we cooperate")  # a cooperating item may still be written
+    assert opened.notes(assessment)["003"] == "ours"
+
+
+def test_the_system_and_the_assessment_are_the_offices(opened: Workspace) -> None:
+    assessment = opened.default_assessment()
+    with pytest.raises(NotThisDepartment):
+        opened.update_assessment(assessment.id, unit="别的单位")
+    with pytest.raises(NotThisDepartment):
+        opened.create_assessment(assessment.system_id, "别的单位", 2020)
+    with pytest.raises(NotThisDepartment):
+        opened.evidence.add_requirement(assessment.id, "003", "新的材料要求")
+    assert opened.default_assessment().unit == assessment.unit
+
+
+def test_the_department_submits_its_own_items_as_their_filler(opened: Workspace) -> None:
+    from egov_desk.core.person import Person
+
+    assessment = opened.default_assessment().id
+    opened.set_person(Person("王五", "filler", "办公室"))
+    submit(opened, assessment, ["003"])
+    with pytest.raises(NotThisDepartment, match="002"):
+        submit(opened, assessment, ["002"])
