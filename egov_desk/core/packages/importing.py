@@ -6,13 +6,11 @@ package than the newest made for that department or a number never made ("stale"
 and says each change against what the office holds now: "same" (held already), "conflict" ("changed_here": the
 office, or another department's return, changed it since the package was made; "cooperating": a cooperating
 department's input, note or status on an item another department leads), or "apply". It writes nothing;
-:mod:`.return_applied` applies what the person accepts.
+:func:`apply_return` (:mod:`.return_applied`) applies what the person accepts, :func:`undo_return` takes it back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,96 +18,39 @@ from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.packages.format import RETURN, MadeBy, PackageRefused, refusal
 from egov_desk.core.packages.identity import SEQUENCE, workspace_id
 from egov_desk.core.packages.reading import Package, read_package
+from egov_desk.core.packages.return_applied import ReturnApplied, ReturnRefused, apply_return
 from egov_desk.core.packages.return_conflicts import OfficeState, office_state, stored_status
-from egov_desk.core.packages.return_words import change_words
+from egov_desk.core.packages.return_plan import (
+    APPLY,
+    CHANGED_HERE,
+    CONFLICT,
+    COOPERATING,
+    FIELDS,
+    SAME,
+    ReturnChange,
+    ReturnPlan,
+)
+from egov_desk.core.packages.return_undo import undo_return
 from egov_desk.core.review_states import STAGE_FINAL
 
 if TYPE_CHECKING:
     from egov_desk.core.workspace import Workspace
 
-APPLY, SAME, CONFLICT = "apply", "same", "conflict"
-CHANGED_HERE, COOPERATING = "changed_here", "cooperating"
-FIELDS = ("input", "note", "status", "requirement", "evidence")
-
-
-@dataclass(frozen=True)
-class ReturnChange:
-    key: str  # stable within the return: "021/input", "021/requirement/2", "021/evidence/add/<sha>/<pos|general>"
-    code: str
-    item_title: str
-    role: str  # "lead" | "cooperating"
-    field: str  # "input" | "note" | "status" | "requirement" | "evidence"
-    base: Any
-    department_value: Any
-    office_value: Any  # what the office holds now
-    by: MadeBy  # who changed it in the department
-    at: str
-    state: str  # "apply" | "same" | "conflict"
-    conflict: str | None = None  # "changed_here" | "cooperating"
-    office_by: str | None = None  # who changed it here since the package, from the audit
-    office_at: str | None = None
-    detail: Mapping[str, Any] | None = None  # the change as the return says it (position, action, file, comment)
-
-    def said(self, chinese: bool) -> tuple[str, str, str]:
-        """(what, the department's value, the office's value) in words."""
-        return change_words(self, chinese)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "code": self.code,
-            "item_title": self.item_title,
-            "role": self.role,
-            "field": self.field,
-            "base": self.base,
-            "department_value": self.department_value,
-            "office_value": self.office_value,
-            "by": self.by.to_json(),
-            "at": self.at,
-            "state": self.state,
-            "conflict": self.conflict,
-            "office_by": self.office_by,
-            "office_at": self.office_at,
-        }
-
-
-@dataclass(frozen=True)
-class ReturnPlan:
-    path: Path
-    department: str
-    sequence: int
-    made_by: MadeBy
-    made_at: str  # when the return was made
-    changes: tuple[ReturnChange, ...]
-    assessment_id: int = 0
-    package_made_at: str = ""  # when the answered package was made
-    package: Package | None = None
-
-    @property
-    def conflicts(self) -> list[ReturnChange]:
-        return [c for c in self.changes if c.state == CONFLICT]
-
-    @property
-    def to_apply(self) -> list[ReturnChange]:
-        return [c for c in self.changes if c.state == APPLY]
-
-    @property
-    def same(self) -> list[ReturnChange]:
-        return [c for c in self.changes if c.state == SAME]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "path": str(self.path),
-            "department": self.department,
-            "sequence": self.sequence,
-            "made_by": self.made_by.to_json(),
-            "made_at": self.made_at,
-            "assessment": self.assessment_id,
-            "changes": [change.to_json() for change in self.changes],
-            "conflicts": len(self.conflicts),
-            "to_apply": len(self.to_apply),
-            "same": len(self.same),
-        }
+__all__ = [
+    "APPLY",
+    "CHANGED_HERE",
+    "CONFLICT",
+    "COOPERATING",
+    "FIELDS",
+    "SAME",
+    "ReturnApplied",
+    "ReturnChange",
+    "ReturnPlan",
+    "ReturnRefused",
+    "apply_return",
+    "plan_return",
+    "undo_return",
+]
 
 
 def _refused(file: str, kind: str, english: str, chinese: str, **values: Any) -> PackageRefused:

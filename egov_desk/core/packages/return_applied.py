@@ -38,7 +38,7 @@ from egov_desk.core.evidence.types import CHECKED
 from egov_desk.core.evidence.vault import CHUNK, Vault
 from egov_desk.core.filesystems import fsync_folder
 from egov_desk.core.packages.format import MadeBy
-from egov_desk.core.packages.importing import APPLY, CONFLICT, ReturnChange, ReturnPlan
+from egov_desk.core.packages.return_plan import APPLY, CONFLICT, ReturnChange, ReturnPlan
 from egov_desk.core.person import Person
 from egov_desk.core.review import ACTION_OF
 from egov_desk.core.review_states import ROLES, said
