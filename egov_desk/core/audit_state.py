@@ -59,8 +59,9 @@ def _link_order(link: Link) -> tuple[str, int, str]:
     return link[0], -1 if link[1] is None else link[1], link[2]
 
 
-def _loaded(value: Any) -> Any:
-    return json.loads(value) if isinstance(value, str) else value
+def _loaded(value: Any, connection: Connection) -> Any:
+    """A JSON column read with a raw query: text on SQLite, already decoded by a server's driver."""
+    return json.loads(value) if isinstance(value, str) and connection.dialect.name == "sqlite" else value
 
 
 def read_states(connection: Connection, assessment_id: int | None = None) -> dict[int, AssessmentState]:
@@ -80,7 +81,7 @@ def read_states(connection: Connection, assessment_id: int | None = None) -> dic
     )
     for aid, code, inp, note, status, comment in inputs:
         state = states[aid]
-        value = _loaded(inp)
+        value = _loaded(inp, connection)
         if value is not None:
             state.inputs[code] = value
         if note:

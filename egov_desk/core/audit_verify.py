@@ -123,10 +123,13 @@ def _audit_rows(connection: Connection) -> list[SimpleNamespace]:
         "SELECT id, at, actor, name, role, action, assessment_id, item_code, before, after, prev_hash, hash"
         " FROM audit ORDER BY id"
     )
+    # SQLite hands the JSON columns over as text, which may have been garbled on the file; a server's driver has
+    # decoded them already (and its json type refused any garbled text when it was written).
+    decode = connection.dialect.name == "sqlite"
     for values in connection.execute(text(query)):
         row = SimpleNamespace(**values._asdict())
         row.garbled = False
-        for key in ("before", "after"):
+        for key in ("before", "after") if decode else ():
             try:
                 setattr(row, key, None if getattr(row, key) is None else json.loads(getattr(row, key)))
             except (TypeError, ValueError):

@@ -9,6 +9,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from sqlalchemy import Engine
+
+from egov_desk.core.folder_layout import DATABASE_NAME
+
 
 class DataWatch:
     def __init__(self, database: Path) -> None:
@@ -32,3 +36,11 @@ class DataWatch:
 
     def close(self) -> None:
         self._connection.close()
+
+
+def watch_file(folder: Path | None, snapshot: Path | None, engine: Engine) -> DataWatch | None:
+    """A watch on the workspace file in ``folder``; None for a snapshot (nobody writes it) or off SQLite (a server's
+    database is no file here: its clients will hear of changes from the server itself)."""
+    if folder is None or snapshot is not None or engine.dialect.name != "sqlite":
+        return None
+    return DataWatch(folder / DATABASE_NAME)

@@ -42,10 +42,11 @@ from egov_desk.core.opening import (
 from egov_desk.core.packages.department_guard import department_person
 from egov_desk.core.person import Person
 from egov_desk.core.scoring import ScoreSheet, score_system
+from egov_desk.core.server import connect as connect_server
 from egov_desk.core.store import Store
 from egov_desk.core.templates import DEFAULT_TEMPLATE
 from egov_desk.core.version_effects import VersionEffects
-from egov_desk.core.watch import DataWatch
+from egov_desk.core.watch import DataWatch, watch_file
 from egov_desk.core.workspace_create import create_workspace
 from egov_desk.core.workspace_info import (
     DATABASE_NAME,
@@ -166,6 +167,10 @@ class Workspace:
             workspace.after_open()
         return workspace
 
+    @classmethod
+    def connect(cls, url: str, vault: Path | None = None) -> Workspace:  # on a PostgreSQL server: core/server.py
+        return connect_server(cls, url, vault)
+
     def after_open(self) -> None:
         """Housekeeping of a writable workspace: a backup at most hourly (the CLI opens once per command) and
         the leftovers of exports or copies that were killed. Neither may stop the workspace from opening."""
@@ -178,7 +183,7 @@ class Workspace:
 
     def watch(self) -> DataWatch | None:
         """A watch that tells when the database changed underneath (None for a server database or a snapshot)."""
-        return DataWatch(self.folder / DATABASE_NAME) if self.folder and self.access.snapshot is None else None
+        return watch_file(self.folder, self.access.snapshot, self.engine)
 
     def close(self) -> None:
         self.engine.dispose()

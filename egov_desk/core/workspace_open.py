@@ -8,11 +8,12 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from egov_desk.core.db import migrate
 from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.opening import Access, damaged
+from egov_desk.core.server import unreachable
 from egov_desk.core.workspace_info import DATABASE_NAME
 from egov_desk.core.write_refusals import write_refused
 
@@ -31,6 +32,8 @@ def prepare_database(engine: Engine, folder: Path | None, access: Access) -> Pat
     except (SQLAlchemyError, sqlite3.DatabaseError) as exc:
         engine.dispose()
         if database is None:
+            if engine.dialect.name != "sqlite" and isinstance(exc, OperationalError):  # no file to call damaged
+                raise unreachable(engine.url.render_as_string(hide_password=True), exc) from exc
             raise
         reason = getattr(exc, "orig", None) or exc
         if isinstance(reason, sqlite3.OperationalError):  # the disk or the folder, not the file's content

@@ -64,6 +64,11 @@ def write_refused(exc: Exception, what: str, what_zh: str, access: Access) -> Wo
     """A database error during a write, said as what was not saved and why, in both languages."""
     reason = getattr(exc, "orig", None) or exc
     text = str(reason)
+    sqlstate = str(getattr(reason, "sqlstate", "") or "")
+    if not sqlstate and type(reason).__module__.startswith("psycopg") and type(reason).__name__ == "OperationalError":
+        sqlstate = "08000"  # the driver lost the server before it could say anything
+    if sqlstate:  # a server's error: sorted by its SQLSTATE, not its words (which follow the server's language)
+        return _server_refused(sqlstate, text.strip().splitlines()[0] if text.strip() else sqlstate, what, what_zh)
     if "readonly" in text or "read-only" in text:
         english, chinese = access.refusal()
         return ReadOnlyWorkspace(f"{what} was not saved: {english}", f"{what_zh}没有保存：{chinese}", "read_only")
@@ -78,6 +83,41 @@ def write_refused(exc: Exception, what: str, what_zh: str, access: Access) -> Wo
             f"{what} was not saved: another program is writing the workspace; try again",
             f"{what_zh}没有保存：另一个程序正在写入工作区，请稍后再试。",
             "busy",
+        )
+    return WorkspaceError(f"{what} was not saved: {text}", f"{what_zh}没有保存：{text}", "not_saved", detail=text)
+
+
+def _server_refused(sqlstate: str, text: str, what: str, what_zh: str) -> WorkspaceError:
+    """A PostgreSQL server's refusal of a write, by SQLSTATE (F6)."""
+    if sqlstate == "55P03":  # lock_not_available: another client held the write lock past the wait
+        return WorkspaceError(
+            f"{what} was not saved: another person is writing the workspace on the server; try again",
+            f"{what_zh}没有保存：另一个人正在写入服务器上的工作区，请稍后再试。",
+            "busy",
+        )
+    if sqlstate == "25006":  # read_only_sql_transaction: a standby, or a database set read-only
+        return ReadOnlyWorkspace(
+            f"{what} was not saved: the server only lets this workspace be read ({text})",
+            f"{what_zh}没有保存：服务器上的这个工作区只能查看，不能修改（{text}）。请联系服务器管理员。",
+            "read_only",
+        )
+    if sqlstate.startswith("53"):  # insufficient_resources, 53100 disk_full
+        return WorkspaceError(
+            f"{what} was not saved: the server's disk is full or it is out of resources ({text}); nothing was changed",
+            f"{what_zh}没有保存：服务器磁盘已满或资源不足（{text}），什么也没有改动。请联系服务器管理员。",
+            "disk_full",
+        )
+    if sqlstate == "42501":  # insufficient_privilege: the server's grants or row security said no
+        return WorkspaceError(
+            f"{what} was not saved: the server does not allow your login to make this change ({text})",
+            f"{what_zh}没有保存：服务器不允许您的登录账号做这项修改（{text}）。如需修改，请联系服务器管理员。",
+            "not_allowed",
+        )
+    if sqlstate.startswith("08") or sqlstate.startswith("57P"):  # connection exceptions, the server shutting down
+        return WorkspaceError(
+            f"{what} was not saved: the connection to the server was lost ({text}); nothing was changed, try again",
+            f"{what_zh}没有保存：与服务器的连接断开了（{text}），什么也没有改动，请稍后再试。",
+            "server_unreachable",
         )
     return WorkspaceError(f"{what} was not saved: {text}", f"{what_zh}没有保存：{text}", "not_saved", detail=text)
 

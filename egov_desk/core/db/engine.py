@@ -1,4 +1,5 @@
-"""SQLite engines set up the way a desktop app that must not lose data needs them."""
+"""SQLite engines set up the way a desktop app that must not lose data needs them; the write lock on both
+SQLite and a PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -35,9 +36,21 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+# The one advisory lock every write transaction on a server takes: "egov" and the issue's date, any fixed number.
+WRITE_LOCK_KEY = 2026111601
+WRITE_LOCK_WAIT = "5s"  # like SQLite's busy_timeout: longer, and the write is refused as busy (SQLSTATE 55P03)
+
+
 def write_lock(session: Session) -> None:
-    """Take the database's write lock now (SQLite: ``BEGIN IMMEDIATE``), before anything is read, so what is
-    read stays true until the commit. Call it first thing on a fresh session."""
+    """Take the database's write lock now, before anything is read, so what is read stays true until the commit.
+    Call it first thing on a fresh session.
+
+    SQLite: ``BEGIN IMMEDIATE``. PostgreSQL: a transaction-scoped advisory lock, so writes serialise as on SQLite;
+    without it two clients would both number their audit row max+1 and one write would be lost. The server lets it
+    go at the commit or the rollback, and when a client dies holding it (its connection closes)."""
     connection = session.connection()
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{WRITE_LOCK_WAIT}'")
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")

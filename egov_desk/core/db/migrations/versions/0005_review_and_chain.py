@@ -47,7 +47,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("carried", sa.Boolean(), nullable=False, server_default="0"))
     # a removed assessment's audit rows stay (the chain would have a hole): no foreign key to delete them with it
     with op.batch_alter_table("audit", schema=None, naming_convention=_NAMES) as batch_op:
-        batch_op.drop_constraint(_AUDIT_FK, type_="foreignkey")
+        batch_op.drop_constraint(_audit_fk(), type_="foreignkey")
         batch_op.add_column(sa.Column("name", sa.Text(), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("role", sa.String(20), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("prev_hash", sa.String(64), nullable=False, server_default=""))
@@ -63,9 +63,24 @@ def upgrade() -> None:
     _start_the_state(last_hash)
 
 
-def _chain_existing_rows() -> str:
+def _audit_fk() -> str:
+    """The name of the audit table's foreign key to assessments: SQLite's batch copy knows it by the naming
+    convention, a server by the name it gave the unnamed key of 0001 (PostgreSQL: audit_assessment_id_fkey)."""
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite":
+        return _AUDIT_FK
+    keys = sa.inspect(bind).get_foreign_keys("audit")
+    return next(str(key["name"]) for key in keys if key["referred_table"] == "assessments")
+
+
+def _json(value: Any) -> Any:
+    """A JSON column read with a raw query: text on SQLite, already decoded by a server's driver."""
     import json
 
+    return json.loads(value) if isinstance(value, (str, bytes)) and op.get_bind().dialect.name == "sqlite" else value
+
+
+def _chain_existing_rows() -> str:
     from egov_desk.core.audit_chain import GENESIS, entry_hash
 
     connection = op.get_bind()
@@ -75,8 +90,8 @@ def _chain_existing_rows() -> str:
     prev = GENESIS
     for row in rows:
         at = row.at if isinstance(row.at, datetime) else datetime.fromisoformat(str(row.at))
-        before = None if row.before is None else json.loads(row.before)
-        after = None if row.after is None else json.loads(row.after)
+        before = None if row.before is None else _json(row.before)
+        after = None if row.after is None else _json(row.after)
         fields = dict(
             id=row.id,
             prev_hash=prev,
