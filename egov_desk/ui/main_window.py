@@ -28,6 +28,7 @@ from egov_desk.ui.menus import Menus
 from egov_desk.ui.models.indicator_tree import CODE, NAME, IndicatorTreeModel
 from egov_desk.ui.models.tree_filter import EITHER, IndicatorFilter
 from egov_desk.ui.ops import Runner
+from egov_desk.ui.packages.wiring import PackageWork
 from egov_desk.ui.panels.history_panel import HistoryDock
 from egov_desk.ui.refused_input import ask_about_abandoned, ask_before_closing
 from egov_desk.ui.review_desk import ReviewDesk
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.worklist.attach(self.context, self.assessment_combo.currentIndexChanged, self.jump_to_item)
         self.review = ReviewDesk(self, self)  # the 审核 menu, the review bar, the tree's marks, the 定稿 lock
         self.history = HistoryDock(self, self, self.menus.view_menu, self.menus.help_menu)  # 修改记录, its check
+        self.packages = PackageWork(self, self.context)  # 科室工作包: export, open, return; 科室填报 mode
         self._disable_writes_if_read_only()
         self.resize(1280, 720)
         window_layout.restore_layout(self, self.splitter)

@@ -1,0 +1,68 @@
+"""The work packages' actions in the window's File menu: 导出科室工作包… (the office), 打开工作包… and 生成回执…
+(a department), each with a shortcut; and 科室填报 mode when the workspace is a department's.
+
+The window makes one :class:`PackageWork` after its menus, its review desk and its history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from egov_desk.ui.packages.export_dialog import PackageExports
+
+if TYPE_CHECKING:
+    from egov_desk.ui.context import WindowContext
+
+EXPORT_KEYS = "Ctrl+Shift+E"
+OPEN_KEYS = "Ctrl+Shift+O"
+RETURN_KEYS = "Ctrl+Shift+G"  # Ctrl+Shift+R is 退回 (Review → Return this item)
+
+
+def file_menu(window: QMainWindow) -> QMenu | None:
+    menus = window.menuBar().actions()
+    first = menus[0].menu() if menus else None
+    return first if isinstance(first, QMenu) else None
+
+
+class PackageWork(QObject):
+    def __init__(self, window: QMainWindow, context: WindowContext) -> None:
+        super().__init__(window)
+        self.window = window
+        self.context = context
+        self.exports = PackageExports(context)
+        read_only = context.workspace.read_only
+        self.export_action = self._action(
+            self.tr("Export department &work packages…"),
+            self.exports.ask,
+            EXPORT_KEYS,
+            self.tr("One .egovpkg per department, to fill in on its own PC and send back as a return"),
+        )
+        self.export_action.setEnabled(not read_only)
+        menu = file_menu(window)
+        if menu is not None:
+            self._insert_after_export_package(menu, [self.export_action])
+
+    def _action(self, text: str, slot: Callable[[], object], keys: str, tip: str) -> QAction:
+        action = QAction(text, self.window)
+        action.setShortcut(QKeySequence(keys))
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _insert_after_export_package(self, menu: QMenu, actions: list[QAction]) -> None:
+        """After 导出佐证材料包… (the evidence ZIP), before what follows it."""
+        entries = menu.actions()
+        anchor = getattr(self.window, "menu_actions", None)
+        evidence = getattr(anchor, "export_package_action", None)
+        position = entries.index(evidence) + 1 if evidence in entries else len(entries)
+        before = entries[position] if position < len(entries) else None
+        for action in actions:
+            if before is None:
+                menu.addAction(action)
+            else:
+                menu.insertAction(before, action)
