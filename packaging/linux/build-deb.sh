@@ -14,11 +14,13 @@ ARCH=$(dpkg --print-architecture)
 STAGE=build/deb/egov-desk_${VERSION}_${ARCH}
 rm -rf "$STAGE"
 mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applications" \
-         "$STAGE/usr/share/icons/hicolor/scalable/apps" "$STAGE/usr/share/doc/egov-desk"
+         "$STAGE/usr/share/icons/hicolor/scalable/apps" "$STAGE/usr/share/doc/egov-desk" \
+         "$STAGE/usr/share/mime/packages"
 cp -a build/dist/egov-desk "$STAGE/opt/egov-desk"
 ln -s /opt/egov-desk/egov-desk "$STAGE/usr/bin/egov-desk"
 ln -s /opt/egov-desk/egov-desk-cli "$STAGE/usr/bin/egov-desk-cli"
 install -m 644 packaging/linux/egov-desk.desktop "$STAGE/usr/share/applications/egov-desk.desktop"
+install -m 644 packaging/linux/egov-desk-mime.xml "$STAGE/usr/share/mime/packages/egov-desk.xml"
 install -m 644 resources/icons/egov-desk.svg "$STAGE/usr/share/icons/hicolor/scalable/apps/egov-desk.svg"
 install -m 644 docs/install.md "$STAGE/usr/share/doc/egov-desk/install.md"
 install -m 644 LICENSE "$STAGE/usr/share/doc/egov-desk/copyright"
@@ -41,6 +43,7 @@ cat > "$STAGE/DEBIAN/postinst" <<'POSTINST'
 #!/bin/sh
 set -e
 if command -v update-desktop-database >/dev/null 2>&1; then update-desktop-database -q /usr/share/applications || true; fi
+if command -v update-mime-database >/dev/null 2>&1; then update-mime-database /usr/share/mime || true; fi
 if command -v gtk-update-icon-cache >/dev/null 2>&1; then gtk-update-icon-cache -q /usr/share/icons/hicolor || true; fi
 POSTINST
 chmod 755 "$STAGE/DEBIAN/postinst"

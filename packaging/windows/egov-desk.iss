@@ -43,11 +43,13 @@ Name: "{group}\{cm:UninstallProgram,{#AppNameZh}}"; Filename: "{uninstallexe}"
 Name: "{autodesktop}\{#AppNameZh}"; Filename: "{app}\egov-desk.exe"; Tasks: desktopicon
 
 [Registry]
-; Workspace folders are opened from the app; evidence packages (.egovpkg, a renamed ZIP) open with it.
+; Workspace folders are opened from the app; department work packages and returns (.egovpkg) open with a
+; double-click: egov-desk.exe "%1" shows what the package holds and makes the department's workspace.
 Root: HKCU; Subkey: "Software\Classes\.egovpkg"; ValueType: string; ValueData: "egovdesk.package"; Flags: uninsdeletevalue
-Root: HKCU; Subkey: "Software\Classes\egovdesk.package"; ValueType: string; ValueData: "{#AppNameZh} 材料包"; Flags: uninsdeletekey
+Root: HKCU; Subkey: "Software\Classes\.egovpkg"; ValueType: string; ValueName: "Content Type"; ValueData: "application/x-egovpkg"; Flags: uninsdeletevalue
+Root: HKCU; Subkey: "Software\Classes\egovdesk.package"; ValueType: string; ValueData: "{#AppNameZh} 科室工作包"; Flags: uninsdeletekey
 Root: HKCU; Subkey: "Software\Classes\egovdesk.package\DefaultIcon"; ValueType: string; ValueData: "{app}\egov-desk.exe,0"
-Root: HKCU; Subkey: "Software\Classes\egovdesk.package\shell\open\command"; ValueType: string; ValueData: """{app}\egov-desk.exe"" --workspace ""%1"""
+Root: HKCU; Subkey: "Software\Classes\egovdesk.package\shell\open\command"; ValueType: string; ValueData: """{app}\egov-desk.exe"" ""%1"""
 
 [Run]
 Filename: "{app}\egov-desk.exe"; Description: "{cm:LaunchProgram,{#AppNameZh}}"; Flags: nowait postinstall skipifsilent
