@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from egov_desk.cli.common import assessment_of, open_workspace, print_json
+from egov_desk.cli.package_import import add_import_command
 
 if TYPE_CHECKING:
     from egov_desk.core.packages.reading import Package
@@ -30,6 +31,7 @@ def add_package_commands(commands: Any) -> None:
     inspect.add_argument("file", help="the package (.egovpkg)")
     inspect.add_argument("--json", action="store_true")
     inspect.set_defaults(run=cmd_package_inspect)
+    add_import_command(actions)
 
 
 def cmd_package_export(args: argparse.Namespace) -> int:

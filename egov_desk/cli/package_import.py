@@ -1,0 +1,119 @@
+"""``package import --workspace W RETURN [--accept-all | --keep-office] [--json]``: a department's return taken in.
+
+Without a choice it says each change (编号, what, the department's value, the office's, why it conflicts and who
+changed it here when) and applies nothing: exit 3 when there are conflicts, else 0. ``--accept-all`` applies every
+change, a conflict taking the department's value; ``--keep-office`` applies those that do not conflict and keeps
+the office's value where they do. ``--json`` prints the plan (and, with a choice, what was applied)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from egov_desk.cli.common import open_workspace, print_json
+
+if TYPE_CHECKING:
+    from egov_desk.core.packages.importing import ReturnPlan
+
+CONFLICTS = 3  # the exit status of a plan with conflicts left to decide
+
+
+def add_import_command(actions: Any) -> None:
+    taking = actions.add_parser(
+        "import", help="take in a department's return: say its changes and conflicts; apply them with a choice"
+    )
+    taking.add_argument("--workspace")
+    taking.add_argument("file", help="the department's return (.egovpkg)")
+    choice = taking.add_mutually_exclusive_group()
+    choice.add_argument("--accept-all", action="store_true", help="apply every change; conflicts take the department's")
+    choice.add_argument(
+        "--keep-office", action="store_true", help="apply the changes that do not conflict; conflicts keep the office's"
+    )
+    taking.add_argument("--name", help="your name, recorded as who took the return in (姓名)")
+    taking.add_argument("--role", help="filler|reviewer|leader (填报人|审核人|负责人)")
+    taking.add_argument("--department", help="a filler's department (部门)")
+    taking.add_argument("--json", action="store_true")
+    taking.set_defaults(run=cmd_package_import)
+
+
+def _lines(plan: ReturnPlan, chinese: bool) -> list[str]:
+    from egov_desk.core.packages.importing import CONFLICT, SAME
+    from egov_desk.core.packages.return_words import conflict_words
+
+    by = plan.made_by.name or plan.made_by.login
+    if chinese:
+        head = (
+            f"{plan.path}：「{plan.department}」第 {plan.sequence} 个工作包的回执（{by}，{plan.made_at}），"
+            f"修改 {len(plan.changes)} 处：待导入 {len(plan.to_apply)}，冲突 {len(plan.conflicts)}，"
+            f"本处已相同 {len(plan.same)}"
+        )
+    else:
+        head = (
+            f"{plan.path}: the return of {plan.department}'s package {plan.sequence} ({by}, {plan.made_at}), "
+            f"{len(plan.changes)} change(s): {len(plan.to_apply)} to apply, {len(plan.conflicts)} conflict(s), "
+            f"{len(plan.same)} the same here"
+        )
+    lines = [head]
+    if not plan.changes:
+        lines.append("  回执中没有修改" if chinese else "  the return holds no changes")
+    states = {"apply": ("导入", "apply"), SAME: ("相同", "same"), CONFLICT: ("冲突", "conflict")}
+    for number, change in enumerate(plan.changes, 1):
+        what, department, office = change.said(chinese)
+        state = states[change.state][0 if chinese else 1]
+        if chinese:
+            line = f"  {number}. [{state}] {what}：科室 {department}；本处 {office}"
+        else:
+            line = f"  {number}. [{state}] {what}: department {department}; office {office}"
+        reason = conflict_words(change, chinese)
+        if reason:
+            line += f"（{reason}）" if chinese else f" ({reason})"
+        lines.append(line)
+    return lines
+
+
+def cmd_package_import(args: argparse.Namespace) -> int:
+    from egov_desk.cli.review import person_of
+    from egov_desk.core.messages import cli_language, is_chinese
+    from egov_desk.core.packages.importing import apply_return, plan_return
+
+    chinese = is_chinese(cli_language())
+    with open_workspace(args) as workspace:
+        if args.name or args.role:
+            workspace.set_person(person_of(args))
+        plan = plan_return(workspace, Path(args.file))
+        if not (args.accept_all or args.keep_office):
+            if args.json:
+                print_json(plan.to_json())
+            else:
+                for line in _lines(plan, chinese):
+                    print(line)
+                if plan.conflicts:
+                    print(
+                        "  未导入任何修改：冲突处请用 --accept-all（取科室的值）或 --keep-office（保留本处的值）"
+                        if chinese
+                        else "  nothing applied: decide the conflicts with --accept-all (the department's values) or "
+                        "--keep-office (the office's)"
+                    )
+            return CONFLICTS if plan.conflicts else 0
+        side = "department" if args.accept_all else "office"
+        applied = apply_return(workspace, plan, {change.key: side for change in plan.conflicts})
+    if args.json:
+        print_json(plan.to_json() | {"applied": [change.key for change in applied.applied]})
+        return 0
+    for line in _lines(plan, chinese)[1:]:
+        print(line)
+    count = len(applied.applied)
+    if not count:
+        print(
+            f"{plan.path}：没有需要导入的修改（本处已全部相同或保留本处的值）"
+            if chinese
+            else f"{plan.path}: nothing to apply (everything is the same here, or the office's values were kept)"
+        )
+    else:
+        print(
+            f"{plan.path}：已导入「{plan.department}」回执中的 {count} 处修改"
+            if chinese
+            else f"{plan.path}: applied {count} change(s) of {plan.department}'s return"
+        )
+    return 0
