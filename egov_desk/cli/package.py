@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from egov_desk.cli.common import assessment_of, open_workspace, print_json
 from egov_desk.cli.package_import import add_import_command
+from egov_desk.cli.package_open import add_open_commands
 
 if TYPE_CHECKING:
     from egov_desk.core.packages.reading import Package
@@ -32,6 +33,7 @@ def add_package_commands(commands: Any) -> None:
     inspect.add_argument("--json", action="store_true")
     inspect.set_defaults(run=cmd_package_inspect)
     add_import_command(actions)
+    add_open_commands(actions)
 
 
 def cmd_package_export(args: argparse.Namespace) -> int:
