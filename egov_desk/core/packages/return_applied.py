@@ -9,14 +9,11 @@ names the office's person who took the return in. The result says what an undo (
 
 from __future__ import annotations
 
-import hashlib
-import os
-import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -35,10 +32,9 @@ from egov_desk.core.errors import ChangedSince, Refused
 from egov_desk.core.evidence.filetypes import disagrees, sniff
 from egov_desk.core.evidence.reading import file_with
 from egov_desk.core.evidence.types import CHECKED
-from egov_desk.core.evidence.vault import CHUNK, Vault
-from egov_desk.core.filesystems import fsync_folder
-from egov_desk.core.packages.format import MadeBy
+from egov_desk.core.packages.format import MadeBy, evidence_member
 from egov_desk.core.packages.return_plan import APPLY, CONFLICT, ReturnChange, ReturnPlan
+from egov_desk.core.packages.vault_copy import copy_into_vault
 from egov_desk.core.person import Person
 from egov_desk.core.review import ACTION_OF
 from egov_desk.core.review_states import ROLES, said
@@ -97,33 +93,6 @@ def as_department(workspace: Workspace, made_by: MadeBy, department: str) -> Ite
         store.person, store.actor = person, actor
 
 
-def _store_stream(vault: Vault, stream: IO[bytes], sha256: str) -> None:
-    """Copy bytes into the vault: a temporary file, hashed on the way, fsynced and renamed into place."""
-    vault.tmp.mkdir(parents=True, exist_ok=True)
-    temporary = vault.tmp / f"{uuid.uuid4().hex}.part"
-    digest = hashlib.sha256()
-    try:
-        with temporary.open("wb") as writer:
-            for chunk in iter(lambda: stream.read(CHUNK), b""):
-                digest.update(chunk)
-                writer.write(chunk)
-            writer.flush()
-            os.fsync(writer.fileno())
-        if digest.hexdigest() != sha256:
-            raise ReturnRefused(
-                f"an evidence file of the return does not hash to {sha256} — refused",
-                f"回执中的佐证材料与其 SHA-256（{sha256}）不符，已拒绝",
-                "tampered_member",
-                sha256=sha256,
-            )
-        target = vault.path_of(sha256)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(temporary, target)
-        fsync_folder(target.parent)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
 def _chosen(plan: ReturnPlan, take: Mapping[str, str]) -> list[ReturnChange]:
     undecided = [c.key for c in plan.conflicts if take.get(c.key) not in (DEPARTMENT_SIDE, OFFICE_SIDE)]
     if undecided:
@@ -149,10 +118,11 @@ def _files(workspace: Workspace, plan: ReturnPlan, chosen: list[ReturnChange]) -
         if change.field != "evidence" or (change.detail or {}).get("action") != "add":
             continue
         sha256 = (change.detail or {})["file"]["sha256"]
-        if sha256 in held and not (vault.has(sha256) and vault.hash_of(sha256) == sha256):
+        if sha256 in held:
             assert plan.package is not None
+            size = plan.package.manifest.members[evidence_member(sha256)].size
             with plan.package.evidence(sha256) as stream:
-                _store_stream(vault, stream, sha256)
+                copy_into_vault(vault, stream, sha256, size, str(plan.path))
         elif not vault.has(sha256):
             raise ReturnRefused(
                 f"{change.code}: the return adds “{change.department_value}” but holds no copy of it and this "
@@ -331,6 +301,8 @@ class _Applying:
         new = change.department_value or ""
         comment = str((change.detail or {}).get("comment") or "")
         before = row.status or ""
+        if before == new:
+            return  # already so (a status held here, not reset by the edits before it)
         row.status, row.status_comment = new, comment
         after = {"status": new, "comment": comment}
         self.store.audit(
@@ -369,6 +341,9 @@ def apply_return(workspace: Workspace, plan: ReturnPlan, take: Mapping[str, str]
                         (applying.add_file if adding else applying.remove_file)(change)
                     else:
                         getattr(applying, field_name)(change)
+            for change in plan.same:  # a status held here that this return's edits just reset: set again
+                if change.field == "status" and change.code in codes:
+                    applying.status(change)
         store.commit(session, what, what_zh)
     sheet = workspace.scores(assessment_id)
     system = sheet.system

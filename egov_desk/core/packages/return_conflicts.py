@@ -117,7 +117,7 @@ class OfficeState:
         who = found.name or found.actor
         if found.name and found.role:
             who = f"{found.name}（{said(ROLES, found.role)}）"
-        return OfficeChange(who, _utc(found.at).isoformat())
+        return OfficeChange(who, _utc(found.at).replace(microsecond=0).isoformat())
 
 
 def office_state(workspace: Workspace, assessment_id: int, made_at: str) -> OfficeState:
