@@ -7,11 +7,17 @@ from pathlib import Path
 
 import pytest
 
+from egov_desk.core import review
 from egov_desk.core.history import history
+from egov_desk.core.packages.department import open_package
+from egov_desk.core.packages.export import export_department_package
+from egov_desk.core.packages.format import PackageRefused
 from egov_desk.core.packages.importing import APPLY, SAME, plan_return
 from egov_desk.core.packages.reading import Package
 from egov_desk.core.packages.return_applied import ReturnRefused, apply_return
 from egov_desk.core.packages.return_undo import undo_return
+from egov_desk.core.packages.returning import make_return
+from egov_desk.core.person import Person
 from egov_desk.core.review import item_reviews
 from egov_desk.core.rules.inputs import InputError
 from egov_desk.core.workspace import Workspace
@@ -166,3 +172,57 @@ def test_a_file_the_return_lacks_and_the_office_never_had_is_refused(
 
     assert refused.value.kind == "file_nowhere"
     assert "丢失.pdf" in refused.value.chinese
+
+
+def department_of(office: Workspace, department: str, folder: Path) -> Workspace:
+    """The department's own workspace, opened from its package."""
+    package = folder / f"{department}.egovpkg"
+    export_department_package(office, office.default_assessment().id, department, package)
+    open_package(package, folder / department)
+    workspace = Workspace.open(folder / department, create=False)
+    workspace.set_person(Person("张三", "filler", department))
+    return workspace
+
+
+def test_a_real_return_round_trips_into_the_office(demo: Workspace, tmp_path: Path) -> None:
+    """Opened, filled in, returned and imported: the office ends up holding what the department did, its new
+    scan stored once, and a second import finds everything the same."""
+    office = demo.default_assessment().id
+    department = department_of(demo, "信息中心", tmp_path)
+    local = department.default_assessment().id
+    department.set_input(local, "002", {"checked": [0]})
+    department.set_note(local, "002", "第二项尚未完成")
+    held = department.evidence.by_item(local)["002"]
+    department.evidence.set_checked(local, held.requirements[0].id, True)
+    scan = tmp_path / "完成情况.pdf"
+    scan.write_bytes(NEW_SCAN)
+    department.evidence.attach(local, "002", [scan], held.requirements[1].id)
+    review.submit(department, local, ["002"])
+    make_return(department, tmp_path / "return.egovpkg")
+    department.close()
+    blobs = len(demo.evidence.vault.blobs())
+
+    plan = plan_return(demo, tmp_path / "return.egovpkg")
+    assert {c.state for c in plan.changes} == {APPLY}
+    apply_return(demo, plan, {})
+
+    assert demo.inputs(office)["002"] == {"checked": [0]}
+    assert demo.notes(office)["002"] == "第二项尚未完成"
+    assert [r.status for r in demo.evidence.by_item(office)["002"].requirements] == ["checked", "collected"]
+    assert (1, "完成情况.pdf") in evidence_names(demo, "002")
+    assert item_reviews(demo, office)["002"].status == "submitted"
+    assert len(demo.evidence.vault.blobs()) == blobs + 1
+    assert {c.state for c in plan_return(demo, tmp_path / "return.egovpkg").changes} == {SAME}
+
+
+def test_a_real_return_of_an_older_package_is_stale(demo: Workspace, tmp_path: Path) -> None:
+    department = department_of(demo, "信息中心", tmp_path)
+    department.set_note(department.default_assessment().id, "002", "说明")
+    make_return(department, tmp_path / "return.egovpkg")
+    department.close()
+    export_department_package(demo, demo.default_assessment().id, "信息中心", tmp_path / "again.egovpkg")
+
+    with pytest.raises(PackageRefused) as refused:
+        plan_return(demo, tmp_path / "return.egovpkg")
+
+    assert refused.value.kind == "stale"
