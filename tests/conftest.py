@@ -23,15 +23,19 @@ for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
 
 from egov_desk.core.workspace import Workspace  # noqa: E402 - after the environment above
 
+pytest_plugins = ["tests.postgres.plugin"]
+
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seed"  # copies of ../shared/seed; tests/core/test_template_2019.py checks they match
 SHARED_SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    """A new workspace with the built-in 2019 system and an empty self-assessment."""
-    ws = Workspace.open(tmp_path / "workspace")
+def workspace(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Workspace]:
+    """A new workspace with the built-in 2019 system and an empty self-assessment (also on a server: tests/postgres)."""
+    from tests.postgres.plugin import new_workspace
+
+    ws = new_workspace(tmp_path / "workspace", request)
     yield ws
     ws.close()
 

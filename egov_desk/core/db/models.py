@@ -40,14 +40,14 @@ class Department(Base):
     __tablename__ = "departments"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
 
 
 class IndicatorSystemRow(Base):
     __tablename__ = "indicator_systems"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(200), unique=True)  # "builtin:2019", "import:2020-xx.docx:…"
+    key: Mapped[str] = mapped_column(Text, unique=True)  # "builtin:2019", "import:2020-xx.docx:…"
     title: Mapped[str] = mapped_column(Text)
     year: Mapped[int | None]
     total_points: Mapped[Decimal | None]
@@ -87,7 +87,7 @@ class ItemRow(Base):
     system_id: Mapped[int] = mapped_column(ForeignKey("indicator_systems.id", ondelete="CASCADE"), index=True)
     node_id: Mapped[int] = mapped_column(ForeignKey("nodes.id", ondelete="CASCADE"), index=True)
     position: Mapped[int]
-    code: Mapped[str] = mapped_column(String(40))
+    code: Mapped[str] = mapped_column(Text)  # any length: a server enforces VARCHAR limits (0006)
     name: Mapped[str] = mapped_column(Text, default="")
     points: Mapped[Decimal]
     rule_text: Mapped[str] = mapped_column(Text, default="")
@@ -183,7 +183,7 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(40))  # "set_input", "set_note", "add_system", …
     # no foreign key: the rows of an assessment removed since stay, or the hash chain would have a hole
     assessment_id: Mapped[int | None] = mapped_column(Integer)
-    item_code: Mapped[str | None] = mapped_column(String(40))
+    item_code: Mapped[str | None] = mapped_column(Text)
     before: Mapped[Any | None] = mapped_column(JSON)
     after: Mapped[Any | None] = mapped_column(JSON)
     name: Mapped[str] = mapped_column(Text, default="", server_default="")  # the name the person gave
