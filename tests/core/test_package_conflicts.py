@@ -189,3 +189,9 @@ def test_a_return_to_a_final_assessment_is_refused(demo: Workspace, package: Pac
     with pytest.raises(AssessmentFinal):
         apply_return(demo, plan, {})  # planned before: the core refuses it all the same
     assert demo.notes(assessment).get("002", "") == ""
+
+
+def test_a_change_of_the_wrong_type_is_refused(demo: Workspace, package: Package, tmp_path: Path) -> None:
+    path = write_return(package, tmp_path / "r.egovpkg", {"002": [change("note", "", {"not": "text"})]})
+
+    assert refused(demo, path).kind == "malformed_payload"

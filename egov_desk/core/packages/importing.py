@@ -143,6 +143,8 @@ def _planned(
     by, at = _made_by(change.get("by")), str(change.get("at", ""))
     base, value = change.get("base"), change.get("value")
     position = _position(change.get("position"))
+    if not _well_formed(field_name, value):
+        raise _malformed(file, code)
     if field_name == "input":
         key, now = f"{code}/input", office.inputs.get(code)
     elif field_name == "note":
@@ -187,6 +189,15 @@ def _planned(
             key, code, title, role, field_name, base, value, now, by, at, CONFLICT, COOPERATING, lead, None, change
         )
     return ReturnChange(key, code, title, role, field_name, base, value, now, by, at, APPLY, detail=change)
+
+
+def _well_formed(field_name: Any, value: Any) -> bool:
+    """Whether a change's value has the type its field holds (the return came from outside)."""
+    if field_name == "input":
+        return value is None or isinstance(value, dict)
+    if field_name in ("note", "status", "requirement"):
+        return value is None or isinstance(value, str)
+    return True
 
 
 def _evidence(
