@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from egov_desk.core import review
+from egov_desk.core.audit_verify import verify
 from egov_desk.core.history import history
 from egov_desk.core.packages.department import open_package
 from egov_desk.core.packages.export import export_department_package
@@ -85,6 +86,7 @@ def test_a_return_is_planned_applied_and_said_under_the_departments_person(demo:
     taken = lines[start + 1 :]
     assert [line.action for line in taken] == ["set_input", "set_note", "attach", "unlink", "check", "submit"]
     assert {line.person() for line in taken} == {"张三（信息中心·填报人）/zhang"}
+    assert verify(demo).clean, verify(demo).lines(False)
 
 
 def test_importing_the_same_return_twice_finds_everything_the_same(demo: Workspace, full_return: Path) -> None:
@@ -111,6 +113,7 @@ def test_undo_takes_the_whole_return_back(demo: Workspace, full_return: Path) ->
     assert [r.status for r in demo.evidence.by_item(assessment)["002"].requirements] == statuses
     assert demo.scores(assessment).items["002"] == demo.scores_now(assessment).items["002"]
     assert {c.state for c in plan_return(demo, full_return).changes} == {APPLY}
+    assert verify(demo).clean, verify(demo).lines(False)  # the chain replays to what the tables hold
 
 
 def test_the_same_bytes_are_stored_once(demo: Workspace, package: Package, tmp_path: Path) -> None:
