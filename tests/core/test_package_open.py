@@ -16,7 +16,7 @@ from egov_desk.core.packages.department import department_mode, open_package
 from egov_desk.core.packages.department_guard import NotThisDepartment
 from egov_desk.core.packages.export import export_department_package
 from egov_desk.core.packages.format import MANIFEST, PackageRefused, canonical, content_hash
-from egov_desk.core.review import submit
+from egov_desk.core.review import item_reviews, submit
 from egov_desk.core.workspace import Workspace
 
 
@@ -61,6 +61,8 @@ def test_opening_a_package_makes_a_workspace_holding_what_the_office_had(
         assert codes == {i.code for i in mine.lead} | {i.code for i in mine.cooperating}
         assert workspace.inputs(here.id) == {c: v for c, v in demo.inputs(office.id).items() if c in codes}
         assert workspace.notes(here.id) == {c: v for c, v in demo.notes(office.id).items() if c in codes}
+        reviews, office_reviews = item_reviews(workspace, here.id), item_reviews(demo, office.id)
+        assert {c: reviews[c].status for c in codes} == {c: office_reviews[c].status for c in codes}
         theirs, ours = demo.evidence.by_item(office.id), workspace.evidence.by_item(here.id)
         for code in codes:
             assert workspace.scores(here.id).items[code].points == demo.scores(office.id).items[code].points

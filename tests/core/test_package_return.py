@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from egov_desk.core.packages.department import department_mode, open_package
-from egov_desk.core.packages.export import export_department_package
+from egov_desk.core.packages.export import EvidenceNotPacked, export_department_package
 from egov_desk.core.packages.reading import read_package
 from egov_desk.core.packages.returning import NotADepartmentWorkspace, make_return
 from egov_desk.core.person import Person
@@ -129,3 +129,17 @@ def test_an_ordinary_workspace_makes_no_return(demo: Workspace, tmp_path: Path) 
         make_return(demo, tmp_path / "back.egovpkg")
     assert "这不是科室填报工作区" in refused.value.chinese
     assert not (tmp_path / "back.egovpkg").exists()
+
+
+def test_a_new_file_gone_from_the_vault_refuses_the_return_leaving_nothing(demo: Workspace, tmp_path: Path) -> None:
+    workspace = opened(demo, "办公室", tmp_path)
+    here = workspace.default_assessment().id
+    scan = tmp_path / "扫描件.pdf"
+    scan.write_bytes(b"%PDF-1.4 a scan")
+    added = workspace.evidence.attach(here, "003", [scan]).added[0]
+    workspace.evidence.path_of(added).unlink()
+    with pytest.raises(EvidenceNotPacked) as refused:
+        make_return(workspace, tmp_path / "back.egovpkg")
+    assert "扫描件.pdf" in refused.value.chinese
+    assert list(tmp_path.glob("back*")) == []
+    workspace.close()
