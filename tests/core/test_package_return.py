@@ -143,3 +143,26 @@ def test_a_new_file_gone_from_the_vault_refuses_the_return_leaving_nothing(demo:
     assert "扫描件.pdf" in refused.value.chinese
     assert list(tmp_path.glob("back*")) == []
     workspace.close()
+
+
+def test_the_office_takes_back_what_the_department_returned(demo: Workspace, tmp_path: Path) -> None:
+    from egov_desk.core.packages.importing import apply_return, plan_return
+
+    office_id = demo.default_assessment().id
+    workspace = opened(demo, "办公室", tmp_path)
+    here = workspace.default_assessment().id
+    workspace.set_note(here, "003", "本科室的说明")
+    scan = tmp_path / "扫描件.pdf"
+    scan.write_bytes(b"%PDF-1.4 the department's scan")
+    workspace.evidence.attach(here, "019", [scan])
+    make_return(workspace, tmp_path / "back.egovpkg")
+    workspace.close()
+
+    plan = plan_return(demo, tmp_path / "back.egovpkg")
+    assert {change.key for change in plan.to_apply} >= {"003/note"}
+    assert not plan.conflicts
+    apply_return(demo, plan, {})
+    assert demo.notes(office_id)["003"] == "本科室的说明"
+    assert "扫描件.pdf" in [file.name for file in demo.evidence.by_item(office_id)["019"].files()]
+    again = plan_return(demo, tmp_path / "back.egovpkg")
+    assert not again.to_apply  # the same return twice: everything the same
