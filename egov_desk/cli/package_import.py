@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from egov_desk.cli.common import open_workspace, print_json
 
 if TYPE_CHECKING:
-    from egov_desk.core.packages.importing import ReturnPlan
+    from egov_desk.core.indicators import IndicatorSystem, Item
+    from egov_desk.core.packages.importing import ReturnChange, ReturnPlan
 
 CONFLICTS = 3  # the exit status of a plan with conflicts left to decide
 
@@ -37,7 +38,24 @@ def add_import_command(actions: Any) -> None:
     taking.set_defaults(run=cmd_package_import)
 
 
-def _lines(plan: ReturnPlan, chinese: bool) -> list[str]:
+def _input_words(change: ReturnChange, item: Item | None, chinese: bool) -> tuple[str, str, str] | None:
+    """An input's fields that differ, with the table's names: (what, the department's, the office's)."""
+    from egov_desk.core.history import input_fields
+
+    fields = input_fields(item, change.office_value, change.department_value)
+    if change.field != "input" or not fields or change.office_value is None or change.department_value is None:
+        return None
+    side = 0 if chinese else 1
+    names = "、".join(name for _, name, _, _ in fields) if chinese else ", ".join(name for _, name, _, _ in fields)
+    what, _, _ = change.said(chinese)
+    return (
+        f"{what}（{names}）" if chinese else f"{what} ({names})",
+        "，".join(new[side] for _, _, _, new in fields) if chinese else ", ".join(new[side] for *_, new in fields),
+        "，".join(old[side] for _, _, old, _ in fields) if chinese else ", ".join(old[side] for _, _, old, _ in fields),
+    )
+
+
+def _lines(plan: ReturnPlan, chinese: bool, system: IndicatorSystem | None = None) -> list[str]:
     from egov_desk.core.packages.importing import CONFLICT, SAME
     from egov_desk.core.packages.return_words import conflict_words
 
@@ -59,7 +77,10 @@ def _lines(plan: ReturnPlan, chinese: bool) -> list[str]:
         lines.append("  回执中没有修改" if chinese else "  the return holds no changes")
     states = {"apply": ("导入", "apply"), SAME: ("相同", "same"), CONFLICT: ("冲突", "conflict")}
     for number, change in enumerate(plan.changes, 1):
-        what, department, office = change.said(chinese)
+        item = None
+        if system is not None and change.field == "input":
+            item = next((i for i in system.items() if i.code == change.code), None)
+        what, department, office = _input_words(change, item, chinese) or change.said(chinese)
         state = states[change.state][0 if chinese else 1]
         if chinese:
             line = f"  {number}. [{state}] {what}：科室 {department}；本处 {office}"
@@ -82,11 +103,12 @@ def cmd_package_import(args: argparse.Namespace) -> int:
         if args.name or args.role:
             workspace.set_person(person_of(args))
         plan = plan_return(workspace, Path(args.file))
+        system = workspace.system(workspace.assessment(plan.assessment_id).system_id)
         if not (args.accept_all or args.keep_office):
             if args.json:
                 print_json(plan.to_json())
             else:
-                for line in _lines(plan, chinese):
+                for line in _lines(plan, chinese, system):
                     print(line)
                 if plan.conflicts:
                     print(
@@ -101,7 +123,7 @@ def cmd_package_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(plan.to_json() | {"applied": [change.key for change in applied.applied]})
         return 0
-    for line in _lines(plan, chinese)[1:]:
+    for line in _lines(plan, chinese, system)[1:]:
         print(line)
     count = len(applied.applied)
     if not count:
