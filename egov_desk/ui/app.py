@@ -29,6 +29,7 @@ DEFAULT_LANGUAGE = "zh_CN"
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="egov-desk", description="电子政务工作绩效年终考评")
+    parser.add_argument("package", nargs="?", type=Path, help="a department work package (.egovpkg) to open")
     parser.add_argument("--workspace", type=Path, help=f"workspace folder (default {default_workspace_dir()})")
     parser.add_argument("--language", help="zh_CN (default) or en")
     parser.add_argument("--demo", action="store_true", help="open a throw-away demo workspace, partly scored")
@@ -88,7 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the workspace"), str(exc))
             return 1
     else:
-        workspace = open_for_window(None, args.workspace)
+        from egov_desk.ui.packages.open_package import open_at_start
+
+        made = open_at_start(args.package) if args.package else None  # egov-desk some.egovpkg: a double-click
+        workspace = open_for_window(None, made or args.workspace)
     if workspace is None:
         return 1
     shell = Shell(app, workspace, demo_folder)

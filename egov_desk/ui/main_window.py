@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.worklist.attach(self.context, self.assessment_combo.currentIndexChanged, self.jump_to_item)
         self.review = ReviewDesk(self, self)  # the 审核 menu, the review bar, the tree's marks, the 定稿 lock
         self.history = HistoryDock(self, self, self.menus.view_menu, self.menus.help_menu)  # 修改记录, its check
-        self.packages = PackageWork(self, self.context)  # 科室工作包: export, open, return; 科室填报 mode
+        self.packages = PackageWork(self, self, self.context)  # 科室工作包: export, open, return; 科室填报 mode
         self._disable_writes_if_read_only()
         self.resize(1280, 720)
         window_layout.restore_layout(self, self.splitter)

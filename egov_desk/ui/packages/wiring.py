@@ -12,9 +12,15 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from egov_desk.core.packages.department import department_mode
+from egov_desk.ui.packages.department_mode import DepartmentDesk, DepartmentWindow
 from egov_desk.ui.packages.export_dialog import PackageExports
+from egov_desk.ui.packages.open_package import PackageOpening
+from egov_desk.ui.packages.return_step import ReturnStep
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from egov_desk.ui.context import WindowContext
 
 EXPORT_KEYS = "Ctrl+Shift+E"
@@ -29,11 +35,15 @@ def file_menu(window: QMainWindow) -> QMenu | None:
 
 
 class PackageWork(QObject):
-    def __init__(self, window: QMainWindow, context: WindowContext) -> None:
+    def __init__(self, window: QMainWindow, shown: DepartmentWindow, context: WindowContext) -> None:
         super().__init__(window)
         self.window = window
         self.context = context
         self.exports = PackageExports(context)
+        self.opening = PackageOpening(window, context.runner)
+        self.opening.finished.connect(self._opened)
+        self.opened: Path | None = None  # the department workspace made or found last (a window without a shell)
+        self.returning = ReturnStep(context)
         read_only = context.workspace.read_only
         self.export_action = self._action(
             self.tr("Export department &work packages…"),
@@ -42,9 +52,37 @@ class PackageWork(QObject):
             self.tr("One .egovpkg per department, to fill in on its own PC and send back as a return"),
         )
         self.export_action.setEnabled(not read_only)
+        self.open_action = self._action(
+            self.tr("Open a department &work package…"),
+            self.opening.ask,
+            OPEN_KEYS,
+            self.tr("Make a department's workspace from the package the office sent, and open it"),
+        )
+        self.open_action.setEnabled(context.shell is not None)
+        self.return_action = self._action(
+            self.tr("Make the &return…"),
+            self.returning.start,
+            RETURN_KEYS,
+            self.tr("What this department changed, and its new files, in one file to send to the office"),
+        )
+        mode = department_mode(context.workspace)
+        self.return_action.setEnabled(mode is not None and not read_only)
+        if mode is None:
+            self.return_action.setStatusTip(self.tr("Only in a department's workspace, made from a work package"))
         menu = file_menu(window)
         if menu is not None:
-            self._insert_after_export_package(menu, [self.export_action])
+            self._insert_after_export_package(menu, [self.export_action, self.return_action])
+            self._insert_after_open_workspace(menu, self.open_action)
+        self.department: DepartmentDesk | None = None
+        if mode is not None:
+            self.department = DepartmentDesk(window, shown, mode, self.returning.start)
+            self.department.disable(self.export_action)
+
+    def _opened(self, folder: Path | None) -> None:
+        self.opened = folder
+        shell = self.context.shell
+        if folder is not None and shell is not None:
+            shell.open_folder(folder, create=False)
 
     def _action(self, text: str, slot: Callable[[], object], keys: str, tip: str) -> QAction:
         action = QAction(text, self.window)
@@ -53,6 +91,15 @@ class PackageWork(QObject):
         action.setToolTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
         return action
+
+    def _insert_after_open_workspace(self, menu: QMenu, action: QAction) -> None:
+        entries = menu.actions()
+        anchor = getattr(getattr(self.window, "menu_actions", None), "open_workspace_action", None)
+        position = entries.index(anchor) + 1 if anchor in entries else 0
+        if position < len(entries):
+            menu.insertAction(entries[position], action)
+        else:
+            menu.addAction(action)
 
     def _insert_after_export_package(self, menu: QMenu, actions: list[QAction]) -> None:
         """After 导出佐证材料包… (the evidence ZIP), before what follows it."""
