@@ -3,6 +3,7 @@ had them, and a guard in the core that refuses every write outside them."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
 from datetime import date
@@ -15,7 +16,7 @@ from egov_desk.core.errors import Refused
 from egov_desk.core.packages.department import department_mode, open_package
 from egov_desk.core.packages.department_guard import NotThisDepartment
 from egov_desk.core.packages.export import export_department_package
-from egov_desk.core.packages.format import MANIFEST, PackageRefused, canonical, content_hash
+from egov_desk.core.packages.format import MANIFEST, PAYLOAD, PackageRefused, canonical, content_hash
 from egov_desk.core.review import item_reviews, submit
 from egov_desk.core.workspace import Workspace
 
@@ -146,3 +147,28 @@ def test_the_department_submits_its_own_items_as_their_filler(opened: Workspace)
     submit(opened, assessment, ["003"])
     with pytest.raises(Refused, match="002"):  # nothing entered there: refused before the guard is asked
         submit(opened, assessment, ["002"])
+
+
+def test_a_package_whose_payload_names_an_item_its_system_lacks_is_refused_and_nothing_made(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    package = exported(demo, "办公室", tmp_path)
+    with zipfile.ZipFile(package) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    payload = json.loads(members[PAYLOAD])
+    payload["items"][0]["code"] = "999"
+    members[PAYLOAD] = canonical(payload)
+    manifest = {k: v for k, v in json.loads(members[MANIFEST]).items() if k != "content_sha256"}
+    manifest["members"][PAYLOAD] = {
+        "sha256": hashlib.sha256(members[PAYLOAD]).hexdigest(),
+        "size": len(members[PAYLOAD]),
+    }
+    members[MANIFEST] = canonical(manifest | {"content_sha256": content_hash(manifest)})
+    forged = tmp_path / "forged.egovpkg"
+    with zipfile.ZipFile(forged, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    with pytest.raises(PackageRefused) as refused:
+        open_package(forged, tmp_path / "dept")
+    assert refused.value.kind == "malformed_payload"
+    assert not (tmp_path / "dept").exists()

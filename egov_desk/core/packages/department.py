@@ -33,9 +33,10 @@ from egov_desk.core.db.models import (
     Setting,
     utcnow,
 )
+from egov_desk.core.errors import EgovError
 from egov_desk.core.evidence.types import CHECKED
 from egov_desk.core.packages.department_guard import SETTING, DepartmentMode, mode_from
-from egov_desk.core.packages.format import DEPARTMENT, refusal
+from egov_desk.core.packages.format import DEPARTMENT, PAYLOAD, refusal
 from egov_desk.core.packages.payload import LEAD
 from egov_desk.core.packages.reading import Package, read_package
 from egov_desk.core.packages.vault_copy import copy_into_vault
@@ -302,12 +303,19 @@ def open_package(package_path: Path, into: Path) -> DepartmentOpened:
                 copy_into_vault(workspace.evidence.vault, stream, sha256, size, str(package_path))
         workspace.set_person(Person(role=FILLER, department=package.manifest.department))
         _fill(workspace, package, assessment_id)
-    except BaseException:
+    except BaseException as exc:
         if workspace is not None:
             workspace.close()
         shutil.rmtree(into, ignore_errors=True)
         if existed:
             into.mkdir(exist_ok=True)
+        if isinstance(exc, (KeyError, TypeError, ValueError)) and not isinstance(exc, EgovError):
+            raise refusal(
+                str(package_path),
+                "malformed_payload",
+                f"its {PAYLOAD} does not hold what a department's package holds ({exc!r}) — ask for it again",
+                f"其中的 {PAYLOAD} 不符合科室工作包的格式，请重新获取工作包",
+            ) from exc
         raise
     workspace.close()
     deadlines = package.payload.get("deadlines", {})
