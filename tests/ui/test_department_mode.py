@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem
 
@@ -23,7 +24,8 @@ from egov_desk.core.packages.reading import read_package
 from egov_desk.core.packages.returning import make_return
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui.main_window import MainWindow
-from egov_desk.ui.packages.open_package import PackageOpening, default_place
+from egov_desk.ui.packages.open_package import PackageOpening, default_place, open_at_start
+from egov_desk.ui.packages.open_summary import OpenSummary
 from egov_desk.ui.packages.wiring import OPEN_KEYS
 from egov_desk.ui.review_menu import FINALIZE
 from egov_desk.ui.shell import Shell
@@ -227,3 +229,22 @@ def test_an_ordinary_workspace_has_no_banner_and_no_return(qtbot, office: Worksp
     assert window.packages.department is None
     assert not window.packages.return_action.isEnabled()
     assert window.packages.export_action.isEnabled()
+
+
+def test_a_double_click_shows_the_package_and_makes_its_workspace_before_any_window(
+    package: Path, documents: Path
+) -> None:
+    def accept_when_asked() -> None:
+        asked = [w for w in QApplication.topLevelWidgets() if isinstance(w, OpenSummary) and w.isVisible()]
+        if asked:
+            asked[0].accept()
+        else:
+            QTimer.singleShot(50, accept_when_asked)
+
+    QTimer.singleShot(50, accept_when_asked)
+    made = open_at_start(package)
+    assert made == documents / default_place_name(package)
+    with Workspace.open(made, create=False) as workspace:
+        mode = department_mode(workspace)
+        assert mode is not None
+        assert mode.department == "办公室"
