@@ -36,6 +36,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "confirm_carried": ("确认去年材料“{file}”", "confirmed last year's file “{file}”"),
     "unconfirm_carried": ("重新标为去年材料“{file}”", "marked “{file}” as last year's again"),
     "chain_start": ("修改记录链起点：记下当时的全部数据", "start of the chained history: the data as it was then"),
+    "import_return": (
+        "导入「{department}」第 {sequence} 个工作包的回执（{changes} 处修改）",
+        "imported {department}'s return of package {sequence} ({changes} change(s))",
+    ),
 }
 
 # action → a short verb (Chinese, English), for naming a row ("10:02 zhang 修改 021")
@@ -71,6 +75,7 @@ ACTION_WORDS: dict[str, tuple[str, str]] = {
     "unconfirm_carried": ("重新标为去年材料", "marked last year's file again"),
     "set_lead": ("设置牵头科室", "set the lead department of"),
     "chain_start": ("开始修改记录链", "started the chained history"),
+    "import_return": ("导入回执", "imported a return"),
 }
 
 

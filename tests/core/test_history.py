@@ -130,3 +130,13 @@ def test_deadlines_and_the_carry_over_are_said_in_words() -> None:
     assert said(entry("confirm_carried", None, {"file": "计划.pdf"})).what == "确认去年材料“计划.pdf”"
     assert said(entry("set_lead", None, "信息中心")).what == "牵头科室 无 → 信息中心"
     assert said(entry("chain_start", None, {"assessments": {}}, None)).what.startswith("修改记录链起点")
+
+
+def test_a_departments_return_taken_in_is_said_in_words() -> None:
+    taken = said(
+        entry("import_return", None, {"department": "办公室", "sequence": 2, "file": "r.egovpkg", "changes": 3})
+    )
+    assert (taken.what, taken.what_en) == (
+        "导入「办公室」第 2 个工作包的回执（3 处修改）",
+        "imported 办公室's return of package 2 (3 change(s))",
+    )
