@@ -31,6 +31,7 @@ from egov_desk.ui.ops import Runner
 from egov_desk.ui.packages.wiring import PackageWork
 from egov_desk.ui.panels.history_panel import HistoryDock
 from egov_desk.ui.refused_input import ask_about_abandoned, ask_before_closing
+from egov_desk.ui.return_review.flow import ReturnImport
 from egov_desk.ui.review_desk import ReviewDesk
 from egov_desk.ui.tree_navigation import unscored_after
 from egov_desk.ui.undo import SetInput, SetNote, push
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewDesk(self, self)  # the 审核 menu, the review bar, the tree's marks, the 定稿 lock
         self.history = HistoryDock(self, self, self.menus.view_menu, self.menus.help_menu)  # 修改记录, its check
         self.packages = PackageWork(self, self, self.context)  # 科室工作包: export, open, return; 科室填报 mode
+        self.return_import = ReturnImport(self, self.context)  # 导入科室回执…: the review of a department's return
         self._disable_writes_if_read_only()
         self.resize(1280, 720)
         window_layout.restore_layout(self, self.splitter)
