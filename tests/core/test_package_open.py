@@ -54,6 +54,7 @@ def test_opening_a_package_makes_a_workspace_holding_what_the_office_had(
         assert mode is not None
         assert (mode.department, mode.sequence, mode.office_assessment) == (department, 1, office.id)
         assert mode.workspace == demo.setting("workspace_id")
+        assert mode.data["package_made_by"]["login"] == demo.actor
         assert (workspace.person.role, workspace.person.department) == ("filler", department)
         here = workspace.default_assessment()
         assert (here.unit, here.year, here.title, here.stage) == (office.unit, office.year, office.title, office.stage)

@@ -101,6 +101,7 @@ def test_a_return_holds_exactly_what_the_department_changed(demo: Workspace, tmp
     assert answers["workspace"] == demo.setting("workspace_id")
     assert (answers["department"], answers["sequence"], answers["assessment"]) == (department, 1, office_id)
     assert package.manifest.assessment.id == office_id
+    assert answers["made_at"] == mode.made_at == read_package(tmp_path / "package.egovpkg").manifest.made_at
     workspace.close()
 
 

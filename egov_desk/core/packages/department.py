@@ -223,7 +223,7 @@ def _fill(workspace: Workspace, package: Package, assessment_id: int) -> dict[st
     """Everything but the system and the evidence bytes, in one transaction; returns the setting written."""
     manifest, payload = package.manifest, package.payload
     store = workspace.store
-    made_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    opened_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     with store.write("the department's package", "科室工作包") as session:
         filler = _Filler(workspace, session, package, assessment_id)
         filler.deadlines()
@@ -241,9 +241,10 @@ def _fill(workspace: Workspace, package: Package, assessment_id: int) -> dict[st
             "package_sha256": manifest.content_sha256,
             "office_assessment": manifest.assessment.id,
             "assessment": assessment_id,
-            "package_made_at": manifest.made_at,
-            "made_at": made_at,
-            "made_by": {"login": workspace.actor, "name": person.name, "role": person.role},
+            "made_at": manifest.made_at,  # the package's: the return answers it
+            "made_by": {"login": workspace.actor, "name": person.name, "role": person.role},  # who opened it
+            "opened_at": opened_at,
+            "package_made_by": manifest.made_by.to_json(),
             "codes": {item["code"]: item["role"] for item in package.items},
             "base": _base(package),
             "requirement_ids": filler.requirement_ids,

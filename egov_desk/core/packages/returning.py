@@ -96,7 +96,7 @@ def make_return(workspace: Workspace, out: Path) -> ReturnWritten:
             "sequence": mode.sequence,
             "package_sha256": mode.package_sha256,
             "assessment": mode.office_assessment,
-            "made_at": str(mode.data.get("package_made_at", "")),
+            "made_at": mode.made_at,
         },
         "department": mode.department,
         "items": net.items,
