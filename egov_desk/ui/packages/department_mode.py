@@ -35,6 +35,7 @@ from egov_desk.core.deadlines import deadlines
 from egov_desk.core.indicators import Item
 from egov_desk.core.packages.department import DepartmentMode
 from egov_desk.core.review_states import FILLER
+from egov_desk.core.workspace import UNIT_GIVEN
 from egov_desk.ui.models.tree_filter import EITHER
 from egov_desk.ui.review_menu import FINALIZE, REOPEN, TO_REVIEW
 
@@ -119,7 +120,7 @@ class DepartmentBanner(QFrame):
         self.label.setWordWrap(True)
         self.own_only = QCheckBox(self.tr("Only this department's &items"))
         self.own_only.setChecked(True)
-        self.make_return = QPushButton(self.tr("Make the &return…"))
+        self.make_return = QPushButton(self.tr("Make the re&turn…"))
         self.make_return.setObjectName("makeReturnButton")
         row.addWidget(self.label, 1)
         row.addWidget(self.own_only)
@@ -138,6 +139,8 @@ class DepartmentDesk(QObject):
         if person.role in ("", FILLER) and person.department != mode.department:
             workspace.set_person(replace(person, role=FILLER, department=mode.department))  # its 填报人
             shown.review.reload()
+        if not workspace.read_only and not workspace.unit_given():
+            workspace.set_setting(UNIT_GIVEN, True)  # the unit is the office's, from the package: not asked here
         self.banner = DepartmentBanner(self.banner_text())
         area = window.centralWidget()
         layout = area.layout() if area is not None else None

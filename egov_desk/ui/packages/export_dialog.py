@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from egov_desk.core.exports.files import safe_name
 from egov_desk.core.packages.format import SUFFIX
 from egov_desk.core.packages.identity import SEQUENCE
-from egov_desk.ui.packages.export_run import ExportRun, megabytes
+from egov_desk.ui.packages.export_run import ExportRun, file_size
 
 if TYPE_CHECKING:
     from egov_desk.core.workspace import Workspace
@@ -121,7 +121,7 @@ class ExportDialog(QDialog):
                     row.department,
                     str(row.lead),
                     str(row.cooperating),
-                    self.tr("%1 file(s), %2 MB").replace("%1", str(row.files)).replace("%2", megabytes(row.bytes)),
+                    self.tr("%1 file(s), %2").replace("%1", str(row.files)).replace("%2", file_size(row.bytes)),
                 ]
             )
             entry.setData(0, Qt.ItemDataRole.UserRole, row.department)

@@ -27,9 +27,12 @@ if TYPE_CHECKING:
 MB = 1024 * 1024
 
 
-def megabytes(size: int) -> str:
+def file_size(size: int) -> str:
+    """12 KB, 3.4 MB, 250 MB: as the file manager says it."""
+    if size < MB:
+        return f"{max(1, round(size / 1024)) if size else 0} KB"
     shown = size / MB
-    return f"{shown:.1f}" if 0 < shown < 10 else f"{shown:.0f}"
+    return f"{shown:.1f} MB" if shown < 10 else f"{shown:.0f} MB"
 
 
 @dataclass
@@ -119,13 +122,13 @@ class ExportRun(QObject):
             lines.append(self.tr("Written to %1:").replace("%1", str(self.folder)))
             for written in results.written:
                 lines.append(
-                    self.tr("• %1 — %2: %3 lead, %4 cooperating, %5 file(s) (%6 MB)")
+                    self.tr("• %1 — %2: %3 lead, %4 cooperating, %5 file(s) (%6)")
                     .replace("%1", written.path.name)
                     .replace("%2", written.department)
                     .replace("%3", str(written.lead))
                     .replace("%4", str(written.cooperating))
                     .replace("%5", str(written.files))
-                    .replace("%6", megabytes(written.bytes))
+                    .replace("%6", file_size(written.bytes))
                 )
         for department, why in results.refused.items():
             lines.append(self.tr("✗ %1 not written: %2").replace("%1", department).replace("%2", why))

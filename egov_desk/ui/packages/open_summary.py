@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from egov_desk.core.packages.payload import LEAD
 from egov_desk.core.packages.reading import Package
-from egov_desk.ui.packages.export_run import megabytes
+from egov_desk.ui.packages.export_run import file_size
 
 
 def local_time(text: str) -> str:
@@ -67,9 +67,9 @@ class OpenSummary(QDialog):
             "items": self.tr("%1 as lead, %2 cooperating")
             .replace("%1", str(roles.count(LEAD)))
             .replace("%2", str(len(roles) - roles.count(LEAD))),
-            "evidence": self.tr("%1 file(s), %2 MB")
+            "evidence": self.tr("%1 file(s), %2")
             .replace("%1", str(evidence["files"]))
-            .replace("%2", megabytes(int(evidence["bytes"]))),
+            .replace("%2", file_size(int(evidence["bytes"]))),
         }
         labels = {
             "unit": self.tr("Unit:"),

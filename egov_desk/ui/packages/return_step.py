@@ -21,7 +21,7 @@ from egov_desk.core.packages.return_changes import NetChanges, net_changes
 from egov_desk.core.packages.returning import ReturnWritten, make_return
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.packages.export_dialog import default_folder
-from egov_desk.ui.packages.export_run import megabytes
+from egov_desk.ui.packages.export_run import file_size
 
 if TYPE_CHECKING:
     from egov_desk.core.packages.department import DepartmentMode
@@ -77,11 +77,11 @@ class ReturnStep(QObject):
             )
         else:
             text = (
-                self.tr("The return holds %1 change(s) to %2 item(s) and %3 new file(s) (%4 MB).")
+                self.tr("The return holds %1 change(s) to %2 item(s) and %3 new file(s) (%4).")
                 .replace("%1", str(net.count))
                 .replace("%2", str(len(net.items)))
                 .replace("%3", str(len(net.new_files)))
-                .replace("%4", megabytes(new_bytes))
+                .replace("%4", file_size(new_bytes))
                 + "\n"
                 + "  ".join(str(item["code"]) for item in net.items[:30])
             )

@@ -46,21 +46,21 @@ class PackageWork(QObject):
         self.returning = ReturnStep(context)
         read_only = context.workspace.read_only
         self.export_action = self._action(
-            self.tr("Export department &work packages…"),
+            self.tr("Export department work packa&ges…"),
             self.exports.ask,
             EXPORT_KEYS,
             self.tr("One .egovpkg per department, to fill in on its own PC and send back as a return"),
         )
         self.export_action.setEnabled(not read_only)
         self.open_action = self._action(
-            self.tr("Open a department &work package…"),
+            self.tr("Open a department wor&k package…"),
             self.opening.ask,
             OPEN_KEYS,
             self.tr("Make a department's workspace from the package the office sent, and open it"),
         )
         self.open_action.setEnabled(context.shell is not None)
         self.return_action = self._action(
-            self.tr("Make the &return…"),
+            self.tr("Make the re&turn…"),
             self.returning.start,
             RETURN_KEYS,
             self.tr("What this department changed, and its new files, in one file to send to the office"),
