@@ -11,7 +11,9 @@ APT_PACKAGES := python3 python3-venv fonts-noto-cjk fontconfig libgl1 libegl1 li
 # The tests also render exports as a reader sees them: LibreOffice and poppler (pdftotext, pdftoppm).
 # End-to-end tests (tests/e2e) drive the real app on a virtual screen: Xvfb, a window manager, xdotool, xwininfo
 # and xprop (x11-utils), screenshots with import (imagemagick).
-TEST_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils xvfb openbox xdotool x11-utils imagemagick
+# The PostgreSQL server the core workspace tests also run on (.ci/run starts it; tests/postgres).
+TEST_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils xvfb openbox xdotool x11-utils imagemagick \
+	postgresql
 SCREENSHOT_PACKAGES := xvfb imagemagick
 
 .PHONY: run test test-deps lint types system-deps venv translations screenshots package bench clean
@@ -20,6 +22,7 @@ run: system-deps venv
 	$(BIN)/egov-desk
 
 # Lint, types, then the tests under coverage: the report fails when coverage falls below [tool.coverage.report].
+# With EGOV_TEST_POSTGRES=postgresql://… (as .ci/run sets) the core workspace tests run on that server too.
 test: test-deps venv lint types
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m coverage run -m pytest
 	$(BIN)/python -m coverage report
@@ -52,7 +55,7 @@ venv: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,server]'
 	touch $@
 
 # After changing UI strings: collect them, translate the new ones in the .ts, then build the .qm.
