@@ -204,7 +204,7 @@ class Workspace:
         return self.store.person
 
     def set_person(self, person: Person) -> None:
-        self.store.person = person
+        self.store.person = department_person(self.store.read, person)
 
     # --- indicator systems ------------------------------------------------------------------------
 

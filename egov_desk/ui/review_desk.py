@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from egov_desk.core.changes import Changes, Written
 from egov_desk.core.messages import is_chinese
+from egov_desk.core.packages.department_guard import SETTING, mode_from
 from egov_desk.core.person import Person
 from egov_desk.core.review import ItemReview, approve, item_reviews, restore_statuses, return_items, submit
 from egov_desk.core.review_states import FILLER, STAGE_FILLING, STAGE_FINAL, STAGES, said
@@ -257,8 +258,16 @@ class ReviewDesk(QObject):
     def choose_person(self, then: Callable[[], object] | None = None, why: str = "") -> PersonDialog:
         departments = self.shown.model.sheet.system.departments()
         shown = replace(self.workspace.person, department=last_department(self.login))
+        fixed = mode_from(self.workspace.setting(SETTING))
+        if fixed is not None:  # a department workspace: always its 填报人, only the name is asked
+            shown, departments = self.workspace.person, [fixed.department]
         dialog = PersonDialog(shown, departments, why, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if fixed is not None:
+            why_fixed = self.tr("A department workspace is always filled in by its own department")
+            for choice in (dialog.role, dialog.department):
+                choice.setEnabled(False)
+                choice.setToolTip(why_fixed)
 
         def chosen() -> None:
             if dialog.chosen is None:

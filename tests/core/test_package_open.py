@@ -173,3 +173,10 @@ def test_a_package_whose_payload_names_an_item_its_system_lacks_is_refused_and_n
         open_package(forged, tmp_path / "dept")
     assert refused.value.kind == "malformed_payload"
     assert not (tmp_path / "dept").exists()
+
+
+def test_a_person_remembered_at_the_office_as_its_leader_is_the_departments_filler_here(opened: Workspace) -> None:
+    from egov_desk.core.person import Person
+
+    opened.set_person(Person("李四", "leader", "信息中心"))
+    assert opened.person == Person("李四", "filler", "办公室")

@@ -86,11 +86,12 @@ def mode_in(session: Session) -> DepartmentMode | None:
     return mode_from(row.value) if row is not None else None
 
 
-def department_person(read: Callable[[], Session]) -> Person:
-    """Who works in a department workspace unless told otherwise: a 填报人 of its department (else nobody)."""
+def department_person(read: Callable[[], Session], given: Person = NOBODY) -> Person:
+    """Who works in a workspace: the person given, except that in a department workspace it is always a 填报人 of
+    its department, whatever role was remembered at the office (only the name is theirs to give)."""
     with read() as session:
         mode = mode_in(session)
-    return Person(role=FILLER, department=mode.department) if mode is not None else NOBODY
+    return Person(given.name, FILLER, mode.department) if mode is not None else given
 
 
 class NotThisDepartment(Refused):
