@@ -33,6 +33,7 @@ from egov_desk.cli.importing import add_import_commands
 from egov_desk.cli.package import add_package_commands
 from egov_desk.cli.review import add_review_commands
 from egov_desk.cli.scoring import add_score_commands
+from egov_desk.cli.server import add_server_commands
 from egov_desk.cli.system import add_system_commands
 from egov_desk.cli.template import add_template_commands
 from egov_desk.cli.worklist import add_worklist_commands
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_review_commands(commands)
     add_audit_commands(commands)
     add_package_commands(commands)
+    add_server_commands(commands)
     return parser
 
 

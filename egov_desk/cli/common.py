@@ -75,9 +75,22 @@ def read_inputs(path: str) -> dict[str, Any]:
     return items
 
 
+def is_server(workspace: str | None) -> bool:
+    """``--workspace`` names a PostgreSQL server's workspace (postgresql://…), not a folder."""
+    return bool(workspace) and str(workspace).split("://", 1)[0].lower() in (
+        "postgresql",
+        "postgres",
+        "postgresql+psycopg",
+    )
+
+
 def open_workspace(args: argparse.Namespace, create: bool = False) -> Workspace:
+    """The workspace ``--workspace`` names: a folder (the default one when not given) or a server's URL, whose
+    database must have been set up with ``server init``; its evidence files are kept where EGOV_VAULT says."""
     from egov_desk.core.workspace import Workspace
 
+    if is_server(args.workspace):
+        return Workspace.connect(args.workspace)
     folder = Path(args.workspace) if args.workspace else default_workspace_dir()
     return Workspace.open(folder, create=create)
 
