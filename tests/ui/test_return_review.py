@@ -111,6 +111,7 @@ def test_a_conflict_is_shown_side_by_side_chosen_applied_and_taken_back(
     assert office.notes(assessment)["002"] == DEPARTMENT_NOTE
     assert office.inputs(assessment)["002"] == {"checked": [0]}
     assert office.notes(assessment)["021"] == "数据来自 2019 年统计年报"
+    assert window.notes["021"] == "数据来自 2019 年统计年报"  # the window shows what was applied at once
     assert window.model.sheet.items["002"].points == office.scores(assessment).items["002"].points != before_points
     assert "信息中心" in window.statusBar().currentMessage()
 
@@ -118,6 +119,7 @@ def test_a_conflict_is_shown_side_by_side_chosen_applied_and_taken_back(
     assert office.notes(assessment)["002"] == OFFICE_NOTE
     assert office.inputs(assessment)["002"] == before_input
     assert office.notes(assessment).get("021", "") == before_021
+    assert window.notes.get("021", "") == before_021
     assert window.model.sheet.items["002"].points == before_points
 
     window.undo_stack.redo()

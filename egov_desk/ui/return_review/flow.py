@@ -23,6 +23,7 @@ from egov_desk.ui.undo import Step, push
 if TYPE_CHECKING:
     from egov_desk.core.changes import Changes
     from egov_desk.core.packages.importing import ReturnApplied, ReturnPlan
+    from egov_desk.core.workspace import Workspace
     from egov_desk.ui.context import WindowContext
 
 
@@ -42,7 +43,12 @@ class ReturnImport(QObject):
         self.action.setStatusTip(tip)
         self.action.setToolTip(tip)
         self.action.triggered.connect(lambda _checked=False: self.ask())
-        self.action.setEnabled(not context.workspace.read_only and not _department_workspace(context))
+        self.action.setEnabled(not context.workspace.read_only)
+        if _department_workspace(context):
+            self.action.setEnabled(False)
+            why = self.tr("The office's to do: a department's workspace makes its return, the office imports it")
+            self.action.setStatusTip(why)
+            self.action.setToolTip(why)
         _add_to_file_menu(window, self.action)
         self.queue: list[Path] = []
         self.count = 0  # how many returns were picked together: the review says "2/3"
@@ -163,7 +169,7 @@ class ReturnImport(QObject):
             self.last_applied = result
             review.accept()
             self.review = None
-            self.context.apply(result.changes)
+            self.context.apply(with_notes(workspace, result, result.changes))
             if result.applied:
                 self._push(plan, chosen, result)
             self._next()
@@ -182,12 +188,12 @@ class ReturnImport(QObject):
 
         workspace, held = self.context.workspace, [result]
 
-        def forward() -> ReturnApplied:
+        def forward() -> Changes:
             held[0] = apply_return(workspace, plan, take)
-            return held[0]
+            return with_notes(workspace, held[0], held[0].changes)
 
         def backward() -> Changes:
-            return undo_return(workspace, held[0])
+            return with_notes(workspace, held[0], undo_return(workspace, held[0]))
 
         text = self.tr("return of %1").replace("%1", plan.department)
         step = Step(text, forward, backward, self.context.apply, self.context.report_failure, done=True)
@@ -220,6 +226,32 @@ class ReturnImport(QObject):
         box = QMessageBox(icon, self.tr("Department return"), text, QMessageBox.StandardButton.Ok, parent)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return self.context.show(box)
+
+
+def with_notes(workspace: Workspace, applied: ReturnApplied, changes: Changes) -> Changes:
+    """``changes`` and the notes the return wrote (or its undo put back), so the window shows them at once:
+    apply_return and undo_return say the scores, evidence and review statuses they changed, not the notes."""
+    from egov_desk.core.changes import Changes, ScoreChange
+
+    said = {change.code for change in changes.scores if change.note is not None}
+    codes = [code for code in applied.notes if code not in said]
+    if not codes:
+        return changes
+    sheet, notes = workspace.scores(applied.assessment_id), workspace.notes(applied.assessment_id)
+    noted = [
+        ScoreChange(
+            applied.assessment_id,
+            code,
+            sheet.items[code],
+            [],
+            sheet.total,
+            len(sheet.unscored),
+            None,
+            notes.get(code, ""),
+        )
+        for code in codes
+    ]
+    return Changes((*changes, *noted))
 
 
 def _department_workspace(context: WindowContext) -> bool:

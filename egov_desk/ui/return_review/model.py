@@ -158,6 +158,8 @@ class ReturnChangesModel(QAbstractTableModel):
             return self._text(change, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (NAME, WHAT, DEPARTMENT_VALUE, OFFICE_VALUE):
             return self._text(change, column) or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == BY:
+            return f"{person(change.by, self.chinese)} {when(change.at, year=True)}"
         if role == Qt.ItemDataRole.CheckStateRole and column == WHAT and change.state == APPLY:
             return Qt.CheckState.Unchecked if change.key in self.left_out else Qt.CheckState.Checked
         if role == Qt.ItemDataRole.ForegroundRole and column == STATE:
@@ -193,8 +195,8 @@ class ReturnChangesModel(QAbstractTableModel):
             return what(change, self.said(change))
         if column in (DEPARTMENT_VALUE, OFFICE_VALUE):
             return self.said(change)[column - WHAT]
-        if column == BY:
-            return f"{person(change.by, self.chinese)} {when(change.at)}"
+        if column == BY:  # the name only: the role is in the tooltip and below
+            return f"{change.by.name or change.by.login} {when(change.at)}"
         return state_words(change.state, self.choices.get(change.key), change.key not in self.left_out)
 
 

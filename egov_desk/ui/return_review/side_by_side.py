@@ -71,6 +71,7 @@ class SideBySide(QWidget):
         self.choices = QButtonGroup(self)
         for button, choice in ((self.take_department, DEPARTMENT), (self.keep_office, OFFICE)):
             button.setCheckable(True)
+            button.setAutoDefault(False)  # Enter in the table chooses nothing
             self.choices.addButton(button)
             button.clicked.connect(lambda _checked=False, c=choice: self.chosen.emit(c))
         values = QHBoxLayout()

@@ -77,7 +77,6 @@ class ReturnReview(QDialog):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self._size_columns()
         self.side = SideBySide(plan.department, chinese, self)
         self.side.chosen.connect(self._choose_current)
         self.apply_button = QPushButton(self.tr("&Apply"), self)
@@ -112,6 +111,7 @@ class ReturnReview(QDialog):
         space.setContext(Qt.ShortcutContext.WidgetShortcut)
         space.activated.connect(self.toggle_current)
         self._fit_screen()
+        self._size_columns()
         self._update()
         self._select_first(prefer_conflict=True)
         self.table.setFocus()
@@ -160,10 +160,13 @@ class ReturnReview(QDialog):
         return row
 
     def _size_columns(self) -> None:
+        """The values share what the other columns leave; on a 1024-wide screen those are narrower."""
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        for column, width in ((CODE, 48), (NAME, 170), (WHAT, 170), (BY, 170), (STATE, 150)):
-            header.resizeSection(column, width)
+        scale = min(1.0, self.width() / 1240)
+        widths = ((CODE, 48), (NAME, 170 * scale), (WHAT, 170 * scale), (BY, 130), (STATE, 140))
+        for column, width in widths:
+            header.resizeSection(column, int(width))
         for column in range(self.model.columnCount()):
             if column not in (CODE, NAME, WHAT, BY, STATE):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
