@@ -141,19 +141,8 @@ def test_the_same_package_opens_its_workspace_again_instead_of_making_another(
     assert sorted(p.name for p in documents.iterdir()) == [made.name]
 
 
-def test_a_return_or_a_tampered_package_is_refused_in_one_line_naming_the_file(
-    shell: Shell, package: Path, department: Workspace, tmp_path: Path
-) -> None:
+def test_a_tampered_package_is_refused_in_one_line_naming_the_file(shell: Shell, package: Path, tmp_path: Path) -> None:
     office_folder = shell.workspace.folder
-    back = tmp_path / "return.egovpkg"
-    make_return(department, back)
-    opening = opening_of(shell)
-    opening.open(back)
-    assert opening.summary is None
-    assert opening.message is not None
-    assert str(back) in opening.message.text()
-    assert "\n" not in opening.message.text()
-
     tampered = tmp_path / "tampered.egovpkg"
     with zipfile.ZipFile(package) as source, zipfile.ZipFile(tampered, "w") as target:
         for name in source.namelist():
@@ -163,10 +152,44 @@ def test_a_return_or_a_tampered_package_is_refused_in_one_line_naming_the_file(
                 manifest["department"] = "信息中心"
                 data = json.dumps(manifest).encode()
             target.writestr(name, data)
+    opening = opening_of(shell)
     opening.open(tampered)
+    assert opening.summary is None
+    assert opening.message is not None
     assert str(tampered) in opening.message.text()
     assert "\n" not in opening.message.text()
     assert shell.workspace.folder == office_folder  # still the office's
+
+
+def test_a_return_goes_to_the_offices_import_and_is_refused_in_a_departments_window(
+    qtbot, shell: Shell, department: Workspace, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    back = tmp_path / "return.egovpkg"
+    make_return(department, back)
+    opening = opening_of(shell)
+    opening.open(back)
+    assert opening.message is None
+    importing = shell.window.return_import  # type: ignore[union-attr]
+    assert importing.last_plan is not None
+    assert importing.last_plan.path == back
+
+    window = window_over(qtbot, department)
+    opening = window.packages.opening
+    opening.open(back)
+    assert opening.message is not None
+    assert str(back) in opening.message.text()
+    assert "\n" not in opening.message.text()
+
+
+def test_a_return_double_clicked_at_the_office_is_imported_once_the_window_is_up(
+    qtbot, office: Workspace, department: Workspace, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    back = tmp_path / "return.egovpkg"
+    make_return(department, back)
+    assert open_at_start(back) is None
+    window = window_over(qtbot, office)
+    qtbot.waitUntil(lambda: window.return_import.last_plan is not None, timeout=10000)
+    assert window.return_import.last_plan.path == back
 
 
 def test_the_banner_says_whose_package_and_the_tree_shows_the_departments_items(qtbot, department: Workspace) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,5 @@
-"""A department opens its work package: 文件 → 打开工作包… or ``egov-desk some.egovpkg`` (a double-click).
+"""A department opens its work package: 文件 → 打开工作包… or ``egov-desk some.egovpkg`` (a double-click; a
+return double-clicked at the office goes to the office's import of returns instead).
 
 The package is checked off the UI thread (every member hashed), then shown: unit, year, department, number, from
 whom, deadline, items and evidence. The person says where to make the department's workspace (a folder under
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from egov_desk.ui.ops import Progress, Runner
 
 OPENED_KEY = "packages/opened"  # office id/department/number → the folder made for it
+GIVEN_RETURNS: list[Path] = []  # a return double-clicked before any window: the office's window imports it
 
 
 def package_key(package: Package) -> str:
@@ -108,6 +111,7 @@ class PackageOpening(QObject):
         self.message: QMessageBox | None = None  # the last refusal or word said
         self.progress: QProgressDialog | None = None
         self.opened: DepartmentOpened | None = None
+        self.take_return: Callable[[Path], bool] | None = None  # a return given instead: whether it was taken in
 
     def ask(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -130,6 +134,9 @@ class PackageOpening(QObject):
         self._close_busy()
         package = checked.package
         if package.manifest.kind != DEPARTMENT:
+            if self.take_return is not None and self.take_return(package.path):
+                self.finished.emit(None)
+                return
             self._say(
                 self.tr("%1: a return, not a department work package — the office imports returns.").replace(
                     "%1", str(package.path)
@@ -218,6 +225,12 @@ def open_at_start(path: Path) -> Path | None:
 
     runner = Runner()
     opening = PackageOpening(None, runner)
+
+    def hand_on(given: Path) -> bool:
+        GIVEN_RETURNS.append(given)  # for the window about to open
+        return True
+
+    opening.take_return = hand_on
     ended: list[Path | None] = []
     loop = QEventLoop()
 

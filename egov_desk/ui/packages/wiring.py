@@ -6,21 +6,20 @@ The window makes one :class:`PackageWork` after its menus, its review desk and i
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from egov_desk.core.packages.department import department_mode
 from egov_desk.ui.packages.department_mode import DepartmentDesk, DepartmentWindow
 from egov_desk.ui.packages.export_dialog import PackageExports
-from egov_desk.ui.packages.open_package import PackageOpening
+from egov_desk.ui.packages.open_package import GIVEN_RETURNS, PackageOpening
 from egov_desk.ui.packages.return_step import ReturnStep
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from egov_desk.ui.context import WindowContext
 
 EXPORT_KEYS = "Ctrl+Shift+E"
@@ -42,6 +41,7 @@ class PackageWork(QObject):
         self.exports = PackageExports(context)
         self.opening = PackageOpening(window, context.runner)
         self.opening.finished.connect(self._opened)
+        self.opening.take_return = self._import_return
         self.opened: Path | None = None  # the department workspace made or found last (a window without a shell)
         self.returning = ReturnStep(context)
         read_only = context.workspace.read_only
@@ -77,6 +77,18 @@ class PackageWork(QObject):
         if mode is not None:
             self.department = DepartmentDesk(window, shown, mode, self.returning.start)
             self.department.disable(self.export_action)
+        elif GIVEN_RETURNS:  # egov-desk some-return.egovpkg: once the window is up, its import
+            given = list(GIVEN_RETURNS)
+            GIVEN_RETURNS.clear()
+            QTimer.singleShot(0, self, lambda: [self._import_return(path) for path in given])
+
+    def _import_return(self, path: Path) -> bool:
+        """A return given to 打开工作包…: the office's import of returns takes it, where the window has one."""
+        importing = getattr(self.window, "return_import", None)
+        if self.department is not None or importing is None:
+            return False
+        importing.start([path])
+        return True
 
     def _opened(self, folder: Path | None) -> None:
         self.opened = folder
