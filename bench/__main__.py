@@ -1,7 +1,7 @@
 """python -m bench  (or make bench): every benchmark, several runs each, medians, ratios, bench/RESULTS.md.
 
 python -m bench                 all
-python -m bench startup edit    some (names: startup, edit, attach, package, checklist, import, scale)
+python -m bench startup edit    some (names: startup, edit, attach, package, checklist, import, scale, packages)
 """
 
 from __future__ import annotations
@@ -434,7 +434,7 @@ def table(figures: list[Figure]) -> str:
 
 
 def main(names: list[str]) -> None:
-    chosen = set(names) or {"startup", "edit", "attach", "checklist", "import", "scale"}
+    chosen = set(names) or {"startup", "edit", "attach", "checklist", "import", "scale", "packages"}
     work = Path(tempfile.mkdtemp(prefix="egov-bench-"))
     figures: list[Figure] = []
     try:
@@ -451,6 +451,10 @@ def main(names: list[str]) -> None:
             figures += bench_scale(work)
         if "attach" in chosen or "package" in chosen:
             figures += bench_attach_and_package(work)
+        if "packages" in chosen:
+            from bench.department_packages import bench_department_packages
+
+            figures += bench_department_packages(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report = table(figures)
