@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -97,17 +98,16 @@ def revision_of(engine: Engine, url: str) -> tuple[str | None, bool]:
         raise unreachable(url, exc) from exc
 
 
-def upgrade(engine: Engine, url: str) -> str | None:
-    """Migrate the server's database to this version's schema, one client at a time; returns the revision it had.
-    PostgreSQL runs the migrations in one transaction: a failed upgrade leaves the database as it was."""
+@contextmanager
+def setting_up(engine: Engine, url: str) -> Iterator[None]:
+    """One client at a time sets a server's workspace up (migrates it, adds its first system): a session advisory
+    lock held on a connection of its own, let go at the end or when the client dies."""
     try:
         with engine.connect() as guard:
             guard.execute(text(f"SELECT pg_advisory_lock({UPGRADE_LOCK_KEY})"))
             guard.commit()
             try:
-                before = migrate.current_revision(guard)
-                guard.commit()
-                migrate.upgrade(engine)
+                yield
             finally:
                 guard.execute(text(f"SELECT pg_advisory_unlock({UPGRADE_LOCK_KEY})"))
                 guard.commit()
@@ -115,6 +115,13 @@ def upgrade(engine: Engine, url: str) -> str | None:
         if getattr(exc, "connection_invalidated", False) or _sqlstate(exc).startswith("08"):
             raise unreachable(url, exc) from exc
         raise
+
+
+def upgrade(engine: Engine, url: str) -> str | None:
+    """Migrate the server's database to this version's schema (inside :func:`setting_up`); returns the revision it
+    had. PostgreSQL runs the migrations in one transaction: a failed upgrade leaves the database as it was."""
+    before, _tables = revision_of(engine, url)
+    migrate.upgrade(engine)
     return before
 
 

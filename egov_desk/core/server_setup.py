@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import Engine
+
 from egov_desk.core import server
 from egov_desk.core.db.engine import make_engine
 from egov_desk.core.db.migrations import HEAD
@@ -38,16 +40,22 @@ def initialise(
 ) -> ServerSetUp:
     """Make the (empty) database at ``url`` a workspace; one that already is one is only brought up to date.
     A database holding tables of something else is refused and left alone."""
-    before = _upgrade(url)
-    with Workspace.connect(url, vault) as workspace:
-        seeded = not workspace.systems()
-        if seeded:
-            workspace.add_system(load_template(template).to_interchange(), key=template, source=template)
-            first = workspace.systems()[0]
-            workspace.create_assessment(first.id, unit or PLACEHOLDER_UNIT, year or first.year or utcnow().year)
-            if unit:
-                workspace.set_setting(UNIT_GIVEN, True)
-        made = workspace_id(workspace)
+    engine = make_engine(server.engine_url(url))
+    try:
+        with server.setting_up(engine, url):  # two inits at once: the second finds the first's system
+            before = _upgrade(engine, url)
+            with Workspace.connect(url, vault) as workspace:
+                seeded = not workspace.systems()
+                if seeded:
+                    workspace.add_system(load_template(template).to_interchange(), key=template, source=template)
+                    first = workspace.systems()[0]
+                    year = year or first.year or utcnow().year
+                    workspace.create_assessment(first.id, unit or PLACEHOLDER_UNIT, year)
+                    if unit:
+                        workspace.set_setting(UNIT_GIVEN, True)
+                made = workspace_id(workspace)
+    finally:
+        engine.dispose()
     return ServerSetUp(server.where(url), server.database_name(url), before, HEAD, made, seeded)
 
 
@@ -55,21 +63,21 @@ def upgrade(url: str) -> ServerSetUp:
     """Bring the server's workspace to this version's schema; an empty database is refused (init it)."""
     engine = make_engine(server.engine_url(url))
     try:
-        revision, _tables = server.revision_of(engine, url)
+        with server.setting_up(engine, url):
+            revision, _tables = server.revision_of(engine, url)
+            if revision is None:
+                raise server.schema_refused(url, None)
+            before = _upgrade(engine, url)
+        with Workspace.connect(url) as workspace:
+            made = workspace_id(workspace)
     finally:
         engine.dispose()
-    if revision is None:
-        raise server.schema_refused(url, None)
-    before = _upgrade(url)
-    with Workspace.connect(url) as workspace:
-        made = workspace_id(workspace)
     return ServerSetUp(server.where(url), server.database_name(url), before, HEAD, made, False)
 
 
-def _upgrade(url: str) -> str | None:
+def _upgrade(engine: Engine, url: str) -> str | None:
     from egov_desk.core.db.migrate import DatabaseRefused
 
-    engine = make_engine(server.engine_url(url))
     try:
         return server.upgrade(engine, url)
     except DatabaseRefused as exc:
@@ -82,5 +90,3 @@ def _upgrade(url: str) -> str | None:
                 "not_a_workspace",
             ) from exc
         raise
-    finally:
-        engine.dispose()

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from egov_desk.cli import main
 from egov_desk.core.db.migrations import HEAD
+from egov_desk.core.workspace import Workspace
 from tests.postgres import server
 
 
@@ -72,3 +76,16 @@ def test_a_server_that_does_not_answer_exits_1_in_one_line(
 def test_a_url_that_is_not_postgresql_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["server", "init", "--url", "mysql://x@y/z"]) == 2
     assert "not a PostgreSQL URL" in capsys.readouterr().err
+
+
+@pytest.mark.postgres
+def test_two_inits_at_once_make_one_workspace(empty_url: str, tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "egov_desk.cli", "server", "init", "--url", empty_url, "--json"]
+    environment = {**os.environ, "EGOV_VAULT": str(tmp_path / "vault")}
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=environment) for _ in range(2)]
+    made = [json.loads(run.communicate(timeout=120)[0]) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0]
+    assert sorted(m["seeded"] for m in made) == [False, True]
+    assert made[0]["workspace_id"] == made[1]["workspace_id"]
+    with Workspace.connect(empty_url, vault=tmp_path / "vault") as workspace:
+        assert (len(workspace.systems()), len(workspace.assessments())) == (1, 1)
