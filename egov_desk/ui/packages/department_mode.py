@@ -120,7 +120,7 @@ class DepartmentBanner(QFrame):
         self.label.setWordWrap(True)
         self.own_only = QCheckBox(self.tr("Only this department's &items"))
         self.own_only.setChecked(True)
-        self.make_return = QPushButton(self.tr("Make the re&turn…"))
+        self.make_return = QPushButton(self.tr("&Make the return…"))
         self.make_return.setObjectName("makeReturnButton")
         row.addWidget(self.label, 1)
         row.addWidget(self.own_only)

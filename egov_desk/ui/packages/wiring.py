@@ -60,7 +60,7 @@ class PackageWork(QObject):
         )
         self.open_action.setEnabled(context.shell is not None)
         self.return_action = self._action(
-            self.tr("Make the re&turn…"),
+            self.tr("&Make the return…"),
             self.returning.start,
             RETURN_KEYS,
             self.tr("What this department changed, and its new files, in one file to send to the office"),
