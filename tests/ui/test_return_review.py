@@ -181,22 +181,38 @@ def test_the_same_return_again_is_all_the_same_and_applies_nothing(
     assert window.undo_stack.count() == steps
 
 
+def refused(window: MainWindow, office: Workspace, path: Path) -> str:
+    """The one line a refused return shows; nothing changed, no review opened."""
+    assessment = office.default_assessment().id
+    notes, steps = office.notes(assessment), window.undo_stack.count()
+    window.return_import.start([path])
+    refusal = window.return_import.last_refusal
+    assert window.return_import.review is None
+    assert str(path) in refusal
+    assert "\n" not in refusal
+    assert window.last_message is not None
+    assert window.last_message.text() == refusal
+    assert (office.notes(assessment), window.undo_stack.count()) == (notes, steps)
+    return refusal
+
+
 def test_a_department_package_given_as_a_return_is_refused_in_one_line(
     window: MainWindow, office: Workspace, tmp_path: Path
 ) -> None:
     package = tmp_path / "信息中心-第1个.egovpkg"
     export_department_package(office, office.default_assessment().id, DEPARTMENT, package)
-    steps = window.undo_stack.count()
+    assert "回执" in refused(window, office, package)
 
-    window.return_import.start([package])
 
-    refusal = window.return_import.last_refusal
-    assert window.return_import.review is None
-    assert str(package) in refusal
-    assert "\n" not in refusal
-    assert window.last_message is not None
-    assert window.last_message.text() == refusal
-    assert window.undo_stack.count() == steps
+def test_a_stale_or_truncated_return_is_refused_in_one_line(
+    window: MainWindow, office: Workspace, tmp_path: Path
+) -> None:
+    returned = department_return(office, tmp_path, office_edits=False)
+    truncated = tmp_path / "cut.egovpkg"
+    truncated.write_bytes(returned.read_bytes()[:-200])
+    refused(window, office, truncated)
+    export_department_package(office, office.default_assessment().id, DEPARTMENT, tmp_path / "second.egovpkg")
+    assert "第 2 个" in refused(window, office, returned)  # the department has a newer package now
 
 
 def test_the_menu_offers_the_import_with_its_own_keys(window: MainWindow) -> None:
@@ -205,3 +221,27 @@ def test_the_menu_offers_the_import_with_its_own_keys(window: MainWindow) -> Non
     assert action in file_menu.actions()
     assert action.shortcut().toString() == "Ctrl+Shift+I"
     assert action.isEnabled()
+
+
+def test_a_return_opened_as_a_package_goes_to_the_review(window: MainWindow, office: Workspace, tmp_path: Path) -> None:
+    """文件 → 打开工作包… (or a double-click) on a return, at the office: its review, not a refusal."""
+    returned = department_return(office, tmp_path)
+
+    window.packages.opening.open(returned)
+
+    review = window.return_import.review
+    assert review is not None
+    assert review.plan.path == returned
+
+
+def test_returns_given_while_one_is_reviewed_follow_it(window: MainWindow, office: Workspace, tmp_path: Path) -> None:
+    first = department_return(office, tmp_path, office_edits=False)
+    package = tmp_path / "办公室-第1个.egovpkg"
+    export_department_package(office, office.default_assessment().id, "办公室", package)
+    review = review_of(window, first)
+
+    window.return_import.start([package])  # the second waits for the first
+    assert window.return_import.review is review
+    review.reject()
+
+    assert str(package) in window.return_import.last_refusal  # checked after the first: a package, not a return

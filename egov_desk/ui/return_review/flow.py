@@ -76,11 +76,14 @@ class ReturnImport(QObject):
 
     def start(self, paths: Sequence[Path]) -> None:
         """Review ``paths`` one after another (each planned against what the office holds once the one before was
-        applied or closed)."""
+        applied or closed); given while a review is open, they follow it."""
         if self._refused_read_only() or not paths:
             return
-        self.queue, self.count = list(paths), len(paths)
-        self._next()
+        busy = self.review is not None or self.progress is not None
+        self.queue.extend(paths)
+        self.count = (self.count if busy else 0) + len(paths)
+        if not busy:
+            self._next()
 
     def _refused_read_only(self) -> bool:
         if not self.context.workspace.read_only:
@@ -202,7 +205,7 @@ class ReturnImport(QObject):
         message = self.tr("Applied %n change(s) from the return of %1 (Ctrl+Z takes them back).", "", count).replace(
             "%1", plan.department
         )
-        self.context.status(message, 0)
+        self.context.status(message, 10000)
 
     # --- small helpers ----------------------------------------------------------------------------
 
