@@ -22,7 +22,9 @@ from egov_desk.core.packages.export import export_department_package
 from egov_desk.core.packages.format import MANIFEST
 from egov_desk.core.packages.reading import read_package
 from egov_desk.core.packages.returning import make_return
+from egov_desk.core.person import Person
 from egov_desk.core.workspace import Workspace
+from egov_desk.ui.dialogs.person import remember_person
 from egov_desk.ui.main_window import MainWindow
 from egov_desk.ui.packages.open_package import PackageOpening, default_place, open_at_start
 from egov_desk.ui.packages.open_summary import OpenSummary
@@ -271,3 +273,11 @@ def test_a_double_click_shows_the_package_and_makes_its_workspace_before_any_win
         mode = department_mode(workspace)
         assert mode is not None
         assert mode.department == "办公室"
+
+
+def test_whoever_was_remembered_works_here_as_the_departments_filler(qtbot, department: Workspace) -> None:  # type: ignore[no-untyped-def]
+    remember_person(department.store.actor, Person("张三", "leader"))  # chosen at the office on this PC
+    window = window_over(qtbot, department)
+    person = department.person
+    assert (person.name, person.role, person.department) == ("张三", "filler", "办公室")
+    assert window.packages.department is not None

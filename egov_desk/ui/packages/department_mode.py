@@ -136,8 +136,8 @@ class DepartmentDesk(QObject):
         self.codes = set(mode.codes)
         workspace = shown.workspace
         person = workspace.person
-        if person.role in ("", FILLER) and person.department != mode.department:
-            workspace.set_person(replace(person, role=FILLER, department=mode.department))  # its 填报人
+        if (person.role, person.department) != (FILLER, mode.department):  # always its own 填报人 here
+            workspace.set_person(replace(person, role=FILLER, department=mode.department))
             shown.review.reload()
         if not workspace.read_only and not workspace.unit_given():
             workspace.set_setting(UNIT_GIVEN, True)  # the unit is the office's, from the package: not asked here
