@@ -128,6 +128,8 @@ class SideBySide(QWidget):
         self.reason.setStyleSheet("color: #b91c1c;" if conflict else "color: palette(text);")
 
     def _office_who(self, change: Any) -> str:
+        if change.state == SAME:
+            return ""
         if change.conflict == COOPERATING:
             return self.tr("%1 leads this item").replace("%1", change.office_by or "")
         if change.office_by and change.office_at:

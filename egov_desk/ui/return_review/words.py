@@ -107,16 +107,20 @@ def said_all(workspace: Workspace, plan: ReturnPlan, chinese: bool) -> dict[str,
 
 
 def _input_words(item: Item | None, office: Any, department: Any, chinese: bool, side: int) -> str:
-    """One side (0: the office's, 1: the department's) of an input: each field that differs, then the score."""
-    fields = input_fields(item, office, department)
-    language = 0 if chinese else 1
-    parts = [f"{name} {(old, new)[side][language]}" for _path, name, old, new in fields]
+    """One side (0: the office's, 1: the department's) of an input: each field that differs (every field, when
+    none does), then the score."""
     value = (office, department)[side]
+    if value is None:
+        return "空" if chinese else "empty"
+    language = 0 if chinese else 1
+    fields = input_fields(item, office, department)
+    if fields:
+        parts = [f"{name} {(old, new)[side][language]}" for _path, name, old, new in fields]
+    else:  # the same on both sides: the value itself, field by field
+        parts = [f"{name} {new[language]}" for _path, name, _old, new in input_fields(item, None, value)]
     score = _score(item, value)
     if score:
         parts.append(("得分 " if chinese else "score ") + score)
-    if value is None:
-        return "空" if chinese else "empty"
     return ("；" if chinese else "; ").join(parts)
 
 
