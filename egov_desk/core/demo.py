@@ -55,12 +55,17 @@ def create_demo_workspace(folder: Path) -> Workspace:
     if (folder / DATABASE_NAME).exists():
         raise WorkspaceError(f"{folder}: a workspace already exists here; the demo needs an empty folder")
     workspace = Workspace.open(folder, unit=DEMO_UNIT)
+    fill_demo(workspace, folder / "scans")
+    return workspace
+
+
+def fill_demo(workspace: Workspace, scans: Path) -> None:
+    """The demo's inputs, notes and evidence (its scans made in ``scans``) in the workspace's first assessment."""
     assessment = workspace.default_assessment().id
     workspace.set_inputs(assessment, DEMO_INPUTS)
     for code, note in DEMO_NOTES.items():
         workspace.set_note(assessment, code, note)
-    _demo_evidence(workspace, assessment, folder / "scans")
-    return workspace
+    _demo_evidence(workspace, assessment, scans)
 
 
 # (item, requirement number or None, file name, date): what a unit has scanned by December

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.workspace import Workspace
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Workspace:
-    workspace = create_demo_workspace(tmp_path / "demo")
+def demo(tmp_path: Path, request: pytest.FixtureRequest) -> Workspace:
+    from tests.postgres.plugin import new_demo  # on a server too: tests/postgres
+
+    workspace = new_demo(tmp_path / "demo", request)
     yield workspace
     workspace.close()

@@ -40,6 +40,7 @@ SQLITE_ONLY: dict[str, str] = {
     "tests/core/test_evidence.py::test_a_file_is_copied_in_by_its_hash_and_the_original_is_untouched": "folder",
     "tests/core/test_evidence.py::test_verify_cleans_orphans_and_unfinished_copies": "the folder's vault",
     "tests/core/test_evidence.py::test_a_date_given_again_for_a_file_already_stored_is_applied": "CLI on the folder",
+    "tests/core/test_sign_off.py::test_a_final_assessment_refuses_the_write_and_nothing_changes": "the folder's vault",
 }
 
 
@@ -69,12 +70,13 @@ def _runs_on_both(path: Path, rootdir: Path) -> bool:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "workspace" not in metafunc.fixturenames:
+    fixture = next((name for name in ("workspace", "demo") if name in metafunc.fixturenames), None)
+    if fixture is None:
         return
     path = Path(str(metafunc.definition.path))
     node = f"{path.resolve().relative_to(metafunc.config.rootpath.resolve()).as_posix()}::{metafunc.function.__name__}"
     if server.configured() and _runs_on_both(path, metafunc.config.rootpath) and node not in SQLITE_ONLY:
-        metafunc.parametrize("workspace", ["sqlite", "postgres"], indirect=True)
+        metafunc.parametrize(fixture, ["sqlite", "postgres"], indirect=True)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -96,6 +98,18 @@ def new_workspace(folder: Path, request: pytest.FixtureRequest):  # type: ignore
     url = server.new_database()
     request.addfinalizer(lambda: server.drop(url))
     return Workspace.connect(url, vault=folder / "vault")
+
+
+def new_demo(folder: Path, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """The ``demo`` fixture's workspace (the demo unit's partly scored assessment with evidence), on either backend."""
+    from egov_desk.core.demo import DEMO_UNIT, create_demo_workspace, fill_demo
+
+    if getattr(request, "param", "sqlite") == "sqlite":
+        return create_demo_workspace(folder)
+    workspace = new_workspace(folder, request)
+    workspace.update_assessment(workspace.default_assessment().id, unit=DEMO_UNIT)
+    fill_demo(workspace, folder / "scans")
+    return workspace
 
 
 @pytest.fixture
