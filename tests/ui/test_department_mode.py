@@ -281,3 +281,24 @@ def test_whoever_was_remembered_works_here_as_the_departments_filler(qtbot, depa
     person = department.person
     assert (person.name, person.role, person.department) == ("张三", "filler", "办公室")
     assert window.packages.department is not None
+
+
+def test_a_new_workspace_can_still_be_made_beside_the_one_made_before(
+    shell: Shell, package: Path, documents: Path
+) -> None:
+    opening_of(shell).open(package)
+    first = opening_of(shell).summary
+    assert first is not None
+    first.accept()
+    made = shell.workspace.folder
+    assert made is not None
+    opening = opening_of(shell)
+    opening.open(package)
+    again = opening.summary
+    assert again is not None
+    assert not again.make_new()
+    again.again.setChecked(True)
+    assert again.make_new()
+    assert again.place() == made.with_name(f"{made.name} (2)")
+    again.accept()
+    assert shell.workspace.folder == made.with_name(f"{made.name} (2)")
