@@ -83,7 +83,7 @@ class ReturnStep(QObject):
                 .replace("%3", str(len(net.new_files)))
                 .replace("%4", file_size(new_bytes))
                 + "\n"
-                + "  ".join(str(item["code"]) for item in net.items[:30])
+                + self.items_said(mode, net)
             )
             box = QMessageBox(
                 QMessageBox.Icon.Information,
@@ -98,6 +98,26 @@ class ReturnStep(QObject):
         box.buttonClicked.connect(lambda button: self._answered(box, button, mode))
         self.question = box
         self.context.show(box)
+
+    def items_said(self, mode: DepartmentMode, net: NetChanges) -> str:
+        """The items changed, one a line with its title and how many changes (the first 12)."""
+        workspace = self.context.workspace
+        system = workspace.system_now(workspace.assessment(mode.assessment).system_id)
+        titles = {item.code: item.title for item in system.items()}
+        lines = []
+        for entry in net.items[:12]:
+            code = str(entry["code"])
+            title = titles.get(code, "")
+            title = title if len(title) <= 30 else title[:29] + "…"
+            lines.append(
+                self.tr("%1 %2: %3 change(s)")
+                .replace("%1", code)
+                .replace("%2", title)
+                .replace("%3", str(len(entry["changes"])))
+            )
+        if len(net.items) > 12:
+            lines.append(self.tr("… and %1 more").replace("%1", str(len(net.items) - 12)))
+        return "\n".join(lines)
 
     def _answered(self, box: QMessageBox, button: object, mode: DepartmentMode) -> None:
         if box.buttonRole(button) in (QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.YesRole):  # type: ignore[arg-type]
