@@ -37,7 +37,7 @@ class ReturnImport(QObject):
     def __init__(self, window: QMainWindow, context: WindowContext) -> None:
         super().__init__(window)
         self.context = context
-        self.action = QAction(self.tr("I&mport department returns…"), window)
+        self.action = QAction(self.tr("Import department re&turns…"), window)
         self.action.setShortcut(QKeySequence(IMPORT_KEYS))
         tip = self.tr("Review what a department's return changes and its conflicts, then apply what you accept")
         self.action.setStatusTip(tip)
