@@ -27,6 +27,7 @@ from egov_desk.core.opening import Access
 from egov_desk.core.packages.department_guard import guard_department_write
 from egov_desk.core.person import NOBODY, Person
 from egov_desk.core.review_guard import guard_item_write
+from egov_desk.core.server_watch import announce, note
 from egov_desk.core.write_refusals import no_assessment, no_item, write_refused
 
 
@@ -70,6 +71,7 @@ class Store:
 
     def commit(self, session: Session, what: str, what_zh: str = "本次修改") -> None:
         try:
+            announce(session, self.person.name or self.actor)  # a server's other clients hear of it (NOTIFY)
             session.commit()
         except SQLAlchemyError as exc:
             session.rollback()
@@ -127,6 +129,7 @@ class Store:
         }
         entry = AuditEntry(**fields, hash=entry_hash(**fields))
         session.add(entry)
+        note(session, action, assessment_id, code)
         session.info["audit_head"] = (transaction, number, entry.hash)
 
     def item_row(self, session: Session, assessment_id: int, code: str) -> tuple[Assessment, ItemRow]:

@@ -43,10 +43,11 @@ from egov_desk.core.packages.department_guard import department_person
 from egov_desk.core.person import Person
 from egov_desk.core.scoring import ScoreSheet, score_system
 from egov_desk.core.server import connect as connect_server
+from egov_desk.core.server_watch import DataWatch, watch_workspace
+from egov_desk.core.stale_writes import Seen, seen_version
 from egov_desk.core.store import Store
 from egov_desk.core.templates import DEFAULT_TEMPLATE
 from egov_desk.core.version_effects import VersionEffects
-from egov_desk.core.watch import DataWatch, watch_file
 from egov_desk.core.workspace_create import create_workspace
 from egov_desk.core.workspace_info import (
     DATABASE_NAME,
@@ -183,7 +184,7 @@ class Workspace:
 
     def watch(self) -> DataWatch | None:
         """A watch that tells when the database changed underneath (None for a server database or a snapshot)."""
-        return watch_file(self.folder, self.access.snapshot, self.engine)
+        return watch_workspace(self.folder, self.access.snapshot, self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -328,6 +329,8 @@ class Workspace:
 
     # --- inputs and scores ------------------------------------------------------------------------
 
+    seen = seen_version  # the version of what is read after it; a write hands it back as expected=Seen(n)
+
     def inputs(self, assessment_id: int) -> dict[str, dict[str, Any]]:
         with self.store.read() as session:
             rows = system_versions.input_rows(session, assessment_id)
@@ -400,7 +403,7 @@ class Workspace:
             changes.append(DetailsChange(details, info))
         return Changes(tuple(changes))
 
-    def set_note(self, assessment_id: int, code: str, note: str, *, expected: str | None = None) -> ScoreChange:
+    def set_note(self, assessment_id: int, code: str, note: str, *, expected: str | Seen | None = None) -> ScoreChange:
         """Set one item's note; ``expected`` is the note the person saw (a different stored one: refused)."""
         workspace_inputs.save_note(self.store, assessment_id, code, note, expected)
         return workspace_inputs.noted(self.scores(assessment_id), assessment_id, code, note)

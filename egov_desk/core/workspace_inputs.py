@@ -12,10 +12,12 @@ from sqlalchemy.orm import Session
 
 from egov_desk.core.changes import Changes, EvidenceChange, ScoreChange
 from egov_desk.core.db.models import ItemInput, utcnow
-from egov_desk.core.errors import ChangedSince
+from egov_desk.core.indicators import Item
+from egov_desk.core.points import compact
 from egov_desk.core.scoring import ItemScore, ScoreSheet, score_item
+from egov_desk.core.stale_writes import INPUT, NOTE, Seen, changed_by_value, refuse_if_stale
 from egov_desk.core.store import Store
-from egov_desk.core.write_refusals import _input_changed, _plain_json, _short, no_item
+from egov_desk.core.write_refusals import _plain_json, _short, no_item
 
 
 def _input_row(store: Store, session: Session, assessment_id: int, code: str) -> ItemInput:
@@ -60,8 +62,8 @@ def set_inputs(
         for code, (score, clean) in new_scores.items():
             row = _input_row(store, session, assessment_id, code)
             before = row.input
-            if expected is not None and code in expected and _plain_json(expected[code]) != before:
-                raise _input_changed(system.item(code), before)
+            if expected is not None and code in expected:
+                _refuse_if_input_changed(session, assessment_id, system.item(code), expected[code], before)
             row.input, row.score, row.scored = clean, score.points, score.scored
             row.updated_at, row.updated_by = utcnow(), store.actor
             store.audit(session, "set_input", assessment_id, code, before, clean)
@@ -69,19 +71,29 @@ def set_inputs(
     return Changes(tuple(scored(sheet, assessment_id, score, clean) for score, clean in new_scores.values()))
 
 
-def save_note(store: Store, assessment_id: int, code: str, note: str, expected: str | None) -> None:
-    """One item's note; ``expected`` is the note the person saw (a different stored one: refused)."""
+def _refuse_if_input_changed(session: Session, assessment_id: int, item: Item, seen: Any, now: Any) -> None:
+    """``seen``: the version (:class:`Seen`) or the input the person saw; changed since: :class:`StaleWrite`."""
+    score = score_item(item, now)
+    words = (
+        (f"{compact(score.points)} 分", f"{compact(score.points)} points") if score.scored else ("未评分", "not scored")
+    )
+    if isinstance(seen, Seen):
+        refuse_if_stale(session, assessment_id, item.code, INPUT, seen, words, now)
+    elif _plain_json(seen) != now:
+        raise changed_by_value(session, assessment_id, item.code, INPUT, words, now)
+
+
+def save_note(store: Store, assessment_id: int, code: str, note: str, expected: str | Seen | None) -> None:
+    """One item's note; ``expected`` is the version (:class:`Seen`) or the note the person saw (a different
+    stored one: :class:`StaleWrite`, nothing written)."""
     with store.write() as session:
         row = _input_row(store, session, assessment_id, code)
         before = row.note or ""
-        if expected is not None and expected != before:
-            raise ChangedSince(
-                f"the note of {code} was changed elsewhere since; it now reads {_short(before)!r}; not saved",
-                f"{code} 的说明已在别处被修改，现在是“{_short(before)}”；本次修改没有保存。",
-                "changed_since",
-                code=code,
-                current=before,
-            )
+        words = (f"“{_short(before)}”", repr(_short(before))) if before else ("空", "empty")
+        if isinstance(expected, Seen):
+            refuse_if_stale(session, assessment_id, code, NOTE, expected, words, before)
+        elif expected is not None and expected != before:
+            raise changed_by_value(session, assessment_id, code, NOTE, words, before)
         row.note, row.updated_at, row.updated_by = note, utcnow(), store.actor
         store.audit(session, "set_note", assessment_id, code, before, note)
         store.commit(session, f"the note of {code}", f"{code} 的说明")

@@ -57,7 +57,8 @@ def test_a_score_changed_elsewhere_is_not_overwritten_by_the_window(qtbot, windo
         elsewhere.set_input(assessment, "004", {"score": 3})
         window.edit_input("004", {"score": 1})  # the window still shows "no score"
         said = answer(window, qtbot, "确定")
-        assert "004 的得分已在别处被修改（现为 3 分）" in said
+        assert "004 的得分已被 " in said
+        assert "修改为 3 分，您的修改未保存" in said
         assert elsewhere.inputs(assessment)["004"] == {"score": 3}
         qtbot.waitUntil(lambda: window.inputs.get("004") == {"score": 3}, timeout=3000)
         assert window.undo_stack.count() == 0
@@ -150,7 +151,8 @@ def test_a_score_sheet_import_does_not_overwrite_a_score_changed_after_its_previ
         elsewhere.set_input(assessment, "004", {"score": 1})
     next(b for b in box.buttons() if b.text() == "应用").click()
     said = answer(window, qtbot, "确定")
-    assert "004 的得分已在别处被修改" in said
+    assert "004 的得分已被 " in said
+    assert "修改为 1 分" in said
     assert window.workspace.inputs(assessment)["004"] == {"score": 1}
 
 

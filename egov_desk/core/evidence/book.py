@@ -34,6 +34,7 @@ from egov_desk.core.evidence.types import AttachProgress, AttachReport, Dated, F
 from egov_desk.core.evidence.vault import Stored, Vault, VaultError, display_name
 from egov_desk.core.evidence.verify import Verifier
 from egov_desk.core.final_lock import refuse_if_final
+from egov_desk.core.stale_writes import Seen, refuse_if_links_changed, refuse_if_tick_changed
 from egov_desk.core.write_refusals import UNSEEN
 
 if TYPE_CHECKING:
@@ -229,7 +230,9 @@ class EvidenceBook(ChecklistEdits, EvidenceReading, Verifier):
             year = assessment.year
         return self._file_info(file_id, year), link.id if link is not None else None
 
-    def link(self, file_id: int, code: str, requirement_id: int | None = None) -> Linked:
+    def link(
+        self, file_id: int, code: str, requirement_id: int | None = None, *, expected: Seen | None = None
+    ) -> Linked:
         """Let a file already in the assessment serve another item or requirement too; returns the link's id
         (:meth:`unlink` undoes it)."""
         with self.store.write(f"the link to {code}", f"与 {code} 的关联") as session:
@@ -239,6 +242,7 @@ class EvidenceBook(ChecklistEdits, EvidenceReading, Verifier):
             _, item = self._item(session, file.assessment_id, code)
             if requirement_id is not None:
                 self._requirement(session, file.assessment_id, code, requirement_id)
+            refuse_if_links_changed(session, file.assessment_id, code, requirement_id, expected)
             link = EvidenceLink(file_id=file_id, item_id=item.id, requirement_id=requirement_id)
             session.add(link)
             self.store.audit(
@@ -254,7 +258,7 @@ class EvidenceBook(ChecklistEdits, EvidenceReading, Verifier):
             )
             return Linked(link.id, Changes.of(EvidenceChange(file.assessment_id, (code,))))
 
-    def unlink(self, link_id: int) -> RemovedLink:
+    def unlink(self, link_id: int, *, expected: Seen | None = None) -> RemovedLink:
         """Take a file off an item or requirement; returns what :meth:`restore` needs to undo it. The bytes stay
         in the vault (``verify --clean`` removes bytes that nothing uses any more), so no other item ever loses
         its file."""
@@ -269,6 +273,7 @@ class EvidenceBook(ChecklistEdits, EvidenceReading, Verifier):
                 )
             file = link.file
             code = session.get(ItemRow, link.item_id).code  # type: ignore[union-attr]
+            refuse_if_links_changed(session, file.assessment_id, code, link.requirement_id, expected)
             removed = RemovedLink(
                 assessment_id=file.assessment_id,
                 code=code,
@@ -369,21 +374,14 @@ class EvidenceBook(ChecklistEdits, EvidenceReading, Verifier):
         return Dated(info, changes)
 
     def set_checked(
-        self, assessment_id: int, requirement_id: int, checked: bool, *, expected: bool | None = None
+        self, assessment_id: int, requirement_id: int, checked: bool, *, expected: bool | Seen | None = None
     ) -> Changes:
         """Tick or untick a requirement as checked; ``expected`` is the state the person saw (a different stored
         one: :class:`ChangedSince`, nothing written)."""
         with self.store.write("the check mark", "核验勾选") as session:
             row = session.get(RequirementCheck, (assessment_id, requirement_id))
-            if expected is not None and (row is not None) != expected:
-                now_en, now_zh = ("ticked", "已核验") if row is not None else ("not ticked", "未核验")
-                raise ChangedSince(
-                    f"the check mark of this requirement was changed elsewhere since (now {now_en}); not saved",
-                    f"这项材料要求的核验勾选已在别处被修改（现为{now_zh}）；本次修改没有保存。",
-                    "changed_since",
-                    requirement=requirement_id,
-                    current=row is not None,
-                )
+            if expected is not None:  # the version or the tick the person saw: changed since, refused
+                refuse_if_tick_changed(session, assessment_id, requirement_id, expected, row is not None)
             if checked and row is None:
                 session.add(
                     RequirementCheck(
