@@ -11,7 +11,18 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -269,3 +280,24 @@ class DepartmentDeadline(Base):
     assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True)
     department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), primary_key=True)
     deadline: Mapped[date]
+
+
+class VaultBlob(Base):
+    """Evidence bytes kept in the database (a server workspace's choice): named by their SHA-256, stored once."""
+
+    __tablename__ = "vault_blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    chunks: Mapped[int]
+    added_ns: Mapped[int] = mapped_column(BigInteger)  # by the database's clock: a clean leaves newer bytes alone
+
+
+class VaultChunk(Base):
+    """The ``n``-th piece (1–4 MB) of a blob's bytes, in order from 0."""
+
+    __tablename__ = "vault_chunks"
+
+    sha256: Mapped[str] = mapped_column(ForeignKey("vault_blobs.sha256", ondelete="CASCADE"), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

@@ -32,6 +32,7 @@ from egov_desk.core.evidence.reading import EvidenceReading, file_with
 from egov_desk.core.evidence.refusals import EvidenceRefusal, no_file
 from egov_desk.core.evidence.types import AttachProgress, AttachReport, Dated, FileInfo, Linked, RemovedLink
 from egov_desk.core.evidence.vault import Stored, Vault, VaultError, display_name
+from egov_desk.core.evidence.vaults import EvidenceVault
 from egov_desk.core.evidence.verify import Verifier
 from egov_desk.core.final_lock import refuse_if_final
 from egov_desk.core.stale_writes import Seen, refuse_if_links_changed, refuse_if_tick_changed
@@ -83,9 +84,9 @@ class EvidenceBook(ChecklistEdits, EvidenceReading, Verifier):
     """The evidence of a workspace: its vault and the rows about its files, written through the workspace's
     :class:`~egov_desk.core.store.Store` (one unit of work for the whole workspace)."""
 
-    def __init__(self, store: Store, vault_folder: Path) -> None:
+    def __init__(self, store: Store, vault: Path | EvidenceVault) -> None:
         self.store = store
-        self.vault = Vault(vault_folder)
+        self.vault: EvidenceVault = Vault(vault) if isinstance(vault, Path) else vault
 
     # --- adding and removing ----------------------------------------------------------------------
 
@@ -309,7 +310,7 @@ class EvidenceBook(ChecklistEdits, EvidenceReading, Verifier):
         with self.store.write(f"putting back {removed.name}", f"恢复“{removed.name}”") as session:
             # holding the write lock: a clean running now cannot remove the stored copy before the row commits
             _, item = self._item(session, removed.assessment_id, removed.code)
-            if session.get(Blob, removed.sha256) is None or not self.vault.path_of(removed.sha256).exists():
+            if session.get(Blob, removed.sha256) is None or not self.vault.has(removed.sha256):
                 raise EvidenceRefusal(
                     f"{removed.name}: its stored copy is gone from the vault; add the file again",
                     f"{removed.name}：佐证材料库中已没有它的副本，请重新添加该文件",

@@ -30,7 +30,7 @@ from egov_desk.core.evidence.types import (
 )
 
 if TYPE_CHECKING:
-    from egov_desk.core.evidence.vault import Vault
+    from egov_desk.core.evidence.vaults import EvidenceVault
     from egov_desk.core.store import Store
 
 
@@ -48,7 +48,7 @@ class EvidenceReading:
     """Part of :class:`~egov_desk.core.evidence.EvidenceBook` (a mixin; the book gives the store and vault)."""
 
     store: Store
-    vault: Vault
+    vault: EvidenceVault
 
     def _session(self) -> Session:
         """A session for reading; every write goes through ``self.store.write``."""

@@ -22,6 +22,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from egov_desk.core.errors import Failure
 from egov_desk.core.evidence.filetypes import disagrees, sniff
@@ -53,8 +54,9 @@ _REASONS_ZH = {
 
 class VaultError(Failure, OSError):
     """A file could not be stored. ``str()`` is English (logs, older callers); :meth:`describe` words it in the
-    person's language. ``kind`` is ``"not_stored"`` (the OS refused: ``reason``, ``errno``) or ``"kept_vanishing"``
-    (a concurrent clean removed the copy three times before its row was committed); ``name`` is the file's."""
+    person's language. ``kind`` is ``"not_stored"`` (the OS refused: ``reason``, ``errno``), ``"changed_while_read"``
+    or ``"kept_vanishing"`` (a concurrent clean removed the copy three times before its row was committed);
+    ``name`` is the file's."""
 
     def __init__(self, name: str, kind: str = "not_stored", reason: str = "", code: int | None = None) -> None:
         self.name, self.kind, self.reason, self.code = name, kind, reason, code
@@ -62,6 +64,10 @@ class VaultError(Failure, OSError):
 
     def describe(self, language: str = "zh_CN") -> str:
         chinese = language.lower().startswith("zh")
+        if self.kind == "changed_while_read":
+            if chinese:
+                return f"{self.name}：未能存入（读取过程中文件发生了变化；请在它不再被写入后重新添加）"
+            return f"{self.name}: not stored (the file changed while it was read; add it again once it is not written)"
         if self.kind == "kept_vanishing":
             if chinese:
                 return f"{self.name}：未能存入（存入的副本在登记前一再被清理删除，请稍后重新添加）"
@@ -70,6 +76,14 @@ class VaultError(Failure, OSError):
             reason = _REASONS_ZH.get(self.code or 0, self.reason)
             return f"{self.name}：未能存入佐证材料库（{reason}）" if reason else f"{self.name}：未能存入佐证材料库"
         return f"{self.name}: not stored ({self.reason})" if self.reason else f"{self.name}: not stored"
+
+
+class BytesDiffer(ValueError):
+    """Bytes given as ``sha256`` (a package's member, another workspace's copy) do not hash to it."""
+
+    def __init__(self, sha256: str) -> None:
+        self.sha256 = sha256
+        super().__init__(f"the bytes given as {sha256} do not hash to it")
 
 
 @dataclass(frozen=True)
@@ -92,6 +106,51 @@ class Vault:
 
     def has(self, sha256: str) -> bool:
         return self.path_of(sha256).is_file()
+
+    def size(self, sha256: str) -> int | None:
+        """The stored copy's size (None: not there)."""
+        try:
+            return self.path_of(sha256).stat().st_size
+        except OSError:
+            return None
+
+    def open(self, sha256: str) -> IO[bytes]:
+        return self.path_of(sha256).open("rb")
+
+    def written_since(self, sha256: str, since_ns: int) -> bool:
+        """Whether the stored copy was written (or added again) after ``since_ns`` by :meth:`clock`."""
+        return self.newer(self.path_of(sha256), since_ns)
+
+    def where(self) -> str:
+        """Where the evidence lives, as a person names it."""
+        return str(self.folder)
+
+    def copy_into(self, stream: IO[bytes], sha256: str, size: int) -> bool:
+        """Store the stream's bytes as ``sha256`` (copy, hash, fsync, rename); whether they were new. An intact
+        stored copy is kept as it is; bytes that do not hash to ``sha256`` raise :class:`BytesDiffer` and leave
+        nothing behind."""
+        target = self.path_of(sha256)
+        if target.is_file() and target.stat().st_size == size and self.hash_of(sha256) == sha256:
+            return False
+        self.tmp.mkdir(parents=True, exist_ok=True)
+        temporary = self.tmp / f"{uuid.uuid4().hex}.part"
+        digest, copied = hashlib.sha256(), 0
+        try:
+            with temporary.open("wb") as writer:
+                while chunk := stream.read(CHUNK):
+                    digest.update(chunk)
+                    writer.write(chunk)
+                    copied += len(chunk)
+                writer.flush()
+                os.fsync(writer.fileno())
+            if digest.hexdigest() != sha256 or copied != size:
+                raise BytesDiffer(sha256)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(temporary, target)
+            fsync_folder(target.parent)
+        finally:
+            temporary.unlink(missing_ok=True)
+        return True
 
     def add(
         self, source: Path, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None

@@ -24,7 +24,7 @@ from egov_desk.core.errors import ReadOnlyWorkspace
 from egov_desk.core.evidence.types import VerifyReport
 
 if TYPE_CHECKING:
-    from egov_desk.core.evidence.vault import Vault
+    from egov_desk.core.evidence.vaults import EvidenceVault
     from egov_desk.core.store import Store
 
 ADVICE = {
@@ -71,7 +71,7 @@ def _referenced(session: Session, sha256: str) -> bool:
 class Verifier:
     """Part of :class:`~egov_desk.core.evidence.EvidenceBook` (a mixin; the book gives the session and vault)."""
 
-    vault: Vault
+    vault: EvidenceVault
     store: Store
 
     def _session(self) -> Session:
@@ -127,12 +127,10 @@ class Verifier:
         for sha256, _names in report.missing + report.corrupt:
             report.items[sha256] = sorted(items.get(sha256, ()))
         candidates = [
-            sha
-            for sha in self.vault.blobs()
-            if sha not in used and not self.vault.newer(self.vault.path_of(sha), started)
+            sha for sha in self.vault.blobs() if sha not in used and not self.vault.written_since(sha, started)
         ]
         leftovers = [path for path in self.vault.leftovers() if not self.vault.newer(path, started)]
-        report.sizes = {sha: _size(self.vault.path_of(sha)) for sha in candidates}
+        report.sizes = {sha: self.vault.size(sha) or 0 for sha in candidates}
         report.sizes.update((str(path), _size(path)) for path in leftovers)
         if not clean:
             with self._session() as session:
@@ -148,7 +146,7 @@ class Verifier:
         # rows of bytes nothing uses and the vault no longer holds
         with self.store.write("the cleanup", "清理未使用的文件") as session:
             unused = session.scalars(select(Blob.sha256).where(~exists().where(EvidenceFile.sha256 == Blob.sha256)))
-            gone = [sha for sha in unused if not self.vault.path_of(sha).exists()]
+            gone = [sha for sha in unused if not self.vault.has(sha)]
             if gone:
                 session.execute(delete(Blob).where(Blob.sha256.in_(gone)))
             self.store.commit(session, "the cleanup", "清理未使用的文件")
@@ -171,8 +169,7 @@ class Verifier:
         """Remove stored bytes (and their blob row) if, holding the write lock, no evidence row uses them and
         (with ``since_ns``) the file was not written since then. Whether they were removed."""
         with self.store.write("the cleanup", "清理未使用的文件") as session:
-            path = self.vault.path_of(sha256)
-            if _referenced(session, sha256) or (since_ns is not None and self.vault.newer(path, since_ns)):
+            if _referenced(session, sha256) or (since_ns is not None and self.vault.written_since(sha256, since_ns)):
                 return False
             self.vault.remove(sha256)
             session.execute(delete(Blob).where(Blob.sha256 == sha256))
