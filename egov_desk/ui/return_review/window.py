@@ -70,6 +70,7 @@ class ReturnReview(QDialog):
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setText(self._header_text(place))
+        self.header.setToolTip(str(plan.path))  # the name shown; the whole path would not wrap
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -139,7 +140,7 @@ class ReturnReview(QDialog):
         return (
             f"<b>{html.escape(plan.department)}</b> · {html.escape(made)} {html.escape(place)}"
             f"<br><span style='font-size: large'>{html.escape(counts)}</span>"
-            f"<br><span style='color: #6b7280'>{html.escape(str(plan.path))}</span>"
+            f"<br><span style='color: #6b7280'>{html.escape(plan.path.name)}</span>"
         )
 
     def _filters(self) -> QHBoxLayout:
