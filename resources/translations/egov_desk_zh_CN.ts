@@ -617,6 +617,69 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to a server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remember the password on this computer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kept in the system's credential store, never in a file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Stop trying</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Test the connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fill in %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped trying; nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1, the workspace is up to date.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CountEditor</name>
     <message>
         <source>Not scored</source>
@@ -740,6 +803,44 @@ If the app behaves oddly, close and restart it.</source>
     <message>
         <source>Deadline of %1</source>
         <translation>%1 的截止日期</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentBanner</name>
+    <message>
+        <source>Only this department's &amp;items</source>
+        <translation>只看本科室项目(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Make the return…</source>
+        <translation>生成回执(&amp;M)…</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentDesk</name>
+    <message>
+        <source>Department filling-in: %1</source>
+        <translation>科室填报：%1</translation>
+    </message>
+    <message>
+        <source>work package %1</source>
+        <translation>第 %1 个工作包</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>截止 %1</translation>
+    </message>
+    <message>
+        <source>This is %1's department workspace: only its own items can be changed here; %2 is led by %3 (shown for context).</source>
+        <translation>本工作区是「%1」的科室填报工作区，只能修改本科室的项目；%2 由「%3」牵头（仅供参考）。</translation>
+    </message>
+    <message>
+        <source>The office's to do: this is %1's department workspace (科室填报)</source>
+        <translation>此项由办公室操作：本工作区是「%1」的科室填报工作区</translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1264,116 @@ SHA-256 %4</translation>
     <message>
         <source>Remove the requirement</source>
         <translation>删除该材料要求</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export department work packages</source>
+        <translation>导出科室工作包</translation>
+    </message>
+    <message>
+        <source>Each department ticked gets one package (.egovpkg) with its items, their rules, inputs, notes, requirements and evidence. Send it by USB stick or mail; the department opens it with a double-click and sends back a return.</source>
+        <translation>勾选的每个部门各得到一个工作包（.egovpkg），内含该部门的指标、评分规则、填报内容、备注、材料要求和佐证材料。用 U 盘或内网邮件发给部门；部门双击即可打开填报，完成后发回回执。</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>牵头</translation>
+    </message>
+    <message>
+        <source>Cooperating</source>
+        <translation>配合</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>%1 file(s), %2</source>
+        <translation>%1 个文件，%2</translation>
+    </message>
+    <message>
+        <source>Tick &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Tick &amp;none</source>
+        <translation>全不选(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Space ticks the department selected.</source>
+        <translation>空格键勾选当前部门。</translation>
+    </message>
+    <message>
+        <source>Save in &amp;folder:</source>
+        <translation>保存到文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Folder for the packages</source>
+        <translation>工作包保存文件夹</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist: choose one with Browse….</source>
+        <translation>文件夹 %1 不存在：请点“浏览…”选择一个文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRun</name>
+    <message>
+        <source>Writing the packages…</source>
+        <translation>正在写出工作包…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export department work packages</source>
+        <translation>导出科室工作包</translation>
+    </message>
+    <message>
+        <source>Package %1 of %2: %3…</source>
+        <translation>第 %1/%2 个工作包：%3…</translation>
+    </message>
+    <message>
+        <source>Written to %1:</source>
+        <translation>已写出到 %1：</translation>
+    </message>
+    <message>
+        <source>• %1 — %2: %3 lead, %4 cooperating, %5 file(s) (%6)</source>
+        <translation>• %1 —— %2：牵头 %3 项、配合 %4 项，佐证材料 %5 个（%6）</translation>
+    </message>
+    <message>
+        <source>✗ %1 not written: %2</source>
+        <translation>✗ %1 未写出：%2</translation>
+    </message>
+    <message>
+        <source>Cancelled: the package under way was removed; the others were not written.</source>
+        <translation>已取消：正在写出的工作包已删除，其余工作包未写出。</translation>
+    </message>
+    <message>
+        <source>No package was written.</source>
+        <translation>未写出任何工作包。</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>打开所在文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>%1 package(s) written to %2</source>
+        <translation>已写出 %1 个工作包到 %2</translation>
     </message>
 </context>
 <context>
@@ -2207,6 +2418,93 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>OpenSummary</name>
+    <message>
+        <source>Open a department work package</source>
+        <translation>打开科室工作包</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is package %2 of %3.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 是「%3」的第 %2 个工作包。</translation>
+    </message>
+    <message>
+        <source>none set</source>
+        <translation>未设定</translation>
+    </message>
+    <message>
+        <source>%1 as lead, %2 cooperating</source>
+        <translation>牵头 %1 项，配合 %2 项</translation>
+    </message>
+    <message>
+        <source>%1 file(s), %2</source>
+        <translation>%1 个文件，%2</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Assessment:</source>
+        <translation>考评：</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>部门：</translation>
+    </message>
+    <message>
+        <source>Package number:</source>
+        <translation>工作包编号：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>来自：</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>截止日期：</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>佐证材料：</translation>
+    </message>
+    <message>
+        <source>Make a &amp;new workspace instead</source>
+        <translation>另建一个新的工作区(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Make the department's workspace in &amp;folder:</source>
+        <translation>科室填报工作区建在文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>This package was opened before: its workspace %1 is opened again, with what was filled in there — it is not made twice.</source>
+        <translation>此工作包以前已打开过：将重新打开其工作区 %1，保留在那里填报的内容，不会再建一份。</translation>
+    </message>
+    <message>
+        <source>&amp;Open it again</source>
+        <translation>重新打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Make the workspace</source>
+        <translation>建立工作区(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Folder for the department's workspace</source>
+        <translation>科室填报工作区的文件夹</translation>
+    </message>
+</context>
+<context>
     <name>PackageExport</name>
     <message>
         <source>The whole unit</source>
@@ -2273,6 +2571,79 @@ SHA-256 %4</translation>
     <message>
         <source>They are listed in the index workbook (sheet %1). Add the original files again (adding the same file repairs a damaged copy), then export again.</source>
         <translation>材料清单的“%1”表列出了这些文件。请找到原文件重新添加（再次添加同一文件即可修复损坏的副本），然后重新导出。</translation>
+    </message>
+</context>
+<context>
+    <name>PackageExports</name>
+    <message>
+        <source>Export department work packages</source>
+        <translation>导出科室工作包</translation>
+    </message>
+    <message>
+        <source>%1 already exists in %2. Replace it?</source>
+        <translation>%2 中已有 %1，是否替换？</translation>
+    </message>
+</context>
+<context>
+    <name>PackageOpening</name>
+    <message>
+        <source>Open a department work package</source>
+        <translation>打开科室工作包</translation>
+    </message>
+    <message>
+        <source>Work package (*%1)</source>
+        <translation>科室工作包 (*%1)</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>%1: a return, not a department work package — the office imports returns.</source>
+        <translation>%1：这是回执包，不是科室工作包——回执由办公室导入。</translation>
+    </message>
+    <message>
+        <source>Making the department workspace in %1…</source>
+        <translation>正在 %1 建立科室填报工作区…</translation>
+    </message>
+    <message>
+        <source>Department work package</source>
+        <translation>科室工作包</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>PackageWork</name>
+    <message>
+        <source>Export department work packa&amp;ges…</source>
+        <translation>导出科室工作包(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>One .egovpkg per department, to fill in on its own PC and send back as a return</source>
+        <translation>每个部门一个 .egovpkg 工作包，在部门自己的电脑上填报后以回执发回</translation>
+    </message>
+    <message>
+        <source>Open a department wor&amp;k package…</source>
+        <translation>打开科室工作包(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Make a department's workspace from the package the office sent, and open it</source>
+        <translation>用办公室发来的工作包建立科室填报工作区并打开</translation>
+    </message>
+    <message>
+        <source>&amp;Make the return…</source>
+        <translation>生成回执(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>What this department changed, and its new files, in one file to send to the office</source>
+        <translation>把本科室的修改和新增文件打包成一个文件，发给办公室</translation>
+    </message>
+    <message>
+        <source>Only in a department's workspace, made from a work package</source>
+        <translation>只能在由科室工作包建立的科室填报工作区中使用</translation>
     </message>
 </context>
 <context>
@@ -2501,6 +2872,264 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>ReturnChangesModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <source>Department's value</source>
+        <translation>科室填报值</translation>
+    </message>
+    <message>
+        <source>Office's value now</source>
+        <translation>办公室现值</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>修改人/时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source> (cooperating)</source>
+        <translation>（配合）</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnImport</name>
+    <message>
+        <source>Import department re&amp;turns…</source>
+        <translation>导入科室回执(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Review what a department's return changes and its conflicts, then apply what you accept</source>
+        <translation>查看科室回执中的修改和冲突，只应用您接受的修改</translation>
+    </message>
+    <message>
+        <source>The office's to do: a department's workspace makes its return, the office imports it</source>
+        <translation>这是办公室的工作：科室填报工作区只生成回执，由办公室导入</translation>
+    </message>
+    <message>
+        <source>Import department returns</source>
+        <translation>导入科室回执</translation>
+    </message>
+    <message>
+        <source>Work packages (*.egovpkg);;All files (*)</source>
+        <translation>工作包 (*.egovpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>This window can only read the workspace; it takes in no return.</source>
+        <translation>此窗口只能查看工作区，不能导入回执。</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>Department return</source>
+        <translation>科室回执</translation>
+    </message>
+    <message>
+        <source>Import of the returns cancelled; nothing was changed.</source>
+        <translation>已取消导入回执，未做任何修改。</translation>
+    </message>
+    <message>
+        <source>Applying the return of %1…</source>
+        <translation>正在应用「%1」的回执…</translation>
+    </message>
+    <message>
+        <source>return of %1</source>
+        <translation>「%1」的回执</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n change(s) from the return of %1 (Ctrl+Z takes them back).</source>
+        <translation>
+            <numerusform>已应用「%1」回执中的 %n 项修改（Ctrl+Z 可撤销）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnReview</name>
+    <message>
+        <source>Return from %1</source>
+        <translation>「%1」的回执</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>%1 to apply, %2 in conflict, %3 already the same</source>
+        <translation>%1 项修改、%2 处冲突、%3 项已一致</translation>
+    </message>
+    <message>
+        <source>The return changes nothing.</source>
+        <translation>此回执中没有修改。</translation>
+    </message>
+    <message>
+        <source>Everything is the same already: nothing to apply.</source>
+        <translation>全部已一致，无需应用。</translation>
+    </message>
+    <message>
+        <source>Answers work package no. %1 · made by %2 on %3</source>
+        <translation>答复第 %1 个工作包 · %2 于 %3 制作</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>A&amp;ll</source>
+        <translation>全部(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts only</source>
+        <translation>只看冲突(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;To apply</source>
+        <translation>待应用(&amp;T)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) still need a choice (Alt+D or Alt+O).</source>
+        <translation>
+            <numerusform>还有 %n 处冲突未选择（Alt+D 采用科室的，Alt+O 保留办公室的）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) will be applied; Ctrl+Z takes them back.</source>
+        <translation>
+            <numerusform>将应用 %n 项修改；应用后可按 Ctrl+Z 撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to apply.</source>
+        <translation>没有要应用的修改。</translation>
+    </message>
+    <message>
+        <source>Already the same</source>
+        <translation>已一致</translation>
+    </message>
+    <message>
+        <source>Conflict · take the department's</source>
+        <translation>冲突 · 采用科室的</translation>
+    </message>
+    <message>
+        <source>Conflict · keep the office's</source>
+        <translation>冲突 · 保留办公室的</translation>
+    </message>
+    <message>
+        <source>Conflict · choose</source>
+        <translation>冲突 · 待选择</translation>
+    </message>
+    <message>
+        <source>To apply</source>
+        <translation>待应用</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>不应用</translation>
+    </message>
+    <message>
+        <source>A cooperating department (%1) changed an item %2 leads.</source>
+        <translation>配合科室「%1」修改了牵头项目（由「%2」牵头）</translation>
+    </message>
+    <message>
+        <source>Changed here by %1 on %2, after the package was made.</source>
+        <translation>工作包发出后，%1 于 %2 在办公室修改过</translation>
+    </message>
+    <message>
+        <source>Changed here after the package was made.</source>
+        <translation>工作包发出后，办公室修改过</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnStep</name>
+    <message>
+        <source>This is not a department's workspace: returns are made from a work package opened here.</source>
+        <translation>这不是科室填报工作区：回执只能在打开科室工作包后生成。</translation>
+    </message>
+    <message>
+        <source>Reading the changes…</source>
+        <translation>正在读取修改…</translation>
+    </message>
+    <message>
+        <source>Nothing was changed since the package came: a return now tells the office only that. Write it anyway?</source>
+        <translation>收到工作包以来没有任何修改：现在生成的回执只会告诉办公室这一点。仍要生成吗？</translation>
+    </message>
+    <message>
+        <source>Make the return</source>
+        <translation>生成回执</translation>
+    </message>
+    <message>
+        <source>The return holds %1 change(s) to %2 item(s) and %3 new file(s) (%4).</source>
+        <translation>回执包含 %2 个指标的 %1 处修改，新增文件 %3 个（%4）：</translation>
+    </message>
+    <message>
+        <source>&amp;Save the return…</source>
+        <translation>保存回执(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 change(s)</source>
+        <translation>%1 %2：%3 处修改</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 项</translation>
+    </message>
+    <message>
+        <source>Save the return</source>
+        <translation>保存回执</translation>
+    </message>
+    <message>
+        <source>Return (*%1)</source>
+        <translation>回执 (*%1)</translation>
+    </message>
+    <message>
+        <source>Writing the return %1…</source>
+        <translation>正在写出回执 %1…</translation>
+    </message>
+    <message>
+        <source>The return %1 was written: %2 change(s) to %3 item(s), %4 new file(s).</source>
+        <translation>回执 %1 已写出：%3 个指标共 %2 处修改，新增文件 %4 个。</translation>
+    </message>
+    <message>
+        <source>Send it to the office (USB stick or intranet mail): the office imports it there.</source>
+        <translation>请把回执发给办公室（U 盘或内网邮件），由办公室导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>打开所在文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Return written: %1</source>
+        <translation>回执已写出：%1</translation>
+    </message>
+    <message>
+        <source>The return was cancelled; nothing was written.</source>
+        <translation>已取消生成回执，未写出任何文件。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ReviewBar</name>
     <message>
         <source>Review:</source>
@@ -2524,6 +3153,10 @@ SHA-256 %4</translation>
     <message>
         <source>identity not chosen</source>
         <translation>尚未选择身份</translation>
+    </message>
+    <message>
+        <source>A department workspace is always filled in by its own department</source>
+        <translation>科室填报工作区的身份固定为本科室的填报人，只需填写姓名</translation>
     </message>
     <message>
         <source>Review and sign-off are recorded with your name and role: say who you are first.</source>
@@ -3195,6 +3828,29 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>ServerDesk</name>
+    <message>
+        <source>Connect to a ser&amp;ver…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a workspace kept on the unit's PostgreSQL server (host, database, user)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every change is saved on the server at once; user %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A workspace on a server is backed up by the server's administrator</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
         <source>Folder for the new workspace</source>
@@ -3211,6 +3867,53 @@ SHA-256 %4</translation>
     <message>
         <source>Open workspace folder</source>
         <translation>打开工作区文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>SideBySide</name>
+    <message>
+        <source>The department's (%1)</source>
+        <translation>科室的（%1）</translation>
+    </message>
+    <message>
+        <source>The office's, now</source>
+        <translation>办公室的（现值）</translation>
+    </message>
+    <message>
+        <source>Take the &amp;department's</source>
+        <translation>采用科室的(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;office's</source>
+        <translation>保留办公室的(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Choose a change above to see its two values side by side.</source>
+        <translation>在上方选择一项修改，在此对照两边的值。</translation>
+    </message>
+    <message>
+        <source>Changed by %1 on %2</source>
+        <translation>%1 于 %2 修改</translation>
+    </message>
+    <message>
+        <source>The office holds this already: nothing to apply.</source>
+        <translation>办公室已有相同的值，无需应用。</translation>
+    </message>
+    <message>
+        <source>No conflict: applied unless you untick it (Space).</source>
+        <translation>无冲突：默认应用；如不采用，取消勾选（空格键）。</translation>
+    </message>
+    <message>
+        <source>%1 leads this item</source>
+        <translation>该项目由「%1」牵头</translation>
+    </message>
+    <message>
+        <source>Changed by %1</source>
+        <translation>%1 修改</translation>
+    </message>
+    <message>
+        <source>Unchanged since the package was made</source>
+        <translation>工作包发出后未修改</translation>
     </message>
 </context>
 <context>
@@ -3929,6 +4632,10 @@ SHA-256 %4</translation>
         <translation>
             <numerusform>备份已恢复，但其中记录的 %n 个佐证材料文件不在材料库中：</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Password not kept</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
