@@ -53,9 +53,9 @@ def state_words(state: str, choice: str | None, ticked: bool) -> str:
         return QCoreApplication.translate("ReturnReview", "Already the same")
     if state == CONFLICT:
         if choice == DEPARTMENT:
-            return QCoreApplication.translate("ReturnReview", "Conflict · take the department's")
+            return QCoreApplication.translate("ReturnReview", "Conflict · department's")
         if choice == OFFICE:
-            return QCoreApplication.translate("ReturnReview", "Conflict · keep the office's")
+            return QCoreApplication.translate("ReturnReview", "Conflict · office's")
         return QCoreApplication.translate("ReturnReview", "Conflict · choose")
     return (
         QCoreApplication.translate("ReturnReview", "To apply")
