@@ -245,3 +245,25 @@ def test_returns_given_while_one_is_reviewed_follow_it(window: MainWindow, offic
     review.reject()
 
     assert str(package) in window.return_import.last_refusal  # checked after the first: a package, not a return
+
+
+def test_closing_after_choosing_asks_first_and_applies_nothing(
+    window: MainWindow, office: Workspace, tmp_path: Path
+) -> None:
+    assessment = office.default_assessment().id
+    review = review_of(window, department_return(office, tmp_path))
+    review.side.take_department.click()
+
+    review.reject()  # Esc: the choice made is not dropped without a word
+    question = review.question
+    assert question is not None
+    assert review.isVisible()
+    question.button(question.StandardButton.Cancel).click()
+    assert review.isVisible()
+    assert review.model.choices == {"002/note": "department"}
+
+    review.reject()
+    review.question.button(review.question.StandardButton.Discard).click()
+
+    assert window.return_import.review is None
+    assert office.notes(assessment)["002"] == OFFICE_NOTE

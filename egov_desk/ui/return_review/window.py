@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QSplitter,
@@ -61,6 +62,8 @@ class ReturnReview(QDialog):
     ) -> None:
         super().__init__(parent)
         self.plan = plan
+        self.give_up = False  # closing gives up the choices made (asked once)
+        self.question: QMessageBox | None = None
         self.setObjectName("returnReview")
         self.setWindowTitle(self.tr("Return from %1").replace("%1", plan.department))
         self.model = ReturnChangesModel(plan.changes, chinese, words, self)
@@ -260,6 +263,31 @@ class ReturnReview(QDialog):
         current = self.table.currentIndex()
         if current.isValid():
             self._show(current)
+
+    def reject(self) -> None:
+        """Close (Esc): nothing is applied; choices already made are given up only when the person says so."""
+        decided = len(self.model.choices) + len(self.model.left_out)
+        if not decided or self.give_up:
+            super().reject()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.windowTitle(),
+            self.tr("Close without applying anything? The %n choice(s) made here are given up.", "", decided),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        discard = box.button(QMessageBox.StandardButton.Discard)
+        discard.setText(self.tr("Close &without applying"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self._give_up() if button is discard else None)
+        self.question = box
+        box.open()
+
+    def _give_up(self) -> None:
+        self.give_up = True
+        self.reject()
 
     def _apply(self) -> None:
         if self.model.undecided() or not self.model.applied():
