@@ -22,6 +22,7 @@ def add_server_commands(commands: Any) -> None:
     init.add_argument("--unit", help="the unit's name (单位名称)")
     init.add_argument("--year", type=int, help="the assessment's year (the built-in system's when not given)")
     init.add_argument("--template", help="the built-in system to start with (see `template list`)")
+    init.add_argument("--evidence", nargs="+", metavar="database|folder PATH", help="where evidence files are kept")
     init.add_argument("--json", action="store_true")
     init.set_defaults(run=cmd_server_init)
     upgrade = actions.add_parser("upgrade", help="bring the server's workspace to this version's database schema")
@@ -75,11 +76,16 @@ def _said_set_up(done: Any, args: argparse.Namespace, verb_en: str, verb_zh: str
 
 
 def cmd_server_init(args: argparse.Namespace) -> int:
+    from egov_desk.cli.server_evidence import evidence_said
+    from egov_desk.core.evidence_place import place
+    from egov_desk.core.evidence_server import keep_evidence
     from egov_desk.core.server_setup import initialise
     from egov_desk.core.templates import DEFAULT_TEMPLATE
 
+    chosen = place(*args.evidence[:2]) if args.evidence else None  # refused before anything is set up
     done = initialise(_url(args), template=args.template or DEFAULT_TEMPLATE, unit=args.unit, year=args.year)
-    return _said_set_up(done, args, "set up", "已建立工作区")
+    code = _said_set_up(done, args, "set up", "已建立工作区")
+    return code if chosen is None else evidence_said(keep_evidence(args.url, chosen), args)
 
 
 def cmd_server_upgrade(args: argparse.Namespace) -> int:
@@ -90,10 +96,13 @@ def cmd_server_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_server_check(args: argparse.Namespace) -> int:
+    from egov_desk.cli.server_evidence import evidence_json, evidence_said
+    from egov_desk.core.evidence_server import evidence_check
     from egov_desk.core.server import check
 
     found = check(_url(args))
-    well = found.current and found.can_write
+    evidence = evidence_check(args.url) if found.current else None
+    well = found.current and found.can_write and (evidence is None or evidence.reachable)
     if args.json:
         print_json(
             {
@@ -105,6 +114,7 @@ def cmd_server_check(args: argparse.Namespace) -> int:
                 "current": found.current,
                 "can_write": found.can_write,
                 "reason": found.reason or None,
+                **evidence_json(evidence),
             }
         )
         return 0 if well else 1
@@ -124,4 +134,5 @@ def cmd_server_check(args: argparse.Namespace) -> int:
             + (" (server upgrade)" if found.revision and not found.current else "")
         )
         print("writes land" if found.can_write else f"cannot write: {found.reason}")
+    evidence_said(evidence, args)
     return 0 if well else 1

@@ -16,7 +16,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.evidence.book import EvidenceBook
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from egov_desk.core.store import Store
+
+W = TypeVar("W")
 
 SETTING = "evidence"
 DATABASE, FOLDER = "database", "folder"
@@ -53,9 +55,10 @@ def place(kind: str, path: str | os.PathLike[str] | None = None) -> EvidencePlac
         return EvidencePlace(DATABASE)
     if kind == FOLDER and path:
         return EvidencePlace(FOLDER, os.fspath(path))
+    given = " ".join(str(part) for part in (kind, path) if part)
     raise WorkspaceError(
-        f"--evidence {kind} {path or ''}: say database, or folder and the shared folder's path".replace("  ", " "),
-        f"--evidence {kind} {path or ''}：请写 database，或 folder 加上共享文件夹的路径".replace("  ", " "),
+        f"--evidence {given}: say database, or folder and the shared folder's path",
+        f"--evidence {given}：请写 database，或 folder 加上共享文件夹的路径",
         "evidence_place",
     )
 
@@ -100,17 +103,18 @@ def vault_for(store: Store, engine: Engine, chosen: EvidencePlace) -> EvidenceVa
     return Vault(Path(chosen.path))
 
 
-def place_evidence(workspace: Any, vault: Path | None = None) -> Any:
+def place_evidence(workspace: W, vault: Path | None = None) -> W:
     """A server workspace just connected, its evidence where the workspace chose (a ``vault`` given by the caller,
     or ``EGOV_VAULT``, still wins: tests and one-off runs). Returns the workspace."""
     if vault is not None or os.environ.get("EGOV_VAULT"):
         return workspace
     try:
-        chosen = place_of(workspace.store)
+        opened: Any = workspace
+        chosen = place_of(opened.store)
         if chosen is not None:
-            workspace.evidence = EvidenceBook(workspace.store, vault_for(workspace.store, workspace.engine, chosen))
+            opened.evidence = EvidenceBook(opened.store, vault_for(opened.store, opened.engine, chosen))
     except BaseException:
-        workspace.close()
+        opened.close()
         raise
     return workspace
 
@@ -137,11 +141,11 @@ def check_evidence(workspace: Any) -> EvidenceCheck:
     chosen = place_of(workspace.store)
     vault: EvidenceVault = workspace.evidence.vault
     try:
-        if isinstance(vault, Vault) and not vault.folder.is_dir():
-            raise FileNotFoundError(f"{vault.folder} does not exist or is not mounted")
-        vault.blobs()
-        if isinstance(vault, Vault):
+        if isinstance(vault, Vault) and vault.folder.is_dir():
             vault.clock()  # writes and removes a marker in the folder's tmp/
+        elif isinstance(vault, Vault) and chosen is not None and chosen.kind == FOLDER:
+            raise FileNotFoundError(f"{vault.folder} does not exist or is not mounted")  # this PC's own: made later
+        vault.blobs()
     except Exception as exc:  # an unreachable share, a refused permission, a server gone: said, not raised
         reason = getattr(exc, "strerror", None) or str(exc).strip().splitlines()[0] if str(exc).strip() else ""
         return EvidenceCheck(chosen, vault.where(), False, reason or type(exc).__name__)

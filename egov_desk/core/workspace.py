@@ -31,6 +31,7 @@ from egov_desk.core.db.models import Assessment, AuditEntry, IndicatorSystemRow,
 from egov_desk.core.db.system_store import load_system
 from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.evidence.book import EvidenceBook
+from egov_desk.core.evidence_place import place_evidence
 from egov_desk.core.indicators import IndicatorSystem
 from egov_desk.core.opening import (
     Access,
@@ -170,7 +171,7 @@ class Workspace:
 
     @classmethod
     def connect(cls, url: str, vault: Path | None = None) -> Workspace:  # on a PostgreSQL server: core/server.py
-        return connect_server(cls, url, vault)
+        return place_evidence(connect_server(cls, url, vault), vault)  # evidence where it chose
 
     def after_open(self) -> None:
         """Housekeeping of a writable workspace: a backup at most hourly (the CLI opens once per command) and
