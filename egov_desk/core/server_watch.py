@@ -99,6 +99,11 @@ class ServerWatch(DataWatch):
         self.heard = pending
         return True
 
+    def waiting(self) -> bool:
+        """Whether a change was heard that :meth:`changed` has not reported yet."""
+        with self._lock:
+            return self._pending is not None
+
     def close(self) -> None:
         self._closing.set()
         self._thread.join(timeout=3.0)

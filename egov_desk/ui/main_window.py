@@ -13,7 +13,7 @@ from egov_desk.core.errors import ChangedSince
 from egov_desk.core.indicators import Item, Node
 from egov_desk.core.messages import say
 from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Workspace
-from egov_desk.ui import details_editing, import_step, shown_changes, tree_navigation, window_layout
+from egov_desk.ui import details_editing, import_step, server_push, shown_changes, tree_navigation, window_layout
 from egov_desk.ui.assessment_names import show_assessment_names, workspace_status
 from egov_desk.ui.carried_evidence import connect_carried
 from egov_desk.ui.context import ShellCalls, WindowContext
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.refresh_assessments()
         self.open_assessment(workspace.default_assessment())
         self.data_watch = workspace.watch()
+        self.server_push = server_push.push_changes(self, self.data_watch, self.check_for_changes)  # heard at once
         self.watch_timer = QTimer(self)
         self.watch_timer.setInterval(WATCH_INTERVAL_MS)
         self.watch_timer.timeout.connect(self.check_for_changes)

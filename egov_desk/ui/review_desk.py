@@ -39,6 +39,7 @@ from egov_desk.ui.review_menu import (
     Situation,
     concerns,
 )
+from egov_desk.ui.server_push import push_changes
 from egov_desk.ui.sign_off_steps import SignOffSteps
 from egov_desk.ui.undo import Step, push
 from egov_desk.ui.write_refusals import CHANGE_SCORE, READ_SCORES, guard, say_refused, why_not
@@ -129,6 +130,7 @@ class ReviewDesk(QObject):
         bar.followed.connect(lambda _code: self.show_item())
         shown.proxy.sourceModelChanged.connect(self.reload)  # another assessment shown
         self.watch: DataWatch | None = self.workspace.watch()  # statuses changed elsewhere (the CLI)
+        self.push = push_changes(self, self.watch, self._check_elsewhere)  # on a server: as soon as heard
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._check_elsewhere)
