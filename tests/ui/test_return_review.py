@@ -267,3 +267,18 @@ def test_closing_after_choosing_asks_first_and_applies_nothing(
 
     assert window.return_import.review is None
     assert office.notes(assessment)["002"] == OFFICE_NOTE
+
+
+def test_a_department_workspace_imports_no_return(qtbot, office: Workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    package = tmp_path / "信息中心-第1个.egovpkg"
+    export_department_package(office, office.default_assessment().id, DEPARTMENT, package)
+    department = Workspace.open(open_package(package, tmp_path / "department").path)
+    window = MainWindow(department)
+    qtbot.addWidget(window)
+    try:
+        action = window.return_import.action
+        assert not action.isEnabled()
+        assert action.statusTip()  # says why: the office's to do
+    finally:
+        window.close()
+        department.close()
