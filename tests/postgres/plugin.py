@@ -41,6 +41,7 @@ SQLITE_ONLY: dict[str, str] = {
     "tests/core/test_evidence.py::test_verify_cleans_orphans_and_unfinished_copies": "the folder's vault",
     "tests/core/test_evidence.py::test_a_date_given_again_for_a_file_already_stored_is_applied": "CLI on the folder",
     "tests/core/test_sign_off.py::test_a_final_assessment_refuses_the_write_and_nothing_changes": "the folder's vault",
+    "tests/core/test_score_sheet.py::test_typed_scores_come_back_from_the_sheet": "the CLI on the folder",
 }
 
 
