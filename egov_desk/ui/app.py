@@ -30,7 +30,9 @@ DEFAULT_LANGUAGE = "zh_CN"
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="egov-desk", description="电子政务工作绩效年终考评")
     parser.add_argument("package", nargs="?", type=Path, help="a department work package (.egovpkg) to open")
-    parser.add_argument("--workspace", type=Path, help=f"workspace folder (default {default_workspace_dir()})")
+    parser.add_argument(
+        "--workspace", help=f"a workspace folder (default {default_workspace_dir()}) or postgresql://user@host/database"
+    )
     parser.add_argument("--language", help="zh_CN (default) or en")
     parser.add_argument("--demo", action="store_true", help="open a throw-away demo workspace, partly scored")
     parser.add_argument("--smoke", action="store_true", help="open the window, wait until shown, exit 0")

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from egov_desk import __version__
+from egov_desk.core.server_login import without_password
 from egov_desk.ui.actions import Actions
 from egov_desk.ui.comparison_window import open_comparison
 
@@ -331,7 +332,7 @@ class Menus(QObject):
         from egov_desk.logs import log_dir
 
         workspace = self.context.workspace
-        folder = str(workspace.folder) if workspace.folder else workspace.url
+        folder = str(workspace.folder) if workspace.folder else without_password(workspace.url)
         text = (
             self.tr(
                 "<b>egov-desk %1</b><br>Annual e-government performance evaluation, offline.<br>"

@@ -14,8 +14,10 @@ from egov_desk.core.db.migrate import DatabaseRefused
 from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.messages import say
 from egov_desk.core.opening import DamagedDatabase
+from egov_desk.core.server import is_server_url
 from egov_desk.core.workspace import Workspace, default_workspace_dir
 from egov_desk.ui.language import ui_language
+from egov_desk.ui.server.opening import connect_for_window
 
 # the question on screen, so tests (and the e2e suite) can answer it
 last_question: list[QMessageBox] = []
@@ -36,8 +38,11 @@ def _tell(parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon 
     _ask(parent, box)
 
 
-def open_for_window(parent: QWidget | None, folder: Path | None, create: bool = True) -> Workspace | None:
-    """The workspace in ``folder`` (None: the default one), or None after telling the person why not."""
+def open_for_window(parent: QWidget | None, folder: Path | str | None, create: bool = True) -> Workspace | None:
+    """The workspace in ``folder`` (None: the default one; a postgresql:// URL: on a server, signed in first), or
+    None after telling the person why not."""
+    if folder is not None and is_server_url(str(folder)):
+        return connect_for_window(parent, str(folder))
     folder = Path(folder) if folder else default_workspace_dir()
     while True:
         try:

@@ -15,10 +15,14 @@ from egov_desk.core.db.migrate import DatabaseRefused
 from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.folder_layout import DATABASE_NAME
+from egov_desk.core.server import is_server_url
+from egov_desk.core.server_login import without_password
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui.dialogs.backup_reopen import restore_and_reopen
 from egov_desk.ui.main_window import MainWindow
 from egov_desk.ui.opening import open_for_window
+from egov_desk.ui.server.opening import remembered_as
+from egov_desk.ui.server.window import server_address
 from egov_desk.ui.translations import install_translations
 
 MAX_RECENT = 8
@@ -34,6 +38,8 @@ class Shell(QObject):
         self.window: MainWindow | None = None
         if workspace.folder and not demo_folder:
             self.add_recent(str(workspace.folder))
+        elif (address := server_address(workspace)) is not None:  # egov-desk --workspace postgresql://…
+            self.add_recent(remembered_as(address))
 
     def show(self, maximised: bool = False) -> MainWindow:
         self.window = MainWindow(self.workspace, self, demo=self.demo_folder is not None)
@@ -71,12 +77,18 @@ class Shell(QObject):
     # --- workspaces -------------------------------------------------------------------------------
 
     def open_folder(self, folder: str | Path, create: bool) -> bool:
-        workspace = open_for_window(self.window, Path(folder), create)
+        on_server = is_server_url(str(folder))  # a server's workspace: signed in first, remembered without password
+        workspace = open_for_window(self.window, str(folder) if on_server else Path(folder), create)
         if workspace is None:
             return False
-        self._replace(workspace, None)
-        self.add_recent(str(folder))
+        self.show_workspace(workspace, without_password(str(folder)))
         return True
+
+    def show_workspace(self, workspace: Workspace, remembered: str) -> MainWindow:
+        """A workspace opened already (on a server, say) in a new window, remembered in the recent list as given."""
+        window = self._replace(workspace, None)
+        self.add_recent(remembered)
+        return window
 
     def new_workspace(self) -> bool:
         folder = QFileDialog.getExistingDirectory(self.window, self.tr("Folder for the new workspace"))

@@ -200,3 +200,39 @@ def test_remember_the_password_keeps_it_in_the_credential_store_and_unticked_for
     assert workspace is not None
     workspace.close()
     assert kept_passwords.kept == {(SERVICE, wrong.key): "other-secret"}  # the one connected to forgotten
+
+
+def test_connecting_from_the_file_menu_reopens_the_window_there_and_remembers_it_without_the_password(  # type: ignore[no-untyped-def]
+    qtbot, qapp: QApplication, server_url: str, tmp_path: Path, inline: None, kept_passwords: MemoryKeyring
+) -> None:
+    from egov_desk.ui.shell import Shell
+
+    shell = Shell(qapp, Workspace.open(tmp_path / "local"))
+    shell.show()
+    address = address_of(server_url)
+
+    def sign_in() -> None:
+        dialog = shown_dialogs[0]
+        fill(dialog, server_url, "typed-secret")
+        dialog.connect_button.click()
+
+    try:
+        QTimer.singleShot(0, sign_in)
+        assert shell.window is not None
+        desk(shell.window).connect_action.trigger()
+        window = shell.window
+        assert window.workspace.folder is None
+        assert window.windowTitle().startswith(f"[{desk(window).server_words}] ")
+        assert shell.recent()[0] == address.url()
+        assert all("typed-secret" not in entry for entry in shell.recent())
+        assert str(tmp_path / "local") in shell.recent()
+
+        assert shell.open_folder(str(tmp_path / "local"), create=False)
+        assert shell.window.workspace.folder == tmp_path / "local"
+        assert shell.open_folder(shell.recent()[1], create=False)  # the server again, from the recent list
+        assert shell.window.workspace.folder is None
+        assert shell.recent()[0] == address.url()
+    finally:
+        if shell.window is not None:
+            shell.window.close()
+        shell.workspace.close()
