@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from egov_desk import APP_NAME, __version__
 from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.errors import WorkspaceError
+from egov_desk.core.folder_layout import DATABASE_NAME
 from egov_desk.core.workspace import Workspace, default_workspace_dir
 from egov_desk.logs import setup_logging
 from egov_desk.paths import resource_dir
@@ -60,6 +61,11 @@ def ui_font(base: QFont) -> QFont:
     return font
 
 
+def has_workspace() -> bool:
+    """Whether this PC already has its usual workspace (opening it would not make an empty one)."""
+    return (default_workspace_dir() / DATABASE_NAME).exists()
+
+
 def create_app(argv: Sequence[str], lang: str | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(list(argv))
     assert isinstance(app, QApplication)
@@ -91,9 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the workspace"), str(exc))
             return 1
     else:
-        from egov_desk.ui.packages.open_package import open_at_start
+        from egov_desk.ui.packages.open_package import GIVEN_RETURNS, open_at_start
 
         made = open_at_start(args.package) if args.package else None  # egov-desk some.egovpkg: a double-click
+        if args.package and made is None and not GIVEN_RETURNS and not args.workspace and not has_workspace():
+            return 0  # refused or cancelled on a PC with no workspace yet: no empty one made behind the refusal
         workspace = open_for_window(None, made or args.workspace)
     if workspace is None:
         return 1
