@@ -79,6 +79,15 @@ def test_the_window_works_on_a_server_workspace_with_no_folder(  # type: ignore[
     qtbot.waitUntil(lambda: not job.running, timeout=30000)
     assert [f.name for f in on_server.evidence.item_evidence(assessment, "004").files()] == ["会议纪要.pdf"]
 
+    checked = window.evidence_check.check()
+    qtbot.waitUntil(lambda: not checked.running, timeout=30000)
+    assert window.evidence_check.last_error == ""
+    assert window.evidence_check.last_report is not None
+    assert not window.evidence_check.last_report.missing
+    packed = window.package_export.start(tmp_path / "材料.zip", None)
+    qtbot.waitUntil(lambda: not packed.running, timeout=30000)
+    assert (tmp_path / "材料.zip").is_file()
+
     dialog = NewAssessmentDialog(on_server, window)
     dialog.year.setValue(2027)
     dialog.accept()
@@ -92,6 +101,10 @@ def test_the_window_works_on_a_server_workspace_with_no_folder(  # type: ignore[
     qtbot.waitUntil(lambda: not printed.running, timeout=60000)
     assert window.exports.last_error == ""
     assert (tmp_path / "清单.pdf").stat().st_size > 1000
+    sheet = window.exports.sheet(tmp_path / "表.xlsx")
+    assert sheet is not None
+    qtbot.waitUntil(lambda: not sheet.running, timeout=60000)
+    assert (tmp_path / "表.xlsx").is_file()
     assert window.backups.create_now() is None  # said where a server workspace is backed up, nothing written
     assert list(running_in.iterdir()) == []
     assert len(list((tmp_path / "vault").rglob("*"))) >= 1  # the scan's bytes, in the vault the server's PC names

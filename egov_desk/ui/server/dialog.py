@@ -143,7 +143,8 @@ class ConnectDialog(QDialog):
         """测试连接 (``accept`` False) or 连接: off the UI thread; 连接 closes the dialog once it is in."""
         missing = next((f for f in ("host", "database", "user") if not self._text(f)), None)
         if missing is not None:
-            self._say_wrong(missing, self.tr("Fill in %1.").replace("%1", self.labels[missing].text().replace("&", "")))
+            plain = {"host": self.tr("the host"), "database": self.tr("the database"), "user": self.tr("the user")}
+            self._say_wrong(missing, self.tr("Fill in %1.").replace("%1", plain[missing]))
             return None
         self._mark(None)
         self.accept_when_in = accept
