@@ -455,6 +455,10 @@ def main(names: list[str]) -> None:
             from bench.department_packages import bench_department_packages
 
             figures += bench_department_packages(work)
+        if "server" in chosen:  # a throwaway PostgreSQL cluster: several people at once (bench/server.py)
+            from bench.server import bench_server
+
+            figures += bench_server(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report = table(figures)
