@@ -249,3 +249,20 @@ def test_connecting_from_the_file_menu_reopens_the_window_there_and_remembers_it
         if shell.window is not None:
             shell.window.close()
         shell.workspace.close()
+
+
+def test_egov_desk_started_with_a_server_url_opens_that_workspace(  # type: ignore[no-untyped-def]
+    server_url: str, inline: None, kept_passwords: MemoryKeyring
+) -> None:
+    from egov_desk.ui.app import parse_args
+    from egov_desk.ui.opening import open_for_window
+
+    given = parse_args(["--workspace", server_url]).workspace
+    assert given == server_url  # not folded into a path (postgresql:/…)
+    workspace = open_for_window(None, given)
+    assert workspace is not None
+    try:
+        assert workspace.folder is None
+        assert address_of(workspace.url) == address_of(server_url)
+    finally:
+        workspace.close()
