@@ -14,6 +14,7 @@ import pytest
 
 from egov_desk.core.deadlines import UnknownDepartment, set_deadline
 from egov_desk.core.demo import create_demo_workspace
+from egov_desk.core.errors import Cancelled
 from egov_desk.core.packages import reading
 from egov_desk.core.packages.export import EvidenceNotPacked, export_department_package
 from egov_desk.core.packages.format import MANIFEST, PAYLOAD, PackageRefused, canonical, content_hash
@@ -141,6 +142,23 @@ def test_the_same_bytes_under_two_items_are_stored_once(demo: Workspace, tmp_pat
     sha = hashlib.sha256(scan.read_bytes()).hexdigest()
     assert sum(entry["sha256"] == sha for entry in package.files) == 2
     assert [name for name in members(package.path) if name.endswith(sha)] == [f"evidence/{sha}"]
+
+
+def test_the_evidence_packed_is_heard_to_the_last_byte(demo: Workspace, tmp_path: Path) -> None:
+    heard: list[tuple[int, int, int, int]] = []
+    assessment = demo.default_assessment().id
+    written = export_department_package(
+        demo, assessment, "信息中心", tmp_path / "p.egovpkg", progress=lambda *values: heard.append(values)
+    )
+    assert heard[-1] == (written.files, written.files, written.bytes, written.bytes)
+    assert [done for _, _, done, _ in heard] == sorted(done for _, _, done, _ in heard)
+
+
+def test_a_cancelled_export_leaves_nothing_where_the_package_was_going(demo: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "packages" / "p.egovpkg"
+    with pytest.raises(Cancelled):
+        export_department_package(demo, demo.default_assessment().id, "信息中心", out, cancelled=lambda: True)
+    assert list(out.parent.iterdir()) == []
 
 
 def test_each_package_of_a_department_has_the_next_number(demo: Workspace, tmp_path: Path) -> None:

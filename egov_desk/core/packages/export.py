@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from egov_desk import __version__
-from egov_desk.core.errors import Failure
+from egov_desk.core.errors import Cancelled, Failure
 from egov_desk.core.evidence.vault import CHUNK
 from egov_desk.core.exports.files import atomic_output
 from egov_desk.core.packages.format import (
@@ -59,16 +60,34 @@ class PackageWritten:
 Stamp = tuple[int, int, int, int, int, int]  # a ZIP member's date and time
 
 
-def _pack(package: zipfile.ZipFile, source: Path, sha256: str, size: int, when: Stamp) -> bool:
-    """Stream a stored file into the package; whether its bytes were the ones it is named after."""
+Progress = Callable[[int, int, int, int], None]  # files done, files, bytes done, bytes (as the evidence package's)
+Copied = Callable[[int], None]  # bytes of this file copied so far
+
+
+def _pack(
+    package: zipfile.ZipFile,
+    source: Path,
+    sha256: str,
+    size: int,
+    when: Stamp,
+    copied: Copied,
+    cancelled: Callable[[], bool] | None,
+) -> bool:
+    """Stream a stored file into the package; whether its bytes were the ones it is named after. A cancel is
+    noticed between chunks (raised as :class:`Cancelled`: the package under way is removed)."""
     info = zipfile.ZipInfo(evidence_member(sha256), when)
     info.compress_type = zipfile.ZIP_STORED
     info.file_size = size  # lets zipfile choose ZIP64 for a file over 2 GiB
     digest = hashlib.sha256()
+    done = 0
     with source.open("rb") as reader, package.open(info, "w") as writer:
         for chunk in iter(lambda: reader.read(CHUNK), b""):
+            if cancelled and cancelled():
+                raise Cancelled
             digest.update(chunk)
             writer.write(chunk)
+            done += len(chunk)
+            copied(done)
     return digest.hexdigest() == sha256
 
 
@@ -84,9 +103,18 @@ def _not_packed(names: list[str], out: Path) -> EvidenceNotPacked:
     )
 
 
-def export_department_package(workspace: Workspace, assessment_id: int, department: str, out: Path) -> PackageWritten:
+def export_department_package(
+    workspace: Workspace,
+    assessment_id: int,
+    department: str,
+    out: Path,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> PackageWritten:
     """Write ``department``'s package of the assessment to ``out``. An unknown department is refused, naming those
-    there are; a missing or damaged stored file fails the export with nothing written."""
+    there are; a missing or damaged stored file fails the export with nothing written. ``progress`` hears (files
+    done, files, bytes done, bytes) as the evidence is packed; ``cancelled`` is asked between chunks, and a cancel
+    raises :class:`Cancelled` with nothing left at ``out`` (the package's number stays used)."""
     work = department_work(workspace, assessment_id, department)
     identity = workspace_id(workspace)
     assessment = workspace.assessment(assessment_id)
@@ -116,9 +144,19 @@ def export_department_package(workspace: Workspace, assessment_id: int, departme
     with atomic_output(out, workspace.folder) as temporary, zipfile.ZipFile(temporary, "w") as package:
         package.writestr(zipfile.ZipInfo(PAYLOAD, when), payload, zipfile.ZIP_DEFLATED)
         names = {file.sha256: file.name for file in work.files}
-        damaged = [
-            names[sha] for sha, size in work.blobs.items() if not _pack(package, vault.path_of(sha), sha, size, when)
-        ]
+        blobs, total = list(work.blobs.items()), sum(work.blobs.values())
+        damaged, before = [], 0
+        for number, (sha, size) in enumerate(blobs):
+
+            def copied(done: int, n: int = number, earlier: int = before) -> None:
+                if progress:
+                    progress(n, len(blobs), earlier + done, total)
+
+            if not _pack(package, vault.path_of(sha), sha, size, when, copied, cancelled):
+                damaged.append(names[sha])
+            before += size
+        if progress:
+            progress(len(blobs), len(blobs), total, total)
         if damaged:
             raise _not_packed(damaged, out)
         package.writestr(zipfile.ZipInfo(MANIFEST, when), canonical(written), zipfile.ZIP_DEFLATED)

@@ -1,12 +1,12 @@
 """Writing the departments' packages off the UI thread, one after another, with progress and cancel, then a summary
 listing each file written and each refused (named, with why), and a button that opens the folder.
 
-The core writes a package in one go: a cancel takes effect once the package under way is written, which is then
-removed — a cancelled package leaves nothing; those finished before stay and are listed."""
+The bar moves with the evidence bytes packed; a cancel stops the package under way between chunks and leaves
+nothing of it — those finished before stay and are listed."""
 
 from __future__ import annotations
 
-import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from egov_desk.ui.ops import Job, Progress
 
 MB = 1024 * 1024
+STEPS = 1000  # the bar's steps per package
 
 
 def file_size(size: int) -> str:
@@ -55,7 +56,7 @@ class ExportRun(QObject):
     def start(self) -> Job:
         context = self.context
         total = len(self.targets)
-        dialog = QProgressDialog(self.tr("Writing the packages…"), self.tr("Cancel"), 0, total, context.parent)
+        dialog = QProgressDialog(self.tr("Writing the packages…"), self.tr("Cancel"), 0, total * STEPS, context.parent)
         dialog.setWindowTitle(self.tr("Export department work packages"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
@@ -75,19 +76,21 @@ class ExportRun(QObject):
                     results.cancelled = True
                     break
                 text = waiting.replace("%1", str(done + 1)).replace("%2", str(total)).replace("%3", department)
-                progress.update(done, total, text)
+                progress.update(done * STEPS, total * STEPS, text)
+
+                packed = _packing(progress, done, total, text)
                 try:
-                    written = export_department_package(workspace, assessment, department, out)
+                    written = export_department_package(
+                        workspace, assessment, department, out, packed, lambda: progress.cancelled
+                    )
+                except Cancelled:
+                    results.cancelled = True  # the package under way left nothing
+                    break
                 except EgovError as error:
                     results.refused[department] = say(error, language)
                     continue
-                if progress.cancelled:  # the package under way is not wanted any more
-                    with contextlib.suppress(OSError):
-                        written.path.unlink()
-                    results.cancelled = True
-                    break
                 results.written.append(_named_by_its_number(written, out))
-            progress.update(total, total, "")
+            progress.update(total * STEPS, total * STEPS, "")
             return results
 
         job = context.runner.start(work, self._done, self._failed)
@@ -157,6 +160,20 @@ class ExportRun(QObject):
 
     def open_folder(self) -> bool:
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
+
+
+def _packing(progress: Progress, done: int, total: int, text: str) -> Callable[[int, int, int, int], None]:
+    """What the core calls as a package's evidence is packed: the bar moved a step at a time (not per chunk)."""
+    shown = -1
+
+    def packed(_files: int, _of: int, copied: int, size: int) -> None:
+        nonlocal shown
+        step = STEPS * copied // size if size else 0
+        if step != shown:
+            shown = step
+            progress.update(done * STEPS + step, total * STEPS, text)
+
+    return packed
 
 
 def _named_by_its_number(written: PackageWritten, out: Path) -> PackageWritten:
