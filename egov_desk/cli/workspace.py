@@ -17,6 +17,7 @@ from egov_desk.cli.common import (
     read_inputs,
 )
 from egov_desk.cli.scoring import print_sheet
+from egov_desk.cli.workspace_copy import add_copy_command
 
 
 def add_workspace_commands(commands: Any) -> None:
@@ -51,6 +52,7 @@ def add_workspace_commands(commands: Any) -> None:
     note.add_argument("text")
     departments = sub("departments", "what each department owes", cmd_workspace_departments)
     departments.add_argument("--department")
+    add_copy_command(workspace_cmds)  # workspace copy --workspace SRC --to DEST (cli/workspace_copy.py)
 
 
 def cmd_workspace_init(args: argparse.Namespace) -> int:
