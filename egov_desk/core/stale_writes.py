@@ -45,6 +45,9 @@ _WHAT = {
 }
 
 
+NOT_OFFERED: Any = object()  # a refusal without the value the write would have stored (several items at once)
+
+
 @dataclass(frozen=True)
 class Seen:
     """The version a reader saw: the id of the last audit row when it read (0: none yet)."""
@@ -111,12 +114,13 @@ def refuse_if_stale(
     now: tuple[str, str],
     current: Any,
     requirement: int | None = None,
+    mine: Any = NOT_OFFERED,
 ) -> None:
     """Refuse (:class:`StaleWrite`) when ``field`` changed after ``version``; ``now`` is the value it holds, in
-    words (Chinese, English)."""
+    words (Chinese, English); ``mine`` the value the write would have stored (offered again by the window)."""
     entry = last_change(session, assessment_id, code, field, requirement, after=version.at)
     if entry is not None:
-        raise stale(session, entry, code, field, now, current)
+        raise stale(session, entry, code, field, now, current, mine=mine)
 
 
 def changed_by_value(
@@ -127,10 +131,11 @@ def changed_by_value(
     now: tuple[str, str],
     current: Any,
     requirement: int | None = None,
+    mine: Any = NOT_OFFERED,
 ) -> StaleWrite:
     """The refusal of a write whose expected *value* is no longer stored, naming the last change of it."""
     entry = last_change(session, assessment_id, code, field, requirement)
-    return stale(session, entry, code, field, now, current)
+    return stale(session, entry, code, field, now, current, mine=mine)
 
 
 def refuse_if_tick_changed(
@@ -178,6 +183,7 @@ def stale(
     now: tuple[str, str],
     current: Any,
     what: tuple[str, str] | None = None,
+    mine: Any = NOT_OFFERED,
 ) -> StaleWrite:
     what_zh, what_en = what or _WHAT[field]
     by_zh, by_en = (person(entry, True), person(entry, False)) if entry is not None else ("别人", "someone else")
@@ -194,6 +200,7 @@ def stale(
         by=by_zh,
         when=when,
         version=seen(session),
+        **({} if mine is NOT_OFFERED else {"mine": mine}),
     )
 
 

@@ -15,7 +15,7 @@ from egov_desk.core.db.models import ItemInput, utcnow
 from egov_desk.core.indicators import Item
 from egov_desk.core.points import compact
 from egov_desk.core.scoring import ItemScore, ScoreSheet, score_item
-from egov_desk.core.stale_writes import INPUT, NOTE, Seen, changed_by_value, refuse_if_stale
+from egov_desk.core.stale_writes import INPUT, NOT_OFFERED, NOTE, Seen, changed_by_value, refuse_if_stale
 from egov_desk.core.store import Store
 from egov_desk.core.write_refusals import _plain_json, _short, no_item
 
@@ -63,7 +63,8 @@ def set_inputs(
             row = _input_row(store, session, assessment_id, code)
             before = row.input
             if expected is not None and code in expected:
-                _refuse_if_input_changed(session, assessment_id, system.item(code), expected[code], before)
+                offered = clean if len(inputs) == 1 else NOT_OFFERED  # the window offers one item's value again
+                _refuse_if_input_changed(session, assessment_id, system.item(code), expected[code], before, offered)
             row.input, row.score, row.scored = clean, score.points, score.scored
             row.updated_at, row.updated_by = utcnow(), store.actor
             store.audit(session, "set_input", assessment_id, code, before, clean)
@@ -71,16 +72,16 @@ def set_inputs(
     return Changes(tuple(scored(sheet, assessment_id, score, clean) for score, clean in new_scores.values()))
 
 
-def _refuse_if_input_changed(session: Session, assessment_id: int, item: Item, seen: Any, now: Any) -> None:
+def _refuse_if_input_changed(session: Session, assessment_id: int, item: Item, seen: Any, now: Any, mine: Any) -> None:
     """``seen``: the version (:class:`Seen`) or the input the person saw; changed since: :class:`StaleWrite`."""
     score = score_item(item, now)
     words = (
         (f"{compact(score.points)} 分", f"{compact(score.points)} points") if score.scored else ("未评分", "not scored")
     )
     if isinstance(seen, Seen):
-        refuse_if_stale(session, assessment_id, item.code, INPUT, seen, words, now)
+        refuse_if_stale(session, assessment_id, item.code, INPUT, seen, words, now, mine=mine)
     elif _plain_json(seen) != now:
-        raise changed_by_value(session, assessment_id, item.code, INPUT, words, now)
+        raise changed_by_value(session, assessment_id, item.code, INPUT, words, now, mine=mine)
 
 
 def save_note(store: Store, assessment_id: int, code: str, note: str, expected: str | Seen | None) -> None:
@@ -91,9 +92,9 @@ def save_note(store: Store, assessment_id: int, code: str, note: str, expected: 
         before = row.note or ""
         words = (f"“{_short(before)}”", repr(_short(before))) if before else ("空", "empty")
         if isinstance(expected, Seen):
-            refuse_if_stale(session, assessment_id, code, NOTE, expected, words, before)
+            refuse_if_stale(session, assessment_id, code, NOTE, expected, words, before, mine=note)
         elif expected is not None and expected != before:
-            raise changed_by_value(session, assessment_id, code, NOTE, words, before)
+            raise changed_by_value(session, assessment_id, code, NOTE, words, before, mine=note)
         row.note, row.updated_at, row.updated_by = note, utcnow(), store.actor
         store.audit(session, "set_note", assessment_id, code, before, note)
         store.commit(session, f"the note of {code}", f"{code} 的说明")

@@ -13,7 +13,7 @@ from egov_desk.core.errors import ChangedSince
 from egov_desk.core.indicators import Item, Node
 from egov_desk.core.messages import say
 from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Workspace
-from egov_desk.ui import details_editing, import_step, server_push, shown_changes, tree_navigation, window_layout
+from egov_desk.ui import details_editing, import_step, several_people, shown_changes, tree_navigation, window_layout
 from egov_desk.ui.assessment_names import show_assessment_names, workspace_status
 from egov_desk.ui.carried_evidence import connect_carried
 from egov_desk.ui.context import ShellCalls, WindowContext
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.refresh_assessments()
         self.open_assessment(workspace.default_assessment())
         self.data_watch = workspace.watch()
-        self.server_push = server_push.push_changes(self, self.data_watch, self.check_for_changes)  # heard at once
+        self.server_push = several_people.push_changes(self, self.data_watch, self.check_for_changes)  # heard at once
         self.watch_timer = QTimer(self)
         self.watch_timer.setInterval(WATCH_INTERVAL_MS)
         self.watch_timer.timeout.connect(self.check_for_changes)
@@ -359,6 +359,8 @@ class MainWindow(QMainWindow):
 
     def report_failure(self, error: Exception) -> None:
         """A write that was refused or failed: say so without blocking (undo may run inside a key press)."""
+        if several_people.offer_mine(self, error):  # a score or note changed since: theirs shown, mine offered
+            return
         text = say(error, ui_language())
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), text, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -39,7 +39,7 @@ from egov_desk.ui.review_menu import (
     Situation,
     concerns,
 )
-from egov_desk.ui.server_push import push_changes
+from egov_desk.ui.several_people import push_changes
 from egov_desk.ui.sign_off_steps import SignOffSteps
 from egov_desk.ui.undo import Step, push
 from egov_desk.ui.write_refusals import CHANGE_SCORE, READ_SCORES, guard, say_refused, why_not

@@ -1,15 +1,33 @@
-"""A server workspace's changes shown at once: its watch (core/server_watch.py) hears another client's commit on a
-thread of its own; this turns that into a queued Qt signal, so the window's own "changed elsewhere" check runs on
-the UI thread as soon as it is heard, not at the next tick of its timer. Widgets are never touched off that thread.
-A SQLite file's watch has nothing to push: the timer asks it."""
+"""Several people at once, in the window.
+
+- A server workspace's changes shown at once: its watch (core/server_watch.py) hears another client's commit on a
+  thread of its own; :class:`ServerPush` turns that into a queued Qt signal, so the window's own "changed elsewhere"
+  check runs on the UI thread as soon as it is heard, not at the next tick of its timer. Widgets are never touched
+  off that thread. A SQLite file's watch has nothing to push: the timer asks it.
+- A score or note someone changed since the person saw it (:class:`~egov_desk.core.stale_writes.StaleWrite`): the
+  value stored now is shown at once — in the tree, the gauge and the editor — and the person's own value is not
+  lost: 「用我的值覆盖」 (Alt+O) writes it again over the value now shown (an ordinary, undoable edit, refused in turn
+  if that changed too), 「保留新值」 (Alt+K, the default) keeps theirs.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
+from egov_desk.core.changes import Changes
+from egov_desk.core.messages import say
+from egov_desk.core.points import compact
+from egov_desk.core.scoring import score_item
 from egov_desk.core.server_watch import DataWatch, ServerWatch
+from egov_desk.core.stale_writes import INPUT, StaleWrite
+from egov_desk.core.workspace import AssessmentInfo, Workspace
+from egov_desk.ui.language import ui_language
+
+KEEP, OVERWRITE = "keepTheirs", "overwriteWithMine"  # the buttons' object names
 
 
 class ServerPush(QObject):
@@ -26,3 +44,68 @@ def push_changes(parent: QObject, watch: DataWatch | None, check: Callable[[], o
     if not isinstance(watch, ServerWatch):
         return None
     return ServerPush(parent, watch, check)
+
+
+class EditingWindow(Protocol):
+    """What of the main window a stale edit needs."""
+
+    workspace: Workspace
+    assessment: AssessmentInfo
+    inputs: dict[str, Any]
+    notes: dict[str, str]
+    last_message: QMessageBox | None
+
+    def apply(self, changes: Changes) -> None: ...
+
+    def edit_input(self, code: str, inp: Any) -> None: ...
+
+    def edit_note(self, code: str, text: str) -> None: ...
+
+
+def offer_mine(window: EditingWindow, error: Exception) -> bool:
+    """A stale score or note of one item: what is stored now shown at once, and the choice said in the module's
+    doc offered without blocking. False for any other failure (the window says it as usual)."""
+    if not isinstance(error, StaleWrite) or "mine" not in error.values:
+        return False  # not a write of one item's score or note against what changed since
+    code, field, mine = str(error.values["code"]), error.values["field"], error.values["mine"]
+    assessment = window.assessment.id
+    window.apply(window.workspace.changes_since(assessment, window.inputs, window.notes))
+    yours = _score_words(window, code, mine) if field == INPUT else f"“{mine}”"
+    yours_said = QCoreApplication.translate("SeveralPeople", "Your value: %1").replace("%1", yours)
+    title = QCoreApplication.translate("SeveralPeople", "Changed by someone else")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, f"{say(error, ui_language())}\n\n{yours_said}")
+    if isinstance(window, QWidget):
+        box.setParent(window, box.windowFlags())
+    overwrite = box.addButton(
+        QCoreApplication.translate("SeveralPeople", "&Overwrite with my value"), QMessageBox.ButtonRole.AcceptRole
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("SeveralPeople", "&Keep the new value"), QMessageBox.ButtonRole.RejectRole
+    )
+    overwrite.setObjectName(OVERWRITE)
+    keep.setObjectName(KEEP)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def chosen(button: QAbstractButton) -> None:
+        if button is not overwrite or window.assessment.id != assessment:
+            return
+        if field == INPUT:
+            window.edit_input(code, mine)
+        else:
+            window.edit_note(code, str(mine))
+
+    box.buttonClicked.connect(chosen)
+    window.last_message = box
+    box.open()
+    return True
+
+
+def _score_words(window: EditingWindow, code: str, inp: Any) -> str:
+    not_scored = QCoreApplication.translate("SeveralPeople", "not scored")
+    if inp is None:
+        return not_scored
+    score = score_item(window.workspace.scores(window.assessment.id).system.item(code), inp)
+    points = QCoreApplication.translate("SeveralPeople", "%1 points").replace("%1", compact(score.points))
+    return points if score.scored else not_scored

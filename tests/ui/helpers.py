@@ -38,6 +38,16 @@ def answer(window: MainWindow, qtbot, button_text: str) -> str:  # type: ignore[
     return said
 
 
+def choose(window: MainWindow, qtbot, name: str) -> str:  # type: ignore[no-untyped-def]
+    """Click the button named ``name`` (its object name) of the question the window shows; what it said."""
+    qtbot.waitUntil(lambda: window.last_message is not None and window.last_message.isVisible())
+    box = window.last_message
+    assert box is not None
+    said = box.text()
+    next(b for b in box.buttons() if b.objectName() == name).click()
+    return said
+
+
 def score_sheet_with(window: MainWindow, folder, code: str, score: float):  # type: ignore[no-untyped-def]
     """The assessment's score sheet written to ``folder``, with ``score`` typed into 自评得分 of ``code``."""
     import openpyxl

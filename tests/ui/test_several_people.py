@@ -15,8 +15,8 @@ from egov_desk.core.server_watch import ServerWatch
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui.main_window import MainWindow
 from egov_desk.ui.models.indicator_tree import SCORE
-from egov_desk.ui.server_push import ServerPush
-from tests.ui.helpers import answer
+from egov_desk.ui.several_people import KEEP, OVERWRITE, ServerPush
+from tests.ui.helpers import choose
 
 pytestmark = pytest.mark.postgres
 
@@ -76,7 +76,7 @@ def test_two_windows_on_one_server_each_see_the_others_writes(  # type: ignore[n
     assert colleague.notes(assessment)["004"] == "甲写的说明"
 
 
-def test_a_stale_score_in_the_window_is_refused_naming_who_changed_it(  # type: ignore[no-untyped-def]
+def test_a_stale_score_in_the_window_is_refused_naming_who_changed_it_and_theirs_shown(  # type: ignore[no-untyped-def]
     qtbot, on_server: Workspace, colleague: Workspace
 ) -> None:
     window = open_window(qtbot, on_server)
@@ -87,9 +87,32 @@ def test_a_stale_score_in_the_window_is_refused_naming_who_changed_it(  # type: 
     assessment = window.assessment.id
     colleague.set_input(assessment, "004", {"score": 3})
     qtbot.waitUntil(watch.waiting, timeout=5000)
+    window.select_item("004")
     window.edit_input("004", {"score": 1})
-    said = answer(window, qtbot, "确定")
+    assert score_shown(window, "004") == "3.00"  # theirs, at once, in the tree and the gauge
+    assert window.gauge.total_text == "3.00 / 100"
+    said = choose(window, qtbot, KEEP)
     assert said.startswith("004 的得分已被 李四（审核人） 于 ")
-    assert said.endswith("修改为 3 分，您的修改未保存")
-    qtbot.waitUntil(lambda: score_shown(window, "004") == "3.00", timeout=5000)  # what is stored, shown
+    assert "修改为 3 分，您的修改未保存" in said
+    assert "1" in said.rsplit("\n", 1)[-1]  # the person's own value, said
     assert colleague.inputs(assessment)["004"] == {"score": 3}
+    assert window.undo_stack.count() == 0
+
+
+def test_my_value_can_overwrite_theirs_as_an_undoable_edit(  # type: ignore[no-untyped-def]
+    qtbot, on_server: Workspace, colleague: Workspace
+) -> None:
+    window = open_window(qtbot, on_server)
+    watch = window.data_watch
+    assert isinstance(watch, ServerWatch)
+    watch.on_change = None
+    window.watch_timer.stop()
+    assessment = window.assessment.id
+    colleague.set_note(assessment, "004", "乙的说明")
+    window.edit_note("004", "甲的说明")
+    assert window.notes["004"] == "乙的说明"
+    choose(window, qtbot, OVERWRITE)
+    qtbot.waitUntil(lambda: colleague.notes(assessment).get("004") == "甲的说明", timeout=5000)
+    assert window.notes["004"] == "甲的说明"
+    window.undo_stack.undo()  # back to theirs, not to nothing
+    assert colleague.notes(assessment)["004"] == "乙的说明"

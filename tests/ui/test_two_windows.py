@@ -11,7 +11,8 @@ from egov_desk.core.backups import create_backup
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui import opening
 from egov_desk.ui.main_window import MainWindow
-from tests.ui.helpers import answer, score_sheet_with
+from egov_desk.ui.several_people import KEEP
+from tests.ui.helpers import choose, score_sheet_with
 
 
 def open_window(qtbot, workspace: Workspace) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -56,7 +57,7 @@ def test_a_score_changed_elsewhere_is_not_overwritten_by_the_window(qtbot, windo
         window.watch_timer.stop()
         elsewhere.set_input(assessment, "004", {"score": 3})
         window.edit_input("004", {"score": 1})  # the window still shows "no score"
-        said = answer(window, qtbot, "确定")
+        said = choose(window, qtbot, KEEP)  # 保留新值
         assert "004 的得分已被 " in said
         assert "修改为 3 分，您的修改未保存" in said
         assert elsewhere.inputs(assessment)["004"] == {"score": 3}
@@ -150,10 +151,11 @@ def test_a_score_sheet_import_does_not_overwrite_a_score_changed_after_its_previ
     with Workspace.open(window.workspace.folder) as elsewhere:  # while the person reads the preview
         elsewhere.set_input(assessment, "004", {"score": 1})
     next(b for b in box.buttons() if b.text() == "应用").click()
-    said = answer(window, qtbot, "确定")
+    said = choose(window, qtbot, KEEP)  # one item's score: the sheet's value offered again, the new one kept
     assert "004 的得分已被 " in said
     assert "修改为 1 分" in said
     assert window.workspace.inputs(assessment)["004"] == {"score": 1}
+    assert window.inputs["004"] == {"score": 1}  # shown at once
 
 
 OFFER_RESTORE = """
