@@ -104,9 +104,10 @@ def vault_for(store: Store, engine: Engine, chosen: EvidencePlace) -> EvidenceVa
 
 
 def place_evidence(workspace: W, vault: Path | None = None) -> W:
-    """A server workspace just connected, its evidence where the workspace chose (a ``vault`` given by the caller,
-    or ``EGOV_VAULT``, still wins: tests and one-off runs). Returns the workspace."""
-    if vault is not None or os.environ.get("EGOV_VAULT"):
+    """A server workspace just connected, its evidence where the workspace chose — for every client alike, so
+    ``EGOV_VAULT`` does not move it; only a ``vault`` the caller gives (a test's folder) does. Returns the
+    workspace."""
+    if vault is not None:
         return workspace
     try:
         opened: Any = workspace

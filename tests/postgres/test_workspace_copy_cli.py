@@ -50,3 +50,48 @@ def test_a_copy_into_a_folder_in_use_is_refused(demo: Path, tmp_path: Path, caps
     (tmp_path / "used" / "a.txt").write_text("x")
     assert main(["workspace", "copy", "--workspace", str(demo), "--to", str(tmp_path / "used")]) == 1
     assert "not empty" in capsys.readouterr().err
+
+
+@pytest.mark.postgres
+def test_ctrl_c_leaves_the_server_database_empty(demo: Path, tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from sqlalchemy import inspect
+
+    from egov_desk.core.db.engine import make_engine
+    from egov_desk.core.server import engine_url
+    from egov_desk.core.workspace import Workspace
+
+    if not server.configured():
+        pytest.skip(server.skip_reason())
+    big = tmp_path / "扫描件.bin"
+    big.write_bytes(os.urandom(64 * 1024 * 1024))
+    with Workspace.open(demo, create=False) as workspace:
+        workspace.evidence.attach(workspace.default_assessment().id, "001", [big])
+    url = server.empty_database()
+    environment = {**os.environ, "EGOV_EVIDENCE_CACHE": str(tmp_path / "cache"), "LANG": "C.UTF-8"}
+    try:
+        copying = subprocess.Popen(
+            [sys.executable, "-m", "egov_desk.cli", "workspace", "copy", "--workspace", str(demo), "--to", url],
+            stderr=subprocess.PIPE,
+            text=True,
+            env=environment,
+        )
+        assert copying.stderr is not None
+        for line in copying.stderr:
+            if "evidence" in line or "佐证材料" in line:  # the rows are in, the files going
+                copying.send_signal(signal.SIGINT)
+                break
+        rest = copying.communicate(timeout=60)[1]
+        assert copying.returncode == 130, rest
+        assert url in rest
+        engine = make_engine(engine_url(url))
+        try:
+            assert inspect(engine).get_table_names() == []
+        finally:
+            engine.dispose()
+    finally:
+        server.drop(url)
