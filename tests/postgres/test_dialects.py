@@ -15,6 +15,7 @@ from egov_desk.core.audit_verify import verify
 from egov_desk.core.db import engine as db_engine
 from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.templates import DEFAULT_TEMPLATE, load_template
+from egov_desk.core.watch import DataWatch
 from egov_desk.core.workspace import Workspace
 
 
@@ -72,10 +73,10 @@ def test_the_audit_check_reads_notes_and_inputs_as_written(workspace: Workspace)
 
 
 def test_only_a_workspace_file_is_watched(workspace: Workspace) -> None:
-    # F4: a server's database is no file here
+    # F4: a server's database is no file here (its clients hear of changes from the server: core/server_watch.py)
     watch = workspace.watch()
     try:
-        assert (watch is None) == on_server(workspace)
+        assert (type(watch) is DataWatch) != on_server(workspace)  # the file watch only on a file
     finally:
         if watch is not None:
             watch.close()
@@ -131,3 +132,62 @@ def test_a_write_waiting_too_long_for_another_client_is_refused_as_busy(
         assert workspace.notes(assessment) == {}
         workspace.set_note(assessment, "001", "lands")  # the holder gone, the lock is free again
         assert workspace.notes(assessment) == {"001": "lands"}
+
+
+@pytest.mark.parametrize(
+    ("error", "kind", "chinese"),
+    [
+        ("LockNotAvailable", "busy", "另一个人正在写入服务器上的工作区"),
+        ("ReadOnlySqlTransaction", "read_only", "只能查看，不能修改"),
+        ("DiskFull", "disk_full", "服务器磁盘已满"),
+        ("InsufficientPrivilege", "not_allowed", "服务器不允许您的登录账号做这项修改"),
+        ("ConnectionFailure", "server_unreachable", "与服务器的连接断开了"),
+        ("AdminShutdown", "server_unreachable", "与服务器的连接断开了"),
+    ],
+)
+def test_a_servers_refusal_is_said_by_its_sqlstate(error: str, kind: str, chinese: str) -> None:
+    # F6: by SQLSTATE, not by the words (which follow the server's language), in both languages
+    errors = pytest.importorskip("psycopg.errors")
+    from sqlalchemy.exc import OperationalError
+
+    from egov_desk.core.opening import Access
+    from egov_desk.core.write_refusals import write_refused
+
+    cause = getattr(errors, error)("服务器的原话")
+    refused = write_refused(OperationalError("UPDATE …", {}, cause), "the note of 001", "001 的说明", Access())
+    assert refused.kind == kind
+    assert refused.chinese.startswith("001 的说明没有保存：")
+    assert chinese in refused.chinese
+    assert refused.english.startswith("the note of 001 was not saved: ")
+
+
+@pytest.mark.postgres
+def test_a_login_the_server_lets_only_read_is_refused_in_words(server_url: str, tmp_path: Path) -> None:
+    # F6 on a real server: grants (42501) and a database set read-only (25006)
+    import psycopg
+
+    database = server_url.rsplit("/", 1)[1]
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(b"DROP ROLE IF EXISTS egov_reader")
+        admin.execute(b"CREATE ROLE egov_reader LOGIN")
+        admin.execute(b"GRANT SELECT ON ALL TABLES IN SCHEMA public TO egov_reader")
+    reader_url = server_url.replace("://egov@", "://egov_reader@", 1)
+    try:
+        with Workspace.connect(reader_url, vault=tmp_path / "vault") as reader:
+            assessment = reader.default_assessment().id
+            with pytest.raises(WorkspaceError) as refused:
+                reader.set_note(assessment, "001", "not mine to write")
+            assert refused.value.kind == "not_allowed"
+            assert "服务器不允许您的登录账号做这项修改" in refused.value.chinese
+    finally:
+        with psycopg.connect(server_url, autocommit=True) as admin:
+            admin.execute(f"ALTER DATABASE {database} SET default_transaction_read_only = on".encode())
+    with Workspace.connect(server_url, vault=tmp_path / "vault") as workspace:
+        with pytest.raises(WorkspaceError) as read_only:
+            workspace.set_note(workspace.default_assessment().id, "001", "no")
+        assert read_only.value.kind == "read_only"
+        assert workspace.notes(workspace.default_assessment().id) == {}
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(b"SET default_transaction_read_only = off")
+        admin.execute(b"DROP OWNED BY egov_reader")
+        admin.execute(b"DROP ROLE egov_reader")
