@@ -180,3 +180,25 @@ def test_a_person_remembered_at_the_office_as_its_leader_is_the_departments_fill
 
     opened.set_person(Person("李四", "leader", "信息中心"))
     assert opened.person == Person("李四", "filler", "办公室")
+
+
+def test_opening_is_heard_to_the_last_byte_and_a_cancel_leaves_the_folder_as_it_was(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    from egov_desk.core.errors import Cancelled
+    from egov_desk.core.packages.meter import Meter
+
+    package = exported(demo, "信息中心", tmp_path)
+    heard: list[tuple[int, int]] = []
+    open_package(package, tmp_path / "heard", Meter(lambda done, total: heard.append((done, total))))
+    assert heard[-1][0] == heard[-1][1] > 0
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return len(asked) > 3  # partway: after the package was read through, while its evidence is copied
+
+    (tmp_path / "cancelled").mkdir()
+    with pytest.raises(Cancelled):
+        open_package(package, tmp_path / "cancelled", Meter(cancelled=cancelled))
+    assert list((tmp_path / "cancelled").iterdir()) == []

@@ -15,7 +15,7 @@ import shutil
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,6 +37,7 @@ from egov_desk.core.errors import EgovError
 from egov_desk.core.evidence.types import CHECKED
 from egov_desk.core.packages.department_guard import SETTING, DepartmentMode, mode_from
 from egov_desk.core.packages.format import DEPARTMENT, PAYLOAD, refusal
+from egov_desk.core.packages.meter import Meter, Metered
 from egov_desk.core.packages.payload import LEAD
 from egov_desk.core.packages.reading import Package, read_package
 from egov_desk.core.packages.vault_copy import copy_into_vault
@@ -287,10 +288,11 @@ def _make(package: Package, into: Path) -> Workspace:
     return workspace
 
 
-def open_package(package_path: Path, into: Path) -> DepartmentOpened:
+def open_package(package_path: Path, into: Path, meter: Meter | None = None) -> DepartmentOpened:
     """Make the department workspace ``into`` (new or empty) from the package; refused in one line, nothing
-    made, when the package cannot be trusted, is not a department's package, or ``into`` holds anything."""
-    package = read_package(package_path)
+    made, when the package cannot be trusted, is not a department's package, or ``into`` holds anything. A
+    ``meter`` hears the bytes hashed and then copied, and a cancel through it leaves ``into`` as it was."""
+    package = read_package(package_path, meter)
     _refuse_kind(package)
     _refuse_not_empty(into, str(package_path))
     existed = into.exists()
@@ -299,9 +301,12 @@ def open_package(package_path: Path, into: Path) -> DepartmentOpened:
         workspace = _make(package, into)
         assessment_id = workspace.assessments()[0].id
         sizes = {entry["sha256"]: int(entry["size"]) for entry in package.files}
+        if meter:
+            meter.total += sum(sizes.values())
         for sha256, size in sizes.items():
             with package.evidence(sha256) as stream:
-                copy_into_vault(workspace.evidence.vault, stream, sha256, size, str(package_path))
+                read = cast(IO[bytes], Metered(stream, meter)) if meter else stream
+                copy_into_vault(workspace.evidence.vault, read, sha256, size, str(package_path))
         workspace.set_person(Person(role=FILLER, department=package.manifest.department))
         _fill(workspace, package, assessment_id)
     except BaseException as exc:

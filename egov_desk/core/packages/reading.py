@@ -46,6 +46,7 @@ from egov_desk.core.packages.format import (
     refusal,
     unsafe_name,
 )
+from egov_desk.core.packages.meter import Meter
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,9 @@ def _open(path: Path, file: str) -> zipfile.ZipFile:
         ) from None
 
 
-def _stream(archive: zipfile.ZipFile, name: str, limit: int, file: str, keep: bool) -> tuple[str, int, bytes]:
+def _stream(
+    archive: zipfile.ZipFile, name: str, limit: int, file: str, keep: bool, meter: Meter | None = None
+) -> tuple[str, int, bytes]:
     """Hash a member as it streams out of the ZIP, reading at most ``limit`` + 1 bytes: (sha256, size, bytes if
     ``keep``)."""
     digest = hashlib.sha256()
@@ -143,6 +146,8 @@ def _stream(archive: zipfile.ZipFile, name: str, limit: int, file: str, keep: bo
     try:
         with archive.open(name) as stream:
             while chunk := stream.read(min(CHUNK, limit + 1 - size)):
+                if meter:
+                    meter.add(len(chunk))
                 size += len(chunk)
                 digest.update(chunk)
                 if keep:
@@ -303,9 +308,9 @@ def _check_members(manifest: Manifest, names: set[str], file: str) -> None:
             )
 
 
-def _check_member(archive: zipfile.ZipFile, name: str, member: Member, file: str) -> bytes:
+def _check_member(archive: zipfile.ZipFile, name: str, member: Member, file: str, meter: Meter | None) -> bytes:
     if archive.getinfo(name).file_size == member.size:
-        sha256, size, data = _stream(archive, name, member.size, file, keep=name == PAYLOAD)
+        sha256, size, data = _stream(archive, name, member.size, file, name == PAYLOAD, meter)
         if sha256 == member.sha256 and size == member.size:
             return data
     raise refusal(
@@ -336,9 +341,10 @@ def _check_payload(payload: dict[str, Any], manifest: Manifest, file: str) -> No
         )
 
 
-def read_package(path: Path | str) -> Package:
+def read_package(path: Path | str, meter: Meter | None = None) -> Package:
     """Check a package through and return what it holds; refuse (:class:`~.format.PackageRefused`) at the first
-    thing wrong. Nothing is written anywhere."""
+    thing wrong. Nothing is written anywhere. A ``meter`` hears the members' bytes as they are hashed (its total
+    grows by theirs once the manifest is read) and can cancel."""
     path = Path(path)
     file = str(path)
     with _open(path, file) as archive:
@@ -353,9 +359,11 @@ def read_package(path: Path | str) -> Package:
             )
         manifest = _check_manifest(_json(raw, file, MANIFEST, "malformed_manifest"), file)
         _check_members(manifest, names, file)
+        if meter:
+            meter.total += sum(member.size for member in manifest.members.values())
         payload = b""
         for name, member in sorted(manifest.members.items()):
-            data = _check_member(archive, name, member, file)
+            data = _check_member(archive, name, member, file, meter)
             if name == PAYLOAD:
                 payload = data
     parsed = _json(payload, file, PAYLOAD, "malformed_payload")

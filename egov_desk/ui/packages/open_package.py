@@ -11,7 +11,6 @@ refused in one line naming the file. :class:`PackageOpening` ends with ``finishe
 from __future__ import annotations
 
 import contextlib
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,13 +25,16 @@ from egov_desk.core.folder_layout import DATABASE_NAME
 from egov_desk.core.messages import say
 from egov_desk.core.packages.department import DepartmentOpened, department_mode, open_package
 from egov_desk.core.packages.format import DEPARTMENT, SUFFIX
+from egov_desk.core.packages.meter import Meter
 from egov_desk.core.packages.reading import Package, read_package
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.packages.export_dialog import documents_folder
 from egov_desk.ui.packages.open_summary import OpenSummary
 
+STEPS = 1000  # the bar's steps
+
 if TYPE_CHECKING:
-    from egov_desk.ui.ops import Progress, Runner
+    from egov_desk.ui.ops import Job, Progress, Runner
 
 OPENED_KEY = "packages/opened"  # office id/department/number → the folder made for it
 GIVEN_RETURNS: list[Path] = []  # a return double-clicked before any window: the office's window imports it
@@ -90,9 +92,23 @@ class Checked:
     place: Path  # where a new one would go
 
 
-def check(path: Path) -> Checked:
+def metered(progress: Progress) -> Meter:
+    """A core meter that moves the bar a permille at a time (not per chunk) and cancels with its 取消."""
+    shown = -1
+
+    def heard(done: int, total: int) -> None:
+        nonlocal shown
+        step = STEPS * done // total if total else 0
+        if step != shown:
+            shown = step
+            progress.update(step, STEPS)
+
+    return Meter(heard, lambda: progress.cancelled)
+
+
+def check(path: Path, meter: Meter | None = None) -> Checked:
     """Read the package through (off the UI thread) and look for the workspace made from it before."""
-    package = read_package(path)
+    package = read_package(path, meter)
     known = QSettings().value(f"{OPENED_KEY}/{package_key(package)}")
     places = [Path(str(known))] if known else []
     places.append(default_place(package))
@@ -125,8 +141,8 @@ class PackageOpening(QObject):
 
     def open(self, path: Path) -> None:
         """Check the package, then ask (each step off the UI thread where it reads or writes evidence)."""
-        self._busy(self.tr("Checking %1…").replace("%1", path.name), cancel=False)
-        self.runner.start(lambda _progress: check(path), self._checked, self._refused)
+        self._busy(self.tr("Checking %1…").replace("%1", path.name), cancel=True)
+        self._follow(self.runner.start(lambda progress: check(path, metered(progress)), self._checked, self._refused))
 
     # --- steps ------------------------------------------------------------------------------------
 
@@ -162,15 +178,22 @@ class PackageOpening(QObject):
         self._busy(self.tr("Making the department workspace in %1…").replace("%1", str(into)), cancel=True)
 
         def work(progress: Progress) -> DepartmentOpened:
-            opened = open_package(path, into)
-            if progress.cancelled:  # what was made is not wanted any more
-                shutil.rmtree(into, ignore_errors=True)
-                raise Cancelled
-            return opened
+            return open_package(path, into, metered(progress))  # a cancel leaves the folder as it was
 
-        job = self.runner.start(work, lambda opened: self._made(checked.package, opened), self._refused)
-        if self.progress is not None:
-            self.progress.canceled.connect(job.cancel)
+        self._follow(self.runner.start(work, lambda opened: self._made(checked.package, opened), self._refused))
+
+    def _follow(self, job: Job) -> None:
+        dialog = self.progress
+        if dialog is None:
+            return
+        dialog.canceled.connect(job.cancel)
+
+        def moved(done: int, total: int, _text: str) -> None:
+            if self.progress is dialog:
+                dialog.setMaximum(total)
+                dialog.setValue(done)
+
+        job.progressed.connect(moved)
 
     def _made(self, package: Package, opened: DepartmentOpened) -> None:
         self._close_busy()
