@@ -191,3 +191,33 @@ def test_a_login_the_server_lets_only_read_is_refused_in_words(server_url: str, 
         admin.execute(b"SET default_transaction_read_only = off")
         admin.execute(b"DROP OWNED BY egov_reader")
         admin.execute(b"DROP ROLE egov_reader")
+
+
+@pytest.mark.postgres
+def test_the_upgrade_to_0006_lifts_the_limits_a_server_enforced() -> None:
+    # F7 on a real server: at 0005 a long department name is refused; after the upgrade it is kept whole
+    from sqlalchemy import text
+    from sqlalchemy.exc import DataError
+
+    from egov_desk.core.db import migrate
+    from egov_desk.core.db.engine import make_engine
+    from egov_desk.core.server import engine_url
+    from tests.postgres import server
+
+    if not server.configured():
+        pytest.skip(server.skip_reason())
+    url = server.empty_database()
+    engine = make_engine(engine_url(url))
+    long_name = "信息化建设与网络安全管理办公室" * 8
+    insert = text("INSERT INTO departments (name) VALUES (:name)")
+    try:
+        migrate.upgrade(engine, head="0005")
+        with pytest.raises(DataError), engine.begin() as connection:
+            connection.execute(insert, {"name": long_name})
+        migrate.upgrade(engine)
+        with engine.begin() as connection:
+            connection.execute(insert, {"name": long_name})
+            assert connection.execute(text("SELECT name FROM departments")).scalar() == long_name
+    finally:
+        engine.dispose()
+        server.drop(url)
