@@ -165,6 +165,7 @@ class ConnectDialog(QDialog):
             self.job = None
         self._trying(False)
         self.outcome.setText(self.tr("Stopped trying; nothing was changed."))
+        self.test_button.setFocus()
 
     def _trying(self, on: bool) -> None:
         self.busy.setVisible(on)

@@ -82,7 +82,8 @@ class ServerDesk(QObject):
         actions = getattr(self.window, "menu_actions", None)
         for name in ("backup_action", "restore_action"):
             action = getattr(actions, name, None)
-            if isinstance(action, QAction):
+            if isinstance(action, QAction):  # a disabled menu item shows no status tip: its text says why too
+                action.setText(self.tr("%1 (the server's administrator backs it up)").replace("%1", action.text()))
                 action.setEnabled(False)
                 action.setStatusTip(why)
                 action.setToolTip(why)
