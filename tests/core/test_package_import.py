@@ -116,6 +116,20 @@ def test_undo_takes_the_whole_return_back(demo: Workspace, full_return: Path) ->
     assert verify(demo).clean, verify(demo).lines(False)  # the chain replays to what the tables hold
 
 
+def test_taking_a_return_in_is_heard_and_a_cancel_writes_no_row(demo: Workspace, full_return: Path) -> None:
+    from egov_desk.core.errors import Cancelled
+    from egov_desk.core.packages.meter import Meter
+
+    heard: list[tuple[int, int]] = []
+    plan = plan_return(demo, full_return, Meter(lambda done, total: heard.append((done, total))))
+    assert heard[-1][0] == heard[-1][1] > 0
+    audit = len(demo.audit())
+    with pytest.raises(Cancelled):
+        apply_return(demo, plan, {}, Meter(cancelled=lambda: True))
+    assert len(demo.audit()) == audit
+    assert {c.state for c in plan_return(demo, full_return).changes} == {APPLY}
+
+
 def test_the_same_bytes_are_stored_once(demo: Workspace, package: Package, tmp_path: Path) -> None:
     """A new file under a new name whose bytes the office holds already (006's scan) and one the return carries
     twice: the vault keeps one copy of each."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.packages.format import RETURN, MadeBy, PackageRefused, refusal
 from egov_desk.core.packages.identity import SEQUENCE, workspace_id
+from egov_desk.core.packages.meter import Meter
 from egov_desk.core.packages.reading import Package, read_package
 from egov_desk.core.packages.return_applied import ReturnApplied, ReturnRefused, apply_return
 from egov_desk.core.packages.return_conflicts import OfficeState, office_state, stored_status
@@ -246,9 +247,10 @@ def _unknown(file: str, code: str, what: str, what_zh: str) -> PackageRefused:
     )
 
 
-def plan_return(workspace: Workspace, path: Path) -> ReturnPlan:
-    """Read a return and say each of its changes against what the office holds now; writes nothing."""
-    package = read_package(path)
+def plan_return(workspace: Workspace, path: Path, meter: Meter | None = None) -> ReturnPlan:
+    """Read a return and say each of its changes against what the office holds now; writes nothing. A ``meter``
+    hears the return's bytes as they are checked, and can cancel."""
+    package = read_package(path, meter)
     assessment_id = _check_ours(workspace, package)
     file, manifest, payload = str(package.path), package.manifest, package.payload
     answers = payload["answers"] if isinstance(payload.get("answers"), dict) else {}

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -33,6 +33,7 @@ from egov_desk.core.evidence.filetypes import disagrees, sniff
 from egov_desk.core.evidence.reading import file_with
 from egov_desk.core.evidence.types import CHECKED
 from egov_desk.core.packages.format import MadeBy, evidence_member
+from egov_desk.core.packages.meter import Meter, Metered
 from egov_desk.core.packages.return_plan import APPLY, CONFLICT, ReturnChange, ReturnPlan
 from egov_desk.core.packages.vault_copy import copy_into_vault
 from egov_desk.core.person import Person
@@ -110,19 +111,25 @@ def _chosen(plan: ReturnPlan, take: Mapping[str, str]) -> list[ReturnChange]:
     ]
 
 
-def _files(workspace: Workspace, plan: ReturnPlan, chosen: list[ReturnChange]) -> None:
+def _files(workspace: Workspace, plan: ReturnPlan, chosen: list[ReturnChange], meter: Meter | None) -> None:
     """Every added file's bytes into the vault (from the return, else already there) before any row."""
     vault = workspace.evidence.vault
     held = set(plan.package.manifest.evidence) if plan.package is not None else set()
-    for change in chosen:
-        if change.field != "evidence" or (change.detail or {}).get("action") != "add":
-            continue
+    adding = [c for c in chosen if c.field == "evidence" and (c.detail or {}).get("action") == "add"]
+    sizes = {}
+    for change in adding:
         sha256 = (change.detail or {})["file"]["sha256"]
-        if sha256 in held:
+        if sha256 in held and plan.package is not None:
+            sizes[sha256] = plan.package.manifest.members[evidence_member(sha256)].size
+    if meter:
+        meter.total += sum(sizes.values())
+    for change in adding:
+        sha256 = (change.detail or {})["file"]["sha256"]
+        if sha256 in sizes:
             assert plan.package is not None
-            size = plan.package.manifest.members[evidence_member(sha256)].size
             with plan.package.evidence(sha256) as stream:
-                copy_into_vault(vault, stream, sha256, size, str(plan.path))
+                read = cast(IO[bytes], Metered(stream, meter)) if meter else stream
+                copy_into_vault(vault, read, sha256, sizes.pop(sha256), str(plan.path))
         elif not vault.has(sha256):
             raise ReturnRefused(
                 f"{change.code}: the return adds “{change.department_value}” but holds no copy of it and this "
@@ -310,16 +317,19 @@ class _Applying:
         )
 
 
-def apply_return(workspace: Workspace, plan: ReturnPlan, take: Mapping[str, str]) -> ReturnApplied:
+def apply_return(
+    workspace: Workspace, plan: ReturnPlan, take: Mapping[str, str], meter: Meter | None = None
+) -> ReturnApplied:
     """Apply the plan's changes the person accepted (``take[key]``: "department" or "office"; a change to apply
     is applied unless "office" is taken; a conflict needs a choice) in one transaction; returns what an undo
-    needs. Nothing to apply: nothing written."""
+    needs. Nothing to apply: nothing written. A ``meter`` hears the new evidence copied in and can cancel before
+    any row is written (bytes already stored stay, unlinked, as an attach's would)."""
     chosen = _chosen(plan, take)
     assessment_id = plan.assessment_id
     if not chosen:
         return ReturnApplied(assessment_id, plan.department, plan.sequence, ())
     _check_inputs(workspace, assessment_id, chosen)
-    _files(workspace, plan, chosen)
+    _files(workspace, plan, chosen, meter)
     store = workspace.store
     codes = tuple(dict.fromkeys(c.code for c in chosen))
     what = f"the return of {plan.department}"
