@@ -62,7 +62,7 @@ class Launcher:
         self.default_screen = default_screen
         self.apps: list[App] = []
 
-    def __call__(self, workspace: Path, screen: Display | None = None, args: Sequence[str] = ()) -> App:
+    def __call__(self, workspace: Path | None, screen: Display | None = None, args: Sequence[str] = ()) -> App:
         app = App(screen or self.default_screen, self.home, workspace, self.log, args)
         self.apps.append(app)
         return app

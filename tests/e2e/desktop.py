@@ -183,7 +183,9 @@ class Window:
 class App:
     """One egov-desk process on a display, with an isolated home, driven by the keyboard."""
 
-    def __init__(self, display: Display, home: Path, workspace: Path, log: Path, args: Sequence[str] = ()) -> None:
+    def __init__(
+        self, display: Display, home: Path, workspace: Path | None, log: Path, args: Sequence[str] = ()
+    ) -> None:
         self.display = display
         self.home = home
         self.workspace = workspace
@@ -205,10 +207,11 @@ class App:
         )
         self.env.pop("LC_ALL", None)
         with log.open("ab") as out:
-            out.write(f"\n--- egov-desk --workspace {workspace} on {display.name}\n".encode())
+            given = ["--workspace", str(workspace)] if workspace is not None else []  # None: this PC's usual one
+            out.write(f"\n--- egov-desk {' '.join([*given, *args])} on {display.name}\n".encode())
             out.flush()
             self.process = subprocess.Popen(
-                [str(APP), "--workspace", str(workspace), *args],
+                [str(APP), *given, *args],
                 env=self.env,
                 stdout=out,
                 stderr=subprocess.STDOUT,
