@@ -11,6 +11,7 @@ refused in one line naming the file. :class:`PackageOpening` ends with ``finishe
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,8 @@ STEPS = 1000  # the bar's steps
 
 if TYPE_CHECKING:
     from egov_desk.ui.ops import Job, Progress, Runner
+
+log = logging.getLogger(__name__)
 
 OPENED_KEY = "packages/opened"  # office id/department/number → the folder made for it
 GIVEN_RETURNS: list[Path] = []  # a return double-clicked before any window: the office's window imports it
@@ -213,6 +216,7 @@ class PackageOpening(QObject):
         QSettings().setValue(f"{OPENED_KEY}/{package_key(package)}", str(folder))
 
     def _say(self, text: str) -> None:
+        log.warning("work package not opened: %s", text)  # what the person was told, for whoever helps them
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Department work package"), text, parent=self.parent_widget)
         box.setObjectName("packageRefused")
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
