@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from egov_desk.cli.common import default_workspace_dir, print_json
+from egov_desk.cli.common import print_json, workspace_folder
 from egov_desk.core.backup_errors import BackupError
 from egov_desk.core.folder_layout import DATABASE_NAME
 from egov_desk.core.messages import cli_language
@@ -44,7 +44,7 @@ def add_backup_commands(commands: Any) -> None:
 
 
 def _folder(args: argparse.Namespace) -> Path:
-    return Path(args.workspace) if args.workspace else default_workspace_dir()
+    return workspace_folder(args)
 
 
 def _chinese() -> bool:

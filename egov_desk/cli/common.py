@@ -84,6 +84,19 @@ def is_server(workspace: str | None) -> bool:
     )
 
 
+def workspace_folder(args: argparse.Namespace) -> Path:
+    """The folder ``--workspace`` names, for a command about the folder itself (its file, backups, lock); a
+    server's URL is refused, saying what to use there instead."""
+    if is_server(args.workspace):
+        raise Refused(
+            f"--workspace {args.workspace}: this command works on a workspace folder; a workspace on a server is "
+            "set up with `server init`, checked with `server check` and backed up by the server (pg_dump)",
+            f"--workspace {args.workspace}：这个命令只用于工作区文件夹；服务器上的工作区请用 server init 建立、"
+            "server check 检查，由服务器备份（pg_dump）",
+        )
+    return Path(args.workspace) if args.workspace else default_workspace_dir()
+
+
 def open_workspace(args: argparse.Namespace, create: bool = False) -> Workspace:
     """The workspace ``--workspace`` names: a folder (the default one when not given) or a server's URL, whose
     database must have been set up with ``server init``; its evidence files are kept where EGOV_VAULT says."""

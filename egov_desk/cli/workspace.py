@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import Any
 
 from egov_desk.cli.common import (
@@ -12,9 +11,9 @@ from egov_desk.cli.common import (
     Refused,
     WorkspaceHelp,
     assessment_of,
-    default_workspace_dir,
     open_workspace,
     read_inputs,
+    workspace_folder,
 )
 from egov_desk.cli.scoring import print_sheet
 from egov_desk.cli.workspace_copy import add_copy_command
@@ -59,7 +58,7 @@ def cmd_workspace_init(args: argparse.Namespace) -> int:
     from egov_desk.core.templates import DEFAULT_TEMPLATE
     from egov_desk.core.workspace import Workspace
 
-    folder = Path(args.workspace) if args.workspace else default_workspace_dir()
+    folder = workspace_folder(args)
     if (folder / "workspace.sqlite").exists():
         raise Refused(f"{folder}: a workspace already exists here", f"{folder} 里已经有工作区")
     template = DEFAULT_TEMPLATE if args.template is None else args.template

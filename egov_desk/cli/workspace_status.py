@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from egov_desk.cli.common import default_workspace_dir, print_json
+from egov_desk.cli.common import print_json, workspace_folder
 from egov_desk.core.backups import latest_backup
 from egov_desk.core.errors import EgovError
 from egov_desk.core.filesystems import mount_type, network_filesystem
@@ -61,7 +61,7 @@ def _yes_no(value: bool, chinese: bool) -> str:
 
 
 def cmd_workspace_status(args: argparse.Namespace) -> int:
-    folder = Path(args.workspace) if args.workspace else default_workspace_dir()
+    folder = workspace_folder(args)
     chinese = is_chinese(cli_language())
     status = workspace_status(folder, chinese)
     if args.json:

@@ -89,3 +89,15 @@ def test_two_inits_at_once_make_one_workspace(empty_url: str, tmp_path: Path) ->
     assert made[0]["workspace_id"] == made[1]["workspace_id"]
     with Workspace.connect(empty_url, vault=tmp_path / "vault") as workspace:
         assert (len(workspace.systems()), len(workspace.assessments())) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "command", [["backup", "list"], ["backup", "create"], ["workspace", "status"], ["workspace", "init"]]
+)
+def test_a_command_about_the_folder_refuses_a_server_url(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main([*command, "--workspace", "postgresql://egov@127.0.0.1:1/egov"]) == 2
+    assert "this command works on a workspace folder" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []  # no folder named after the URL
