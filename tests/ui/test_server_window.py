@@ -4,6 +4,8 @@ scored, a file attached, another assessment shown, a checklist printed to PDF â€
 
 from __future__ import annotations
 
+import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +14,14 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from egov_desk.core.server_login import SERVICE, address_of, password_in, remember_password, without_password
+from egov_desk.core.server_login import (
+    SERVICE,
+    ServerAddress,
+    address_of,
+    password_in,
+    remember_password,
+    without_password,
+)
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui.dialogs.new_assessment import NewAssessmentDialog
 from egov_desk.ui.main_window import MainWindow
@@ -21,8 +30,6 @@ from egov_desk.ui.server.dialog import ConnectDialog
 from egov_desk.ui.server.opening import LAST_SERVER, connect_for_window, shown_dialogs
 from egov_desk.ui.server.window import ServerDesk
 from tests.core.test_server_login import MemoryKeyring
-
-pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
@@ -156,6 +163,32 @@ def test_testing_the_connection_says_what_it_found_or_which_field_to_fix(qtbot, 
     dialog.host.setText("")
     assert dialog.try_it(accept=False) is None  # nothing tried without a host
     assert dialog.focusWidget() is dialog.host
+
+
+@pytest.fixture
+def silent_server() -> Iterator[int]:
+    """A port that takes a connection and never answers (a server hung, a firewall holding packets)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    yield listener.getsockname()[1]
+    listener.close()
+
+
+def test_a_try_stopped_on_a_silent_server_lets_the_dialog_close_at_once(qtbot, silent_server: int) -> None:  # type: ignore[no-untyped-def]
+    dialog = ConnectDialog(None, ServerAddress("127.0.0.1", "egov", "zhang", silent_server), "x", None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.try_it(accept=False) is not None
+    qtbot.wait(300)
+    assert dialog.busy.isVisible()  # still waiting for the server
+    started = time.monotonic()
+    dialog.stop_trying()
+    dialog.reject()
+    dialog.deleteLater()
+    QApplication.processEvents()
+    assert time.monotonic() - started < 2
+    assert dialog.result() == ConnectDialog.DialogCode.Rejected
 
 
 def test_stopping_a_try_leaves_the_dialog_as_it_was(qtbot, server_url: str) -> None:  # type: ignore[no-untyped-def]

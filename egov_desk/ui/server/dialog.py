@@ -4,7 +4,7 @@ under the fields with the field to fix marked and focused. 连接 tries the same
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,6 +27,15 @@ from egov_desk.ui.language import ui_language
 from egov_desk.ui.ops import Job, Runner
 
 FIELDS = ("host", "port", "database", "user", "password")
+_attempts: list[Runner] = []
+
+
+def attempts() -> Runner:
+    """Where connection attempts run: owned by the application, not by a dialog — an attempt the person stopped
+    goes on until the connect timeout, and a dialog closed meanwhile must not wait for it."""
+    if not _attempts:
+        _attempts.append(Runner(QCoreApplication.instance()))
+    return _attempts[0]
 
 
 class ConnectDialog(QDialog):
@@ -44,7 +53,7 @@ class ConnectDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("connectServer")
         self.setWindowTitle(self.tr("Connect to a server"))
-        self.runner = runner or Runner(self)
+        self.runner = runner or attempts()
         self.job: Job | None = None
         self.accept_when_in = False
         self.last_refusal: BaseException | None = None
