@@ -15,10 +15,6 @@ import socket
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
-import keyring
-import keyring.errors
-from keyring.backends import fail, null
-
 from egov_desk.core.errors import EgovError, WorkspaceError
 from egov_desk.core.server import ServerCheck, check, engine_url, is_server_url, schema_refused
 
@@ -115,7 +111,11 @@ NO_STORE = CredentialStore(
 
 
 def credential_store() -> CredentialStore:
-    """Whether passwords can be kept on this PC, and where (keyring's chosen backend)."""
+    """Whether passwords can be kept on this PC, and where (keyring's chosen backend). keyring is loaded here, not
+    at start-up: only a server workspace needs it."""
+    import keyring
+    from keyring.backends import fail, null
+
     backend = keyring.get_keyring()
     if isinstance(backend, (fail.Keyring, null.Keyring)) or backend.priority <= 0:
         return NO_STORE
@@ -130,6 +130,9 @@ def saved_password(address: ServerAddress) -> str | None:
     """The password kept for this sign-in, None when none is (or no store can be read)."""
     if not credential_store().usable:
         return None
+    import keyring
+    import keyring.errors
+
     try:
         return keyring.get_password(SERVICE, address.key)
     except keyring.errors.KeyringError:
@@ -141,6 +144,9 @@ def remember_password(address: ServerAddress, password: str) -> None:
     store = credential_store()
     if not store.usable:
         raise PasswordNotKept(store.english, store.chinese, "no_credential_store")
+    import keyring
+    import keyring.errors
+
     try:
         keyring.set_password(SERVICE, address.key, password)
     except keyring.errors.KeyringError as exc:
@@ -155,6 +161,9 @@ def forget_password(address: ServerAddress) -> bool:
     """Take this sign-in's password out of the credential store; False when none was kept."""
     if not credential_store().usable:
         return False
+    import keyring
+    import keyring.errors
+
     try:
         keyring.delete_password(SERVICE, address.key)
     except keyring.errors.PasswordDeleteError:
