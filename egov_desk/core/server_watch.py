@@ -29,6 +29,7 @@ __all__ = ["DataWatch", "ServerWatch", "watch_workspace"]
 CHANNEL = "egov_changes"
 _NOTED = "egov_changed"  # session.info: what this transaction changed, said at its commit
 RECONNECT_SECONDS = 2.0
+APPLICATION = "egov-desk watch"  # the listening connection's name in pg_stat_activity
 
 
 def note(session: Session, action: str, assessment_id: int | None, code: str | None) -> None:
@@ -119,13 +120,18 @@ class ServerWatch(DataWatch):
         if self.on_change is not None:
             self.on_change()
 
+    def _connect(self) -> Any:  # a psycopg.Connection
+        import psycopg
+
+        return psycopg.connect(self._conninfo, autocommit=True, connect_timeout=5, application_name=APPLICATION)
+
     def _listen(self) -> None:
         import psycopg
 
         lost = False
         while not self._closing.is_set():
             try:
-                with psycopg.connect(self._conninfo, autocommit=True, connect_timeout=5) as connection:
+                with self._connect() as connection:
                     connection.execute(f"LISTEN {CHANNEL}")
                     self._listening.set()
                     if lost:  # writes made while we were away were not heard

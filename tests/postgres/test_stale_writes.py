@@ -6,7 +6,7 @@ every committed write."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -142,3 +142,39 @@ def test_the_other_clients_watch_hears_a_write_within_a_second(workspace: Worksp
         assert not watch.changed()  # once per write
     finally:
         watch.close()
+
+
+@pytest.mark.postgres
+def test_a_watch_whose_connection_was_cut_reconnects_and_says_something_changed(
+    workspace: Workspace, other: Workspace
+) -> None:
+    if workspace.engine.dialect.name != "postgresql":
+        pytest.skip("a server's connection")
+    import psycopg
+
+    from egov_desk.core.server_watch import APPLICATION
+
+    assessment = workspace.default_assessment().id
+    watch = workspace.watch()
+    assert isinstance(watch, ServerWatch)
+    try:
+        with psycopg.connect(workspace.url.replace("postgresql+psycopg", "postgresql"), autocommit=True) as admin:
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE application_name = %s AND datname = current_database()",
+                (APPLICATION,),
+            )
+        until(watch.changed)  # back again: what happened meanwhile is unknown, so "changed"
+        assert watch.heard.unknown
+        other.set_note(assessment, "004", "after the cut")
+        until(watch.changed)
+        assert watch.heard.codes == {"004"}
+    finally:
+        watch.close()
+
+
+def until(condition: Callable[[], bool], seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "not within the deadline"
+        time.sleep(0.02)
