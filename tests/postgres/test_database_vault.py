@@ -111,3 +111,26 @@ def test_a_workspace_folder_keeps_its_evidence_in_its_vault(tmp_path: Path) -> N
 
     with Workspace.open(tmp_path / "w") as workspace, pytest.raises(WorkspaceError, match="vault"):
         choose(workspace, place("database"))
+
+
+def test_two_clients_adding_the_same_bytes_at_once_store_them_once(
+    in_database: Workspace, server_url: str, tmp_path: Path
+) -> None:
+    import threading
+
+    scan = tmp_path / "same.bin"
+    scan.write_bytes(b"x" * (PIECE * 3))
+    other = Workspace.connect(server_url)
+    try:
+        vaults = [in_database.evidence.vault, other.evidence.vault]
+        stored: list[str] = []
+        threads = [threading.Thread(target=lambda v=v: stored.append(v.add(scan).sha256)) for v in vaults]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        other.close()
+    assert len(stored) == 2
+    assert len(set(stored)) == 1
+    assert _chunks(in_database) == (1, 3)

@@ -127,3 +127,15 @@ def test_a_failed_copy_into_an_empty_folder_leaves_it_empty(demo: Path, tmp_path
     with pytest.raises(CopyFailed, match="missing"):
         copy_workspace(str(demo), str(target))
     assert list(target.iterdir()) == []
+
+
+@pytest.mark.postgres
+def test_a_server_copy_may_keep_its_evidence_on_a_shared_folder(demo: Path, empty_url: str, tmp_path: Path) -> None:
+    from egov_desk.core.evidence_place import place
+
+    share = tmp_path / "share"
+    share.mkdir()
+    copy_workspace(str(demo), empty_url, place=place("folder", share))
+    assert {p.name for p in share.glob("??/*")} == {p.name for p in (demo / "vault").glob("??/*")}
+    with Workspace.connect(empty_url) as on_server:
+        assert verify(on_server).clean
