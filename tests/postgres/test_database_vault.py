@@ -134,3 +134,19 @@ def test_two_clients_adding_the_same_bytes_at_once_store_them_once(
     assert len(stored) == 2
     assert len(set(stored)) == 1
     assert _chunks(in_database) == (1, 3)
+
+
+def test_a_damaged_chunk_is_found_by_verify_and_repaired_by_adding_the_original(
+    in_database: Workspace, tmp_path: Path
+) -> None:
+    from sqlalchemy import update
+
+    scan = tmp_path / "scan.txt"
+    scan.write_bytes(b"the original bytes")
+    in_database.evidence.attach(in_database.assessments()[0].id, "001", [scan])
+    with in_database.engine.begin() as connection:
+        connection.execute(update(VaultChunk).values(data=b"the original byteZ"))
+    report = in_database.evidence.verify()
+    assert [sha for sha, _names in report.corrupt] == [hashlib.sha256(b"the original bytes").hexdigest()]
+    assert in_database.evidence.vault.add(scan).repaired
+    assert in_database.evidence.verify().corrupt == []
