@@ -35,7 +35,9 @@ SQLITE_ONLY: dict[str, str] = {
     "tests/core/test_workspace.py::test_a_new_workspace_holds_the_2019_system_and_an_empty_self_assessment": "folder",
     "tests/core/test_workspace.py::test_a_full_disk_gives_a_clear_message_and_changes_nothing": "SQLite's page limit",
     "tests/core/test_workspace.py::test_the_stored_system_reads_back_as_it_was_given": "reopens the folder",
-    "tests/core/test_verify_clean.py::test_a_file_attached_from_another_connection_during_a_slow_clean_survives": "db",
+    "tests/core/test_verify_clean.py::test_a_file_attached_from_another_connection_during_a_slow_clean_survives": (
+        "opens the folder from another connection"
+    ),
     "tests/core/test_verify_clean.py::test_a_check_runs_on_read_only_media": "a read-only folder",
     "tests/core/test_evidence.py::test_a_file_is_copied_in_by_its_hash_and_the_original_is_untouched": "folder",
     "tests/core/test_evidence.py::test_verify_cleans_orphans_and_unfinished_copies": "the folder's vault",
