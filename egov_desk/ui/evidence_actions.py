@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import date
@@ -25,9 +23,9 @@ from PySide6.QtWidgets import (
 from egov_desk.core.changes import Changes, EvidenceChange, Written
 from egov_desk.core.evidence import AttachReport, EvidenceBook, FileInfo
 from egov_desk.core.evidence.types import Dated
-from egov_desk.core.exports.files import safe_name
 from egov_desk.core.messages import say
 from egov_desk.ui.dialogs.choose import last_folder, remember_folder
+from egov_desk.ui.evidence_copies import EvidenceCopies
 from egov_desk.ui.evidence_steps import Attachment, NewRequirement, Removal, RequirementRemoval
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.ops import Job, Progress
@@ -62,6 +60,7 @@ class EvidenceActions(QObject):
         self.job: Job | None = None
         self.last_report: AttachReport | None = None
         self.last_notice = ""
+        self.copies = EvidenceCopies(context)
         self.date_dialog: QDialog | None = None
         panel.attach_requested.connect(self.attach)
         panel.add_files_requested.connect(self.choose_files)
@@ -281,33 +280,29 @@ class EvidenceActions(QObject):
         text = self.tr("remove %1 from %2").replace("%1", name).replace("%2", code)
         self._push(text, removal.forward, removal.backward, code)
 
-    def _readable_copy(self, file: FileInfo) -> Path:
-        """A copy under the file's own name (the vault names files by hash), for the system's programs."""
-        folder = Path(tempfile.gettempdir()) / "egov-desk-open" / file.sha256[:16]
-        target = folder / safe_name(file.name, 150)
-        if not target.exists():
-            folder.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(self.book.vault.path_of(file.sha256), target)
-        return target
+    def preview(self, file: FileInfo) -> PreviewDialog | None:
+        """The preview, at once for a file in the workspace's folder; for one that must be fetched first (from a
+        server's database), once it is here (None now)."""
+        shown: list[PreviewDialog] = []
+        self.copies.fetch(file, lambda path: shown.append(self._preview_at(file, path)), self._failed, False)
+        return shown[0] if shown else None
 
-    def preview(self, file: FileInfo) -> PreviewDialog:
+    def _preview_at(self, file: FileInfo, path: Path) -> PreviewDialog:
         from egov_desk.ui.dialogs.preview import PreviewDialog  # QtPdf: loaded on the first preview
 
-        dialog = PreviewDialog(file, self.book.vault.path_of(file.sha256), self.open_with, self.context.parent)
+        dialog = PreviewDialog(file, path, self.open_with, self.context.parent)
         dialog.open()
         return dialog
 
     def open_with(self, file: FileInfo) -> None:
-        try:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._readable_copy(file))))
-        except OSError as exc:
-            self._failed(exc)
+        self.copies.fetch(file, lambda path: self._open_url(path), self._failed, True)
 
     def reveal(self, file: FileInfo) -> None:
-        try:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._readable_copy(file).parent)))
-        except OSError as exc:
-            self._failed(exc)
+        self.copies.fetch(file, lambda path: self._open_url(path.parent), self._failed, True)
+
+    @staticmethod
+    def _open_url(path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def set_date(self, file: FileInfo) -> None:
         from egov_desk.ui.dialogs.evidence_date import EvidenceDateDialog
