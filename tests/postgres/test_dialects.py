@@ -14,6 +14,7 @@ from sqlalchemy import inspect
 from egov_desk.core.audit_verify import verify
 from egov_desk.core.db import engine as db_engine
 from egov_desk.core.errors import WorkspaceError
+from egov_desk.core.server import check
 from egov_desk.core.templates import DEFAULT_TEMPLATE, load_template
 from egov_desk.core.watch import DataWatch
 from egov_desk.core.workspace import Workspace
@@ -179,6 +180,9 @@ def test_a_login_the_server_lets_only_read_is_refused_in_words(server_url: str, 
                 reader.set_note(assessment, "001", "not mine to write")
             assert refused.value.kind == "not_allowed"
             assert "服务器不允许您的登录账号做这项修改" in refused.value.chinese
+        checked = check(reader_url)  # what `server check` says of that login
+        assert (checked.current, checked.can_write) == (True, False)
+        assert "permission denied" in checked.reason
     finally:
         with psycopg.connect(server_url, autocommit=True) as admin:
             admin.execute(f"ALTER DATABASE {database} SET default_transaction_read_only = on".encode())
