@@ -32,6 +32,7 @@ from egov_desk.core.packages.format import (
     evidence_member,
 )
 from egov_desk.core.packages.return_changes import net_changes
+from egov_desk.core.server_login import without_password
 
 if TYPE_CHECKING:
     from egov_desk.core.workspace import Workspace
@@ -54,7 +55,7 @@ class ReturnWritten:
 
 
 def _not_department(workspace: Workspace) -> NotADepartmentWorkspace:
-    where = workspace.folder or workspace.url
+    where = workspace.folder or without_password(workspace.url)
     return NotADepartmentWorkspace(
         f"{where}: not a department workspace — a return is made in the workspace a department's package was "
         "opened into (egov-desk-cli package open F --into DIR)",
