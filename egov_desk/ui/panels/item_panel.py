@@ -118,7 +118,7 @@ class ItemPanel(QScrollArea):
         self.evidence_box, evidence_layout = _section(self.tr("Evidence (drop files on a requirement)"))
         self.evidence = EvidencePanel()
         evidence_layout.addWidget(self.evidence)
-        self.note_box, note_layout = _section(self.tr("Note"))
+        self.note_box, note_layout = _section(self.tr("&Note"))  # Alt+N: the cursor in the note
         self.note = NoteEdit()
         self.note.setPlaceholderText(self.tr("How the score was reached, what is still missing…"))
         self.note.finished.connect(lambda text: self.item and self.note_edited.emit(self.item.code, text))
