@@ -620,63 +620,75 @@
     <name>ConnectDialog</name>
     <message>
         <source>Connect to a server</source>
-        <translation type="unfinished" />
+        <translation>连接服务器</translation>
     </message>
     <message>
         <source>&amp;Remember the password on this computer</source>
-        <translation type="unfinished" />
+        <translation>在本机记住密码(&amp;R)</translation>
     </message>
     <message>
         <source>Kept in the system's credential store, never in a file</source>
-        <translation type="unfinished" />
+        <translation>保存在系统的密码保管处（密钥环），从不写入文件</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation type="unfinished" />
+        <translation>主机(&amp;H)：</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished" />
+        <translation>端口(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation type="unfinished" />
+        <translation>数据库(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished" />
+        <translation>用户(&amp;U)：</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished" />
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Stop trying</source>
-        <translation type="unfinished" />
+        <translation>停止尝试(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Test the connection</source>
-        <translation type="unfinished" />
+        <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
-        <translation type="unfinished" />
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>the host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>the user</source>
+        <translation>用户</translation>
     </message>
     <message>
         <source>Fill in %1.</source>
-        <translation type="unfinished" />
+        <translation>请填写%1。</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished" />
+        <translation>正在连接 %1…</translation>
     </message>
     <message>
         <source>Stopped trying; nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>已停止尝试，没有做任何改动。</translation>
     </message>
     <message>
         <source>Connected: PostgreSQL %1, the workspace is up to date.</source>
-        <translation type="unfinished" />
+        <translation>连接成功：PostgreSQL %1，工作区数据库结构是最新的。</translation>
     </message>
 </context>
 <context>
@@ -1100,6 +1112,21 @@ If the app behaves oddly, close and restart it.</source>
         <translation>
             <numerusform>已删除 %n 个无用文件，释放了 %1 空间。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceCopies</name>
+    <message>
+        <source>Fetching %1…</source>
+        <translation>正在取出 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Evidence file</source>
+        <translation>佐证材料</translation>
     </message>
 </context>
 <context>
@@ -1891,8 +1918,8 @@ SHA-256 %4</translation>
         <translation>佐证材料（可将文件拖到某项要求上）</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>备注</translation>
+        <source>&amp;Note</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>How the score was reached, what is still missing…</source>
@@ -2941,12 +2968,24 @@ SHA-256 %4</translation>
         <translation>科室回执</translation>
     </message>
     <message>
+        <source>Checking %1: %2 of %3 MB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Import of the returns cancelled; nothing was changed.</source>
         <translation>已取消导入回执，未做任何修改。</translation>
     </message>
     <message>
         <source>Applying the return of %1…</source>
         <translation>正在应用「%1」的回执…</translation>
+    </message>
+    <message>
+        <source>Storing the new evidence of %1: %2 of %3 MB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Applying cancelled; nothing was written.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>return of %1</source>
@@ -3021,16 +3060,26 @@ SHA-256 %4</translation>
         <source>Nothing to apply.</source>
         <translation>没有要应用的修改。</translation>
     </message>
+    <message numerus="yes">
+        <source>Close without applying anything? The %n choice(s) made here are given up.</source>
+        <translation>
+            <numerusform>关闭后不会应用任何修改，这里已做的 %n 项选择将放弃。确定关闭吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close &amp;without applying</source>
+        <translation>不应用并关闭(&amp;W)</translation>
+    </message>
     <message>
         <source>Already the same</source>
         <translation>已一致</translation>
     </message>
     <message>
-        <source>Conflict · take the department's</source>
+        <source>Conflict · department's</source>
         <translation>冲突 · 采用科室的</translation>
     </message>
     <message>
-        <source>Conflict · keep the office's</source>
+        <source>Conflict · office's</source>
         <translation>冲突 · 保留办公室的</translation>
     </message>
     <message>
@@ -3831,23 +3880,54 @@ SHA-256 %4</translation>
     <name>ServerDesk</name>
     <message>
         <source>Connect to a ser&amp;ver…</source>
-        <translation type="unfinished" />
+        <translation>连接服务器(&amp;V)…</translation>
     </message>
     <message>
         <source>Open a workspace kept on the unit's PostgreSQL server (host, database, user)</source>
-        <translation type="unfinished" />
+        <translation>打开保存在本单位 PostgreSQL 服务器上的工作区（主机、数据库、用户）</translation>
     </message>
     <message>
         <source>Server %1</source>
-        <translation type="unfinished" />
+        <translation>服务器 %1</translation>
     </message>
     <message>
         <source>Every change is saved on the server at once; user %1</source>
-        <translation type="unfinished" />
+        <translation>每次修改都立即保存在服务器上；用户 %1</translation>
     </message>
     <message>
         <source>A workspace on a server is backed up by the server's administrator</source>
-        <translation type="unfinished" />
+        <translation>服务器上的工作区由服务器管理员备份</translation>
+    </message>
+    <message>
+        <source>%1 (the server's administrator backs it up)</source>
+        <translation>%1（由服务器管理员备份）</translation>
+    </message>
+</context>
+<context>
+    <name>SeveralPeople</name>
+    <message>
+        <source>Your value: %1</source>
+        <translation>您的值：%1</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite with my value</source>
+        <translation>用我的值覆盖(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the new value</source>
+        <translation>保留新值(&amp;K)</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 分</translation>
     </message>
 </context>
 <context>
@@ -4635,7 +4715,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>Password not kept</source>
-        <translation type="unfinished" />
+        <translation>密码未保存</translation>
     </message>
 </context>
 <context>
