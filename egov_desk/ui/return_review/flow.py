@@ -4,15 +4,16 @@ UI thread, the window repaints what changed, and Ctrl+Z takes the whole return b
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog, QWidget
 
-from egov_desk.core.errors import EgovError
+from egov_desk.core.errors import Cancelled, EgovError
 from egov_desk.core.messages import is_chinese, say
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.ops import Job, Progress
@@ -23,11 +24,14 @@ from egov_desk.ui.undo import Step, push
 if TYPE_CHECKING:
     from egov_desk.core.changes import Changes
     from egov_desk.core.packages.importing import ReturnApplied, ReturnPlan
+    from egov_desk.core.packages.meter import Meter
     from egov_desk.core.workspace import Workspace
     from egov_desk.ui.context import WindowContext
 
 
 IMPORT_KEYS = "Ctrl+Shift+I"  # Ctrl+I imports an indicator table
+MB = 1024 * 1024
+PROGRESS_INTERVAL_S = 0.1
 
 
 class ReturnImport(QObject):
@@ -100,34 +104,30 @@ class ReturnImport(QObject):
         path = self.queue.pop(0)
         place = self.count - len(self.queue)
         workspace = self.context.workspace
-        progress = self.progress = self._busy(
-            self.tr("Checking %1…").replace("%1", path.name), self.tr("Department return")
-        )
-        cancelled: list[bool] = []  # the result of a cancelled check is dropped (reading cannot stop halfway)
-        progress.canceled.connect(lambda: cancelled.append(True))
-
+        self.progress = self._busy(self.tr("Checking %1…").replace("%1", path.name), self.tr("Department return"))
         chinese = is_chinese(ui_language())
+        checking = self.tr("Checking %1: %2 of %3 MB").replace("%1", path.name)
 
-        def work(_progress: Progress) -> tuple[ReturnPlan, dict[str, Said]]:
+        def work(progress: Progress) -> tuple[ReturnPlan, dict[str, Said]]:
             from egov_desk.core.packages.importing import plan_return
 
-            plan = plan_return(workspace, path)
+            plan = plan_return(workspace, path, _meter(progress, checking))
             return plan, said_all(workspace, plan, chinese)
 
         def planned(result: tuple[ReturnPlan, dict[str, Said]]) -> None:
             plan, words = result
             self._end_progress()
-            if cancelled:
-                self.queue.clear()
-                self.context.status(self.tr("Import of the returns cancelled; nothing was changed."), 6000)
-                return
             self.show_review(plan, f"({place}/{self.count})" if self.count > 1 else "", words)
 
         def refused(error: BaseException) -> None:
             self._end_progress()
+            if isinstance(error, Cancelled):
+                self.queue.clear()
+                self.context.status(self.tr("Import of the returns cancelled; nothing was changed."), 6000)
+                return
             self._refused(error)
 
-        self.job = self.context.runner.start(work, planned, refused)
+        self._run(work, planned, refused)
 
     def show_review(self, plan: ReturnPlan, place: str = "", words: Mapping[str, Said] | None = None) -> ReturnReview:
         """The review of ``plan`` over the window (not blocking)."""
@@ -160,12 +160,12 @@ class ReturnImport(QObject):
         self.progress = self._busy(
             self.tr("Applying the return of %1…").replace("%1", plan.department), review.windowTitle(), review
         )
-        self.progress.setCancelButton(None)  # one transaction: it completes or leaves nothing
+        copying = self.tr("Storing the new evidence of %1: %2 of %3 MB").replace("%1", plan.department)
 
-        def work(_progress: Progress) -> ReturnApplied:
+        def work(progress: Progress) -> ReturnApplied:
             from egov_desk.core.packages.importing import apply_return
 
-            return apply_return(workspace, plan, chosen)
+            return apply_return(workspace, plan, chosen, _meter(progress, copying))
 
         def applied(result: ReturnApplied) -> None:
             self._end_progress()
@@ -179,11 +179,27 @@ class ReturnImport(QObject):
 
         def failed(error: BaseException) -> None:
             self._end_progress()
+            if isinstance(error, Cancelled):  # before any row was written: the review stays, as it was
+                self.context.status(self.tr("Applying cancelled; nothing was written."), 6000)
+                return
             text = say(error, ui_language()) if isinstance(error, EgovError) else str(error)
             self.last_refusal = text
             self._say(QMessageBox.Icon.Warning, text, review)  # the review stays open: choose again or close
 
-        self.job = self.context.runner.start(work, applied, failed)
+        self._run(work, applied, failed)
+
+    def _run(
+        self,
+        work: Callable[[Progress], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        """``work`` off the UI thread, its progress shown in the dialog open now, whose Cancel cancels it."""
+        dialog = self.progress
+        job = self.job = self.context.runner.start(work, done, failed)
+        if dialog is not None and job.running:  # (run inline, it has ended already)
+            dialog.canceled.connect(job.cancel)
+            job.progressed.connect(lambda value, _total, text: _progressed(dialog, value, text))
 
     def _push(self, plan: ReturnPlan, take: dict[str, str], result: ReturnApplied) -> None:
         """One undo step for the whole return: Ctrl+Z undoes every change it applied; redo applies it again."""
@@ -210,7 +226,7 @@ class ReturnImport(QObject):
     # --- small helpers ----------------------------------------------------------------------------
 
     def _busy(self, label: str, title: str, parent: QWidget | None = None) -> QProgressDialog:
-        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent or self.context.parent)
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 1000, parent or self.context.parent)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
@@ -229,6 +245,29 @@ class ReturnImport(QObject):
         box = QMessageBox(icon, self.tr("Department return"), text, QMessageBox.StandardButton.Ok, parent)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return self.context.show(box)
+
+
+def _meter(progress: Progress, text: str) -> Meter:
+    """A meter telling ``progress`` how many MB are done ("%2 of %3 MB" in ``text``), a few times a second at
+    most; a cancel asked for stops the work at its next chunk."""
+    from egov_desk.core.packages.meter import Meter
+
+    last = [0.0]
+
+    def heard(done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - last[0] < PROGRESS_INTERVAL_S and done < total:
+            return  # a signal per chunk would keep the UI thread repainting the dialog
+        last[0] = now
+        said = text.replace("%2", f"{done / MB:.1f}").replace("%3", f"{total / MB:.1f}")
+        progress.update(int(1000 * done / total) if total else 1000, 1000, said)
+
+    return Meter(progress=heard, cancelled=lambda: progress.cancelled)
+
+
+def _progressed(dialog: QProgressDialog, value: int, text: str) -> None:
+    dialog.setValue(value)
+    dialog.setLabelText(text)
 
 
 def with_notes(workspace: Workspace, applied: ReturnApplied, changes: Changes) -> Changes:
