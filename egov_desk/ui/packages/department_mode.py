@@ -159,6 +159,8 @@ class DepartmentDesk(QObject):
         review_menu.menu.aboutToShow.connect(self.disable_sign_off)
         self.disable_sign_off()
         self.lock_outside()
+        window.windowTitleChanged.connect(self.mark_title)  # the window names the assessment again and again
+        self.mark_title(window.windowTitle())
 
     # --- what is shown ----------------------------------------------------------------------------
 
@@ -177,6 +179,12 @@ class DepartmentDesk(QObject):
         if due is not None:
             parts.append(self.tr("due %1").replace("%1", due.isoformat()))
         return " · ".join(parts)
+
+    def mark_title(self, title: str) -> None:
+        """The window's title starts with 科室填报 · the department, like the banner."""
+        mark = self.tr("Department filling-in · %1 — ").replace("%1", self.mode.department)
+        if not title.startswith(mark):
+            self.window.setWindowTitle(mark + title)
 
     @staticmethod
     def _sender(made_by: Any) -> str:
