@@ -111,6 +111,7 @@ def test_the_package_is_shown_then_its_workspace_made_and_opened(shell: Shell, p
     assert (facts["department"], facts["number"], facts["deadline"]) == ("办公室", "1", "2019-12-20")
     assert facts["year"] == str(window.assessment.year)
     assert summary.place() == documents / default_place_name(package)
+    summary.name.setText("李四")  # the clerk's name, asked before the workspace is made
     summary.accept()
     made = summary.place()
     assert shell.window is not window  # the department's workspace is open now
@@ -127,6 +128,7 @@ def test_the_same_package_opens_its_workspace_again_instead_of_making_another(
     opening_of(shell).open(package)
     first = opening_of(shell).summary
     assert first is not None
+    first.name.setText("李四")  # the clerk's name, asked before the workspace is made
     first.accept()
     made = shell.workspace.folder
     assert made is not None
@@ -262,6 +264,7 @@ def test_a_double_click_shows_the_package_and_makes_its_workspace_before_any_win
     def accept_when_asked() -> None:
         asked = [w for w in QApplication.topLevelWidgets() if isinstance(w, OpenSummary) and w.isVisible()]
         if asked:
+            asked[0].name.setText("李四")  # the clerk's name, asked before the workspace is made
             asked[0].accept()
         else:
             QTimer.singleShot(50, accept_when_asked)
@@ -289,6 +292,7 @@ def test_a_new_workspace_can_still_be_made_beside_the_one_made_before(
     opening_of(shell).open(package)
     first = opening_of(shell).summary
     assert first is not None
+    first.name.setText("李四")  # the clerk's name, asked before the workspace is made
     first.accept()
     made = shell.workspace.folder
     assert made is not None

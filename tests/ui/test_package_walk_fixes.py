@@ -8,12 +8,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from egov_desk.core.demo import create_demo_workspace
-from egov_desk.core.packages.department import open_package
+from egov_desk.core.history import history
+from egov_desk.core.packages.department import department_mode, open_package
 from egov_desk.core.packages.export import export_department_package
-from egov_desk.core.workspace import Workspace
+from egov_desk.core.person import Person
+from egov_desk.core.workspace import Workspace, current_user
+from egov_desk.ui.dialogs.person import remember_person, remembered_person
 from egov_desk.ui.main_window import MainWindow
+from egov_desk.ui.packages.open_package import PackageOpening
+from egov_desk.ui.shell import Shell
 
 DEPARTMENT = "办公室"
 
@@ -40,6 +46,34 @@ def department(package: Path, tmp_path: Path) -> Iterator[Workspace]:
     workspace.close()
 
 
+@pytest.fixture
+def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "Documents"
+    folder.mkdir()
+    monkeypatch.setattr("egov_desk.ui.packages.open_package.documents_folder", lambda: folder)
+    return folder
+
+
+@pytest.fixture
+def shell(qtbot, qapp: QApplication, office: Workspace) -> Iterator[Shell]:  # type: ignore[no-untyped-def]
+    the_shell = Shell(qapp, office)
+    the_shell.show()
+    assert the_shell.window is not None
+    the_shell.window.runner.synchronous = True
+    yield the_shell
+    if the_shell.window is not None:
+        the_shell.window.close()
+    if the_shell.workspace is not office:
+        the_shell.workspace.close()
+
+
+def opening_of(shell: Shell) -> PackageOpening:
+    assert shell.window is not None
+    opening = shell.window.packages.opening
+    opening.runner.synchronous = True
+    return opening
+
+
 def window_over(qtbot, workspace: Workspace) -> MainWindow:  # type: ignore[no-untyped-def]
     window = MainWindow(workspace)
     qtbot.addWidget(window)
@@ -62,3 +96,53 @@ def test_the_window_title_says_department_filling_in_and_whose(qtbot, department
 def test_an_ordinary_workspace_title_has_no_department_mark(qtbot, office: Workspace) -> None:  # type: ignore[no-untyped-def]
     window = window_over(qtbot, office)
     assert "科室填报" not in window.windowTitle()
+
+
+def test_the_clerks_name_is_asked_before_the_workspace_is_made_and_names_its_history(
+    shell: Shell, package: Path, documents: Path
+) -> None:
+    opening = opening_of(shell)
+    opening.open(package)
+    summary = opening.summary
+    assert summary is not None
+    assert summary.clerk() == ""
+    summary.accept()  # no name: not made, the name asked for
+    assert summary.isVisible()
+    assert summary.name_needed.isVisible()
+    assert not summary.place().exists()
+    summary.name.setText("  张三 ")
+    summary.accept()
+    department = shell.workspace
+    assert department.folder == summary.place()
+    person = department.person
+    assert (person.name, person.role, person.department) == ("张三", "filler", DEPARTMENT)
+    assert remembered_person(current_user()).name == "张三"
+    mode = department_mode(department)
+    assert mode is not None
+    assert mode.data["made_by"]["name"] == "张三"  # who opened it
+    code = sorted(mode.codes)[0]
+    department.set_note(mode.assessment, code, "已参加两次")
+    rows = history(department, mode.assessment, code)
+    assert rows
+    assert {(row.name, row.role) for row in rows} == {("张三", "filler")}
+
+
+def test_reopening_the_department_workspace_keeps_the_remembered_name(
+    shell: Shell, package: Path, documents: Path
+) -> None:
+    remember_person(current_user(), Person("王五", "leader"))
+    opening = opening_of(shell)
+    opening.open(package)
+    first = opening.summary
+    assert first is not None
+    assert first.clerk() == "王五"  # prefilled
+    first.accept()
+    opening = opening_of(shell)
+    opening.open(package)
+    again = opening.summary
+    assert again is not None
+    assert again.made is not None
+    assert again.clerk() == "王五"
+    again.accept()
+    assert shell.workspace.person.name == "王五"
+    assert remembered_person(current_user()).role == "leader"  # the office's role on this PC is kept

@@ -288,10 +288,11 @@ def _make(package: Package, into: Path) -> Workspace:
     return workspace
 
 
-def open_package(package_path: Path, into: Path, meter: Meter | None = None) -> DepartmentOpened:
+def open_package(package_path: Path, into: Path, meter: Meter | None = None, name: str = "") -> DepartmentOpened:
     """Make the department workspace ``into`` (new or empty) from the package; refused in one line, nothing
     made, when the package cannot be trusted, is not a department's package, or ``into`` holds anything. A
-    ``meter`` hears the bytes hashed and then copied, and a cancel through it leaves ``into`` as it was."""
+    ``meter`` hears the bytes hashed and then copied, and a cancel through it leaves ``into`` as it was. ``name``:
+    the clerk opening it, recorded as who opened it."""
     package = read_package(package_path, meter)
     _refuse_kind(package)
     _refuse_not_empty(into, str(package_path))
@@ -307,7 +308,7 @@ def open_package(package_path: Path, into: Path, meter: Meter | None = None) -> 
             with package.evidence(sha256) as stream:
                 read = cast(IO[bytes], Metered(stream, meter)) if meter else stream
                 copy_into_vault(workspace.evidence.vault, read, sha256, size, str(package_path))
-        workspace.set_person(Person(role=FILLER, department=package.manifest.department))
+        workspace.set_person(Person(name, FILLER, package.manifest.department))  # the clerk
         _fill(workspace, package, assessment_id)
     except BaseException as exc:
         if workspace is not None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,8 @@ from egov_desk.core.packages.department import DepartmentOpened, department_mode
 from egov_desk.core.packages.format import DEPARTMENT, SUFFIX
 from egov_desk.core.packages.meter import Meter
 from egov_desk.core.packages.reading import Package, read_package
+from egov_desk.core.workspace import current_user
+from egov_desk.ui.dialogs.person import remember_person, remembered_person
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.packages.export_dialog import documents_folder
 from egov_desk.ui.packages.open_summary import OpenSummary
@@ -163,7 +165,8 @@ class PackageOpening(QObject):
             )
             self.finished.emit(None)
             return
-        self.summary = OpenSummary(package, checked.made, checked.place, self.parent_widget)
+        known = remembered_person(current_user()).name
+        self.summary = OpenSummary(package, checked.made, checked.place, self.parent_widget, known)
         self.summary.accepted.connect(lambda: self._chosen(checked))
         self.summary.rejected.connect(lambda: self.finished.emit(None))
         self.summary.open()
@@ -172,6 +175,9 @@ class PackageOpening(QObject):
         summary = self.summary
         if summary is None:
             return
+        name = summary.clerk()
+        login = current_user()
+        remember_person(login, replace(remembered_person(login), name=name))  # the window names them from now on
         if checked.made is not None and not summary.make_new():
             self._remember(checked.package, checked.made)
             self.finished.emit(checked.made)
@@ -181,7 +187,7 @@ class PackageOpening(QObject):
         self._busy(self.tr("Making the department workspace in %1…").replace("%1", str(into)), cancel=True)
 
         def work(progress: Progress) -> DepartmentOpened:
-            return open_package(path, into, metered(progress))  # a cancel leaves the folder as it was
+            return open_package(path, into, metered(progress), name)  # a cancel leaves the folder as it was
 
         self._follow(self.runner.start(work, lambda opened: self._made(checked.package, opened), self._refused))
 

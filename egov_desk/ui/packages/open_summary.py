@@ -1,6 +1,7 @@
 """What a department's work package is, before its workspace is made: unit, year, assessment, department, number,
 from whom and when, deadline, items (lead and cooperating) and evidence — and where the workspace goes, or that the
-one made from this package before is opened again."""
+one made from this package before is opened again; and the clerk's name (required, remembered on this PC), so that
+every history row there names them from the first."""
 
 from __future__ import annotations
 
@@ -35,7 +36,9 @@ def local_time(text: str) -> str:
 
 
 class OpenSummary(QDialog):
-    def __init__(self, package: Package, made: Path | None, place: Path, parent: QWidget | None) -> None:
+    def __init__(
+        self, package: Package, made: Path | None, place: Path, parent: QWidget | None, name: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("openPackageSummary")
         self.setWindowTitle(self.tr("Open a department work package"))
@@ -86,6 +89,16 @@ class OpenSummary(QDialog):
             value = QLabel(self.facts[key])
             value.setWordWrap(True)
             form.addRow(text, value)
+        self.name = QLineEdit(name)
+        self.name.setObjectName("clerkName")
+        self.name.setPlaceholderText(self.tr("As it should appear beside every change in the history"))
+        form.addRow(self.tr("&Your name:"), self.name)
+        self.name_needed = QLabel(self.tr("Your name is needed: every change made here is recorded under it."))
+        self.name_needed.setObjectName("clerkNameNeeded")
+        self.name_needed.setStyleSheet("color: #b91c1c;")
+        self.name_needed.setWordWrap(True)
+        self.name_needed.hide()
+        form.addRow("", self.name_needed)
         layout.addLayout(form)
         self.folder = QLineEdit(str(place))
         self.folder.setObjectName("departmentFolder")
@@ -121,6 +134,8 @@ class OpenSummary(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
+        if not name:
+            self.name.setFocus()  # typed, then Enter
 
     def _show_place(self, shown: bool, label: QLabel, where: QHBoxLayout) -> None:
         label.setVisible(shown)
@@ -146,7 +161,14 @@ class OpenSummary(QDialog):
         if chosen:
             self.folder.setText(chosen)
 
+    def clerk(self) -> str:
+        return self.name.text().strip()
+
     def accept(self) -> None:
+        if not self.clerk():
+            self.name_needed.show()
+            self.name.setFocus()
+            return
         if self.make_new() and not self.folder.text().strip():
             self.folder.setFocus()
             return
