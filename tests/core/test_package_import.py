@@ -80,6 +80,8 @@ def test_a_return_is_planned_applied_and_said_under_the_departments_person(demo:
     assert item_reviews(demo, assessment)["002"].status == "submitted"
     assert set(applied.codes) == {"002", "006"}
     assert applied.changes.scores[0].code == "002"
+    noted = [c.note for c in applied.changes.scores if c.code == "002" and c.note is not None]
+    assert noted == ["第二项尚未完成"]  # said with the rest: the window repaints it at once
     lines = history(demo, assessment)
     start = next(n for n, line in enumerate(lines) if line.action == "import_return")
     assert lines[start].person() == lines[start].who  # the office's own person took it in
@@ -106,8 +108,9 @@ def test_undo_takes_the_whole_return_back(demo: Workspace, full_return: Path) ->
     statuses = [r.status for r in demo.evidence.by_item(assessment)["002"].requirements]
     applied = apply_return(demo, plan_return(demo, full_return), {})
 
-    undo_return(demo, applied)
+    undone = undo_return(demo, applied)
 
+    assert [c.note for c in undone.scores if c.code == "002" and c.note is not None] == [before[1].get("002", "")]
     after = (demo.inputs(assessment), demo.notes(assessment), evidence_names(demo, "002"), evidence_names(demo, "006"))
     assert after == before
     assert [r.status for r in demo.evidence.by_item(assessment)["002"].requirements] == statuses

@@ -34,6 +34,7 @@ from egov_desk.core.evidence.reading import file_with
 from egov_desk.core.evidence.types import CHECKED
 from egov_desk.core.packages.format import MadeBy, evidence_member
 from egov_desk.core.packages.meter import Meter, Metered
+from egov_desk.core.packages.return_notes import with_notes
 from egov_desk.core.packages.return_plan import APPLY, CONFLICT, ReturnChange, ReturnPlan
 from egov_desk.core.packages.vault_copy import copy_into_vault
 from egov_desk.core.person import Person
@@ -368,6 +369,7 @@ def apply_return(
             CycleChange(assessment_id, codes, "review", statuses),
         )
     )
+    changes = with_notes(workspace, assessment_id, applying.notes, changes)
     return ReturnApplied(
         assessment_id,
         plan.department,

@@ -12,6 +12,7 @@ from egov_desk.core.changes import Changes, CycleChange, EvidenceChange
 from egov_desk.core.db.models import EvidenceFile, EvidenceLink, ItemRow, RequirementCheck, utcnow
 from egov_desk.core.evidence.reading import file_with
 from egov_desk.core.packages.return_applied import ReturnApplied
+from egov_desk.core.packages.return_notes import with_notes
 from egov_desk.core.review import ACTION_OF
 from egov_desk.core.scoring import score_item
 from egov_desk.core.workspace_inputs import _input_row, scored
@@ -108,4 +109,5 @@ def undo_return(workspace: Workspace, applied: ReturnApplied) -> Changes:
         scored(sheet, assessment_id, score_item(sheet.system.item(code), inp), inp)
         for code, inp in applied.inputs.items()
     ]
-    return Changes((*scores, EvidenceChange(assessment_id, codes), CycleChange(assessment_id, codes, "review", was)))
+    changes = Changes((*scores, EvidenceChange(assessment_id, codes), CycleChange(assessment_id, codes, "review", was)))
+    return with_notes(workspace, assessment_id, applied.notes, changes)

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from egov_desk.core.changes import Changes
     from egov_desk.core.packages.importing import ReturnApplied, ReturnPlan
     from egov_desk.core.packages.meter import Meter
-    from egov_desk.core.workspace import Workspace
     from egov_desk.ui.context import WindowContext
 
 
@@ -172,7 +171,7 @@ class ReturnImport(QObject):
             self.last_applied = result
             review.accept()
             self.review = None
-            self.context.apply(with_notes(workspace, result, result.changes))
+            self.context.apply(result.changes)
             if result.applied:
                 self._push(plan, chosen, result)
             self._next()
@@ -209,10 +208,10 @@ class ReturnImport(QObject):
 
         def forward() -> Changes:
             held[0] = apply_return(workspace, plan, take)
-            return with_notes(workspace, held[0], held[0].changes)
+            return held[0].changes
 
         def backward() -> Changes:
-            return with_notes(workspace, held[0], undo_return(workspace, held[0]))
+            return undo_return(workspace, held[0])
 
         text = self.tr("return of %1").replace("%1", plan.department)
         step = Step(text, forward, backward, self.context.apply, self.context.report_failure, done=True)
@@ -268,32 +267,6 @@ def _meter(progress: Progress, text: str) -> Meter:
 def _progressed(dialog: QProgressDialog, value: int, text: str) -> None:
     dialog.setValue(value)
     dialog.setLabelText(text)
-
-
-def with_notes(workspace: Workspace, applied: ReturnApplied, changes: Changes) -> Changes:
-    """``changes`` and the notes the return wrote (or its undo put back), so the window shows them at once:
-    apply_return and undo_return say the scores, evidence and review statuses they changed, not the notes."""
-    from egov_desk.core.changes import Changes, ScoreChange
-
-    said = {change.code for change in changes.scores if change.note is not None}
-    codes = [code for code in applied.notes if code not in said]
-    if not codes:
-        return changes
-    sheet, notes = workspace.scores(applied.assessment_id), workspace.notes(applied.assessment_id)
-    noted = [
-        ScoreChange(
-            applied.assessment_id,
-            code,
-            sheet.items[code],
-            [],
-            sheet.total,
-            len(sheet.unscored),
-            None,
-            notes.get(code, ""),
-        )
-        for code in codes
-    ]
-    return Changes((*changes, *noted))
 
 
 def _department_workspace(context: WindowContext) -> bool:
