@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.history import history
@@ -146,3 +146,39 @@ def test_reopening_the_department_workspace_keeps_the_remembered_name(
     again.accept()
     assert shell.workspace.person.name == "王五"
     assert remembered_person(current_user()).role == "leader"  # the office's role on this PC is kept
+
+
+def test_texts_name_who_sent_the_package_never_the_office(qtbot, office: Workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    office.set_person(Person("张三", "leader"))
+    package = tmp_path / "张三发出.egovpkg"
+    export_department_package(office, office.default_assessment().id, DEPARTMENT, package)
+    open_package(package, tmp_path / "dept", name="李四")
+    with Workspace.open(tmp_path / "dept", create=False) as department:
+        window = window_over(qtbot, department)
+        step = window.packages.returning
+        step.choose_path = lambda suggested: tmp_path / suggested.name
+        step.start()
+        question = step.question
+        assert question is not None
+        assert "张三" in question.text()  # nothing changed: the return tells 张三 only that
+        question.button(QMessageBox.StandardButton.Yes).click()
+        said = step.said
+        assert said is not None
+        last = said.text().split("\n\n")[-1]
+        assert "张三" in last
+        assert "办公室" not in last
+        assert "office" not in last
+        desk = window.packages.department
+        assert desk is not None
+        assert "张三" in desk.office_only()
+        window.close()
+
+
+def test_without_a_senders_name_the_coordinating_side_is_said(qtbot, department: Workspace) -> None:  # type: ignore[no-untyped-def]
+    window = window_over(qtbot, department)
+    desk = window.packages.department
+    assert desk is not None
+    said = desk.office_only()
+    assert "office" not in said.lower()
+    assert "办公室的工作" not in said
+    assert said.count("办公室") <= 1  # the department's own name only

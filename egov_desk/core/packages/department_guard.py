@@ -120,8 +120,8 @@ def guard_department_write(
     if action in OFFICE_ACTIONS:
         raise _refused(
             mode,
-            f"{action} is the office's to do — ask the office",
-            "指标体系、材料清单、考评信息、截止日期和考评阶段由办公室维护，请联系办公室修改",
+            f"{action} is done by the coordinating side that sent the package — ask them",
+            "指标体系、材料清单、考评信息、截止日期和考评阶段由汇总方（发出工作包的一方）维护，请联系汇总方修改",
             action=action,
         )
     if assessment_id is not None and assessment_id != mode.assessment:

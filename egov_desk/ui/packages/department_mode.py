@@ -48,6 +48,21 @@ if TYPE_CHECKING:
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+def package_sender(mode: DepartmentMode | None) -> str:
+    """The name of whoever made the package ("" when none was given): the one a return goes back to. Never "the
+    office" — 办公室 is a department's name too."""
+    made_by = mode.data.get("package_made_by") if mode is not None else None
+    return str(made_by.get("name") or "") if isinstance(made_by, dict) else ""
+
+
+def sender_said(mode: DepartmentMode | None) -> str:
+    """张三（发出本工作包的人）, or 汇总方 when the package names nobody."""
+    name = package_sender(mode)
+    if name:
+        return QCoreApplication.translate("DepartmentDesk", "%1 (who sent this package)").replace("%1", name)
+    return QCoreApplication.translate("DepartmentDesk", "the coordinating side (who sent this package)")
+
+
 class DepartmentWindow(Protocol):
     """What of the main window 科室填报 uses."""
 
@@ -227,8 +242,10 @@ class DepartmentDesk(QObject):
     # --- what is not offered ----------------------------------------------------------------------
 
     def office_only(self) -> str:
-        return self.tr("The office's to do: this is %1's department workspace (科室填报)").replace(
-            "%1", self.mode.department
+        return (
+            self.tr("Done by %2, not here: this is %1's department workspace (科室填报)")
+            .replace("%1", self.mode.department)
+            .replace("%2", sender_said(self.mode))
         )
 
     def disable(self, action: QAction) -> None:

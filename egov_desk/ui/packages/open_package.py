@@ -159,9 +159,10 @@ class PackageOpening(QObject):
                 self.finished.emit(None)
                 return
             self._say(
-                self.tr("%1: a return, not a department work package — the office imports returns.").replace(
-                    "%1", str(package.path)
-                )
+                self.tr(
+                    "%1: a return, not a department work package — returns are imported by the coordinating side "
+                    "that sent the packages."
+                ).replace("%1", str(package.path))
             )
             self.finished.emit(None)
             return

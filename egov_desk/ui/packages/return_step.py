@@ -1,6 +1,7 @@
 """文件 → 生成回执… in a department's workspace: what the return will hold (items changed, changes, new files) read
 off the UI thread, a question when nothing changed, where to save it, the return written off the UI thread, and a
-line telling the person to send it to the office."""
+line telling the person to give it back to whoever sent the package, by name (never "the office": 办公室 is a
+department's name too)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from egov_desk.core.packages.format import SUFFIX
 from egov_desk.core.packages.return_changes import NetChanges, net_changes
 from egov_desk.core.packages.returning import ReturnWritten, make_return
 from egov_desk.ui.language import ui_language
+from egov_desk.ui.packages.department_mode import sender_said
 from egov_desk.ui.packages.export_dialog import default_folder
 from egov_desk.ui.packages.export_run import file_size
 
@@ -66,8 +68,8 @@ class ReturnStep(QObject):
         new_bytes = sum(file.size for file in net.new_files.values())
         if not net.items:
             text = self.tr(
-                "Nothing was changed since the package came: a return now tells the office only that. Write it anyway?"
-            )
+                "Nothing was changed since the package came: a return now tells %1 only that. Write it anyway?"
+            ).replace("%1", sender_said(mode))
             box = QMessageBox(
                 QMessageBox.Icon.Question,
                 self.tr("Make the return"),
@@ -160,6 +162,7 @@ class ReturnStep(QObject):
     def _written(self, written: ReturnWritten) -> None:
         self._close_busy()
         self.written = written
+        mode = department_mode(self.context.workspace)
         text = (
             self.tr("The return %1 was written: %2 change(s) to %3 item(s), %4 new file(s).")
             .replace("%1", str(written.path))
@@ -167,7 +170,9 @@ class ReturnStep(QObject):
             .replace("%3", str(written.items))
             .replace("%4", str(written.files))
             + "\n\n"
-            + self.tr("Send it to the office (USB stick or intranet mail): the office imports it there.")
+            + self.tr("Give it back to %1 (USB stick or intranet mail): it is imported there.").replace(
+                "%1", sender_said(mode)
+            )
         )
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Make the return"), text, parent=self.context.parent)
         box.setObjectName("returnWritten")

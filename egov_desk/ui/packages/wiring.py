@@ -56,14 +56,16 @@ class PackageWork(QObject):
             self.tr("Open a department wor&k package…"),
             self.opening.ask,
             OPEN_KEYS,
-            self.tr("Make a department's workspace from the package the office sent, and open it"),
+            self.tr("Make a department's workspace from the work package it was sent, and open it"),
         )
         self.open_action.setEnabled(context.shell is not None)
         self.return_action = self._action(
             self.tr("&Make the return…"),
             self.returning.start,
             RETURN_KEYS,
-            self.tr("What this department changed, and its new files, in one file to send to the office"),
+            self.tr(
+                "What this department changed, and its new files, in one file to give back to the package's sender"
+            ),
         )
         mode = department_mode(context.workspace)
         self.return_action.setEnabled(mode is not None and not read_only)
