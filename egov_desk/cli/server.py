@@ -10,6 +10,7 @@ import argparse
 from typing import Any
 
 from egov_desk.cli.common import Refused, is_server, print_json
+from egov_desk.cli.server_people import add_people_commands
 
 URL_HELP = "the server's database: postgresql://user@host:port/database (the password from ~/.pgpass or PGPASSWORD)"
 
@@ -33,6 +34,7 @@ def add_server_commands(commands: Any) -> None:
     check.add_argument("--url", required=True, help=URL_HELP)
     check.add_argument("--json", action="store_true")
     check.set_defaults(run=cmd_server_check)
+    add_people_commands(actions)  # server people add|remove|list
 
 
 def _url(args: argparse.Namespace) -> str:

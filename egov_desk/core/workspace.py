@@ -44,6 +44,7 @@ from egov_desk.core.packages.department_guard import department_person
 from egov_desk.core.person import Person
 from egov_desk.core.scoring import ScoreSheet, score_system
 from egov_desk.core.server import connect as connect_server
+from egov_desk.core.server_people import login_person
 from egov_desk.core.server_watch import DataWatch, watch_workspace
 from egov_desk.core.stale_writes import Seen, seen_version
 from egov_desk.core.store import Store
@@ -104,7 +105,7 @@ class Workspace:
             self.engine.dispose()
             raise
         self.store = Store(self.engine, self.actor, self.access)
-        self.store.person = department_person(self.store.read)  # a department workspace: its 填报人
+        self.store.person = login_person(self.store, department_person(self.store.read))  # server: people table
         self._sheets: dict[int, ScoreSheet] = {}
         self.evidence = EvidenceBook(self.store, (folder if folder else Path.cwd()) / "vault")
 
@@ -206,7 +207,7 @@ class Workspace:
         return self.store.person
 
     def set_person(self, person: Person) -> None:
-        self.store.person = department_person(self.store.read, person)
+        self.store.person = login_person(self.store, department_person(self.store.read, person))
 
     # --- indicator systems ------------------------------------------------------------------------
 

@@ -213,6 +213,18 @@ class Setting(Base):
     value: Mapped[Any | None] = mapped_column(JSON)
 
 
+class PersonRow(Base):
+    """A server login's name, role and department (0008); on a server its row security reads it."""
+
+    __tablename__ = "people"
+
+    login: Mapped[str] = mapped_column(Text, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    role: Mapped[str] = mapped_column(String(20))  # filler, reviewer, leader
+    department: Mapped[str] = mapped_column(Text, default="", server_default="")  # a filler's
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class Blob(Base):
     """Bytes in the evidence vault, named by their SHA-256; stored once however often they are added."""
 

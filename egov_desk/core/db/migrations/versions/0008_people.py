@@ -1,0 +1,108 @@
+"""Who may change what, on a server: the ``people`` table maps a login to a name, a role (填报人 filler, 审核人
+reviewer, 负责人 leader) and a department. On PostgreSQL the tables a filler writes get row-level security:
+
+- an item's input, note and review status (``item_inputs``), its requirements and their ticks, its evidence links:
+  a filler only on the items their department leads or cooperates on, a reviewer or leader on every item;
+- an evidence file: anyone in ``people`` adds one; changing or removing it only while every item it is linked to is
+  theirs;
+- an assessment: its stage moved between 填报 and 审核 by a reviewer, made final (定稿) by the leader only.
+
+The policies name ``current_user``; the workspace's owner (who made the tables) is not bound by them and keeps
+every right. What each login may touch at all is granted when it is added (``server people add``:
+:mod:`egov_desk.core.server_people`): the history (``audit``) only INSERT, so a client can never rewrite the chain.
+A workspace folder (SQLite) gets the table too, but enforces nothing with it: one PC, one person at a time.
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-11-29
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0008"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+# table → the expression naming the item a row belongs to
+_ITEM_TABLES = {
+    "item_inputs": "egov_may_write_item(item_id)",
+    "evidence_links": "egov_may_write_item(item_id)",
+    "evidence_requirements": "egov_may_write_item(item_id)",
+    "requirement_checks": "egov_may_write_requirement(requirement_id)",
+}
+
+_FUNCTIONS = """
+CREATE FUNCTION egov_role() RETURNS text LANGUAGE sql STABLE SET search_path = {schema}, pg_temp AS $$
+    SELECT role FROM people WHERE login = current_user
+$$;
+CREATE FUNCTION egov_may_write_item(item integer) RETURNS boolean LANGUAGE sql STABLE
+SET search_path = {schema}, pg_temp AS $$
+    SELECT EXISTS (
+        SELECT 1 FROM people p WHERE p.login = current_user AND (
+            p.role IN ('reviewer', 'leader')
+            OR (p.role = 'filler' AND EXISTS (
+                SELECT 1 FROM departments d WHERE d.name = p.department AND (
+                    EXISTS (SELECT 1 FROM items i WHERE i.id = item AND i.lead_id = d.id)
+                    OR EXISTS (SELECT 1 FROM item_cooperating c WHERE c.item_id = item AND c.department_id = d.id))))))
+$$;
+CREATE FUNCTION egov_may_write_requirement(requirement integer) RETURNS boolean LANGUAGE sql STABLE
+SET search_path = {schema}, pg_temp AS $$
+    SELECT egov_may_write_item((SELECT item_id FROM evidence_requirements WHERE id = requirement))
+$$;
+CREATE FUNCTION egov_may_write_file(file integer) RETURNS boolean LANGUAGE sql STABLE
+SET search_path = {schema}, pg_temp AS $$
+    SELECT egov_role() IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM evidence_links l WHERE l.file_id = file AND NOT egov_may_write_item(l.item_id))
+$$;
+"""
+
+
+def upgrade() -> None:
+    op.create_table(
+        "people",
+        sa.Column("login", sa.Text(), nullable=False),
+        sa.Column("name", sa.Text(), server_default="", nullable=False),
+        sa.Column("role", sa.String(length=20), nullable=False),
+        sa.Column("department", sa.Text(), server_default="", nullable=False),
+        sa.Column("added_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("login"),
+    )
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    schema = op.get_bind().execute(sa.text("SELECT quote_ident(current_schema())")).scalar_one()
+    op.execute(_FUNCTIONS.format(schema=schema))
+    for table, item in _ITEM_TABLES.items():
+        _row_security(table, insert=item, update=item, delete=item)
+    _row_security(
+        "evidence_files",
+        insert="egov_role() IS NOT NULL",
+        update="egov_may_write_file(id)",
+        delete="egov_may_write_file(id)",
+    )
+    final = "(egov_role() = 'leader' OR stage <> 'final')"
+    _row_security("assessments", insert=final, update=final, delete="egov_role() = 'leader'")
+
+
+def _row_security(table: str, *, insert: str, update: str, delete: str) -> None:
+    """Everyone reads every row; a write must pass the check (an UPDATE or INSERT that fails it is refused with
+    SQLSTATE 42501, naming the table; a DELETE of a row not theirs finds no row)."""
+    op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+    op.execute(f"CREATE POLICY egov_read ON {table} FOR SELECT USING (true)")
+    op.execute(f"CREATE POLICY egov_insert ON {table} FOR INSERT WITH CHECK ({insert})")
+    op.execute(f"CREATE POLICY egov_update ON {table} FOR UPDATE USING (true) WITH CHECK ({update})")
+    op.execute(f"CREATE POLICY egov_delete ON {table} FOR DELETE USING ({delete})")
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for table in (*_ITEM_TABLES, "evidence_files", "assessments"):
+            for policy in ("egov_read", "egov_insert", "egov_update", "egov_delete"):
+                op.execute(f"DROP POLICY IF EXISTS {policy} ON {table}")
+            op.execute(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
+        op.execute("DROP FUNCTION IF EXISTS egov_may_write_file(integer)")
+        op.execute("DROP FUNCTION IF EXISTS egov_may_write_requirement(integer)")
+        op.execute("DROP FUNCTION IF EXISTS egov_may_write_item(integer)")
+        op.execute("DROP FUNCTION IF EXISTS egov_role()")
+    op.drop_table("people")
