@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -90,6 +91,11 @@ def _said(package: Package, chinese: bool) -> list[str]:
         ]
     for item in data["items"]:
         role = roles.get(item["role"], (item["role"], item["role"]))[0 if chinese else 1]
+        if "changes" in item:  # a return: its changes, one a line
+            count = len(item["changes"])
+            lines.append(f"    {item['code']}  {role}  " + (f"{count} 处修改" if chinese else f"{count} change(s)"))
+            lines += [f"      {line}" for line in _changes_said(item["changes"], chinese)]
+            continue
         score = item["score"] or ("未评分" if chinese else "not scored")
         status = said(ITEM_STATES, item["status"], chinese)
         files = f"材料 {item['files']} 个" if chinese else f"{item['files']} file(s)"
@@ -101,6 +107,57 @@ def _said(package: Package, chinese: bool) -> list[str]:
         else f"  evidence: {data['files']} file(s) ({evidence['files']} distinct, {evidence['bytes']:,} bytes)"
     )
     return lines
+
+
+FIELDS = {
+    "input": ("得分填报", "input"),
+    "note": ("备注", "note"),
+    "status": ("审核状态", "review status"),
+    "requirement": ("材料要求", "requirement"),
+    "evidence": ("佐证材料", "evidence"),
+}
+
+
+def _value(value: Any, chinese: bool) -> str:
+    if value is None or value == "":
+        return "（空）" if chinese else "(empty)"
+    if isinstance(value, str):
+        return f"“{value}”" if chinese else json.dumps(value, ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _change_said(change: dict[str, Any], chinese: bool) -> str:
+    """One change of a return: what, its value in the package → its value now, by whom and when."""
+    field = str(change.get("field", ""))
+    what = FIELDS.get(field, (field, field))[0 if chinese else 1]
+    if field == "requirement":
+        what += f" {change.get('position')}「{change.get('text', '')}」"
+    if field == "evidence":
+        file = change.get("file", {})
+        where = change.get("requirement")
+        place = (
+            (f"材料要求 {where}" if chinese else f"requirement {where}")
+            if where
+            else ("其他" if chinese else "general")
+        )
+        action = {"add": ("新增", "added"), "remove": ("移除", "removed")}.get(str(change.get("action")), ("", ""))
+        place = f"（{place}）" if chinese else f" ({place})"
+        values = f"{action[0 if chinese else 1]} {file.get('name', '')}{place}"
+    else:
+        values = f"{_value(change.get('base'), chinese)} → {_value(change.get('value'), chinese)}"
+        if change.get("comment"):
+            values += f"（{change['comment']}）" if chinese else f" ({change['comment']})"
+    by = change.get("by", {})
+    who = "/".join(str(part) for part in (by.get("name"), by.get("login")) if part)
+    return (
+        f"{what}：{values}  {who} {change.get('at', '')}"
+        if chinese
+        else f"{what}: {values}  {who} {change.get('at', '')}"
+    )
+
+
+def _changes_said(changes: list[dict[str, Any]], chinese: bool) -> list[str]:
+    return [_change_said(change, chinese) for change in changes]
 
 
 def cmd_package_inspect(args: argparse.Namespace) -> int:

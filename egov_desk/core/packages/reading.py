@@ -37,6 +37,7 @@ from egov_desk.core.packages.format import (
     MAX_MEMBERS,
     MAX_PACKAGE,
     PAYLOAD,
+    RETURN,
     VERSION,
     Manifest,
     Member,
@@ -100,6 +101,7 @@ class Package:
                     "files": len(
                         {*item.get("general", []), *(f for r in item.get("requirements", []) for f in r["files"])}
                     ),
+                    **({"changes": list(item.get("changes", []))} if manifest.kind == RETURN else {}),
                 }
                 for item in items
             ],
