@@ -831,6 +831,14 @@ If the app behaves oddly, close and restart it.</source>
 <context>
     <name>DepartmentDesk</name>
     <message>
+        <source>%1 (who sent this package)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the coordinating side (who sent this package)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Department filling-in: %1</source>
         <translation>科室填报：%1</translation>
     </message>
@@ -847,12 +855,16 @@ If the app behaves oddly, close and restart it.</source>
         <translation>截止 %1</translation>
     </message>
     <message>
+        <source>Department filling-in · %1 — </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>This is %1's department workspace: only its own items can be changed here; %2 is led by %3 (shown for context).</source>
         <translation>本工作区是「%1」的科室填报工作区，只能修改本科室的项目；%2 由「%3」牵头（仅供参考）。</translation>
     </message>
     <message>
-        <source>The office's to do: this is %1's department workspace (科室填报)</source>
-        <translation>此项由办公室操作：本工作区是「%1」的科室填报工作区</translation>
+        <source>Done by %2, not here: this is %1's department workspace (科室填报)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2503,6 +2515,18 @@ SHA-256 %4</translation>
         <translation>佐证材料：</translation>
     </message>
     <message>
+        <source>As it should appear beside every change in the history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Your name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your name is needed: every change made here is recorded under it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Make a &amp;new workspace instead</source>
         <translation>另建一个新的工作区(&amp;N)</translation>
     </message>
@@ -2626,8 +2650,8 @@ SHA-256 %4</translation>
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <source>%1: a return, not a department work package — the office imports returns.</source>
-        <translation>%1：这是回执包，不是科室工作包——回执由办公室导入。</translation>
+        <source>%1: a return, not a department work package — returns are imported by the coordinating side that sent the packages.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Making the department workspace in %1…</source>
@@ -2657,16 +2681,16 @@ SHA-256 %4</translation>
         <translation>打开科室工作包(&amp;K)…</translation>
     </message>
     <message>
-        <source>Make a department's workspace from the package the office sent, and open it</source>
-        <translation>用办公室发来的工作包建立科室填报工作区并打开</translation>
+        <source>Make a department's workspace from the work package it was sent, and open it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What this department changed, and its new files, in one file to give back to the package's sender</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Make the return…</source>
         <translation>生成回执(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>What this department changed, and its new files, in one file to send to the office</source>
-        <translation>把本科室的修改和新增文件打包成一个文件，发给办公室</translation>
     </message>
     <message>
         <source>Only in a department's workspace, made from a work package</source>
@@ -2918,7 +2942,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>Office's value now</source>
-        <translation>办公室现值</translation>
+        <translation>本处现值</translation>
     </message>
     <message>
         <source>Changed by</source>
@@ -2969,7 +2993,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>Checking %1: %2 of %3 MB</source>
-        <translation type="unfinished" />
+        <translation>正在检查 %1：%2 / %3 MB</translation>
     </message>
     <message>
         <source>Import of the returns cancelled; nothing was changed.</source>
@@ -2981,11 +3005,19 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>Storing the new evidence of %1: %2 of %3 MB</source>
-        <translation type="unfinished" />
+        <translation>正在存入「%1」的新佐证材料：%2 / %3 MB</translation>
     </message>
     <message>
         <source>Applying cancelled; nothing was written.</source>
-        <translation type="unfinished" />
+        <translation>已取消应用，未写入任何修改。</translation>
+    </message>
+    <message>
+        <source>Applied the return of %1 again.</source>
+        <translation>已重新应用「%1」的回执。</translation>
+    </message>
+    <message>
+        <source>Took back the return of %1: the values before it are back.</source>
+        <translation>已撤销「%1」的回执：恢复为导入前的值。</translation>
     </message>
     <message>
         <source>return of %1</source>
@@ -3014,7 +3046,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>%1 to apply, %2 in conflict, %3 already the same</source>
-        <translation>%1 项修改、%2 处冲突、%3 项已一致</translation>
+        <translation>%1 项待应用、%2 处冲突、%3 项已一致</translation>
     </message>
     <message>
         <source>The return changes nothing.</source>
@@ -3047,7 +3079,7 @@ SHA-256 %4</translation>
     <message numerus="yes">
         <source>%n conflict(s) still need a choice (Alt+D or Alt+O).</source>
         <translation>
-            <numerusform>还有 %n 处冲突未选择（Alt+D 采用科室的，Alt+O 保留办公室的）。</numerusform>
+            <numerusform>还有 %n 处冲突未选择（Alt+D 采用科室的，Alt+O 保留本处的）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3080,7 +3112,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>Conflict · office's</source>
-        <translation>冲突 · 保留办公室的</translation>
+        <translation>冲突 · 保留本处的</translation>
     </message>
     <message>
         <source>Conflict · choose</source>
@@ -3100,11 +3132,11 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>Changed here by %1 on %2, after the package was made.</source>
-        <translation>工作包发出后，%1 于 %2 在办公室修改过</translation>
+        <translation>工作包发出后，%1 于 %2 在本处修改过</translation>
     </message>
     <message>
         <source>Changed here after the package was made.</source>
-        <translation>工作包发出后，办公室修改过</translation>
+        <translation>工作包发出后，本处修改过</translation>
     </message>
 </context>
 <context>
@@ -3118,8 +3150,8 @@ SHA-256 %4</translation>
         <translation>正在读取修改…</translation>
     </message>
     <message>
-        <source>Nothing was changed since the package came: a return now tells the office only that. Write it anyway?</source>
-        <translation>收到工作包以来没有任何修改：现在生成的回执只会告诉办公室这一点。仍要生成吗？</translation>
+        <source>Nothing was changed since the package came: a return now tells %1 only that. Write it anyway?</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Make the return</source>
@@ -3158,8 +3190,8 @@ SHA-256 %4</translation>
         <translation>回执 %1 已写出：%3 个指标共 %2 处修改，新增文件 %4 个。</translation>
     </message>
     <message>
-        <source>Send it to the office (USB stick or intranet mail): the office imports it there.</source>
-        <translation>请把回执发给办公室（U 盘或内网邮件），由办公室导入。</translation>
+        <source>Give it back to %1 (USB stick or intranet mail): it is imported there.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Open the folder</source>
@@ -3957,7 +3989,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>The office's, now</source>
-        <translation>办公室的（现值）</translation>
+        <translation>本处的（现值）</translation>
     </message>
     <message>
         <source>Take the &amp;department's</source>
@@ -3965,7 +3997,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>Keep the &amp;office's</source>
-        <translation>保留办公室的(&amp;O)</translation>
+        <translation>保留本处的(&amp;O)</translation>
     </message>
     <message>
         <source>Choose a change above to see its two values side by side.</source>
@@ -3977,7 +4009,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>The office holds this already: nothing to apply.</source>
-        <translation>办公室已有相同的值，无需应用。</translation>
+        <translation>本处已有相同的值，无需应用。</translation>
     </message>
     <message>
         <source>No conflict: applied unless you untick it (Space).</source>
@@ -4679,6 +4711,13 @@ SHA-256 %4</translation>
     <message>
         <source>Confirm &amp;all</source>
         <translation>全部确认(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>identity</name>
+    <message>
+        <source>On this server your name, role and department come from your login; the workspace's owner changes them (egov-desk-cli server people add)</source>
+        <translation>在此服务器上，您的姓名、角色和部门取自您的登录账号，由工作区所有者设置（egov-desk-cli server people add）</translation>
     </message>
 </context>
 <context>

@@ -55,8 +55,8 @@ def test_without_a_choice_conflicts_are_said_and_nothing_applied(
 
     assert code == 3
     assert "「信息中心」第 1 个工作包的回执" in said
-    assert "1. [冲突] 002 填报数据（勾选项）：科室 0；本处 1（工作包导出后本处已被" in said
-    assert "工作包导出后本处已被" in said
+    assert "1. [冲突] 002 填报数据（勾选项）：科室 0；本处 1（工作包发出后本处已被" in said
+    assert "工作包发出后本处已被" in said
     assert "2. [导入] 002 说明：科室 科室的说明；本处 空" in said
     assert held(folder) == ({"checked": [1]}, "")
 

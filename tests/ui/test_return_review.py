@@ -121,9 +121,11 @@ def test_a_conflict_is_shown_side_by_side_chosen_applied_and_taken_back(
     assert office.notes(assessment).get("021", "") == before_021
     assert window.notes.get("021", "") == before_021
     assert window.model.sheet.items["002"].points == before_points
+    assert "撤销「信息中心」的回执" in window.statusBar().currentMessage()  # said where the person looks
 
     window.undo_stack.redo()
     assert office.notes(assessment)["002"] == DEPARTMENT_NOTE
+    assert "重新应用「信息中心」的回执" in window.statusBar().currentMessage()
 
 
 def test_keeping_the_offices_value_and_leaving_a_change_out(
@@ -135,7 +137,7 @@ def test_keeping_the_offices_value_and_leaving_a_change_out(
 
     review.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is review)
-    qtbot.keyClick(review.table, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # 保留办公室的
+    qtbot.keyClick(review.table, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # 保留本处的
     qtbot.waitUntil(lambda: review.model.choices == {"002/note": "office"})  # a button's access key clicks it soon
     assert review.select_change("002/input")
     qtbot.keyClick(review.table, Qt.Key.Key_Space)  # this change is left out

@@ -111,7 +111,7 @@ def conflict_words(change: ReturnChange, chinese: bool) -> str:
         who = change.office_by or ("未知" if chinese else "unknown")
         when = change.office_at or ""
         return (
-            f"工作包导出后本处已被 {who} 于 {when} 修改"
+            f"工作包发出后本处已被 {who} 于 {when} 修改"
             if chinese
             else f"changed here by {who} at {when} since the package"
         )

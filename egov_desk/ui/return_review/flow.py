@@ -208,10 +208,15 @@ class ReturnImport(QObject):
 
         def forward() -> Changes:
             held[0] = apply_return(workspace, plan, take)
+            redone = self.tr("Applied the return of %1 again.").replace("%1", plan.department)
+            self.context.status(redone, 8000)
             return held[0].changes
 
         def backward() -> Changes:
-            return undo_return(workspace, held[0])
+            undone = undo_return(workspace, held[0])
+            taken = self.tr("Took back the return of %1: the values before it are back.").replace("%1", plan.department)
+            self.context.status(taken, 8000)
+            return undone
 
         text = self.tr("return of %1").replace("%1", plan.department)
         step = Step(text, forward, backward, self.context.apply, self.context.report_failure, done=True)

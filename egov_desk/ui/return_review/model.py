@@ -1,5 +1,5 @@
 """A return's changes as a table (one row per change, grouped by item), with the person's choices: a tick per
-change that applies without question, and for each conflict 采用科室的 or 保留办公室的."""
+change that applies without question, and for each conflict 采用科室的 or 保留本处的."""
 
 from __future__ import annotations
 

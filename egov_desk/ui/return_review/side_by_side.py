@@ -1,5 +1,5 @@
 """The change selected in the review, its two values side by side: the department's and the office's, each with
-who changed it and when, why they conflict, and the two choices (采用科室的 Alt+D / 保留办公室的 Alt+O)."""
+who changed it and when, why they conflict, and the two choices (采用科室的 Alt+D / 保留本处的 Alt+O)."""
 
 from __future__ import annotations
 

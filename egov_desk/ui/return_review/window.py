@@ -237,7 +237,7 @@ class ReturnReview(QDialog):
             self.select_change(following[0])
 
     def choose(self, key: str, choice: str) -> bool:
-        """采用科室的 / 保留办公室的 for the conflict ``key``."""
+        """采用科室的 / 保留本处的 for the conflict ``key``."""
         rows = [row for row, change in enumerate(self.model.changes) if change.key == key]
         return bool(rows) and self.model.choose(rows[0], choice)
 
