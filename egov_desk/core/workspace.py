@@ -44,7 +44,7 @@ from egov_desk.core.packages.department_guard import department_person
 from egov_desk.core.person import Person
 from egov_desk.core.scoring import ScoreSheet, score_system
 from egov_desk.core.server import connect as connect_server
-from egov_desk.core.server_people import login_person
+from egov_desk.core.server_people import login_person, person_of_login
 from egov_desk.core.server_watch import DataWatch, watch_workspace
 from egov_desk.core.stale_writes import Seen, seen_version
 from egov_desk.core.store import Store
@@ -205,6 +205,9 @@ class Workspace:
     def person(self) -> Person:
         """The name and role the person gave (recorded in every audit row beside the OS account)."""
         return self.store.person
+
+    def person_by_login(self) -> Person | None:  # on a server: the login's row in people (None: what was given)
+        return person_of_login(self.store)
 
     def set_person(self, person: Person) -> None:
         self.store.person = login_person(self.store, department_person(self.store.read, person))

@@ -39,6 +39,7 @@ from egov_desk.ui.review_menu import (
     Situation,
     concerns,
 )
+from egov_desk.ui.server.identity import login_identity
 from egov_desk.ui.several_people import push_changes
 from egov_desk.ui.sign_off_steps import SignOffSteps
 from egov_desk.ui.undo import Step, push
@@ -270,6 +271,9 @@ class ReviewDesk(QObject):
             for choice in (dialog.role, dialog.department):
                 choice.setEnabled(False)
                 choice.setToolTip(why_fixed)
+        served = self.workspace.person_by_login()
+        if served is not None:  # a server's people: the login's name, role and department, read-only
+            login_identity(dialog, served)
 
         def chosen() -> None:
             if dialog.chosen is None:
