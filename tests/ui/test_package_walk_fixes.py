@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.history import history
@@ -18,6 +18,7 @@ from egov_desk.core.person import Person
 from egov_desk.core.workspace import Workspace, current_user
 from egov_desk.ui.dialogs.person import remember_person, remembered_person
 from egov_desk.ui.main_window import MainWindow
+from egov_desk.ui.packages.message_width import widen
 from egov_desk.ui.packages.open_package import PackageOpening
 from egov_desk.ui.shell import Shell
 
@@ -182,3 +183,27 @@ def test_without_a_senders_name_the_coordinating_side_is_said(qtbot, department:
     assert "office" not in said.lower()
     assert "办公室的工作" not in said
     assert said.count("办公室") <= 1  # the department's own name only
+
+
+def test_a_one_line_refusal_reads_as_one_line_not_a_character_wrapped_onto_the_next(qtbot) -> None:  # type: ignore[no-untyped-def]
+    text = "/tmp/pkgwalk/损坏.egovpkg：工作包不完整（可能没有复制完），请重新获取"
+    box = widen(QMessageBox(QMessageBox.Icon.Warning, "科室工作包", text))
+    qtbot.addWidget(box)
+    box.show()
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    assert label is not None
+    qtbot.waitUntil(lambda: label.width() > 0)
+    assert label.width() >= label.fontMetrics().horizontalAdvance(text)  # one line
+    assert label.height() < 2 * label.fontMetrics().lineSpacing()
+
+
+def test_a_long_refusal_wraps_into_full_lines_within_the_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
+    text = "工作包不完整（可能没有复制完），请重新获取。" * 6
+    box = widen(QMessageBox(QMessageBox.Icon.Warning, "科室工作包", text))
+    qtbot.addWidget(box)
+    box.show()
+    label = box.findChild(QLabel, "qt_msgbox_label")
+    assert label is not None
+    screen = box.screen().availableGeometry().width()
+    assert label.minimumWidth() <= max(360, int(screen * 0.6))
+    assert label.minimumWidth() >= min(360, label.fontMetrics().horizontalAdvance(text))

@@ -19,6 +19,7 @@ from egov_desk.core.errors import Cancelled, EgovError
 from egov_desk.core.messages import say
 from egov_desk.core.packages.export import PackageWritten, export_department_package
 from egov_desk.ui.language import ui_language
+from egov_desk.ui.packages.message_width import widen
 
 if TYPE_CHECKING:
     from egov_desk.ui.context import WindowContext
@@ -156,7 +157,7 @@ class ExportRun(QObject):
         self.context.status(
             self.tr("%1 package(s) written to %2").replace("%1", str(count)).replace("%2", str(self.folder)), 8000
         )
-        self.context.show(box)
+        self.context.show(widen(box))
 
     def open_folder(self) -> bool:
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))

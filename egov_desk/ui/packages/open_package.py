@@ -32,6 +32,7 @@ from egov_desk.core.workspace import current_user
 from egov_desk.ui.dialogs.person import remember_person, remembered_person
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.packages.export_dialog import documents_folder
+from egov_desk.ui.packages.message_width import widen
 from egov_desk.ui.packages.open_summary import OpenSummary
 
 STEPS = 1000  # the bar's steps
@@ -228,7 +229,7 @@ class PackageOpening(QObject):
         box.setObjectName("packageRefused")
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.message = box
+        self.message = widen(box)
         box.open()
 
     def _busy(self, text: str, cancel: bool) -> None:

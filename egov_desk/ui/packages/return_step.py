@@ -24,6 +24,7 @@ from egov_desk.ui.language import ui_language
 from egov_desk.ui.packages.department_mode import sender_said
 from egov_desk.ui.packages.export_dialog import default_folder
 from egov_desk.ui.packages.export_run import file_size
+from egov_desk.ui.packages.message_width import widen
 
 if TYPE_CHECKING:
     from egov_desk.core.packages.department import DepartmentMode
@@ -99,7 +100,7 @@ class ReturnStep(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(lambda button: self._answered(box, button, mode))
         self.question = box
-        self.context.show(box)
+        self.context.show(widen(box))
 
     def items_said(self, mode: DepartmentMode, net: NetChanges) -> str:
         """The items changed, one a line with its title and how many changes (the first 12)."""
@@ -201,7 +202,7 @@ class ReturnStep(QObject):
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.said = box
-        self.context.show(box)
+        self.context.show(widen(box))
 
     def _busy(self, text: str, cancel: bool = False) -> None:
         dialog = QProgressDialog(text, self.tr("Cancel"), 0, 0, self.context.parent)
