@@ -5,6 +5,7 @@ a one-line refusal reads as a line, and the export dialog says which packages ea
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,27 @@ def test_a_long_refusal_wraps_into_full_lines_within_the_screen(qtbot) -> None: 
     screen = box.screen().availableGeometry().width()
     assert label.minimumWidth() <= max(360, int(screen * 0.6))
     assert label.minimumWidth() >= min(360, label.fontMetrics().horizontalAdvance(text))
+
+
+def test_the_export_dialog_says_which_packages_each_department_was_sent(
+    qtbot,
+    office: Workspace,
+    package: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    export_department_package(office, office.default_assessment().id, DEPARTMENT, package.with_name("第2个.egovpkg"))
+    window = window_over(qtbot, office)
+    dialog = window.packages.exports.ask()
+    assert dialog.isVisible()
+    lines = {
+        entry.text(0): entry
+        for entry in (dialog.list.topLevelItem(i) for i in range(dialog.list.topLevelItemCount()))
+        if entry is not None
+    }
+    today = date.today().isoformat()
+    sent = lines[DEPARTMENT]
+    assert "2" in sent.text(4)
+    assert today in sent.text(4)
+    assert sent.toolTip(4).count(today) == 2  # 第 1 个 and 第 2 个, each with its day
+    other = next(entry for name, entry in lines.items() if name != DEPARTMENT)
+    assert today not in other.text(4)
+    dialog.reject()

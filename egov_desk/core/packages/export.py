@@ -33,7 +33,7 @@ from egov_desk.core.packages.format import (
     canonical,
     evidence_member,
 )
-from egov_desk.core.packages.identity import next_sequence, workspace_id
+from egov_desk.core.packages.identity import next_sequence, record_made, workspace_id
 from egov_desk.core.packages.payload import LEAD, department_work
 
 if TYPE_CHECKING:
@@ -160,6 +160,7 @@ def export_department_package(
         if damaged:
             raise _not_packed(damaged, out)
         package.writestr(zipfile.ZipInfo(MANIFEST, when), canonical(written), zipfile.ZIP_DEFLATED)
+    record_made(workspace, department, sequence, manifest.made_at)
     roles = [item["role"] for item in work.payload["items"]]
     return PackageWritten(
         out,

@@ -8,6 +8,7 @@ stops after the package under way, which is removed (a cancelled package leaves 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from egov_desk.core.exports.files import safe_name
 from egov_desk.core.packages.format import SUFFIX
-from egov_desk.core.packages.identity import SEQUENCE
+from egov_desk.core.packages.identity import SEQUENCE, packages_sent
 from egov_desk.ui.packages.export_run import ExportRun, file_size
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ class DepartmentRow:
     cooperating: int  # items it cooperates on
     files: int  # distinct evidence files
     bytes: int
+    sent: tuple[tuple[int, str], ...] = ()  # the packages sent it so far: (number, made_at ISO or "")
 
 
 def department_rows(workspace: Workspace, assessment_id: int) -> list[DepartmentRow]:
@@ -55,6 +57,7 @@ def department_rows(workspace: Workspace, assessment_id: int) -> list[Department
     assessment = workspace.assessment(assessment_id)
     system = workspace.system_now(assessment.system_id)
     evidence = workspace.evidence.by_item(assessment_id)
+    sent = packages_sent(workspace)
     rows = []
     for department in system.departments():
         lead = cooperating = 0
@@ -67,7 +70,8 @@ def department_rows(workspace: Workspace, assessment_id: int) -> list[Department
             else:
                 continue
             blobs |= {file.sha256: file.size for file in evidence[item.code].files()}
-        rows.append(DepartmentRow(department, lead, cooperating, len(blobs), sum(blobs.values())))
+        made = tuple(sent.get(department, []))
+        rows.append(DepartmentRow(department, lead, cooperating, len(blobs), sum(blobs.values()), made))
     return rows
 
 
@@ -76,6 +80,13 @@ def next_numbers(workspace: Workspace) -> dict[str, int]:
     stored = workspace.setting(SEQUENCE)
     numbers = stored if isinstance(stored, dict) else {}
     return {str(name): int(number) + 1 for name, number in numbers.items()}
+
+
+def local_date(made_at: str) -> str:
+    try:
+        return datetime.fromisoformat(made_at).astimezone().date().isoformat()
+    except ValueError:
+        return ""
 
 
 def package_name(year: int, unit: str, department: str, sequence: int) -> str:
@@ -114,7 +125,9 @@ class ExportDialog(QDialog):
         self.list.setObjectName("packageDepartments")
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
-        self.list.setHeaderLabels([self.tr("Department"), self.tr("Lead"), self.tr("Cooperating"), self.tr("Evidence")])
+        self.list.setHeaderLabels(
+            [self.tr("Department"), self.tr("Lead"), self.tr("Cooperating"), self.tr("Evidence"), self.tr("Sent")]
+        )
         for row in rows:
             entry = QTreeWidgetItem(
                 [
@@ -122,8 +135,10 @@ class ExportDialog(QDialog):
                     str(row.lead),
                     str(row.cooperating),
                     self.tr("%1 file(s), %2").replace("%1", str(row.files)).replace("%2", file_size(row.bytes)),
+                    self.sent_said(row.sent[-1:]),
                 ]
             )
+            entry.setToolTip(4, "\n".join(self.sent_said((sent,)) for sent in row.sent))
             entry.setData(0, Qt.ItemDataRole.UserRole, row.department)
             entry.setCheckState(0, Qt.CheckState.Checked if row.department == ticked else Qt.CheckState.Unchecked)
             for column in (1, 2, 3):
@@ -131,7 +146,7 @@ class ExportDialog(QDialog):
             self.list.addTopLevelItem(entry)
         header = self.list.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        for column in (1, 2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         if self.entries():
             self.list.setCurrentItem(self.entries()[0])
@@ -166,6 +181,15 @@ class ExportDialog(QDialog):
         self.list.itemChanged.connect(lambda *_: self._enable())
         self._enable()
         self.resize(620, 440)
+
+    def sent_said(self, sent: tuple[tuple[int, str], ...]) -> str:
+        """已发出 第 2 个，2026-11-29 (the last of ``sent``), or 尚未发出."""
+        if not sent:
+            return self.tr("none yet")
+        number, made_at = sent[-1]
+        day = local_date(made_at)
+        said = self.tr("package %1 sent").replace("%1", str(number))
+        return self.tr("%1, %2").replace("%1", said).replace("%2", day) if day else said
 
     def entries(self) -> list[QTreeWidgetItem]:
         found = (self.list.topLevelItem(index) for index in range(self.list.topLevelItemCount()))
