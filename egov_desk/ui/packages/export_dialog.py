@@ -188,8 +188,9 @@ class ExportDialog(QDialog):
             return self.tr("none yet")
         number, made_at = sent[-1]
         day = local_date(made_at)
-        said = self.tr("package %1 sent").replace("%1", str(number))
-        return self.tr("%1, %2").replace("%1", said).replace("%2", day) if day else said
+        if not day:
+            return self.tr("package %1 sent").replace("%1", str(number))
+        return self.tr("package %1 sent, %2").replace("%1", str(number)).replace("%2", day)
 
     def entries(self) -> list[QTreeWidgetItem]:
         found = (self.list.topLevelItem(index) for index in range(self.list.topLevelItemCount()))
