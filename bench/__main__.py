@@ -7,17 +7,17 @@ python -m bench startup edit    some (names: startup, edit, attach, package, che
 from __future__ import annotations
 
 import os
-import platform
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime
 from pathlib import Path
 
 from bench.figures import MB, ROOT, Figure, median_of, run_process, timed
+from bench.results import table as results_table
+from bench.results import write_results
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(ROOT))
@@ -395,44 +395,6 @@ def bench_scale(work: Path) -> list[Figure]:
 # --- running and reporting ------------------------------------------------------------------------
 
 
-def machine() -> str:
-    cpu = (
-        next(
-            (
-                line.split(":", 1)[1].strip()
-                for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")
-            ),
-            platform.processor(),
-        )
-        if Path("/proc/cpuinfo").exists()
-        else ""
-    )
-    from PySide6 import __version__ as pyside
-
-    return (
-        f"{platform.system()} {platform.release()} · {os.cpu_count()} cores · {cpu} · Python "
-        f"{platform.python_version()} · PySide6 {pyside}"
-    )
-
-
-def commit() -> str:
-    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
-    return result.stdout.strip() or "unknown"
-
-
-def table(figures: list[Figure]) -> str:
-    lines = ["| figure | ours | baseline | ratio | goal | met | how |", "|---|---|---|---|---|---|---|"]
-    for f in figures:
-        base = f"{f.baseline:.1f} {f.unit}" if f.baseline is not None else "—"
-        ratio = f"{f.ratio:.2f}×" if f.ratio is not None else "—"
-        lines.append(
-            f"| {f.name} | {f.ours:.1f} {f.unit} | {base} | {ratio} | {f.goal} | "
-            f"{'yes' if f.met else '**no**'} | {f.note} |"
-        )
-    return "\n".join(lines)
-
-
 def main(names: list[str]) -> None:
     chosen = set(names) or {"startup", "edit", "attach", "checklist", "import", "scale", "packages"}
     work = Path(tempfile.mkdtemp(prefix="egov-bench-"))
@@ -461,23 +423,9 @@ def main(names: list[str]) -> None:
             figures += bench_server(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    report = table(figures)
-    print(report)
-    header = (
-        f"# Benchmark results\n\n{datetime.now():%Y-%m-%d %H:%M} · commit {commit()} · {machine()}\n\n"
-        "Medians of several runs; each baseline measured in the same run on the same machine. "
-        "Regenerate with `make bench`.\n\n"
-    )
-    results = ROOT / "bench" / "RESULTS.md"
-    kept = (
-        results.read_text(encoding="utf-8").split(NOTES_MARK, 1)[1]
-        if results.exists() and NOTES_MARK in results.read_text(encoding="utf-8")
-        else ""
-    )
-    results.write_text(header + report + "\n" + NOTES_MARK + kept, encoding="utf-8")
+    print(results_table(figures))
+    write_results(figures, partial=bool(names))
 
-
-NOTES_MARK = "\n<!-- notes below are kept by hand -->\n"
 
 if __name__ == "__main__":
     main(sys.argv[1:])

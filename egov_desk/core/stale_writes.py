@@ -190,9 +190,10 @@ def stale(
     when = local_time(entry.at) if entry is not None else ""
     at_zh, at_en = (f" 于 {when} ", f" at {when}") if when else ("", "")
     now_zh, now_en = now
+    gap = " " if now_zh[:1].isdigit() else ""  # "修改为 3 分", "修改为已核验"
     return StaleWrite(
         f"{what_en} {code} was changed by {by_en}{at_en} to {now_en}; your change was not saved",
-        f"{code} {what_zh}已被 {by_zh}{at_zh}修改为 {now_zh}，您的修改未保存",
+        f"{code} {what_zh}已被 {by_zh}{at_zh}修改为{gap}{now_zh}，您的修改未保存",
         "changed_since",
         code=code,
         field=field,

@@ -75,9 +75,9 @@ def set_inputs(
 def _refuse_if_input_changed(session: Session, assessment_id: int, item: Item, seen: Any, now: Any, mine: Any) -> None:
     """``seen``: the version (:class:`Seen`) or the input the person saw; changed since: :class:`StaleWrite`."""
     score = score_item(item, now)
-    words = (
-        (f"{compact(score.points)} 分", f"{compact(score.points)} points") if score.scored else ("未评分", "not scored")
-    )
+    points = compact(score.points)
+    plural = "" if score.points == 1 else "s"
+    words = (f"{points} 分", f"{points} point{plural}") if score.scored else ("未评分", "not scored")
     if isinstance(seen, Seen):
         refuse_if_stale(session, assessment_id, item.code, INPUT, seen, words, now, mine=mine)
     elif _plain_json(seen) != now:

@@ -137,7 +137,7 @@ def test_a_write_against_a_score_changed_elsewhere_is_refused_with_the_current_v
             window.set_input(assessment, "004", {"score": 0.5}, expected=seen)
         assert refused.value.values["current"] == {"score": 1}
         assert "004" in say(refused.value)
-        assert "现为 1 分" in say(refused.value)
+        assert "修改为 1 分" in say(refused.value)
         assert window.inputs(assessment)["004"] == {"score": 1}
         window.set_input(assessment, "004", {"score": 0.5}, expected={"score": 1})  # what is there now: saved
         assert elsewhere.inputs(assessment)["004"] == {"score": 0.5}
@@ -345,7 +345,7 @@ def test_a_tick_or_a_requirement_changed_elsewhere_is_not_overwritten(folder: Pa
         elsewhere.evidence.set_checked(assessment, requirement.id, True)
         with pytest.raises(ChangedSince) as refused:  # the window still showed it unticked
             window.evidence.set_checked(assessment, requirement.id, True, expected=False)
-        assert "现为已核验" in say(refused.value)
+        assert "修改为已核验" in say(refused.value)
         elsewhere.evidence.rename_requirement(requirement.id, "年度工作计划（正式印发稿）")
         with pytest.raises(ChangedSince):
             window.evidence.rename_requirement(requirement.id, "计划", expected=requirement.text)

@@ -74,7 +74,7 @@ def test_a_note_changed_since_is_refused_with_the_note_it_holds_now(workspace: W
     other.set_note(assessment, "004", "B 写的说明")
     with pytest.raises(StaleWrite) as refused:
         workspace.set_note(assessment, "004", "A 写的说明", expected=seen)
-    assert say(refused.value, "zh_CN").endswith("修改为 “B 写的说明”，您的修改未保存")
+    assert say(refused.value, "zh_CN").endswith("修改为“B 写的说明”，您的修改未保存")
     assert refused.value.values["current"] == "B 写的说明"
     assert workspace.notes(assessment)["004"] == "B 写的说明"
 
@@ -113,7 +113,7 @@ def test_a_requirement_ticked_since_is_refused_and_so_is_a_link_to_it(
         workspace.evidence.set_checked(assessment, requirement, False, expected=seen)
     said = say(refused.value, "zh_CN")
     assert said.startswith("004 的材料要求“会议纪要”已被 李四（审核人） 于 ")
-    assert said.endswith("修改为 已核验，您的修改未保存")
+    assert said.endswith("修改为已核验，您的修改未保存")
     seen = Seen(workspace.seen())
     other.evidence.link(file_id, "004", requirement)
     with pytest.raises(StaleWrite) as refused:
