@@ -3,7 +3,8 @@ name what was refused: the item and the person's department, the history, or the
 
 The core refuses a filler's write to another department's item before it reaches the server
 (:mod:`~egov_desk.core.review_guard`); this is what a client that skipped that check is told, when the database
-itself says no. Which item it was is read from the refused statement (its ``item_id`` or ``requirement_id``)."""
+itself says no. Which item it was is read from the refused statement (its ``item_id`` or ``requirement_id``), or
+for a removal from the refusal's DETAIL (``item_id=N``, migration 0008's delete guard)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from egov_desk.core.review_states import FILLER
 
 _TABLE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
 _ITEM_KEY = re.compile(r"(?:^|_)item_id(?:__\d+)?(?:_\d+)?$")
+_DETAIL = re.compile(r"\bitem_id=(\d+)")
 _REQUIREMENT_KEY = re.compile(r"(?:^|_)requirement_id(?:__\d+)?(?:_\d+)?$")
 
 _SYSTEM = ("the indicator system", "指标体系")
@@ -66,7 +68,9 @@ def refused_by_rows(exc: BaseException, read: Callable[[], Session], what: str, 
             "not_allowed",
             table=table,
         )
-    items = _items(read, getattr(exc, "params", None))
+    detail = str(getattr(getattr(reason, "diag", None), "message_detail", "") or "")  # a removal: item_id=N
+    named = _DETAIL.findall(detail)
+    items = _items(read, [{"item_id": int(n)} for n in named] or getattr(exc, "params", None))
     if not items:
         return None
     code, lead, cooperating = items[0]

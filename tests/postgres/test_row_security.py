@@ -19,7 +19,7 @@ from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.person import NotPermitted, Person
 from egov_desk.core.review import approve, submit
 from egov_desk.core.server_people import add_person, people, remove_person
-from egov_desk.core.sign_off import finalize
+from egov_desk.core.sign_off import finalize, set_stage
 from egov_desk.core.workspace import Workspace
 
 pytestmark = pytest.mark.postgres
@@ -130,7 +130,8 @@ def test_raw_sql_on_the_fillers_own_connection_is_refused_for_another_department
                 "status_comment) VALUES (%s, %s, false, 'x', now(), 'x', '', '')",
                 (assessment, item_id(server_url, "004")),
             )
-        assert filler.execute("DELETE FROM item_inputs WHERE item_id = %s", (theirs,)).rowcount == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="remove"):
+            filler.execute("DELETE FROM item_inputs WHERE item_id = %s", (theirs,))
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             filler.execute("UPDATE assessments SET stage = 'final'")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -178,6 +179,14 @@ def test_a_reviewer_approves_any_item_and_only_the_leader_makes_it_final(
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
             reviewer_sql.execute("UPDATE assessments SET stage = 'final'")
         reviewer_sql.execute("UPDATE assessments SET stage = 'review'")  # 填报 ↔ 审核 is a reviewer's
+    with Workspace.connect(as_login(server_url, logins["reviewer"]), vault=tmp_path / "vault") as reviewer:
+        set_stage(reviewer, assessment, "filling")  # 填报 ↔ 审核 through the core too
+        reviewer.store.person = Person("李四", "leader")  # the core's check skipped: the server still says no
+        with pytest.raises(WorkspaceError) as final:
+            finalize(reviewer, assessment, force=True)
+        assert "只有负责人" in final.value.chinese
+        assert "李四（审核人）" in final.value.chinese
+        assert reviewer.assessment(assessment).stage == "filling"
     with Workspace.connect(as_login(server_url, logins["leader"]), vault=tmp_path / "vault") as leader:
         finalize(leader, assessment, force=True)
         assert leader.assessment(assessment).stage == "final"
@@ -209,6 +218,10 @@ def test_a_filler_attaches_and_ticks_on_their_items_only(
         filler.store.person = Person("王五", "leader")  # the core's check skipped: the server still says no
         with pytest.raises(WorkspaceError) as ticked:
             filler.evidence.set_checked(assessment, requirement_of(server_url, "002"), True)
+        with pytest.raises(WorkspaceError) as unlinked:  # a removal refused aloud, not a DELETE finding nothing
+            filler.evidence.unlink(theirs)
+        assert "002" in unlinked.value.chinese
+        assert "办公室" in unlinked.value.chinese
         assert "002" in ticked.value.chinese
         assert "办公室" in ticked.value.chinese
     with raw(as_login(server_url, logins["filler"])) as filler_sql:
@@ -224,6 +237,10 @@ def test_a_filler_attaches_and_ticks_on_their_items_only(
         file_id = linked_to_theirs.fetchone()[0]  # type: ignore[index]
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
             filler_sql.execute("UPDATE evidence_files SET original_name = 'x.pdf' WHERE id = %s", (file_id,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="remove"):
+            filler_sql.execute("DELETE FROM evidence_files WHERE id = %s", (file_id,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="remove"):
+            filler_sql.execute("DELETE FROM evidence_links WHERE id = %s", (theirs,))
     with raw(server_url) as admin:
         linked = admin.execute(
             "SELECT i.code, l.requirement_id IS NOT NULL FROM evidence_links l JOIN items i ON i.id = l.item_id "

@@ -5,6 +5,8 @@ reviewer, 负责人 leader) and a department. On PostgreSQL the tables a filler 
   a filler only on the items their department leads or cooperates on, a reviewer or leader on every item;
 - an evidence file: anyone in ``people`` adds one; changing or removing it only while every item it is linked to is
   theirs;
+- a row removed that is not theirs: refused aloud by a trigger (a policy would only hide it, and the DELETE would
+  "succeed" with nothing removed);
 - an assessment: its stage moved between 填报 and 审核 by a reviewer, made final (定稿) by the leader only.
 
 The policies name ``current_user``; the workspace's owner (who made the tables) is not bound by them and keeps
@@ -25,13 +27,20 @@ down_revision = "0007"
 branch_labels = None
 depends_on = None
 
-# table → the expression naming the item a row belongs to
+# table → (the check a row must pass to be written, {row} its columns' prefix; the item a removed row names)
 _ITEM_TABLES = {
-    "item_inputs": "egov_may_write_item(item_id)",
-    "evidence_links": "egov_may_write_item(item_id)",
-    "evidence_requirements": "egov_may_write_item(item_id)",
-    "requirement_checks": "egov_may_write_requirement(requirement_id)",
+    "item_inputs": ("egov_may_write_item({row}item_id)", "OLD.item_id"),
+    "evidence_links": ("egov_may_write_item({row}item_id)", "OLD.item_id"),
+    "evidence_requirements": ("egov_may_write_item({row}item_id)", "OLD.item_id"),
+    "requirement_checks": (
+        "egov_may_write_requirement({row}requirement_id)",
+        "(SELECT item_id FROM evidence_requirements WHERE id = OLD.requirement_id)",
+    ),
 }
+_FILE_ITEM = (
+    "(SELECT l.item_id FROM evidence_links l WHERE l.file_id = OLD.id AND NOT egov_may_write_item(l.item_id) "
+    "ORDER BY l.id LIMIT 1)"
+)
 
 _FUNCTIONS = """
 CREATE FUNCTION egov_role() RETURNS text LANGUAGE sql STABLE SET search_path = {schema}, pg_temp AS $$
@@ -73,26 +82,43 @@ def upgrade() -> None:
         return
     schema = op.get_bind().execute(sa.text("SELECT quote_ident(current_schema())")).scalar_one()
     op.execute(_FUNCTIONS.format(schema=schema))
-    for table, item in _ITEM_TABLES.items():
-        _row_security(table, insert=item, update=item, delete=item)
-    _row_security(
-        "evidence_files",
-        insert="egov_role() IS NOT NULL",
-        update="egov_may_write_file(id)",
-        delete="egov_may_write_file(id)",
-    )
-    final = "(egov_role() = 'leader' OR stage <> 'final')"
-    _row_security("assessments", insert=final, update=final, delete="egov_role() = 'leader'")
+    for table, (check, item) in _ITEM_TABLES.items():
+        _row_security(table, check.format(row=""))
+        _guard_deletes(schema, table, check.format(row="OLD."), item)
+    _row_security("evidence_files", "egov_may_write_file(id)", insert="egov_role() IS NOT NULL")
+    _guard_deletes(schema, "evidence_files", "egov_may_write_file(OLD.id)", _FILE_ITEM)
+    _row_security("assessments", "(egov_role() = 'leader' OR stage <> 'final')")
+    _guard_deletes(schema, "assessments", "egov_role() = 'leader'", "NULL")
 
 
-def _row_security(table: str, *, insert: str, update: str, delete: str) -> None:
-    """Everyone reads every row; a write must pass the check (an UPDATE or INSERT that fails it is refused with
-    SQLSTATE 42501, naming the table; a DELETE of a row not theirs finds no row)."""
+def _row_security(table: str, check: str, insert: str = "") -> None:
+    """Everyone reads every row; an INSERT or UPDATE must pass ``check`` (else refused with SQLSTATE 42501: "new
+    row violates row-level security policy"). A DELETE is checked by :func:`_guard_deletes`, which refuses aloud
+    where a policy would only hide the row (a DELETE that finds nothing, an audit row claiming it removed it)."""
     op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
     op.execute(f"CREATE POLICY egov_read ON {table} FOR SELECT USING (true)")
-    op.execute(f"CREATE POLICY egov_insert ON {table} FOR INSERT WITH CHECK ({insert})")
-    op.execute(f"CREATE POLICY egov_update ON {table} FOR UPDATE USING (true) WITH CHECK ({update})")
-    op.execute(f"CREATE POLICY egov_delete ON {table} FOR DELETE USING ({delete})")
+    op.execute(f"CREATE POLICY egov_insert ON {table} FOR INSERT WITH CHECK ({insert or check})")
+    op.execute(f"CREATE POLICY egov_update ON {table} FOR UPDATE USING (true) WITH CHECK ({check})")
+    op.execute(f"CREATE POLICY egov_delete ON {table} FOR DELETE USING (true)")
+
+
+def _guard_deletes(schema: str, table: str, check: str, item: str) -> None:
+    """A client's DELETE of a row it may not write raises 42501, its DETAIL naming the item (``item_id=N``). The
+    owner, and a referential cascade (run as the owner), are none of the people: let through."""
+    op.execute(f"""
+CREATE FUNCTION egov_guard_delete_{table}() RETURNS trigger LANGUAGE plpgsql SET search_path = {schema}, pg_temp AS $$
+BEGIN
+    IF egov_role() IS NOT NULL AND NOT ({check}) THEN
+        RAISE EXCEPTION 'permission denied to remove this row of %', TG_TABLE_NAME
+            USING ERRCODE = '42501', DETAIL = 'item_id=' || coalesce(({item})::text, '');
+    END IF;
+    RETURN OLD;
+END
+$$""")
+    op.execute(
+        f"CREATE TRIGGER egov_guard_delete BEFORE DELETE ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION egov_guard_delete_{table}()"
+    )
 
 
 def downgrade() -> None:
@@ -101,6 +127,8 @@ def downgrade() -> None:
             for policy in ("egov_read", "egov_insert", "egov_update", "egov_delete"):
                 op.execute(f"DROP POLICY IF EXISTS {policy} ON {table}")
             op.execute(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
+            op.execute(f"DROP TRIGGER IF EXISTS egov_guard_delete ON {table}")
+            op.execute(f"DROP FUNCTION IF EXISTS egov_guard_delete_{table}()")
         op.execute("DROP FUNCTION IF EXISTS egov_may_write_file(integer)")
         op.execute("DROP FUNCTION IF EXISTS egov_may_write_requirement(integer)")
         op.execute("DROP FUNCTION IF EXISTS egov_may_write_item(integer)")
