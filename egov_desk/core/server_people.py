@@ -199,6 +199,9 @@ def _grant(connection: Connection, role_ident: str, role: str) -> None:
         f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {role_ident}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role_ident}",
         f"GRANT INSERT ON audit TO {role_ident}",
+        # tables a later upgrade makes (as this owner) are readable too, without adding everyone again
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT SELECT ON TABLES TO {role_ident}",
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT USAGE, SELECT ON SEQUENCES TO {role_ident}",
     ]
     if role in (FILLER, REVIEWER):
         statements.append(f"GRANT INSERT, UPDATE, DELETE ON {', '.join(ITEM_TABLES)} TO {role_ident}")
@@ -222,6 +225,8 @@ def _revoke(connection: Connection, role_ident: str, schema: str) -> None:
         f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {schema} FROM {role_ident}",
         f"REVOKE ALL ON SCHEMA {schema} FROM {role_ident}",
         f"REVOKE ALL ON DATABASE {database} FROM {role_ident}",
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} REVOKE ALL ON TABLES FROM {role_ident}",
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} REVOKE ALL ON SEQUENCES FROM {role_ident}",
     ):
         connection.exec_driver_sql(statement)
 

@@ -16,6 +16,8 @@ import pytest
 
 from egov_desk.core.audit_verify import verify
 from egov_desk.core.errors import WorkspaceError
+from egov_desk.core.evidence_place import place
+from egov_desk.core.evidence_server import keep_evidence
 from egov_desk.core.person import NotPermitted, Person
 from egov_desk.core.review import approve, submit
 from egov_desk.core.server_people import add_person, people, remove_person
@@ -48,7 +50,7 @@ def logins(server_url: str) -> Iterator[dict[str, str]]:
     }
     yield made
     for login in made.values():
-        remove_person(server_url, login)
+        assert remove_person(server_url, login).login_dropped  # nothing of it left on the server
 
 
 def item_id(url: str, code: str) -> int:
@@ -252,3 +254,22 @@ def test_a_filler_attaches_and_ticks_on_their_items_only(
         ).fetchall()
     assert linked == [("002", False), ("003", False)]
     assert ticked_codes == [("003",)]
+
+
+def test_a_filler_stores_evidence_in_the_servers_database_and_a_later_table_is_readable(
+    server_url: str, logins: dict[str, str], tmp_path: Path
+) -> None:
+    keep_evidence(server_url, place("database"))
+    scan = tmp_path / "会议纪要.pdf"
+    scan.write_bytes(b"%PDF-1.4\n% minutes\n" * 100)
+    with Workspace.connect(as_login(server_url, logins["filler"])) as filler:
+        assessment = filler.default_assessment().id
+        report = filler.evidence.attach(assessment, "019", [scan])
+        assert report.added
+        assert not report.failed
+    with raw(server_url) as admin:  # a table a later upgrade adds, made by the owner
+        admin.execute("CREATE TABLE later_table (x int)")
+        admin.execute("INSERT INTO later_table VALUES (1)")
+        assert admin.execute("SELECT count(*) FROM vault_blobs").fetchone() == (1,)
+    with raw(as_login(server_url, logins["reviewer"])) as reviewer:
+        assert reviewer.execute("SELECT x FROM later_table").fetchone() == (1,)
