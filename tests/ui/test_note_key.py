@@ -20,6 +20,9 @@ def alt_n_reaches_the_note(qtbot, window: MainWindow, code: str) -> None:  # typ
     qtbot.waitUntil(window.tree.hasFocus)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.panel.note)
+    panel = window.panel
+    note = panel.note
+    qtbot.waitUntil(lambda: panel.viewport().rect().contains(note.mapTo(panel.viewport(), note.rect().center())))
 
 
 def test_alt_n_puts_the_cursor_in_the_items_note(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

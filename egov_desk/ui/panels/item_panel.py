@@ -34,6 +34,7 @@ class NoteEdit(QPlainTextEdit):
     """A note saved a moment after typing stops, or when focus leaves."""
 
     finished = Signal(str)
+    focused = Signal()  # its panel scrolls it into sight (Alt+N from anywhere)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +59,10 @@ class NoteEdit(QPlainTextEdit):
         if self.toPlainText() != self.saved:
             self.saved = self.toPlainText()
             self.finished.emit(self.saved)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focused.emit()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.flush()
@@ -122,6 +127,7 @@ class ItemPanel(QScrollArea):
         self.note = NoteEdit()
         self.note.setPlaceholderText(self.tr("How the score was reached, what is still missing…"))
         self.note.finished.connect(lambda text: self.item and self.note_edited.emit(self.item.code, text))
+        self.note.focused.connect(lambda: self.ensureWidgetVisible(self.note_box))
         note_layout.addWidget(self.note)
         for widget in (
             self.path,
