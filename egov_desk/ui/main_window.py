@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.inputs: dict[str, Any] = {}
         self.notes: dict[str, str] = {}
+        self.typed_from: dict[tuple[str, str], Any] = {}  # several_people.typing_over
         self.evidence_counts: dict[str, tuple[int, int, int]] = {}  # code → (collected, checked, needed)
         self._build_widgets()
         self.context = self._make_context()
@@ -324,15 +325,13 @@ class MainWindow(QMainWindow):
     # --- edits ------------------------------------------------------------------------------------
 
     def edit_input(self, code: str, inp: Any) -> None:
-        command = SetInput(
-            self.workspace, self.assessment.id, code, self.inputs.get(code), inp, self.apply, self.report_failure
-        )
+        seen = several_people.seen_before(self.typed_from, several_people.INPUT, code, self.inputs.get(code))
+        command = SetInput(self.workspace, self.assessment.id, code, seen, inp, self.apply, self.report_failure)
         push(self.undo_stack, command)
 
     def edit_note(self, code: str, text: str) -> None:
-        command = SetNote(
-            self.workspace, self.assessment.id, code, self.notes.get(code, ""), text, self.apply, self.report_failure
-        )
+        seen = several_people.seen_before(self.typed_from, several_people.NOTE, code, self.notes.get(code, ""))
+        command = SetNote(self.workspace, self.assessment.id, code, seen, text, self.apply, self.report_failure)
         push(self.undo_stack, command)
 
     def _input_abandoned(self, code: str, typed: list[str], reason: str) -> None:

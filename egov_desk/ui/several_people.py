@@ -8,6 +8,9 @@
   value stored now is shown at once — in the tree, the gauge and the editor — and the person's own value is not
   lost: 「用我的值覆盖」 (Alt+O) writes it again over the value now shown (an ordinary, undoable edit, refused in turn
   if that changed too), 「保留新值」 (Alt+K, the default) keeps theirs.
+- A change heard while the person is typing over that very score or note: what they type stays in the field, and
+  :func:`typing_over` keeps the value they began from as what they saw — their save is then refused as stale and
+  offered the choice above, never written silently over what the other person just stored.
 """
 
 from __future__ import annotations
@@ -18,14 +21,16 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
-from egov_desk.core.changes import Changes
+from egov_desk.core.changes import Changes, ScoreChange
+from egov_desk.core.indicators import Item
 from egov_desk.core.messages import say
 from egov_desk.core.points import compact
 from egov_desk.core.scoring import score_item
 from egov_desk.core.server_watch import DataWatch, ServerWatch
-from egov_desk.core.stale_writes import INPUT, StaleWrite
+from egov_desk.core.stale_writes import INPUT, NOTE, StaleWrite
 from egov_desk.core.workspace import AssessmentInfo, Workspace
 from egov_desk.ui.language import ui_language
+from egov_desk.ui.panels.item_panel import ItemPanel
 
 KEEP, OVERWRITE = "keepTheirs", "overwriteWithMine"  # the buttons' object names
 
@@ -44,6 +49,43 @@ def push_changes(parent: QObject, watch: DataWatch | None, check: Callable[[], o
     if not isinstance(watch, ServerWatch):
         return None
     return ServerPush(parent, watch, check)
+
+
+class TypedOver(Protocol):
+    """What of the window showing a change :func:`typing_over` needs."""
+
+    inputs: dict[str, Any]
+    notes: dict[str, str]
+    typed_from: dict[tuple[str, str], Any]  # (field, code) → the value shown when the person began typing
+    panel: ItemPanel
+
+    def current_item(self) -> Item | None: ...
+
+
+def typing_over(shown: TypedOver, change: ScoreChange) -> bool:
+    """Whether the person is typing over the score or note ``change`` brings (call it before ``shown`` takes the
+    change in). If so the value shown before it is kept in ``typed_from`` as what they saw, so that saving what
+    they type is refused as stale; else any such value of that field is forgotten."""
+    item, panel = shown.current_item(), shown.panel
+    before: Any
+    if change.note is not None:
+        key, before = (NOTE, change.code), shown.notes.get(change.code, "")
+        typing = panel.note.toPlainText() not in (panel.note.saved, change.note)
+    else:
+        key, before = (INPUT, change.code), shown.inputs.get(change.code)
+        editor = panel.editor
+        typing = editor is not None and editor.unconfirmed() and editor.current_input() != change.input
+    typing = typing and item is not None and item.code == change.code
+    if typing:
+        shown.typed_from.setdefault(key, before)
+    else:
+        shown.typed_from.pop(key, None)
+    return typing
+
+
+def seen_before(typed_from: dict[tuple[str, str], Any], field: str, code: str, shown: Any) -> Any:
+    """What the person saw of ``field`` of item ``code`` when they began typing what they now save."""
+    return typed_from.pop((field, code), shown)
 
 
 class EditingWindow(Protocol):

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStatusBar
 
 from egov_desk.core.changes import Changes
+from egov_desk.ui.several_people import typing_over
 
 if TYPE_CHECKING:
     from egov_desk.core.changes import Change
@@ -34,6 +35,7 @@ class ShownAssessment(Protocol):
     assessment: AssessmentInfo
     inputs: dict[str, Any]
     notes: dict[str, str]
+    typed_from: dict[tuple[str, str], Any]
     evidence_counts: dict[str, tuple[int, int, int]]  # code → (collected, checked, needed)
     model: IndicatorTreeModel
     gauge: ScoreGauge
@@ -72,6 +74,7 @@ def show_changes_made_elsewhere(shown: ShownAssessment) -> Changes:
 def show_score(shown: ShownAssessment, change: Change) -> None:
     if change.assessment_id != shown.assessment.id:
         return
+    typing = typing_over(shown, change)  # what the person began from stays what they saw
     if change.note is not None:
         shown.notes[change.code] = change.note
     elif change.input is None:
@@ -86,18 +89,17 @@ def show_score(shown: ShownAssessment, change: Change) -> None:
     item, panel = shown.current_item(), shown.panel
     if item is not None and item.code == change.code:
         panel.show_score(change.item)
-        if change.note is not None and panel.note.toPlainText() != change.note:
+        if change.note is not None and panel.note.toPlainText() != change.note and not typing:
             panel.note.load(change.note)
+        elif typing:  # the person is typing: keep what they typed
+            shown.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "MainWindow", "%1 was changed elsewhere; what you are typing is kept."
+                ).replace("%1", change.code),
+                8000,
+            )
         elif change.note is None and panel.editor and panel.editor.current_input() != change.input:
-            if panel.editor.unconfirmed():  # the person is typing: keep what they typed
-                shown.statusBar().showMessage(
-                    QCoreApplication.translate(
-                        "MainWindow", "%1 was changed elsewhere; what you are typing is kept."
-                    ).replace("%1", change.code),
-                    8000,
-                )
-            else:
-                panel.reload_input(change.input)  # undo/redo or a change made elsewhere
+            panel.reload_input(change.input)  # undo/redo or a change made elsewhere
     shown.departments.update_item(change.code, shown.model.sheet.system, shown.model.sheet, shown.evidence_counts)
 
 

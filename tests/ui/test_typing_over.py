@@ -1,0 +1,88 @@
+"""Someone else saves the score or note a person is typing over: what the person types stays in the field, and
+saving it is refused naming who changed it — never written silently over what the other person just stored (the
+window's copy of the stored value moved on, but the person began from the old one and never saw theirs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from egov_desk.core.person import Person
+from egov_desk.core.workspace import Workspace
+from egov_desk.ui.main_window import MainWindow
+from egov_desk.ui.several_people import KEEP, OVERWRITE
+from tests.ui.helpers import choose
+
+
+@pytest.fixture
+def colleague(workspace: Workspace) -> Iterator[Workspace]:
+    """李四 (审核人), another client on the same workspace."""
+    other = Workspace.open(workspace.folder)
+    other.set_person(Person("李四", "reviewer"))
+    yield other
+    other.close()
+
+
+def score_field(window: MainWindow) -> QLineEdit:
+    assert window.panel.editor is not None
+    return window.panel.editor.findChildren(QLineEdit)[0]
+
+
+def test_a_score_saved_elsewhere_while_typing_keeps_the_typing_and_refuses_its_save(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, colleague: Workspace
+) -> None:
+    assessment = window.assessment.id
+    window.select_item("004")
+    field = score_field(window)
+    field.setFocus()
+    qtbot.keyClicks(field, "1")
+    colleague.set_input(assessment, "004", {"score": 3})
+    window.check_for_changes()
+    assert field.text() == "1"  # what the person types stays
+    assert window.inputs["004"] == {"score": 3}  # theirs is shown in the tree and the gauge
+    assert "004 已在别处被修改" in window.statusBar().currentMessage()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    said = choose(window, qtbot, KEEP)
+    assert said.startswith("004 的得分已被 李四（审核人） 于 ")
+    assert colleague.inputs(assessment)["004"] == {"score": 3}
+    assert window.undo_stack.count() == 0
+
+
+def test_a_note_saved_elsewhere_while_typing_is_not_replaced_and_mine_can_overwrite(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, colleague: Workspace
+) -> None:
+    assessment = window.assessment.id
+    window.select_item("004")
+    note = window.panel.note
+    note.setFocus()
+    note.insertPlainText("甲的说明")  # typed: saved a moment after typing stops
+    colleague.set_note(assessment, "004", "乙的说明")
+    window.check_for_changes()
+    assert note.toPlainText() == "甲的说明"
+    assert window.notes["004"] == "乙的说明"
+    note.flush()
+    said = choose(window, qtbot, OVERWRITE)
+    assert "李四（审核人）" in said
+    qtbot.waitUntil(lambda: colleague.notes(assessment).get("004") == "甲的说明", timeout=5000)
+    window.undo_stack.undo()  # back to theirs, not to nothing
+    assert colleague.notes(assessment)["004"] == "乙的说明"
+
+
+def test_a_change_heard_while_not_typing_is_shown_in_the_field_and_saves_against_it(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, colleague: Workspace
+) -> None:
+    assessment = window.assessment.id
+    window.select_item("004")
+    colleague.set_input(assessment, "004", {"score": 3})
+    window.check_for_changes()
+    field = score_field(window)
+    assert field.text() == "3"
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "2")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert colleague.inputs(assessment)["004"] == {"score": 2}
+    assert window.typed_from == {}
