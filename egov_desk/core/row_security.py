@@ -74,6 +74,14 @@ def refused_by_rows(exc: BaseException, read: Callable[[], Session], what: str, 
     if not items:
         return None
     code, lead, cooperating = items[0]
+    if "status=" in detail:  # migration 0008's review guard: approving or returning is not a filler's
+        return WorkspaceError(
+            f"{what} was not saved: the server lets only a reviewer or the leader approve or return {code}; "
+            f"{who} may submit it",
+            f"{what_zh}没有保存：服务器只允许审核人或负责人审核通过或退回 {code}；{who_zh}只能提交。",
+            "not_allowed",
+            code=code,
+        )
     department = person.department or "—"
     lead_en, lead_zh = lead or "no department", lead or "未指定部门"
     also = f" (cooperating: {', '.join(cooperating)})" if cooperating else ""

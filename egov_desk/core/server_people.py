@@ -205,6 +205,8 @@ def _grant(connection: Connection, role_ident: str, role: str) -> None:
     ]
     if role in (FILLER, REVIEWER):
         statements.append(f"GRANT INSERT, UPDATE, DELETE ON {', '.join(ITEM_TABLES)} TO {role_ident}")
+    if role in (FILLER, REVIEWER):  # the row security lets them write only the assessment the window shows
+        statements.append(f"GRANT INSERT, UPDATE ON settings TO {role_ident}")
     if role == REVIEWER:
         statements.append(f"GRANT UPDATE (stage) ON assessments TO {role_ident}")
     if role == LEADER:

@@ -19,7 +19,7 @@ from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.evidence_place import place
 from egov_desk.core.evidence_server import keep_evidence
 from egov_desk.core.person import NotPermitted, Person
-from egov_desk.core.review import approve, submit
+from egov_desk.core.review import approve, item_reviews, submit
 from egov_desk.core.server_people import add_person, people, remove_person
 from egov_desk.core.sign_off import finalize, set_stage
 from egov_desk.core.workspace import Workspace
@@ -124,8 +124,11 @@ def test_raw_sql_on_the_fillers_own_connection_is_refused_for_another_department
     with raw(as_login(server_url, logins["filler"])) as filler:
         updated = filler.execute("UPDATE item_inputs SET note = 'x' WHERE item_id = %s", (ours,))
         assert updated.rowcount == 1
+        filler.execute("UPDATE item_inputs SET status = 'submitted' WHERE item_id = %s", (ours,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="approved"):  # not even their own item
+            filler.execute("UPDATE item_inputs SET status = 'approved' WHERE item_id = %s", (ours,))
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
-            filler.execute("UPDATE item_inputs SET note = 'x', status = 'approved' WHERE item_id = %s", (theirs,))
+            filler.execute("UPDATE item_inputs SET note = 'x' WHERE item_id = %s", (theirs,))
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
             filler.execute(
                 "INSERT INTO item_inputs (assessment_id, item_id, scored, note, updated_at, updated_by, status, "
@@ -273,3 +276,32 @@ def test_a_filler_stores_evidence_in_the_servers_database_and_a_later_table_is_r
         assert admin.execute("SELECT count(*) FROM vault_blobs").fetchone() == (1,)
     with raw(as_login(server_url, logins["reviewer"])) as reviewer:
         assert reviewer.execute("SELECT x FROM later_table").fetchone() == (1,)
+
+
+def test_every_login_may_switch_the_assessment_shown_and_only_the_leader_changes_other_settings(
+    server_url: str, logins: dict[str, str], tmp_path: Path
+) -> None:
+    with Workspace.connect(as_login(server_url, logins["filler"]), vault=tmp_path / "vault") as filler:
+        filler.set_setting("current_assessment", filler.default_assessment().id)
+        with pytest.raises(WorkspaceError) as refused:
+            filler.set_setting("vault", "/tmp/elsewhere")
+        assert "工作区设置" in refused.value.chinese
+        assert "王五（办公室 填报人）" in refused.value.chinese
+    with Workspace.connect(as_login(server_url, logins["leader"]), vault=tmp_path / "vault") as leader:
+        leader.set_setting("unit_note", "由负责人设置")
+        assert leader.setting("unit_note") == "由负责人设置"
+
+
+def test_a_filler_posing_as_a_reviewer_cannot_approve_their_own_item(
+    server_url: str, logins: dict[str, str], tmp_path: Path
+) -> None:
+    with Workspace.connect(as_login(server_url, logins["filler"]), vault=tmp_path / "vault") as filler:
+        assessment = filler.default_assessment().id
+        filler.set_note(assessment, "003", "已填")
+        submit(filler, assessment, ["003"])
+        filler.store.person = Person("王五", "reviewer")  # the core's check skipped
+        with pytest.raises(WorkspaceError) as refused:
+            approve(filler, assessment, ["003"])
+        assert "只允许审核人或负责人" in refused.value.chinese
+        assert "003" in refused.value.chinese
+        assert item_reviews(filler, assessment)["003"].status == "submitted"

@@ -2,12 +2,14 @@
 reviewer, 负责人 leader) and a department. On PostgreSQL the tables a filler writes get row-level security:
 
 - an item's input, note and review status (``item_inputs``), its requirements and their ticks, its evidence links:
-  a filler only on the items their department leads or cooperates on, a reviewer or leader on every item;
+  a filler only on the items their department leads or cooperates on, a reviewer or leader on every item; a filler
+  submits an item, never approves or returns one;
 - an evidence file: anyone in ``people`` adds one; changing or removing it only while every item it is linked to is
   theirs;
 - a row removed that is not theirs: refused aloud by a trigger (a policy would only hide it, and the DELETE would
   "succeed" with nothing removed);
-- an assessment: its stage moved between 填报 and 审核 by a reviewer, made final (定稿) by the leader only.
+- an assessment: its stage moved between 填报 and 审核 by a reviewer, made final (定稿) by the leader only;
+- a setting: the assessment the window shows (``current_assessment``) by anyone, every other by the leader only.
 
 The policies name ``current_user``; the workspace's owner (who made the tables) is not bound by them and keeps
 every right. What each login may touch at all is granted when it is added (``server people add``:
@@ -37,6 +39,7 @@ _ITEM_TABLES = {
         "(SELECT item_id FROM evidence_requirements WHERE id = OLD.requirement_id)",
     ),
 }
+_EVERYONES_SETTINGS = "('current_assessment')"  # the window remembers the assessment it shows, whoever it is
 _FILE_ITEM = (
     "(SELECT l.item_id FROM evidence_links l WHERE l.file_id = OLD.id AND NOT egov_may_write_item(l.item_id) "
     "ORDER BY l.id LIMIT 1)"
@@ -67,6 +70,20 @@ SET search_path = {schema}, pg_temp AS $$
 $$;
 """
 
+# A filler submits their items (or takes a submission back); approving or returning one is a reviewer's.
+_REVIEW_GUARD = """
+CREATE FUNCTION egov_guard_review() RETURNS trigger LANGUAGE plpgsql SET search_path = {schema}, pg_temp AS $$
+BEGIN
+    IF egov_role() = 'filler' AND NEW.status IN ('approved', 'returned')
+       AND (TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status) THEN
+        RAISE EXCEPTION 'permission denied to set an item %', NEW.status
+            USING ERRCODE = '42501', DETAIL = 'item_id=' || NEW.item_id || ' status=' || NEW.status;
+    END IF;
+    RETURN NEW;
+END
+$$
+"""
+
 
 def upgrade() -> None:
     op.create_table(
@@ -89,6 +106,13 @@ def upgrade() -> None:
     _guard_deletes(schema, "evidence_files", "egov_may_write_file(OLD.id)", _FILE_ITEM)
     _row_security("assessments", "(egov_role() = 'leader' OR stage <> 'final')")
     _guard_deletes(schema, "assessments", "egov_role() = 'leader'", "NULL")
+    op.execute(_REVIEW_GUARD.format(schema=schema))
+    op.execute(
+        "CREATE TRIGGER egov_guard_review BEFORE INSERT OR UPDATE ON item_inputs "
+        "FOR EACH ROW EXECUTE FUNCTION egov_guard_review()"
+    )
+    _row_security("settings", f"(egov_role() = 'leader' OR key IN {_EVERYONES_SETTINGS})")
+    _guard_deletes(schema, "settings", "egov_role() = 'leader'", "NULL")
 
 
 def _row_security(table: str, check: str, insert: str = "") -> None:
@@ -123,12 +147,14 @@ $$""")
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        for table in (*_ITEM_TABLES, "evidence_files", "assessments"):
+        for table in (*_ITEM_TABLES, "evidence_files", "assessments", "settings"):
             for policy in ("egov_read", "egov_insert", "egov_update", "egov_delete"):
                 op.execute(f"DROP POLICY IF EXISTS {policy} ON {table}")
             op.execute(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
             op.execute(f"DROP TRIGGER IF EXISTS egov_guard_delete ON {table}")
             op.execute(f"DROP FUNCTION IF EXISTS egov_guard_delete_{table}()")
+        op.execute("DROP TRIGGER IF EXISTS egov_guard_review ON item_inputs")
+        op.execute("DROP FUNCTION IF EXISTS egov_guard_review()")
         op.execute("DROP FUNCTION IF EXISTS egov_may_write_file(integer)")
         op.execute("DROP FUNCTION IF EXISTS egov_may_write_requirement(integer)")
         op.execute("DROP FUNCTION IF EXISTS egov_may_write_item(integer)")
