@@ -27,7 +27,9 @@ def alt_n_reaches_the_note(qtbot, window: MainWindow, code: str) -> None:  # typ
 
 def test_alt_n_puts_the_cursor_in_the_items_note(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.activateWindow()
+    window.edit_note("021", "已统计")
     alt_n_reaches_the_note(qtbot, window, "021")
+    assert window.panel.note.textCursor().position() == len("已统计")  # at its end, to go on writing
     assert "N" in window.panel.note_box.title()
 
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -62,6 +62,8 @@ class NoteEdit(QPlainTextEdit):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
+        if event.reason() == Qt.FocusReason.ShortcutFocusReason:  # Alt+N: to go on writing where the note ends
+            self.moveCursor(QTextCursor.MoveOperation.End)
         self.focused.emit()
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
