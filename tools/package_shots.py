@@ -33,6 +33,7 @@ CONTEXTS = (
     "DepartmentDesk",
     "ReturnStep",
     "PackageWork",
+    "ItemPanel",
 )
 
 
@@ -90,6 +91,7 @@ def main() -> None:
     window.runner.synchronous = True
     package = home / "packages" / "2019-办公室-第1个.egovpkg"
     package.parent.mkdir()
+    export_department_package(office, assessment, "信息中心", home / "packages" / "2019-信息中心-第1个.egovpkg")
 
     def shot(name: str) -> None:
         app.processEvents()
@@ -108,6 +110,8 @@ def main() -> None:
         opening = window.packages.opening
         opening.runner.synchronous = True
         opening.open(package)
+        if opening.summary is not None:
+            opening.summary.name.setText("李四")  # the department's clerk (张三 is remembered: the office's PC)
 
     def department_mode() -> None:
         summary = window.packages.opening.summary
