@@ -99,6 +99,9 @@ def upgrade() -> None:
         return
     schema = op.get_bind().execute(sa.text("SELECT quote_ident(current_schema())")).scalar_one()
     op.execute(_FUNCTIONS.format(schema=schema))
+    op.execute(
+        f"REVOKE CREATE ON SCHEMA {schema} FROM PUBLIC"
+    )  # no DDL by a client (a server from before 15 allowed it)
     for table, (check, item) in _ITEM_TABLES.items():
         _row_security(table, check.format(row=""))
         _guard_deletes(schema, table, check.format(row="OLD."), item)
