@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 from egov_desk.core.changes import Changes, ScoreChange
 from egov_desk.core.indicators import Item
 from egov_desk.core.messages import say
-from egov_desk.core.points import compact
+from egov_desk.core.points import compact, rounded
 from egov_desk.core.scoring import score_item
 from egov_desk.core.server_watch import DataWatch, ServerWatch
 from egov_desk.core.stale_writes import INPUT, NOTE, StaleWrite
@@ -149,5 +149,5 @@ def _score_words(window: EditingWindow, code: str, inp: Any) -> str:
     if inp is None:
         return not_scored
     score = score_item(window.workspace.scores(window.assessment.id).system.item(code), inp)
-    points = QCoreApplication.translate("SeveralPeople", "%1 points").replace("%1", compact(score.points))
+    points = QCoreApplication.translate("SeveralPeople", "%1 points").replace("%1", compact(rounded(score.points)))
     return points if score.scored else not_scored

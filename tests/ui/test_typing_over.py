@@ -86,3 +86,14 @@ def test_a_change_heard_while_not_typing_is_shown_in_the_field_and_saves_against
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert colleague.inputs(assessment)["004"] == {"score": 2}
     assert window.typed_from == {}
+
+
+def test_my_value_offered_again_is_said_in_points_as_the_window_shows_them(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, colleague: Workspace
+) -> None:
+    assessment = window.assessment.id
+    window.select_item("021")
+    colleague.set_input(assessment, "021", {"numerator": 6, "denominator": 9})
+    window.edit_input("021", {"numerator": 5, "denominator": 9})  # 5/9 × 3 = 1.666…
+    said = choose(window, qtbot, KEEP)
+    assert said.endswith("您的值：1.67 分")
