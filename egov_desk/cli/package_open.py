@@ -17,12 +17,14 @@ def add_open_commands(actions: Any) -> None:
     )
     opening.add_argument("file", help="the department's package (.egovpkg)")
     opening.add_argument("--into", required=True, help="a new or empty folder for the department workspace")
+    opening.add_argument("--name", default="", help="your name, recorded as who opened it (姓名)")
     opening.set_defaults(run=cmd_package_open)
     answer = actions.add_parser(
         "return", help="write a department workspace's return: what it changed and its new evidence files"
     )
     answer.add_argument("--workspace", required=True, help="the department workspace (made by package open)")
     answer.add_argument("--out", required=True, help="the return to write (.egovpkg)")
+    answer.add_argument("--name", default="", help="your name, recorded as who made the return (姓名)")
     answer.set_defaults(run=cmd_package_return)
 
 
@@ -30,7 +32,7 @@ def cmd_package_open(args: argparse.Namespace) -> int:
     from egov_desk.core.messages import cli_language, is_chinese
     from egov_desk.core.packages.department import open_package
 
-    opened = open_package(Path(args.file), Path(args.into))
+    opened = open_package(Path(args.file), Path(args.into), name=args.name.strip())
     if is_chinese(cli_language()):
         deadline = opened.deadline or "无"
         print(
@@ -53,8 +55,11 @@ def cmd_package_open(args: argparse.Namespace) -> int:
 def cmd_package_return(args: argparse.Namespace) -> int:
     from egov_desk.core.messages import cli_language, is_chinese
     from egov_desk.core.packages.returning import make_return
+    from egov_desk.core.person import Person
 
     with open_workspace(args) as workspace:
+        if args.name.strip():
+            workspace.set_person(Person(args.name.strip()))  # a department workspace: its 填报人, named
         written = make_return(workspace, Path(args.out))
     chinese = is_chinese(cli_language())
     if not written.changes:

@@ -10,6 +10,8 @@ import pytest
 
 from egov_desk.cli import main
 from egov_desk.core.demo import create_demo_workspace
+from egov_desk.core.packages.department import department_mode
+from egov_desk.core.workspace import Workspace
 
 
 @pytest.fixture
@@ -65,3 +67,23 @@ def test_a_department_package_lists_no_changes(tmp_path: Path, capsys: pytest.Ca
     capsys.readouterr()
     assert main(["package", "inspect", str(package), "--json"]) == 0
     assert all("changes" not in item for item in json.loads(capsys.readouterr().out)["items"])
+
+
+def test_the_clerks_name_given_on_the_command_line_is_who_opened_and_who_returned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    create_demo_workspace(tmp_path / "office").close()
+    package, desk, back = tmp_path / "办公室.egovpkg", tmp_path / "科室", tmp_path / "回执.egovpkg"
+    office = str(tmp_path / "office")
+    assert main(["package", "export", "--workspace", office, "--department", "办公室", "--out", str(package)]) == 0
+    assert main(["package", "open", str(package), "--into", str(desk), "--name", "李四"]) == 0
+    assert main(["workspace", "note", "--workspace", str(desk), "003", "已参加两次"]) == 0
+    assert main(["package", "return", "--workspace", str(desk), "--out", str(back), "--name", "李四"]) == 0
+    capsys.readouterr()
+    assert main(["package", "inspect", str(back), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["made_by"]["name"] == "李四"
+    with Workspace.open(desk, create=False) as department:
+        mode = department_mode(department)
+        assert mode is not None
+        assert mode.data["made_by"]["name"] == "李四"
