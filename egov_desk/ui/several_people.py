@@ -96,6 +96,9 @@ class EditingWindow(Protocol):
     inputs: dict[str, Any]
     notes: dict[str, str]
     last_message: QMessageBox | None
+    panel: ItemPanel
+
+    def current_item(self) -> Item | None: ...
 
     def apply(self, changes: Changes) -> None: ...
 
@@ -112,6 +115,7 @@ def offer_mine(window: EditingWindow, error: Exception) -> bool:
     code, field, mine = str(error.values["code"]), error.values["field"], error.values["mine"]
     assessment = window.assessment.id
     window.apply(window.workspace.changes_since(assessment, window.inputs, window.notes))
+    _show_stored(window, code, field)
     yours = _score_words(window, code, mine) if field == INPUT else f"“{mine}”"
     yours_said = QCoreApplication.translate("SeveralPeople", "Your value: %1").replace("%1", yours)
     title = QCoreApplication.translate("SeveralPeople", "Changed by someone else")
@@ -142,6 +146,18 @@ def offer_mine(window: EditingWindow, error: Exception) -> bool:
     window.last_message = box
     box.open()
     return True
+
+
+def _show_stored(window: EditingWindow, code: str, field: str) -> None:
+    """The item's editor or note shows what is stored now, not the refused value (the question still says it):
+    the window's copy may already be theirs (heard while typing), so applying what changed since repaints nothing."""
+    item = window.current_item()
+    if item is None or item.code != code:
+        return
+    if field == INPUT:
+        window.panel.reload_input(window.inputs.get(code))
+    else:
+        window.panel.note.load(window.notes.get(code, ""))
 
 
 def _score_words(window: EditingWindow, code: str, inp: Any) -> str:

@@ -62,6 +62,8 @@ def show_changes_made_elsewhere(shown: ShownAssessment) -> Changes:
         assessment, shown.inputs, shown.notes, evidence_counts=shown.evidence_counts, details=shown.assessment
     )
     shown.apply(changes)
+    if (item := shown.current_item()) is not None:  # a file added elsewhere may leave its counts as they were
+        show_evidence(shown, {item.code})
     typing = shown.panel.editor is not None and shown.panel.editor.unconfirmed()
     scores = len(changes.scores)
     if scores and not typing:  # else the message that the person's typing was kept stays in view

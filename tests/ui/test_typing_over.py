@@ -5,10 +5,11 @@ window's copy of the stored value moved on, but the person began from the old on
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QTreeWidgetItemIterator
 
 from egov_desk.core.person import Person
 from egov_desk.core.workspace import Workspace
@@ -45,9 +46,11 @@ def test_a_score_saved_elsewhere_while_typing_keeps_the_typing_and_refuses_its_s
     assert window.inputs["004"] == {"score": 3}  # theirs is shown in the tree and the gauge
     assert "004 已在别处被修改" in window.statusBar().currentMessage()
     qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.text() == "3"  # theirs in the field at once; mine is said in the question
     said = choose(window, qtbot, KEEP)
     assert said.startswith("004 的得分已被 李四（审核人） 于 ")
     assert colleague.inputs(assessment)["004"] == {"score": 3}
+    assert field.text() == "3"
     assert window.undo_stack.count() == 0
 
 
@@ -64,6 +67,7 @@ def test_a_note_saved_elsewhere_while_typing_is_not_replaced_and_mine_can_overwr
     assert note.toPlainText() == "甲的说明"
     assert window.notes["004"] == "乙的说明"
     note.flush()
+    assert note.toPlainText() == "乙的说明"  # theirs in the note at once; mine is said in the question
     said = choose(window, qtbot, OVERWRITE)
     assert "李四（审核人）" in said
     qtbot.waitUntil(lambda: colleague.notes(assessment).get("004") == "甲的说明", timeout=5000)
@@ -97,3 +101,24 @@ def test_my_value_offered_again_is_said_in_points_as_the_window_shows_them(  # t
     window.edit_input("021", {"numerator": 5, "denominator": 9})  # 5/9 × 3 = 1.666…
     said = choose(window, qtbot, KEEP)
     assert said.endswith("您的值：1.67 分")
+
+
+def test_a_file_added_elsewhere_shows_in_the_items_evidence_though_its_counts_stay(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, colleague: Workspace, tmp_path: Path
+) -> None:
+    assessment = window.assessment.id
+    window.select_item("021")
+    scan = tmp_path / "scan-021.pdf"
+    scan.write_bytes(b"%PDF-1.4 a scan")
+    colleague.evidence.attach(assessment, "021", [scan])  # 本项其他材料: no requirement's count moves
+    window.check_for_changes()
+    assert "scan-021.pdf" in evidence_shown(window)
+
+
+def evidence_shown(window: MainWindow) -> list[str]:
+    rows = QTreeWidgetItemIterator(window.panel.evidence.tree)
+    names = []
+    while rows.value() is not None:
+        names.append(rows.value().text(0))
+        rows += 1
+    return names
