@@ -15,7 +15,7 @@ import socket
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
-from egov_desk.core.errors import EgovError, WorkspaceError
+from egov_desk.core.errors import Failure, WorkspaceError
 from egov_desk.core.server import ServerCheck, check, engine_url, is_server_url, schema_refused
 
 SERVICE = "egov-desk"  # the credential store's entry: service egov-desk, user "user@host:port/database"
@@ -122,7 +122,7 @@ def credential_store() -> CredentialStore:
     return CredentialStore(True, str(getattr(backend, "name", type(backend).__name__)))
 
 
-class PasswordNotKept(EgovError):
+class PasswordNotKept(Failure):
     """The credential store would not keep (or forget) a password; the connection goes on without it."""
 
 

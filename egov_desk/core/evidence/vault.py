@@ -78,12 +78,18 @@ class VaultError(Failure, OSError):
         return f"{self.name}: not stored ({self.reason})" if self.reason else f"{self.name}: not stored"
 
 
-class BytesDiffer(ValueError):
-    """Bytes given as ``sha256`` (a package's member, another workspace's copy) do not hash to it."""
+class BytesDiffer(Failure, ValueError):
+    """Bytes given as ``sha256`` (a package's member, another workspace's copy) do not hash to it; nothing was
+    stored. Callers that know where the bytes came from say it in their own words (a package's member, a copy)."""
 
     def __init__(self, sha256: str) -> None:
         self.sha256 = sha256
-        super().__init__(f"the bytes given as {sha256} do not hash to it")
+        super().__init__(
+            f"the bytes given as {sha256} do not hash to it; nothing was stored",
+            f"给出的文件内容与其 SHA-256（{sha256}）不符，未存入材料库",
+            "bytes_differ",
+            sha256=sha256,
+        )
 
 
 @dataclass(frozen=True)
