@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from egov_desk.core.changes import Changes, EvidenceChange, ScoreChange
 from egov_desk.core.db.models import ItemInput, utcnow
 from egov_desk.core.indicators import Item
-from egov_desk.core.points import compact
+from egov_desk.core.points import compact, rounded
 from egov_desk.core.scoring import ItemScore, ScoreSheet, score_item
 from egov_desk.core.stale_writes import INPUT, NOT_OFFERED, NOTE, Seen, changed_by_value, refuse_if_stale
 from egov_desk.core.store import Store
@@ -75,7 +75,7 @@ def set_inputs(
 def _refuse_if_input_changed(session: Session, assessment_id: int, item: Item, seen: Any, now: Any, mine: Any) -> None:
     """``seen``: the version (:class:`Seen`) or the input the person saw; changed since: :class:`StaleWrite`."""
     score = score_item(item, now)
-    points = compact(score.points)
+    points = compact(rounded(score.points))  # as the window shows it: 2.33, not 2.333…
     plural = "" if score.points == 1 else "s"
     words = (f"{points} 分", f"{points} point{plural}") if score.scored else ("未评分", "not scored")
     if isinstance(seen, Seen):
