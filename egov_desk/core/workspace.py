@@ -26,7 +26,7 @@ from egov_desk.core.changes import (
     ScoreChange,
     SystemStored,
 )
-from egov_desk.core.db.engine import make_engine, sqlite_url
+from egov_desk.core.db.engine import make_engine
 from egov_desk.core.db.models import Assessment, AuditEntry, IndicatorSystemRow, Setting
 from egov_desk.core.db.system_store import load_system
 from egov_desk.core.errors import WorkspaceError
@@ -35,10 +35,6 @@ from egov_desk.core.evidence_place import place_evidence
 from egov_desk.core.indicators import IndicatorSystem
 from egov_desk.core.opening import (
     Access,
-    check_database_file,
-    decide_access,
-    refuse_missing_database,
-    snapshot,
 )
 from egov_desk.core.packages.department_guard import department_person
 from egov_desk.core.person import Person
@@ -50,7 +46,6 @@ from egov_desk.core.stale_writes import Seen, seen_version
 from egov_desk.core.store import Store
 from egov_desk.core.templates import DEFAULT_TEMPLATE
 from egov_desk.core.version_effects import VersionEffects
-from egov_desk.core.workspace_create import create_workspace
 from egov_desk.core.workspace_info import (
     DATABASE_NAME,
     PLACEHOLDER_UNIT,
@@ -60,7 +55,7 @@ from egov_desk.core.workspace_info import (
     SystemInfo,
     _assessment_info,
 )
-from egov_desk.core.workspace_open import housekeeping, prepare_database
+from egov_desk.core.workspace_open import housekeeping, open_folder, prepare_database
 from egov_desk.core.write_refusals import UNSEEN, no_assessment
 
 __all__ = [  # what the UI and the CLI import from here, besides the Workspace
@@ -132,43 +127,7 @@ class Workspace:
         on a network share or on media that cannot be written opens read-only too (:mod:`~egov_desk.core.opening`).
         A damaged database, or a missing one beside evidence, is refused and left as it is.
         """
-        folder = Path(folder)
-        database = folder / DATABASE_NAME
-        new = not database.exists()
-        if new and not create:
-            raise WorkspaceError(
-                f"{folder}: no egov-desk workspace here ({DATABASE_NAME} is missing)",
-                f"{folder} 里没有工作区（缺少 {DATABASE_NAME}）",
-                "no_workspace",
-                path=str(folder),
-            )
-        if new:
-            refuse_missing_database(folder, database)
-            return create_workspace(
-                lambda url, at, access: cls(url, at, access=access),
-                lambda at, held: cls.open(at, create=False, hold=held),
-                folder,
-                template,
-                unit,
-                year,
-                hold,
-            )
-        check_database_file(database)
-        access = decide_access(folder, database, hold)
-        try:
-            url = sqlite_url(database)
-            if access.reason in ("network", "media"):
-                access.snapshot = snapshot(database).parent
-                url = sqlite_url(access.snapshot / DATABASE_NAME, read_only=True)
-            elif access.read_only:
-                url = sqlite_url(database, read_only=True)
-            workspace = cls(url, folder, access=access)
-        except BaseException:
-            access.close()
-            raise
-        if not workspace.read_only:
-            workspace.after_open()
-        return workspace
+        return open_folder(cls, Path(folder), create, template, unit, year, hold)
 
     @classmethod
     def connect(cls, url: str, vault: Path | None = None) -> Workspace:  # on a PostgreSQL server: core/server.py

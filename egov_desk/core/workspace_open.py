@@ -5,15 +5,26 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from egov_desk.core.db import migrate
+from egov_desk.core.db.engine import sqlite_url
 from egov_desk.core.errors import WorkspaceError
-from egov_desk.core.opening import Access, damaged
+from egov_desk.core.opening import (
+    Access,
+    check_database_file,
+    damaged,
+    decide_access,
+    refuse_missing_database,
+    snapshot,
+)
 from egov_desk.core.server import unreachable
+from egov_desk.core.workspace_create import MadeWorkspace, create_workspace
 from egov_desk.core.workspace_info import DATABASE_NAME
 from egov_desk.core.write_refusals import write_refused
 
@@ -59,3 +70,65 @@ def housekeeping(folder: Path) -> None:
     except BackupError as exc:  # a full disk or read-only media: the open goes on
         log.warning("no backup on open: %s", exc)
     clean_leftovers(folder)
+
+
+class Opened(MadeWorkspace, Protocol):
+    """What opening a folder needs of the workspace it makes (the Workspace, which imports this module)."""
+
+    @property
+    def read_only(self) -> bool: ...
+
+    def after_open(self) -> None: ...
+
+
+W = TypeVar("W", bound=Opened)
+
+
+def open_folder(
+    make: Callable[..., W],
+    folder: Path,
+    create: bool,
+    template: str,
+    unit: str | None,
+    year: int | None,
+    hold: bool,
+) -> W:
+    """:meth:`Workspace.open <egov_desk.core.workspace.Workspace.open>`: ``make(url, folder, access=…)`` builds
+    the workspace once the database's file, its place and its lock have been looked at."""
+    folder = Path(folder)
+    database = folder / DATABASE_NAME
+    new = not database.exists()
+    if new and not create:
+        raise WorkspaceError(
+            f"{folder}: no egov-desk workspace here ({DATABASE_NAME} is missing)",
+            f"{folder} 里没有工作区（缺少 {DATABASE_NAME}）",
+            "no_workspace",
+            path=str(folder),
+        )
+    if new:
+        refuse_missing_database(folder, database)
+        return create_workspace(
+            lambda url, at, access: make(url, at, access=access),
+            lambda at, held: open_folder(make, at, False, template, unit, year, held),
+            folder,
+            template,
+            unit,
+            year,
+            hold,
+        )
+    check_database_file(database)
+    access = decide_access(folder, database, hold)
+    try:
+        url = sqlite_url(database)
+        if access.reason in ("network", "media"):
+            access.snapshot = snapshot(database).parent
+            url = sqlite_url(access.snapshot / DATABASE_NAME, read_only=True)
+        elif access.read_only:
+            url = sqlite_url(database, read_only=True)
+        workspace = make(url, folder, access=access)
+    except BaseException:
+        access.close()
+        raise
+    if not workspace.read_only:
+        workspace.after_open()
+    return workspace
