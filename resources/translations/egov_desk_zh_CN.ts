@@ -832,11 +832,11 @@ If the app behaves oddly, close and restart it.</source>
     <name>DepartmentDesk</name>
     <message>
         <source>%1 (who sent this package)</source>
-        <translation type="unfinished" />
+        <translation>%1（发出本工作包的人）</translation>
     </message>
     <message>
         <source>the coordinating side (who sent this package)</source>
-        <translation type="unfinished" />
+        <translation>汇总方（发出本工作包的一方）</translation>
     </message>
     <message>
         <source>Department filling-in: %1</source>
@@ -856,7 +856,7 @@ If the app behaves oddly, close and restart it.</source>
     </message>
     <message>
         <source>Department filling-in · %1 — </source>
-        <translation type="unfinished" />
+        <translation>科室填报 · %1 — </translation>
     </message>
     <message>
         <source>This is %1's department workspace: only its own items can be changed here; %2 is led by %3 (shown for context).</source>
@@ -864,7 +864,7 @@ If the app behaves oddly, close and restart it.</source>
     </message>
     <message>
         <source>Done by %2, not here: this is %1's department workspace (科室填报)</source>
-        <translation type="unfinished" />
+        <translation>此项由%2操作，不在本工作区：本工作区是「%1」的科室填报工作区</translation>
     </message>
 </context>
 <context>
@@ -1332,6 +1332,10 @@ SHA-256 %4</translation>
         <translation>佐证材料</translation>
     </message>
     <message>
+        <source>Sent</source>
+        <translation>已发出</translation>
+    </message>
+    <message>
         <source>%1 file(s), %2</source>
         <translation>%1 个文件，%2</translation>
     </message>
@@ -1358,6 +1362,18 @@ SHA-256 %4</translation>
     <message>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚未发出</translation>
+    </message>
+    <message>
+        <source>package %1 sent</source>
+        <translation>已发出 第 %1 个</translation>
+    </message>
+    <message>
+        <source>package %1 sent, %2</source>
+        <translation>已发出 第 %1 个，%2</translation>
     </message>
     <message>
         <source>Folder for the packages</source>
@@ -1931,7 +1947,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished" />
+        <translation>备注(&amp;N)</translation>
     </message>
     <message>
         <source>How the score was reached, what is still missing…</source>
@@ -2516,15 +2532,15 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>As it should appear beside every change in the history</source>
-        <translation type="unfinished" />
+        <translation>历史记录中每项修改旁显示的姓名</translation>
     </message>
     <message>
         <source>&amp;Your name:</source>
-        <translation type="unfinished" />
+        <translation>您的姓名(&amp;Y)：</translation>
     </message>
     <message>
         <source>Your name is needed: every change made here is recorded under it.</source>
-        <translation type="unfinished" />
+        <translation>请填写您的姓名：在此所做的每项修改都以该姓名记录。</translation>
     </message>
     <message>
         <source>Make a &amp;new workspace instead</source>
@@ -2651,7 +2667,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>%1: a return, not a department work package — returns are imported by the coordinating side that sent the packages.</source>
-        <translation type="unfinished" />
+        <translation>%1：这是回执包，不是科室工作包——回执由发出工作包的汇总方导入。</translation>
     </message>
     <message>
         <source>Making the department workspace in %1…</source>
@@ -2682,11 +2698,11 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>Make a department's workspace from the work package it was sent, and open it</source>
-        <translation type="unfinished" />
+        <translation>用收到的工作包建立科室填报工作区并打开</translation>
     </message>
     <message>
         <source>What this department changed, and its new files, in one file to give back to the package's sender</source>
-        <translation type="unfinished" />
+        <translation>把本科室的修改和新增文件打包成一个文件，交回发出工作包的人</translation>
     </message>
     <message>
         <source>&amp;Make the return…</source>
@@ -2969,7 +2985,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>The office's to do: a department's workspace makes its return, the office imports it</source>
-        <translation>这是办公室的工作：科室填报工作区只生成回执，由办公室导入</translation>
+        <translation>这是汇总方的工作：科室填报工作区只生成回执，由发出工作包的汇总方导入</translation>
     </message>
     <message>
         <source>Import department returns</source>
@@ -3151,7 +3167,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>Nothing was changed since the package came: a return now tells %1 only that. Write it anyway?</source>
-        <translation type="unfinished" />
+        <translation>收到工作包以来没有任何修改：现在生成的回执只会告诉%1这一点。仍要生成吗？</translation>
     </message>
     <message>
         <source>Make the return</source>
@@ -3191,7 +3207,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>Give it back to %1 (USB stick or intranet mail): it is imported there.</source>
-        <translation type="unfinished" />
+        <translation>请用 U 盘或内网邮件把回执交回 %1，由其导入。</translation>
     </message>
     <message>
         <source>&amp;Open the folder</source>
