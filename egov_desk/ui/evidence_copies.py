@@ -79,14 +79,17 @@ class EvidenceCopies(QObject):
         def cancel() -> None:
             wanted[0] = False
 
+        # asked before closing the dialog: QProgressDialog's close says canceled, as if the person had cancelled
         def done(path: object) -> None:
+            go = wanted[0]
             self._close(dialog)
-            if wanted[0] and isinstance(path, Path):
+            if go and isinstance(path, Path):
                 then(path)
 
         def refused(error: BaseException) -> None:
+            go = wanted[0]
             self._close(dialog)
-            if wanted[0]:
+            if go:
                 failed(error)
 
         def work(_progress: Progress) -> Path:
