@@ -35,7 +35,6 @@ CODE = "003"  # 参加业务培训（次）, led by 办公室: a count, 1 point 
 CLERK = "李明"  # the department's 填报人
 NOTE = "已参加两次"
 RETURN_NAME = "return-bangongshi.egovpkg"  # typed into a file dialog: xdotool may drop Chinese characters there
-TABS_TO_NOTE = 5  # from the tree: the item panel, its evidence checklist, 添加文件…, 添加文件夹…, 备注
 
 
 def office_with_package(tmp_path: Path) -> tuple[Path, Path]:
@@ -97,30 +96,23 @@ def department_fills_in(launch: Launcher, package: Path, returned: Path) -> Path
     """The 办公室 clerk: the package double-clicked on a PC with no workspace, its workspace made with Enter, who
     they are said, 003 scored 2 and noted, the return saved under a typed path. The department workspace made."""
     app = launch(None, args=[str(package)])  # a double-click: no --workspace
-    with step("egov-desk 办公室.egovpkg: the package's summary; Enter makes the department's workspace"):
+    with step("egov-desk 办公室.egovpkg: the package's summary asks the clerk's name; Enter makes the workspace"):
         app.wait_window("打开科室工作包")
+        app.type(CLERK)  # 您的姓名 has the keyboard while it is empty
         app.key("Return")
         app.wait_main()
     folders = made_workspaces(launch.home)
     assert len(folders) == 1, folders
     department = folders[0]
     assert read(department)["department"] == DEPARTMENT  # 科室填报: the window's banner says so
-    with step("审核 → 我的身份… (Alt+R, I): the name typed, role and department fixed by the package"):
-        app.key("alt+r")
-        app.key("i")
-        app.wait_window("我的身份")
-        app.type(CLERK)
-        app.key("Return")
-        app.wait_main()
     with step("Ctrl+F 003, F2, 2, Enter: scored"):
         find_item(app, CODE)
         app.key("F2", "ctrl+a")
         app.type("2")
         app.key("Return")
         wait_until(lambda: inputs(department).get(CODE) == {"count": 2}, timeout=10, what="003 saved as 2")
-    with step("F6 back to the tree, Tab to the note, typed; F6 leaves it and it is saved"):
-        app.key("F6")
-        app.key(*["Tab"] * TABS_TO_NOTE)
+    with step("Alt+N: the note (备注), typed; F6 leaves it and it is saved"):
+        app.key("alt+n")
         app.type(NOTE)
         app.key("F6")
         wait_until(lambda: read(department)["notes"].get(CODE) == NOTE, timeout=10, what="003's note saved")
