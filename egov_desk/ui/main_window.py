@@ -6,14 +6,21 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 
 from egov_desk.core.changes import Changes
 from egov_desk.core.errors import ChangedSince
 from egov_desk.core.indicators import Item, Node
-from egov_desk.core.messages import say
 from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Workspace
-from egov_desk.ui import details_editing, import_step, several_people, shown_changes, tree_navigation, window_layout
+from egov_desk.ui import (
+    details_editing,
+    import_step,
+    several_people,
+    shown_changes,
+    tree_navigation,
+    window_closing,
+    window_layout,
+)
 from egov_desk.ui.assessment_names import show_assessment_names, workspace_status
 from egov_desk.ui.carried_evidence import connect_carried
 from egov_desk.ui.context import ShellCalls, WindowContext
@@ -23,10 +30,9 @@ from egov_desk.ui.dialogs.exports import Exports
 from egov_desk.ui.dialogs.import_wizard import ImportWizard
 from egov_desk.ui.dialogs.verify import EvidenceCheck
 from egov_desk.ui.evidence_actions import EvidenceActions
-from egov_desk.ui.language import ui_language
 from egov_desk.ui.menus import Menus
 from egov_desk.ui.models.indicator_tree import CODE, NAME, IndicatorTreeModel
-from egov_desk.ui.models.tree_filter import EITHER, IndicatorFilter
+from egov_desk.ui.models.tree_filter import IndicatorFilter
 from egov_desk.ui.ops import Runner
 from egov_desk.ui.packages.wiring import PackageWork
 from egov_desk.ui.panels.history_panel import HistoryDock
@@ -34,7 +40,6 @@ from egov_desk.ui.refused_input import ask_about_abandoned, ask_before_closing
 from egov_desk.ui.return_review.flow import ReturnImport
 from egov_desk.ui.review_desk import ReviewDesk
 from egov_desk.ui.server.window import ServerDesk
-from egov_desk.ui.tree_navigation import unscored_after
 from egov_desk.ui.undo import SetInput, SetNote, push
 from egov_desk.ui.widgets.gauge import Bar
 from egov_desk.ui.window_widgets import build_central_area, build_toolbar, list_assessments, list_departments
@@ -264,19 +269,11 @@ class MainWindow(QMainWindow):
             self.select_item(code)
         self.tree.setFocus()
 
-    def _step_unscored(self, step: int) -> None:
-        target = unscored_after(self.proxy, self.model, self.current_item(), step)
-        if target is None:
-            self.statusBar().showMessage(self.tr("Every item shown is scored."), 4000)
-            return
-        self.select_item(target)
-        self.tree.setFocus()
-
     def next_unscored(self) -> None:
-        self._step_unscored(1)
+        tree_navigation.step_unscored(self, self.model, 1)
 
     def previous_unscored(self) -> None:
-        self._step_unscored(-1)
+        tree_navigation.step_unscored(self, self.model, -1)
 
     def focus_editor(self) -> None:
         self.panel.focus_editor()
@@ -302,25 +299,14 @@ class MainWindow(QMainWindow):
     # --- filters and sorting ----------------------------------------------------------------------
 
     def _filter(self) -> None:
-        self.proxy.set_search(self.search.text())
-        self.proxy.set_department(self.department_combo.currentData(), self.role_combo.currentData() or EITHER)
-        self.tree.expandAll()
-        current = self.current_item()
-        shown = self.visible_codes()
-        if shown and (current is None or current.code not in shown):
-            self.select_item(shown[0])  # the panel shows what the tree shows, never a filtered-out item
+        tree_navigation.filter_tree(self)
 
     def visible_codes(self) -> list[str]:
         """The item codes the tree shows now, in its order."""
         return self.proxy.visible_item_codes()
 
     def _go_to_first_match(self) -> None:
-        shown = self.visible_codes()
-        if not shown:
-            self.statusBar().showMessage(self.tr("Nothing matches “%1”.").replace("%1", self.search.text()), 4000)
-            return
-        self.select_item(shown[0])
-        self.tree.setFocus()
+        tree_navigation.go_to_first_match(self)
 
     # --- edits ------------------------------------------------------------------------------------
 
@@ -360,11 +346,7 @@ class MainWindow(QMainWindow):
         """A write that was refused or failed: say so without blocking (undo may run inside a key press)."""
         if several_people.offer_mine(self, error):  # a score or note changed since: theirs shown, mine offered
             return
-        text = say(error, ui_language())
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), text, QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.last_message = box
-        box.open()
+        self.last_message = window_closing.not_saved(self, error)
         if isinstance(error, ChangedSince):  # show what is stored now, at once
             QTimer.singleShot(0, self, self.check_for_changes)
 
@@ -411,17 +393,5 @@ class MainWindow(QMainWindow):
                 event.ignore()  # asked without blocking; closing goes on when the person says so
                 ask_before_closing(self.context, item.code, editor.typed(), editor.refusal, self._close_without_input)
                 return
-        if self.runner.busy():
-            self.statusBar().showMessage(self.tr("Finishing the work under way…"))
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                self.runner.shutdown()
-            finally:
-                QApplication.restoreOverrideCursor()
-        self.watch_timer.stop()
-        if self.data_watch is not None:
-            self.data_watch.close()
-            self.data_watch = None
-        self.panel.note.flush()
-        self.save_layout()
+        window_closing.finish(self)
         super().closeEvent(event)
