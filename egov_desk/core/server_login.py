@@ -219,7 +219,9 @@ def refused_connection(address: ServerAddress, exc: BaseException) -> ConnectRef
     if field is None and isinstance(inner, socket.gaierror):
         field = "host"
     if field is None:
-        field = next((f for pattern, f in _REASONS if re.search(pattern, text, re.IGNORECASE)), "host")
+        field = next((f for pattern, f in _REASONS if re.search(pattern, text, re.IGNORECASE)), None)
+    known = field is not None  # the Chinese then needs no words of libpq's: the field to check says it all
+    field = field or "host"
     where = f"{address.host}:{address.port}"
     english, chinese = {
         "password": (
@@ -243,7 +245,9 @@ def refused_connection(address: ServerAddress, exc: BaseException) -> ConnectRef
             f"连不上服务器 {address.host}：请检查「主机」和网络",
         ),
     }[field]
-    return ConnectRefused(f"{english} ({first})", f"{chinese}（{first}）", field, server=where)
+    server_said = first.rsplit("FATAL:", 1)[-1].strip()
+    chinese = chinese if known else f"{chinese}（服务器回复：{server_said}）"
+    return ConnectRefused(f"{english} ({first})", chinese, field, server=where)
 
 
 CONNECT_TIMEOUT_S = 10  # a host that does not answer is said as such after this long, not after TCP's minutes

@@ -130,6 +130,17 @@ def test_a_refused_password_is_said_as_the_password_field() -> None:
     assert refused.kind == "password"
     assert "请检查「密码」" in say(refused, "zh_CN")
     assert "check 密码 (password)" in say(refused, "en")
+    assert "FATAL" not in say(refused, "zh_CN")  # the field to check says it all, in Chinese
+    assert "password authentication failed" in say(refused, "en")  # the server's words, for whoever helps
+
+
+def test_a_refusal_not_recognised_keeps_the_servers_words_without_libpqs_frame() -> None:
+    said = psycopg.OperationalError(
+        'connection failed: connection to server at "10.0.0.5", port 5432 failed: FATAL:  sorry, too many clients'
+    )
+    refused = refused_connection(OFFICE, said)
+    assert refused.kind == "host"
+    assert say(refused, "zh_CN").endswith("（服务器回复：sorry, too many clients）")
 
 
 def test_an_unknown_host_is_said_as_the_host_field() -> None:
