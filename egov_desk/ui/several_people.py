@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMainWindow, QMessageBox, QWidget
 
 from egov_desk.core.changes import Changes, ScoreChange
 from egov_desk.core.indicators import Item
@@ -158,6 +158,8 @@ def _show_stored(window: EditingWindow, code: str, field: str) -> None:
         window.panel.reload_input(window.inputs.get(code))
     else:
         window.panel.note.load(window.notes.get(code, ""))
+    if isinstance(window, QMainWindow):  # "what you are typing is kept" no longer holds: the question says why
+        window.statusBar().clearMessage()
 
 
 def _score_words(window: EditingWindow, code: str, inp: Any) -> str:

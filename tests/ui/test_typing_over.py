@@ -47,6 +47,7 @@ def test_a_score_saved_elsewhere_while_typing_keeps_the_typing_and_refuses_its_s
     assert "004 已在别处被修改" in window.statusBar().currentMessage()
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert field.text() == "3"  # theirs in the field at once; mine is said in the question
+    assert window.statusBar().currentMessage() == ""  # no longer "what you are typing is kept"
     said = choose(window, qtbot, KEEP)
     assert said.startswith("004 的得分已被 李四（审核人） 于 ")
     assert colleague.inputs(assessment)["004"] == {"score": 3}
