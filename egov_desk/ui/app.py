@@ -102,7 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         made = open_at_start(args.package) if args.package else None  # egov-desk some.egovpkg: a double-click
         if args.package and made is None and not GIVEN_RETURNS and not args.workspace and not has_workspace():
             return 0  # refused or cancelled on a PC with no workspace yet: no empty one made behind the refusal
-        workspace = open_for_window(None, made or args.workspace)
+        from egov_desk.ui.server.opening import reopen_at_start  # the server's workspace, when shown last
+
+        reopened = None if made or args.workspace or args.package else reopen_at_start()
+        workspace = reopened or open_for_window(None, made or args.workspace)
     if workspace is None:
         return 1
     shell = Shell(app, workspace, demo_folder)

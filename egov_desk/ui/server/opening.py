@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from egov_desk.core.db.migrate import DatabaseRefused
 from egov_desk.core.errors import EgovError, WorkspaceError
 from egov_desk.core.messages import say
+from egov_desk.core.server import is_server_url
 from egov_desk.core.server_login import (
     PasswordNotKept,
     ServerAddress,
@@ -25,6 +26,7 @@ from egov_desk.ui.ops import Runner
 from egov_desk.ui.server.dialog import ConnectDialog
 
 LAST_SERVER = "server/last"  # the last address connected to (no password), offered next time
+RECENT = "workspaces/recent"  # Shell.recent(): folders and server URLs (no password), the last opened first
 
 # the dialog and the message on screen, so tests (and the screenshots) can fill them in and answer them
 shown_dialogs: list[ConnectDialog] = []
@@ -42,6 +44,23 @@ def last_address() -> ServerAddress | None:
 def remembered_as(address: ServerAddress) -> str:
     """What the recent workspaces list and the settings keep of a server workspace: its URL without a password."""
     return address.url()
+
+
+def reopen_at_start() -> Workspace | None:
+    """At start with no workspace named: when the window last showed a server's workspace (the first of the recent
+    workspaces, as the shell keeps them), that one again — tried at once with the password this PC keeps, else
+    the sign-in asked with its address filled in. None: the last one was a folder, or the person cancelled (the
+    usual workspace opens then, as before)."""
+    value = QSettings().value(RECENT, [])
+    recent = [str(v) for v in (value if isinstance(value, list) else [value]) if v]
+    if not recent or not is_server_url(recent[0]):
+        return None
+    try:
+        address = address_of(recent[0])
+    except EgovError:
+        return None
+    QSettings().setValue(LAST_SERVER, remembered_as(address))  # the address the dialog offers
+    return connect_for_window(None, recent[0] if saved_password(address) else None)
 
 
 def connect_for_window(
