@@ -29,8 +29,9 @@ def sqlite_url(database: Path, read_only: bool = False) -> str:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite ones get WAL, foreign keys and a busy timeout on every connection."""
-    engine = create_engine(url)
+    """An engine for ``url``; SQLite ones get WAL, foreign keys and a busy timeout on every connection. A server's
+    pooled connection is checked before use: one the server closed (a restart, a network drop) is replaced."""
+    engine = create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
