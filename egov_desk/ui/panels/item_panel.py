@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
@@ -90,6 +90,11 @@ class ItemPanel(QScrollArea):
     input_edited = Signal(str, object)  # item code, new input (None: not scored)
     note_edited = Signal(str, str)
     input_abandoned = Signal(str, list, str)  # item code, the texts typed, why they were refused
+
+    def minimumSizeHint(self) -> QSize:  # as wide as its content needs: the splitter narrows the tree instead
+        inner, hint = self.widget(), super().minimumSizeHint()
+        need = inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() if inner else 0
+        return QSize(max(hint.width(), need + 2 * self.frameWidth()), hint.height())
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
