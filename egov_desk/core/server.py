@@ -139,6 +139,11 @@ class _Opened(Protocol):
 Opened = TypeVar("Opened", bound=_Opened)
 
 
+def login(url: str) -> str | None:
+    """The user the URL signs in as (None: libpq's default, this PC's account)."""
+    return urlsplit(url).username or None
+
+
 def connect(make: Callable[[str], Opened], url: str, vault: Path | None = None) -> Opened:
     """The workspace in the server's database at ``url`` (made by ``make`` from the engine URL), refused in both
     languages when the server cannot be reached or its schema is not this version's (init or upgrade it first)."""

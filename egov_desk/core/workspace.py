@@ -40,6 +40,7 @@ from egov_desk.core.packages.department_guard import department_person
 from egov_desk.core.person import Person
 from egov_desk.core.scoring import ScoreSheet, score_system
 from egov_desk.core.server import connect as connect_server
+from egov_desk.core.server import login as server_login
 from egov_desk.core.server_people import login_person, person_of_login
 from egov_desk.core.server_watch import DataWatch, watch_workspace
 from egov_desk.core.stale_writes import Seen, seen_version
@@ -131,7 +132,8 @@ class Workspace:
 
     @classmethod
     def connect(cls, url: str, vault: Path | None = None) -> Workspace:  # on a PostgreSQL server: core/server.py
-        return place_evidence(connect_server(cls, url, vault), vault)  # evidence where it chose
+        login = server_login(url) or current_user()  # who the server knows, as its row security does
+        return place_evidence(connect_server(lambda at: cls(at, actor=login), url, vault), vault)
 
     def after_open(self) -> None:
         """Housekeeping of a writable workspace: a backup at most hourly (the CLI opens once per command) and
