@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -11,8 +12,11 @@ from egov_desk.ui.context import WindowContext
 from egov_desk.ui.undo import SetAssessmentDetails, push
 
 
-def edit_details(context: WindowContext, first_start: bool = False) -> QDialog:
-    """Open the details of the assessment shown (``first_start``: the question asked on a workspace's first start)."""
+def edit_details(
+    context: WindowContext, first_start: bool = False, use_server: Callable[[], object] | None = None
+) -> QDialog:
+    """Open the details of the assessment shown (``first_start``: the question asked on a workspace's first start,
+    which offers ``use_server`` instead to a unit whose workspace is on its server)."""
     from egov_desk.ui.dialogs.assessment_details import AssessmentDetailsDialog
     from egov_desk.ui.dialogs.deadline import assessment_deadline_given
 
@@ -20,6 +24,8 @@ def edit_details(context: WindowContext, first_start: bool = False) -> QDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.accepted.connect(lambda: _details_given(context, dialog.details))
     dialog.accepted.connect(lambda: assessment_deadline_given(context, dialog))
+    if use_server is not None:
+        dialog.server_chosen.connect(use_server)
     dialog.open()
     return dialog
 

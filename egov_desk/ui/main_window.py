@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
             self.edit_details(first_start=True)
 
     def edit_details(self, first_start: bool = False) -> None:
-        self.details_dialog = details_editing.edit_details(self.context, first_start)
+        self.details_dialog = details_editing.edit_details(self.context, first_start, self.server.connect_server)
 
     def edit_system(self) -> None:
         from egov_desk.ui.system_editor import open_system_editor

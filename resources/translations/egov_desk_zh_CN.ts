@@ -59,6 +59,14 @@
         <translation>截止日期：</translation>
     </message>
     <message>
+        <source>Use the unit's &amp;server instead…</source>
+        <translation>改为连接单位的服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Your unit keeps its self-assessment on a server: connect to it</source>
+        <translation>本单位的自评放在服务器上：改为连接服务器</translation>
+    </message>
+    <message>
         <source>Please enter the unit's name.</source>
         <translation>请输入单位名称。</translation>
     </message>

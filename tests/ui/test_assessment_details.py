@@ -83,3 +83,34 @@ def test_a_typed_year_that_is_no_year_is_refused_naming_the_field(window: MainWi
     assert dialog.isVisible()
     assert "年度" in dialog.problem.text()
     assert window.workspace.assessment(window.assessment.id).year == 2019
+
+
+def test_the_first_start_offers_the_units_server_instead(shell: Shell, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QPushButton
+    from shiboken6 import isValid
+
+    from egov_desk.ui.server import opening
+
+    window = shell.window
+    assert window is not None
+    dialog = open_dialog(window, qtbot)
+    asked: list[str] = []
+
+    def answer_the_connect_dialog() -> None:
+        shown = opening.shown_dialogs[-1] if opening.shown_dialogs else None
+        if shown is None or not shown.isVisible():
+            QTimer.singleShot(20, answer_the_connect_dialog)
+            return
+        asked.append(shown.windowTitle())
+        shown.reject()  # the person decides against it after all
+
+    QTimer.singleShot(20, answer_the_connect_dialog)
+    button = dialog.findChild(QPushButton, "useServer")
+    assert button is not None
+    assert "服务器" in button.text()
+    button.click()
+
+    assert asked == ["连接服务器"]
+    assert not isValid(dialog) or not dialog.isVisible()  # closed (and deleted)
+    assert not window.workspace.unit_given()  # nothing was written for the folder; it asks again next time

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -24,9 +24,11 @@ from egov_desk.ui.widgets.date_field import DateField
 
 
 class AssessmentDetailsDialog(QDialog):
-    """``first_start``: only the unit and who fills it in, with a word on why they are asked. The assessment's
-    deadline (optional) is ``deadline_given``, apart from ``details``: set by its own write, ``deadline_changed``
-    says whether to."""
+    """``first_start``: only the unit and who fills it in, with a word on why they are asked — or, for a unit that
+    keeps its workspace on a server, ``server_chosen``. The assessment's deadline (optional) is ``deadline_given``,
+    apart from ``details``: set by its own write, ``deadline_changed`` says whether to."""
+
+    server_chosen = Signal()
 
     def __init__(self, info: AssessmentInfo, first_start: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,8 +89,19 @@ class AssessmentDetailsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        if first_start:  # a unit whose workspace is on its server: no local unit to name
+            server = buttons.addButton(
+                self.tr("Use the unit's &server instead…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            server.setObjectName("useServer")
+            server.setToolTip(self.tr("Your unit keeps its self-assessment on a server: connect to it"))
+            server.clicked.connect(self._use_server)
         form.addRow(buttons)
         self.unit.setFocus()
+
+    def _use_server(self) -> None:
+        self.reject()
+        self.server_chosen.emit()
 
     def _refuse(self, field: QLineEdit, message: str) -> None:
         field.setStyleSheet(INVALID_STYLE)
