@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
 
     def ask_unit_if_needed(self) -> None:
         """On the first start of a workspace: ask for the unit (and who fills in) before anything is printed."""
+        if not self.isVisible():  # replaced by another window before this was asked: its workspace is closed
+            return
         if not self.demo and not self.workspace.read_only and not self.workspace.unit_given():
             self.edit_details(first_start=True)
 

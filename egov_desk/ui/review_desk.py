@@ -137,6 +137,8 @@ class ReviewDesk(QObject):
         self.timer.timeout.connect(self._check_elsewhere)
         if self.watch is not None:
             self.timer.start()
+            watch = self.watch  # closed with the window even when it is deleted before _closed runs (a new window)
+            window.destroyed.connect(lambda *_: watch.close())
         window.installEventFilter(self)
         self._guard_writes()
 

@@ -47,7 +47,7 @@ class Shell(QObject):
             self.window.showMaximized()
         else:
             self.window.show()
-        QTimer.singleShot(0, self.window.ask_unit_if_needed)
+        QTimer.singleShot(0, self.window, self.window.ask_unit_if_needed)
         return self.window
 
     def _replace(self, workspace: Workspace, demo_folder: Path | None) -> MainWindow:
@@ -63,7 +63,7 @@ class Shell(QObject):
             window.setWindowState(old_window.windowState())
         self.window = window
         window.show()
-        QTimer.singleShot(0, window.ask_unit_if_needed)
+        QTimer.singleShot(0, window, window.ask_unit_if_needed)  # not for a window replaced meanwhile
         if old_window is not None:
             old_window.close_confirmed = True  # its typed values were committed above; a refused one is not kept
             old_window.close()
