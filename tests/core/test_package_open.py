@@ -202,3 +202,31 @@ def test_opening_is_heard_to_the_last_byte_and_a_cancel_leaves_the_folder_as_it_
     with pytest.raises(Cancelled):
         open_package(package, tmp_path / "cancelled", Meter(cancelled=cancelled))
     assert list((tmp_path / "cancelled").iterdir()) == []
+
+
+@pytest.mark.parametrize("damage", ["changed", "cut"])
+def test_a_scan_changed_or_damaged_inside_the_package_is_refused_as_it_is_copied_and_nothing_is_left(
+    demo: Workspace, tmp_path: Path, damage: str
+) -> None:
+    """Opening hashes each scan once, as it copies it: one whose bytes differ from the manifest's is refused in one
+    line, and the folder is left as it was."""
+    package = exported(demo, "信息中心", tmp_path)
+    with zipfile.ZipFile(package) as archive:
+        members = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    scan = next(name for name in members if name.startswith("evidence/"))
+    size = len(members[scan])
+    members[scan] = (b"X" * size) if damage == "changed" else members[scan]
+    rebuilt = tmp_path / "rebuilt.egovpkg"
+    with zipfile.ZipFile(rebuilt, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data, zipfile.ZIP_STORED)
+    if damage == "cut":  # flip a byte inside the stored scan: the ZIP's CRC no longer matches
+        raw = bytearray(rebuilt.read_bytes())
+        at = raw.find(members[scan][:32]) + 16
+        raw[at] ^= 0xFF
+        rebuilt.write_bytes(bytes(raw))
+    (tmp_path / "into").mkdir()
+    with pytest.raises(Refused) as refused:
+        open_package(rebuilt, tmp_path / "into")
+    assert refused.value.kind in ("tampered_member", "damaged_member")
+    assert list((tmp_path / "into").iterdir()) == []

@@ -293,7 +293,7 @@ def open_package(package_path: Path, into: Path, meter: Meter | None = None, nam
     made, when the package cannot be trusted, is not a department's package, or ``into`` holds anything. A
     ``meter`` hears the bytes hashed and then copied, and a cancel through it leaves ``into`` as it was. ``name``:
     the clerk opening it, recorded as who opened it."""
-    package = read_package(package_path, meter)
+    package = read_package(package_path, meter, evidence=False)  # each file's hash is checked as it is copied
     _refuse_kind(package)
     _refuse_not_empty(into, str(package_path))
     existed = into.exists()

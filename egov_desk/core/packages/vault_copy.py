@@ -4,6 +4,8 @@ them; an intact stored copy of the same bytes is left as it is), whichever vault
 
 from __future__ import annotations
 
+import zipfile
+import zlib
 from typing import IO
 
 from egov_desk.core.evidence.vault import BytesDiffer
@@ -16,6 +18,14 @@ def copy_into_vault(vault: EvidenceVault, stream: IO[bytes], sha256: str, size: 
     ``sha256`` are refused (naming the package ``file``) and leave nothing behind."""
     try:
         return vault.copy_into(stream, sha256, size)
+    except (zipfile.BadZipFile, zlib.error, EOFError):  # its bytes cannot be read back out of the ZIP
+        raise refusal(
+            file,
+            "damaged_member",
+            f"evidence/{sha256} cannot be read back (the file is damaged) — ask for the package again",
+            f"其中的 evidence/{sha256} 无法读出（文件已损坏），请重新获取工作包",
+            member=f"evidence/{sha256}",
+        ) from None
     except BytesDiffer:
         raise refusal(
             file,

@@ -114,7 +114,7 @@ def metered(progress: Progress) -> Meter:
 
 def check(path: Path, meter: Meter | None = None) -> Checked:
     """Read the package through (off the UI thread) and look for the workspace made from it before."""
-    package = read_package(path, meter)
+    package = read_package(path, meter, evidence=False)  # hashed as they are copied, if the person goes on
     known = QSettings().value(f"{OPENED_KEY}/{package_key(package)}")
     places = [Path(str(known))] if known else []
     places.append(default_place(package))
