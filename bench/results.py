@@ -67,14 +67,16 @@ def write_results(figures: list[Figure], partial: bool) -> None:
     rows = [row(f) for f in figures]
     if partial and HEAD in top:
         measured = {f.name for f in figures}
-        earlier = next((line for line in top.splitlines() if " · commit " in line), "an earlier run")
         old_rows = [line for line in top.splitlines() if line.startswith("| ") and line != HEAD]
         rows = [
             line if _name(line) not in measured else row(next(f for f in figures if f.name == _name(line)))
             for line in old_rows
         ]
         rows += [row(f) for f in figures if f.name not in {_name(line) for line in old_rows}]
-        now = f"{now}\n\nRows measured in this run: {', '.join(f.name for f in figures)}. The others: {earlier}."
+        now = (
+            f"{now}\n\nRows measured in this run: {', '.join(f.name for f in figures)}. The other rows keep the "
+            "figures of earlier runs (`git log -p bench/RESULTS.md` says when each was measured)."
+        )
     head = (
         f"# Benchmark results\n\n{now}\n\n"
         "Medians of several runs; each baseline measured in the same run on the same machine. "
