@@ -105,8 +105,7 @@ NO_STORE = CredentialStore(
     "",
     "This computer has no credential store egov-desk can use (on Linux: a Secret Service such as GNOME Keyring or "
     "KWallet); the password is not kept and is asked each time you connect.",
-    "本机没有可用的密码保管处（Linux 上需要 GNOME 密钥环或 KWallet 等密钥环服务），"
-    "密码不会保存，每次连接时都要输入。",
+    "本机没有可用的密码保管处（Linux 上需要 GNOME 密钥环或 KWallet 等密钥环服务），密码不会保存，每次连接时都要输入。",
 )
 
 
