@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from egov_desk.core.actor import os_account
 from egov_desk.core.db.models import AuditEntry
 from egov_desk.core.demo_files import png
 from egov_desk.core.history import history, said
@@ -20,7 +19,7 @@ def test_an_input_set_twice_is_said_with_the_rules_field_names_and_the_score(dem
     lines = history(demo, assessment, "021")
     last = lines[-1]
     assert last.code == "021"
-    assert last.who == os_account()
+    assert last.who == demo.actor
     assert last.what == "部门目录总数 9 → 10，得分 2.33 → 2.10"
     assert last.what_en == "denominator 9 → 10, score 2.33 → 2.10"
     assert "021 部门目录总数 9 → 10，得分 2.33 → 2.10" in last.text()
@@ -79,9 +78,9 @@ def test_the_name_and_role_given_are_shown_beside_the_login(demo: Workspace) -> 
     demo.set_person(Person("张三", "leader"))
     demo.set_input(assessment, "021", {"numerator": 8, "denominator": 9})
     line = history(demo, assessment, "021")[-1]
-    assert (line.who, line.name, line.role) == (os_account(), "张三", "leader")
-    assert f"  张三（负责人）/{os_account()}  021 " in line.text()
-    assert f"张三 (leader)/{os_account()}" in line.text(chinese=False)
+    assert (line.who, line.name, line.role) == (demo.actor, "张三", "leader")
+    assert f"  张三（负责人）/{demo.actor}  021 " in line.text()
+    assert f"张三 (leader)/{demo.actor}" in line.text(chinese=False)
 
 
 def entry(action: str, before: object = None, after: object = None, code: str | None = "021") -> AuditEntry:
