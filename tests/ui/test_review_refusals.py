@@ -85,6 +85,9 @@ def press(window: MainWindow, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.K
     context menu included."""
     handle = window.windowHandle()
     assert handle is not None
+    if not window.isActiveWindow():  # a window of an earlier test may still be the active one: shortcuts go there
+        window.activateWindow()
+        QTest.qWaitForWindowActive(handle, 1000)
     QTest.keyClick(handle, key, modifiers)
 
 
