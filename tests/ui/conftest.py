@@ -12,6 +12,7 @@ from egov_desk.core.workspace import Workspace
 from egov_desk.ui.app import create_app, install_translations
 from egov_desk.ui.main_window import MainWindow
 from egov_desk.ui.shell import Shell
+from tests.core.test_server_login import MemoryKeyring
 
 
 @pytest.fixture(autouse=True)
@@ -42,3 +43,23 @@ def shell(qtbot, qapp: QApplication, workspace: Workspace) -> Iterator[Shell]:  
         the_shell.window.close()
     if the_shell.workspace is not workspace:
         the_shell.workspace.close()
+
+
+@pytest.fixture
+def kept_passwords() -> Iterator[MemoryKeyring]:
+    """A credential store in memory, installed as keyring installs any backend (the server tests)."""
+    import keyring
+
+    before = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
+def inline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Background work run at once, on the test's thread."""
+    from egov_desk.ui.ops import Runner
+
+    monkeypatch.setattr(Runner, "synchronous", True)

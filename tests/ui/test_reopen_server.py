@@ -4,31 +4,14 @@ question) each morning; cancelling opens the usual workspace as before."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 from PySide6.QtCore import QSettings, QTimer
 
 from egov_desk.core.server_login import address_of, remember_password, without_password
-from egov_desk.ui.ops import Runner
 from egov_desk.ui.server.opening import RECENT, reopen_at_start, shown_dialogs
 from tests.core.test_server_login import MemoryKeyring
-
-
-@pytest.fixture
-def kept_passwords() -> Iterator[MemoryKeyring]:
-    before = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
-
-
-@pytest.fixture
-def inline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Runner, "synchronous", True)
 
 
 def test_a_folder_opened_last_leaves_the_start_as_it_was(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

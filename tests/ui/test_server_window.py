@@ -9,7 +9,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
@@ -25,7 +24,6 @@ from egov_desk.core.server_login import (
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui.dialogs.new_assessment import NewAssessmentDialog
 from egov_desk.ui.main_window import MainWindow
-from egov_desk.ui.ops import Runner
 from egov_desk.ui.server.dialog import ConnectDialog
 from egov_desk.ui.server.opening import LAST_SERVER, connect_for_window, shown_dialogs
 from egov_desk.ui.server.window import ServerDesk
@@ -116,21 +114,6 @@ def test_the_window_works_on_a_server_workspace_with_no_folder(  # type: ignore[
     assert list(running_in.iterdir()) == []
     assert len(list((tmp_path / "vault").rglob("*"))) >= 1  # the scan's bytes, in the vault the server's PC names
     window.close()
-
-
-@pytest.fixture
-def kept_passwords() -> Iterator[MemoryKeyring]:
-    """A credential store in memory, installed as keyring installs any backend."""
-    before = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
-
-
-@pytest.fixture
-def inline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Runner, "synchronous", True)
 
 
 def fill(dialog: ConnectDialog, url: str, password: str | None = None) -> None:
