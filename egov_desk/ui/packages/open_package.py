@@ -10,7 +10,6 @@ refused in one line naming the file. :class:`PackageOpening` ends with ``finishe
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -31,6 +30,7 @@ from egov_desk.core.packages.reading import Package, read_package
 from egov_desk.core.workspace import current_user
 from egov_desk.ui.dialogs.person import remember_person, remembered_person
 from egov_desk.ui.language import ui_language
+from egov_desk.ui.packages.busy import busy_dialog, close_busy
 from egov_desk.ui.packages.export_dialog import documents_folder
 from egov_desk.ui.packages.message_width import widen
 from egov_desk.ui.packages.open_summary import OpenSummary
@@ -233,23 +233,12 @@ class PackageOpening(QObject):
         box.open()
 
     def _busy(self, text: str, cancel: bool) -> None:
-        dialog = QProgressDialog(text, self.tr("Cancel") if cancel else "", 0, 0, self.parent_widget)
-        if not cancel:
-            dialog.setCancelButton(None)
-        dialog.setWindowTitle(self.tr("Department work package"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setMinimumWidth(420)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        self.progress = dialog
+        title = self.tr("Department work package")
+        self.progress = busy_dialog(text, title, self.tr("Cancel") if cancel else None, self.parent_widget)
 
     def _close_busy(self) -> None:
-        if self.progress is not None:
-            with contextlib.suppress(RuntimeError):  # already deleted with its parent
-                self.progress.close()
-                self.progress.deleteLater()
-            self.progress = None
+        close_busy(self.progress)
+        self.progress = None
 
 
 def open_at_start(path: Path) -> Path | None:

@@ -21,6 +21,7 @@ from egov_desk.core.packages.format import SUFFIX
 from egov_desk.core.packages.return_changes import NetChanges, net_changes
 from egov_desk.core.packages.returning import ReturnWritten, make_return
 from egov_desk.ui.language import ui_language
+from egov_desk.ui.packages.busy import busy_dialog, close_busy
 from egov_desk.ui.packages.department_mode import sender_said
 from egov_desk.ui.packages.export_dialog import default_folder
 from egov_desk.ui.packages.export_run import file_size
@@ -205,19 +206,9 @@ class ReturnStep(QObject):
         self.context.show(widen(box))
 
     def _busy(self, text: str, cancel: bool = False) -> None:
-        dialog = QProgressDialog(text, self.tr("Cancel"), 0, 0, self.context.parent)
-        if not cancel:
-            dialog.setCancelButton(None)
-        dialog.setWindowTitle(self.tr("Make the return"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setMinimumWidth(420)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        self.progress = dialog
+        title = self.tr("Make the return")
+        self.progress = busy_dialog(text, title, self.tr("Cancel") if cancel else None, self.context.parent)
 
     def _close_busy(self) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        close_busy(self.progress)
+        self.progress = None
