@@ -5,7 +5,6 @@ department's name too)."""
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -150,16 +149,27 @@ class ReturnStep(QObject):
         self._busy(self.tr("Writing the return %1…").replace("%1", out.name), cancel=True)
 
         def work(progress: Progress) -> ReturnWritten:
-            written = make_return(workspace, out)
-            if progress.cancelled:  # a cancelled return leaves nothing
-                with contextlib.suppress(OSError):
-                    written.path.unlink()
-                raise Cancelled
-            return written
+            shown = -1
+
+            def packed(_files: int, _of: int, done: int, total: int) -> None:
+                nonlocal shown
+                step = done * 1000 // total if total else 0
+                if step != shown:  # a signal a permille, not a chunk
+                    shown = step
+                    progress.update(step, 1000)
+
+            return make_return(workspace, out, packed, lambda: progress.cancelled)  # a cancel leaves nothing
 
         job = self.context.runner.start(work, self._written, self._failed)
-        if self.progress is not None:
-            self.progress.canceled.connect(job.cancel)
+        dialog = self.progress
+        if dialog is not None:
+            dialog.canceled.connect(job.cancel)
+
+            def moved(done: int, total: int, _text: str) -> None:
+                dialog.setMaximum(total)
+                dialog.setValue(done)
+
+            job.progressed.connect(moved)
 
     def _written(self, written: ReturnWritten) -> None:
         self._close_busy()
