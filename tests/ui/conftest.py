@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui.app import create_app, install_translations
 from egov_desk.ui.main_window import MainWindow
 from egov_desk.ui.shell import Shell
 from tests.core.test_server_login import MemoryKeyring
+from tests.ui.helpers import shown_window
 
 
 @pytest.fixture(autouse=True)
@@ -26,11 +29,20 @@ def chinese(qapp: QApplication) -> Iterator[None]:
 
 @pytest.fixture
 def window(qtbot, workspace: Workspace) -> MainWindow:  # type: ignore[no-untyped-def]
-    main_window = MainWindow(workspace)
-    qtbot.addWidget(main_window)
-    main_window.show()
-    qtbot.waitExposed(main_window)
-    return main_window
+    return shown_window(qtbot, workspace)
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[Workspace]:
+    """The demo unit's workspace: a partly scored assessment with evidence, several departments."""
+    workspace = create_demo_workspace(tmp_path / "demo")
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def demo_window(qtbot, demo: Workspace) -> MainWindow:  # type: ignore[no-untyped-def]
+    return shown_window(qtbot, demo)
 
 
 @pytest.fixture

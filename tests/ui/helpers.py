@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import re
 
+from egov_desk.core.workspace import Workspace
 from egov_desk.ui.main_window import MainWindow
 
 
 def plain(text: str) -> str:
     """A button's words without its access key: "放弃输入(&D)" → "放弃输入"."""
     return re.sub(r"\(&\w\)", "", text).replace("&", "")
+
+
+def shown_window(qtbot, workspace: Workspace) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The real main window over ``workspace``, shown and exposed, closed with the test."""
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
 
 
 def answer_next_message(window: MainWindow, button_text: str, seen: list[str]) -> None:

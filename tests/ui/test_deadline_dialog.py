@@ -4,16 +4,13 @@ naming the field — Ctrl+A then 2020-06-30 is 2020-06-30, never 2019-06-30."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from egov_desk.core.deadlines import deadlines
-from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.worklist import UNSCORED
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui.dialogs.deadline import DeadlineDialog, Target
@@ -22,19 +19,8 @@ from egov_desk.ui.panels.worklist_view import WorklistView
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = create_demo_workspace(tmp_path / "demo")
-    yield workspace
-    workspace.close()
-
-
-@pytest.fixture
-def window(qtbot, demo: Workspace) -> MainWindow:  # type: ignore[no-untyped-def]
-    main_window = MainWindow(demo)
-    qtbot.addWidget(main_window)
-    main_window.show()
-    qtbot.waitExposed(main_window)
-    return main_window
+def window(demo_window: MainWindow) -> MainWindow:
+    return demo_window
 
 
 def worklist(window: MainWindow, qtbot) -> WorklistView:  # type: ignore[no-untyped-def]

@@ -4,14 +4,12 @@ cancelling leaves nothing of the package under way."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.packages.reading import read_package
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui.main_window import MainWindow
@@ -20,20 +18,9 @@ from egov_desk.ui.packages.wiring import EXPORT_KEYS
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = create_demo_workspace(tmp_path / "demo")
-    yield workspace
-    workspace.close()
-
-
-@pytest.fixture
-def window(qtbot, demo: Workspace) -> MainWindow:  # type: ignore[no-untyped-def]
-    main_window = MainWindow(demo)
-    qtbot.addWidget(main_window)
-    main_window.show()
-    qtbot.waitExposed(main_window)
-    main_window.runner.synchronous = True
-    return main_window
+def window(demo_window: MainWindow) -> MainWindow:
+    demo_window.runner.synchronous = True
+    return demo_window
 
 
 def open_dialog(window: MainWindow) -> ExportDialog:

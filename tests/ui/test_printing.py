@@ -12,7 +12,6 @@ import docx
 import pytest
 from PySide6.QtPrintSupport import QPrinter
 
-from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.exports.checklist import build_checklist
 from egov_desk.core.workspace import Workspace
 from egov_desk.render.printing import paint_checklist, write_checklist_pdf
@@ -20,13 +19,6 @@ from egov_desk.ui.main_window import MainWindow
 from egov_desk.ui.print_preview import print_preview
 
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Workspace:
-    workspace = create_demo_workspace(tmp_path / "demo")
-    yield workspace
-    workspace.close()
 
 
 def pdf_text(path: Path) -> str:

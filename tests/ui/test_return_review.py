@@ -4,14 +4,12 @@ meanwhile — a conflict, chosen side by side, applied, seen in the tree, and ta
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.packages.department import open_package
 from egov_desk.core.packages.export import export_department_package
 from egov_desk.core.packages.returning import make_return
@@ -20,6 +18,7 @@ from egov_desk.core.workspace import Workspace
 from egov_desk.ui.main_window import MainWindow
 from egov_desk.ui.return_review.model import CONFLICTS, STATE, TO_APPLY, WHAT, ChangeRole
 from egov_desk.ui.return_review.window import ReturnReview
+from tests.ui.helpers import shown_window
 
 DEPARTMENT = "信息中心"
 DEPARTMENT_NOTE = "第二项尚未完成，预计下月完成"
@@ -27,19 +26,14 @@ OFFICE_NOTE = "办公室补充：计划已报送"
 
 
 @pytest.fixture
-def office(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = create_demo_workspace(tmp_path / "office")
-    yield workspace
-    workspace.close()
+def office(demo: Workspace) -> Workspace:
+    return demo
 
 
 @pytest.fixture
 def window(qtbot, office: Workspace) -> MainWindow:  # type: ignore[no-untyped-def]
-    main_window = MainWindow(office)
-    qtbot.addWidget(main_window)
+    main_window = shown_window(qtbot, office)
     main_window.runner.synchronous = True  # planning and applying inline: no waiting in the tests
-    main_window.show()
-    qtbot.waitExposed(main_window)
     return main_window
 
 

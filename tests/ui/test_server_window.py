@@ -28,6 +28,7 @@ from egov_desk.ui.server.dialog import ConnectDialog
 from egov_desk.ui.server.opening import LAST_SERVER, connect_for_window, shown_dialogs
 from egov_desk.ui.server.window import ServerDesk
 from tests.core.test_server_login import MemoryKeyring
+from tests.ui.helpers import shown_window
 
 
 @pytest.fixture
@@ -39,11 +40,7 @@ def on_server(server_url: str, tmp_path: Path) -> Iterator[Workspace]:
 
 @pytest.fixture
 def server_window(qtbot, on_server: Workspace) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow(on_server)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return shown_window(qtbot, on_server)
 
 
 def desk(window: MainWindow) -> ServerDesk:

@@ -3,7 +3,6 @@ filter, deadlines set from it (undoable), print preview and an .xlsx export."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +11,6 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from egov_desk.core.deadlines import deadlines
-from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.worklist import MISSING_EVIDENCE, OVERDUE, UNCHECKED, UNSCORED
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui.main_window import MainWindow
@@ -21,19 +19,8 @@ from egov_desk.ui.panels.worklist_view import WorklistView
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = create_demo_workspace(tmp_path / "demo")
-    yield workspace
-    workspace.close()
-
-
-@pytest.fixture
-def window(qtbot, demo: Workspace) -> MainWindow:  # type: ignore[no-untyped-def]
-    main_window = MainWindow(demo)
-    qtbot.addWidget(main_window)
-    main_window.show()
-    qtbot.waitExposed(main_window)
-    return main_window
+def window(demo_window: MainWindow) -> MainWindow:
+    return demo_window
 
 
 def open_worklist(window: MainWindow, qtbot) -> WorklistView:  # type: ignore[no-untyped-def]
