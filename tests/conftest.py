@@ -54,3 +54,31 @@ def fill_disk(workspace: Workspace) -> None:
     @event.listens_for(workspace.engine, "connect")
     def no_room(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+
+
+_EXIT_STATUS: list[int] = []
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _EXIT_STATUS.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave as the app leaves (ui/app.run): once every test has run and been reported, PySide6 on Python 3.11 has
+    been seen to crash while the interpreter tears its objects down ("bool_dealloc", exit 134) — a crash after the
+    end that would turn a passed run red. Coverage (``coverage run``) is saved first, then pytest's own status."""
+    import sys
+
+    try:
+        import coverage
+    except ImportError:
+        coverage = None  # type: ignore[assignment]
+    measuring = coverage.Coverage.current() if coverage is not None else None
+    if measuring is not None:
+        measuring.stop()
+        measuring.save()
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    os._exit(_EXIT_STATUS[-1] if _EXIT_STATUS else int(getattr(config, "_egov_status", 0)))

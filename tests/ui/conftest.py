@@ -75,3 +75,50 @@ def inline(monkeypatch: pytest.MonkeyPatch) -> None:
     from egov_desk.ui.ops import Runner
 
     monkeypatch.setattr(Runner, "synchronous", True)
+
+
+# --- a department's work package: each test module says which ``office`` sends it ------------------------------
+
+
+@pytest.fixture
+def package(office: Workspace, tmp_path: Path) -> Path:
+    """办公室's work package from the ``office`` workspace."""
+    from egov_desk.core.packages.export import export_department_package
+
+    out = tmp_path / "办公室.egovpkg"
+    export_department_package(office, office.default_assessment().id, "办公室", out)
+    return out
+
+
+@pytest.fixture
+def department(package: Path, tmp_path: Path) -> Iterator[Workspace]:
+    """办公室's workspace made from its package, as on its own PC."""
+    from egov_desk.core.packages.department import open_package
+
+    open_package(package, tmp_path / "dept")
+    workspace = Workspace.open(tmp_path / "dept", create=False)
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The person's documents folder: where a department's workspace goes at first."""
+    folder = tmp_path / "Documents"
+    folder.mkdir()
+    monkeypatch.setattr("egov_desk.ui.packages.open_package.documents_folder", lambda: folder)
+    return folder
+
+
+@pytest.fixture
+def office_shell(qtbot, qapp: QApplication, office: Workspace) -> Iterator[Shell]:  # type: ignore[no-untyped-def]
+    """The app over the ``office`` workspace, its background work run inline."""
+    the_shell = Shell(qapp, office)
+    the_shell.show()
+    assert the_shell.window is not None
+    the_shell.window.runner.synchronous = True
+    yield the_shell
+    if the_shell.window is not None:
+        the_shell.window.close()
+    if the_shell.workspace is not office:
+        the_shell.workspace.close()

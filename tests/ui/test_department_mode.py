@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem
 
 from egov_desk.core.deadlines import set_deadline
 from egov_desk.core.demo import create_demo_workspace
-from egov_desk.core.packages.department import department_mode, open_package
-from egov_desk.core.packages.export import export_department_package
+from egov_desk.core.packages.department import department_mode
 from egov_desk.core.packages.format import MANIFEST
 from egov_desk.core.packages.reading import read_package
 from egov_desk.core.packages.returning import make_return
@@ -41,30 +40,6 @@ def office(tmp_path: Path) -> Iterator[Workspace]:
     workspace.close()
 
 
-@pytest.fixture
-def package(office: Workspace, tmp_path: Path) -> Path:
-    out = tmp_path / "办公室.egovpkg"
-    export_department_package(office, office.default_assessment().id, "办公室", out)
-    return out
-
-
-@pytest.fixture
-def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The person's documents folder: where a department's workspace goes at first."""
-    folder = tmp_path / "Documents"
-    folder.mkdir()
-    monkeypatch.setattr("egov_desk.ui.packages.open_package.documents_folder", lambda: folder)
-    return folder
-
-
-@pytest.fixture
-def department(package: Path, tmp_path: Path) -> Iterator[Workspace]:
-    open_package(package, tmp_path / "dept")
-    workspace = Workspace.open(tmp_path / "dept", create=False)
-    yield workspace
-    workspace.close()
-
-
 def window_over(qtbot, workspace: Workspace) -> MainWindow:  # type: ignore[no-untyped-def]
     window = MainWindow(workspace)
     qtbot.addWidget(window)
@@ -75,16 +50,8 @@ def window_over(qtbot, workspace: Workspace) -> MainWindow:  # type: ignore[no-u
 
 
 @pytest.fixture
-def shell(qtbot, qapp: QApplication, office: Workspace) -> Iterator[Shell]:  # type: ignore[no-untyped-def]
-    the_shell = Shell(qapp, office)
-    the_shell.show()
-    assert the_shell.window is not None
-    the_shell.window.runner.synchronous = True
-    yield the_shell
-    if the_shell.window is not None:
-        the_shell.window.close()
-    if the_shell.workspace is not office:
-        the_shell.workspace.close()
+def shell(office_shell: Shell) -> Shell:
+    return office_shell
 
 
 def default_place_name(package: Path) -> str:

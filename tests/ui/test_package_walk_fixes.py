@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.history import history
@@ -34,39 +34,8 @@ def office(tmp_path: Path) -> Iterator[Workspace]:
 
 
 @pytest.fixture
-def package(office: Workspace, tmp_path: Path) -> Path:
-    out = tmp_path / "办公室.egovpkg"
-    export_department_package(office, office.default_assessment().id, DEPARTMENT, out)
-    return out
-
-
-@pytest.fixture
-def department(package: Path, tmp_path: Path) -> Iterator[Workspace]:
-    open_package(package, tmp_path / "dept")
-    workspace = Workspace.open(tmp_path / "dept", create=False)
-    yield workspace
-    workspace.close()
-
-
-@pytest.fixture
-def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "Documents"
-    folder.mkdir()
-    monkeypatch.setattr("egov_desk.ui.packages.open_package.documents_folder", lambda: folder)
-    return folder
-
-
-@pytest.fixture
-def shell(qtbot, qapp: QApplication, office: Workspace) -> Iterator[Shell]:  # type: ignore[no-untyped-def]
-    the_shell = Shell(qapp, office)
-    the_shell.show()
-    assert the_shell.window is not None
-    the_shell.window.runner.synchronous = True
-    yield the_shell
-    if the_shell.window is not None:
-        the_shell.window.close()
-    if the_shell.workspace is not office:
-        the_shell.workspace.close()
+def shell(office_shell: Shell) -> Shell:
+    return office_shell
 
 
 def opening_of(shell: Shell) -> PackageOpening:
