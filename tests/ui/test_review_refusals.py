@@ -86,8 +86,10 @@ def press(window: MainWindow, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.K
     handle = window.windowHandle()
     assert handle is not None
     if not window.isActiveWindow():  # a window of an earlier test may still be the active one: shortcuts go there
+        window.raise_()
         window.activateWindow()
         QTest.qWaitForWindowActive(handle, 1000)
+    assert window.isActiveWindow(), "the test's window could not be made the active one"
     QTest.keyClick(handle, key, modifiers)
 
 
