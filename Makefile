@@ -4,10 +4,12 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-# Qt's libraries for offscreen and X11, a CJK font (or Chinese shows as boxes), venv support.
+# Qt's libraries for offscreen and X11, a CJK font (or Chinese shows as boxes), venv support; SANE for the office
+# scanner (scanimage, and the headers python-sane builds against).
 APT_PACKAGES := python3 python3-venv fonts-noto-cjk fontconfig libgl1 libegl1 libfontconfig1 libglib2.0-0 \
 	libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 \
-	libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxrender1 libsm6 libice6
+	libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxrender1 libsm6 libice6 \
+	sane-utils libsane-dev
 # The tests also render exports as a reader sees them: LibreOffice and poppler (pdftotext, pdftoppm).
 # End-to-end tests (tests/e2e) drive the real app on a virtual screen: Xvfb, a window manager, xdotool, xwininfo
 # and xprop (x11-utils), screenshots with import (imagemagick).
@@ -55,7 +57,7 @@ venv: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,server]'
+	$(BIN)/python -m pip install --quiet -e '.[test,server,scanner]'
 	touch $@
 
 # After changing UI strings: collect them, translate the new ones in the .ts, then build the .qm.
