@@ -1,16 +1,16 @@
-"""Preview of an evidence file: PDFs page by page with zoom (QtPdf), images (multi-page TIFF too), the text of
-DOCX, OFD and text files (the beginning only, read off the UI thread); anything else shows its details and opens
-in the system's program."""
+"""Preview of an evidence file: PDFs page by page with zoom (QtPdf), images (multi-page TIFF too) — thumbnails
+beside them, pages turned as a view setting, searched words marked (egov_desk/ui/preview/) — the text of DOCX, OFD
+and text files (the beginning only, read off the UI thread); anything else shows its details and opens in the
+system's program."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QPointF, Qt
-from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -26,139 +25,56 @@ from PySide6.QtWidgets import (
 from egov_desk.core.evidence import FileInfo
 from egov_desk.core.evidence.filetypes import IMAGES, LABELS
 from egov_desk.core.importers.document_text import MAX_CHARS, DocumentText, document_text
+from egov_desk.core.workspace import Workspace
 from egov_desk.ui.ops import Job, Runner
 from egov_desk.ui.panels.evidence_panel import human_size
+from egov_desk.ui.preview.highlight import Highlight, PdfWords
+from egov_desk.ui.preview.paged import PagedPreview
+from egov_desk.ui.preview.pager import Pager
+from egov_desk.ui.preview.pages import ImagePages, PdfPages
+from egov_desk.ui.preview.rotation import PageRotations
+
+__all__ = ["Highlight", "ImagePreview", "Pager", "PdfPreview", "PreviewDialog", "TextPreview", "preview_widget"]
 
 
-class Pager(QWidget):
-    """Previous / next page, "2 / 7", zoom in / out / fit."""
+class PdfPreview(PagedPreview):
+    """A PDF page by page (QtPdf renders it); the highlight's words are found in its text by QtPdf's search."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.previous = QPushButton(self.tr("◀ Previous page"))
-        self.next = QPushButton(self.tr("Next page ▶"))
-        self.where = QLabel()
-        self.smaller = QPushButton(self.tr("Zoom out"))
-        self.larger = QPushButton(self.tr("Zoom in"))
-        self.fit = QPushButton(self.tr("Fit width"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.previous, self.where, self.next):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        for widget in (self.smaller, self.larger, self.fit):
-            layout.addWidget(widget)
-
-
-class PdfPreview(QWidget):
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.document = QPdfDocument(self)
-        self.error = self.document.load(str(path))
-        self.view = QPdfView()
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.SinglePage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.pager = Pager()
-        self.pager.previous.clicked.connect(lambda: self.go(self.page - 1))
-        self.pager.next.clicked.connect(lambda: self.go(self.page + 1))
-        self.pager.larger.clicked.connect(lambda: self.zoom(1.25))
-        self.pager.smaller.clicked.connect(lambda: self.zoom(0.8))
-        self.pager.fit.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
-        self.view.pageNavigator().currentPageChanged.connect(lambda _page: self._show_page())
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pager)
-        layout.addWidget(self.view, 1)
-        self._show_page()
-
-    @property
-    def page(self) -> int:
-        return self.view.pageNavigator().currentPage()
-
-    @property
-    def pages(self) -> int:
-        return self.document.pageCount()
-
-    def go(self, page: int) -> None:
-        if 0 <= page < self.pages:
-            self.view.pageNavigator().jump(page, QPointF(), self.view.zoomFactor())
-            self._show_page()
-
-    def zoom(self, factor: float) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(max(0.1, min(8.0, self.view.zoomFactor() * factor)))
-
-    def _show_page(self) -> None:
-        self.pager.where.setText(f"{self.page + 1} / {self.pages}")
-        self.pager.previous.setEnabled(self.page > 0)
-        self.pager.next.setEnabled(self.page + 1 < self.pages)
-
-    def render_page(self, page: int, width: int = 600) -> QImage:
-        size = self.document.pagePointSize(page)
-        height = int(width * size.height() / size.width()) if size.width() else width
-        return self.document.render(page, QImage(width, height, QImage.Format.Format_ARGB32).size())
+    def __init__(
+        self,
+        path: Path,
+        rotations: PageRotations | None = None,
+        highlight: Highlight | None = None,
+        page: int = 0,
+        parent: QWidget | None = None,
+    ) -> None:
+        self.document = QPdfDocument()
+        pages = PdfPages(path, self.document)
+        self.error = pages.error
+        words = PdfWords(self.document, highlight.words) if highlight is not None and highlight.words else None
+        super().__init__(pages, rotations or PageRotations(None, ""), highlight, words, page, parent)
+        self.document.setParent(self)
 
 
-class ImagePreview(QWidget):
+class ImagePreview(PagedPreview):
     """JPEG, PNG, BMP, GIF and TIFF — every page of a multi-page TIFF."""
 
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self,
+        path: Path,
+        rotations: PageRotations | None = None,
+        highlight: Highlight | None = None,
+        page: int = 0,
+        parent: QWidget | None = None,
+    ) -> None:
         self.path = path
-        reader = QImageReader(str(path))
-        reader.setDecideFormatFromContent(True)
-        self.pages = max(reader.imageCount(), 1)
-        self.page = 0
-        self.scale = 0.0  # 0: fit the width
-        self.label = QLabel()
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.area = QScrollArea()
-        self.area.setWidget(self.label)
-        self.area.setWidgetResizable(True)
-        self.pager = Pager()
-        self.pager.previous.clicked.connect(lambda: self.go(self.page - 1))
-        self.pager.next.clicked.connect(lambda: self.go(self.page + 1))
-        self.pager.larger.clicked.connect(lambda: self.zoom(1.25))
-        self.pager.smaller.clicked.connect(lambda: self.zoom(0.8))
-        self.pager.fit.clicked.connect(lambda: self.zoom(0))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pager)
-        layout.addWidget(self.area, 1)
-        self.image = QImage()
-        self.go(0)
+        self.images = ImagePages(path)
+        super().__init__(self.images, rotations or PageRotations(None, ""), highlight, None, page, parent)
 
-    def read(self, page: int) -> QImage:
-        reader = QImageReader(str(self.path))
-        reader.setDecideFormatFromContent(True)
-        reader.setAutoTransform(True)
-        if page:
-            reader.jumpToImage(page)
-        return reader.read()
-
-    def go(self, page: int) -> None:
-        if 0 <= page < self.pages:
-            self.page = page
-            self.image = self.read(page)
-            self._show()
-
-    def zoom(self, factor: float) -> None:
-        current = self.scale or (self.area.viewport().width() / max(self.image.width(), 1))
-        self.scale = current * factor if factor else 0.0
-        self._show()
-
-    def _show(self) -> None:
-        if self.image.isNull():
-            self.label.setText(self.tr("This image cannot be shown."))
-            return
-        width = int(self.image.width() * self.scale) if self.scale else max(self.area.viewport().width() - 20, 200)
-        self.label.setPixmap(
-            QPixmap.fromImage(self.image).scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
-        )
-        self.pager.where.setText(f"{self.page + 1} / {self.pages}")
-        self.pager.previous.setEnabled(self.page > 0)
-        self.pager.next.setEnabled(self.page + 1 < self.pages)
+    @property
+    def image(self) -> QImage:
+        """The page shown, as read from the file (unturned, unmarked)."""
+        return self.images.read(self.page)
 
 
 class TextPreview(QPlainTextEdit):
@@ -205,13 +121,23 @@ class TextPreview(QPlainTextEdit):
         self.setPlaceholderText(self.tr("The text cannot be read: %1").replace("%1", str(error)))
 
 
-def preview_widget(file: FileInfo, path: Path, parent: QWidget | None = None, runner: Runner | None = None) -> QWidget:
+def preview_widget(
+    file: FileInfo,
+    path: Path,
+    parent: QWidget | None = None,
+    runner: Runner | None = None,
+    *,
+    rotations: PageRotations | None = None,
+    highlight: Highlight | None = None,
+    page: int = 0,
+) -> QWidget:
     """The widget that shows ``file`` best; details only when nothing better is possible. Text is read with
-    ``runner`` (off the UI thread)."""
+    ``runner`` (off the UI thread); PDFs and images open at the 0-based ``page``, turned as ``rotations`` say,
+    ``highlight`` marked."""
     if file.kind == "pdf":
-        return PdfPreview(path, parent)
+        return PdfPreview(path, rotations, highlight, page, parent)
     if file.kind in IMAGES:
-        return ImagePreview(path, parent)
+        return ImagePreview(path, rotations, highlight, page, parent)
     if file.kind in ("docx", "ofd", "text"):
         text = TextPreview(parent=parent)
         text.load(file.kind, path, runner or Runner(text))
@@ -232,15 +158,29 @@ def details(file: FileInfo) -> QWidget:
 
 class PreviewDialog(QDialog):
     """Reads text with the window's runner when its parent has one (so quitting cancels and waits for it),
-    else with a runner of its own."""
+    else with a runner of its own. Opens at ``page`` (1-based, as people count) with ``highlight`` marked; pages
+    turned are kept in ``workspace`` (the parent's when not given) by the file's SHA-256."""
 
     def __init__(
-        self, file: FileInfo, path: Path, open_with: object, parent: QWidget | None = None, runner: Runner | None = None
+        self,
+        file: FileInfo,
+        path: Path,
+        open_with: object,
+        parent: QWidget | None = None,
+        runner: Runner | None = None,
+        *,
+        page: int = 1,
+        highlight: Highlight | None = None,
+        workspace: Workspace | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(file.name)
         self.runner = runner or getattr(parent, "runner", None) or Runner(self)
-        self.content = preview_widget(file, path, self, self.runner)
+        shared = workspace if workspace is not None else getattr(parent, "workspace", None)
+        self.rotations = PageRotations(shared if isinstance(shared, Workspace) else None, file.sha256)
+        self.content = preview_widget(
+            file, path, self, self.runner, rotations=self.rotations, highlight=highlight, page=max(page - 1, 0)
+        )
         open_button = QPushButton(self.tr("Open with its program"))
         open_button.clicked.connect(lambda: open_with(file))  # type: ignore[operator]
         close = QPushButton(self.tr("Close"))
@@ -253,6 +193,11 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.content, 1)
         layout.addLayout(buttons)
         self.resize(900, 700)
+
+    def show_page(self, page: int) -> None:
+        """Go to ``page`` (1-based) of a paged file."""
+        if isinstance(self.content, PagedPreview):
+            self.content.go(page - 1)
 
     def done(self, result: int) -> None:
         if isinstance(self.content, TextPreview):

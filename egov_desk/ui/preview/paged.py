@@ -1,0 +1,128 @@
+"""A paged preview: the pager above, the thumbnails at the side, the page shown fitted to the width (or zoomed),
+turned as its view setting says, the words searched for marked on it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QImage, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from egov_desk.ui.preview.canvas import PageCanvas, marked, turned, unturned_width
+from egov_desk.ui.preview.highlight import Box, Highlight, PdfWords
+from egov_desk.ui.preview.pager import Pager
+from egov_desk.ui.preview.pages import PageSource
+from egov_desk.ui.preview.rotation import PageRotations
+from egov_desk.ui.preview.thumbnails import ThumbnailStrip
+
+
+class PagedPreview(QWidget):
+    def __init__(
+        self,
+        source: PageSource,
+        rotations: PageRotations,
+        highlight: Highlight | None = None,
+        words: PdfWords | None = None,
+        page: int = 0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.rotations = rotations
+        self.highlight = highlight
+        self.words = words  # a PDF's own text, searched for the highlight's words on every page
+        self.page = 0
+        self.scale = 0.0  # 0: fit the width
+        self.pager = Pager()
+        self.canvas = PageCanvas()
+        self.thumbnails = ThumbnailStrip(source.count(), self.render_thumbnail)
+        self.pager.previous.clicked.connect(lambda: self.go(self.page - 1))
+        self.pager.next.clicked.connect(lambda: self.go(self.page + 1))
+        self.pager.turn_left.clicked.connect(lambda: self.turn(-90))
+        self.pager.turn_right.clicked.connect(lambda: self.turn(90))
+        self.pager.larger.clicked.connect(lambda: self.zoom(1.25))
+        self.pager.smaller.clicked.connect(lambda: self.zoom(0.8))
+        self.pager.fit.clicked.connect(lambda: self.zoom(0))
+        self.thumbnails.page_chosen.connect(self.go)
+        for keys, step in (("Ctrl+L", -90), ("Ctrl+R", 90)):
+            QShortcut(QKeySequence(keys), self, lambda step=step: self.turn(step))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.MoveToPreviousPage), self, lambda: self.go(self.page - 1))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.MoveToNextPage), self, lambda: self.go(self.page + 1))
+        self.resize_timer = QTimer(self)  # one rendering once the size settles, not one per pixel dragged
+        self.resize_timer.setSingleShot(True)
+        self.resize_timer.setInterval(60)
+        self.resize_timer.timeout.connect(self._show)
+        side = QHBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.thumbnails)
+        side.addWidget(self.canvas, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pager)
+        layout.addLayout(side, 1)
+        self.go(page if 0 <= page < self.pages else 0)
+
+    @property
+    def pages(self) -> int:
+        return self.source.count()
+
+    def go(self, page: int) -> None:
+        if 0 <= page < self.pages:
+            self.page = page
+            self._show()
+            self.thumbnails.show_page(page)
+
+    def zoom(self, factor: float) -> None:
+        natural = self.source.natural_size(self.page) if self.pages else None
+        fitted = self.canvas.fit_width() / max(natural.width(), 1.0) if natural is not None else 1.0
+        current = self.scale or fitted
+        self.scale = max(0.1, min(8.0, current * factor)) if factor else 0.0
+        self._show()
+
+    def turn(self, degrees: int) -> int:
+        """Turn the page shown by ``degrees`` (90 right, -90 left): a view setting, the file is not touched."""
+        if not self.pages:
+            return 0
+        now = self.rotations.turn(self.page, degrees)
+        self._show()
+        self.thumbnails.redraw(self.page)
+        return now
+
+    def boxes(self, page: int) -> tuple[Box, ...]:
+        """What is marked on ``page``: the words in the PDF's own text, else the boxes OCR found them in."""
+        found = self.words.on_page(page) if self.words is not None else ()
+        if not found and self.highlight is not None and self.highlight.page == page:
+            found = self.highlight.boxes
+        return found
+
+    def shown_width(self, page: int) -> int:
+        """The page's width on screen, turned."""
+        if not self.scale:
+            return self.canvas.fit_width()
+        size = self.source.natural_size(page)
+        degrees = self.rotations.of(page)
+        return round((size.height() if degrees % 180 else size.width()) * self.scale)
+
+    def render_page(self, page: int, width: int = 600) -> QImage:
+        """``page`` as shown ``width`` wide: marked, then turned."""
+        size = self.source.natural_size(page)
+        degrees = self.rotations.of(page)
+        image = self.source.render(page, unturned_width(width, size.width(), size.height(), degrees))
+        return turned(marked(image, self.boxes(page)), degrees)
+
+    def render_thumbnail(self, page: int, width: int) -> QImage:
+        return turned(self.source.thumbnail(page, width), self.rotations.of(page))
+
+    def _show(self) -> None:
+        self.pager.show_page(self.page, self.pages)
+        if not self.pages:
+            return
+        image = self.render_page(self.page, self.shown_width(self.page))
+        if image.isNull():
+            self.canvas.show_text(self.tr("This page cannot be shown."))
+        else:
+            self.canvas.show_image(image)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self.scale:
+            self.resize_timer.start()
