@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from egov_desk.cli.common import Failed, assessment_of, open_workspace
+from egov_desk.cli.export_binder import add_binder_options
 
 if TYPE_CHECKING:
     from egov_desk.core.exports.checklist import Checklist
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 def add_export_commands(commands: Any) -> None:
     export = commands.add_parser("export", help="write the checklist (.docx/.pdf), score sheet, report or package")
-    export.add_argument("what", choices=["package", "checklist", "sheet", "report"])
+    export.add_argument("what", choices=["package", "checklist", "sheet", "report", "binder"])
     export.add_argument("--workspace")
     export.add_argument("--assessment", type=int)
     export.add_argument("--out", required=True)
@@ -28,6 +29,7 @@ def add_export_commands(commands: Any) -> None:
     export.add_argument("--folder", action="store_true", help="package: write a folder instead of a ZIP")
     export.add_argument("--template", help="report: a .docx template of your own (see README)")
     export.set_defaults(run=cmd_export)
+    add_binder_options(export, otherwise=cmd_export)  # export binder --item|--department|--unit (装订成册)
 
 
 def _qt_needed(error: ImportError) -> Failed:

@@ -1,0 +1,104 @@
+"""Joining a binder with pikepdf: the pages Qt painted and the evidence PDFs' own pages in binding order, each evidence
+page stamped by an overlay (its content is left as it is, the stamp drawn over it), and the bookmarks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pikepdf
+from pikepdf import Name, OutlineItem
+
+from egov_desk.core.errors import Cancelled
+
+
+@dataclass(frozen=True)
+class Painted:
+    page: int  # its index in the painted pages' PDF
+
+
+@dataclass(frozen=True)
+class Evidence:
+    pdf: pikepdf.Pdf
+    page: int  # its index in that PDF
+    stamp: int  # the index of its stamp in the stamps' PDF
+    last_of_file: bool  # a cancel is heard here, between files
+
+
+@dataclass
+class Mark:
+    """A bookmark: its title, the binder page (0-based) it opens at, and the bookmarks under it."""
+
+    title: str
+    page: int
+    children: list[Mark] = field(default_factory=list)
+
+
+def visible_size(page: pikepdf.Page) -> tuple[float, float]:
+    """The page's size as a reader sees it: its crop box, turned by its /Rotate."""
+    box = pikepdf.Rectangle(page.cropbox)
+    width, height = abs(box.width), abs(box.height)
+    rotate = int(page.obj.get(Name.Rotate, 0)) % 360
+    return (height, width) if rotate in (90, 270) else (width, height)
+
+
+def _stamp(page: pikepdf.Page, stamp: pikepdf.Object) -> None:
+    name = page.add_resource(stamp, Name.XObject, prefix="EgovStamp")
+    placed = page.calc_form_xobject_placement(
+        stamp, name, pikepdf.Rectangle(page.cropbox), allow_shrink=True, allow_expand=True
+    )
+    page.contents_add(b"q\n", prepend=True)  # whatever state the page leaves, the stamp starts clean
+    page.contents_add(b"Q\n" + placed)
+
+
+def _outline(target: pikepdf.Pdf, marks: list[Mark]) -> None:
+    def item(mark: Mark) -> OutlineItem:
+        made = OutlineItem(mark.title, mark.page)
+        made.children.extend(item(child) for child in mark.children)
+        return made
+
+    with target.open_outline() as outline:
+        outline.root.extend(item(mark) for mark in marks)
+    target.Root.PageMode = Name.UseOutlines
+
+
+def assemble(
+    order: list[Painted | Evidence],
+    painted: Path,
+    stamps: Path | None,
+    marks: list[Mark],
+    title: str,
+    out: Path,
+    told: Callable[[int, int], None],
+    cancelled: Callable[[], bool],
+) -> int:
+    """Write the binder to ``out`` (a temporary name: the caller renames it); returns its page count."""
+    with pikepdf.open(painted) as frame, pikepdf.new() as target:
+        stamp_pdf = pikepdf.open(stamps) if stamps is not None else None
+        try:
+            total = len(order)
+            for done, step in enumerate(order):
+                if isinstance(step, Painted):
+                    target.pages.append(frame.pages[step.page])
+                else:
+                    target.pages.append(step.pdf.pages[step.page])
+                    if stamp_pdf is not None:
+                        form = target.copy_foreign(stamp_pdf.pages[step.stamp].as_form_xobject())
+                        _stamp(target.pages[-1], form)
+                    if step.last_of_file and cancelled():
+                        raise Cancelled("the binder was cancelled", "装订已取消", "cancelled")
+                if done % 10 == 0:
+                    told(done, total)
+            _outline(target, marks)
+            with target.open_metadata(set_pikepdf_as_editor=False) as meta:
+                meta["dc:title"] = title
+                meta["xmp:CreatorTool"] = "egov-desk"
+            target.docinfo[Name.Title] = title
+            target.docinfo[Name.Creator] = "egov-desk"
+            target.save(out)
+            told(total, total)
+            return total
+        finally:
+            if stamp_pdf is not None:
+                stamp_pdf.close()

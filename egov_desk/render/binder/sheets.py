@@ -1,0 +1,122 @@
+"""The painter every Qt-made page of a binder goes through: a PDF writer at 72 dpi (one unit is one PDF point), pages
+of any size and orientation one after another, the Chinese fonts (embedded by Qt's PDF engine as subsets), text that
+wraps and is measured the way it is painted, and the stamp at the foot of a page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+BODY_FAMILIES = ["SimSun", "宋体", "Noto Serif CJK SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
+HEADING_FAMILIES = ["SimHei", "黑体", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
+A4 = QSizeF(595.276, 841.89)
+MARGIN = 56.0  # 2 cm
+STAMP_FROM_BOTTOM = 22.0
+WRAP = Qt.TextFlag.TextWordWrap
+
+
+def font(size: float, heading: bool = False, bold: bool = False) -> QFont:
+    chosen = QFont()
+    chosen.setFamilies(HEADING_FAMILIES if heading else BODY_FAMILIES)
+    chosen.setPointSizeF(size)
+    chosen.setBold(bold)
+    return chosen
+
+
+@dataclass(frozen=True)
+class Line:
+    """A block of text as it is laid out: its font, colour, indent and the room left above it."""
+
+    text: str
+    font: QFont
+    color: str = "#111111"
+    indent: float = 0.0
+    above: float = 4.0
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+
+
+class Sheets:
+    """Pages painted into one PDF file; ``page()`` starts each (A4 portrait unless told), ``end()`` closes it."""
+
+    def __init__(self, path: Path, title: str = "") -> None:
+        self.writer = QPdfWriter(str(path))
+        self.writer.setResolution(72)
+        self.writer.setCreator("egov-desk")
+        if title:
+            self.writer.setTitle(title)
+        self.writer.setPageLayout(self._layout(A4))
+        self.painter = QPainter()
+        self.count = 0
+        self.size = A4
+
+    @staticmethod
+    def _layout(size: QSizeF) -> QPageLayout:
+        exact = QPageSize(size, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.ExactMatch)
+        return QPageLayout(exact, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+
+    def page(self, size: QSizeF = A4) -> QPainter:
+        """Start the next page of ``size`` (points, as it is seen: landscape when wider than high)."""
+        if self.count == 0:
+            self.writer.setPageLayout(self._layout(size))
+            if not self.painter.begin(self.writer):
+                raise OSError("the binder's pages could not be written (the temporary folder refused the file)")
+        else:
+            self.writer.setPageLayout(self._layout(size))
+            self.writer.newPage()
+        self.count += 1
+        self.size = size
+        return self.painter
+
+    def end(self) -> None:
+        if self.painter.isActive():
+            self.painter.end()
+        del self.writer
+
+    # --- text -------------------------------------------------------------------------------------
+
+    def height_of(self, line: Line, width: float) -> float:
+        metrics = QFontMetricsF(line.font, self.writer)
+        box = metrics.boundingRect(QRectF(0, 0, width - line.indent, 1e6), WRAP | line.align, line.text)
+        return max(box.height(), metrics.height())
+
+    def line_height(self, chosen: QFont) -> float:
+        return QFontMetricsF(chosen, self.writer).height()
+
+    def draw(self, line: Line, left: float, top: float, width: float) -> float:
+        """Paint ``line`` with its top at ``top`` (after its room above); returns where the next line starts."""
+        top += line.above
+        height = self.height_of(line, width)
+        self.painter.setFont(line.font)
+        self.painter.setPen(QColor(line.color))
+        box = QRectF(left + line.indent, top, width - line.indent, height)
+        self.painter.drawText(box, WRAP | line.align, line.text)
+        return top + height
+
+    def elided(self, text: str, chosen: QFont, width: float) -> str:
+        return QFontMetricsF(chosen, self.writer).elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+    def text_width(self, text: str, chosen: QFont) -> float:
+        return QFontMetricsF(chosen, self.writer).horizontalAdvance(text)
+
+    def stamp(self, text: str) -> None:
+        """ "002 第 3 页" at the foot of the page, in a small white box that stays legible over a scan."""
+        painter = self.painter
+        small = font(9, heading=True)
+        width = self.text_width(text, small) + 12
+        height = self.line_height(small) + 4
+        box = QRectF((self.size.width() - width) / 2, self.size.height() - STAMP_FROM_BOTTOM - height, width, height)
+        painter.save()
+        painter.setPen(QPen(QColor("#9ca3af"), 0.5))
+        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.drawRoundedRect(box, 2, 2)
+        painter.setFont(small)
+        painter.setPen(QColor("#111111"))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+
+def stamp_text(code: str, number: int) -> str:
+    return f"{code} 第 {number} 页"
