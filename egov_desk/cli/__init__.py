@@ -30,9 +30,11 @@ from egov_desk.cli.evidence import add_evidence_commands
 from egov_desk.cli.export import add_export_commands
 from egov_desk.cli.import_scores import add_import_scores_commands
 from egov_desk.cli.importing import add_import_commands
+from egov_desk.cli.ocr import add_ocr_command
 from egov_desk.cli.package import add_package_commands
 from egov_desk.cli.review import add_review_commands
 from egov_desk.cli.scoring import add_score_commands
+from egov_desk.cli.search import add_search_command
 from egov_desk.cli.server import add_server_commands
 from egov_desk.cli.system import add_system_commands
 from egov_desk.cli.template import add_template_commands
@@ -62,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_audit_commands(commands)
     add_package_commands(commands)
     add_server_commands(commands)
+    add_ocr_command(commands)
+    add_search_command(commands)
     return parser
 
 

@@ -32,6 +32,7 @@ from egov_desk.core.db.system_store import load_system
 from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.evidence.book import EvidenceBook
 from egov_desk.core.evidence_place import place_evidence
+from egov_desk.core.evidence_text import EvidenceText
 from egov_desk.core.indicators import IndicatorSystem
 from egov_desk.core.opening import (
     Access,
@@ -104,6 +105,7 @@ class Workspace:
         self.store.person = login_person(self.store, department_person(self.store.read))  # server: people table
         self._sheets: dict[int, ScoreSheet] = {}
         self.evidence = EvidenceBook(self.store, (folder if folder else Path.cwd()) / "vault")
+        self.evidence_text = EvidenceText(self.store)  # the text inside the files: search, findings (OCR: cli ocr)
 
     @property
     def read_only(self) -> bool:

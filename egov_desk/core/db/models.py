@@ -313,3 +313,32 @@ class VaultChunk(Base):
     sha256: Mapped[str] = mapped_column(ForeignKey("vault_blobs.sha256", ondelete="CASCADE"), primary_key=True)
     n: Mapped[int] = mapped_column(Integer, primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class EvidenceTextRow(Base):
+    """The text of one page of stored evidence bytes (by their SHA-256), read from the file or by OCR (0009). On
+    SQLite the full-text index ``evidence_texts_fts`` (FTS5, trigram) follows it by triggers."""
+
+    __tablename__ = "evidence_texts"
+    __table_args__ = (UniqueConstraint("sha256", "page"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)  # the FTS index's rowid: stable, unlike an implicit one
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    page: Mapped[int]  # 1-based
+    text: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(10))  # pdf, ocr, docx, ofd, xlsx, text
+    lines: Mapped[list[Any]] = mapped_column(JSON, default=list)  # OCR: [[text, [x0, y0, x1, y1]]] in 0..1
+
+
+class EvidenceTextState(Base):
+    """Whether the text of stored bytes was read (done) or could not be (failed, with the reason in words); bytes
+    with no row here are still to be read — the queue."""
+
+    __tablename__ = "evidence_text_states"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    state: Mapped[str] = mapped_column(String(10))  # done, failed
+    error: Mapped[str] = mapped_column(Text, default="", server_default="")
+    pages: Mapped[int] = mapped_column(default=0, server_default="0")
+    read_at: Mapped[datetime] = mapped_column(default=utcnow)
+    engine: Mapped[str] = mapped_column(Text, default="", server_default="")  # what read it, with its version

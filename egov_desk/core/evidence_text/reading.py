@@ -1,0 +1,119 @@
+"""A stored file's text, page by page, by its kind (read from its bytes when it was attached): a PDF's own text,
+OCR of scanned pages and images, DOCX and OFD through the preview's readers, XLSX cell text, plain text.
+
+Bounded: at most :data:`MAX_PAGES` pages and :data:`MAX_PIXELS` pixels an image; past them, or for a broken or
+encrypted file, :class:`~egov_desk.core.evidence_text.types.TextNotRead` says why. ``cancelled`` is asked between
+pages; ``on_page(page, pages)`` hears of each page begun."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from egov_desk.core.errors import EgovError
+from egov_desk.core.evidence_text.normalize import clean
+from egov_desk.core.evidence_text.pages import (
+    MAX_PAGES,
+    MAX_PIXELS,
+    MAX_TEXT,
+    PageHeard,
+    Reader,
+    Stopped,
+    broken,
+    checked_image,
+    ocr_page,
+    too_many_pages,
+)
+from egov_desk.core.evidence_text.types import ReadPage, TextNotRead
+
+IMAGE_KINDS = ("jpeg", "png", "tiff", "bmp", "gif")
+WITHOUT_TEXT = {  # kinds whose text is not read, and why (said in the state row)
+    "doc": "Word 97-2003/WPS documents are not read for text; save it as DOCX or PDF to make it searchable",
+    "xls": "Excel 97-2003 workbooks are not read for text; save it as XLSX to make it searchable",
+}
+
+
+def read_file(
+    path: Path,
+    kind: str,
+    ocr: Reader,
+    cancelled: Callable[[], bool] = lambda: False,
+    on_page: PageHeard = lambda _page, _pages: None,
+) -> list[ReadPage]:
+    try:
+        if kind == "pdf":
+            from egov_desk.core.evidence_text.pdf_text import pdf_pages
+
+            return pdf_pages(path, ocr, cancelled, on_page)
+        if kind in IMAGE_KINDS:
+            return _image_pages(path, ocr, cancelled, on_page)
+        if kind in ("docx", "ofd", "text"):
+            return _document(path, kind, on_page)
+        if kind == "xlsx":
+            return _workbook(path, cancelled, on_page)
+    except (TextNotRead, Stopped):
+        raise
+    except EgovError as exc:
+        raise TextNotRead(exc.english, exc.chinese, "not_read") from exc
+    except Exception as exc:
+        raise broken(path, exc) from exc
+    return []
+
+
+def _image_pages(path: Path, ocr: Reader, cancelled: Callable[[], bool], on_page: PageHeard) -> list[ReadPage]:
+    from PIL import Image, ImageSequence
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # past it, the size is refused below before any pixel is decoded
+    with Image.open(path) as image:
+        checked_image(image)
+        frames = getattr(image, "n_frames", 1)
+        if frames > MAX_PAGES:
+            raise too_many_pages(frames)
+        pages: list[ReadPage] = []
+        for number, frame in enumerate(ImageSequence.Iterator(image), 1):  # a multi-page TIFF: a page a frame
+            if cancelled():
+                raise Stopped
+            on_page(number, frames)
+            pages.append(ocr_page(ocr, frame.copy(), number))
+            if image.format != "TIFF":
+                break
+    return pages
+
+
+def _document(path: Path, kind: str, on_page: PageHeard) -> list[ReadPage]:
+    from egov_desk.core.importers.document_text import document_text
+
+    on_page(1, 1)
+    text = clean(document_text(kind, path, MAX_TEXT).text)
+    return [ReadPage(1, text, kind)] if text else []
+
+
+def _workbook(path: Path, cancelled: Callable[[], bool], on_page: PageHeard) -> list[ReadPage]:
+    """A page per sheet: its cells' text, a row a line, cells apart by a tab."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheets = book.worksheets
+        pages: list[ReadPage] = []
+        size = 0
+        for number, sheet in enumerate(sheets, 1):
+            if cancelled():
+                raise Stopped
+            on_page(number, len(sheets))
+            rows = []
+            for row in sheet.iter_rows(values_only=True):
+                cells = [str(value) for value in row if value is not None and str(value).strip()]
+                if cells:
+                    rows.append("\t".join(cells))
+                    size += sum(len(cell) for cell in cells)
+                if size > MAX_TEXT:
+                    break
+            text = clean("\n".join(rows))
+            if text:
+                pages.append(ReadPage(number, text, "xlsx"))
+            if size > MAX_TEXT:
+                break
+        return pages
+    finally:
+        book.close()
