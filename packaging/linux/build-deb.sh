@@ -34,6 +34,7 @@ Installed-Size: ${SIZE}
 Section: misc
 Priority: optional
 Depends: libc6, libgl1, libegl1, libfontconfig1, libglib2.0-0, libdbus-1-3, libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-render-util0, libxcb-shape0, libxcb-xkb1, fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei
+Recommends: libsane1 | libsane, sane-utils
 Description: e-government performance evaluation workbench (电子政务绩效考评)
  Self-score the year's e-government indicator system, gather and verify evidence,
  print department checklists and export the score sheet, report and evidence package.
