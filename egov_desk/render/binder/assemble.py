@@ -11,6 +11,7 @@ import pikepdf
 from pikepdf import Name, OutlineItem
 
 from egov_desk.core.errors import Cancelled
+from egov_desk.render.binder.text_map import fix_text_maps
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,9 @@ def assemble(
     with pikepdf.open(painted) as frame, pikepdf.new() as target:
         stamp_pdf = pikepdf.open(stamps) if stamps is not None else None
         try:
+            for painted_pdf in (frame, stamp_pdf):
+                if painted_pdf is not None:
+                    fix_text_maps(painted_pdf)
             total = len(order)
             for done, step in enumerate(order):
                 if isinstance(step, Painted):
