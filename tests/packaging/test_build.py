@@ -97,3 +97,45 @@ def test_the_deb_file_list(deb: Path) -> None:
     ):
         assert wanted in names, wanted
     assert not [n for n in names if "WebEngine" in n or "libQt6Quick" in n or "qtbase_de" in n]
+
+
+def _chinese_page(path: Path, words: str) -> None:
+    from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    image = QImage(1240, 400, QImage.Format.Format_Grayscale8)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    font = QFont("Noto Sans CJK SC")
+    font.setPixelSize(52)
+    painter.setFont(font)
+    painter.setPen(QColor("black"))
+    painter.drawText(80, 200, words)
+    painter.end()
+    assert image.save(str(path))
+
+
+def test_the_frozen_app_reads_a_chinese_scan_with_no_network(deb: Path, tmp_path: Path) -> None:
+    """The OCR models travel inside the folder: a scan attached on a PC with no network is found by a word on it."""
+    cli = str(DIST / "egov-desk-cli")
+    folder = str(tmp_path / "ws")
+    scan = tmp_path / "扫描件.png"
+    _chinese_page(scan, "网络安全等级保护测评报告")
+    offline = ["unshare", "--net"] if shutil.which("unshare") and os.geteuid() == 0 else []
+    subprocess.run([cli, "workspace", "init", "--workspace", folder], check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [cli, "evidence", "add", "--workspace", folder, "--item", "001", str(scan)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    read = subprocess.run([*offline, cli, "ocr", "--workspace", folder], capture_output=True, text=True, timeout=300)
+    assert read.returncode == 0, read.stderr
+    found = subprocess.run(
+        [cli, "search", "等级保护", "--workspace", folder, "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert "扫描件.png" in found.stdout
