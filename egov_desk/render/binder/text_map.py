@@ -65,8 +65,9 @@ def fix_text_maps(document: pikepdf.Pdf) -> None:
     """Every font's ToUnicode map in ``document`` (the binder's painted pages) made readable, each once."""
     done: set[tuple[int, int]] = set()
     for page in document.pages:
-        fonts = page.obj.get(Name.Resources, {}).get(Name.Font, {})
-        for font in fonts.values():
+        resources = page.obj.get(Name.Resources)
+        fonts = resources.get(Name.Font) if resources is not None else None
+        for font in fonts.values() if fonts is not None else ():
             cmap = font.get(Name.ToUnicode)
             if cmap is None or cmap.objgen in done:
                 continue
