@@ -27,6 +27,7 @@ BOTH = (
     "tests/core/test_system_versions.py",
     "tests/core/test_worklist.py",
     "tests/core/test_score_sheet.py",
+    "tests/core/test_evidence_text.py",
     "tests/postgres/",
 )
 

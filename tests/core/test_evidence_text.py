@@ -1,0 +1,163 @@
+"""The text inside the evidence: attached files are read (their own text, or offline OCR of scans and images), then
+found by a word on them — on the right page, with the box of the line it stands on — and checked against the
+assessment (a date outside its year, another unit's name). Real files, made here; the real OCR models."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from egov_desk.core.evidence_text.ocr_engine import RapidEngine
+from egov_desk.core.evidence_text.types import TextProgress
+from egov_desk.core.evidence_text.worker import Step, work_queue
+from egov_desk.core.workspace import Workspace
+from tests.core.evidence_text_files import docx, line_top, page_image, scanned_pdf, text_pdf
+
+NOTICE = ["关于报送政务信息的通知", "各科室：请于月底前报送材料。", "联系人张三"]
+
+
+@pytest.fixture(scope="module")
+def ocr() -> RapidEngine:
+    return RapidEngine()
+
+
+def attach(workspace: Workspace, code: str, *paths: Path) -> int:
+    assessment = workspace.default_assessment().id
+    report = workspace.evidence.attach(assessment, code, list(paths))
+    assert not report.failed
+    return assessment
+
+
+def test_a_chinese_scan_is_read_offline_and_found_on_its_page_with_the_line_box(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assessment = attach(workspace, "001", page_image(tmp_path / "通知.png", NOTICE))
+    assert workspace.evidence_text.progress() == TextProgress(done=0, failed=0, pending=1)
+    assert workspace.evidence_text.search("政务信息", assessment) == []  # not read yet
+
+    def no_network(*_args: object, **_kwargs: object) -> socket.socket:
+        raise OSError("the network is unreachable in this test")
+
+    monkeypatch.setattr(socket, "socket", no_network)  # the models ship in the wheel: nothing may be fetched
+    steps: list[Step] = []
+    worked = work_queue(workspace, RapidEngine(), steps.append)
+    monkeypatch.undo()
+
+    assert (worked.done, worked.failed) == (1, 0)
+    assert steps[0] == Step(0, 1, "通知.png", 1, 1)
+    assert workspace.evidence_text.progress() == TextProgress(done=1, failed=0, pending=0)
+    [hit] = workspace.evidence_text.search("政务信息", assessment)
+    assert (hit.code, hit.file_name, hit.page, hit.kind, hit.source) == ("001", "通知.png", 1, "png", "ocr")
+    assert hit.snippet[hit.match[0] : hit.match[1]] == "政务信息"
+    [box] = hit.boxes
+    x0, y0, x1, y1 = box
+    assert 0 < x0 < x1 <= 1
+    assert 0 < y0 < y1 <= 1
+    assert abs(y0 - line_top(0)) < 0.05  # the first line's box, where it was drawn
+    page = workspace.evidence_text.page_text(hit.sha256, 1)
+    assert page is not None
+    assert page.source == "ocr"
+    assert "报送材料" in page.text
+    assert page.lines[0][0] == "关于报送政务信息的通知"
+
+
+def test_a_scanned_pdf_is_read_page_by_page_and_a_word_of_page_two_is_found_there(
+    workspace: Workspace, tmp_path: Path, ocr: RapidEngine
+) -> None:
+    first = page_image(tmp_path / "1.png", ["第一页：年度工作计划"])
+    second = page_image(tmp_path / "2.png", ["第二页：网站安全检查记录"])
+    assessment = attach(workspace, "002", scanned_pdf(tmp_path / "扫描件.pdf", [first, second]))
+    work_queue(workspace, ocr)
+
+    [hit] = workspace.evidence_text.search("安全检查", assessment)
+    assert (hit.file_name, hit.page, hit.source) == ("扫描件.pdf", 2, "ocr")
+    assert hit.boxes
+    assert [h.page for h in workspace.evidence_text.search("工作计划", assessment)] == [1]
+
+
+def test_a_born_digital_pdf_and_a_docx_are_found_by_their_own_text_without_boxes(
+    workspace: Workspace, tmp_path: Path, ocr: RapidEngine, qapp: object
+) -> None:
+    pdf = text_pdf(tmp_path / "方案.pdf", [["政务公开实施方案"], ["第二部分：信息安全保障措施"]])
+    word = docx(tmp_path / "总结.docx", ["年度电子政务工作总结", "完成了门户网站改版。"])
+    assessment = attach(workspace, "003", pdf, word)
+    work_queue(workspace, ocr)
+
+    [in_pdf] = workspace.evidence_text.search("信息安全保障", assessment)
+    assert (in_pdf.file_name, in_pdf.page, in_pdf.source, in_pdf.boxes) == ("方案.pdf", 2, "pdf", ())
+    [in_docx] = workspace.evidence_text.search("门户网站", assessment)
+    assert (in_docx.file_name, in_docx.page, in_docx.source) == ("总结.docx", 1, "docx")
+
+
+def test_one_and_two_character_words_are_found_too(workspace: Workspace, tmp_path: Path, qapp: object) -> None:
+    pdf = text_pdf(tmp_path / "a.pdf", [["网站备案"], ["数据共享"]])
+    assessment = attach(workspace, "004", pdf)
+    work_queue(workspace, RapidEngine())
+
+    assert [h.page for h in workspace.evidence_text.search("网站", assessment)] == [1]
+    assert [h.page for h in workspace.evidence_text.search("享", assessment)] == [2]
+    assert [h.page for h in workspace.evidence_text.search("数据 享", assessment)] == [2]  # every word, any length
+    assert workspace.evidence_text.search("网站 享", assessment) == []
+
+
+def test_a_file_attached_to_two_items_is_a_hit_under_each(workspace: Workspace, tmp_path: Path, qapp: object) -> None:
+    pdf = text_pdf(tmp_path / "共用.pdf", [["年度考核结果通报"]])
+    assessment = attach(workspace, "001", pdf)
+    attach(workspace, "005", pdf)
+    work_queue(workspace, RapidEngine())
+
+    hits = workspace.evidence_text.search("考核结果", assessment)
+    assert sorted(h.code for h in hits) == ["001", "005"]
+    assert {h.page for h in hits} == {1}
+
+
+def test_a_broken_file_fails_alone_with_its_reason_and_the_queue_goes_on(
+    workspace: Workspace, tmp_path: Path, qapp: object
+) -> None:
+    broken = tmp_path / "坏文件.pdf"
+    broken.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\nthis is not a PDF body\n%%EOF")
+    good = text_pdf(tmp_path / "好文件.pdf", [["绩效考评自查报告"]])
+    assessment = attach(workspace, "006", broken, good)
+    worked = work_queue(workspace, RapidEngine())
+
+    assert (worked.done, worked.failed) == (1, 1)
+    assert workspace.evidence_text.progress() == TextProgress(done=1, failed=1, pending=0)
+    [(name, reason)] = workspace.evidence_text.failures()
+    assert name == "坏文件.pdf"
+    assert "无法读取" in reason or "cannot be read" in reason
+    assert [h.file_name for h in workspace.evidence_text.search("自查报告", assessment)] == ["好文件.pdf"]
+
+
+def test_the_text_flags_a_document_dated_outside_the_year_and_another_units_letterhead(
+    workspace: Workspace, tmp_path: Path, qapp: object
+) -> None:
+    info = workspace.default_assessment()
+    assert info.year == 2019
+    other = text_pdf(
+        tmp_path / "外单位.pdf",
+        [
+            [
+                "某某县人民政府文件",
+                "关于2018年工作的总结",
+                "依据2012年3月1日施行的条例开展工作。",
+                "某某县人民政府",
+                "2017年12月5日",
+            ]
+        ],
+    )
+    own = text_pdf(tmp_path / "本单位.pdf", [[f"{info.unit}文件", "二〇一九年十二月五日"]])
+    assessment = attach(workspace, "007", other, own)
+    work_queue(workspace, RapidEngine())
+
+    found = workspace.evidence_text.findings(assessment)
+    said = sorted((f.file_name, f.kind, f.found) for f in found)
+    assert said == [
+        ("外单位.pdf", "date_outside_year", "2017年12月5日"),
+        ("外单位.pdf", "other_unit", "某某县人民政府"),
+    ]  # the cited 2012 law and the year named in a sentence are not the document's date; the unit's own is fine
+    unit = next(f for f in found if f.kind == "other_unit")
+    assert unit.said() == "可能是其他单位的材料：某某县人民政府（外单位.pdf 第 1 页）"
+    assert unit.code == "007"
+    assert unit.page == 1
