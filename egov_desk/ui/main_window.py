@@ -30,6 +30,7 @@ from egov_desk.ui.dialogs.exports import Exports
 from egov_desk.ui.dialogs.import_wizard import ImportWizard
 from egov_desk.ui.dialogs.verify import EvidenceCheck
 from egov_desk.ui.evidence_actions import EvidenceActions
+from egov_desk.ui.evidence_search.desk import EvidenceSearch
 from egov_desk.ui.menus import Menus
 from egov_desk.ui.models.indicator_tree import CODE, NAME, IndicatorTreeModel
 from egov_desk.ui.models.tree_filter import IndicatorFilter
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.return_import = ReturnImport(self, self.context)  # 导入科室回执…: the review of a department's return
         self._disable_writes_if_read_only()
         self.server = ServerDesk(self, self.context)  # 连接服务器…; on a server: 服务器 host/db, no folder backups
+        self.evidence_search = EvidenceSearch(self, self.context)  # 材料内容: OCR in the background, the search scope
         self.resize(1280, 720)
         window_layout.restore_layout(self, self.splitter)
         self.refresh_assessments()

@@ -37,6 +37,8 @@ def finish(window: ClosingWindow) -> None:
             window.runner.shutdown()
         finally:
             QApplication.restoreOverrideCursor()
+    if (evidence_search := getattr(window, "evidence_search", None)) is not None:
+        evidence_search.stop_for_closing()  # the OCR worker process goes with the window
     window.watch_timer.stop()
     if window.data_watch is not None:
         window.data_watch.close()

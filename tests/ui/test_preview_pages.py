@@ -197,11 +197,13 @@ def test_an_ocr_line_box_is_marked_on_a_photo_and_stays_on_its_words_when_the_pa
         QRect(0, 0, shown.width() // 2, shown.height() // 4),
         QRect(shown.width() // 2, 0, shown.width() // 2, shown.height() // 4),
     )
-    assert yellow(shown, left) > 10 and yellow(shown, right) == 0
+    assert yellow(shown, left) > 10
+    assert yellow(shown, right) == 0
     image.turn(90)  # turned right: the top-left corner of the page is now at the top right
     shown = image.canvas.shown
     assert shown.width() > shown.height()
     top_right = QRect(shown.width() * 3 // 4, 0, shown.width() // 4, shown.height() // 2)
     top_left = QRect(0, 0, shown.width() // 4, shown.height() // 2)
-    assert yellow(shown, top_right) > 10 and yellow(shown, top_left) == 0
+    assert yellow(shown, top_right) > 10
+    assert yellow(shown, top_left) == 0
     assert image.image.size().toTuple() == (800, 1100)  # the picture itself as it was

@@ -1,0 +1,138 @@
+"""The 材料内容 hits, in a dock below the tree: 编号, 名称, 文件, 第 n 页 and the words around the match, the match
+in bold. Enter or a double-click opens the preview at that page with the words marked."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from egov_desk.core.evidence_text import SearchHit
+
+CODE, TITLE, FILE, PAGE, SNIPPET = range(5)
+HIT = Qt.ItemDataRole.UserRole
+
+
+def snippet_html(hit: SearchHit) -> str:
+    start, end = hit.match
+    text = hit.snippet.replace("\n", " ")
+    return f"{html.escape(text[:start])}<b>{html.escape(text[start:end])}</b>{html.escape(text[end:])}"
+
+
+class RichText(QStyledItemDelegate):
+    """A cell's text as HTML (the match in bold)."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        document = QTextDocument()
+        document.setDefaultFont(shown.font)
+        document.setHtml(shown.text)
+        shown.text = ""
+        style = shown.widget.style() if shown.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, shown, painter, shown.widget)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(shown.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, shown.palette.color(role))
+        painter.save()
+        top = shown.rect.top() + max(0, (shown.rect.height() - document.size().height()) / 2)
+        painter.translate(shown.rect.left() + 2, top)
+        painter.setClipRect(0, 0, shown.rect.width() - 2, shown.rect.height())
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 6))
+
+
+class HitsDock(QDockWidget):
+    opened = Signal(object)  # SearchHit
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Found in the evidence"), parent)
+        self.setObjectName("evidenceHits")
+        self.said = QLabel()
+        self.said.setObjectName("evidenceHitsSaid")
+        self.said.setWordWrap(True)
+        self.list = QTreeWidget()
+        self.list.setObjectName("evidenceHitsList")
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setHeaderLabels([self.tr("Code"), self.tr("Item"), self.tr("File"), self.tr("Page"), self.tr("Text")])
+        self.list.setItemDelegateForColumn(SNIPPET, RichText(self.list))
+        self.list.itemActivated.connect(lambda item, _column: self.opened.emit(item.data(0, HIT)))
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(self.said)
+        layout.addWidget(self.list, 1)
+        self.setWidget(body)
+        self.hits: list[SearchHit] = []
+
+    def searching(self, words: str) -> None:
+        self.said.setText(self.tr("Searching the evidence for “%1”…").replace("%1", words))
+        self.list.clear()
+        self.hits = []
+
+    def show_hits(self, words: str, hits: list[SearchHit], waiting: int) -> None:
+        self.hits = hits
+        self.list.clear()
+        for hit in hits:
+            requirement = f" · {hit.requirement_position}" if hit.requirement_position else ""
+            row = QTreeWidgetItem(
+                [
+                    hit.code + requirement,
+                    hit.item_title,
+                    hit.file_name,
+                    self.tr("p. %1").replace("%1", str(hit.page)),
+                    snippet_html(hit),
+                ]
+            )
+            row.setData(0, HIT, hit)
+            row.setToolTip(SNIPPET, hit.snippet)
+            row.setToolTip(TITLE, hit.item_title)
+            self.list.addTopLevelItem(row)
+        lines = []
+        if hits:
+            lines.append(
+                self.tr("“%1”: found on %2 pages — Enter or a double-click shows the page")
+                .replace("%1", words)
+                .replace("%2", str(len(hits)))
+            )
+        else:
+            lines.append(self.tr("Nothing found in the evidence's text for “%1”").replace("%1", words))
+        if waiting:
+            lines.append(
+                self.tr("%1 files are not read yet: the results may be incomplete").replace("%1", str(waiting))
+            )
+        self.said.setText("　".join(lines))
+        for column, width in ((CODE, 70), (TITLE, 220), (FILE, 180), (PAGE, 60)):
+            self.list.setColumnWidth(column, width)
+        first = self.list.topLevelItem(0)
+        if first is not None:
+            self.list.setCurrentItem(first)
+
+    def failed(self, words: str, reason: str) -> None:
+        self.said.setText(
+            self.tr("The evidence could not be searched for “%1”: %2").replace("%1", words).replace("%2", reason)
+        )
