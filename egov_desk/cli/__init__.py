@@ -33,6 +33,7 @@ from egov_desk.cli.importing import add_import_commands
 from egov_desk.cli.ocr import add_ocr_command
 from egov_desk.cli.package import add_package_commands
 from egov_desk.cli.review import add_review_commands
+from egov_desk.cli.scan import add_scan_commands
 from egov_desk.cli.scoring import add_score_commands
 from egov_desk.cli.search import add_search_command
 from egov_desk.cli.server import add_server_commands
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_audit_commands(commands)
     add_package_commands(commands)
     add_server_commands(commands)
+    add_scan_commands(commands)
     add_ocr_command(commands)
     add_search_command(commands)
     return parser

@@ -1,0 +1,102 @@
+"""``scan``: pages from the office scanner attached to an item (or one of its requirements) as one PDF."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from egov_desk.cli.common import Refused, assessment_of, open_workspace
+
+
+def add_scan_commands(commands: Any) -> None:
+    scan = commands.add_parser("scan", help="scan pages into an item's evidence as one PDF (扫描)")
+    scan.add_argument("--list", action="store_true", help="list the scanners found and stop")
+    scan.add_argument("--workspace")
+    scan.add_argument("--assessment", type=int)
+    scan.add_argument("--item", help="item code (编号)")
+    scan.add_argument("--requirement", type=int, help="the requirement's number in the item's checklist (1, 2, …)")
+    scan.add_argument("--device", help="the scanner (as --list names it; default: the first found)")
+    scan.add_argument("--pages", default="1", help="how many pages, or 'all': until the feeder is empty")
+    scan.add_argument("--dpi", type=int, default=200, help="resolution (default 200)")
+    scan.add_argument("--mode", choices=("gray", "color", "lineart"), default="gray", help="colour (default gray)")
+    scan.add_argument("--source", help="flatbed, feeder, or the source as the scanner names it")
+    scan.set_defaults(run=cmd_scan)
+
+
+def _chinese() -> bool:
+    from egov_desk.core.messages import cli_language, is_chinese
+
+    return is_chinese(cli_language())
+
+
+def _pages(text: str) -> int | None:
+    if text.lower() == "all":
+        return None
+    if text.isdigit() and int(text) > 0:
+        return int(text)
+    raise Refused(
+        f"--pages {text}: give a number of pages (1, 2, …) or 'all' (until the feeder is empty)",
+        f"--pages {text} 无效：请写页数（1、2……）或 all（扫描到进纸器为空）",
+    )
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    from egov_desk.core.scanning.devices import Scanners
+
+    scanners = Scanners()
+    if args.list:
+        devices = scanners.devices()
+        if not devices:
+            from egov_desk.core.scanning.refusals import no_scanner
+
+            raise no_scanner()
+        for device in devices:
+            print(f"{device.address}\t{device.name}\t({device.backend})")
+        return 0
+    if not args.item:
+        raise Refused(
+            "scan: name the item with --item CODE (or list the scanners with --list)",
+            "scan：请用 --item 编号 指定考评项（或用 --list 列出扫描仪）",
+        )
+    return _scan_into(args, scanners)
+
+
+def _scan_into(args: argparse.Namespace, scanners: Any) -> int:
+    from egov_desk.core.scanning.saving import discard, new_pages_folder, save_scan
+    from egov_desk.core.scanning.types import ScanSettings
+
+    settings = ScanSettings(source=args.source, mode=args.mode, dpi=args.dpi, pages=_pages(args.pages))
+    chinese = _chinese()
+    with open_workspace(args) as workspace:
+        assessment = assessment_of(workspace, args)
+        evidence = workspace.evidence.item_evidence(assessment, args.item)  # an unknown item is refused first
+        requirement = None
+        if args.requirement is not None:
+            states = evidence.requirements
+            if not 1 <= args.requirement <= len(states):
+                raise Refused(
+                    f"{args.item} --requirement {args.requirement}: the item has {len(states)} requirements",
+                    f"{args.item} 只有 {len(states)} 项材料要求，没有第 {args.requirement} 项",
+                )
+            requirement = states[args.requirement - 1].id
+        device = scanners.device(args.device)
+        folder = new_pages_folder()
+        try:
+            pages = []
+            for page in scanners.acquire(device, settings, folder):
+                pages.append(page)
+                said = f"已扫描第 {len(pages)} 页" if chinese else f"scanned page {len(pages)}"
+                print(f"{said} ({page.width}×{page.height}, {page.dpi} dpi)", file=sys.stderr)
+            saved = save_scan(workspace.evidence, assessment, args.item, pages, requirement)
+        except BaseException:
+            discard(folder)
+            raise
+    target = f"{args.item}" + (f" 第 {args.requirement} 项要求" if chinese else f" requirement {args.requirement}")
+    target = target if args.requirement is not None else args.item
+    for file in saved.report.added:
+        if chinese:
+            print(f"{file.sha256[:12]}  {saved.pages} 页  {file.name} → {target}")
+        else:
+            print(f"{file.sha256[:12]}  {saved.pages} pages  {file.name} → {target}")
+    return 0

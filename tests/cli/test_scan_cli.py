@@ -1,0 +1,108 @@
+"""``egov-desk-cli scan``: the scanners listed; pages from SANE's test device attached to an item or one of its
+requirements as one PDF, progress on stderr; the scanner's complaint or no scanner at all exits 2 in one line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from egov_desk.cli import main
+from egov_desk.core.demo import create_demo_workspace
+from egov_desk.core.workspace import Workspace
+from tests.core.scanning.sane_device import no_scanners_config, sane_config, use_sane_config
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    use_sane_config(monkeypatch, sane_config(tmp_path / "sane"))
+    create_demo_workspace(tmp_path / "demo").close()
+    return tmp_path / "demo"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_scanners_are_listed(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, said, _ = run(capsys, "scan", "--list")
+    assert code == 0
+    assert said.splitlines()[0].startswith("test:0\tNoname frontend-tester")
+
+
+def test_pages_from_the_feeder_land_on_a_requirement_as_one_pdf(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["scan", "--workspace", str(folder), "--item", "003", "--requirement", "1", "--source", "feeder"]
+    code, said, told = run(capsys, *args, "--pages", "3", "--mode", "color")
+    assert code == 0, told
+    assert told.count("scanned page") == 3  # progress on stderr, page by page
+    assert "3 pages" in said
+    assert "→ 003 requirement 1" in said
+    with Workspace.open(folder) as workspace:
+        assessment = workspace.default_assessment().id
+        (requirement,) = workspace.evidence.item_evidence(assessment, "003").requirements
+        (scan,) = [f for f in requirement.files if "扫描" in f.name]
+        assert len(pypdf.PdfReader(workspace.evidence.vault.path_of(scan.sha256)).pages) == 3
+
+
+def test_all_pages_scan_until_the_feeder_is_empty(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, said, told = run(
+        capsys,
+        "scan",
+        "--workspace",
+        str(folder),
+        "--item",
+        "003",
+        "--source",
+        "feeder",
+        "--pages",
+        "all",
+        "--dpi",
+        "75",
+    )
+    assert code == 0, told
+    assert "10 pages" in said
+
+
+def test_a_jammed_feeder_exits_2_in_one_line_saying_what_to_do(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    use_sane_config(monkeypatch, sane_config(tmp_path / "jam", read_status="SANE_STATUS_JAMMED"))
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    code, said, told = run(capsys, "scan", "--workspace", str(folder), "--item", "003", "--source", "feeder")
+    assert code == 2
+    assert said == ""
+    assert (
+        told.strip().splitlines()[-1]
+        == ("egov-desk-cli: test:0：进纸器卡纸。请打开进纸器取出卡住的纸张，重新放好后再扫描。")
+        or "进纸器卡纸" in told.strip().splitlines()[-1]
+    )
+
+
+def test_bad_pages_and_an_unknown_requirement_are_refused(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, told = run(capsys, "scan", "--workspace", str(folder), "--item", "003", "--pages", "0")
+    assert code == 2
+    assert "--pages 0" in told
+    code, _, told = run(capsys, "scan", "--workspace", str(folder), "--item", "003", "--requirement", "5")
+    assert code == 2
+    assert "1 requirements" in told
+
+
+def test_no_scanner_says_how_to_add_the_files_instead(tmp_path: Path) -> None:
+    env = {**os.environ, "SANE_CONFIG_DIR": str(no_scanners_config(tmp_path / "none")), "LANG": "zh_CN.UTF-8"}
+    ran = subprocess.run(
+        [sys.executable, "-m", "egov_desk.cli", "scan", "--list"], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    assert ran.returncode == 2
+    assert ran.stderr.strip() == (
+        "egov-desk-cli: 未找到扫描仪。请检查扫描仪已连接并开机，或用「添加文件」/拖放把扫描好的文件加进来。"
+    )
