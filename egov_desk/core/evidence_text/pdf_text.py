@@ -1,7 +1,8 @@
 """A PDF's text page by page with pypdf (faster than pdfminer.six on the seed-like samples, with the same Chinese:
 bench notes in bench/RESULTS.md). A page with (almost) no text of its own is a scan: its largest embedded image —
-what a scanner's PDF holds — is read by OCR; a page drawn without one is rendered by ``pdftoppm`` where poppler is
-installed (not on Windows)."""
+what a scanner's PDF holds — is read by OCR, taken out by pikepdf (qpdf decodes a lossless scan's Flate stream ten
+times faster than pypdf's Python; its size is checked before a pixel is decoded), by pypdf where pikepdf cannot; a
+page drawn without one is rendered by ``pdftoppm`` where poppler is installed (not on Windows)."""
 
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ from typing import Any
 from egov_desk.core.evidence_text.normalize import clean
 from egov_desk.core.evidence_text.pages import (
     MAX_PAGES,
+    MAX_PIXELS,
     PageHeard,
     Reader,
     Stopped,
     checked_image,
     ocr_page,
+    too_large,
     too_many_pages,
 )
 from egov_desk.core.evidence_text.types import ReadPage, TextNotRead
@@ -42,25 +45,65 @@ def pdf_pages(path: Path, ocr: Reader, cancelled: Callable[[], bool], on_page: P
     if count > MAX_PAGES:
         raise too_many_pages(count)
     pages: list[ReadPage] = []
-    for number, page in enumerate(reader.pages, 1):
-        if cancelled():
-            raise Stopped
-        on_page(number, count)
-        text = clean(page.extract_text() or "")
-        if len(text.replace("\n", "")) >= SCANNED_BELOW:
-            pages.append(ReadPage(number, text, "pdf"))
-            continue
-        image = _largest_image(page) or _rendered(path, number)
-        if image is None:
-            if text:
-                pages.append(ReadPage(number, text, "pdf"))
-            continue
+    images = _Images(path)
+    try:
+        for number, page in enumerate(reader.pages, 1):
+            if cancelled():
+                raise Stopped
+            on_page(number, count)
+            read = _page(path, number, page, images, ocr)
+            if read is not None:
+                pages.append(read)
+    finally:
+        images.close()
+    return pages
+
+
+def _page(path: Path, number: int, page: Any, images: _Images, ocr: Reader) -> ReadPage | None:
+    text = clean(page.extract_text() or "")
+    if len(text.replace("\n", "")) >= SCANNED_BELOW:
+        return ReadPage(number, text, "pdf")
+    image = images.largest(number) or _largest_image(page) or _rendered(path, number)
+    if image is not None:
         read = ocr_page(ocr, image, number)
         if read.text:
-            pages.append(read)
-        elif text:
-            pages.append(ReadPage(number, text, "pdf"))
-    return pages
+            return read
+    return ReadPage(number, text, "pdf") if text else None
+
+
+class _Images:
+    """A scanned page's largest image, through pikepdf; None where pikepdf cannot open the file or the image."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.pdf: Any = None
+        self.failed = False
+
+    def largest(self, number: int) -> Any:
+        if self.failed:
+            return None
+        try:
+            import pikepdf
+
+            if self.pdf is None:
+                self.pdf = pikepdf.open(self.path)
+            found = self.pdf.pages[number - 1].get_images()
+            sizes = [(int(raw.get("/Width", 0)) * int(raw.get("/Height", 0)), raw) for raw in found.values()]
+            if not sizes:
+                return None
+            size, raw = max(sizes, key=lambda pair: pair[0])
+            if size > MAX_PIXELS:
+                raise too_large(int(raw.get("/Width", 0)), int(raw.get("/Height", 0)))
+            return pikepdf.PdfImage(raw).as_pil_image()
+        except TextNotRead:
+            raise
+        except Exception:
+            self.failed = self.pdf is None
+            return None
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
 
 
 def _opened(reader: Any) -> bool:
