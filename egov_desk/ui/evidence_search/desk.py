@@ -61,7 +61,9 @@ class EvidenceSearch(QObject):
         assessment_id = self.context.assessment.id
         workspace = self.context.workspace
         self.hits.searching(words)
-        self.hits.show()
+        if not self.hits.isVisible():
+            self.hits.show()
+            self.window.resizeDocks([self.hits], [max(160, self.window.height() // 4)], Qt.Orientation.Vertical)
         self.hits.raise_()
         job = self.context.runner.start(
             lambda _progress: (

@@ -6,12 +6,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 THUMB_WIDTH = 96
 THUMB_HEIGHT = 128
 PER_TICK = 3  # thumbnails rendered before the event loop runs again
+
+
+def framed(image: QImage) -> QPixmap:
+    """A thumbnail with a thin grey edge: a white page stays visible on the white strip."""
+    pixmap = QPixmap.fromImage(image)
+    painter = QPainter(pixmap)
+    painter.setPen(QColor(150, 150, 150))
+    painter.drawRect(0, 0, pixmap.width() - 1, pixmap.height() - 1)
+    painter.end()
+    return pixmap
 
 
 class ThumbnailStrip(QListWidget):
@@ -22,13 +32,16 @@ class ThumbnailStrip(QListWidget):
         super().__init__(parent)
         self.setObjectName("pageThumbnails")
         self.render_page = render
-        self.setViewMode(QListWidget.ViewMode.ListMode)
+        self.setViewMode(QListWidget.ViewMode.IconMode)  # the page number under its thumbnail
         self.setFlow(QListWidget.Flow.TopToBottom)
+        self.setWrapping(False)
+        self.setMovement(QListWidget.Movement.Static)
+        self.setSpacing(4)
         self.setIconSize(QSize(THUMB_WIDTH, THUMB_HEIGHT))
         self.setUniformItemSizes(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFixedWidth(THUMB_WIDTH + 64)
+        self.setFixedWidth(THUMB_WIDTH + 44)
         self.setAccessibleName(self.tr("Pages"))
         blank = QPixmap(THUMB_WIDTH, THUMB_HEIGHT)
         blank.fill(QColor(235, 235, 235))
@@ -63,14 +76,23 @@ class ThumbnailStrip(QListWidget):
         self.timer.start()
 
     def visible_pages(self) -> range:
-        if not self.count():
+        """The pages whose thumbnails are in view (found by halving: the list may be 300 pages long)."""
+        count, height = self.count(), self.viewport().height()
+        if not count:
             return range(0)
-        viewport = self.viewport().rect()
-        first = self.indexAt(viewport.topLeft())
-        last = self.indexAt(viewport.bottomLeft())
-        start = first.row() if first.isValid() else 0
-        end = last.row() if last.isValid() else self.count() - 1
-        return range(start, end + 1)
+
+        def first_where(below: bool) -> int:
+            low, high = 0, count
+            while low < high:
+                middle = (low + high) // 2
+                rect = self.visualItemRect(self.item(middle))
+                if (rect.bottom() >= 0) if below else (rect.top() > height):
+                    high = middle
+                else:
+                    low = middle + 1
+            return low
+
+        return range(first_where(True), first_where(False))
 
     def _render_some(self) -> None:
         waiting = [page for page in self.visible_pages() if page not in self.rendered]
@@ -82,7 +104,7 @@ class ThumbnailStrip(QListWidget):
                     Qt.AspectRatioMode.KeepAspectRatio,
                     Qt.TransformationMode.SmoothTransformation,
                 )
-                self.item(page).setIcon(QIcon(QPixmap.fromImage(image)))
+                self.item(page).setIcon(QIcon(framed(image)))
             self.rendered.add(page)
         if len(waiting) > PER_TICK:
             self.timer.start()
