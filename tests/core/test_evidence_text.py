@@ -161,3 +161,45 @@ def test_the_text_flags_a_document_dated_outside_the_year_and_another_units_lett
     assert unit.said() == "可能是其他单位的材料：某某县人民政府（外单位.pdf 第 1 页）"
     assert unit.code == "007"
     assert unit.page == 1
+
+
+def test_a_password_protected_pdf_a_huge_image_and_a_page_bomb_fail_with_their_reasons(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from PIL import Image
+    from pypdf import PdfWriter
+
+    locked = PdfWriter()
+    locked.add_blank_page(595, 842)
+    locked.encrypt("秘密")
+    locked.write(tmp_path / "加密.pdf")
+    Image.new("1", (12_000, 11_000), 1).save(tmp_path / "巨图.png")  # 132 million pixels, a few KB of PNG
+    bomb = PdfWriter()
+    for _ in range(2001):
+        bomb.add_blank_page(10, 10)
+    bomb.write(tmp_path / "页数过多.pdf")
+    attach(workspace, "008", tmp_path / "加密.pdf", tmp_path / "巨图.png", tmp_path / "页数过多.pdf")
+
+    worked = work_queue(workspace, RapidEngine())
+
+    assert (worked.done, worked.failed) == (0, 3)
+    reasons = {name: reason.split("\n")[1] for name, reason in workspace.evidence_text.failures()}
+    assert reasons == {
+        "加密.pdf": "PDF 文件设有密码，无法读取内容；请添加未加密的副本",
+        "巨图.png": "图片为 12000×11000 像素，超过可识别的 120 百万像素；请用较低分辨率扫描",
+        "页数过多.pdf": "共 2001 页，超过可识别的 2000 页；请拆分文件",
+    }
+    assert workspace.evidence_text.progress() == TextProgress(done=0, failed=3, pending=0)
+
+
+def test_the_window_may_import_the_evidence_text_without_loading_the_ocr_engine() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, egov_desk.core.workspace, egov_desk.core.evidence_text.worker;"
+        "loaded = [m for m in ('rapidocr_onnxruntime', 'cv2', 'onnxruntime') if m in sys.modules];"
+        "print(loaded)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"  # OpenCV's own Qt must never reach the window's process

@@ -14,7 +14,6 @@ from egov_desk.core.errors import EgovError
 from egov_desk.core.evidence_text.normalize import clean
 from egov_desk.core.evidence_text.pages import (
     MAX_PAGES,
-    MAX_PIXELS,
     MAX_TEXT,
     PageHeard,
     Reader,
@@ -63,8 +62,12 @@ def read_file(
 def _image_pages(path: Path, ocr: Reader, cancelled: Callable[[], bool], on_page: PageHeard) -> list[ReadPage]:
     from PIL import Image, ImageSequence
 
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # past it, the size is refused below before any pixel is decoded
-    with Image.open(path) as image:
+    limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None  # the size is refused below, in words
+    try:
+        image = Image.open(path)  # reads the header only: no pixel decoded yet
+    finally:
+        Image.MAX_IMAGE_PIXELS = limit
+    with image:
         checked_image(image)
         frames = getattr(image, "n_frames", 1)
         if frames > MAX_PAGES:
@@ -74,7 +77,7 @@ def _image_pages(path: Path, ocr: Reader, cancelled: Callable[[], bool], on_page
             if cancelled():
                 raise Stopped
             on_page(number, frames)
-            pages.append(ocr_page(ocr, frame.copy(), number))
+            pages.append(ocr_page(ocr, checked_image(frame).copy(), number))
             if image.format != "TIFF":
                 break
     return pages
