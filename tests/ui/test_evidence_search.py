@@ -200,3 +200,31 @@ def test_a_pdf_hit_on_page_2_opens_there_and_a_search_while_files_wait_says_the_
     desk.search("没有这几个字")
     assert desk.hits.list.topLevelItemCount() == 0
     assert "没有这几个字" in desk.hits.said.text()
+
+
+@pytest.mark.postgres
+def test_on_a_server_the_worker_is_given_its_url_and_reads_the_scan_into_the_servers_database(
+    server_url: str, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from egov_desk.core.evidence_place import choose, place
+
+    signed_in = server_url.replace("://egov@", "://egov:s3cret@", 1)  # the test server trusts; the password is carried
+    workspace = Workspace.connect(signed_in)
+    window: MainWindow | None = None
+    try:
+        choose(workspace, place("database"))  # every client the same bytes: the worker's connection too
+        assessment = workspace.default_assessment().id
+        workspace.evidence.attach(assessment, "002", [chinese_scan(tmp_path / "通知.png")])
+        window = shown_window(qtbot, workspace)
+        desk = window.evidence_search
+        assert desk.ocr.start_if_waiting()
+        process = desk.ocr.worker.process
+        assert process is not None
+        assert "s3cret" not in " ".join(process.arguments())  # a command line is visible to every user of the PC
+        assert process.processEnvironment().value("PGPASSWORD") == "s3cret"
+        assert read_to_the_end(desk, qtbot) == Ended(done=1, failed=0, stopped=False)
+        assert [hit.file_name for hit in workspace.evidence_text.search("网站建设", assessment)] == ["通知.png"]
+    finally:
+        if window is not None:
+            window.close()
+        workspace.close()
