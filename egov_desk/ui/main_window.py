@@ -40,6 +40,7 @@ from egov_desk.ui.panels.history_panel import HistoryDock
 from egov_desk.ui.refused_input import ask_about_abandoned, ask_before_closing
 from egov_desk.ui.return_review.flow import ReturnImport
 from egov_desk.ui.review_desk import ReviewDesk
+from egov_desk.ui.scanning.desk import ScanDesk
 from egov_desk.ui.server.window import ServerDesk
 from egov_desk.ui.undo import SetInput, SetNote, push
 from egov_desk.ui.widgets.gauge import Bar
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.return_import = ReturnImport(self, self.context)  # 导入科室回执…: the review of a department's return
         self._disable_writes_if_read_only()
         self.server = ServerDesk(self, self.context)  # 连接服务器…; on a server: 服务器 host/db, no folder backups
+        self.scanning = ScanDesk(self.context, self.evidence_actions)  # 扫描… (Ctrl+Shift+N): scanner → one PDF
         self.evidence_search = EvidenceSearch(self, self.context)  # 材料内容: OCR in the background, the search scope
         self.resize(1280, 720)
         window_layout.restore_layout(self, self.splitter)

@@ -43,6 +43,7 @@ class EvidencePanel(QWidget):
     date_requested = Signal(object)  # FileInfo
     checked_changed = Signal(int, bool)  # requirement id, checked
     requirement_edit = Signal(str, object)  # "add" / "rename" / "up" / "down" / "remove", requirement id
+    menu_built = Signal(QMenu, object)  # a requirement's (None: the item's) context menu, for others to add to
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -278,6 +279,7 @@ class EvidencePanel(QWidget):
                 ("remove", self.tr("Remove the requirement")),
             ):
                 menu.addAction(text, self._requirement_edit(key, requirement))
+        self.menu_built.emit(menu, requirement)
         return menu
 
     def _requirement_edit(self, key: str, requirement: int) -> Callable[[], None]:

@@ -1,0 +1,386 @@
+"""扫描: the scanner's settings, the pages scanned so far (turn, reorder, drop, scan more), a larger preview of
+the current page, and 保存到材料 — one PDF attached to the item or its requirement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QImage, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from egov_desk.core.messages import say
+from egov_desk.core.scanning.saving import discard, new_pages_folder
+from egov_desk.core.scanning.types import (
+    DEFAULT_DPI,
+    DeviceOptions,
+    Mode,
+    ScanDevice,
+    ScannedPage,
+    ScanSettings,
+    is_feeder,
+)
+from egov_desk.ui.language import ui_language
+from egov_desk.ui.ops import Job
+from egov_desk.ui.scanning.acquiring import Acquiring
+from egov_desk.ui.scanning.pages import PageStrip, page_controls
+
+
+class ScanDialog(QDialog):
+    """Scans into ``target`` (shown at the top). ``save_requested`` carries the pages in order when 保存到材料 is
+    pressed; the owner saves them and calls :meth:`saved` or :meth:`save_failed`."""
+
+    save_requested = Signal(list)
+
+    def __init__(self, acquiring: Acquiring, target: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scanDialog")
+        self.setWindowTitle(self.tr("Scan into %1").replace("%1", target))
+        self.acquiring = acquiring
+        acquiring.setParent(self)
+        acquiring.arrived.connect(self._arrived)
+        self.folder: Path | None = None
+        self.devices: list[ScanDevice] = []
+        self.options: DeviceOptions | None = None
+        self.job: Job | None = None
+        self.saving = False
+        self.question: QMessageBox | None = None
+        self.last_error = ""
+        self._build(target)
+        self.resize(1000, 700)
+        self.find_devices()
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def _build(self, target: str) -> None:
+        self.strip = PageStrip()
+        heading = QLabel(self.tr("Pages go to: %1").replace("%1", target))
+        heading.setWordWrap(True)
+        heading.setStyleSheet("font-weight: bold")
+        self.device = QComboBox()
+        self.device.setObjectName("scanDevice")
+        self.device.currentIndexChanged.connect(self._device_chosen)
+        self.find_again = QPushButton(self.tr("&Look again"))
+        self.find_again.clicked.connect(self.find_devices)
+        device_row = QHBoxLayout()
+        device_row.addWidget(self.device, 1)
+        device_row.addWidget(self.find_again)
+        self.source = QComboBox()
+        self.source.currentIndexChanged.connect(self._source_chosen)
+        self.mode = QComboBox()
+        self.dpi = QComboBox()
+        self.pages_count = QSpinBox()
+        self.pages_count.setRange(1, 999)
+        self.until_empty = QCheckBox(self.tr("Until the feeder is &empty"))
+        self.until_empty.toggled.connect(lambda on: self.pages_count.setEnabled(not on))
+        pages_row = QHBoxLayout()
+        pages_row.addWidget(self.pages_count)
+        pages_row.addWidget(self.until_empty, 1)
+        form = QFormLayout()
+        scanner_label = QLabel(self.tr("Sc&anner:"))
+        scanner_label.setBuddy(self.device)  # the form makes the other labels their fields' buddies: Alt+letter
+        form.addRow(scanner_label, device_row)
+        form.addRow(self.tr("S&ource:"), self.source)
+        form.addRow(self.tr("&Colour:"), self.mode)
+        form.addRow(self.tr("&Resolution:"), self.dpi)
+        form.addRow(self.tr("&Pages:"), pages_row)
+        self.scan_button = QPushButton(self.tr("&Scan"))
+        self.scan_button.setObjectName("scanButton")
+        self.scan_button.setDefault(True)
+        self.scan_button.clicked.connect(self.scan)
+        self.stop_button = QPushButton(self.tr("S&top"))
+        self.stop_button.setEnabled(False)
+        self.stop_button.clicked.connect(self.stop)
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(self.scan_button)
+        scan_row.addWidget(self.stop_button)
+        scan_row.addStretch(1)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setRange(0, 1)
+        self.state = QLabel()
+        self.state.setObjectName("scanState")
+        self.state.setWordWrap(True)
+        self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        settings = QGroupBox(self.tr("Scanner"))
+        left = QVBoxLayout(settings)
+        left.addLayout(form)
+        left.addLayout(scan_row)
+        left.addWidget(self.progress)
+        left.addWidget(self.state)
+        left.addStretch(1)
+        controls, self.page_buttons = page_controls(self, self.strip, self.drop_page)
+        left.addWidget(controls)
+        settings.setMinimumWidth(360)
+        settings.setMaximumWidth(440)
+        self.preview = QLabel(self.tr("The current page shows here once scanned."))
+        self.preview.setObjectName("scanPreview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumSize(240, 240)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.preview.setStyleSheet("background: palette(dark); color: palette(bright-text)")
+        top = QHBoxLayout()
+        top.addWidget(settings)
+        top.addWidget(self.preview, 1)
+        self.strip.currentItemChanged.connect(lambda *_: self._show_current())
+        self.strip.model().rowsInserted.connect(lambda *_: self._update())
+        self.strip.model().rowsRemoved.connect(lambda *_: self._update())
+        self.save_button = QPushButton(self.tr("Sa&ve to evidence"))
+        self.save_button.setObjectName("scanSave")
+        self.save_button.clicked.connect(self.save)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        self.count_label = QLabel()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(top, 1)
+        layout.addWidget(self.strip)
+        layout.addLayout(bottom)
+        self._update()
+
+    # --- the scanner ------------------------------------------------------------------------------
+
+    def find_devices(self) -> None:
+        self.device.blockSignals(True)
+        self.device.clear()
+        self.device.addItem(self.tr("Looking for scanners…"))
+        self.device.blockSignals(False)
+        self._say(self.tr("Looking for scanners…"))
+        self._busy(True)
+        self.job = self.acquiring.list_devices(self._devices_found, self._failed)
+
+    def _devices_found(self, devices: list[ScanDevice]) -> None:
+        self._busy(False)
+        self.devices = devices
+        self.device.blockSignals(True)
+        self.device.clear()
+        for device in devices:
+            self.device.addItem(device.shown)
+        self.device.blockSignals(False)
+        if not devices:
+            from egov_desk.core.scanning.refusals import no_scanner
+
+            self.options = None
+            self._say(say(no_scanner(), ui_language()))
+            self._update()
+            return
+        self._say("")
+        self._device_chosen(0)
+
+    def _device_chosen(self, index: int) -> None:
+        if not 0 <= index < len(self.devices):
+            return
+        self.options = None
+        self._update()
+        self._busy(True)
+        self.job = self.acquiring.read_options(self.devices[index], self._options_read, self._failed)
+
+    def _options_read(self, options: DeviceOptions) -> None:
+        self._busy(False)
+        self.options = options
+        self.source.clear()
+        for source in options.sources:
+            self.source.addItem(source, source)
+        names = {"gray": self.tr("Gray"), "color": self.tr("Colour"), "lineart": self.tr("Black and white")}
+        self.mode.clear()
+        for mode in options.modes:
+            self.mode.addItem(names[mode], mode)
+        self.dpi.clear()
+        for dpi in options.dpi_choices():
+            self.dpi.addItem(f"{dpi} dpi", dpi)
+        default = min(options.dpi_choices(), key=lambda d: abs(d - DEFAULT_DPI))
+        self.dpi.setCurrentIndex(options.dpi_choices().index(default))
+        self._source_chosen()
+        self._update()
+
+    def _source_chosen(self, _index: int = 0) -> None:
+        feeder = is_feeder(self.source.currentText())
+        self.until_empty.setEnabled(feeder)
+        self.until_empty.setChecked(feeder)
+
+    def settings(self) -> ScanSettings:
+        mode: Mode = self.mode.currentData() or "gray"
+        pages = None if self.until_empty.isEnabled() and self.until_empty.isChecked() else self.pages_count.value()
+        return ScanSettings(self.source.currentData(), mode, int(self.dpi.currentData() or DEFAULT_DPI), pages)
+
+    def scan(self) -> None:
+        index = self.device.currentIndex()
+        if self.job_running() or self.options is None or not 0 <= index < len(self.devices):
+            return
+        if self.folder is None or not self.folder.exists():
+            self.folder = new_pages_folder()
+        self._busy(True, scanning=True)
+        self._say(self.tr("Scanning…"))
+        self.job = self.acquiring.scan(self.devices[index], self.settings(), self.folder, self._scanned, self._failed)
+
+    def stop(self) -> None:
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+            self._say(self.tr("Stopping after this page…"))
+
+    def job_running(self) -> bool:
+        return self.job is not None and self.job.running
+
+    def _arrived(self, page: ScannedPage, thumbnail: QImage, preview: QImage) -> None:
+        self.strip.add_page(page, thumbnail, preview)
+        self._say(self.tr("Page %1 scanned.").replace("%1", str(self.strip.count())))
+
+    def _scanned(self, count: int) -> None:
+        self._busy(False)
+        self._say(
+            self.tr("%1 page(s) scanned. Turn, move or drop pages, scan more, or save.").replace("%1", str(count))
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy(False)
+        self.last_error = say(error, ui_language())
+        self._say(self.last_error)
+        self._update()
+
+    # --- the pages --------------------------------------------------------------------------------
+
+    def drop_page(self) -> None:
+        page = self.strip.drop_current()
+        if page is not None:
+            page.path.unlink(missing_ok=True)
+
+    def _show_current(self) -> None:
+        image = self.strip.current_preview()
+        if image is None:
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText(self.tr("The current page shows here once scanned."))
+            return
+        size = self.preview.size()
+        self.preview.setPixmap(
+            QPixmap.fromImage(image).scaled(
+                size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_current()
+
+    # --- saving and closing -----------------------------------------------------------------------
+
+    def save(self) -> None:
+        pages = self.strip.pages()
+        if not pages or self.job_running() or self.saving:
+            return
+        self.saving = True
+        self._busy(True)
+        self._say(self.tr("Saving %1 page(s) as one PDF…").replace("%1", str(len(pages))))
+        self.save_requested.emit(pages)
+
+    def saved(self, text: str) -> None:
+        """The PDF is attached: its pages are gone from the disk, and from here."""
+        self.saving = False
+        self._busy(False)
+        self.strip.clear()
+        self._say(text)
+        self.accept()
+
+    def save_failed(self, error: BaseException) -> None:
+        """Nothing was attached; the pages stay to be saved again."""
+        self.saving = False
+        self._failed(error)
+
+    def reject(self) -> None:
+        if self.saving:
+            return
+        if self.strip.count():
+            self._ask_before_closing()
+            return
+        self._close_now()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.saving or self.strip.count():
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
+
+    def _ask_before_closing(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unsaved pages"),
+            self.tr("%1 scanned page(s) are not saved. Close and discard them?").replace("%1", str(self.strip.count())),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        discard_button = box.addButton(self.tr("Discard the pages"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep scanning"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: QAbstractButton) -> None:
+            self.question = None
+            if button is discard_button:
+                self.strip.clear()
+                self._close_now()
+
+        box.buttonClicked.connect(answered)
+        self.question = box
+        box.open()
+
+    def _close_now(self) -> None:
+        if self.job_running() and self.job is not None:
+            self.job.cancel()
+            self.job.ended.connect(self._discard_folder)
+        else:
+            self._discard_folder()
+        super().reject()
+
+    def _discard_folder(self) -> None:
+        if self.folder is not None:
+            discard(self.folder)
+
+    # --- state ------------------------------------------------------------------------------------
+
+    def _say(self, text: str) -> None:
+        self.state.setText(text)
+
+    def _busy(self, busy: bool, scanning: bool = False) -> None:
+        self.progress.setRange(0, 0 if busy else 1)
+        self.progress.setValue(0 if busy else 1)
+        self.stop_button.setEnabled(busy and scanning)
+        self._update(busy)
+
+    def _update(self, busy: bool | None = None) -> None:
+        busy = self.job_running() or self.saving if busy is None else busy
+        count = self.strip.count()
+        ready = self.options is not None and not busy
+        self.scan_button.setEnabled(ready)
+        self.scan_button.setText(self.tr("&Scan more") if count else self.tr("&Scan"))
+        finding: tuple[QWidget, ...] = (self.device, self.find_again)
+        for field in finding:
+            field.setEnabled(not busy)
+        settings: tuple[QWidget, ...] = (self.source, self.mode, self.dpi, self.until_empty)
+        for field in settings:
+            field.setEnabled(ready)
+        self.until_empty.setEnabled(ready and is_feeder(self.source.currentText()))
+        self.pages_count.setEnabled(ready and not (self.until_empty.isEnabled() and self.until_empty.isChecked()))
+        self.save_button.setEnabled(bool(count) and not busy)
+        for button in self.page_buttons:
+            button.setEnabled(bool(count) and not self.saving)
+        self.count_label.setText(self.tr("%1 page(s) to save").replace("%1", str(count)) if count else "")

@@ -1,0 +1,130 @@
+"""扫描… in the window, against SANE's test device: the dialog lists the scanner off the UI thread, scans pages
+into its strip, turns, moves and drops them by key, and 保存到材料 attaches one PDF to the requirement as one
+undo step; closing with pages unsaved asks; no scanner says how to add files instead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdf
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMenu
+
+from egov_desk.core.scanning.devices import Scanners
+from egov_desk.ui.main_window import MainWindow
+from egov_desk.ui.scanning.desk import ScanDesk
+from egov_desk.ui.scanning.dialog import ScanDialog
+from tests.core.scanning.sane_device import sane_config, use_sane_config
+
+
+@pytest.fixture
+def desk(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ScanDesk:
+    use_sane_config(monkeypatch, sane_config(tmp_path / "sane"))
+    window.runner.synchronous = True
+    window.select_item("002")
+    found = window.findChild(ScanDesk)
+    assert isinstance(found, ScanDesk)
+    return found
+
+
+def scan_dialog(desk: ScanDesk, requirement: int | None = None) -> ScanDialog:
+    dialog = desk.open(requirement)
+    assert dialog is not None
+    assert dialog.device.itemText(0).startswith("Noname frontend-tester")  # listed off the UI thread
+    return dialog
+
+
+def requirement_ids(window: MainWindow) -> list[int]:
+    return [r.id for r in window.workspace.evidence.item_evidence(window.assessment.id, "002").requirements]
+
+
+def test_pages_are_scanned_turned_and_saved_to_the_requirement_as_one_undoable_pdf(
+    window: MainWindow,
+    desk: ScanDesk,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    first = requirement_ids(window)[0]
+    dialog = scan_dialog(desk, first)
+    assert "002" in dialog.windowTitle()
+    dialog.source.setCurrentText("Automatic Document Feeder")
+    dialog.until_empty.setChecked(False)
+    dialog.pages_count.setValue(2)
+    assert [dialog.mode.itemData(i) for i in range(dialog.mode.count())] == ["gray", "color"]  # no lineart here
+    assert dialog.dpi.currentData() == 200
+    dialog.scan_button.click()  # 扫描 (Alt+S: the end-to-end test presses it)
+    assert dialog.strip.count() == 2
+    dialog.strip.setFocus()
+    qtbot.keyClick(dialog.strip, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # the current page: the 2nd
+    assert [p.rotation for p in dialog.strip.pages()] == [0, 90]
+    qtbot.keyClick(dialog.strip, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert [p.number for p in dialog.strip.pages()] == [2, 1]
+    folder = dialog.folder
+    assert folder is not None
+    dialog.save_button.click()
+    saved = desk.last_saved
+    assert saved is not None
+    assert saved.pages == 2
+    assert not dialog.isVisible()
+    assert not folder.exists()  # the pages went once the PDF was attached
+    evidence = window.workspace.evidence.item_evidence(window.assessment.id, "002")
+    (file,) = evidence.requirements[0].files
+    assert file.name == saved.name
+    pdf = pypdf.PdfReader(window.workspace.evidence.vault.path_of(file.sha256))
+    widths = [float(page.mediabox.width) for page in pdf.pages]
+    assert widths[0] > widths[1]  # the turned page came first, lying on its side
+    window.menu_actions.undo_action.trigger()
+    assert window.workspace.evidence.item_evidence(window.assessment.id, "002").files() == []
+    window.menu_actions.redo_action.trigger()
+    assert [f.name for f in window.workspace.evidence.item_evidence(window.assessment.id, "002").files()] == [
+        saved.name
+    ]
+
+
+def test_a_dropped_page_is_not_saved_and_more_pages_are_appended(desk: ScanDesk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = scan_dialog(desk)
+    dialog.scan_button.click()
+    dialog.scan_button.click()
+    assert dialog.strip.count() == 2  # 继续扫描 appends
+    assert dialog.scan_button.text() == dialog.tr("&Scan more")
+    dropped = dialog.strip.pages()[1].path
+    dialog.strip.setFocus()
+    qtbot.keyClick(dialog.strip, Qt.Key.Key_Delete)
+    assert dialog.strip.count() == 1
+    assert not dropped.exists()
+
+
+def test_closing_with_unsaved_pages_asks_first(desk: ScanDesk) -> None:
+    dialog = scan_dialog(desk)
+    dialog.scan_button.click()
+    folder = dialog.folder
+    dialog.reject()
+    assert dialog.isVisible()
+    assert dialog.question is not None
+    (discard,) = (b for b in dialog.question.buttons() if b.text() == dialog.tr("Discard the pages"))
+    discard.click()
+    assert not dialog.isVisible()
+    assert folder is not None
+    assert not folder.exists()
+
+
+def test_no_scanner_says_so_and_how_to_add_files_instead(desk: ScanDesk) -> None:
+    desk.scanners = lambda: Scanners([])
+    dialog = desk.open()
+    assert dialog is not None
+    assert "未找到扫描仪" in dialog.state.text()
+    assert "添加文件" in dialog.state.text()
+    assert not dialog.scan_button.isEnabled()
+    assert not dialog.save_button.isEnabled()
+
+
+def test_the_requirements_menu_and_the_panel_offer_the_scan(window: MainWindow, desk: ScanDesk) -> None:
+    panel = window.panel.evidence
+    assert desk.button.parent() is not None
+    assert desk.action.shortcut().toString() == "Ctrl+Shift+N"
+    row = panel.tree.topLevelItem(0)
+    assert row is not None
+    point: QPoint = panel.tree.visualItemRect(row).center()
+    menu: QMenu = panel.menu_at(point)
+    texts = [a.text() for a in menu.actions()]
+    assert desk.tr("Scan into this requirement…") in texts  # its key, Ctrl+Shift+N, shown beside it
