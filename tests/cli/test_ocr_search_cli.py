@@ -154,3 +154,30 @@ def test_sigterm_stops_the_worker_between_pages_and_says_so(
     assert end["done"] < 3
     assert run(capsys, "ocr", "--workspace", str(folder))[0] == 0
     _all_found(folder, capsys, 3)
+
+
+def test_findings_name_the_file_the_page_and_what_was_found_in_chinese(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, qapp: object
+) -> None:
+    from tests.core.evidence_text_files import text_pdf
+
+    pdf = text_pdf(tmp_path / "旧通知.pdf", [["某某区数据资源局文件", "关于开展检查的通知", "2016年6月1日"]])
+    run(capsys, "evidence", "add", "--workspace", str(folder), "--item", "002", str(pdf))
+    run(capsys, "ocr", "--workspace", str(folder))
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    code, out, _ = run(capsys, "search", "--findings", "--workspace", str(folder))
+    assert code == 0
+    assert out.splitlines() == [
+        "002      材料中的日期不在考评年度（2019年）内：2016年6月1日（旧通知.pdf 第 1 页）",
+        "002      可能是其他单位的材料：某某区数据资源局（旧通知.pdf 第 1 页）",
+    ]
+    code, out, _ = run(capsys, "search", "--findings", "--workspace", str(folder), "--json")
+    assert [f["kind"] for f in json.loads(out)["findings"]] == ["date_outside_year", "other_unit"]
+
+
+def test_a_search_without_words_is_refused_saying_what_to_give(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "search", "  ", "--workspace", str(folder))
+    assert code == 2
+    assert "give the words to find, or --findings" in err
