@@ -22,6 +22,7 @@ from egov_desk.ui import (
     window_layout,
 )
 from egov_desk.ui.assessment_names import show_assessment_names, workspace_status
+from egov_desk.ui.binder.actions import Binders
 from egov_desk.ui.carried_evidence import connect_carried
 from egov_desk.ui.context import ShellCalls, WindowContext
 from egov_desk.ui.dialogs.backups import Backups
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.server = ServerDesk(self, self.context)  # 连接服务器…; on a server: 服务器 host/db, no folder backups
         self.scanning = ScanDesk(self.context, self.evidence_actions)  # 扫描… (Ctrl+Shift+N): scanner → one PDF
         self.evidence_search = EvidenceSearch(self, self.context)  # 材料内容: OCR in the background, the search scope
+        self.binders = Binders(self, self.context, self.departments, self.panel.evidence)  # 装订成册: item, 科室, 全部
         self.resize(1280, 720)
         window_layout.restore_layout(self, self.splitter)
         self.refresh_assessments()

@@ -4,6 +4,8 @@ wraps and is measured the way it is painted, and the stamp at the foot of a page
 
 from __future__ import annotations
 
+import ctypes
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +18,21 @@ A4 = QSizeF(595.276, 841.89)
 MARGIN = 56.0  # 2 cm
 STAMP_FROM_BOTTOM = 22.0
 WRAP = Qt.TextFlag.TextWordWrap
+# PySide6 6.12 on CPython 3.11 drops a reference to None at every call of a method returning void (QPainter.save,
+# setPen, drawImage…: sys.getrefcount(None) falls by one each time, with no reference gone). A binder of 300 scans
+# makes ~30,000 such calls; at the latest when the interpreter finalizes, None's count reaches zero while it is still
+# referenced and the process aborts ("none_dealloc"). While the binder paints, what was dropped is given back, as
+# references that are never released: a list of that many Nones, itself kept forever. (None is immortal from 3.12.)
+
+
+class _NoneKept:
+    def __init__(self) -> None:
+        self.floor = sys.getrefcount(None)
+
+    def keep(self) -> None:
+        dropped = self.floor - sys.getrefcount(None)
+        if dropped > 0:
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object([None] * dropped))  # never freed: its Nones stay counted
 
 
 def font(size: float, heading: bool = False, bold: bool = False) -> QFont:
@@ -48,6 +65,7 @@ class Sheets:
         if title:
             self.writer.setTitle(title)
         self.writer.setPageLayout(self._layout(A4))
+        self.kept = _NoneKept()
         self.painter = QPainter()
         self.count = 0
         self.size = A4
@@ -59,12 +77,14 @@ class Sheets:
 
     def page(self, size: QSizeF = A4) -> QPainter:
         """Start the next page of ``size`` (points, as it is seen: landscape when wider than high)."""
+        self.kept.keep()
         if self.count == 0:
             self.writer.setPageLayout(self._layout(size))
             if not self.painter.begin(self.writer):
                 raise OSError("the binder's pages could not be written (the temporary folder refused the file)")
         else:
-            self.writer.setPageLayout(self._layout(size))
+            if size != self.size:
+                self.writer.setPageLayout(self._layout(size))
             self.writer.newPage()
         self.count += 1
         self.size = size
@@ -74,6 +94,7 @@ class Sheets:
         if self.painter.isActive():
             self.painter.end()
         del self.writer
+        self.kept.keep()
 
     # --- text -------------------------------------------------------------------------------------
 
