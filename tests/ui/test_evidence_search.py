@@ -137,8 +137,11 @@ def test_searching_the_evidence_text_finds_the_scan_and_opens_the_preview_at_its
     window.workspace.evidence.attach(window.assessment.id, "002", [chinese_scan(tmp_path / "通知.png")])
     desk.ocr.start_if_waiting()
     read_to_the_end(desk, qtbot)
+    window.search.setText("001")  # the tree filtered by an indicator search
     press(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert desk.scope.combo.currentData() == EVIDENCE
+    assert window.search.text() == ""  # a hidden box does not keep the tree filtered
+    assert "002" in window.visible_codes()
     assert desk.scope.box.hasFocus()
     assert not window.search.isVisible()
     press(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Ctrl+F: the indicators again

@@ -62,6 +62,8 @@ class SearchScope(QObject):
 
     def _scope_chosen(self, _index: int) -> None:
         evidence = self.scope == EVIDENCE
+        if evidence:
+            self.search.clear()  # a hidden box must not keep the tree filtered
         if self.search_action is not None:
             self.search_action.setVisible(not evidence)
         if self.box_action is not None:

@@ -14,6 +14,8 @@ from egov_desk.ui.preview.pages import PageSource
 from egov_desk.ui.preview.rotation import PageRotations
 from egov_desk.ui.preview.thumbnails import ThumbnailStrip
 
+WIDEST = 4000  # pixels: the widest a page is rendered
+
 
 class PagedPreview(QWidget):
     def __init__(
@@ -95,12 +97,13 @@ class PagedPreview(QWidget):
         return found
 
     def shown_width(self, page: int) -> int:
-        """The page's width on screen, turned."""
+        """The page's width on screen, turned; never wider than :data:`WIDEST` (a page at 800 % would take
+        hundreds of megabytes)."""
         if not self.scale:
-            return self.canvas.fit_width()
+            return min(self.canvas.fit_width(), WIDEST)
         size = self.source.natural_size(page)
         degrees = self.rotations.of(page)
-        return round((size.height() if degrees % 180 else size.width()) * self.scale)
+        return min(round((size.height() if degrees % 180 else size.width()) * self.scale), WIDEST)
 
     def render_page(self, page: int, width: int = 600) -> QImage:
         """``page`` as shown ``width`` wide: marked, then turned."""

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 THUMB_WIDTH = 96
 THUMB_HEIGHT = 128
-PER_TICK = 3  # thumbnails rendered before the event loop runs again
+PER_TICK = 1  # thumbnails rendered before the event loop runs again (a scanned page takes ~25 ms)
 
 
 def framed(image: QImage) -> QPixmap:
