@@ -205,6 +205,41 @@ def test_a_pdf_hit_on_page_2_opens_there_and_a_search_while_files_wait_says_the_
     assert "没有这几个字" in desk.hits.said.text()
 
 
+def test_a_word_on_page_2_of_a_scanned_pdf_is_marked_where_ocr_read_it(
+    window: MainWindow, desk: EvidenceSearch, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import img2pdf
+
+    window.runner.synchronous = True
+    pages = [
+        chinese_scan(tmp_path / "第1页.png", ("2019年工作计划", "一、总体要求")),
+        chinese_scan(tmp_path / "第2页.png", ("二、重点任务", "推进网站建设集约化")),
+    ]
+    scanned = tmp_path / "扫描的工作计划.pdf"
+    scanned.write_bytes(img2pdf.convert([str(page) for page in pages]))  # pictures only: no text layer
+    window.workspace.evidence.attach(window.assessment.id, "002", [scanned])
+    desk.ocr.start_if_waiting()
+    read_to_the_end(desk, qtbot)
+    desk.search("网站建设")
+    assert [(hit.file_name, hit.page) for hit in desk.hits.hits] == [("扫描的工作计划.pdf", 2)]
+    qtbot.keyClick(desk.hits.list, Qt.Key.Key_Return)
+    dialog = desk.preview
+    assert isinstance(dialog, PreviewDialog)
+    qtbot.addWidget(dialog)
+    pdf = dialog.content
+    assert isinstance(pdf, PdfPreview)
+    assert pdf.page == 1
+    assert pdf.words is not None
+    assert pdf.words.on_page(1) == ()  # QtPdf finds no text in a picture: the boxes OCR gave are drawn
+    shown = pdf.canvas.shown
+    second_line = QRect(0, shown.height() * 330 // 1754, shown.width(), shown.height() * 80 // 1754)
+    assert yellow(shown, second_line) > 10
+    assert yellow(shown, QRect(0, shown.height() // 2, shown.width(), shown.height() // 2)) == 0
+    pdf.go(0)
+    assert yellow(pdf.canvas.shown) == 0
+    dialog.close()
+
+
 @pytest.mark.postgres
 def test_on_a_server_the_worker_is_given_its_url_and_reads_the_scan_into_the_servers_database(
     server_url: str, qtbot, tmp_path: Path

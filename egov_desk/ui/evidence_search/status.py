@@ -3,10 +3,12 @@ it is done, how many files were read and how many failed — a click lists the f
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from egov_desk.ui.evidence_search.worker_process import Ended, Step
+
+SAID_FOR_MS = 30_000
 
 
 class OcrStatus(QWidget):
@@ -41,9 +43,14 @@ class OcrStatus(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel)
         layout.addWidget(self.failures)
+        self.fade = QTimer(self)  # "read: 12 files" goes after a while; failures and errors stay until seen
+        self.fade.setSingleShot(True)
+        self.fade.setInterval(SAID_FOR_MS)
+        self.fade.timeout.connect(self.hide)
         self.hide()
 
     def starting(self, pending: int) -> None:
+        self.fade.stop()
         self.label.setText(self.tr("Reading the evidence's text: %1 files…").replace("%1", str(pending)))
         self.bar.setRange(0, 0)  # busy until the first file's pages are known
         self.bar.show()
@@ -92,3 +99,5 @@ class OcrStatus(QWidget):
         self.failures.setText(self.tr("%1 failed — why?").replace("%1", str(ended.failed)))
         self.failures.setToolTip(self.tr("List the files whose text could not be read, with the reasons"))
         self.show()
+        if not ended.failed and not ended.error:
+            self.fade.start()
