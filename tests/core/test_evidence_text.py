@@ -203,3 +203,30 @@ def test_the_window_may_import_the_evidence_text_without_loading_the_ocr_engine(
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"  # OpenCV's own Qt must never reach the window's process
+
+
+def test_a_workbooks_sheets_are_its_pages_and_a_multi_page_tiff_is_read_frame_by_frame_oldest_file_first(
+    workspace: Workspace, tmp_path: Path, ocr: RapidEngine
+) -> None:
+    from openpyxl import Workbook
+    from PIL import Image
+
+    book = Workbook()
+    book.active.append(["部门", "完成情况"])
+    book.create_sheet("第二张").append(["政务外网接入", 12])
+    book.save(tmp_path / "台账.xlsx")
+    frames = [
+        Image.open(page_image(tmp_path / f"{n}.png", [text], size=(600, 200)))
+        for n, text in enumerate(["封面页", "值班记录表"])
+    ]
+    frames[0].save(tmp_path / "值班.tif", save_all=True, append_images=frames[1:])
+    assessment = attach(workspace, "009", tmp_path / "台账.xlsx")
+    attach(workspace, "009", tmp_path / "值班.tif")
+    steps: list[Step] = []
+    work_queue(workspace, ocr, steps.append)
+
+    assert [step.file for step in steps][:2] == ["台账.xlsx", "台账.xlsx"]  # attached first, read first
+    [cell] = workspace.evidence_text.search("外网接入", assessment)
+    assert (cell.file_name, cell.page, cell.source) == ("台账.xlsx", 2, "xlsx")
+    [frame] = workspace.evidence_text.search("值班记录", assessment)
+    assert (frame.file_name, frame.page, frame.source) == ("值班.tif", 2, "ocr")

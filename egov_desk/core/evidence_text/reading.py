@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from egov_desk.core.errors import EgovError
 from egov_desk.core.evidence_text.normalize import clean
@@ -95,7 +96,11 @@ def _workbook(path: Path, cancelled: Callable[[], bool], on_page: PageHeard) -> 
     """A page per sheet: its cells' text, a row a line, cells apart by a tab."""
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True, data_only=True)
+    with path.open("rb") as handle:  # a stream: the vault's file has no extension for openpyxl to check
+        return _sheets(load_workbook(handle, read_only=True, data_only=True), cancelled, on_page)
+
+
+def _sheets(book: Any, cancelled: Callable[[], bool], on_page: PageHeard) -> list[ReadPage]:
     try:
         sheets = book.worksheets
         pages: list[ReadPage] = []

@@ -100,13 +100,10 @@ def work_queue(
             except Stopped:
                 worked.stopped = True
                 return worked
-            except TextNotRead as exc:
+            except (TextNotRead, EgovError) as exc:  # EgovError: the vault's copy missing or damaged, said by it
                 queue.record(workspace.store, queued, [], engine, f"{exc.english}\n{exc.chinese}")
                 worked.failed += 1
-                continue
-            except EgovError as exc:  # the stored copy is missing or damaged (the vault says which)
-                queue.record(workspace.store, queued, [], engine, f"{exc.english}\n{exc.chinese}")
-                worked.failed += 1
+                heard(Step(worked.done + worked.failed, total, queued.name, 0, 0))
                 continue
             queue.record(workspace.store, queued, pages, engine)
             worked.done += 1
