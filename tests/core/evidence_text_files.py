@@ -62,3 +62,32 @@ def docx(path: Path, paragraphs: Sequence[str]) -> Path:
         document.add_paragraph(paragraph)
     document.save(str(path))
     return path
+
+
+def ofd(path: Path, pages: Sequence[str]) -> Path:
+    """A minimal OFD (GB/T 33190): the entry, one document, a text object a page."""
+    import zipfile
+
+    space = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    head = '<?xml version="1.0" encoding="UTF-8"?>'
+    listed = "".join(f'<ofd:Page ID="{n + 10}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(pages)))
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            "OFD.xml",
+            f'{head}<ofd:OFD {space} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>t</ofd:DocID>'
+            "</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        )
+        archive.writestr(
+            "Doc_0/Document.xml",
+            f"{head}<ofd:Document {space}><ofd:CommonData><ofd:MaxUnitID>100</ofd:MaxUnitID><ofd:PageArea>"
+            f"<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages>{listed}"
+            "</ofd:Pages></ofd:Document>",
+        )
+        for n, text in enumerate(pages):
+            archive.writestr(
+                f"Doc_0/Pages/Page_{n}/Content.xml",
+                f'{head}<ofd:Page {space}><ofd:Content><ofd:Layer ID="{n + 50}"><ofd:TextObject ID="{n + 60}" '
+                f'Boundary="10 10 100 10" Font="1" Size="5"><ofd:TextCode X="0" Y="5">{text}</ofd:TextCode>'
+                "</ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>",
+            )
+    return path

@@ -13,7 +13,7 @@ from egov_desk.core.evidence_text.ocr_engine import RapidEngine
 from egov_desk.core.evidence_text.types import TextProgress
 from egov_desk.core.evidence_text.worker import Step, work_queue
 from egov_desk.core.workspace import Workspace
-from tests.core.evidence_text_files import docx, line_top, page_image, scanned_pdf, text_pdf
+from tests.core.evidence_text_files import docx, line_top, ofd, page_image, scanned_pdf, text_pdf
 
 NOTICE = ["关于报送政务信息的通知", "各科室：请于月底前报送材料。", "联系人张三"]
 
@@ -89,6 +89,14 @@ def test_a_born_digital_pdf_and_a_docx_are_found_by_their_own_text_without_boxes
     assert (in_pdf.file_name, in_pdf.page, in_pdf.source, in_pdf.boxes) == ("方案.pdf", 2, "pdf", ())
     [in_docx] = workspace.evidence_text.search("门户网站", assessment)
     assert (in_docx.file_name, in_docx.page, in_docx.source) == ("总结.docx", 1, "docx")
+
+
+def test_an_ofd_is_read_page_by_page(workspace: Workspace, tmp_path: Path) -> None:
+    assessment = attach(workspace, "003", ofd(tmp_path / "公文.ofd", ["关于报送材料的函", "附件：网站普查表"]))
+    work_queue(workspace, RapidEngine())
+
+    [hit] = workspace.evidence_text.search("网站普查", assessment)
+    assert (hit.file_name, hit.page, hit.source, hit.boxes) == ("公文.ofd", 2, "ofd", ())
 
 
 def test_one_and_two_character_words_are_found_too(workspace: Workspace, tmp_path: Path, qapp: object) -> None:

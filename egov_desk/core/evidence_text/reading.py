@@ -47,7 +47,9 @@ def read_file(
             return pdf_pages(path, ocr, cancelled, on_page)
         if kind in IMAGE_KINDS:
             return _image_pages(path, ocr, cancelled, on_page)
-        if kind in ("docx", "ofd", "text"):
+        if kind == "ofd":
+            return _ofd_pages(path, cancelled, on_page)
+        if kind in ("docx", "text"):
             return _document(path, kind, on_page)
         if kind == "xlsx":
             return _workbook(path, cancelled, on_page)
@@ -90,6 +92,27 @@ def _document(path: Path, kind: str, on_page: PageHeard) -> list[ReadPage]:
     on_page(1, 1)
     text = clean(document_text(kind, path, MAX_TEXT).text)
     return [ReadPage(1, text, kind)] if text else []
+
+
+def _ofd_pages(path: Path, cancelled: Callable[[], bool], on_page: PageHeard) -> list[ReadPage]:
+    """An OFD page by page (ofdkit caps each part it reads at 64 MB), as the preview reads it."""
+    from ofdkit.document import OFDDocument
+
+    pages: list[ReadPage] = []
+    size = 0
+    with OFDDocument(str(path)) as document:
+        count = len(document.pages)
+        if count > MAX_PAGES:
+            raise too_many_pages(count)
+        for number, page in enumerate(document.pages, 1):
+            if cancelled():
+                raise Stopped
+            on_page(number, count)
+            text = clean(page.text())[: MAX_TEXT - size]
+            size += len(text)
+            if text:
+                pages.append(ReadPage(number, text, "ofd"))
+    return pages
 
 
 def _workbook(path: Path, cancelled: Callable[[], bool], on_page: PageHeard) -> list[ReadPage]:
