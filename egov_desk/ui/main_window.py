@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.return_import = ReturnImport(self, self.context)  # 导入科室回执…: the review of a department's return
         self._disable_writes_if_read_only()
         self.server = ServerDesk(self, self.context)  # 连接服务器…; on a server: 服务器 host/db, no folder backups
-        self.scanning = ScanDesk(self.context, self.evidence_actions)  # 扫描… (Ctrl+Shift+N): scanner → one PDF
+        self.scanning = ScanDesk(self.context, self.evidence_actions)  # 扫描… (Ctrl+Shift+D): scanner → one PDF
         self.evidence_search = EvidenceSearch(self, self.context)  # 材料内容: OCR in the background, the search scope
         self.binders = Binders(self, self.context, self.departments, self.panel.evidence)  # 装订成册: item, 科室, 全部
         self.resize(1280, 720)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from egov_desk.core.scanning.devices import Scanners
@@ -121,10 +122,12 @@ def test_no_scanner_says_so_and_how_to_add_files_instead(desk: ScanDesk) -> None
 def test_the_requirements_menu_and_the_panel_offer_the_scan(window: MainWindow, desk: ScanDesk) -> None:
     panel = window.panel.evidence
     assert desk.button.parent() is not None
-    assert desk.action.shortcut().toString() == "Ctrl+Shift+N"
+    assert desk.action.shortcut().toString() == "Ctrl+Shift+D"
+    same = [a for a in window.findChildren(QAction) if a.shortcut() == desk.action.shortcut()]
+    assert same == [desk.action]  # no other action of the window answers its key
     row = panel.tree.topLevelItem(0)
     assert row is not None
     point: QPoint = panel.tree.visualItemRect(row).center()
     menu: QMenu = panel.menu_at(point)
     texts = [a.text() for a in menu.actions()]
-    assert desk.tr("Scan into this requirement…") in texts  # its key, Ctrl+Shift+N, shown beside it
+    assert desk.tr("Scan into this requirement…") in texts  # its key, Ctrl+Shift+D, shown beside it

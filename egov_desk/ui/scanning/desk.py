@@ -1,4 +1,4 @@
-"""How the window reaches 扫描…: an action (Ctrl+Shift+N) in the menu beside 添加佐证材料, a button beside the
+"""How the window reaches 扫描…: an action (Ctrl+Shift+D) in the menu beside 添加佐证材料, a button beside the
 evidence panel's 添加文件…, and an entry in a requirement's context menu. Saving the pages attaches one PDF
 off the UI thread as one undo step: Ctrl+Z unlinks it, as for any attach."""
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from egov_desk.ui.context import WindowContext
     from egov_desk.ui.evidence_actions import EvidenceActions
 
-SHORTCUT = "Ctrl+Shift+N"
+SHORTCUT = "Ctrl+Shift+D"
 
 
 def _row_of(layout: QLayout | None, widget: QPushButton) -> QBoxLayout | None:
@@ -107,7 +107,7 @@ class ScanDesk(QObject):
             self.dialog.activateWindow()
             return self.dialog
         code = item.code
-        target = f"{code} {item.name}"
+        target = f"{code} {item.title}"
         if requirement is not None:
             target += " — " + self.evidence.panel.requirement_text(requirement)
         dialog = ScanDialog(Acquiring(self.context.runner, self.scanners), target, self.context.parent)

@@ -99,7 +99,9 @@ class ScanDialog(QDialog):
         form.addRow(self.tr("S&ource:"), self.source)
         form.addRow(self.tr("&Colour:"), self.mode)
         form.addRow(self.tr("&Resolution:"), self.dpi)
-        form.addRow(self.tr("&Pages:"), pages_row)
+        pages_label = QLabel(self.tr("&Pages:"))
+        pages_label.setBuddy(self.pages_count)
+        form.addRow(pages_label, pages_row)
         self.scan_button = QPushButton(self.tr("&Scan"))
         self.scan_button.setObjectName("scanButton")
         self.scan_button.setDefault(True)
@@ -170,7 +172,7 @@ class ScanDialog(QDialog):
         self.job = self.acquiring.list_devices(self._devices_found, self._failed)
 
     def _devices_found(self, devices: list[ScanDevice]) -> None:
-        self._busy(False)
+        self._ended()
         self.devices = devices
         self.device.blockSignals(True)
         self.device.clear()
@@ -196,7 +198,7 @@ class ScanDialog(QDialog):
         self.job = self.acquiring.read_options(self.devices[index], self._options_read, self._failed)
 
     def _options_read(self, options: DeviceOptions) -> None:
-        self._busy(False)
+        self._ended()
         self.options = options
         self.source.clear()
         for source in options.sources:
@@ -246,13 +248,13 @@ class ScanDialog(QDialog):
         self._say(self.tr("Page %1 scanned.").replace("%1", str(self.strip.count())))
 
     def _scanned(self, count: int) -> None:
-        self._busy(False)
+        self._ended()
         self._say(
             self.tr("%1 page(s) scanned. Turn, move or drop pages, scan more, or save.").replace("%1", str(count))
         )
 
     def _failed(self, error: BaseException) -> None:
-        self._busy(False)
+        self._ended()
         self.last_error = say(error, ui_language())
         self._say(self.last_error)
         self._update()
@@ -357,12 +359,17 @@ class ScanDialog(QDialog):
 
     # --- state ------------------------------------------------------------------------------------
 
+    def _ended(self) -> None:
+        """A job's result arrived (its ``ended`` comes after): nothing runs any more."""
+        self.job = None
+        self._busy(False)
+
     def _say(self, text: str) -> None:
         self.state.setText(text)
 
     def _busy(self, busy: bool, scanning: bool = False) -> None:
         self.progress.setRange(0, 0 if busy else 1)
-        self.progress.setValue(0 if busy else 1)
+        self.progress.setValue(0)  # idle: empty, not a full bar that reads as "done"
         self.stop_button.setEnabled(busy and scanning)
         self._update(busy)
 

@@ -41,15 +41,15 @@ class PageStrip(QListWidget):
         self.setWrapping(False)
         self.setMovement(QListView.Movement.Snap)
         self.setIconSize(THUMB)
-        self.setGridSize(QSize(THUMB.width() + 24, THUMB.height() + 34))
-        self.setSpacing(4)
-        self.setUniformItemSizes(True)
+        self.setGridSize(QSize(THUMB.width() + 24, THUMB.height() + 30))
+        self.setWordWrap(False)  # one line under each page: a wrapped label would cover the next row's space
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFixedHeight(THUMB.height() + 34 + 28)
+        self.setFixedHeight(THUMB.height() + 30 + 26)
         self.keys: dict[str, Callable[[], object]] = {}  # page_controls fills it
 
     def add_page(self, page: ScannedPage, thumbnail: QImage, preview: QImage) -> None:
