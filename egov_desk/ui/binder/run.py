@@ -66,13 +66,14 @@ class BinderRun(QObject):
         return job
 
     def _progressed(self, done: int, total: int, text: str) -> None:
-        if self.progress is None:
+        dialog = self.progress  # kept: a modal dialog's setValue lets the end arrive and close it meanwhile
+        if dialog is None:
             return
-        if total:
-            self.progress.setMaximum(total)
-            self.progress.setValue(min(done, total))
         label = self.tr("Page %1 of %2").replace("%1", str(done)).replace("%2", str(total)) if total else ""
-        self.progress.setLabelText("\n".join(part for part in (label, text) if part))
+        dialog.setLabelText("\n".join(part for part in (label, text) if part))
+        if total:
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
 
     def _close_progress(self) -> None:
         if self.progress is not None:
