@@ -82,15 +82,25 @@ def _scan_into(args: argparse.Namespace, scanners: Any) -> int:
             requirement = states[args.requirement - 1].id
         device = scanners.device(args.device)
         folder = new_pages_folder()
+        pages = []
         try:
-            pages = []
             for page in scanners.acquire(device, settings, folder):
                 pages.append(page)
                 said = f"已扫描第 {len(pages)} 页" if chinese else f"scanned page {len(pages)}"
                 print(f"{said} ({page.width}×{page.height}, {page.dpi} dpi)", file=sys.stderr)
-            saved = save_scan(workspace.evidence, assessment, args.item, pages, requirement)
         except BaseException:
             discard(folder)
+            raise
+        try:
+            saved = save_scan(workspace.evidence, assessment, args.item, pages, requirement)
+        except Exception:
+            if pages:  # not attached: the pages stay where the person can take them
+                kept = (
+                    f"扫描的 {len(pages)} 页保留在 {folder}"
+                    if chinese
+                    else f"the {len(pages)} scanned pages are kept in {folder}"
+                )
+                print(f"egov-desk-cli: {kept}", file=sys.stderr)
             raise
     target = f"{args.item}" + (f" 第 {args.requirement} 项要求" if chinese else f" requirement {args.requirement}")
     target = target if args.requirement is not None else args.item

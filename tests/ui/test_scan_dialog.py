@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QMenu
 
 from egov_desk.core.scanning.devices import Scanners
 from egov_desk.ui.main_window import MainWindow
+from egov_desk.ui.models.indicator_tree import EVIDENCE
 from egov_desk.ui.scanning.desk import ScanDesk
 from egov_desk.ui.scanning.dialog import ScanDialog
 from tests.core.scanning.sane_device import sane_config, use_sane_config
@@ -68,6 +69,7 @@ def test_pages_are_scanned_turned_and_saved_to_the_requirement_as_one_undoable_p
     assert saved.pages == 2
     assert not dialog.isVisible()
     assert not folder.exists()  # the pages went once the PDF was attached
+    assert window.model.index_of_item("002", EVIDENCE).data() == "1/2"  # the counts repainted
     evidence = window.workspace.evidence.item_evidence(window.assessment.id, "002")
     (file,) = evidence.requirements[0].files
     assert file.name == saved.name
@@ -131,3 +133,19 @@ def test_the_requirements_menu_and_the_panel_offer_the_scan(window: MainWindow, 
     menu: QMenu = panel.menu_at(point)
     texts = [a.text() for a in menu.actions()]
     assert desk.tr("Scan into this requirement…") in texts  # its key, Ctrl+Shift+D, shown beside it
+
+
+def test_a_page_dragged_onto_another_takes_its_place(desk: ScanDesk) -> None:
+    dialog = scan_dialog(desk)
+    dialog.pages_count.setValue(3)
+    dialog.scan_button.click()
+    strip = dialog.strip
+    strip.setCurrentRow(2)
+    dragged = strip.model().mimeData([strip.currentIndex()])
+    target = strip.visualItemRect(strip.item(0)).center()
+    drop = QDropEvent(
+        QPointF(target), Qt.DropAction.MoveAction, dragged, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    strip.dropEvent(drop)
+    assert [p.number for p in strip.pages()] == [3, 1, 2]
+    assert strip.item(0).text() == strip.tr("Page %1").replace("%1", "1")  # the labels follow the order

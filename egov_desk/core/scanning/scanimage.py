@@ -123,7 +123,8 @@ class ScanimageScanner:
             raise no_dpi(device.shown, settings.dpi, options.dpi_choices())
         feeder = source is not None and is_feeder(source)
         count = settings.pages if settings.pages is not None else (None if feeder else 1)
-        arguments = ["-d", device.address, "--format=png", f"--resolution={settings.dpi}"]
+        arguments = ["-d", device.address, "--format=png"]
+        arguments += [f"--resolution={settings.dpi}"] if options.dpi_list or options.dpi_range else []
         arguments += [f"--mode={mode}"] if mode else []
         arguments += [f"--source={source}"] if source else []
         arguments += [f"--batch={folder / 'page-%04d.png'}", "--batch-print"]

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -39,7 +38,15 @@ from egov_desk.core.scanning.types import (
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.ops import Job
 from egov_desk.ui.scanning.acquiring import Acquiring
+from egov_desk.ui.scanning.closing import ask_to_discard
 from egov_desk.ui.scanning.pages import PageStrip, page_controls
+
+
+def _row(*widgets: tuple[QWidget, int]) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for widget, stretch in widgets:
+        row.addWidget(widget, stretch)
+    return row
 
 
 class ScanDialog(QDialog):
@@ -78,9 +85,7 @@ class ScanDialog(QDialog):
         self.device.currentIndexChanged.connect(self._device_chosen)
         self.find_again = QPushButton(self.tr("&Look again"))
         self.find_again.clicked.connect(self.find_devices)
-        device_row = QHBoxLayout()
-        device_row.addWidget(self.device, 1)
-        device_row.addWidget(self.find_again)
+        device_row = _row((self.device, 1), (self.find_again, 0))
         self.source = QComboBox()
         self.source.currentIndexChanged.connect(self._source_chosen)
         self.mode = QComboBox()
@@ -89,9 +94,7 @@ class ScanDialog(QDialog):
         self.pages_count.setRange(1, 999)
         self.until_empty = QCheckBox(self.tr("Until the feeder is &empty"))
         self.until_empty.toggled.connect(lambda on: self.pages_count.setEnabled(not on))
-        pages_row = QHBoxLayout()
-        pages_row.addWidget(self.pages_count)
-        pages_row.addWidget(self.until_empty, 1)
+        pages_row = _row((self.pages_count, 0), (self.until_empty, 1))
         form = QFormLayout()
         scanner_label = QLabel(self.tr("Sc&anner:"))
         scanner_label.setBuddy(self.device)  # the form makes the other labels their fields' buddies: Alt+letter
@@ -109,9 +112,7 @@ class ScanDialog(QDialog):
         self.stop_button = QPushButton(self.tr("S&top"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)
-        scan_row = QHBoxLayout()
-        scan_row.addWidget(self.scan_button)
-        scan_row.addWidget(self.stop_button)
+        scan_row = _row((self.scan_button, 0), (self.stop_button, 0))
         scan_row.addStretch(1)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
@@ -234,6 +235,12 @@ class ScanDialog(QDialog):
         self._busy(True, scanning=True)
         self._say(self.tr("Scanning…"))
         self.job = self.acquiring.scan(self.devices[index], self.settings(), self.folder, self._scanned, self._failed)
+        self.job.progressed.connect(self._progressed)
+
+    def _progressed(self, done: int, total: int, _text: str) -> None:
+        if total:  # so many pages asked for: a bar that fills; until the feeder is empty: a busy one
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
 
     def stop(self) -> None:
         if self.job is not None and self.job.running:
@@ -310,6 +317,9 @@ class ScanDialog(QDialog):
     def reject(self) -> None:
         if self.saving:
             return
+        if self.stop_button.isEnabled():  # Esc while scanning stops the scan, keeping the pages so far
+            self.stop()
+            return
         if self.strip.count():
             self._ask_before_closing()
             return
@@ -323,27 +333,13 @@ class ScanDialog(QDialog):
         super().closeEvent(event)
 
     def _ask_before_closing(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Unsaved pages"),
-            self.tr("%1 scanned page(s) are not saved. Close and discard them?").replace("%1", str(self.strip.count())),
-            QMessageBox.StandardButton.NoButton,
-            self,
-        )
-        discard_button = box.addButton(self.tr("Discard the pages"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("Keep scanning"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def answered(button: QAbstractButton) -> None:
+        def answered(discard: bool) -> None:
             self.question = None
-            if button is discard_button:
+            if discard:
                 self.strip.clear()
                 self._close_now()
 
-        box.buttonClicked.connect(answered)
-        self.question = box
-        box.open()
+        self.question = ask_to_discard(self, self.strip.count(), answered)
 
     def _close_now(self) -> None:
         if self.job_running() and self.job is not None:

@@ -139,7 +139,8 @@ class PageStrip(QListWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:
         """A page dragged onto another takes its place (the icon view would only move it on the grid)."""
-        if event.source() is not self or self.currentRow() < 0:
+        ours = event.source() in (self, None) and event.mimeData().hasFormat(self.model().mimeTypes()[0])
+        if not ours or self.currentRow() < 0:
             event.ignore()
             return
         target = self.indexAt(event.position().toPoint()).row()
