@@ -63,7 +63,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 
 def _scan_into(args: argparse.Namespace, scanners: Any) -> int:
-    from egov_desk.core.scanning.saving import discard, new_pages_folder, save_scan
+    from egov_desk.core.scanning.saving import discard, new_pages_folder, refuse_if_cannot_attach, save_scan
     from egov_desk.core.scanning.types import ScanSettings
 
     settings = ScanSettings(source=args.source, mode=args.mode, dpi=args.dpi, pages=_pages(args.pages))
@@ -80,6 +80,7 @@ def _scan_into(args: argparse.Namespace, scanners: Any) -> int:
                     f"{args.item} 只有 {len(states)} 项材料要求，没有第 {args.requirement} 项",
                 )
             requirement = states[args.requirement - 1].id
+        refuse_if_cannot_attach(workspace.evidence, assessment)  # said before the scanner runs, not after
         device = scanners.device(args.device)
         folder = new_pages_folder()
         pages = []

@@ -106,3 +106,17 @@ def test_no_scanner_says_how_to_add_the_files_instead(tmp_path: Path) -> None:
     assert ran.stderr.strip() == (
         "egov-desk-cli: 未找到扫描仪。请检查扫描仪已连接并开机，或用「添加文件」/拖放把扫描好的文件加进来。"
     )
+
+
+def test_a_final_assessment_is_refused_before_the_scanner_runs(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, told = run(
+        capsys, "assessment", "finalize", "--force", "--workspace", str(folder), "--name", "王五", "--role", "leader"
+    )
+    assert code == 0, told
+    code, said, told = run(capsys, "scan", "--workspace", str(folder), "--item", "003")
+    assert code == 2
+    assert said == ""
+    assert "scanned page" not in told
+    assert len(told.strip().splitlines()) == 1

@@ -47,6 +47,15 @@ def file_name(code: str, requirement: str | None, when: datetime, taken: Collect
     return name
 
 
+def refuse_if_cannot_attach(book: EvidenceBook, assessment_id: int) -> None:
+    """Before a page is scanned: a read-only workspace or a final (定稿) assessment would refuse the PDF."""
+    from egov_desk.core.final_lock import refuse_if_final
+
+    book.store.refuse_if_read_only()
+    with book.store.read() as session:
+        refuse_if_final(session, assessment_id)
+
+
 @dataclass
 class ScanSaved:
     name: str
