@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui.app import create_app, install_translations
+from egov_desk.ui.evidence_search.ocr_runner import OcrRunner
 from egov_desk.ui.main_window import MainWindow
 from egov_desk.ui.shell import Shell
 from tests.core.test_server_login import MemoryKeyring
@@ -25,6 +26,12 @@ def chinese(qapp: QApplication) -> Iterator[None]:
     yield
     install_translations(qapp, "zh_CN")  # a test that switched language leaves Chinese behind
     QSettings().clear()
+
+
+@pytest.fixture(autouse=True)
+def no_reading_by_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The OCR worker starts only when a test asks (tests/ui/test_evidence_search.py turns it back on)."""
+    monkeypatch.setattr(OcrRunner, "automatic", False)
 
 
 @pytest.fixture

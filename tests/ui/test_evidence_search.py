@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui.dialogs.preview import ImagePreview, PdfPreview, PreviewDialog
 from egov_desk.ui.evidence_search.desk import EvidenceSearch
+from egov_desk.ui.evidence_search.ocr_runner import OcrRunner
 from egov_desk.ui.evidence_search.scope import EVIDENCE, INDICATORS
 from egov_desk.ui.evidence_search.worker_process import Ended, Step
 from egov_desk.ui.main_window import MainWindow
@@ -42,6 +43,12 @@ def chinese_scan(path: Path, lines: tuple[str, ...] = ("关于网站建设情况
 def broken_pdf(path: Path) -> Path:
     path.write_bytes(b"%PDF-1.4\n" + b"\x00garbage" * 200)
     return path
+
+
+@pytest.fixture(autouse=True)
+def reading_by_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the worker starting by itself, as it does for a person."""
+    monkeypatch.setattr(OcrRunner, "automatic", True)
 
 
 @pytest.fixture

@@ -21,6 +21,10 @@ AFTER_OPENING_MS = 2000  # the window first answers the person; a CPU-heavy read
 
 
 class OcrRunner(QObject):
+    # Reading starts by itself (opening, a write, files from elsewhere). The UI tests of other things turn this off
+    # so a demo window left open for seconds does not start a CPU-heavy worker under them; the menu still starts it.
+    automatic = True
+
     def __init__(self, window: QMainWindow, context: WindowContext) -> None:
         super().__init__(window)
         self.window = window
@@ -106,11 +110,11 @@ class OcrRunner(QObject):
 
     def _written(self, _index: int) -> None:
         self.held = False
-        if self.allowed:
+        if self.allowed and self.automatic:
             self.soon.start()
 
     def _look_again(self) -> None:
-        if not self.held and not self.running:
+        if self.automatic and not self.held and not self.running:
             self.start_if_waiting()
 
     def _stepped(self, step: Step) -> None:
