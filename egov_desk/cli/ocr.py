@@ -54,7 +54,6 @@ def cmd_ocr(args: argparse.Namespace) -> int:
             if args.again:
                 queue.forget_failed(workspace.store)
             worked = work_queue(workspace, RapidEngine(), heard, lambda: bool(stop))
-            failures = workspace.evidence_text.failures() if worked.failed else []
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
@@ -69,7 +68,6 @@ def cmd_ocr(args: argparse.Namespace) -> int:
             print(
                 f"read {worked.done} files, {worked.failed} could not be read" + ("; stopped" if worked.stopped else "")
             )
-        for name, error in failures[-worked.failed :] if worked.failed else []:
-            english, _, chinese_reason = error.partition("\n")
-            print(f"  {name}: {chinese_reason or english if chinese else english}", file=sys.stderr)
+        for name, error in worked.failures:
+            print(f"  {name}: {error.text(chinese)}", file=sys.stderr)
     return 130 if worked.stopped and stop and stop[0] == signal.SIGINT else 0

@@ -181,3 +181,15 @@ def test_a_search_without_words_is_refused_saying_what_to_give(
     code, _, err = run(capsys, "search", "  ", "--workspace", str(folder))
     assert code == 2
     assert "give the words to find, or --findings" in err
+
+
+def test_ocr_names_each_file_it_could_not_read_and_why(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "坏.pdf"
+    broken.write_bytes(b"%PDF-1.4\nnothing else\n")
+    run(capsys, "evidence", "add", "--workspace", str(folder), "--item", "001", str(broken))
+    code, out, err = run(capsys, "ocr", "--workspace", str(folder))
+    assert code == 0
+    assert "read 0 files, 1 could not be read" in out
+    assert "  坏.pdf: the file cannot be read (damaged or not what its name says)" in err

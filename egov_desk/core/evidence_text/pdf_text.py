@@ -60,7 +60,10 @@ def pdf_pages(path: Path, ocr: Reader, cancelled: Callable[[], bool], on_page: P
 
 
 def _page(path: Path, number: int, page: Any, images: _Images, ocr: Reader) -> ReadPage | None:
-    text = clean(page.extract_text() or "")
+    try:
+        text = clean(page.extract_text() or "")
+    except Exception:
+        text = ""
     if len(text.replace("\n", "")) >= SCANNED_BELOW:
         return ReadPage(number, text, "pdf")
     image = images.largest(number) or _largest_image(page) or _rendered(path, number)

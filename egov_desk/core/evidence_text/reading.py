@@ -27,10 +27,6 @@ from egov_desk.core.evidence_text.pages import (
 from egov_desk.core.evidence_text.types import ReadPage, TextNotRead
 
 IMAGE_KINDS = ("jpeg", "png", "tiff", "bmp", "gif")
-WITHOUT_TEXT = {  # kinds whose text is not read, and why (said in the state row)
-    "doc": "Word 97-2003/WPS documents are not read for text; save it as DOCX or PDF to make it searchable",
-    "xls": "Excel 97-2003 workbooks are not read for text; save it as XLSX to make it searchable",
-}
 
 
 def read_file(
@@ -59,7 +55,7 @@ def read_file(
         raise TextNotRead(exc.english, exc.chinese, "not_read") from exc
     except Exception as exc:
         raise broken(path, exc) from exc
-    return []
+    return []  # a kind without text to read (an old Office file, an archive): done, with no pages
 
 
 def _image_pages(path: Path, ocr: Reader, cancelled: Callable[[], bool], on_page: PageHeard) -> list[ReadPage]:

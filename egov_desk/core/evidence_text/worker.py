@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +47,7 @@ class Worked:
     done: int = 0
     failed: int = 0
     stopped: bool = False
+    failures: list[tuple[str, TextNotRead | EgovError]] = field(default_factory=list)  # this run's: name, why
 
 
 def versions() -> str:
@@ -103,6 +104,7 @@ def work_queue(
             except (TextNotRead, EgovError) as exc:  # EgovError: the vault's copy missing or damaged, said by it
                 queue.record(workspace.store, queued, [], engine, f"{exc.english}\n{exc.chinese}")
                 worked.failed += 1
+                worked.failures.append((queued.name, exc))
                 heard(Step(worked.done + worked.failed, total, queued.name, 0, 0))
                 continue
             queue.record(workspace.store, queued, pages, engine)
