@@ -17,7 +17,6 @@ from egov_desk.core.db.migrations import HEAD
 from egov_desk.core.db.models import Base
 from egov_desk.core.workspace import Workspace
 
-
 FULL_TEXT = "evidence_texts_fts"  # SQLite's FTS5 index of the evidence text: no model of its own
 
 
