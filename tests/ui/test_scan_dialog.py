@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QMenu
 
 from egov_desk.core.scanning.devices import Scanners
+from egov_desk.core.scanning.types import ScanSettings
 from egov_desk.ui.main_window import MainWindow
 from egov_desk.ui.models.indicator_tree import EVIDENCE
 from egov_desk.ui.scanning.desk import ScanDesk
@@ -149,3 +150,17 @@ def test_a_page_dragged_onto_another_takes_its_place(desk: ScanDesk) -> None:
     strip.dropEvent(drop)
     assert [p.number for p in strip.pages()] == [3, 1, 2]
     assert strip.item(0).text() == strip.tr("Page %1").replace("%1", "1")  # the labels follow the order
+
+
+def test_the_next_scan_starts_from_the_last_ones_settings(desk: ScanDesk) -> None:
+    dialog = scan_dialog(desk)
+    dialog.source.setCurrentText("Automatic Document Feeder")
+    dialog.mode.setCurrentIndex(dialog.mode.findData("color"))
+    dialog.until_empty.setChecked(False)
+    dialog.pages_count.setValue(2)
+    dialog.scan_button.click()
+    dialog.strip.clear()
+    dialog.reject()
+    again = scan_dialog(desk)
+    assert again is not dialog
+    assert again.settings() == ScanSettings("Automatic Document Feeder", "color", 200, 2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +40,7 @@ from egov_desk.ui.ops import Job
 from egov_desk.ui.scanning.acquiring import Acquiring
 from egov_desk.ui.scanning.closing import ask_to_discard
 from egov_desk.ui.scanning.pages import PageStrip, page_controls
+from egov_desk.ui.scanning.remembered import choose, last_device, remember, remembered
 
 
 def _row(*widgets: tuple[QWidget, int]) -> QHBoxLayout:
@@ -164,10 +165,9 @@ class ScanDialog(QDialog):
     # --- the scanner ------------------------------------------------------------------------------
 
     def find_devices(self) -> None:
-        self.device.blockSignals(True)
-        self.device.clear()
-        self.device.addItem(self.tr("Looking for scanners…"))
-        self.device.blockSignals(False)
+        with QSignalBlocker(self.device):
+            self.device.clear()
+            self.device.addItem(self.tr("Looking for scanners…"))
         self._say(self.tr("Looking for scanners…"))
         self._busy(True)
         self.job = self.acquiring.list_devices(self._devices_found, self._failed)
@@ -175,11 +175,11 @@ class ScanDialog(QDialog):
     def _devices_found(self, devices: list[ScanDevice]) -> None:
         self._ended()
         self.devices = devices
-        self.device.blockSignals(True)
-        self.device.clear()
-        for device in devices:
-            self.device.addItem(device.shown)
-        self.device.blockSignals(False)
+        last = next((n for n, d in enumerate(devices) if d.shown == last_device()), 0)
+        with QSignalBlocker(self.device):
+            self.device.clear()
+            self.device.addItems([device.shown for device in devices])
+            self.device.setCurrentIndex(last)
         if not devices:
             from egov_desk.core.scanning.refusals import no_scanner
 
@@ -188,7 +188,7 @@ class ScanDialog(QDialog):
             self._update()
             return
         self._say("")
-        self._device_chosen(0)
+        self._device_chosen(last)
 
     def _device_chosen(self, index: int) -> None:
         if not 0 <= index < len(self.devices):
@@ -214,6 +214,12 @@ class ScanDialog(QDialog):
         default = min(options.dpi_choices(), key=lambda d: abs(d - DEFAULT_DPI))
         self.dpi.setCurrentIndex(options.dpi_choices().index(default))
         self._source_chosen()
+        last = remembered(self.devices[self.device.currentIndex()])
+        if last is not None:  # as the last scan on this scanner
+            for combo, value in ((self.source, last.source), (self.mode, last.mode), (self.dpi, last.dpi)):
+                choose(combo, value)
+            self.until_empty.setChecked(self.until_empty.isEnabled() and last.pages is None)
+            self.pages_count.setValue(last.pages or 1)
         self._update()
 
     def _source_chosen(self, _index: int = 0) -> None:
@@ -234,6 +240,7 @@ class ScanDialog(QDialog):
             self.folder = new_pages_folder()
         self._busy(True, scanning=True)
         self._say(self.tr("Scanning…"))
+        remember(self.devices[index], self.settings())
         self.job = self.acquiring.scan(self.devices[index], self.settings(), self.folder, self._scanned, self._failed)
         self.job.progressed.connect(self._progressed)
 
