@@ -91,3 +91,21 @@ def ofd(path: Path, pages: Sequence[str]) -> Path:
                 "</ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>",
             )
     return path
+
+
+def outlined_pdf(path: Path, lines: Sequence[str]) -> Path:
+    """A PDF whose words are drawn as outlines (paths, as some printers' and designers' PDFs are): no text and no
+    image to take out, only a rendered page can be read (needs a Qt application)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont, QPageSize, QPainter, QPainterPath, QPdfWriter
+
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(150)
+    painter = QPainter(writer)
+    outline = QPainterPath()
+    for row, line in enumerate(lines):
+        outline.addText(100, 160 + row * 90, QFont("Noto Sans CJK SC", 16), line)
+    painter.fillPath(outline, Qt.GlobalColor.black)
+    painter.end()
+    return path

@@ -4,6 +4,7 @@ assessment (a date outside its year, another unit's name). Real files, made here
 
 from __future__ import annotations
 
+import shutil
 import socket
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from egov_desk.core.evidence_text.ocr_engine import RapidEngine
 from egov_desk.core.evidence_text.types import TextProgress
 from egov_desk.core.evidence_text.worker import Step, work_queue
 from egov_desk.core.workspace import Workspace
-from tests.core.evidence_text_files import docx, line_top, ofd, page_image, scanned_pdf, text_pdf
+from tests.core.evidence_text_files import docx, line_top, ofd, outlined_pdf, page_image, scanned_pdf, text_pdf
 
 NOTICE = ["关于报送政务信息的通知", "各科室：请于月底前报送材料。", "联系人张三"]
 
@@ -89,6 +90,16 @@ def test_a_born_digital_pdf_and_a_docx_are_found_by_their_own_text_without_boxes
     assert (in_pdf.file_name, in_pdf.page, in_pdf.source, in_pdf.boxes) == ("方案.pdf", 2, "pdf", ())
     [in_docx] = workspace.evidence_text.search("门户网站", assessment)
     assert (in_docx.file_name, in_docx.page, in_docx.source) == ("总结.docx", 1, "docx")
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler's pdftoppm renders a page without text or image")
+def test_a_pdf_page_of_outlined_words_is_rendered_and_read(workspace: Workspace, tmp_path: Path, qapp: object) -> None:
+    assessment = attach(workspace, "003", outlined_pdf(tmp_path / "海报.pdf", ["数字政府建设宣传周"]))
+    work_queue(workspace, RapidEngine())
+
+    [hit] = workspace.evidence_text.search("宣传周", assessment)
+    assert (hit.file_name, hit.page, hit.source) == ("海报.pdf", 1, "ocr")
+    assert hit.boxes
 
 
 def test_an_ofd_is_read_page_by_page(workspace: Workspace, tmp_path: Path) -> None:
