@@ -231,7 +231,9 @@ def test_a_workbooks_sheets_are_its_pages_and_a_multi_page_tiff_is_read_frame_by
     from PIL import Image
 
     book = Workbook()
-    book.active.append(["部门", "完成情况"])
+    first = book.active
+    assert first is not None
+    first.append(["部门", "完成情况"])
     book.create_sheet("第二张").append(["政务外网接入", 12])
     book.save(tmp_path / "台账.xlsx")
     frames = [
