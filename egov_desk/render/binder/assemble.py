@@ -11,6 +11,7 @@ import pikepdf
 from pikepdf import Name, OutlineItem
 
 from egov_desk.core.errors import Cancelled
+from egov_desk.render.binder.stamps import Stamps
 from egov_desk.render.binder.text_map import fix_text_maps
 
 
@@ -23,7 +24,7 @@ class Painted:
 class Evidence:
     pdf: pikepdf.Pdf
     page: int  # its index in that PDF
-    stamp: int  # the index of its stamp in the stamps' PDF
+    stamp: str  # "002 第 3 页"
     last_of_file: bool  # a cancel is heard here, between files
 
 
@@ -53,18 +54,6 @@ def _stamp(page: pikepdf.Page, stamp: pikepdf.Object) -> None:
     page.contents_add(b"Q\n" + placed)
 
 
-def _stamp_forms(target: pikepdf.Pdf, stamps: pikepdf.Pdf | None) -> list[pikepdf.Object]:
-    """Each stamp page as a form in ``target``: the pages brought over in one go (much quicker than one by one),
-    turned into forms, and taken out of the page list again."""
-    if stamps is None:
-        return []
-    count = len(stamps.pages)
-    target.pages.extend(stamps.pages)
-    forms = [target.pages[index].as_form_xobject() for index in range(count)]
-    del target.pages[0:count]
-    return forms
-
-
 def _outline(target: pikepdf.Pdf, marks: list[Mark]) -> None:
     def item(mark: Mark) -> OutlineItem:
         made = OutlineItem(mark.title, mark.page)
@@ -79,41 +68,39 @@ def _outline(target: pikepdf.Pdf, marks: list[Mark]) -> None:
 def assemble(
     order: list[Painted | Evidence],
     painted: Path,
-    stamps: Path | None,
+    type_case: int | None,
     marks: list[Mark],
     title: str,
     out: Path,
     told: Callable[[int, int], None],
     cancelled: Callable[[], bool],
+    stamp_space: float = 0.25,
 ) -> int:
-    """Write the binder to ``out`` (a temporary name: the caller renames it); returns its page count."""
+    """Write the binder to ``out`` (a temporary name: the caller renames it); returns its page count.
+    ``type_case``: the painted page the evidence pages' stamps take their characters from (None: no evidence PDF);
+    ``stamp_space``: the width of a space in the stamp's font, in ems (a space has no glyph to take it from)."""
     with pikepdf.open(painted) as frame, pikepdf.new() as target:
-        stamp_pdf = pikepdf.open(stamps) if stamps is not None else None
-        try:
-            for painted_pdf in (frame, stamp_pdf):
-                if painted_pdf is not None:
-                    fix_text_maps(painted_pdf)
-            stamps_made = _stamp_forms(target, stamp_pdf)
-            total = len(order)
-            for done, step in enumerate(order):
-                if isinstance(step, Painted):
-                    target.pages.append(frame.pages[step.page])
-                else:
-                    target.pages.append(step.pdf.pages[step.page])
-                    _stamp(target.pages[-1], stamps_made[step.stamp])
-                    if step.last_of_file and cancelled():
-                        raise Cancelled("the binder was cancelled", "装订已取消", "cancelled")
-                if done % 10 == 0:
-                    told(done, total)
-            _outline(target, marks)
-            with target.open_metadata(set_pikepdf_as_editor=False) as meta:
-                meta["dc:title"] = title
-                meta["xmp:CreatorTool"] = "egov-desk"
-            target.docinfo[Name.Title] = title
-            target.docinfo[Name.Creator] = "egov-desk"
-            target.save(out, stream_decode_level=pikepdf.StreamDecodeLevel.none)  # streams copied as they are
-            told(total, total)
-            return total
-        finally:
-            if stamp_pdf is not None:
-                stamp_pdf.close()
+        fix_text_maps(frame)
+        stamps = Stamps(target, frame.pages[type_case], stamp_space) if type_case is not None else None
+        total = len(order)
+        for done, step in enumerate(order):
+            if isinstance(step, Painted):
+                target.pages.append(frame.pages[step.page])
+            else:
+                target.pages.append(step.pdf.pages[step.page])
+                if stamps is not None:
+                    page = target.pages[-1]
+                    _stamp(page, stamps.form(step.stamp, *visible_size(page)))
+                if step.last_of_file and cancelled():
+                    raise Cancelled("the binder was cancelled", "装订已取消", "cancelled")
+            if done % 10 == 0:
+                told(done, total)
+        _outline(target, marks)
+        with target.open_metadata(set_pikepdf_as_editor=False) as meta:
+            meta["dc:title"] = title
+            meta["xmp:CreatorTool"] = "egov-desk"
+        target.docinfo[Name.Title] = title
+        target.docinfo[Name.Creator] = "egov-desk"
+        target.save(out, stream_decode_level=pikepdf.StreamDecodeLevel.none)  # streams copied as they are
+        told(total, total)
+        return total

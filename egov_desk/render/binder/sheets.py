@@ -17,6 +17,8 @@ HEADING_FAMILIES = ["SimHei", "黑体", "Microsoft YaHei", "Noto Sans CJK SC", "
 A4 = QSizeF(595.276, 841.89)
 MARGIN = 56.0  # 2 cm
 STAMP_FROM_BOTTOM = 22.0
+STAMP_SIZE, STAMP_PADDING = 9, 6.0
+TYPE_CASE = "0123456789 第页"  # every character a stamp uses (stamps.py sets the evidence pages' stamps with them)
 WRAP = Qt.TextFlag.TextWordWrap
 # PySide6 6.12 on CPython 3.11 drops a reference to None at every call of a method returning void (QPainter.save,
 # setPen, drawImage…: sys.getrefcount(None) falls by one each time, with no reference gone). A binder of 300 scans
@@ -69,6 +71,8 @@ class Sheets:
         self.painter = QPainter()
         self.count = 0
         self.size = A4
+        self._metrics: dict[str, QFontMetricsF] = {}
+        self._heights: dict[tuple[str, str, float, float], float] = {}
 
     @staticmethod
     def _layout(size: QSizeF) -> QPageLayout:
@@ -98,13 +102,23 @@ class Sheets:
 
     # --- text -------------------------------------------------------------------------------------
 
+    def metrics(self, chosen: QFont) -> QFontMetricsF:
+        key = chosen.key()
+        if key not in self._metrics:
+            self._metrics[key] = QFontMetricsF(chosen, self.writer)
+        return self._metrics[key]
+
     def height_of(self, line: Line, width: float) -> float:
-        metrics = QFontMetricsF(line.font, self.writer)
-        box = metrics.boundingRect(QRectF(0, 0, width - line.indent, 1e6), WRAP | line.align, line.text)
-        return max(box.height(), metrics.height())
+        """The height ``line`` takes when wrapped to ``width`` (measured once: the layout and the painting ask)."""
+        key = (line.text, line.font.key(), line.indent, width)
+        if key not in self._heights:
+            metrics = self.metrics(line.font)
+            box = metrics.boundingRect(QRectF(0, 0, width - line.indent, 1e6), WRAP | line.align, line.text)
+            self._heights[key] = max(box.height(), metrics.height())
+        return self._heights[key]
 
     def line_height(self, chosen: QFont) -> float:
-        return QFontMetricsF(chosen, self.writer).height()
+        return self.metrics(chosen).height()
 
     def draw(self, line: Line, left: float, top: float, width: float) -> float:
         """Paint ``line`` with its top at ``top`` (after its room above); returns where the next line starts."""
@@ -117,26 +131,33 @@ class Sheets:
         return top + height
 
     def elided(self, text: str, chosen: QFont, width: float) -> str:
-        return QFontMetricsF(chosen, self.writer).elidedText(text, Qt.TextElideMode.ElideRight, width)
+        return self.metrics(chosen).elidedText(text, Qt.TextElideMode.ElideRight, width)
 
     def text_width(self, text: str, chosen: QFont) -> float:
-        return QFontMetricsF(chosen, self.writer).horizontalAdvance(text)
+        return self.metrics(chosen).horizontalAdvance(text)
 
     def stamp(self, text: str) -> None:
         """ "002 第 3 页" at the foot of the page, in a small white box that stays legible over a scan."""
         painter = self.painter
-        small = font(9, heading=True)
-        width = self.text_width(text, small) + 12
+        small = font(STAMP_SIZE, heading=True)
+        width = self.text_width(text, small) + 2 * STAMP_PADDING
         height = self.line_height(small) + 4
         box = QRectF((self.size.width() - width) / 2, self.size.height() - STAMP_FROM_BOTTOM - height, width, height)
         painter.save()
         painter.setPen(QPen(QColor("#9ca3af"), 0.5))
-        painter.setBrush(QColor(255, 255, 255, 235))
-        painter.drawRoundedRect(box, 2, 2)
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRect(box)
         painter.setFont(small)
         painter.setPen(QColor("#111111"))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
+
+    def type_case(self) -> None:
+        """A page holding every character of a stamp in the stamp's font, for stamps.py to set stamps with."""
+        painter = self.page()
+        painter.setFont(font(STAMP_SIZE, heading=True))
+        painter.setPen(QColor("#111111"))
+        painter.drawText(QRectF(0, 0, self.size.width(), 40), Qt.AlignmentFlag.AlignCenter, TYPE_CASE)
 
 
 def stamp_text(code: str, number: int) -> str:

@@ -10,12 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSizeF
-
 from egov_desk.core.binder import Binder, BinderItem
 from egov_desk.core.errors import Cancelled
 from egov_desk.core.exports.files import atomic_output
-from egov_desk.render.binder.assemble import Evidence, Mark, Painted, assemble, visible_size
+from egov_desk.render.binder.assemble import Evidence, Mark, Painted, assemble
 from egov_desk.render.binder.pages import (
     Entry,
     paint_cover,
@@ -28,7 +26,7 @@ from egov_desk.render.binder.pages import (
     toc_lines,
 )
 from egov_desk.render.binder.parts import IMAGE, NOTICE, Part, cannot_bind, evidence_parts
-from egov_desk.render.binder.sheets import Line, Sheets, stamp_text
+from egov_desk.render.binder.sheets import STAMP_SIZE, Line, Sheets, font, stamp_text
 
 BinderProgress = Callable[[int, int, str], None]  # pages done, pages in all (0: not known yet), what is under way
 
@@ -103,7 +101,6 @@ def write_binder(
         told(0, 0, "正在清点材料…")
         parts = evidence_parts(binder, work, stop, lambda name: told(0, 0, f"正在清点：{name}"))
         sheets = Sheets(work / "painted.pdf", title)
-        stamps = Sheets(work / "stamps.pdf")
         try:
             laid = []
             for item, mine in zip(binder.items, parts, strict=True):
@@ -123,22 +120,27 @@ def write_binder(
             order.append(Painted(0))
             painted_toc = paint_toc(sheets, entries)
             order.extend(Painted(1 + n) for n in range(painted_toc))
-            not_bound = _paint_items(laid, sheets, stamps, order, total, told, stop)
+            not_bound = _paint_items(laid, sheets, order, total, told, stop)
+            type_case = None
+            if any(isinstance(step, Evidence) for step in order):
+                sheets.type_case()  # after the binder's pages: the characters the evidence pages' stamps are set with
+                type_case = sheets.count - 1
+            space = sheets.text_width(" ", font(STAMP_SIZE, heading=True)) / STAMP_SIZE
         finally:
             sheets.end()
-            stamps.end()
         if len(order) != total:  # the layout's count and the painting disagree: a bug, never a wrong TOC
             raise RuntimeError(f"binder layout counted {total} pages but painted {len(order)}")
         with atomic_output(out) as temporary:
             pages = assemble(
                 order,
                 work / "painted.pdf",
-                work / "stamps.pdf" if stamps.count else None,
+                type_case,
                 marks,
                 title,
                 temporary,
                 lambda done, of: told(done, of, f"正在合成：第 {done} / {of} 页"),
                 stop,
+                space,
             )
             for part in (p for one in laid for p in one.parts):
                 if part.pdf is not None:
@@ -149,7 +151,6 @@ def write_binder(
 def _paint_items(
     laid: list[_Laid],
     sheets: Sheets,
-    stamps: Sheets,
     order: list[Painted | Evidence],
     total: int,
     told: BinderProgress,
@@ -180,9 +181,6 @@ def _paint_items(
                     order.append(Painted(sheets.count - 1))
             else:
                 assert part.pdf is not None  # a PDF part holds its open document
-                for index, page in enumerate(part.pdf.pages):
-                    width, height = visible_size(page)
-                    stamps.page(QSizeF(width, height))
-                    stamps.stamp(next_stamp())
-                    order.append(Evidence(part.pdf, index, stamps.count - 1, index == part.pages - 1))
+                for index in range(part.pages):
+                    order.append(Evidence(part.pdf, index, next_stamp(), index == part.pages - 1))
     return not_bound
