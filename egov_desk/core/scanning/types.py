@@ -22,7 +22,10 @@ class ScanDevice:
 
     @property
     def shown(self) -> str:
-        return f"{self.name} ({self.address})" if self.address not in self.name else self.name
+        """The name with SANE's address (two scanners of one model differ by it); WIA's is a GUID: left out."""
+        if self.backend == "wia" or self.address in self.name:
+            return self.name
+        return f"{self.name} ({self.address})"
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,11 @@ the COM objects WIA documents; the COM object itself is not ours.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from egov_desk.core.scanning.refusals import device_refusal, no_source
+from egov_desk.core.scanning.refusals import device_refusal, no_dpi, no_source
 from egov_desk.core.scanning.types import DeviceOptions, ScanDevice, ScannedPage, ScanSettings, is_feeder
 
 SCANNER_TYPE = 1
@@ -49,6 +50,22 @@ def _manager() -> Any:
     import comtypes.client  # type: ignore[import-not-found, import-untyped, unused-ignore]
 
     return comtypes.client.CreateObject("WIA.DeviceManager", dynamic=True)
+
+
+@contextmanager
+def _apartment() -> Iterator[None]:
+    """COM joined by the calling thread for the call's length: the window calls from worker threads, and WIA's
+    objects live in the thread that made them (each call below makes its own)."""
+    try:
+        import comtypes  # type: ignore[import-not-found, import-untyped, unused-ignore]
+    except ImportError:  # not Windows: only the tests' fake device is here
+        yield
+        return
+    comtypes.CoInitialize()
+    try:
+        yield
+    finally:
+        comtypes.CoUninitialize()
 
 
 def available() -> bool:
@@ -86,6 +103,10 @@ class WiaScanner:
         return [info for info in _each(self.manager().DeviceInfos) if int(info.Type) == SCANNER_TYPE]
 
     def devices(self) -> list[ScanDevice]:
+        with _apartment():
+            return self._devices()
+
+    def _devices(self) -> list[ScanDevice]:
         devices = []
         for info in self._infos():
             name = _property(info.Properties, 7)  # 7: the device's name
@@ -102,7 +123,10 @@ class WiaScanner:
             raise device_refusal(device.shown, _kind(exc), str(exc)) from None
 
     def options(self, device: ScanDevice) -> DeviceOptions:
-        connected = self._connect(device)
+        with _apartment():
+            return self._options(self._connect(device))
+
+    def _options(self, connected: Any) -> DeviceOptions:
         capabilities = _property(connected.Properties, DOCUMENT_HANDLING_CAPABILITIES)
         has_feeder = capabilities is not None and int(capabilities.Value) & FEEDER
         x_dpi = _property(connected.Items[1].Properties, X_DPI)
@@ -116,14 +140,22 @@ class WiaScanner:
     def acquire(
         self, device: ScanDevice, settings: ScanSettings, folder: Path, cancelled: Callable[[], bool]
     ) -> Iterator[ScannedPage]:
+        with _apartment():
+            yield from self._acquire(device, settings, folder, cancelled)
+
+    def _acquire(
+        self, device: ScanDevice, settings: ScanSettings, folder: Path, cancelled: Callable[[], bool]
+    ) -> Iterator[ScannedPage]:
         from PIL import Image
 
         connected = self._connect(device)
-        options = self.options(device)
+        options = self._options(connected)
         wanted = settings.source or "flatbed"
         feeder = is_feeder(wanted)
         if feeder and "Feeder" not in options.sources:
             raise no_source(device.shown, wanted, options.sources)
+        if not options.allows_dpi(settings.dpi):
+            raise no_dpi(device.shown, settings.dpi, options.dpi_choices())
         handling = _property(connected.Properties, DOCUMENT_HANDLING_SELECT)
         if handling is not None:
             handling.Value = FEEDER if feeder else FLATBED

@@ -108,6 +108,7 @@ def test_the_scanner_is_listed_by_its_name_and_offers_flatbed_and_feeder() -> No
     scanners, _ = wia()
     (device,) = scanners.devices()
     assert device.name == "Canon DR-C225"
+    assert device.shown == "Canon DR-C225"  # WIA's GUID is not shown
     options = scanners.options(device)
     assert options.sources == ("Flatbed", "Feeder")
     assert options.dpi_range == (75, 600)
@@ -151,3 +152,11 @@ def test_wias_errors_are_said_in_words(
         list(scanners.acquire(scanners.device(None), ScanSettings(source=source), tmp_path / "p"))
     assert chinese in say(refused.value, "zh_CN")
     assert "Canon DR-C225" in say(refused.value, "zh_CN")
+
+
+def test_a_resolution_the_scanner_lacks_is_refused_naming_those_it_has(tmp_path: Path) -> None:
+    scanners, _ = wia()
+    with pytest.raises(ScanRefused) as refused:
+        list(scanners.acquire(scanners.device(None), ScanSettings(dpi=1200), tmp_path / "p"))
+    assert refused.value.kind == "no_dpi"
+    assert "300" in say(refused.value, "zh_CN")
