@@ -164,3 +164,17 @@ def test_the_next_scan_starts_from_the_last_ones_settings(desk: ScanDesk) -> Non
     again = scan_dialog(desk)
     assert again is not dialog
     assert again.settings() == ScanSettings("Automatic Document Feeder", "color", 200, 2)
+
+
+def test_a_jammed_feeder_is_said_in_the_dialog_and_the_pages_so_far_stay(
+    desk: ScanDesk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = scan_dialog(desk)
+    dialog.scan_button.click()
+    use_sane_config(monkeypatch, sane_config(tmp_path / "jam", read_status="SANE_STATUS_JAMMED"))
+    dialog.scan_button.click()
+    assert "进纸器卡纸" in dialog.state.text()
+    assert "test:0" in dialog.state.text()
+    assert dialog.strip.count() == 1
+    assert dialog.save_button.isEnabled()
+    assert dialog.scan_button.isEnabled()  # scan again once the sheet is out
