@@ -12,7 +12,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from tests.core.scanning.sane_device import sane_config
+from tests.core.scanning.sane_device import need_sane, sane_config
 from tests.e2e.conftest import Launcher
 from tests.e2e.desktop import Display, evidence, find_item, init_workspace, step, wait_until
 
@@ -30,6 +30,7 @@ def test_two_pages_scanned_turned_and_saved_from_the_keyboard(
     monkeypatch: pytest.MonkeyPatch,
     width: int,
 ) -> None:
+    need_sane()
     monkeypatch.setenv("SANE_CONFIG_DIR", str(sane_config(tmp_path / "sane")))
     # The app's temporary folders, where its scanned pages show up; short: the app's single-instance socket lives
     # there too, and a socket's path may not be long.

@@ -21,4 +21,15 @@ def test_device(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture(params=["python-sane", "scanimage"])
 def scanner(request: pytest.FixtureRequest, test_device: Path) -> Scanner:
-    return SaneModuleScanner() if request.param == "python-sane" else ScanimageScanner()
+    return backend_named(str(request.param))
+
+
+def backend_named(name: str) -> Scanner:
+    """The backend, or a skip where it is not installed."""
+    from egov_desk.core.scanning import sane_module, scanimage
+
+    if name == "python-sane" and not sane_module.available():
+        pytest.skip("python-sane is not installed here")
+    if name == "scanimage" and scanimage.program() is None:
+        pytest.skip("scanimage (sane-utils) is not installed here")
+    return SaneModuleScanner() if name == "python-sane" else ScanimageScanner()

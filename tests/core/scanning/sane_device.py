@@ -10,6 +10,15 @@ import pytest
 A4_MM = (210, 297)
 
 
+def need_sane() -> None:
+    """Skip where SANE is absent (Windows, a machine without sane-utils and python-sane): its test device is the
+    scanner of these tests."""
+    from egov_desk.core.scanning import sane_module, scanimage
+
+    if not sane_module.available() and scanimage.program() is None:
+        pytest.skip("SANE is not installed here (make installs sane-utils; pip install '.[scanner]')")
+
+
 def sane_config(folder: Path, read_status: str = "Default", picture: str = "Grid", devices: int = 1) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "dll.conf").write_text("test\n", encoding="utf-8")
@@ -38,6 +47,7 @@ def sane_config(folder: Path, read_status: str = "Default", picture: str = "Grid
 
 
 def use_sane_config(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    need_sane()
     monkeypatch.setenv("SANE_CONFIG_DIR", str(folder))
 
 

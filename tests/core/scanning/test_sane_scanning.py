@@ -152,7 +152,6 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 def _backend(name: str) -> Scanner:
-    from egov_desk.core.scanning.sane_module import SaneModuleScanner
-    from egov_desk.core.scanning.scanimage import ScanimageScanner
+    from tests.core.scanning.conftest import backend_named
 
-    return SaneModuleScanner() if name == "python-sane" else ScanimageScanner()
+    return backend_named(name)
