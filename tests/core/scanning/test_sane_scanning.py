@@ -155,3 +155,14 @@ def _backend(name: str) -> Scanner:
     from tests.core.scanning.conftest import backend_named
 
     return backend_named(name)
+
+
+def test_a_scanner_gone_since_it_was_listed_says_to_connect_it_again(scanner: Scanner, tmp_path: Path) -> None:
+    from egov_desk.core.scanning.types import ScanDevice
+
+    unplugged = ScanDevice(scanner.backend, "test:7", "Noname frontend-tester")
+    with pytest.raises(ScanRefused) as refused:
+        list(Scanners([scanner]).acquire(unplugged, ScanSettings(), tmp_path / "p"))
+    assert refused.value.kind == "gone"
+    assert "无法连接扫描仪" in say(refused.value, "zh_CN")
+    assert "test:7" in say(refused.value, "zh_CN")
