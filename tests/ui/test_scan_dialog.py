@@ -128,6 +128,9 @@ def test_the_requirements_menu_and_the_panel_offer_the_scan(window: MainWindow, 
     assert desk.action.shortcut().toString() == "Ctrl+Shift+D"
     same = [a for a in window.findChildren(QAction) if a.shortcut() == desk.action.shortcut()]
     assert same == [desk.action]  # no other action of the window answers its key
+    (scoring,) = [m for m in window.menu_actions.add_evidence_action.associatedObjects() if isinstance(m, QMenu)]
+    listed = scoring.actions()
+    assert listed.index(desk.action) == listed.index(window.menu_actions.add_evidence_action) + 1
     row = panel.tree.topLevelItem(0)
     assert row is not None
     point: QPoint = panel.tree.visualItemRect(row).center()
