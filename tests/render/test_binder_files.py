@@ -23,7 +23,7 @@ from egov_desk.core.errors import Cancelled
 from egov_desk.core.workspace import Workspace
 from egov_desk.render.binder import BinderWritten, write_binder
 from tests.core.rendering import needs_libreoffice
-from tests.render.binder_helpers import page_sizes, page_texts, pdf_bytes
+from tests.render.binder_helpers import page_sizes, page_texts, pdf_bytes, toc_numbers
 
 CODE = "001"  # the demo leaves it without evidence
 
@@ -159,3 +159,31 @@ def _one_page(folder: Path, name: str = "one.pdf") -> Path:
     path = folder / name
     path.write_bytes(pdf_bytes([(595, 842)]))
     return path
+
+
+def test_a_long_checklist_continues_its_separator_and_the_contents_still_name_the_right_pages(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    assessment = demo.default_assessment().id
+    for number in range(45):
+        demo.evidence.add_requirement(assessment, CODE, f"第{number + 1}次调研座谈的会议纪要、签到表及反馈意见材料")
+    out = tmp_path / "binder.pdf"
+    binder = build_binder(demo, assessment, Scope("department", "政策法规科"))
+    written = write_binder(binder, out)
+    texts = [unicodedata.normalize("NFKC", text) for text in page_texts(out)]
+    first = next(n for n, text in enumerate(texts) if "编号 001" in text)
+    assert "编号 001(续)" in texts[first + 1]
+    assert "001 第 2 页" in texts[first + 1]
+    following = next(item.code for item in binder.items if item.code != CODE)
+    assert f"编号 {following}" in texts[toc_numbers(texts)[following] - 1]
+    assert written.pages == len(texts)
+
+
+def test_a_multi_page_tiff_gives_a_page_per_frame(demo: Workspace, tmp_path: Path) -> None:
+    tiff = tmp_path / "多页扫描.tif"
+    frames = [Image.new("L", (850, 1100), shade) for shade in (200, 150, 100)]
+    frames[0].save(tiff, save_all=True, append_images=frames[1:])
+    attach(demo, tiff)
+    written, texts = bind(demo, tmp_path / "binder.pdf")
+    assert written.pages == 3 + 3
+    assert "001 第 4 页" in texts[5]
