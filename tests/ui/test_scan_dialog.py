@@ -4,6 +4,7 @@ undo step; closing with pages unsaved asks; no scanner says how to add files ins
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pypdf
@@ -22,13 +23,16 @@ from tests.core.scanning.sane_device import sane_config, use_sane_config
 
 
 @pytest.fixture
-def desk(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ScanDesk:
+def desk(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ScanDesk]:
     use_sane_config(monkeypatch, sane_config(tmp_path / "sane"))
     window.runner.synchronous = True
     window.select_item("002")
     found = window.findChild(ScanDesk)
     assert isinstance(found, ScanDesk)
-    return found
+    yield found
+    if found.dialog is not None:  # as a person closing it would: its pages' folder goes
+        found.dialog.strip.clear()
+        found.dialog.reject()
 
 
 def scan_dialog(desk: ScanDesk, requirement: int | None = None) -> ScanDialog:
@@ -181,3 +185,16 @@ def test_a_jammed_feeder_is_said_in_the_dialog_and_the_pages_so_far_stay(
     assert dialog.strip.count() == 1
     assert dialog.save_button.isEnabled()
     assert dialog.scan_button.isEnabled()  # scan again once the sheet is out
+
+
+def test_the_pages_folder_goes_with_the_dialog_even_when_it_was_not_closed(desk: ScanDesk) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    dialog = scan_dialog(desk)
+    dialog.scan_button.click()
+    folder = dialog.folder
+    assert folder is not None
+    assert folder.exists()
+    dialog.deleteLater()  # as its window going away takes it along
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not folder.exists()

@@ -1,11 +1,15 @@
-"""Closing the scan dialog with pages not saved: asked first, without a nested event loop."""
+"""Closing the scan dialog: with pages not saved, asked first (without a nested event loop); the pages' folders
+removed with the dialog, or when the app quits."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+
+from egov_desk.core.scanning.saving import discard
 
 
 def _tr(text: str) -> str:
@@ -33,3 +37,17 @@ def ask_to_discard(parent: QWidget, pages: int, answered: Callable[[bool], None]
     box.buttonClicked.connect(clicked)
     box.open()
     return box
+
+
+def discard_at_the_end(dialog: QObject, folders: list[Path]) -> None:
+    """``folders`` (filled as the dialog scans) are removed when the dialog is destroyed, and at the latest when
+    the app quits: it leaves without Python's own finalisation, so nothing later would remove them."""
+
+    def gone(*_args: object) -> None:
+        for folder in folders:
+            discard(folder)
+
+    dialog.destroyed.connect(gone)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(gone)

@@ -38,7 +38,7 @@ from egov_desk.core.scanning.types import (
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.ops import Job
 from egov_desk.ui.scanning.acquiring import Acquiring
-from egov_desk.ui.scanning.closing import ask_to_discard
+from egov_desk.ui.scanning.closing import ask_to_discard, discard_at_the_end
 from egov_desk.ui.scanning.pages import PageStrip, page_controls
 from egov_desk.ui.scanning.remembered import choose, last_device, remember, remembered
 
@@ -64,6 +64,8 @@ class ScanDialog(QDialog):
         acquiring.setParent(self)
         acquiring.arrived.connect(self._arrived)
         self.folder: Path | None = None
+        self.folders: list[Path] = []  # every pages' folder this dialog made: gone with it, or when the app quits
+        discard_at_the_end(self, self.folders)
         self.devices: list[ScanDevice] = []
         self.options: DeviceOptions | None = None
         self.job: Job | None = None
@@ -238,6 +240,7 @@ class ScanDialog(QDialog):
             return
         if self.folder is None or not self.folder.exists():
             self.folder = new_pages_folder()
+            self.folders.append(self.folder)
         self._busy(True, scanning=True)
         self._say(self.tr("Scanning…"))
         remember(self.devices[index], self.settings())
