@@ -77,35 +77,41 @@ def evidence_parts(
 ) -> list[list[Part]]:
     """Per item of the binder, its files' parts in binding order; the office documents converted in one run."""
     parts: list[list[Part | None]] = []
-    office: list[tuple[int, int, BinderFile]] = []
-    can_convert = soffice() is not None
-    for number, item in enumerate(binder.items):
-        mine: list[Part | None] = []
-        for file in item.files:
-            if cancelled():
-                raise Cancelled("the binder was cancelled", "装订已取消", "cancelled")
-            told(file.name)
-            if file.path is None:
-                mine.append(cannot_bind(file, file.problem or "文件缺失"))
-            elif file.kind == "pdf":
-                mine.append(pdf_part(file, file.path))
-            elif is_image(file):
-                mine.append(image_part(file, file.path))
-            elif is_office(file.kind, file.name) and can_convert:
-                office.append((number, len(mine), file))
-                mine.append(None)
-            elif is_office(file.kind, file.name):
-                mine.append(see_package(file, "本机未安装 LibreOffice，无法转换为 PDF"))
-            elif file.kind == "ofd":
-                mine.append(see_package(file, "OFD 版式文件无法转换为 PDF"))
-            else:
-                mine.append(see_package(file, "此类文件无法装订"))
-        parts.append(mine)
-    if office:
-        told(f"LibreOffice：{len(office)} 个文件")
-        converted = convert_all([(f.path, f.kind, f.name) for _, _, f in office if f.path], work, cancelled)
-        for (number, position, file), pdf in zip(office, converted, strict=True):
-            parts[number][position] = (
-                pdf_part(file, pdf, converted=True) if pdf else see_package(file, "LibreOffice 未能转换此文件")
-            )
+    try:
+        office: list[tuple[int, int, BinderFile]] = []
+        can_convert = soffice() is not None
+        for number, item in enumerate(binder.items):
+            mine: list[Part | None] = []
+            parts.append(mine)  # before it fills: a cancel half-way closes what it opened too
+            for file in item.files:
+                if cancelled():
+                    raise Cancelled("the binder was cancelled", "装订已取消", "cancelled")
+                told(file.name)
+                if file.path is None:
+                    mine.append(cannot_bind(file, file.problem or "文件缺失"))
+                elif file.kind == "pdf":
+                    mine.append(pdf_part(file, file.path))
+                elif is_image(file):
+                    mine.append(image_part(file, file.path))
+                elif is_office(file.kind, file.name) and can_convert:
+                    office.append((number, len(mine), file))
+                    mine.append(None)
+                elif is_office(file.kind, file.name):
+                    mine.append(see_package(file, "本机未安装 LibreOffice，无法转换为 PDF"))
+                elif file.kind == "ofd":
+                    mine.append(see_package(file, "OFD 版式文件无法转换为 PDF"))
+                else:
+                    mine.append(see_package(file, "此类文件无法装订"))
+        if office:
+            told(f"LibreOffice：{len(office)} 个文件")
+            converted = convert_all([(f.path, f.kind, f.name) for _, _, f in office if f.path], work, cancelled)
+            for (number, position, file), pdf in zip(office, converted, strict=True):
+                parts[number][position] = (
+                    pdf_part(file, pdf, converted=True) if pdf else see_package(file, "LibreOffice 未能转换此文件")
+                )
+    except BaseException:  # a cancel or a failure: the PDFs opened so far are closed, not left to the collector
+        for part in (p for mine in parts for p in mine):
+            if part is not None and part.pdf is not None:
+                part.pdf.close()
+        raise
     return [[part for part in mine if part is not None] for mine in parts]

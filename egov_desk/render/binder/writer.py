@@ -100,52 +100,68 @@ def write_binder(
         work = Path(folder)
         told(0, 0, "正在清点材料…")
         parts = evidence_parts(binder, work, stop, lambda name: told(0, 0, f"正在清点：{name}"))
-        sheets = Sheets(work / "painted.pdf", title)
         try:
-            laid = []
-            for item, mine in zip(binder.items, parts, strict=True):
-                lines = separator_lines(item, len(item.files), sum(p.pages for p in mine))
-                laid.append(_Laid(item, mine, separator_pages(sheets, lines)))
-            _height, per_page = toc_lines(sheets)
-            heading_count = len(_entries(laid)[0])
-            toc_pages = max(1, -(-heading_count // per_page))
-            page = 1 + toc_pages
-            for one in laid:
-                one.first = page
-                page += len(one.separator) + sum(p.pages for p in one.parts)
-            total = page
-            entries, marks = _entries(laid)
-            order: list[Painted | Evidence] = []
-            paint_cover(sheets, binder, total)
-            order.append(Painted(0))
-            painted_toc = paint_toc(sheets, entries)
-            order.extend(Painted(1 + n) for n in range(painted_toc))
-            not_bound = _paint_items(laid, sheets, order, total, told, stop)
-            type_case = None
-            if any(isinstance(step, Evidence) for step in order):
-                sheets.type_case()  # after the binder's pages: the characters the evidence pages' stamps are set with
-                type_case = sheets.count - 1
-            space = sheets.text_width(" ", font(STAMP_SIZE, heading=True)) / STAMP_SIZE
-        finally:
-            sheets.end()
-        if len(order) != total:  # the layout's count and the painting disagree: a bug, never a wrong TOC
-            raise RuntimeError(f"binder layout counted {total} pages but painted {len(order)}")
-        with atomic_output(out) as temporary:
-            pages = assemble(
-                order,
-                work / "painted.pdf",
-                type_case,
-                marks,
-                title,
-                temporary,
-                lambda done, of: told(done, of, f"正在合成：第 {done} / {of} 页"),
-                stop,
-                space,
-            )
-            for part in (p for one in laid for p in one.parts):
+            pages, not_bound = _lay_out_and_join(binder, parts, work, out, title, told, stop)
+        finally:  # each evidence PDF stays open until the binder is saved; closed whatever happened (Windows
+            for part in (p for mine in parts for p in mine):  # cannot remove the temporary folder otherwise)
                 if part.pdf is not None:
                     part.pdf.close()
     return BinderWritten(out, pages, out.stat().st_size, tuple(not_bound))
+
+
+def _lay_out_and_join(
+    binder: Binder,
+    parts: list[list[Part]],
+    work: Path,
+    out: Path,
+    title: str,
+    told: BinderProgress,
+    stop: Callable[[], bool],
+) -> tuple[int, list[str]]:
+    """Number the pages, paint Qt's, join them with the evidence at ``out``: (pages, the notices' texts)."""
+    sheets = Sheets(work / "painted.pdf", title)
+    try:
+        laid = []
+        for item, mine in zip(binder.items, parts, strict=True):
+            lines = separator_lines(item, len(item.files), sum(p.pages for p in mine))
+            laid.append(_Laid(item, mine, separator_pages(sheets, lines)))
+        _height, per_page = toc_lines(sheets)
+        heading_count = len(_entries(laid)[0])
+        toc_pages = max(1, -(-heading_count // per_page))
+        page = 1 + toc_pages
+        for one in laid:
+            one.first = page
+            page += len(one.separator) + sum(p.pages for p in one.parts)
+        total = page
+        entries, marks = _entries(laid)
+        order: list[Painted | Evidence] = []
+        paint_cover(sheets, binder, total)
+        order.append(Painted(0))
+        painted_toc = paint_toc(sheets, entries)
+        order.extend(Painted(1 + n) for n in range(painted_toc))
+        not_bound = _paint_items(laid, sheets, order, total, told, stop)
+        type_case = None
+        if any(isinstance(step, Evidence) for step in order):
+            sheets.type_case()  # after the binder's pages: the characters the evidence pages' stamps are set with
+            type_case = sheets.count - 1
+        space = sheets.text_width(" ", font(STAMP_SIZE, heading=True)) / STAMP_SIZE
+    finally:
+        sheets.end()
+    if len(order) != total:  # the layout's count and the painting disagree: a bug, never a wrong TOC
+        raise RuntimeError(f"binder layout counted {total} pages but painted {len(order)}")
+    with atomic_output(out) as temporary:
+        pages = assemble(
+            order,
+            work / "painted.pdf",
+            type_case,
+            marks,
+            title,
+            temporary,
+            lambda done, of: told(done, of, f"正在合成：第 {done} / {of} 页"),
+            stop,
+            space,
+        )
+    return pages, not_bound
 
 
 def _paint_items(
