@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pypdf
@@ -21,6 +22,15 @@ pytestmark = pytest.mark.e2e
 DIALOG = "扫描到|Scan into"  # the dialog's title, translated or not yet
 
 
+@pytest.fixture
+def scratch() -> Iterator[Path]:
+    """The app's temporary folders, where its scanned pages show up; short: the app's single-instance socket lives
+    there too, and a socket's path may not be long."""
+    folder = Path(tempfile.mkdtemp(prefix="es-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.mark.parametrize("width", [1366, 1024])
 def test_two_pages_scanned_turned_and_saved_from_the_keyboard(
     launch: Launcher,
@@ -28,13 +38,11 @@ def test_two_pages_scanned_turned_and_saved_from_the_keyboard(
     screen: Display,
     small_screen: Display,
     monkeypatch: pytest.MonkeyPatch,
+    scratch: Path,
     width: int,
 ) -> None:
     need_sane()
     monkeypatch.setenv("SANE_CONFIG_DIR", str(sane_config(tmp_path / "sane")))
-    # The app's temporary folders, where its scanned pages show up; short: the app's single-instance socket lives
-    # there too, and a socket's path may not be long.
-    scratch = Path(tempfile.mkdtemp(prefix="es-"))
     monkeypatch.setenv("TMPDIR", str(scratch))
     workspace = init_workspace(tmp_path / "workspace")
     app = launch(workspace, screen if width == 1366 else small_screen)
@@ -74,4 +82,3 @@ def test_two_pages_scanned_turned_and_saved_from_the_keyboard(
     assert float(second.width) > float(second.height)  # turned a quarter
     assert not list(scratch.glob("egov-scan-*"))  # the pages went once attached
     app.assert_alive()
-    shutil.rmtree(scratch, ignore_errors=True)
