@@ -330,6 +330,21 @@ class EvidenceTextRow(Base):
     lines: Mapped[list[Any]] = mapped_column(JSON, default=list)  # OCR: [[text, [x0, y0, x1, y1]]] in 0..1
 
 
+class EvidenceTextMark(Base):
+    """What a page's text says whatever the assessment (0010): a date standing on a line of its own with its year,
+    or an organisation's name heading or signing the page — written with the page's text, weighed against an
+    assessment by :mod:`egov_desk.core.evidence_text.findings`."""
+
+    __tablename__ = "evidence_text_marks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    page: Mapped[int]  # 1-based
+    kind: Mapped[str] = mapped_column(String(12))  # date, organisation
+    found: Mapped[str] = mapped_column(Text)  # as written on the page
+    year: Mapped[int | None]  # a date's year
+
+
 class EvidenceTextState(Base):
     """Whether the text of stored bytes was read (done) or could not be (failed, with the reason in words); bytes
     with no row here are still to be read — the queue."""

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from egov_desk.core.db.models import EvidenceFile, EvidenceTextRow, EvidenceTextState, utcnow
+from egov_desk.core.db.models import EvidenceFile, EvidenceTextMark, EvidenceTextRow, EvidenceTextState, utcnow
+from egov_desk.core.evidence_text.marks import page_marks
 from egov_desk.core.evidence_text.types import DONE, FAILED, ReadPage, TextProgress
 
 if TYPE_CHECKING:
@@ -63,11 +64,14 @@ def record(store: Store, queued: Queued, pages: list[ReadPage], engine: str, err
         if session.get(EvidenceTextState, queued.sha256) is not None:
             return False
         session.execute(delete(EvidenceTextRow).where(EvidenceTextRow.sha256 == queued.sha256))
+        session.execute(delete(EvidenceTextMark).where(EvidenceTextMark.sha256 == queued.sha256))
         for page in pages:
             lines = [[text, list(box)] for text, box in page.lines]
             session.add(
                 EvidenceTextRow(sha256=queued.sha256, page=page.page, text=page.text, source=page.source, lines=lines)
             )
+            for kind, found, year in page_marks(page.text):  # what the checks weigh, found once (0010)
+                session.add(EvidenceTextMark(sha256=queued.sha256, page=page.page, kind=kind, found=found, year=year))
         state = FAILED if error else DONE
         session.add(
             EvidenceTextState(
