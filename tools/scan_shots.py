@@ -86,7 +86,7 @@ def main() -> None:
         requirement = workspace.evidence.item_evidence(window.assessment.id, "003").requirements[0].id
         dialog = window.scanning.open(requirement)
         assert dialog is not None
-        dialog.source.setCurrentText("Automatic Document Feeder")
+        dialog.source.setCurrentIndex(dialog.source.findData("Automatic Document Feeder"))
         dialog.until_empty.setChecked(False)
         dialog.pages_count.setValue(3)
         dialog.scan()

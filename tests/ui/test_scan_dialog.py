@@ -54,7 +54,7 @@ def test_pages_are_scanned_turned_and_saved_to_the_requirement_as_one_undoable_p
     first = requirement_ids(window)[0]
     dialog = scan_dialog(desk, first)
     assert "002" in dialog.windowTitle()
-    dialog.source.setCurrentText("Automatic Document Feeder")
+    dialog.source.setCurrentIndex(dialog.source.findData("Automatic Document Feeder"))
     dialog.until_empty.setChecked(False)
     dialog.pages_count.setValue(2)
     assert [dialog.mode.itemData(i) for i in range(dialog.mode.count())] == ["gray", "color"]  # no lineart here
@@ -161,7 +161,7 @@ def test_a_page_dragged_onto_another_takes_its_place(desk: ScanDesk) -> None:
 
 def test_the_next_scan_starts_from_the_last_ones_settings(desk: ScanDesk) -> None:
     dialog = scan_dialog(desk)
-    dialog.source.setCurrentText("Automatic Document Feeder")
+    dialog.source.setCurrentIndex(dialog.source.findData("Automatic Document Feeder"))
     dialog.mode.setCurrentIndex(dialog.mode.findData("color"))
     dialog.until_empty.setChecked(False)
     dialog.pages_count.setValue(2)

@@ -41,6 +41,7 @@ from egov_desk.ui.scanning.acquiring import Acquiring
 from egov_desk.ui.scanning.closing import ask_to_discard, discard_at_the_end
 from egov_desk.ui.scanning.pages import PageStrip, page_controls
 from egov_desk.ui.scanning.remembered import choose, last_device, remember, remembered
+from egov_desk.ui.scanning.source_names import source_label
 
 
 def _row(*widgets: tuple[QWidget, int]) -> QHBoxLayout:
@@ -205,7 +206,7 @@ class ScanDialog(QDialog):
         self.options = options
         self.source.clear()
         for source in options.sources:
-            self.source.addItem(source, source)
+            self.source.addItem(source_label(source), source)
         names = {"gray": self.tr("Gray"), "color": self.tr("Colour"), "lineart": self.tr("Black and white")}
         self.mode.clear()
         for mode in options.modes:
@@ -225,7 +226,7 @@ class ScanDialog(QDialog):
         self._update()
 
     def _source_chosen(self, _index: int = 0) -> None:
-        feeder = is_feeder(self.source.currentText())
+        feeder = is_feeder(self.source.currentData() or "")
         self.until_empty.setEnabled(feeder)
         self.until_empty.setChecked(feeder)
 
@@ -391,7 +392,7 @@ class ScanDialog(QDialog):
         settings: tuple[QWidget, ...] = (self.source, self.mode, self.dpi, self.until_empty)
         for field in settings:
             field.setEnabled(ready)
-        self.until_empty.setEnabled(ready and is_feeder(self.source.currentText()))
+        self.until_empty.setEnabled(ready and is_feeder(self.source.currentData() or ""))
         self.pages_count.setEnabled(ready and not (self.until_empty.isEnabled() and self.until_empty.isChecked()))
         self.save_button.setEnabled(bool(count) and not busy)
         for button in self.page_buttons:
