@@ -49,7 +49,7 @@ class Binders(QObject):
             self.tr("The item's cover, checklist and every evidence page in one PDF, stamped and bookmarked"),
         )
         self.department_action = self._action(
-            self.tr("Bind a &department's items into one PDF…"),
+            self.tr("Bind a depar&tment's items into one PDF…"),
             lambda: self.bind_department(),
             DEPARTMENT_KEYS,
             self.tr("Every item the department leads, with a table of contents, in one PDF"),
