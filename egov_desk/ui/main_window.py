@@ -43,6 +43,7 @@ from egov_desk.ui.return_review.flow import ReturnImport
 from egov_desk.ui.review_desk import ReviewDesk
 from egov_desk.ui.scanning.desk import ScanDesk
 from egov_desk.ui.server.window import ServerDesk
+from egov_desk.ui.text_findings import TextFindingMarks
 from egov_desk.ui.undo import SetInput, SetNote, push
 from egov_desk.ui.widgets.gauge import Bar
 from egov_desk.ui.window_widgets import build_central_area, build_toolbar, list_assessments, list_departments
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.server = ServerDesk(self, self.context)  # 连接服务器…; on a server: 服务器 host/db, no folder backups
         self.scanning = ScanDesk(self.context, self.evidence_actions)  # 扫描… (Ctrl+Shift+D): scanner → one PDF
         self.evidence_search = EvidenceSearch(self, self.context)  # 材料内容: OCR in the background, the search scope
+        self.text_findings = TextFindingMarks(self.context, self.panel.evidence, self.evidence_search.ocr)  # 材料存疑
         self.binders = Binders(self, self.context, self.departments, self.panel.evidence)  # 装订成册: item, 科室, 全部
         self.resize(1280, 720)
         window_layout.restore_layout(self, self.splitter)

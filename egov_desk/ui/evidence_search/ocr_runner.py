@@ -5,7 +5,7 @@ the same pages twice. A department's own workspace reads its text like any other
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
@@ -24,6 +24,7 @@ class OcrRunner(QObject):
     # Reading starts by itself (opening, a write, files from elsewhere). The UI tests of other things turn this off
     # so a demo window left open for seconds does not start a CPU-heavy worker under them; the menu still starts it.
     automatic = True
+    text_read = Signal()  # the worker ended having read some text: what shows the text's findings looks again
 
     def __init__(self, window: QMainWindow, context: WindowContext) -> None:
         super().__init__(window)
@@ -126,6 +127,8 @@ class OcrRunner(QObject):
         if ended.error:
             self.held = True
         self.status.ended(ended, self.pending() if ended.stopped else 0)
+        if ended.done and not self.closed:  # stopped or failed too: what it committed before is there
+            self.text_read.emit()
         if not self.held and not ended.stopped:
             self.soon.start()  # files attached while it ran were read too; any later ones now
 

@@ -44,6 +44,7 @@ class EvidencePanel(QWidget):
     checked_changed = Signal(int, bool)  # requirement id, checked
     requirement_edit = Signal(str, object)  # "add" / "rename" / "up" / "down" / "remove", requirement id
     menu_built = Signal(QMenu, object)  # a requirement's (None: the item's) context menu, for others to add to
+    evidence_shown = Signal()  # the checklist was filled: others mark its rows (egov_desk.ui.text_findings)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,6 +138,7 @@ class EvidencePanel(QWidget):
         if keep:
             self._reselect(*keep)
         self._update_buttons()
+        self.evidence_shown.emit()
 
     def _file_row(self, file: FileInfo) -> QTreeWidgetItem:
         kind = LABELS.get(file.kind, file.kind)
