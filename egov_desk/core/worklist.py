@@ -9,7 +9,9 @@ here until ticked, where the tree counts it neither collected nor (until ticked)
 
 Beside these, the yearly cycle's: items returned for rework (已退回, with the reviewer's comment), items whose due
 date (:mod:`~egov_desk.core.deadlines`) has passed while not yet approved (已逾期; "today" is given by tests), and
-files carried over from last year not yet confirmed (去年材料待确认).
+files carried over from last year not yet confirmed (去年材料待确认). And what the files' text says against the
+assessment (材料内容存疑: :mod:`~egov_desk.core.evidence_text.findings`, a date outside the year or another unit's
+name on a page), one line a file and finding with its pages, read for the whole assessment in one query.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from egov_desk.core.db.models import ItemInput, ItemRow
 from egov_desk.core.deadlines import UnknownDepartment as UnknownDepartment  # raised by worklist()
 from egov_desk.core.deadlines import deadlines, unknown_department
 from egov_desk.core.evidence.types import COLLECTED, MISSING, FileInfo, ItemEvidence
+from egov_desk.core.evidence_text.types import TextFinding
 from egov_desk.core.review_states import APPROVED, RETURNED
 from egov_desk.core.workspace_info import DepartmentItems
 
@@ -38,6 +41,7 @@ MISSING_EVIDENCE = "missing_evidence"
 UNCHECKED = "unchecked"
 DATE_OUTSIDE_YEAR = "date_outside_year"
 KIND_MISMATCH = "kind_mismatch"
+TEXT_FINDING = "text_finding"
 RETURNED_ITEM = "returned"
 OVERDUE = "overdue"
 CARRIED = "carried"
@@ -48,6 +52,7 @@ KINDS = (  # in the order listed
     UNCHECKED,
     DATE_OUTSIDE_YEAR,
     KIND_MISMATCH,
+    TEXT_FINDING,
     RETURNED_ITEM,
     OVERDUE,
     CARRIED,
@@ -58,6 +63,7 @@ KIND_LABELS = {
     UNCHECKED: "待核对",
     DATE_OUTSIDE_YEAR: "日期不在考评年度",
     KIND_MISMATCH: "文件类型存疑",
+    TEXT_FINDING: "材料内容存疑",
     RETURNED_ITEM: "已退回",
     OVERDUE: "已逾期",
     CARRIED: "去年材料待确认",
@@ -68,11 +74,13 @@ KIND_LABELS_EN = {
     UNCHECKED: "materials not checked",
     DATE_OUTSIDE_YEAR: "dated outside the year",
     KIND_MISMATCH: "file type in doubt",
+    TEXT_FINDING: "the text says otherwise",
     RETURNED_ITEM: "returned for rework",
     OVERDUE: "past the deadline",
     CARRIED: "last year's materials to confirm",
 }
 PER_ITEM = frozenset({UNSCORED, RETURNED_ITEM, OVERDUE})  # counted once per item; the others per subject
+PAGES_NAMED = 5  # a finding on more pages names the first few and counts the rest
 
 
 @dataclass(frozen=True)
@@ -144,6 +152,28 @@ def _department_codes(system: IndicatorSystem, department: str) -> set[str]:
     return {item.code for item in (*items.lead, *items.cooperating)}
 
 
+def text_subjects(found: list[TextFinding]) -> tuple[str, ...]:
+    """One line per file and finding, with the pages it stands on: "来函.pdf 第 2 页：2016年5月 不在考评年度（2019）内",
+    "来函.pdf 第 1、2 页：可能是其他单位的材料：某某市交通运输局"."""
+    pages: dict[tuple[int, str, str], list[int]] = {}
+    first: dict[tuple[int, str, str], TextFinding] = {}
+    for finding in found:
+        key = (finding.file_id, finding.kind, finding.found)
+        first.setdefault(key, finding)
+        if finding.page not in pages.setdefault(key, []):
+            pages[key].append(finding.page)
+    subjects = []
+    for key, finding in first.items():
+        named = "、".join(str(page) for page in pages[key][:PAGES_NAMED])
+        more = len(pages[key]) - PAGES_NAMED
+        where = f"{finding.file_name} 第 {named} 页" + (f"等 {len(pages[key])} 页" if more > 0 else "")
+        if finding.kind == "date_outside_year":
+            subjects.append(f"{where}：{finding.found} 不在考评年度（{finding.year}）内")
+        else:
+            subjects.append(f"{where}：可能是其他单位的材料：{finding.found}")
+    return tuple(subjects)
+
+
 def _item_files(evidence: ItemEvidence) -> list[FileInfo]:
     """The item's files, each once (a file under two of its requirements is one file to look at)."""
     return list({file.id: file for file in evidence.files()}.values())
@@ -165,8 +195,10 @@ def item_entries(
     evidence: ItemEvidence | None,
     cycle: ItemCycle | None = None,
     today: date | None = None,
+    text: list[TextFinding] | None = None,
 ) -> list[WorkEntry]:
-    """One item's work, in the order of :data:`KINDS`; ``today`` (default: the computer's) tells what is overdue."""
+    """One item's work, in the order of :data:`KINDS`; ``today`` (default: the computer's) tells what is overdue;
+    ``text``: what the item's files' text says against the assessment."""
     cycle = cycle or ItemCycle()
     due = cycle.due
     entries = []
@@ -187,6 +219,8 @@ def item_entries(
         ):
             if subjects:
                 entries.append(WorkEntry(kind, code, title, subjects, due=due))
+    if text:
+        entries.append(WorkEntry(TEXT_FINDING, code, title, text_subjects(text), due=due))
     if cycle.status == RETURNED:
         entries.append(WorkEntry(RETURNED_ITEM, code, title, (cycle.comment,) if cycle.comment else (), due=due))
     if due is not None and due < (today or date.today()) and cycle.status != APPROVED:
@@ -226,8 +260,13 @@ def worklist(
     sheet = workspace.scores(assessment_id)
     evidence = workspace.evidence.by_item(assessment_id)
     cycles = item_cycles(workspace, assessment_id)
+    text: dict[str, list[TextFinding]] = {}
+    for finding in workspace.evidence_text.findings(assessment_id):  # one query for every item
+        text.setdefault(finding.code, []).append(finding)
     entries: list[WorkEntry] = []
     for item in system.items():
         if wanted is None or item.code in wanted:
-            entries += item_entries(item.code, item.title, sheet, evidence.get(item.code), cycles.get(item.code), today)
+            entries += item_entries(
+                item.code, item.title, sheet, evidence.get(item.code), cycles.get(item.code), today, text.get(item.code)
+            )
     return Worklist(assessment_id, assessment.year, department, tuple(entries))

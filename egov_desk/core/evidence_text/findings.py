@@ -55,7 +55,7 @@ def findings(session: Session, assessment_id: int, code: str | None = None) -> l
                 ),
             )
         )
-        .order_by(ItemRow.id, EvidenceFile.id, EvidenceTextMark.page, EvidenceTextMark.id)
+        .order_by(EvidenceFile.id, EvidenceTextMark.page, ItemRow.id, EvidenceTextMark.id)  # a page's dates first
     )
     if code is not None:
         query = query.where(ItemRow.code == code)
@@ -74,7 +74,7 @@ def findings(session: Session, assessment_id: int, code: str | None = None) -> l
             if _own(what, unit, own):
                 continue
         found.append(TextFinding(file_id, name, item_code, page, _KINDS[kind], what, year))
-    return sorted(found, key=lambda f: (f.file_id, f.page))  # stable: the items in order, a page's dates first
+    return found
 
 
 def _own(name: str, unit: str, own: set[str]) -> bool:
