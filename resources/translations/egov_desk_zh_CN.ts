@@ -223,6 +223,126 @@
     </message>
 </context>
 <context>
+    <name>BinderRun</name>
+    <message>
+        <source>Counting the evidence…</source>
+        <translation>正在清点材料…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Bind into one PDF</source>
+        <translation>装订成册</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 / %2 页</translation>
+    </message>
+    <message>
+        <source>Binding cancelled: no file was written</source>
+        <translation>已取消装订：未生成任何文件</translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2
+Check the folder can be written to and try again.</source>
+        <translation>%1 未能写入：%2
+请确认该文件夹可以写入后重试。</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>%1 pages, %2</source>
+        <translation>共 %1 页，%2</translation>
+    </message>
+    <message>
+        <source>%1 file(s) are listed on a page of their own instead of bound:</source>
+        <translation>%1 个文件未装订，以单独一页列出：</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 个</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;folder</source>
+        <translation>打开所在文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Binder written: %1</source>
+        <translation>装订册已生成：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Binders</name>
+    <message>
+        <source>Bind this &amp;item into one PDF…</source>
+        <translation>装订成册（当前评分项）(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>The item's cover, checklist and every evidence page in one PDF, stamped and bookmarked</source>
+        <translation>本项的封面、材料清单和全部材料页合为一个 PDF，逐页加盖页码、带书签</translation>
+    </message>
+    <message>
+        <source>Bind a depar&amp;tment's items into one PDF…</source>
+        <translation>装订成册（科室）(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Every item the department leads, with a table of contents, in one PDF</source>
+        <translation>科室牵头的全部评分项，带目录，合为一个 PDF</translation>
+    </message>
+    <message>
+        <source>Bind the whole &amp;unit into one PDF…</source>
+        <translation>装订成册（全部）(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Every item of the assessment with its evidence, for evaluators to page through</source>
+        <translation>本次考评的全部评分项及其材料，供评审翻阅</translation>
+    </message>
+    <message>
+        <source>Bind this department into one PDF…</source>
+        <translation>本科室装订成册…</translation>
+    </message>
+    <message>
+        <source>Bind this item into one PDF…</source>
+        <translation>本项装订成册…</translation>
+    </message>
+    <message>
+        <source>Choose an item in the indicator tree first: a level has no evidence of its own. To bind every item, use File → Export → Bind the whole unit (Ctrl+Alt+B).</source>
+        <translation>请先在指标树中选择一个评分项：指标层级本身没有材料。要装订全部评分项，请用“文件 → 导出 → 装订成册（全部）”（Ctrl+Alt+B）。</translation>
+    </message>
+    <message>
+        <source>No item of this indicator system names a department. Bind the whole unit instead.</source>
+        <translation>本指标体系中没有评分项注明负责科室。请改为装订全部评分项。</translation>
+    </message>
+    <message>
+        <source>Bind a department's items</source>
+        <translation>科室装订成册</translation>
+    </message>
+    <message>
+        <source>The items this department leads:</source>
+        <translation>装订该科室牵头的评分项：</translation>
+    </message>
+    <message>
+        <source>Save the binder</source>
+        <translation>保存装订册</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Bind into one PDF</source>
+        <translation>装订成册</translation>
+    </message>
+</context>
+<context>
     <name>BulkReview</name>
     <message>
         <source>%1 has no item being filled in to submit.</source>
@@ -1314,6 +1434,17 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>EvidenceSearch</name>
+    <message>
+        <source>%1 is no longer attached</source>
+        <translation>%1 已不在佐证材料中</translation>
+    </message>
+    <message>
+        <source>%1 — page %2</source>
+        <translation>%1 — 第 %2 页</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export department work packages</source>
@@ -1530,6 +1661,25 @@ SHA-256 %4</translation>
         <translation>
             <numerusform>已从得分表读入 %n 项得分。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FailuresDialog</name>
+    <message>
+        <source>Text not read</source>
+        <translation>未能识别的文字</translation>
+    </message>
+    <message>
+        <source>The text of these files could not be read, so a search does not find words in them. Attach a readable copy (an unencrypted PDF, a clearer scan) to have it read.</source>
+        <translation>以下文件的文字无法识别，搜索时找不到其中的文字。请添加可读的版本（未加密的 PDF、更清晰的扫描件）后再识别。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -1818,17 +1968,61 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>HitsDock</name>
+    <message>
+        <source>Found in the evidence</source>
+        <translation>材料内容搜索结果</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Searching the evidence for “%1”…</source>
+        <translation>正在材料内容中查找“%1”…</translation>
+    </message>
+    <message>
+        <source>p. %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>“%1”: found on %2 pages — Enter or a double-click shows the page</source>
+        <translation>“%1”：在 %2 页中找到——按回车或双击查看该页</translation>
+    </message>
+    <message>
+        <source>Nothing found in the evidence's text for “%1”</source>
+        <translation>材料内容中没有找到“%1”</translation>
+    </message>
+    <message>
+        <source>%1 files are not read yet: the results may be incomplete</source>
+        <translation>还有 %1 个文件未识别完，结果可能不全</translation>
+    </message>
+    <message>
+        <source>The evidence could not be searched for “%1”: %2</source>
+        <translation>无法在材料内容中查找“%1”：%2</translation>
+    </message>
+</context>
+<context>
     <name>HtmlPreview</name>
     <message>
         <source>Print preview</source>
         <translation>打印预览</translation>
-    </message>
-</context>
-<context>
-    <name>ImagePreview</name>
-    <message>
-        <source>This image cannot be shown.</source>
-        <translation>无法显示此图片。</translation>
     </message>
 </context>
 <context>
@@ -2481,6 +2675,76 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>OcrRunner</name>
+    <message>
+        <source>Read the evidence's &amp;text</source>
+        <translation>识别材料文字(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Read the text of scans and documents not read yet, in the background</source>
+        <translation>在后台识别尚未识别的扫描件和文档中的文字</translation>
+    </message>
+    <message>
+        <source>A read-only window reads no text: the window holding the workspace does</source>
+        <translation>只读窗口不识别材料文字，由占用工作区的窗口识别</translation>
+    </message>
+    <message>
+        <source>Every evidence file's text is read</source>
+        <translation>所有佐证材料的文字都已识别</translation>
+    </message>
+    <message>
+        <source>Stop reading the evidence's &amp;text</source>
+        <translation>停止识别材料文字(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>OcrStatus</name>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop reading the evidence's text. What is read is kept; the rest is read the next time the workspace opens or a file is added (or at once with Edit → Read the evidence's text).</source>
+        <translation>停止识别材料文字。已识别的保留；其余的在下次打开工作区或添加文件时继续识别（也可用 编辑 → 识别材料文字 立即继续）。</translation>
+    </message>
+    <message>
+        <source>Reading the evidence's text: %1 files…</source>
+        <translation>正在识别材料文字：共 %1 个文件…</translation>
+    </message>
+    <message>
+        <source>Reading the evidence's text %1/%2: %3</source>
+        <translation>正在识别材料文字 %1/%2：%3</translation>
+    </message>
+    <message>
+        <source>%1, page %2 of %3</source>
+        <translation>%1，第 %2 页，共 %3 页</translation>
+    </message>
+    <message>
+        <source>Stopping after this page…</source>
+        <translation>识别完本页后停止…</translation>
+    </message>
+    <message>
+        <source>The evidence's text could not be read: %1</source>
+        <translation>无法识别材料文字：%1</translation>
+    </message>
+    <message>
+        <source>Text reading stopped: %1 files read, %2 wait for the next start</source>
+        <translation>已停止识别材料文字：已识别 %1 个文件，其余 %2 个下次继续</translation>
+    </message>
+    <message>
+        <source>Evidence text read: %1 files</source>
+        <translation>材料文字识别完成：%1 个文件</translation>
+    </message>
+    <message>
+        <source>%1 failed — why?</source>
+        <translation>%1 个失败——查看原因</translation>
+    </message>
+    <message>
+        <source>List the files whose text could not be read, with the reasons</source>
+        <translation>列出无法识别文字的文件及原因</translation>
+    </message>
+</context>
+<context>
     <name>OpenSummary</name>
     <message>
         <source>Open a department work package</source>
@@ -2722,6 +2986,44 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>PageStrip</name>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Current page</source>
+        <translation>当前页</translation>
+    </message>
+    <message>
+        <source>Turn left</source>
+        <translation>向左转</translation>
+    </message>
+    <message>
+        <source>Turn right</source>
+        <translation>向右转</translation>
+    </message>
+    <message>
+        <source>Earlier</source>
+        <translation>前移</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>后移</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>删除此页</translation>
+    </message>
+</context>
+<context>
+    <name>PagedPreview</name>
+    <message>
+        <source>This page cannot be shown.</source>
+        <translation>无法显示此页。</translation>
+    </message>
+</context>
+<context>
     <name>Pager</name>
     <message>
         <source>◀ Previous page</source>
@@ -2730,6 +3032,22 @@ SHA-256 %4</translation>
     <message>
         <source>Next page ▶</source>
         <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <source>⟲ Turn left</source>
+        <translation>⟲ 向左旋转</translation>
+    </message>
+    <message>
+        <source>Show this page turned a quarter to the left (Ctrl+L). The file itself is not changed.</source>
+        <translation>将本页向左旋转 90°显示（Ctrl+L）。只改变显示，文件本身不变。</translation>
+    </message>
+    <message>
+        <source>⟳ Turn right</source>
+        <translation>⟳ 向右旋转</translation>
+    </message>
+    <message>
+        <source>Show this page turned a quarter to the right (Ctrl+R). The file itself is not changed.</source>
+        <translation>将本页向右旋转 90°显示（Ctrl+R）。只改变显示，文件本身不变。</translation>
     </message>
     <message>
         <source>Zoom out</source>
@@ -3886,6 +4204,164 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>ScanDesk</name>
+    <message>
+        <source>&amp;Scan into the item…</source>
+        <translation>扫描(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Scan pages from the scanner into the chosen requirement or item as one PDF</source>
+        <translation>从扫描仪扫描页面，作为一个 PDF 加入所选材料要求或考评项</translation>
+    </message>
+    <message>
+        <source>Scan…</source>
+        <translation>扫描…</translation>
+    </message>
+    <message>
+        <source>Scan pages into this item (%1)</source>
+        <translation>扫描页面到本项（%1）</translation>
+    </message>
+    <message>
+        <source>Scan into this requirement…</source>
+        <translation>扫描到此材料要求…</translation>
+    </message>
+    <message>
+        <source>Scan into the item…</source>
+        <translation>扫描到本项…</translation>
+    </message>
+    <message>
+        <source>Choose an item first.</source>
+        <translation>请先选择一个考评项。</translation>
+    </message>
+    <message>
+        <source>scan into %1</source>
+        <translation>扫描到 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1 scanned page(s) to %2: %3</source>
+        <translation>已把 %1 页扫描保存到 %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>ScanDialog</name>
+    <message>
+        <source>Scan into %1</source>
+        <translation>扫描到 %1</translation>
+    </message>
+    <message>
+        <source>Pages go to: %1</source>
+        <translation>扫描到：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Look again</source>
+        <translation>重新查找(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Until the feeder is &amp;empty</source>
+        <translation>扫描到进纸器为空(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Sc&amp;anner:</source>
+        <translation>扫描仪(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>来源(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>色彩(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>分辨率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Pages:</source>
+        <translation>页数(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Scan</source>
+        <translation>扫描(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>取消扫描(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>扫描仪</translation>
+    </message>
+    <message>
+        <source>The current page shows here once scanned.</source>
+        <translation>扫描后，当前页在这里显示。</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve to evidence</source>
+        <translation>保存到材料(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Looking for scanners…</source>
+        <translation>正在查找扫描仪…</translation>
+    </message>
+    <message>
+        <source>Gray</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>彩色</translation>
+    </message>
+    <message>
+        <source>Black and white</source>
+        <translation>黑白</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>正在扫描…</translation>
+    </message>
+    <message>
+        <source>Stopping after this page…</source>
+        <translation>识别完本页后停止…</translation>
+    </message>
+    <message>
+        <source>Page %1 scanned.</source>
+        <translation>已扫描第 %1 页。</translation>
+    </message>
+    <message>
+        <source>%1 page(s) scanned. Turn, move or drop pages, scan more, or save.</source>
+        <translation>已扫描 %1 页。可旋转、移动或删除页面，继续扫描，或保存。</translation>
+    </message>
+    <message>
+        <source>Saving %1 page(s) as one PDF…</source>
+        <translation>正在把 %1 页保存为一个 PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Scan more</source>
+        <translation>继续扫描(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 page(s) to save</source>
+        <translation>待保存 %1 页</translation>
+    </message>
+    <message>
+        <source>Document feeder, both sides</source>
+        <translation>自动进纸器（双面）</translation>
+    </message>
+    <message>
+        <source>Document feeder</source>
+        <translation>自动进纸器</translation>
+    </message>
+    <message>
+        <source>Flatbed</source>
+        <translation>平板</translation>
+    </message>
+</context>
+<context>
     <name>ScoreGauge</name>
     <message>
         <source>Base %1 + bonus %2 − deduction %3</source>
@@ -3930,6 +4406,33 @@ SHA-256 %4</translation>
     <message>
         <source>All items scored</source>
         <translation>已全部评分</translation>
+    </message>
+</context>
+<context>
+    <name>SearchScope</name>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Evidence text</source>
+        <translation>材料内容</translation>
+    </message>
+    <message>
+        <source>What the search box looks in: indicators (code, name, rule; Ctrl+F) or the text inside every evidence file, scans read by OCR included (Ctrl+Shift+F)</source>
+        <translation>搜索范围：指标（编号、名称、评分规则；Ctrl+F）或全部佐证材料里的文字，含识别出的扫描件文字（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <source>Words in the evidence, then Enter (Ctrl+Shift+F)</source>
+        <translation>输入材料中的文字，回车查找（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <source>Find in the &amp;evidence text…</source>
+        <translation>在材料内容中查找(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Search the text inside every evidence file, scans included</source>
+        <translation>在全部佐证材料（含扫描件）的文字中查找</translation>
     </message>
 </context>
 <context>
@@ -4491,6 +4994,31 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>TextFindingMarks</name>
+    <message>
+        <source>The text may not belong here:</source>
+        <translation>材料内容存疑：</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>……另有 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Page %1: %2 is outside the assessed year (%3)</source>
+        <translation>第 %1 页：%2 不在考评年度（%3）内</translation>
+    </message>
+    <message>
+        <source>Page %1: may be another unit's material: %2</source>
+        <translation>第 %1 页：可能是其他单位的材料：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>TextPreview</name>
     <message>
         <source>Loading…</source>
@@ -4503,6 +5031,13 @@ SHA-256 %4</translation>
     <message>
         <source>The text cannot be read: %1</source>
         <translation>无法读取文本：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailStrip</name>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
     </message>
 </context>
 <context>
