@@ -4360,6 +4360,22 @@ SHA-256 %4</translation>
         <source>Flatbed</source>
         <translation>平板</translation>
     </message>
+    <message>
+        <source>Unsaved pages</source>
+        <translation>未保存的扫描页</translation>
+    </message>
+    <message>
+        <source>%1 scanned page(s) are not saved. Close and discard them?</source>
+        <translation>有 %1 页扫描尚未保存。关闭并放弃这些页吗？</translation>
+    </message>
+    <message>
+        <source>Discard the pages</source>
+        <translation>放弃这些页</translation>
+    </message>
+    <message>
+        <source>Keep scanning</source>
+        <translation>继续扫描</translation>
+    </message>
 </context>
 <context>
     <name>ScoreGauge</name>

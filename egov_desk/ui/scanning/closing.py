@@ -12,22 +12,22 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 from egov_desk.core.scanning.saving import discard
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ScanDialog", text)
-
-
 def ask_to_discard(parent: QWidget, pages: int, answered: Callable[[bool], None]) -> QMessageBox:
     """Asks whether to discard ``pages`` unsaved pages (keeping them is the default); ``answered(True)`` when the
     person chose to discard them."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        _tr("Unsaved pages"),
-        _tr("%1 scanned page(s) are not saved. Close and discard them?").replace("%1", str(pages)),
+        QCoreApplication.translate("ScanDialog", "Unsaved pages"),
+        QCoreApplication.translate("ScanDialog", "%1 scanned page(s) are not saved. Close and discard them?").replace(
+            "%1", str(pages)
+        ),
         QMessageBox.StandardButton.NoButton,
         parent,
     )
-    discard = box.addButton(_tr("Discard the pages"), QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(_tr("Keep scanning"), QMessageBox.ButtonRole.RejectRole)
+    discard = box.addButton(
+        QCoreApplication.translate("ScanDialog", "Discard the pages"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    keep = box.addButton(QCoreApplication.translate("ScanDialog", "Keep scanning"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
