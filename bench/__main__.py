@@ -1,7 +1,8 @@
 """python -m bench  (or make bench): every benchmark, several runs each, medians, ratios, bench/RESULTS.md.
 
 python -m bench                 all
-python -m bench startup edit    some (names: startup, edit, attach, package, checklist, import, scale, packages)
+python -m bench startup edit    some (names: startup, edit, attach, package, checklist, import, scale, packages,
+                                ocr, search, binder; server runs only when named)
 """
 
 from __future__ import annotations
@@ -396,7 +397,18 @@ def bench_scale(work: Path) -> list[Figure]:
 
 
 def main(names: list[str]) -> None:
-    chosen = set(names) or {"startup", "edit", "attach", "checklist", "import", "scale", "packages"}
+    chosen = set(names) or {
+        "startup",
+        "edit",
+        "attach",
+        "checklist",
+        "import",
+        "scale",
+        "packages",
+        "ocr",
+        "search",
+        "binder",
+    }
     work = Path(tempfile.mkdtemp(prefix="egov-bench-"))
     figures: list[Figure] = []
     try:
@@ -417,6 +429,18 @@ def main(names: list[str]) -> None:
             from bench.department_packages import bench_department_packages
 
             figures += bench_department_packages(work)
+        if "ocr" in chosen:  # the queue against RapidOCR called directly on the same pages
+            from bench.ocr import bench_ocr
+
+            figures += bench_ocr(work)
+        if "search" in chosen:  # 10,000 pages of text
+            from bench.search import bench_search
+
+            figures += bench_search(work)
+        if "binder" in chosen:  # 300 pages against qpdf / pdfunite joining the same files
+            from bench.binder import bench_binder
+
+            figures += bench_binder(work)
         if "server" in chosen:  # a throwaway PostgreSQL cluster: several people at once (bench/server.py)
             from bench.server import bench_server
 
