@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QStyle, QTreeWidgetItem
 
 from egov_desk.core.errors import EgovError
 from egov_desk.core.evidence_text import TextFinding
+from egov_desk.core.messages import is_chinese
+from egov_desk.ui.language import ui_language
 from egov_desk.ui.panels.checklist_tree import FileRole
 
 if TYPE_CHECKING:
@@ -92,5 +94,6 @@ class TextFindingMarks(QObject):
         file = current.data(0, FileRole) if current is not None else None
         found = self.shown.get(file.id, []) if file is not None else []
         if file is not None and found:
-            said = "; ".join(self.said(finding) for finding in found[:SAID])
+            between = "；" if is_chinese(ui_language()) else "; "
+            said = between.join(self.said(finding) for finding in found[:SAID])
             self.context.status(self.tr("%1: %2").replace("%1", file.name).replace("%2", said), 10_000)
