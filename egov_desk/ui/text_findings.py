@@ -3,8 +3,9 @@ file whose text carries a date outside the assessed year or another unit's name 
 tooltip (and the status bar, when the row is reached by the keyboard) says each finding with its page —
 "第 2 页：2016年5月 不在考评年度（2019）内", "第 1 页：可能是其他单位的材料：某某市交通运输局".
 
-Marked each time the checklist is shown (one query for the item's files: a few milliseconds) and again when the OCR
-worker finishes, since the text of a scan arrives after the file."""
+Marked each time the checklist is shown (one query for the item's files: a few milliseconds) — which the window's
+watch of writes made by other processes does while the OCR worker commits files — and again when the worker ends.
+The worklist's 材料内容存疑 is read again by the same watch."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The evidence text's checks in the window: in the item's checklist a file whose text carries a date outside the
 assessed year or another unit's name has a warning mark and a tooltip saying each finding with its page — a scan
-too, marked when the OCR worker (the real one, in its own process) has read it."""
+too, marked (and listed in the worklist) when the OCR worker — the real one, in its own process — has read it."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def test_a_file_whose_text_is_another_units_dated_letter_is_marked_and_its_toolt
     assert "来函.pdf 第 2 页：可能是其他单位的材料：某某市交通运输局" in page
 
 
-def test_a_scan_of_another_units_letter_is_marked_once_the_ocr_worker_has_read_it(
+def test_a_scan_of_another_units_letter_is_marked_and_listed_once_the_ocr_worker_has_read_it(
     qtbot, workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(OcrRunner, "automatic", True)  # as for a person: attaching starts the reading
@@ -86,6 +86,10 @@ def test_a_scan_of_another_units_letter_is_marked_once_the_ocr_worker_has_read_i
     drop(window, [scan], row=0)
     ocr = window.evidence_search.ocr
     assert file_row(window, "交通局来函.pdf").icon(0).isNull()  # not read yet: nothing to say
+    view = window.worklist  # the worklist tab, looked at while the scan is read
+    window.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: not view.reading and view.work is not None, timeout=10_000)
+    assert not view.model.index_of(TEXT_FINDING, "007").isValid()
 
     qtbot.waitUntil(lambda: ocr.running, timeout=5_000)
     qtbot.waitUntil(lambda: not ocr.running and ocr.last is not None, timeout=OCR_TIMEOUT_MS)
@@ -96,6 +100,17 @@ def test_a_scan_of_another_units_letter_is_marked_once_the_ocr_worker_has_read_i
     assert not row.icon(0).isNull()
     assert "2016年5月" in row.toolTip(0)
     assert "某某市交通运输局" in row.toolTip(0)
-    assert [entry.code for entry in worklist(workspace, workspace.default_assessment().id).of_kind(TEXT_FINDING)] == [
-        "007"
-    ]
+    qtbot.waitUntil(lambda: view.model.index_of(TEXT_FINDING, "007").isValid(), timeout=10_000)  # the worker's writes
+
+
+def test_the_marks_follow_the_text_the_moment_the_ocr_worker_ends(qtbot, workspace: Workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = shown_window(qtbot, workspace)
+    window.runner.synchronous = True
+    window.select_item("007")
+    workspace.evidence.attach(workspace.default_assessment().id, "007", [text_pdf(tmp_path / "来函.pdf", [LETTER])])
+    window.panel.evidence.show_evidence(workspace.evidence.item_evidence(workspace.default_assessment().id, "007"))
+    assert file_row(window, "来函.pdf").icon(0).isNull()
+    work_queue(workspace, RapidEngine())  # what the worker process does
+
+    window.evidence_search.ocr.text_read.emit()  # as it does when the worker ends having read text
+    assert not file_row(window, "来函.pdf").icon(0).isNull()
