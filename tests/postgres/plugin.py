@@ -28,6 +28,8 @@ BOTH = (
     "tests/core/test_worklist.py",
     "tests/core/test_score_sheet.py",
     "tests/core/test_evidence_text.py",
+    "tests/core/test_evidence_text_item_findings.py",
+    "tests/core/test_worklist_text_findings.py",
     "tests/postgres/",
 )
 
