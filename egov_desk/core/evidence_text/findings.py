@@ -63,7 +63,7 @@ def findings(session: Session, assessment_id: int, code: str | None = None) -> l
     own: set[str] | None = None  # the departments' names: read only when a page names an organisation
     seen: set[tuple[int, str, int, str, str]] = set()
     found: list[TextFinding] = []
-    for file_id, name, item_code, page, kind, what in session.execute(query):
+    for file_id, name, item_code, page, kind, what in session.connection().execute(query):  # rows, not ORM: ⅓ less
         key = (file_id, item_code, page, kind, what)
         if key in seen:
             continue
