@@ -114,3 +114,19 @@ def test_the_marks_follow_the_text_the_moment_the_ocr_worker_ends(qtbot, workspa
 
     window.evidence_search.ocr.text_read.emit()  # as it does when the worker ends having read text
     assert not file_row(window, "来函.pdf").icon(0).isNull()
+
+
+def test_a_long_list_of_findings_names_the_first_few_and_counts_the_rest(
+    qtbot, workspace: Workspace, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    assessment = workspace.default_assessment().id
+    workspace.evidence.attach(assessment, "007", [text_pdf(tmp_path / "来函汇编.pdf", [LETTER] * 10)])
+    work_queue(workspace, RapidEngine())
+    window = shown_window(qtbot, workspace)
+    window.select_item("007")
+
+    marks = window.text_findings
+    tip = file_row(window, "来函汇编.pdf").toolTip(0)
+    assert marks.tr("…and %n more", "", 12) in tip  # 20 findings: two on each of 10 pages, 8 said
+    found = workspace.evidence_text.findings(assessment, "007")
+    assert [marks.said(f) in tip for f in found] == [True] * 8 + [False] * 12
