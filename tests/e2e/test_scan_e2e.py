@@ -59,7 +59,7 @@ def test_two_pages_scanned_turned_and_saved_from_the_keyboard(
         app.type("2")
         app.key("alt+s")
         pages = wait_until(
-            lambda: sorted(scratch.glob("egov-scan-*/page-*.png"))[1:], timeout=30, what="two scanned pages"
+            lambda: sorted(scratch.glob("egov-scan-*/*/page-*.png"))[1:], timeout=30, what="two scanned pages"
         )
         assert len(pages) == 1  # [1:] of two
         time.sleep(1.0)  # the pages reach the strip

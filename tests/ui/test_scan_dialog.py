@@ -198,3 +198,35 @@ def test_the_pages_folder_goes_with_the_dialog_even_when_it_was_not_closed(desk:
     dialog.deleteLater()  # as its window going away takes it along
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not folder.exists()
+
+
+def test_a_second_round_of_other_colour_and_resolution_keeps_every_page_as_the_strip_shows_it(
+    window: MainWindow, desk: ScanDesk
+) -> None:
+    import pikepdf
+
+    dialog = scan_dialog(desk)
+    dialog.source.setCurrentIndex(dialog.source.findData("Automatic Document Feeder"))
+    dialog.until_empty.setChecked(False)
+    dialog.pages_count.setValue(2)
+    dialog.mode.setCurrentIndex(dialog.mode.findData("gray"))
+    dialog.dpi.setCurrentIndex(dialog.dpi.findData(200))
+    dialog.scan_button.click()
+    dialog.pages_count.setValue(1)
+    dialog.mode.setCurrentIndex(dialog.mode.findData("color"))
+    dialog.dpi.setCurrentIndex(dialog.dpi.findData(100))
+    dialog.scan_button.click()  # 继续扫描: one colour page at 100 dpi
+    shown = [(p.dpi, p.width, p.height) for p in dialog.strip.pages()]
+    assert [dpi for dpi, _, _ in shown] == [200, 200, 100]
+    assert len({p.path for p in dialog.strip.pages()}) == 3  # each round wrote files of its own
+    dialog.save_button.click()
+    saved = desk.last_saved
+    assert saved is not None
+    evidence = window.workspace.evidence
+    (file,) = [f for f in evidence.item_evidence(window.assessment.id, "002").files() if f.name == saved.name]
+    with pikepdf.open(evidence.vault.path_of(file.sha256)) as pdf:
+        images = [next(iter(page.get_images().values())) for page in pdf.pages]
+        assert [(int(i.Width), int(i.Height)) for i in images] == [(w, h) for _, w, h in shown]
+        assert [str(i.ColorSpace) for i in images] == ["/DeviceGray", "/DeviceGray", "/DeviceRGB"]
+        widths = [round(float(page.mediabox[2])) for page in pdf.pages]
+        assert widths == [595, 595, 595]  # A4 each: every page at its own resolution

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -58,5 +59,8 @@ class Scanners:
         folder: Path,
         cancelled: Callable[[], bool] = lambda: False,
     ) -> Iterator[ScannedPage]:
+        """The pages, written into a new folder inside ``folder``: every backend numbers its pages from
+        page-0001, so a second scan into the same folder (继续扫描) must not overwrite the first one's pages."""
         folder.mkdir(parents=True, exist_ok=True)
-        return self._by_backend[device.backend].acquire(device, settings, folder, cancelled)
+        this_scan = Path(tempfile.mkdtemp(prefix="round-", dir=folder))
+        return self._by_backend[device.backend].acquire(device, settings, this_scan, cancelled)

@@ -6,6 +6,7 @@ saved again); then the folder — the pages, the PDF — is removed.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import tempfile
@@ -90,4 +91,7 @@ def save_scan(
         folders = {page.path.parent for page in pages}
         for folder in folders:
             discard(folder)
+        for folder in {folder.parent for folder in folders}:  # the pages' folder, once its scans' are gone
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty
     return ScanSaved(name, len(pages), report)

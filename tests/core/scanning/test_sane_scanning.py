@@ -166,3 +166,17 @@ def test_a_scanner_gone_since_it_was_listed_says_to_connect_it_again(scanner: Sc
     assert refused.value.kind == "gone"
     assert "无法连接扫描仪" in say(refused.value, "zh_CN")
     assert "test:7" in say(refused.value, "zh_CN")
+
+
+def test_a_second_scan_into_the_same_folder_leaves_the_first_ones_pages_as_they_were(
+    scanner: Scanner, tmp_path: Path
+) -> None:
+    scanners = Scanners([scanner])
+    device = scanners.device(None)
+    folder = tmp_path / "pages"
+    gray = list(scanners.acquire(device, ScanSettings(source=FEEDER, pages=2, dpi=50), folder))
+    colour = list(scanners.acquire(device, ScanSettings(source=FEEDER, mode="color", pages=1, dpi=75), folder))
+    assert len({page.path for page in gray + colour}) == 3
+    for page, mode in ((gray[0], "L"), (gray[1], "L"), (colour[0], "RGB")):
+        with Image.open(page.path) as image:
+            assert (image.mode, image.size) == (mode, (page.width, page.height))
