@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from egov_desk.core.binder import BinderRefused, Scope, build_binder
+from egov_desk.core.binder import BinderRefused, Scope, build_binder, lead_counts
 from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.person import Person
 from egov_desk.core.sign_off import finalize
@@ -53,6 +53,20 @@ def test_a_department_binder_holds_only_the_items_it_leads(demo: Workspace) -> N
     assert "信息中心" in refused.value.chinese
     with pytest.raises(BinderRefused):
         build_binder(demo, demo.default_assessment().id, Scope("item", "999"))
+
+
+def test_a_department_that_leads_no_item_is_refused_before_anything_is_bound(demo: Workspace) -> None:
+    assessment = demo.default_assessment().id
+    counts = lead_counts(demo, assessment)
+    assert counts["基教科"] == 0  # it only cooperates
+    assert counts["信息中心"] > 0
+    system = demo.system_now(demo.default_assessment().system_id)
+    assert list(counts) == system.departments()
+    assert sum(counts.values()) == sum(1 for item in system.items() if item.lead)
+    with pytest.raises(BinderRefused) as refused:
+        build_binder(demo, assessment, Scope("department", "基教科"))
+    assert refused.value.chinese == "「基教科」没有牵头的项目，无需装订（它配合的项目由牵头科室装订）"
+    assert "基教科 leads no item" in refused.value.english
 
 
 def test_files_follow_the_requirements_once_each_the_general_ones_last(demo: Workspace, tmp_path: Path) -> None:

@@ -12,6 +12,8 @@ from egov_desk.core.binder.contents import (
     ChecklistLine,
     Scope,
     build_binder,
+    lead_counts,
+    nothing_led,
 )
 
 __all__ = [
@@ -25,4 +27,6 @@ __all__ = [
     "ChecklistLine",
     "Scope",
     "build_binder",
+    "lead_counts",
+    "nothing_led",
 ]

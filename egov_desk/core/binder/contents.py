@@ -182,8 +182,32 @@ def _chosen(items: list[Item], scope: Scope, departments: list[str]) -> list[Ite
                 "binder_no_department",
                 department=scope.name,
             )
-        return [i for i in items if i.lead == scope.name]
+        led = [i for i in items if i.lead == scope.name]
+        if not led:
+            raise nothing_led(scope.name)
+        return led
     return items
+
+
+def nothing_led(department: str) -> BinderRefused:
+    """A department that leads no item: its binder would be a cover and an empty table of contents."""
+    return BinderRefused(
+        f"{department} leads no item: there is nothing to bind (the items it cooperates on are bound by their "
+        "lead departments)",
+        f"「{department}」没有牵头的项目，无需装订（它配合的项目由牵头科室装订）",
+        "binder_nothing_led",
+        department=department,
+    )
+
+
+def lead_counts(workspace: Workspace, assessment_id: int) -> dict[str, int]:
+    """Every department the system names, in its order, with the number of items it leads (0: it only cooperates)."""
+    system = workspace.system_now(workspace.assessment(assessment_id).system_id)
+    counts = dict.fromkeys(system.departments(), 0)
+    for item in system.items():
+        if item.lead in counts:
+            counts[item.lead] += 1
+    return counts
 
 
 def build_binder(workspace: Workspace, assessment_id: int, scope: Scope) -> Binder:
