@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from egov_desk.cli.common import Failed, Refused, assessment_of, open_workspace
+from egov_desk.core.errors import Cancelled
+from egov_desk.core.messages import cli_language, say
 
 
 def add_binder_options(export: Any, otherwise: Callable[[argparse.Namespace], int]) -> None:
@@ -56,8 +58,37 @@ class _Told:
         self.last = ""
 
 
+def _target(given: str) -> Path:
+    """``--out`` as a file to write: a folder, or a file in a folder that does not exist, is refused naming it
+    (nothing is created on the way)."""
+    out = Path(given)
+    if out.is_dir() or given.endswith(("/", "\\")):
+        raise Refused(
+            f"--out {given}: this is a folder; give the binder's file name in it, e.g. {out / '装订册.pdf'}",
+            f"--out {given}：这是一个文件夹；请给出其中的文件名，例如 {out / '装订册.pdf'}",
+            "binder_out_folder",
+        )
+    if not out.parent.is_dir():
+        raise Refused(
+            f"--out {given}: the folder {out.parent} does not exist; create it first or choose another folder",
+            f"--out {given}：文件夹 {out.parent} 不存在；请先创建它，或换一个文件夹",
+            "binder_out_no_folder",
+        )
+    return out
+
+
 def cmd_binder(args: argparse.Namespace) -> int:
     kind, name = _scope(args)
+    out = _target(args.out)
+    try:
+        return _bind(args, kind, name, out)
+    except KeyboardInterrupt:  # Ctrl+C wherever it comes (loading Qt, counting, joining): the target is untouched
+        cancelled = Cancelled(f"cancelled: no binder was written to {out}", f"已取消：未写入装订册 {out}", "cancelled")
+        print(say(cancelled, cli_language()), file=sys.stderr)
+        return 130
+
+
+def _bind(args: argparse.Namespace, kind: str, name: str, out: Path) -> int:
     try:
         from egov_desk.render.binder import write_binder
         from egov_desk.render.headless import ensure_app
@@ -69,17 +100,12 @@ def cmd_binder(args: argparse.Namespace) -> int:
         ) from None
     from egov_desk.core.binder import Scope, build_binder
 
-    out = Path(args.out)
     ensure_app()
     told = _Told()
     with open_workspace(args) as workspace:
         binder = build_binder(workspace, assessment_of(workspace, args), Scope(kind, name))
         try:
             written = write_binder(binder, out, told)
-        except KeyboardInterrupt:
-            told.close()
-            print(f"cancelled: no binder was written to {out}", file=sys.stderr)
-            return 130
         finally:
             told.close()
     for notice in written.not_bound:

@@ -57,3 +57,44 @@ def test_a_binder_needs_one_scope_and_a_known_department(
     assert "档案室" in told
     assert "信息中心" in told
     assert not out.exists()
+
+
+def test_a_department_that_leads_no_item_is_refused_and_nothing_written(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    out = tmp_path / "装订册.pdf"
+    code, said, told = run(
+        capsys, "export", "binder", "--workspace", str(folder), "--department", "基教科", "--out", str(out)
+    )
+    assert code == 2
+    assert told.strip() == "egov-desk-cli: 「基教科」没有牵头的项目，无需装订（它配合的项目由牵头科室装订）"
+    assert said == ""
+    assert not out.exists()
+
+
+def test_out_in_a_folder_that_does_not_exist_is_refused_and_no_folder_made(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", "C")
+    missing = tmp_path / "no" / "such"
+    code, _, told = run(
+        capsys, "export", "binder", "--workspace", str(folder), "--unit", "--out", str(missing / "x.pdf")
+    )
+    assert code == 2
+    assert f"the folder {missing} does not exist" in told
+    assert not (tmp_path / "no").exists()
+
+
+def test_out_naming_a_folder_is_refused_naming_it_not_a_temporary_file(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    (tmp_path / "out").mkdir()
+    for given in (f"{tmp_path / 'out'}/", str(tmp_path / "out"), f"{tmp_path / 'new'}/"):
+        code, _, told = run(capsys, "export", "binder", "--workspace", str(folder), "--unit", "--out", given)
+        assert code == 2
+        assert f"--out {given}：这是一个文件夹；请给出其中的文件名" in told
+        assert ".part" not in told
+    assert list((tmp_path / "out").iterdir()) == []
+    assert not (tmp_path / "new").exists()
