@@ -232,7 +232,8 @@ class ScanDialog(QDialog):
 
     def settings(self) -> ScanSettings:
         mode: Mode = self.mode.currentData() or "gray"
-        pages = None if self.until_empty.isEnabled() and self.until_empty.isChecked() else self.pages_count.value()
+        feeder = is_feeder(self.source.currentData() or "")  # not isEnabled(): greyed out while scanning too
+        pages = None if feeder and self.until_empty.isChecked() else self.pages_count.value()
         return ScanSettings(self.source.currentData(), mode, int(self.dpi.currentData() or DEFAULT_DPI), pages)
 
     def scan(self) -> None:
@@ -386,9 +387,8 @@ class ScanDialog(QDialog):
         ready = self.options is not None and not busy
         self.scan_button.setEnabled(ready)
         self.scan_button.setText(self.tr("&Scan more") if count else self.tr("&Scan"))
-        finding: tuple[QWidget, ...] = (self.device, self.find_again)
-        for field in finding:
-            field.setEnabled(not busy)
+        for finder in (self.device, self.find_again):
+            finder.setEnabled(not busy)
         settings: tuple[QWidget, ...] = (self.source, self.mode, self.dpi, self.until_empty)
         for field in settings:
             field.setEnabled(ready)
