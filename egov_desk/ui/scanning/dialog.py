@@ -8,10 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -19,7 +16,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,21 +23,18 @@ from PySide6.QtWidgets import (
 from egov_desk.core.messages import say
 from egov_desk.core.scanning.saving import discard, new_pages_folder
 from egov_desk.core.scanning.types import (
-    DEFAULT_DPI,
     DeviceOptions,
-    Mode,
     ScanDevice,
     ScannedPage,
     ScanSettings,
-    is_feeder,
 )
 from egov_desk.ui.language import ui_language
 from egov_desk.ui.ops import Job
 from egov_desk.ui.scanning.acquiring import Acquiring
 from egov_desk.ui.scanning.closing import ask_to_discard, discard_at_the_end
+from egov_desk.ui.scanning.form import ScannerForm
 from egov_desk.ui.scanning.pages import PageStrip, page_controls
-from egov_desk.ui.scanning.remembered import choose, last_device, remember, remembered
-from egov_desk.ui.scanning.source_names import source_label
+from egov_desk.ui.scanning.remembered import last_device, remember, remembered
 
 
 def _row(*widgets: tuple[QWidget, int]) -> QHBoxLayout:
@@ -84,31 +77,11 @@ class ScanDialog(QDialog):
         heading = QLabel(self.tr("Pages go to: %1").replace("%1", target))
         heading.setWordWrap(True)
         heading.setStyleSheet("font-weight: bold")
-        self.device = QComboBox()
-        self.device.setObjectName("scanDevice")
+        self.form = form = ScannerForm()
+        self.device, self.source, self.mode, self.dpi = form.device, form.source, form.mode, form.dpi
+        self.pages_count, self.until_empty, self.find_again = form.pages_count, form.until_empty, form.find_again
         self.device.currentIndexChanged.connect(self._device_chosen)
-        self.find_again = QPushButton(self.tr("&Look again"))
         self.find_again.clicked.connect(self.find_devices)
-        device_row = _row((self.device, 1), (self.find_again, 0))
-        self.source = QComboBox()
-        self.source.currentIndexChanged.connect(self._source_chosen)
-        self.mode = QComboBox()
-        self.dpi = QComboBox()
-        self.pages_count = QSpinBox()
-        self.pages_count.setRange(1, 999)
-        self.until_empty = QCheckBox(self.tr("Until the feeder is &empty"))
-        self.until_empty.toggled.connect(lambda on: self.pages_count.setEnabled(not on))
-        pages_row = _row((self.pages_count, 0), (self.until_empty, 1))
-        form = QFormLayout()
-        scanner_label = QLabel(self.tr("Sc&anner:"))
-        scanner_label.setBuddy(self.device)  # the form makes the other labels their fields' buddies: Alt+letter
-        form.addRow(scanner_label, device_row)
-        form.addRow(self.tr("S&ource:"), self.source)
-        form.addRow(self.tr("&Colour:"), self.mode)
-        form.addRow(self.tr("&Resolution:"), self.dpi)
-        pages_label = QLabel(self.tr("&Pages:"))
-        pages_label.setBuddy(self.pages_count)
-        form.addRow(pages_label, pages_row)
         self.scan_button = QPushButton(self.tr("&Scan"))
         self.scan_button.setObjectName("scanButton")
         self.scan_button.setDefault(True)
@@ -204,37 +177,11 @@ class ScanDialog(QDialog):
     def _options_read(self, options: DeviceOptions) -> None:
         self._ended()
         self.options = options
-        self.source.clear()
-        for source in options.sources:
-            self.source.addItem(source_label(source), source)
-        names = {"gray": self.tr("Gray"), "color": self.tr("Colour"), "lineart": self.tr("Black and white")}
-        self.mode.clear()
-        for mode in options.modes:
-            self.mode.addItem(names[mode], mode)
-        self.dpi.clear()
-        for dpi in options.dpi_choices():
-            self.dpi.addItem(f"{dpi} dpi", dpi)
-        default = min(options.dpi_choices(), key=lambda d: abs(d - DEFAULT_DPI))
-        self.dpi.setCurrentIndex(options.dpi_choices().index(default))
-        self._source_chosen()
-        last = remembered(self.devices[self.device.currentIndex()])
-        if last is not None:  # as the last scan on this scanner
-            for combo, value in ((self.source, last.source), (self.mode, last.mode), (self.dpi, last.dpi)):
-                choose(combo, value)
-            self.until_empty.setChecked(self.until_empty.isEnabled() and last.pages is None)
-            self.pages_count.setValue(last.pages or 1)
+        self.form.show_options(options, remembered(self.devices[self.device.currentIndex()]))
         self._update()
 
-    def _source_chosen(self, _index: int = 0) -> None:
-        feeder = is_feeder(self.source.currentData() or "")
-        self.until_empty.setEnabled(feeder)
-        self.until_empty.setChecked(feeder)
-
     def settings(self) -> ScanSettings:
-        mode: Mode = self.mode.currentData() or "gray"
-        feeder = is_feeder(self.source.currentData() or "")  # not isEnabled(): greyed out while scanning too
-        pages = None if feeder and self.until_empty.isChecked() else self.pages_count.value()
-        return ScanSettings(self.source.currentData(), mode, int(self.dpi.currentData() or DEFAULT_DPI), pages)
+        return self.form.settings()
 
     def scan(self) -> None:
         index = self.device.currentIndex()
@@ -387,13 +334,7 @@ class ScanDialog(QDialog):
         ready = self.options is not None and not busy
         self.scan_button.setEnabled(ready)
         self.scan_button.setText(self.tr("&Scan more") if count else self.tr("&Scan"))
-        for finder in (self.device, self.find_again):
-            finder.setEnabled(not busy)
-        settings: tuple[QWidget, ...] = (self.source, self.mode, self.dpi, self.until_empty)
-        for field in settings:
-            field.setEnabled(ready)
-        self.until_empty.setEnabled(ready and is_feeder(self.source.currentData() or ""))
-        self.pages_count.setEnabled(ready and not (self.until_empty.isEnabled() and self.until_empty.isChecked()))
+        self.form.enable(busy, ready)
         self.save_button.setEnabled(bool(count) and not busy)
         for button in self.page_buttons:
             button.setEnabled(bool(count) and not self.saving)
