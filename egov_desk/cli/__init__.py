@@ -85,6 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
+    except KeyboardInterrupt:  # Ctrl+C where the command does not say more itself: one line, not a traceback
+        print(f"egov-desk-cli: {'已取消' if is_chinese(cli_language()) else 'cancelled'}", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # `egov-desk-cli … | head`: the reader left; that is not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
         return 0

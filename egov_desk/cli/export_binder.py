@@ -6,8 +6,10 @@ Registered by ``export`` (cli/export.py); Qt and pikepdf are loaded only when a 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +51,8 @@ class _Told:
             shown = f"{done}/{total} 页 {text}" if total else text
             print(f"\r{shown[:100]:<100}", end="", file=sys.stderr, flush=True)
         elif step != self.last:
-            print(step, file=sys.stderr, flush=True)
+            sys.stderr.write(f"{step}\n")  # one write: a Ctrl+C cannot fall between the step and its line's end
+            sys.stderr.flush()
         self.last = step
 
     def close(self) -> None:
@@ -88,19 +91,38 @@ def cmd_binder(args: argparse.Namespace) -> int:
         return 130
 
 
-def _bind(args: argparse.Namespace, kind: str, name: str, out: Path) -> int:
+@contextmanager
+def _interrupt_after() -> Iterator[None]:
+    """Ctrl+C is heard at the end of the block, not inside it: a KeyboardInterrupt raised while PySide6's modules
+    are being initialised crashes the process (SIGSEGV) instead of unwinding."""
+    heard: list[int] = []
     try:
-        from egov_desk.render.binder import write_binder
-        from egov_desk.render.headless import ensure_app
-    except ImportError as error:
-        raise Failed(
-            f"the binder is drawn with Qt (PySide6) and joined with pikepdf, which cannot be loaded here ({error})",
-            f"装订成册需要 Qt（PySide6）和 pikepdf，但此处无法加载（{error}）",
-            "qt_missing",
-        ) from None
+        before = signal.signal(signal.SIGINT, lambda number, _frame: heard.append(number))
+    except ValueError:  # not the main thread (a test calling main() from one): nothing to defer
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+    if heard:
+        raise KeyboardInterrupt
+
+
+def _bind(args: argparse.Namespace, kind: str, name: str, out: Path) -> int:
+    with _interrupt_after():
+        try:
+            from egov_desk.render.binder import write_binder
+            from egov_desk.render.headless import ensure_app
+        except ImportError as error:
+            raise Failed(
+                f"the binder is drawn with Qt (PySide6) and joined with pikepdf, which cannot be loaded here ({error})",
+                f"装订成册需要 Qt（PySide6）和 pikepdf，但此处无法加载（{error}）",
+                "qt_missing",
+            ) from None
+        ensure_app()
     from egov_desk.core.binder import Scope, build_binder
 
-    ensure_app()
     told = _Told()
     with open_workspace(args) as workspace:
         binder = build_binder(workspace, assessment_of(workspace, args), Scope(kind, name))
