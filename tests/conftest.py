@@ -22,6 +22,9 @@ for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
     os.environ.pop(_name, None)
 
 from egov_desk.core.workspace import Workspace  # noqa: E402 - after the environment above
+from egov_desk.render.singletons import keep_singletons_alive  # noqa: E402
+
+keep_singletons_alive()  # as the app does first: PySide6 6.12 drains None's count on Python 3.11 (thousands of tests)
 
 pytest_plugins = ["tests.postgres.plugin"]
 

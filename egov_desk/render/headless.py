@@ -6,8 +6,11 @@ import os
 
 from PySide6.QtGui import QGuiApplication
 
+from egov_desk.render.singletons import keep_singletons_alive
+
 
 def ensure_app() -> QGuiApplication:
+    keep_singletons_alive()  # before any painting: PySide6 6.12 drains None's count (see render/singletons.py)
     app = QGuiApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -22,6 +22,7 @@ from egov_desk.core.folder_layout import DATABASE_NAME
 from egov_desk.core.workspace import Workspace, default_workspace_dir
 from egov_desk.logs import setup_logging
 from egov_desk.paths import resource_dir
+from egov_desk.render.singletons import keep_singletons_alive
 from egov_desk.ui.crash import CrashReporter
 from egov_desk.ui.translations import install_translations
 
@@ -67,6 +68,7 @@ def has_workspace() -> bool:
 
 
 def create_app(argv: Sequence[str], lang: str | None = None) -> QApplication:
+    keep_singletons_alive()  # PySide6 6.12 drains None's reference count on Python 3.11: render/singletons.py
     app = QApplication.instance() or QApplication(list(argv))
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
