@@ -21,6 +21,7 @@ def add_scan_commands(commands: Any) -> None:
     scan.add_argument("--dpi", type=int, default=200, help="resolution (default 200)")
     scan.add_argument("--mode", choices=("gray", "color", "lineart"), default="gray", help="colour (default gray)")
     scan.add_argument("--source", help="flatbed, feeder, or the source as the scanner names it")
+    scan.add_argument("--name", help="the PDF's file name (.pdf added; default: item, requirement and time)")
     scan.set_defaults(run=cmd_scan)
 
 
@@ -63,11 +64,19 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 
 def _scan_into(args: argparse.Namespace, scanners: Any) -> int:
-    from egov_desk.core.scanning.saving import discard, new_pages_folder, refuse_if_cannot_attach, save_scan
+    from egov_desk.core.scanning.saving import (
+        discard,
+        new_pages_folder,
+        refuse_if_cannot_attach,
+        save_scan,
+        scan_file_name,
+    )
     from egov_desk.core.scanning.types import ScanSettings
 
     settings = ScanSettings(source=args.source, mode=args.mode, dpi=args.dpi, pages=_pages(args.pages))
     chinese = _chinese()
+    if args.name is not None:
+        scan_file_name(args.name)  # a name a file cannot hold is refused before anything is scanned
     with open_workspace(args) as workspace:
         assessment = assessment_of(workspace, args)
         evidence = workspace.evidence.item_evidence(assessment, args.item)  # an unknown item is refused first
@@ -93,7 +102,7 @@ def _scan_into(args: argparse.Namespace, scanners: Any) -> int:
             discard(folder)
             raise
         try:
-            saved = save_scan(workspace.evidence, assessment, args.item, pages, requirement)
+            saved = save_scan(workspace.evidence, assessment, args.item, pages, requirement, name=args.name)
         except Exception:
             if pages:  # not attached: the pages stay where the person can take them
                 kept = (

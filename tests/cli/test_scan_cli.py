@@ -120,3 +120,17 @@ def test_a_final_assessment_is_refused_before_the_scanner_runs(
     assert said == ""
     assert "scanned page" not in told
     assert len(told.strip().splitlines()) == 1
+
+
+def test_a_name_given_is_the_scans_file_name_and_one_a_file_cannot_hold_is_refused_before_scanning(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["scan", "--workspace", str(folder), "--item", "003"]
+    code, said, told = run(capsys, *args, "--name", "2019 年度网络安全等级保护测评报告")
+    assert code == 0, told
+    assert "2019 年度网络安全等级保护测评报告.pdf → 003" in said
+    code, said, told = run(capsys, *args, "--name", "报告: 终稿")
+    assert code == 2
+    assert said == ""
+    assert "scanned page" not in told  # refused before the scanner ran
+    assert ":" in told.strip().splitlines()[-1]

@@ -11,7 +11,7 @@ import pypdf
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAction, QDropEvent
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QLabel, QMenu
 
 from egov_desk.core.scanning.devices import Scanners
 from egov_desk.core.scanning.types import ScanSettings
@@ -240,3 +240,27 @@ def test_until_the_feeder_is_empty_scans_every_page_it_holds(desk: ScanDesk) -> 
     dialog.until_empty.setChecked(True)
     dialog.scan_button.click()
     assert dialog.strip.count() == 10  # the test device's feeder holds ten
+
+
+def test_the_scan_is_saved_under_the_name_typed_and_a_name_with_a_slash_is_refused_naming_it(
+    window: MainWindow, desk: ScanDesk
+) -> None:
+    dialog = scan_dialog(desk, requirement_ids(window)[0])
+    offered = dialog.name.text()
+    assert offered.startswith("002 ")
+    assert "扫描" in offered
+    assert "…" not in offered
+    (label,) = [label for label in dialog.findChildren(QLabel) if label.buddy() is dialog.name]
+    assert "&N" in label.text().upper()  # Alt+N: 文件名(N)
+    dialog.scan_button.click()
+    dialog.name.setText("2019/2020 报告")
+    dialog.save_button.click()
+    assert dialog.isVisible()  # refused before anything is written, naming the character
+    assert "/" in dialog.state.text()
+    assert desk.last_saved is None
+    dialog.name.setText("2019 年度网络安全等级保护测评报告")
+    dialog.save_button.click()
+    assert desk.last_saved is not None
+    assert desk.last_saved.name == "2019 年度网络安全等级保护测评报告.pdf"
+    names = [f.name for f in window.workspace.evidence.item_evidence(window.assessment.id, "002").files()]
+    assert names == ["2019 年度网络安全等级保护测评报告.pdf"]

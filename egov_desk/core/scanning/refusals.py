@@ -165,3 +165,22 @@ def no_pages() -> ScanRefused:
         "没有可保存的扫描页。请先扫描至少一页。",
         "no_pages",
     )
+
+
+def no_name() -> ScanRefused:
+    return ScanRefused(
+        "The scan has no file name. Type a name for it, for example “2019 security assessment report”.",
+        "扫描件没有文件名。请输入文件名，例如“2019 年度网络安全等级保护测评报告”。",
+        "no_name",
+    )
+
+
+def bad_name(name: str, characters: list[str]) -> ScanRefused:
+    listed = " ".join(characters)
+    return ScanRefused(
+        f"The file name “{name}” holds {listed}, which a file name cannot hold. Leave them out or use - instead.",
+        f"文件名“{name}”含有文件名不能使用的字符 {listed}。请删去这些字符或改用 -。",
+        "bad_name",
+        name=name,
+        characters=listed,
+    )

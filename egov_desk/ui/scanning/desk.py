@@ -5,6 +5,7 @@ off the UI thread as one undo step: Ctrl+Z unlinks it, as for any attach."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QBoxLayout, QLayout, QMenu, QPushButton
 
 from egov_desk.core.messages import say
 from egov_desk.core.scanning.devices import Scanners
-from egov_desk.core.scanning.saving import ScanSaved, save_scan
+from egov_desk.core.scanning.saving import ScanSaved, save_scan, suggested_stem
 from egov_desk.core.scanning.types import ScannedPage
 from egov_desk.ui.evidence_steps import Attachment
 from egov_desk.ui.language import ui_language
@@ -110,9 +111,11 @@ class ScanDesk(QObject):
         target = f"{code} {item.title}"
         if requirement is not None:
             target += " — " + self.evidence.panel.requirement_text(requirement)
-        dialog = ScanDialog(Acquiring(self.context.runner, self.scanners), target, self.context.parent)
+        said = self.evidence.panel.requirement_text(requirement) if requirement is not None else None
+        name = suggested_stem(code, said, datetime.now())
+        dialog = ScanDialog(Acquiring(self.context.runner, self.scanners), target, self.context.parent, name)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.save_requested.connect(lambda pages: self._save(dialog, code, requirement, pages))
+        dialog.save_requested.connect(lambda pages, name: self._save(dialog, code, requirement, pages, name))
         dialog.destroyed.connect(lambda *_: self._forget(dialog))
         self.dialog = dialog
         dialog.open()
@@ -122,7 +125,9 @@ class ScanDesk(QObject):
         if self.dialog is dialog:
             self.dialog = None
 
-    def _save(self, dialog: ScanDialog, code: str, requirement: int | None, pages: list[ScannedPage]) -> None:
+    def _save(
+        self, dialog: ScanDialog, code: str, requirement: int | None, pages: list[ScannedPage], name: str
+    ) -> None:
         book = self.context.workspace.evidence
         assessment = self.context.assessment.id
 
@@ -150,4 +155,6 @@ class ScanDesk(QObject):
             dialog.save_failed(error)
             self.context.status(say(error, ui_language()), 8000)
 
-        self.context.runner.start(lambda _progress: save_scan(book, assessment, code, pages, requirement), done, failed)
+        self.context.runner.start(
+            lambda _progress: save_scan(book, assessment, code, pages, requirement, name=name), done, failed
+        )

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from egov_desk.core.messages import say
-from egov_desk.core.scanning.saving import discard, new_pages_folder
+from egov_desk.core.scanning.refusals import ScanRefused
+from egov_desk.core.scanning.saving import discard, new_pages_folder, scan_file_name
 from egov_desk.core.scanning.types import (
     DeviceOptions,
     ScanDevice,
@@ -45,12 +47,13 @@ def _row(*widgets: tuple[QWidget, int]) -> QHBoxLayout:
 
 
 class ScanDialog(QDialog):
-    """Scans into ``target`` (shown at the top). ``save_requested`` carries the pages in order when 保存到材料 is
+    """Scans into ``target`` (shown at the top), to be saved as ``name`` (editable). ``save_requested`` carries
+    the pages in order and the file's name when 保存到材料 is
     pressed; the owner saves them and calls :meth:`saved` or :meth:`save_failed`."""
 
-    save_requested = Signal(list)
+    save_requested = Signal(list, str)  # the pages, the file name (.pdf added)
 
-    def __init__(self, acquiring: Acquiring, target: str, parent: QWidget | None = None) -> None:
+    def __init__(self, acquiring: Acquiring, target: str, parent: QWidget | None = None, name: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("scanDialog")
         self.setWindowTitle(self.tr("Scan into %1").replace("%1", target))
@@ -66,13 +69,13 @@ class ScanDialog(QDialog):
         self.saving = False
         self.question: QMessageBox | None = None
         self.last_error = ""
-        self._build(target)
+        self._build(target, name)
         self.resize(1000, 700)
         self.find_devices()
 
     # --- building ---------------------------------------------------------------------------------
 
-    def _build(self, target: str) -> None:
+    def _build(self, target: str, name: str) -> None:
         self.strip = PageStrip()
         heading = QLabel(self.tr("Pages go to: %1").replace("%1", target))
         heading.setWordWrap(True)
@@ -128,7 +131,13 @@ class ScanDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         self.count_label = QLabel()
-        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.count_label)
+        self.name = QLineEdit(name)
+        self.name.setObjectName("scanName")
+        name_label = QLabel(self.tr("File &name:"))
+        name_label.setBuddy(self.name)
+        bottom.addWidget(name_label)
+        bottom.addWidget(self.name, 1)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -255,10 +264,16 @@ class ScanDialog(QDialog):
         pages = self.strip.pages()
         if not pages or self.job_running() or self.saving:
             return
+        try:
+            name = scan_file_name(self.name.text())
+        except ScanRefused as refusal:  # said before anything is written; the name field is where to mend it
+            self._failed(refusal)
+            self.name.setFocus()
+            return
         self.saving = True
         self._busy(True)
         self._say(self.tr("Saving %1 page(s) as one PDF…").replace("%1", str(len(pages))))
-        self.save_requested.emit(pages)
+        self.save_requested.emit(pages, name)
 
     def saved(self, text: str) -> None:
         """The PDF is attached: its pages are gone from the disk, and from here."""

@@ -11,10 +11,11 @@ import pypdf
 import pytest
 from PIL import Image
 
+from egov_desk.core.messages import say
 from egov_desk.core.scanning.devices import Scanners
 from egov_desk.core.scanning.pdf import write_pdf
 from egov_desk.core.scanning.refusals import ScanRefused
-from egov_desk.core.scanning.saving import file_name, new_pages_folder, save_scan
+from egov_desk.core.scanning.saving import file_name, new_pages_folder, save_scan, scan_file_name
 from egov_desk.core.scanning.types import Scanner, ScanSettings
 from egov_desk.core.workspace import Workspace
 
@@ -58,8 +59,10 @@ def test_names_say_item_requirement_and_time_and_never_take_a_name_twice() -> No
     assert file_name("021", None, WHEN) == "021 扫描 2026-11-29 14.05.pdf"
     assert (
         file_name("021", "参加有关业务培训的文件通知等佐证材料", WHEN)
-        == "021 参加有关业务培训的文件通知等佐证… 扫描 2026-11-29 14.05.pdf"
+        == "021 参加有关业务培训的文件通知 扫描 2026-11-29 14.05.pdf"  # cut at a word, no “…” in a name
     )
+    minutes = file_name("021", "Minutes of the meetings held in 2019", WHEN)
+    assert minutes == "021 Minutes of the 扫描 2026-11-29 14.05.pdf"
     assert file_name("021", "a/b: c?", WHEN) == "021 a b c 扫描 2026-11-29 14.05.pdf"
     assert file_name("021", None, WHEN, {"021 扫描 2026-11-29 14.05.pdf"}) == "021 扫描 2026-11-29 14.05 (2).pdf"
 
@@ -71,7 +74,7 @@ def test_a_scan_lands_on_a_requirement_as_one_pdf_and_its_pages_are_cleared(demo
     folder = new_pages_folder()
     pages = list(scanners.acquire(scanners.device("test:0"), ScanSettings("feeder", pages=3), folder))
     saved = save_scan(demo.evidence, assessment, "003", pages, requirement.id, WHEN)
-    assert saved.name == "003 参加有关业务培训的文件通知等佐证… 扫描 2026-11-29 14.05.pdf"
+    assert saved.name == "003 参加有关业务培训的文件通知 扫描 2026-11-29 14.05.pdf"
     assert saved.pages == 3
     (state,) = demo.evidence.item_evidence(assessment, "003").requirements
     (file,) = [f for f in state.files if f.name == saved.name]
@@ -88,6 +91,9 @@ def test_a_scan_lands_on_a_requirement_as_one_pdf_and_its_pages_are_cleared(demo
         WHEN,
     )
     assert again.name.endswith("14.05 (2).pdf")  # never overwrites the first
+    pages = list(scanners.acquire(scanners.device(None), ScanSettings(), new_pages_folder()))
+    named = save_scan(demo.evidence, assessment, "003", pages, requirement.id, WHEN, name="2019 年度测评报告")
+    assert named.name == "2019 年度测评报告.pdf"
 
 
 def test_no_pages_to_save_is_refused_and_nothing_attached(demo: Workspace) -> None:
@@ -96,3 +102,17 @@ def test_no_pages_to_save_is_refused_and_nothing_attached(demo: Workspace) -> No
     with pytest.raises(ScanRefused):
         save_scan(demo.evidence, assessment, "003", [], None, WHEN)
     assert len(demo.evidence.item_evidence(assessment, "003").files()) == before
+
+
+def test_a_name_typed_for_the_scan_is_its_file_name_with_pdf_added_and_unsafe_characters_refused() -> None:
+    assert scan_file_name("2019 年度网络安全等级保护测评报告") == "2019 年度网络安全等级保护测评报告.pdf"
+    assert scan_file_name(" 测评报告.PDF ") == "测评报告.PDF"
+    assert scan_file_name("测评报告", {"测评报告.pdf"}) == "测评报告 (2).pdf"
+    with pytest.raises(ScanRefused) as refused:
+        scan_file_name("报告 2019/2020: 终稿?")
+    assert refused.value.kind == "bad_name"
+    assert "/ : ?" in say(refused.value, "zh_CN")
+    assert "/ : ?" in say(refused.value, "en")
+    with pytest.raises(ScanRefused) as empty:
+        scan_file_name("  ")
+    assert empty.value.kind == "no_name"
