@@ -322,14 +322,6 @@ Check the folder can be written to and try again.</source>
         <translation>本指标体系中没有评分项注明负责科室。请改为装订全部评分项。</translation>
     </message>
     <message>
-        <source>Bind a department's items</source>
-        <translation>科室装订成册</translation>
-    </message>
-    <message>
-        <source>The items this department leads:</source>
-        <translation>装订该科室牵头的评分项：</translation>
-    </message>
-    <message>
         <source>Save the binder</source>
         <translation>保存装订册</translation>
     </message>
@@ -954,6 +946,29 @@ If the app behaves oddly, close and restart it.</source>
     <message>
         <source>&amp;Make the return…</source>
         <translation>生成回执(&amp;M)…</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentChooser</name>
+    <message>
+        <source>Bind a department</source>
+        <translation>装订科室</translation>
+    </message>
+    <message>
+        <source>Bind the items this department &amp;leads (one that only cooperates has nothing to bind):</source>
+        <translation>装订该科室牵头的评分项（只配合的科室无需装订）(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>%1 leads no item: the items it cooperates on are bound by their lead departments</source>
+        <translation>「%1」没有牵头的项目：它配合的项目由牵头科室装订</translation>
+    </message>
+    <message>
+        <source>%1　leads %2 item(s)</source>
+        <translation>%1　牵头 %2 项</translation>
+    </message>
+    <message>
+        <source>%1　leads no item</source>
+        <translation>%1　无牵头项目</translation>
     </message>
 </context>
 <context>
@@ -1839,6 +1854,10 @@ SHA-256 %4</translation>
     <message>
         <source>&lt;b&gt;Evidence.&lt;/b&gt; Drag scans and documents onto a requirement of the item's checklist, or use Add files… (Ctrl+Shift+A). Tick a requirement when you have read its files.</source>
         <translation>&lt;b&gt;佐证材料。&lt;/b&gt;把扫描件和文档拖到该项材料清单中的某项要求上，或使用“添加文件…”（Ctrl+Shift+A）。看过材料后，勾选该要求为已核验。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Scans and their words.&lt;/b&gt; Scan… (Ctrl+Shift+D) takes pages from the office scanner into the item as one PDF. The text of every file, scans too, is read in the background (the status bar shows it; Ctrl+Shift+T starts or stops it); Ctrl+Shift+F finds words inside the files and Enter opens the page with them marked. A file dated outside the year or from another unit gets a warning mark. Bind into a binder: this item Ctrl+B, a department Ctrl+Shift+B, the unit Ctrl+Alt+B.</source>
+        <translation>&lt;b&gt;扫描与材料文字。&lt;/b&gt;扫描…（Ctrl+Shift+D）把扫描仪的页面作为一个 PDF 直接加到本项。每个文件（包括扫描件）的文字都在后台识别（状态栏显示进度；Ctrl+Shift+T 开始或停止）；Ctrl+Shift+F 在材料内容中查找，按回车打开所在页并标出找到的文字。日期不在考评年度内或来自其他单位的文件会带警示标记。装订成册：本项 Ctrl+B，科室 Ctrl+Shift+B，全单位 Ctrl+Alt+B。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Departments.&lt;/b&gt; The Departments tab (Ctrl+2) shows what each department owes; File → Export writes and prints each department's checklist.</source>
@@ -4253,34 +4272,6 @@ SHA-256 %4</translation>
         <translation>扫描到：%1</translation>
     </message>
     <message>
-        <source>&amp;Look again</source>
-        <translation>重新查找(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Until the feeder is &amp;empty</source>
-        <translation>扫描到进纸器为空(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Sc&amp;anner:</source>
-        <translation>扫描仪(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>S&amp;ource:</source>
-        <translation>来源(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>&amp;Colour:</source>
-        <translation>色彩(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>&amp;Resolution:</source>
-        <translation>分辨率(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>&amp;Pages:</source>
-        <translation>页数(&amp;P)：</translation>
-    </message>
-    <message>
         <source>&amp;Scan</source>
         <translation>扫描(&amp;S)</translation>
     </message>
@@ -4305,20 +4296,12 @@ SHA-256 %4</translation>
         <translation>关闭</translation>
     </message>
     <message>
+        <source>File &amp;name:</source>
+        <translation>文件名(&amp;N)：</translation>
+    </message>
+    <message>
         <source>Looking for scanners…</source>
         <translation>正在查找扫描仪…</translation>
-    </message>
-    <message>
-        <source>Gray</source>
-        <translation>灰度</translation>
-    </message>
-    <message>
-        <source>Colour</source>
-        <translation>彩色</translation>
-    </message>
-    <message>
-        <source>Black and white</source>
-        <translation>黑白</translation>
     </message>
     <message>
         <source>Scanning…</source>

@@ -43,6 +43,13 @@ class HelpDialog(QDialog):
                 "use Add files… (Ctrl+Shift+A). Tick a requirement when you have read its files."
             ),
             self.tr(
+                "<b>Scans and their words.</b> Scan… (Ctrl+Shift+D) takes pages from the office scanner into the "
+                "item as one PDF. The text of every file, scans too, is read in the background (the status bar "
+                "shows it; Ctrl+Shift+T starts or stops it); Ctrl+Shift+F finds words inside the files and Enter "
+                "opens the page with them marked. A file dated outside the year or from another unit gets a "
+                "warning mark. Bind into a binder: this item Ctrl+B, a department Ctrl+Shift+B, the unit Ctrl+Alt+B."
+            ),
+            self.tr(
                 "<b>Departments.</b> The Departments tab (Ctrl+2) shows what each department owes; File → Export "
                 "writes and prints each department's checklist."
             ),
