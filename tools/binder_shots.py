@@ -4,7 +4,8 @@
     DISPLAY=:58 python tools/binder_shots.py OUT [--extra-ts pairs.json]
 
 Saves OUT/binder-menu-<width>.png (文件 → 导出 with the three binders), OUT/binder-departments-<width>.png (the
-departments view's right-click menu), OUT/binder-progress-<width>.png (the pages counted, 取消) and
+departments view's right-click menu), OUT/binder-chooser-<width>.png (each department's lead items, 基教科 greyed
+out), OUT/binder-nothing-led-<width>.png (基教科 refused), OUT/binder-progress-<width>.png (the pages counted, 取消) and
 OUT/binder-done-<width>.png (where it went, 打开 / 打开所在文件夹). The demo workspace gets 80 A4 scans on item 001
 so that the progress can be seen. ``--extra-ts`` installs English→Chinese pairs not yet in the translations."""
 
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from tools.package_shots import compiled
 
-CONTEXTS = ("Binders", "BinderRun")
+CONTEXTS = ("Binders", "BinderRun", "DepartmentChooser")
 
 
 def main() -> None:
@@ -94,8 +95,22 @@ def main() -> None:
         event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where, view.viewport().mapToGlobal(where))
         QTimer.singleShot(0, lambda: QApplication.sendEvent(view.viewport(), event))
 
+    def chooser() -> None:
+        close_popups()
+        window.departments.setCurrentIndex(window.departments.model().index(-1, -1))
+        QTimer.singleShot(0, lambda: window.binders.bind_department())
+
+    def nothing_led() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            modal.close()
+        window.binders.bind_department("基教科")
+
     def progress() -> None:
         close_popups()
+        modal = QApplication.activeModalWidget() or QApplication.activeWindow()
+        if modal is not None and modal is not window:
+            modal.close()
         window.tabs.setCurrentWidget(window.tree)
         window.select_item("001")
         window.binders.bind_item(target=home / "Documents" / "市教育局-2019-001-装订册.pdf")
@@ -109,6 +124,8 @@ def main() -> None:
     steps: list[tuple[Callable[[], None], str, int]] = [
         (menu, "binder-menu", 1500),
         (departments, "binder-departments", 1500),
+        (chooser, "binder-chooser", 1500),
+        (nothing_led, "binder-nothing-led", 1500),
         (progress, "binder-progress", 2500),
         (done, "binder-done", 1500),
     ]

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from egov_desk.core.binder import lead_counts
 from egov_desk.ui.binder.actions import export_menu
+from egov_desk.ui.binder.chooser import NAME_ROLE, DepartmentChooser
 from egov_desk.ui.main_window import MainWindow
 
 
@@ -100,3 +102,57 @@ def test_a_cancelled_binder_leaves_no_file(demo_window: MainWindow, tmp_path: Pa
     qtbot.waitUntil(lambda: not run.job.running, timeout=30000)  # type: ignore[union-attr]
     assert run.cancelled
     assert list(folder.iterdir()) == []
+
+
+def test_a_department_that_leads_no_item_is_refused_before_asking_where_to_save(
+    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: asked.append("save") or ("", ""))
+    assert demo_window.binders.bind_department("基教科") is None
+    assert asked == []
+    assert demo_window.binders.run is None
+    assert isinstance(demo_window.last_message, QMessageBox)
+    assert demo_window.last_message.text() == "「基教科」没有牵头的项目，无需装订（它配合的项目由牵头科室装订）"
+
+
+def test_the_chooser_counts_each_departments_lead_items_and_greys_out_those_leading_none(
+    demo_window: MainWindow,
+) -> None:
+    counts = lead_counts(demo_window.workspace, demo_window.workspace.default_assessment().id)
+    chooser = DepartmentChooser(demo_window, counts, "基教科")
+    rows = {chooser.list.item(i).data(NAME_ROLE): chooser.list.item(i) for i in range(chooser.list.count())}
+    assert list(rows) == list(counts)
+    assert rows["信息中心"].text() == chooser.tr("%1　leads %2 item(s)").replace("%1", "信息中心").replace(
+        "%2", str(counts["信息中心"])
+    )
+    assert not rows["基教科"].flags() & Qt.ItemFlag.ItemIsEnabled
+    assert "基教科" in rows["基教科"].toolTip()
+    first_leading = next(name for name, count in counts.items() if count)
+    assert chooser.chosen() == first_leading  # the one asked for leads nothing: the first that leads is proposed
+    chooser.select("信息中心")
+    assert chooser.chosen() == "信息中心"
+    chooser.show()
+    assert chooser.width() >= 440  # its title is shown whole at 1024 wide
+    assert chooser.fontMetrics().horizontalAdvance(chooser.windowTitle()) < chooser.width() - 120
+    chooser.close()
+
+
+def test_the_department_chosen_in_the_chooser_is_bound(
+    demo_window: MainWindow, tmp_path: Path, inline: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(tmp_path / "科室.pdf"), "PDF (*.pdf)"))
+    demo_window.departments.setCurrentIndex(QModelIndex())
+
+    def choose() -> None:
+        chooser = QApplication.activeModalWidget()
+        assert isinstance(chooser, DepartmentChooser)
+        chooser.select("信息中心")
+        chooser.accept()
+
+    QTimer.singleShot(0, choose)
+    run = demo_window.binders.bind_department()
+    assert run is not None
+    assert run.scope.name == "信息中心"
+    assert run.written is not None
+    assert run.written.path == tmp_path / "科室.pdf"

@@ -12,10 +12,13 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMainWindow, QMenu, QMessageBox
 
-from egov_desk.core.binder import DEPARTMENT, ITEM, UNIT, Scope
+from egov_desk.core.binder import DEPARTMENT, ITEM, UNIT, Scope, lead_counts, nothing_led
 from egov_desk.core.exports.files import safe_name
+from egov_desk.core.messages import say
+from egov_desk.ui.binder.chooser import choose_department
 from egov_desk.ui.binder.run import BinderRun
-from egov_desk.ui.dialogs.choose import choose_one, save_path
+from egov_desk.ui.dialogs.choose import save_path
+from egov_desk.ui.language import ui_language
 
 if TYPE_CHECKING:
     from egov_desk.ui.context import WindowContext
@@ -114,19 +117,18 @@ class Binders(QObject):
         return self._bind(Scope(ITEM, item.code), item.code, target)
 
     def bind_department(self, department: str | None = None, target: Path | None = None) -> BinderRun | None:
-        names = self.context.departments()
-        if not names:
+        """``department`` named (the departments view's menu): bound, or refused when it leads no item; else the
+        chooser, which lists each department's lead items and greys out those leading none."""
+        counts = lead_counts(self.context.workspace, self.context.assessment.id)
+        if not any(counts.values()):
             self._say(self.tr("No item of this indicator system names a department. Bind the whole unit instead."))
             return None
+        if department is not None and department in counts and not counts[department]:
+            self._say(say(nothing_led(department), ui_language()))
+            return None
         chosen = department or self.context.default_department()
-        if chosen is None or chosen not in names:
-            chosen = choose_one(
-                self.context.parent,
-                self.tr("Bind a department's items"),
-                self.tr("The items this department leads:"),
-                names,
-                self.department_in_view() or names[0],
-            )
+        if chosen is None or not counts.get(chosen):
+            chosen = choose_department(self.context.parent, counts, self.department_in_view() or chosen)
             if chosen is None:
                 return None
         return self._bind(Scope(DEPARTMENT, chosen), chosen, target)
