@@ -4,6 +4,7 @@ separators; the table of contents names the right pages; every page after it car
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,15 +72,27 @@ def test_bookmarks_open_each_level_and_item_at_its_separator(demo: Workspace, tm
     texts = page_texts(out)
     marks = outline(out)
     system = demo.system_now(demo.default_assessment().system_id)
-    assert [title for depth, title, _ in marks if depth == 0] == [node.name for node in system.tree]
+    assert marks[:2] == [(0, "封面", 1), (0, "目录", 2)]
+    assert [title for depth, title, _ in marks[2:] if depth == 0] == [node.name for node in system.tree]
     items = {title.split(" ", 1)[0]: (depth, page) for depth, title, page in marks if title[:3].isdigit()}
     assert sorted(items) == [item.code for item in system.items()]
     for code, (depth, page) in items.items():
         assert depth == 2
         assert f"编号 {code}" in texts[page - 1]
-    first_level = next(page for depth, _, page in marks if depth == 0)
+    first_level = next(page for depth, _, page in marks[2:] if depth == 0)
     assert "编号 001" in texts[first_level - 1]
     assert pypdf.PdfReader(out).trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
+def test_a_long_item_title_is_whole_in_its_bookmark_and_on_its_separator(demo: Workspace, tmp_path: Path) -> None:
+    system = demo.system_now(demo.default_assessment().system_id)
+    long = next(item for item in system.items() if item.title.endswith("…"))  # the rule's first clause, cut
+    whole = re.split("[，。；]", long.rule_text.strip())[0]  # up to the clause's end, as the title means it
+    assert len(whole) > 40
+    out = tmp_path / "长标题.pdf"
+    _, texts = bind(demo, Scope("item", long.code), out)
+    assert [title for _, title, _ in outline(out)][-1] == f"{long.code} {whole}"
+    assert whole in texts[2].replace("\n", "")  # the separator wraps it
 
 
 def test_a_department_binder_holds_the_items_it_leads(demo: Workspace, tmp_path: Path) -> None:
@@ -106,6 +119,8 @@ def test_an_item_binder_places_its_image_on_an_a4_page(demo: Workspace, tmp_path
     assert page_sizes(out) == [A4_PORTRAIT] * 4 + [A4_LANDSCAPE]  # the sheet is a wide scan: A4 turned
     marks = outline(out)
     assert [(depth, title.split(" ")[0], page) for depth, title, page in marks] == [
+        (0, "封面", 1),
+        (0, "目录", 2),
         (0, "发展环境", 3),
         (1, "工作统筹协调", 3),
         (2, "003", 3),

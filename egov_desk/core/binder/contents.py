@@ -15,6 +15,7 @@ Decisions, so that every binder reads alike:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -135,6 +136,14 @@ def _file(workspace: Workspace, file: FileInfo) -> BinderFile:
     return BinderFile(file.name, file.kind, file.size, path)
 
 
+def _whole_title(item: Item) -> str:
+    """The item's name, or its rule's whole first clause — Item.title cuts that at 40 characters with "…"; here the
+    separator wraps it, the table of contents fits it to its line, and a PDF reader wraps or clips a bookmark."""
+    if item.name:
+        return item.name
+    return re.split(r"[，。；;：:\n]", item.rule_text.strip(), maxsplit=1)[0] or item.title
+
+
 def _binder_item(workspace: Workspace, item: Item, evidence: ItemEvidence, sheet: ScoreSheet) -> BinderItem:
     lines = []
     ordered: list[FileInfo] = []
@@ -153,7 +162,7 @@ def _binder_item(workspace: Workspace, item: Item, evidence: ItemEvidence, sheet
         ordered.extend(general)
     return BinderItem(
         item.code,
-        item.title,
+        _whole_title(item),
         item.path[0] if item.path else "",
         item.path[1] if len(item.path) > 1 else "",
         compact(item.points),

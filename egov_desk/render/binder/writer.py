@@ -134,6 +134,7 @@ def _lay_out_and_join(
             page += len(one.separator) + sum(p.pages for p in one.parts)
         total = page
         entries, marks = _entries(laid)
+        marks[:0] = [Mark("封面", 0), Mark("目录", 1)]  # the cover and the contents, first in the bookmarks too
         order: list[Painted | Evidence] = []
         paint_cover(sheets, binder, total)
         order.append(Painted(0))
