@@ -345,6 +345,17 @@ class EvidenceTextMark(Base):
     year: Mapped[int | None]  # a date's year
 
 
+class EvidenceTextClaim(Base):
+    """A reader's claim on stored bytes it is reading (0011): who (host:pid) and when, so two readers never read the
+    same file; see :mod:`egov_desk.core.evidence_text.claims`."""
+
+    __tablename__ = "evidence_text_claims"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    who: Mapped[str] = mapped_column(Text)
+    claimed_at: Mapped[datetime]
+
+
 class EvidenceTextState(Base):
     """Whether the text of stored bytes was read (done) or could not be (failed, with the reason in words); bytes
     with no row here are still to be read — the queue."""

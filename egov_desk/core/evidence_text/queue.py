@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from egov_desk.core.db.models import EvidenceFile, EvidenceTextMark, EvidenceTextRow, EvidenceTextState, utcnow
+from egov_desk.core.db.models import (
+    EvidenceFile,
+    EvidenceTextClaim,
+    EvidenceTextMark,
+    EvidenceTextRow,
+    EvidenceTextState,
+    utcnow,
+)
 from egov_desk.core.evidence_text.marks import page_marks
 from egov_desk.core.evidence_text.types import DONE, FAILED, ReadPage, TextProgress
 
@@ -65,6 +72,7 @@ def record(store: Store, queued: Queued, pages: list[ReadPage], engine: str, err
             return False
         session.execute(delete(EvidenceTextRow).where(EvidenceTextRow.sha256 == queued.sha256))
         session.execute(delete(EvidenceTextMark).where(EvidenceTextMark.sha256 == queued.sha256))
+        session.execute(delete(EvidenceTextClaim).where(EvidenceTextClaim.sha256 == queued.sha256))  # 0011
         for page in pages:
             lines = [[text, list(box)] for text, box in page.lines]
             session.add(
