@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from egov_desk.cli.common import Refused, assessment_of, open_workspace
+from egov_desk.core.errors import Failure
+
+LOWEST_DPI, HIGHEST_DPI = 75, 1200  # below is unreadable, above is no office scanner's
 
 
 def add_scan_commands(commands: Any) -> None:
@@ -42,12 +48,42 @@ def _pages(text: str) -> int | None:
     )
 
 
+@contextmanager
+def _ctrl_c_between_pages() -> Iterator[Callable[[], bool]]:
+    """Ctrl+C asks the scan to stop after the page under way (a scanner driver interrupted half-way through a
+    page can crash the process); a second Ctrl+C interrupts at once."""
+    asked: list[bool] = []
+
+    def ctrl_c(_signal: int, _frame: object) -> None:
+        if asked:
+            raise KeyboardInterrupt
+        asked.append(True)
+
+    try:
+        before = signal.signal(signal.SIGINT, ctrl_c)
+    except ValueError:  # not the main thread: Ctrl+C is not ours to take
+        yield lambda: False
+        return
+    try:
+        yield lambda: bool(asked)
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+def _dpi(dpi: int) -> int:
+    if LOWEST_DPI <= dpi <= HIGHEST_DPI:
+        return dpi
+    raise Refused(
+        f"--dpi {dpi}: choose a resolution from {LOWEST_DPI} to {HIGHEST_DPI} dpi (200 suits most documents)",
+        f"--dpi {dpi} 无效：分辨率请在 {LOWEST_DPI} 到 {HIGHEST_DPI} dpi 之间（一般文件用 200）",
+    )
+
+
 def cmd_scan(args: argparse.Namespace) -> int:
     from egov_desk.core.scanning.devices import Scanners
 
-    scanners = Scanners()
     if args.list:
-        devices = scanners.devices()
+        devices = Scanners().devices()
         if not devices:
             from egov_desk.core.scanning.refusals import no_scanner
 
@@ -60,10 +96,15 @@ def cmd_scan(args: argparse.Namespace) -> int:
             "scan: name the item with --item CODE (or list the scanners with --list)",
             "scan：请用 --item 编号 指定考评项（或用 --list 列出扫描仪）",
         )
-    return _scan_into(args, scanners)
+    try:
+        return _scan_into(args, Scanners)
+    except KeyboardInterrupt:  # Ctrl+C: the pages so far are gone with their folder; nothing was attached
+        said = ("已取消扫描：没有保存任何页面", "scan cancelled: no page was saved")[0 if _chinese() else 1]
+        print(f"egov-desk-cli: {said}", file=sys.stderr)
+        return 130
 
 
-def _scan_into(args: argparse.Namespace, scanners: Any) -> int:
+def _scan_into(args: argparse.Namespace, make_scanners: Any) -> int:
     from egov_desk.core.scanning.saving import (
         discard,
         new_pages_folder,
@@ -73,13 +114,18 @@ def _scan_into(args: argparse.Namespace, scanners: Any) -> int:
     )
     from egov_desk.core.scanning.types import ScanSettings
 
-    settings = ScanSettings(source=args.source, mode=args.mode, dpi=args.dpi, pages=_pages(args.pages))
+    settings = ScanSettings(source=args.source, mode=args.mode, dpi=_dpi(args.dpi), pages=_pages(args.pages))
     chinese = _chinese()
     if args.name is not None:
         scan_file_name(args.name)  # a name a file cannot hold is refused before anything is scanned
     with open_workspace(args) as workspace:
         assessment = assessment_of(workspace, args)
-        evidence = workspace.evidence.item_evidence(assessment, args.item)  # an unknown item is refused first
+        try:
+            evidence = workspace.evidence.item_evidence(assessment, args.item)  # an unknown item is refused first
+        except Failure as failure:
+            if failure.kind != "no_item":
+                raise
+            raise Refused(failure.english, failure.chinese, failure.kind, **failure.values) from None
         requirement = None
         if args.requirement is not None:
             states = evidence.requirements
@@ -90,17 +136,24 @@ def _scan_into(args: argparse.Namespace, scanners: Any) -> int:
                 )
             requirement = states[args.requirement - 1].id
         refuse_if_cannot_attach(workspace.evidence, assessment)  # said before the scanner runs, not after
+        scanners = make_scanners()  # looked for once the workspace and the item are known to be there
         device = scanners.device(args.device)
         folder = new_pages_folder()
         pages = []
-        try:
-            for page in scanners.acquire(device, settings, folder):
-                pages.append(page)
-                said = f"已扫描第 {len(pages)} 页" if chinese else f"scanned page {len(pages)}"
-                print(f"{said} ({page.width}×{page.height}, {page.dpi} dpi)", file=sys.stderr)
-        except BaseException:
+        with _ctrl_c_between_pages() as stopping:
+            try:
+                for page in scanners.acquire(device, settings, folder, stopping):
+                    pages.append(page)
+                    said = f"已扫描第 {len(pages)} 页" if chinese else f"scanned page {len(pages)}"
+                    print(f"{said} ({page.width}×{page.height}, {page.dpi} dpi)", file=sys.stderr)
+            except BaseException:
+                discard(folder)
+                if stopping():  # scanimage, stopped by the same Ctrl+C, may say it was cancelled
+                    raise KeyboardInterrupt from None
+                raise
+        if stopping():
             discard(folder)
-            raise
+            raise KeyboardInterrupt
         try:
             saved = save_scan(workspace.evidence, assessment, args.item, pages, requirement, name=args.name)
         except Exception:

@@ -104,7 +104,8 @@ def test_no_scanner_says_how_to_add_the_files_instead(tmp_path: Path) -> None:
     )
     assert ran.returncode == 2
     assert ran.stderr.strip() == (
-        "egov-desk-cli: 未找到扫描仪。请检查扫描仪已连接并开机，或用「添加文件」/拖放把扫描好的文件加进来。"
+        "egov-desk-cli: 未找到扫描仪。请检查扫描仪已连接并开机，或用 egov-desk-cli evidence add --item 编号 文件… "
+        "把扫描好的文件加进来。"
     )
 
 
@@ -134,3 +135,71 @@ def test_a_name_given_is_the_scans_file_name_and_one_a_file_cannot_hold_is_refus
     assert said == ""
     assert "scanned page" not in told  # refused before the scanner ran
     assert ":" in told.strip().splitlines()[-1]
+
+
+def test_a_source_the_scanner_lacks_is_refused_listing_its_sources_in_chinese_words(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    code, _, told = run(capsys, "scan", "--workspace", str(folder), "--item", "003", "--source", "tray")
+    assert code == 2
+    assert "没有 tray（可选来源：平板、自动进纸器）" in told
+
+
+def test_an_unknown_item_and_an_unknown_scanner_are_both_refused_input(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, told = run(capsys, "scan", "--workspace", str(folder), "--item", "999")
+    assert code == 2
+    assert "999" in told
+    code, _, told = run(capsys, "scan", "--workspace", str(folder), "--item", "003", "--device", "nope")
+    assert code == 2
+    assert "nope" in told
+
+
+@pytest.mark.parametrize("dpi", ["7", "74", "1201"])
+def test_a_resolution_outside_75_to_1200_dpi_is_refused_before_scanning(
+    folder: Path, capsys: pytest.CaptureFixture[str], dpi: str
+) -> None:
+    code, said, told = run(capsys, "scan", "--workspace", str(folder), "--item", "003", "--dpi", dpi)
+    assert code == 2
+    assert said == ""
+    assert "scanned page" not in told
+    assert f"--dpi {dpi}" in told
+    assert "75" in told
+    assert "1200" in told
+
+
+def test_a_missing_workspace_is_said_before_any_scanner_is_looked_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SANE_CONFIG_DIR", str(no_scanners_config(tmp_path / "none")))  # no scanner either
+    code, _, told = run(capsys, "scan", "--workspace", str(tmp_path / "missing"), "--item", "003")
+    assert code == 1
+    assert "missing" in told
+    assert "scanner" not in told.lower()
+
+
+def test_ctrl_c_while_scanning_says_so_in_one_chinese_line_and_keeps_nothing(folder: Path) -> None:
+    import signal
+
+    env = {**os.environ, "LANG": "zh_CN.UTF-8"}
+    args = ["scan", "--workspace", str(folder), "--item", "003", "--source", "feeder", "--pages", "all"]
+    scanning = subprocess.Popen(
+        [sys.executable, "-m", "egov_desk.cli", *args, "--dpi", "600", "--mode", "color"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    assert scanning.stderr is not None
+    first = scanning.stderr.readline()
+    assert "已扫描第 1 页" in first
+    scanning.send_signal(signal.SIGINT)
+    out, rest = scanning.communicate(timeout=60)
+    assert scanning.returncode == 130
+    assert out == ""
+    assert "Traceback" not in rest
+    last = rest.strip().splitlines()[-1]
+    assert last.startswith("egov-desk-cli: 已取消扫描")

@@ -4,6 +4,7 @@ undo step; closing with pages unsaved asks; no scanner says how to add files ins
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -116,12 +117,15 @@ def test_closing_with_unsaved_pages_asks_first(desk: ScanDesk) -> None:
     assert not folder.exists()
 
 
-def test_no_scanner_says_so_and_how_to_add_files_instead(desk: ScanDesk) -> None:
+def test_no_scanner_says_so_and_how_to_add_files_instead(window: MainWindow, desk: ScanDesk) -> None:
     desk.scanners = lambda: Scanners([])
     dialog = desk.open()
     assert dialog is not None
     assert "未找到扫描仪" in dialog.state.text()
-    assert "添加文件" in dialog.state.text()
+    action = window.menu_actions.add_evidence_action.text()  # the action's own name, as the menu shows it
+    shown = re.sub(r"\(&\w\)|&|…", "", action)
+    assert f"「{shown}」" in dialog.state.text()
+    assert "「添加文件」" not in dialog.state.text()
     assert not dialog.scan_button.isEnabled()
     assert not dialog.save_button.isEnabled()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from egov_desk.core.errors import Refused
+from egov_desk.core.scanning.types import is_feeder
 
 # SANE's status texts (sane_strstatus, read under LC_ALL=C) and the numbers scanimage exits with.
 SANE_STATUS_TEXTS = {
@@ -105,11 +106,20 @@ def status_kind(text: str) -> str:
     return SANE_STATUS_TEXTS.get(text.strip().rstrip("."), "failed")
 
 
-def no_scanner() -> ScanRefused:
+def no_scanner(add_action: str | None = None) -> ScanRefused:
+    """``add_action``: the window's action that attaches files, by its name as shown; None on the command line."""
+    if add_action is None:
+        return ScanRefused(
+            "No scanner was found. Check that the scanner is connected and switched on, or add the scanned files "
+            "with `egov-desk-cli evidence add --item CODE FILE…`.",
+            "未找到扫描仪。请检查扫描仪已连接并开机，或用 egov-desk-cli evidence add --item 编号 文件… "
+            "把扫描好的文件加进来。",
+            "no_scanner",
+        )
     return ScanRefused(
         "No scanner was found. Check that the scanner is connected and switched on, or add the scanned files "
-        "with “Add files…” or by dragging them onto the item's evidence.",
-        "未找到扫描仪。请检查扫描仪已连接并开机，或用「添加文件」/拖放把扫描好的文件加进来。",
+        f"with “{add_action}” or by dragging them onto the item's evidence.",
+        f"未找到扫描仪。请检查扫描仪已连接并开机，或用「{add_action}」/拖放把扫描好的文件加进来。",
         "no_scanner",
     )
 
@@ -125,12 +135,24 @@ def unknown_device(name: str, known: list[str]) -> ScanRefused:
     )
 
 
+def source_in_chinese(source: str) -> str:
+    """A source as the window names it in Chinese (drivers name theirs in English); an unknown one as given."""
+    lowered = source.lower()
+    if "duplex" in lowered:
+        return "自动进纸器（双面）"
+    if is_feeder(source):
+        return "自动进纸器"
+    if any(word in lowered for word in ("flatbed", "platen", "glass")):
+        return "平板"
+    return source
+
+
 def no_source(device: str, wanted: str, sources: tuple[str, ...]) -> ScanRefused:
-    listed = "、".join(sources) or "—"
+    listed = "、".join(source_in_chinese(source) for source in sources) or "—"
+    said = {"feeder": "进纸器", "flatbed": "平板"}.get(wanted.lower(), wanted)
     return ScanRefused(
         f"{device} has no {wanted} (it offers: {', '.join(sources) or 'no choice of source'}). Choose one it offers.",
-        f"{device} 没有{'进纸器' if wanted == 'feeder' else '平板' if wanted == 'flatbed' else wanted}"
-        f"（可选来源：{listed}）。请选择其中之一。",
+        f"{device} 没有 {said}（可选来源：{listed}）。请选择其中之一。",
         "no_source",
         device=device,
         source=wanted,

@@ -4,6 +4,7 @@ off the UI thread as one undo step: Ctrl+Z unlinks it, as for any attach."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -113,7 +114,10 @@ class ScanDesk(QObject):
             target += " — " + self.evidence.panel.requirement_text(requirement)
         said = self.evidence.panel.requirement_text(requirement) if requirement is not None else None
         name = suggested_stem(code, said, datetime.now())
-        dialog = ScanDialog(Acquiring(self.context.runner, self.scanners), target, self.context.parent, name)
+        adding = getattr(getattr(self.context.parent, "menu_actions", None), "add_evidence_action", None)
+        adding_name = re.sub(r"\(&\w\)|&|…", "", adding.text()) if adding is not None else ""
+        acquiring = Acquiring(self.context.runner, self.scanners)
+        dialog = ScanDialog(acquiring, target, self.context.parent, name, adding_name)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.save_requested.connect(lambda pages, name: self._save(dialog, code, requirement, pages, name))
         dialog.destroyed.connect(lambda *_: self._forget(dialog))

@@ -53,7 +53,9 @@ class ScanDialog(QDialog):
 
     save_requested = Signal(list, str)  # the pages, the file name (.pdf added)
 
-    def __init__(self, acquiring: Acquiring, target: str, parent: QWidget | None = None, name: str = "") -> None:
+    def __init__(
+        self, acquiring: Acquiring, target: str, parent: QWidget | None = None, name: str = "", add_files: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("scanDialog")
         self.setWindowTitle(self.tr("Scan into %1").replace("%1", target))
@@ -69,6 +71,7 @@ class ScanDialog(QDialog):
         self.saving = False
         self.question: QMessageBox | None = None
         self.last_error = ""
+        self.add_files = add_files  # the window's action attaching files, by name: what to do without a scanner
         self._build(target, name)
         self.resize(1000, 700)
         self.find_devices()
@@ -169,7 +172,7 @@ class ScanDialog(QDialog):
             from egov_desk.core.scanning.refusals import no_scanner
 
             self.options = None
-            self._say(say(no_scanner(), ui_language()))
+            self._say(say(no_scanner(self.add_files or None), ui_language()))
             self._update()
             return
         self._say("")
