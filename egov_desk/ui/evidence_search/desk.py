@@ -28,6 +28,7 @@ class EvidenceSearch(QObject):
         self.window = window
         self.context = context
         self.ocr = OcrRunner(window, context)
+        self.ocr.worker.ended.connect(self._reading_ended)
         actions = getattr(window, "menu_actions", None)
         find_action = getattr(actions, "find_action", None)
         search = window.findChild(QLineEdit, "searchBox")
@@ -52,8 +53,14 @@ class EvidenceSearch(QObject):
                 menu.addAction(self.ocr.action)
                 return
 
-    def search(self, words: str) -> Job:
-        """Search the assessment's evidence text off the UI thread (a server answers in its own time)."""
+    def _reading_ended(self, _ended: object) -> None:
+        """The hits shown said files were still waiting: the same words again, now that the reading ended."""
+        if self.hits.isVisible() and self.hits.waiting and self.hits.words:
+            self.search(self.hits.words, again=True)
+
+    def search(self, words: str, again: bool = False) -> Job:
+        """Search the assessment's evidence text off the UI thread (a server answers in its own time); ``again``:
+        the hits shown are looked for once more, after the reading ended."""
         if self.job is not None and self.job.running:
             self.job.cancel()
         self.searches += 1
@@ -70,19 +77,20 @@ class EvidenceSearch(QObject):
                 workspace.evidence_text.search(words, assessment_id),
                 workspace.evidence_text.progress(),
             ),
-            lambda found: self._found(number, words, found),
+            lambda found: self._found(number, words, found, again),
             lambda error: self._failed(number, words, error),
         )
         self.job = job
         return job
 
-    def _found(self, number: int, words: str, found: tuple[list[SearchHit], object]) -> None:
+    def _found(self, number: int, words: str, found: tuple[list[SearchHit], object], again: bool = False) -> None:
         if number != self.searches:
             return  # a later search replaced it
         hits, progress = found
         waiting = int(getattr(progress, "pending", 0))
-        self.hits.show_hits(words, hits, waiting)
-        self.hits.list.setFocus()
+        self.hits.show_hits(words, hits, waiting, again)
+        if not again:  # the person is elsewhere by now: the focus stays there
+            self.hits.list.setFocus()
 
     def _failed(self, number: int, words: str, error: BaseException) -> None:
         if number == self.searches:

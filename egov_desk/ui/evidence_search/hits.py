@@ -88,14 +88,16 @@ class HitsDock(QDockWidget):
         layout.addWidget(self.list, 1)
         self.setWidget(body)
         self.hits: list[SearchHit] = []
+        self.words = ""  # the words whose hits are shown
+        self.waiting = 0  # files not read yet when they were found
 
     def searching(self, words: str) -> None:
         self.said.setText(self.tr("Searching the evidence for “%1”…").replace("%1", words))
         self.list.clear()
         self.hits = []
 
-    def show_hits(self, words: str, hits: list[SearchHit], waiting: int) -> None:
-        self.hits = hits
+    def show_hits(self, words: str, hits: list[SearchHit], waiting: int, again: bool = False) -> None:
+        self.hits, self.words, self.waiting = hits, words, waiting
         self.list.clear()
         for hit in hits:
             requirement = f" · {hit.requirement_position}" if hit.requirement_position else ""
@@ -121,6 +123,8 @@ class HitsDock(QDockWidget):
             )
         else:
             lines.append(self.tr("Nothing found in the evidence's text for “%1”").replace("%1", words))
+        if again:
+            lines.append(self.tr("(searched again: the reading ended)"))
         if waiting:
             lines.append(
                 self.tr("%1 files are not read yet: the results may be incomplete").replace("%1", str(waiting))

@@ -1,0 +1,37 @@
+"""The 材料内容 hits as a new user reads them: complete once the reading ends, counted in files, pages and items,
+and a hit whose file was removed since says to search again and goes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from egov_desk.ui.evidence_search.desk import EvidenceSearch
+from egov_desk.ui.main_window import MainWindow
+from tests.ui.test_evidence_search import read_to_the_end
+from tests.ui.test_preview_pages import pdf_with_pages
+
+
+@pytest.fixture
+def desk(window: MainWindow) -> EvidenceSearch:
+    window.runner.synchronous = True
+    return window.evidence_search
+
+
+def test_hits_shown_while_files_waited_are_searched_again_when_the_reading_ends(
+    window: MainWindow, desk: EvidenceSearch, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window.workspace.evidence.attach(window.assessment.id, "003", [pdf_with_pages(tmp_path / "总结.pdf", ["网站建设"])])
+    desk.search("网站建设")
+    assert desk.hits.hits == []
+    assert "1" in desk.hits.said.text()  # 1 file is not read yet
+
+    desk.ocr.start_if_waiting()
+    read_to_the_end(desk, qtbot)
+
+    assert [hit.file_name for hit in desk.hits.hits] == ["总结.pdf"]
+    said = desk.hits.said.text()
+    assert "searched again" in said or "重新查找" in said
+    assert "not read yet" not in said
+    assert "未识别" not in said
