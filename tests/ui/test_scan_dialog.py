@@ -268,3 +268,36 @@ def test_the_scan_is_saved_under_the_name_typed_and_a_name_with_a_slash_is_refus
     assert desk.last_saved.name == "2019 年度网络安全等级保护测评报告.pdf"
     names = [f.name for f in window.workspace.evidence.item_evidence(window.assessment.id, "002").files()]
     assert names == ["2019 年度网络安全等级保护测评报告.pdf"]
+
+
+def test_the_progress_bar_shows_only_while_working_and_a_stopped_scan_says_how_many_pages_were_kept(
+    window: MainWindow, desk: ScanDesk
+) -> None:
+    dialog = scan_dialog(desk)
+    assert dialog.progress.isHidden()  # idle: no empty white bar
+    dialog.source.setCurrentIndex(dialog.source.findData("Automatic Document Feeder"))
+    dialog.until_empty.setChecked(False)
+    dialog.pages_count.setValue(3)
+    seen: list[bool] = []
+
+    def stop_after_the_first_page(*_page: object) -> None:
+        seen.append(not dialog.progress.isHidden())
+        dialog.stop()  # 取消扫描, as the person presses it while the first page arrives
+        for job in window.runner.jobs:
+            job.cancel()
+
+    dialog.acquiring.arrived.connect(stop_after_the_first_page)
+    dialog.scan_button.click()
+    assert seen[0]  # shown while scanning
+    assert dialog.progress.isHidden()
+    assert dialog.strip.count() == 1
+    stopped = dialog.state.text()
+    assert stopped == dialog.tr("Scan stopped: %1 page(s) kept. Scan more or save.").replace("%1", "1")
+
+
+def test_the_page_buttons_tooltips_show_their_keys_as_elsewhere_with_arrows(desk: ScanDesk) -> None:
+    dialog = scan_dialog(desk)
+    tips = [button.toolTip() for button in dialog.page_buttons]
+    assert tips[2].endswith("Ctrl+↑）") or tips[2].endswith("Ctrl+↑)")
+    assert tips[3].endswith("Ctrl+↓）") or tips[3].endswith("Ctrl+↓)")
+    assert all("方向" not in tip and "Up" not in tip for tip in tips)

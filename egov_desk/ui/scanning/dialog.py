@@ -69,6 +69,7 @@ class ScanDialog(QDialog):
         self.options: DeviceOptions | None = None
         self.job: Job | None = None
         self.saving = False
+        self.stopping = False  # 取消扫描 was pressed: the scan's end says so
         self.question: QMessageBox | None = None
         self.last_error = ""
         self.add_files = add_files  # the window's action attaching files, by name: what to do without a scanner
@@ -100,6 +101,9 @@ class ScanDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setRange(0, 1)
+        keep_place = self.progress.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)  # shown and hidden, the state's text below does not jump
+        self.progress.setSizePolicy(keep_place)
         self.state = QLabel()
         self.state.setObjectName("scanState")
         self.state.setWordWrap(True)
@@ -203,6 +207,7 @@ class ScanDialog(QDialog):
             self.folder = new_pages_folder()
             self.folders.append(self.folder)
         self._busy(True, scanning=True)
+        self.stopping = False
         self._say(self.tr("Scanning…"))
         remember(self.devices[index], self.settings())
         self.job = self.acquiring.scan(self.devices[index], self.settings(), self.folder, self._scanned, self._failed)
@@ -214,6 +219,7 @@ class ScanDialog(QDialog):
             self.progress.setValue(done)
 
     def stop(self) -> None:
+        self.stopping = True
         if self.job is not None and self.job.running:
             self.job.cancel()
             self._say(self.tr("Stopping after this page…"))
@@ -227,6 +233,10 @@ class ScanDialog(QDialog):
 
     def _scanned(self, count: int) -> None:
         self._ended()
+        if self.stopping:
+            said = self.tr("Scan stopped: %1 page(s) kept. Scan more or save.")
+            self._say(said.replace("%1", str(self.strip.count())))
+            return
         self._say(
             self.tr("%1 page(s) scanned. Turn, move or drop pages, scan more, or save.").replace("%1", str(count))
         )
@@ -342,7 +352,8 @@ class ScanDialog(QDialog):
 
     def _busy(self, busy: bool, scanning: bool = False) -> None:
         self.progress.setRange(0, 0 if busy else 1)
-        self.progress.setValue(0)  # idle: empty, not a full bar that reads as "done"
+        self.progress.setValue(0)
+        self.progress.setVisible(busy)  # idle: no bar at all (an empty one read as something stuck)
         self.stop_button.setEnabled(busy and scanning)
         self._update(busy)
 

@@ -167,7 +167,11 @@ def page_controls(owner: QWidget, strip: PageStrip, drop: Callable[[], None]) ->
     ):
         sequence = QKeySequence(keys)
         button = QPushButton(text)
-        button.setToolTip(f"{text} ({sequence.toString(QKeySequence.SequenceFormat.NativeText)})")
+        keys_shown = sequence.toString(QKeySequence.SequenceFormat.PortableText)  # as the app's other tips
+        keys_shown = keys_shown.replace("Up", "↑").replace("Down", "↓")
+        button.setToolTip(
+            QCoreApplication.translate("PageStrip", "%1 (%2)").replace("%1", text).replace("%2", keys_shown)
+        )
         button.clicked.connect(call)
         row.addWidget(button)
         buttons.append(button)
