@@ -35,3 +35,20 @@ def test_hits_shown_while_files_waited_are_searched_again_when_the_reading_ends(
     assert "searched again" in said or "重新查找" in said
     assert "not read yet" not in said
     assert "未识别" not in said
+
+
+def test_one_page_of_one_file_attached_to_two_items_is_counted_as_such(
+    window: MainWindow, desk: EvidenceSearch, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    pdf = pdf_with_pages(tmp_path / "安全检查.pdf", ["漏洞扫描报告", "整改情况"])
+    window.workspace.evidence.attach(window.assessment.id, "002", [pdf])
+    window.workspace.evidence.attach(window.assessment.id, "005", [pdf])
+    desk.ocr.start_if_waiting()
+    read_to_the_end(desk, qtbot)
+
+    desk.search("漏洞")
+    assert [hit.code for hit in desk.hits.hits] == ["002", "005"]  # a row per item
+    said = desk.hits.said.text()
+    assert "found on 1 page(s) of 1 file(s), in 2 items" in said or "在 1 个文件的 1 页中找到，涉及 2 个项目" in said, (
+        said
+    )

@@ -116,11 +116,7 @@ class HitsDock(QDockWidget):
             self.list.addTopLevelItem(row)
         lines = []
         if hits:
-            lines.append(
-                self.tr("“%1”: found on %2 pages — Enter or a double-click shows the page")
-                .replace("%1", words)
-                .replace("%2", str(len(hits)))
-            )
+            lines.append(self.counted(words, hits))
         else:
             lines.append(self.tr("Nothing found in the evidence's text for “%1”").replace("%1", words))
         if again:
@@ -135,6 +131,21 @@ class HitsDock(QDockWidget):
         first = self.list.topLevelItem(0)
         if first is not None:
             self.list.setCurrentItem(first)
+
+    def counted(self, words: str, hits: list[SearchHit]) -> str:
+        """Pages of files, once each however many items hold the file (a hit is a page of an item's file)."""
+        files = {hit.sha256 for hit in hits}
+        pages = {(hit.sha256, hit.page) for hit in hits}
+        items = {hit.code for hit in hits}
+        said = (
+            self.tr("“%1”: found on %2 page(s) of %3 file(s)")
+            .replace("%1", words)
+            .replace("%2", str(len(pages)))
+            .replace("%3", str(len(files)))
+        )
+        if len(items) > 1:
+            said += self.tr(", in %1 items").replace("%1", str(len(items)))
+        return said + self.tr(" — Enter or a double-click shows the page")
 
     def failed(self, words: str, reason: str) -> None:
         self.said.setText(
