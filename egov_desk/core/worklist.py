@@ -79,7 +79,7 @@ KIND_LABELS_EN = {
     OVERDUE: "past the deadline",
     CARRIED: "last year's materials to confirm",
 }
-PER_ITEM = frozenset({UNSCORED, RETURNED_ITEM, OVERDUE})  # counted once per item; the others per subject
+PER_ITEM = frozenset({UNSCORED, RETURNED_ITEM, OVERDUE, TEXT_FINDING})  # once per item; the others per subject
 PAGES_NAMED = 5  # a finding on more pages names the first few and counts the rest
 
 
