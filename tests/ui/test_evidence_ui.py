@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import docx
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
@@ -330,3 +331,25 @@ def test_a_date_changed_elsewhere_is_not_overwritten_by_the_window_nor_by_its_un
     window.menu_actions.undo_action.trigger()  # the undo would put back 2019-03-01 over the date set elsewhere
     assert "现为2019-06-01" in window.evidence_actions.last_notice
     assert window.workspace.evidence.files(window.assessment.id)[0].evidence_date == date(2019, 6, 1)
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_space_or_enter_on_a_file_row_opens_its_preview_as_a_double_click_does(  # type: ignore[no-untyped-def]
+    window: MainWindow, tmp_path: Path, qtbot, key: Qt.Key
+) -> None:
+    from egov_desk.ui.dialogs.preview import PreviewDialog
+
+    window.runner.synchronous = True
+    window.select_item("002")
+    drop(window, [write_pdf(tmp_path / "计划.pdf")], row=0)
+    panel = window.panel.evidence
+    asked: list[object] = []
+    panel.preview_requested.connect(asked.append)
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0).child(0))
+    qtbot.keyClick(panel.tree, key)
+    assert [getattr(f, "name", None) for f in asked] == ["计划.pdf"]
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))  # a requirement's row: the key keeps its own meaning
+    qtbot.keyClick(panel.tree, key)
+    assert len(asked) == 1
+    for dialog in window.findChildren(PreviewDialog):
+        dialog.close()

@@ -66,6 +66,12 @@ class ChecklistTree(QTreeWidget):
             self.menu_requested.emit(self.current_row_point())
             event.accept()
             return
+        row, opening = self.currentItem(), (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        plain = modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if key in opening and plain and row is not None and row.data(0, FileRole) is not None:
+            self.itemDoubleClicked.emit(row, 0)  # a file row: Space or Enter opens its preview, as a double-click
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
