@@ -2,7 +2,8 @@
 scans and images, offline), in the foreground. A progress bar on stderr, or with ``--json-progress`` one JSON
 object a line on stdout — {"done", "total", "file", "page", "pages"}, and at the end {"finished": true, "done",
 "failed", "stopped"} — which is how the window follows the worker it starts. Ctrl+C or SIGTERM stops it between
-pages: the files read so far stay read, the one being read is read again next time."""
+pages: the files read so far stay read, the one being read is read again next time. Exit status 0: every file read;
+3: some could not be read, each named with why; 130: stopped by Ctrl+C."""
 
 from __future__ import annotations
 
@@ -15,10 +16,16 @@ from typing import Any
 from egov_desk.cli.common import open_workspace
 
 BAR = 24
+SOME_NOT_READ = 3  # the exit status when a file could not be read (each is named with why); 0: every file read
 
 
 def add_ocr_command(commands: Any) -> None:
-    ocr = commands.add_parser("ocr", help="read the text of attached files not read yet (offline OCR)")
+    ocr = commands.add_parser(
+        "ocr",
+        help="read the text of attached files not read yet (offline OCR)",
+        description="Read the text of attached files not read yet (offline OCR). Exit status: 0 when every file was "
+        "read, 3 when some could not be read (each named with why), 130 when stopped with Ctrl+C.",
+    )
     ocr.add_argument("--workspace")
     ocr.add_argument("--json-progress", action="store_true", help="progress as JSON lines on stdout")
     ocr.add_argument("--again", action="store_true", help="read the files that failed before once more")
@@ -45,7 +52,10 @@ def cmd_ocr(args: argparse.Namespace) -> int:
             print(json.dumps(line, ensure_ascii=False), flush=True)
             return
         filled = BAR * step.done // max(step.total, 1)
-        page = f"第 {step.page}/{step.pages} 页" if chinese else f"page {step.page}/{step.pages}"
+        if not step.pages:  # the file could not be read: named below, with why
+            page = "无法识别" if chinese else "could not be read"
+        else:
+            page = f"第 {step.page}/{step.pages} 页" if chinese else f"page {step.page}/{step.pages}"
         bar = f"\r[{'#' * filled}{' ' * (BAR - filled)}] {step.done}/{step.total}  {step.file[:40]}  {page}"
         print(bar.ljust(100), end="", file=sys.stderr, flush=True)
 
@@ -70,4 +80,6 @@ def cmd_ocr(args: argparse.Namespace) -> int:
             )
         for name, error in worked.failures:
             print(f"  {name}: {error.text(chinese)}", file=sys.stderr)
-    return 130 if worked.stopped and stop and stop[0] == signal.SIGINT else 0
+    if worked.stopped and stop and stop[0] == signal.SIGINT:
+        return 130
+    return SOME_NOT_READ if worked.failures else 0

@@ -12,7 +12,13 @@ from egov_desk.cli.common import Refused, assessment_of, open_workspace, print_j
 
 
 def add_search_command(commands: Any) -> None:
-    search = commands.add_parser("search", help="search the text of the evidence files (材料内容)")
+    search = commands.add_parser(
+        "search",
+        help="search the text of the evidence files (材料内容)",
+        description="Search the text of the evidence files (材料内容): each page holding every word, with its item, "
+        "file and snippet. Exit status 0 whether or not anything is found (nothing found is said on stderr; with "
+        "--json the hits are empty); 2 when refused.",
+    )
     search.add_argument("text", nargs="?", default="", help="the words to find (every one must be on the page)")
     search.add_argument("--workspace")
     search.add_argument("--assessment", type=int)
@@ -57,6 +63,11 @@ def cmd_search(args: argparse.Namespace) -> int:
         for hit in hits:
             page = f"第 {hit.page} 页" if chinese else f"page {hit.page}"
             print(f"{hit.code:<8} {hit.file_name}  {page}  {hit.snippet}")
+    if not hits and not args.json:
+        print(
+            f"材料内容中没有找到“{args.text}”" if chinese else f"nothing found in the evidence text for “{args.text}”",
+            file=sys.stderr,
+        )
     if waiting and not args.json:
         print(
             f"还有 {waiting} 个文件尚未识别文字；运行 egov-desk-cli ocr 后再查找"

@@ -41,6 +41,7 @@ def test_a_file_added_waits_for_ocr_and_is_found_after_it(
 
     code, out, err = run(capsys, "search", "会议纪要", "--workspace", str(folder))
     assert (code, out) == (0, "")
+    assert "nothing found in the evidence text for “会议纪要”" in err
     assert "1 files are not read yet" in err
 
     code, out, err = run(capsys, "ocr", "--workspace", str(folder))
@@ -190,6 +191,17 @@ def test_ocr_names_each_file_it_could_not_read_and_why(
     broken.write_bytes(b"%PDF-1.4\nnothing else\n")
     run(capsys, "evidence", "add", "--workspace", str(folder), "--item", "001", str(broken))
     code, out, err = run(capsys, "ocr", "--workspace", str(folder))
-    assert code == 0
+    assert code == 3  # some could not be read
+    assert "坏.pdf  could not be read" in err  # the progress line names it, not page 0/0
+    assert "0/0" not in err
     assert "read 0 files, 1 could not be read" in out
     assert "  坏.pdf: the file cannot be read (damaged or not what its name says)" in err
+
+
+def test_a_search_finding_nothing_says_so_in_the_locales_language(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    code, out, err = run(capsys, "search", "区块链", "--workspace", str(folder))
+    assert (code, out) == (0, "")
+    assert err.strip() == "材料内容中没有找到“区块链”"
