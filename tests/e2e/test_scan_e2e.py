@@ -1,6 +1,6 @@
 """扫描 from the keyboard, in the real app, with SANE's test device as the office scanner: an item chosen by
 Ctrl+F, the scan dialog opened by its shortcut (Ctrl+Shift+D), two pages scanned (Alt+S), the second turned
-(Ctrl+R), saved to the evidence (Alt+V) — the workspace then holds one two-page PDF on that item."""
+(Ctrl+R), named (Alt+N) and saved to the evidence (Alt+V) — the workspace then holds one two-page PDF on that item."""
 
 from __future__ import annotations
 
@@ -64,15 +64,16 @@ def test_two_pages_scanned_turned_and_saved_from_the_keyboard(
         assert len(pages) == 1  # [1:] of two
         time.sleep(1.0)  # the pages reach the strip
 
-    with step("Ctrl+R turns the current page, Alt+V saves the PDF to the item"):
+    with step("Ctrl+R turns the current page; Alt+N names the scan; Alt+V saves the PDF to the item"):
         app.key("ctrl+r")
+        app.key("alt+n", "ctrl+a")
+        app.type("002 plan 2019")
         app.key("alt+v")
         app.wait_gone(DIALOG, timeout=30)
 
     files = wait_until(lambda: evidence(workspace), timeout=20, what="the scan in `egov-desk-cli evidence list`")
     (scan,) = files
-    assert scan["name"].startswith("002 ")
-    assert "扫描" in scan["name"]
+    assert scan["name"] == "002 plan 2019.pdf"  # as typed, .pdf added
     assert scan["kind"] == "pdf"
     assert [link["code"] for link in scan["items"]] == ["002"]
     pdf = pypdf.PdfReader(workspace / "vault" / scan["sha256"][:2] / scan["sha256"])
