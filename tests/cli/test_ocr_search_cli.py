@@ -195,7 +195,22 @@ def test_ocr_names_each_file_it_could_not_read_and_why(
     assert "坏.pdf  could not be read" in err  # the progress line names it, not page 0/0
     assert "0/0" not in err
     assert "read 0 files, 1 could not be read" in out
-    assert "  坏.pdf: the file cannot be read (damaged or not what its name says)" in err
+    assert "  坏.pdf: the file cannot be read (damaged or not what its name says) — details: " in err
+
+
+def test_ocr_again_in_chinese_names_the_file_in_whole_chinese(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "坏.pdf"
+    broken.write_bytes(b"%PDF-1.4\nnothing else\n")
+    run(capsys, "evidence", "add", "--workspace", str(folder), "--item", "001", str(broken))
+    run(capsys, "ocr", "--workspace", str(folder))
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    code, _, err = run(capsys, "ocr", "--workspace", str(folder), "--again")
+    assert code == 3
+    assert "坏.pdf  无法识别" in err
+    [line] = [line for line in err.splitlines() if line.startswith("  坏.pdf: ")]
+    assert line == "  坏.pdf: 无法读取文件内容：文件已损坏，或与其类型不符；请添加一份能正常打开的副本"
 
 
 def test_a_search_finding_nothing_says_so_in_the_locales_language(

@@ -16,6 +16,7 @@ from egov_desk.ui.evidence_search.desk import EvidenceSearch
 from egov_desk.ui.evidence_search.ocr_runner import OcrRunner
 from egov_desk.ui.evidence_search.scope import EVIDENCE, INDICATORS
 from egov_desk.ui.evidence_search.worker_process import Ended, Step
+from egov_desk.ui.language import ui_language
 from egov_desk.ui.main_window import MainWindow
 from tests.ui.helpers import shown_window
 from tests.ui.test_evidence_ui import drop
@@ -106,7 +107,9 @@ def test_reading_is_cancelled_from_the_status_bar_and_the_rest_waits(
 def test_a_file_whose_text_cannot_be_read_is_listed_with_its_reason(
     window: MainWindow, desk: EvidenceSearch, qtbot, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    window.workspace.evidence.attach(window.assessment.id, "002", [broken_pdf(tmp_path / "损坏的扫描件.pdf")])
+    broken = broken_pdf(tmp_path / "损坏的扫描件.pdf")
+    window.workspace.evidence.attach(window.assessment.id, "002", [broken])
+    window.workspace.evidence.attach(window.assessment.id, "005", [broken])
     desk.ocr.start_if_waiting()
     ended = read_to_the_end(desk, qtbot)
     assert ended.failed == 1
@@ -117,8 +120,13 @@ def test_a_file_whose_text_cannot_be_read_is_listed_with_its_reason(
     assert dialog.isVisible()
     row = dialog.list.topLevelItem(0)
     assert row is not None
-    assert row.text(0) == "损坏的扫描件.pdf"
-    assert row.text(1)  # the reason, in the UI's language
+    assert (row.text(0), row.text(1)) == ("002、005", "损坏的扫描件.pdf")  # the items holding it
+    reason = row.text(2)
+    if ui_language() == "en":
+        assert "details:" in reason
+    else:  # whole Chinese: the library's English only in the log
+        assert "文件已损坏" in reason
+        assert not any("a" <= c.lower() <= "z" for c in reason), reason
     dialog.close()
 
 

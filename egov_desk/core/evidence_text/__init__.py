@@ -46,6 +46,11 @@ class EvidenceText:
         with self.store.read() as session:
             return findings(session, assessment_id, code)
 
+    def failed_files(self, assessment_id: int) -> list[tuple[str, str, tuple[str, ...]]]:
+        """:meth:`failures` with the codes of the assessment's items holding each file: (name, reason, codes)."""
+        with self.store.read() as session:
+            return queue.failed_files(session, assessment_id)
+
     def failures(self) -> list[tuple[str, str]]:
         """The files whose text could not be read: (name, reason as ``english\\nchinese``)."""
         with self.store.read() as session:

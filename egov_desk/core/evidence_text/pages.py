@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -22,13 +23,16 @@ class Stopped(Exception):
 
 
 PageHeard = Callable[[int, int], None]
+log = logging.getLogger(__name__)
 
 
 def broken(path: Path, exc: BaseException) -> TextNotRead:
+    """The library's own words (English) only in the log and after "details:" in English: the Chinese is whole."""
     reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    log.warning("the text of %s cannot be read: %s", path.name, reason)
     return TextNotRead(
-        f"the file cannot be read (damaged or not what its name says): {reason}",
-        f"无法读取文件内容（文件已损坏或与其类型不符）：{reason}",
+        f"the file cannot be read (damaged or not what its name says) — details: {reason}",
+        "无法读取文件内容：文件已损坏，或与其类型不符；请添加一份能正常打开的副本",
         "broken",
     )
 

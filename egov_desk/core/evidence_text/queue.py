@@ -11,10 +11,12 @@ from sqlalchemy.orm import Session
 
 from egov_desk.core.db.models import (
     EvidenceFile,
+    EvidenceLink,
     EvidenceTextClaim,
     EvidenceTextMark,
     EvidenceTextRow,
     EvidenceTextState,
+    ItemRow,
     utcnow,
 )
 from egov_desk.core.evidence_text.marks import page_marks
@@ -113,3 +115,35 @@ def failures(session: Session) -> list[tuple[str, str]]:
         .order_by(EvidenceFile.id)
     )
     return [(name, error) for name, error in rows]
+
+
+def failed_codes(session: Session, assessment_id: int) -> dict[str, tuple[str, ...]]:
+    """Per failed file's bytes, the items of the assessment holding it (编号), in the system's order."""
+    rows = session.execute(
+        select(EvidenceFile.sha256, ItemRow.code)
+        .join(EvidenceTextState, EvidenceTextState.sha256 == EvidenceFile.sha256)
+        .join(EvidenceLink, EvidenceLink.file_id == EvidenceFile.id)
+        .join(ItemRow, ItemRow.id == EvidenceLink.item_id)
+        .where(EvidenceTextState.state == FAILED, EvidenceFile.assessment_id == assessment_id)
+        .order_by(ItemRow.id)
+    )
+    codes: dict[str, list[str]] = {}
+    for sha256, code in rows:
+        if code not in codes.setdefault(sha256, []):
+            codes[sha256].append(code)
+    return {sha256: tuple(found) for sha256, found in codes.items()}
+
+
+def failed_files(session: Session, assessment_id: int) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The files whose text could not be read, with why (``english\nchinese``) and the assessment's items holding
+    each; a file not in the assessment has no item."""
+    first = select(EvidenceFile.sha256, func.min(EvidenceFile.id).label("id")).group_by(EvidenceFile.sha256).subquery()
+    rows = session.execute(
+        select(EvidenceFile.sha256, EvidenceFile.original_name, EvidenceTextState.error)
+        .join(first, first.c.id == EvidenceFile.id)
+        .join(EvidenceTextState, EvidenceTextState.sha256 == EvidenceFile.sha256)
+        .where(EvidenceTextState.state == FAILED)
+        .order_by(EvidenceFile.id)
+    )
+    codes = failed_codes(session, assessment_id)
+    return [(name, error, codes.get(sha256, ())) for sha256, name, error in rows]

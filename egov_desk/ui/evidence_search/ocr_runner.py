@@ -138,7 +138,8 @@ class OcrRunner(QObject):
         )
 
     def show_failures(self) -> FailuresDialog:
-        dialog = FailuresDialog(self.context.workspace.evidence_text.failures(), self.window)
+        failed = self.context.workspace.evidence_text.failed_files(self.context.assessment.id)
+        dialog = FailuresDialog(failed, self.window)
         self.failures_dialog = dialog
         dialog.open()
         return dialog
