@@ -11,18 +11,15 @@ from egov_desk.ui.scanning.remembered import choose
 from egov_desk.ui.scanning.source_names import source_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ScanDialog", text)  # the dialog's words, translated where they always were
-
-
 class ScannerForm(QFormLayout):
-    """The fields; ``settings()`` reads the scan they ask for."""
+    """The fields; ``settings()`` reads the scan they ask for. Their words stay the dialog's (context ScanDialog),
+    written out as literals for lupdate."""
 
     def __init__(self) -> None:
         super().__init__()
         self.device = QComboBox()
         self.device.setObjectName("scanDevice")
-        self.find_again = QPushButton(_tr("&Look again"))
+        self.find_again = QPushButton(QCoreApplication.translate("ScanDialog", "&Look again"))
         device_row = QHBoxLayout()
         device_row.addWidget(self.device, 1)
         device_row.addWidget(self.find_again)
@@ -32,18 +29,18 @@ class ScannerForm(QFormLayout):
         self.dpi = QComboBox()
         self.pages_count = QSpinBox()
         self.pages_count.setRange(1, 999)
-        self.until_empty = QCheckBox(_tr("Until the feeder is &empty"))
+        self.until_empty = QCheckBox(QCoreApplication.translate("ScanDialog", "Until the feeder is &empty"))
         self.until_empty.toggled.connect(lambda on: self.pages_count.setEnabled(not on))
         pages_row = QHBoxLayout()
         pages_row.addWidget(self.pages_count)
         pages_row.addWidget(self.until_empty, 1)
-        scanner_label = QLabel(_tr("Sc&anner:"))
+        scanner_label = QLabel(QCoreApplication.translate("ScanDialog", "Sc&anner:"))
         scanner_label.setBuddy(self.device)  # the form makes the other labels their fields' buddies: Alt+letter
         self.addRow(scanner_label, device_row)
-        self.addRow(_tr("S&ource:"), self.source)
-        self.addRow(_tr("&Colour:"), self.mode)
-        self.addRow(_tr("&Resolution:"), self.dpi)
-        pages_label = QLabel(_tr("&Pages:"))
+        self.addRow(QCoreApplication.translate("ScanDialog", "S&ource:"), self.source)
+        self.addRow(QCoreApplication.translate("ScanDialog", "&Colour:"), self.mode)
+        self.addRow(QCoreApplication.translate("ScanDialog", "&Resolution:"), self.dpi)
+        pages_label = QLabel(QCoreApplication.translate("ScanDialog", "&Pages:"))
         pages_label.setBuddy(self.pages_count)
         self.addRow(pages_label, pages_row)
 
@@ -52,7 +49,11 @@ class ScannerForm(QFormLayout):
         self.source.clear()
         for source in options.sources:
             self.source.addItem(source_label(source), source)
-        names = {"gray": _tr("Gray"), "color": _tr("Colour"), "lineart": _tr("Black and white")}
+        names = {
+            "gray": QCoreApplication.translate("ScanDialog", "Gray"),
+            "color": QCoreApplication.translate("ScanDialog", "Colour"),
+            "lineart": QCoreApplication.translate("ScanDialog", "Black and white"),
+        }
         self.mode.clear()
         for mode in options.modes:
             self.mode.addItem(names[mode], mode)
