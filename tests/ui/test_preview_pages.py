@@ -172,8 +172,10 @@ def test_the_preview_opens_at_page_2_with_the_words_found_in_the_pdf_marked(
     assert pdf.pager.where.text() == "2 / 2"
     assert pdf.boxes(1)  # found in the page's own text by QtPdf's search (the PDF spells 网 as the radical ⽹)
     assert yellow(pdf.canvas.shown) > 10
+    assert dialog.windowTitle().endswith(("page 2", "第 2 页"))
     pdf.go(0)
     assert yellow(pdf.canvas.shown) == 0
+    assert dialog.windowTitle().endswith(("page 1", "第 1 页"))  # the title follows the page
 
 
 def test_an_ocr_line_box_is_marked_on_a_photo_and_stays_on_its_words_when_the_page_is_turned(

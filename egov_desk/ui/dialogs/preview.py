@@ -181,6 +181,10 @@ class PreviewDialog(QDialog):
         self.content = preview_widget(
             file, path, self, self.runner, rotations=self.rotations, highlight=highlight, page=max(page - 1, 0)
         )
+        self.name = file.name
+        if isinstance(self.content, PagedPreview):
+            self.content.page_shown.connect(self._titled)
+            self._titled(self.content.page)
         open_button = QPushButton(self.tr("Open with its program"))
         open_button.clicked.connect(lambda: open_with(file))  # type: ignore[operator]
         close = QPushButton(self.tr("Close"))
@@ -193,6 +197,12 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.content, 1)
         layout.addLayout(buttons)
         self.resize(900, 700)
+
+    def _titled(self, page: int) -> None:
+        """The file's name, and the page shown when it has more than one."""
+        several = isinstance(self.content, PagedPreview) and self.content.pages > 1
+        title = self.tr("%1 — page %2").replace("%1", self.name).replace("%2", str(page + 1))
+        self.setWindowTitle(title if several else self.name)
 
     def show_page(self, page: int) -> None:
         """Go to ``page`` (1-based) of a paged file."""

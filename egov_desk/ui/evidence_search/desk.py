@@ -123,7 +123,6 @@ class EvidenceSearch(QObject):
             highlight=Highlight(words, hit.page - 1, hit.boxes),
             workspace=self.context.workspace,
         )
-        dialog.setWindowTitle(self.tr("%1 — page %2").replace("%1", file.name).replace("%2", str(hit.page)))
         self.preview = dialog
         dialog.open()
 

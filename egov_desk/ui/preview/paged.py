@@ -3,7 +3,7 @@ turned as its view setting says, the words searched for marked on it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -18,6 +18,8 @@ WIDEST = 4000  # pixels: the widest a page is rendered
 
 
 class PagedPreview(QWidget):
+    page_shown = Signal(int)  # 0-based: the page now shown (the dialog's title follows it)
+
     def __init__(
         self,
         source: PageSource,
@@ -72,6 +74,7 @@ class PagedPreview(QWidget):
             self.page = page
             self._show()
             self.thumbnails.show_page(page)
+            self.page_shown.emit(page)
 
     def zoom(self, factor: float) -> None:
         natural = self.source.natural_size(self.page) if self.pages else None
