@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from egov_desk.ui.evidence_search.desk import EvidenceSearch
+from egov_desk.ui.evidence_search.worker_process import Ended
 from egov_desk.ui.main_window import MainWindow
 from tests.ui.test_evidence_search import read_to_the_end
 from tests.ui.test_preview_pages import pdf_with_pages
@@ -52,3 +53,14 @@ def test_one_page_of_one_file_attached_to_two_items_is_counted_as_such(
     assert "found on 1 page(s) of 1 file(s), in 2 items" in said or "在 1 个文件的 1 页中找到，涉及 2 个项目" in said, (
         said
     )
+
+
+def test_after_a_stop_the_status_bar_says_which_keys_go_on_now(
+    window: MainWindow, desk: EvidenceSearch, tmp_path: Path
+) -> None:
+    window.workspace.evidence.attach(window.assessment.id, "003", [pdf_with_pages(tmp_path / "a.pdf", ["网站建设"])])
+    desk.ocr.action.setShortcut("Ctrl+Alt+R")  # read from the action, whatever it is
+    desk.ocr._ended(Ended(0, 0, True))
+    said = desk.ocr.status.label.text()
+    assert "1" in said  # 1 file waits
+    assert "Ctrl+Alt+R" in said

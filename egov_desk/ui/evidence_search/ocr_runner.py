@@ -126,7 +126,8 @@ class OcrRunner(QObject):
         self._show_running(False)
         if ended.error:
             self.held = True
-        self.status.ended(ended, self.pending() if ended.stopped else 0)
+        keys = self.action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.status.ended(ended, self.pending() if ended.stopped else 0, keys)
         if ended.done and not self.closed:  # stopped or failed too: what it committed before is there
             self.text_read.emit()
         if not self.held and not ended.stopped:

@@ -81,7 +81,8 @@ class OcrStatus(QWidget):
         self.label.setText(self.tr("Stopping after this page…"))
         self.cancel.setEnabled(False)
 
-    def ended(self, ended: Ended, waiting: int) -> None:
+    def ended(self, ended: Ended, waiting: int, keys: str = "") -> None:
+        """``keys``: the shortcut that starts the reading again, said after a stop while files wait."""
         self.bar.hide()
         self.cancel.hide()
         self.label.setToolTip("")
@@ -92,6 +93,7 @@ class OcrStatus(QWidget):
                 self.tr("Text reading stopped: %1 files read, %2 wait for the next start")
                 .replace("%1", str(ended.done))
                 .replace("%2", str(waiting))
+                + (self.tr("; press %1 to go on now").replace("%1", keys) if waiting and keys else "")
             )
         else:
             self.label.setText(self.tr("Evidence text read: %1 files").replace("%1", str(ended.done)))
