@@ -301,3 +301,18 @@ def test_the_page_buttons_tooltips_show_their_keys_as_elsewhere_with_arrows(desk
     assert tips[2].endswith("Ctrl+↑）") or tips[2].endswith("Ctrl+↑)")
     assert tips[3].endswith("Ctrl+↓）") or tips[3].endswith("Ctrl+↓)")
     assert all("方向" not in tip and "Up" not in tip for tip in tips)
+
+
+def test_enter_in_the_name_field_saves_rather_than_scanning_more(
+    desk: ScanDesk,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    dialog = scan_dialog(desk)
+    dialog.scan_button.click()
+    dialog.name.setText("会议纪要")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    assert desk.last_saved is not None
+    assert desk.last_saved.name == "会议纪要.pdf"
+    assert desk.last_saved.pages == 1
+    assert dialog.strip.count() == 0  # nor a page scanned after by the dialog's default button (扫描)
+    assert not dialog.isVisible()

@@ -141,6 +141,7 @@ class ScanDialog(QDialog):
         bottom.addWidget(self.count_label)
         self.name = QLineEdit(name)
         self.name.setObjectName("scanName")
+        self.name.returnPressed.connect(self.save)  # Enter after typing the name saves (not 扫描, the default)
         name_label = QLabel(self.tr("File &name:"))
         name_label.setBuddy(self.name)
         bottom.addWidget(name_label)
@@ -201,7 +202,7 @@ class ScanDialog(QDialog):
 
     def scan(self) -> None:
         index = self.device.currentIndex()
-        if self.job_running() or self.options is None or not 0 <= index < len(self.devices):
+        if self.job_running() or self.saving or self.options is None or not 0 <= index < len(self.devices):
             return
         if self.folder is None or not self.folder.exists():
             self.folder = new_pages_folder()
