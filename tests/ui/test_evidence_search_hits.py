@@ -64,3 +64,26 @@ def test_after_a_stop_the_status_bar_says_which_keys_go_on_now(
     said = desk.ocr.status.label.text()
     assert "1" in said  # 1 file waits
     assert "Ctrl+Alt+R" in said
+
+
+def test_a_hit_whose_file_was_removed_since_says_to_search_again_and_goes(
+    window: MainWindow, desk: EvidenceSearch, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    for name in ("演练记录.pdf", "演练总结.pdf"):
+        window.workspace.evidence.attach(window.assessment.id, "003", [pdf_with_pages(tmp_path / name, ["应急演练"])])
+    desk.ocr.start_if_waiting()
+    read_to_the_end(desk, qtbot)
+    desk.search("应急演练")
+    assert sorted(hit.file_name for hit in desk.hits.hits) == ["演练总结.pdf", "演练记录.pdf"]
+    gone = next(hit for hit in desk.hits.hits if hit.file_name == "演练记录.pdf")
+    file = next(f for f in window.workspace.evidence.files(window.assessment.id) if f.id == gone.file_id)
+    for link_id, _code, _requirement in file.links:
+        window.workspace.evidence.unlink(link_id)
+
+    desk.hits.opened.emit(gone)
+
+    said = window.statusBar().currentMessage()
+    assert "演练记录.pdf" in said
+    assert "search again" in said or "请重新查找" in said
+    assert [hit.file_name for hit in desk.hits.hits] == ["演练总结.pdf"]
+    assert desk.hits.list.topLevelItemCount() == 1

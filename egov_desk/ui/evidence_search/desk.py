@@ -103,8 +103,10 @@ class EvidenceSearch(QObject):
     def open_hit(self, hit: SearchHit) -> None:
         """The preview at the hit's page, its words marked (fetched first from a server's database)."""
         file = self.file_of(hit)
-        if file is None:
-            self.context.status(self.tr("%1 is no longer attached").replace("%1", hit.file_name), 5000)
+        if file is None:  # removed since it was found: its rows go, and the person is told to search again
+            self.hits.forget_file(hit.file_id)
+            said = self.tr("%1 is no longer in the evidence; search again").replace("%1", hit.file_name)
+            self.context.status(said, 8000)
             return
         self.copies.fetch(file, lambda path: self._preview(file, path, hit), self._not_fetched, False)
 

@@ -132,6 +132,14 @@ class HitsDock(QDockWidget):
         if first is not None:
             self.list.setCurrentItem(first)
 
+    def forget_file(self, file_id: int) -> None:
+        """A file removed since it was found: its rows go (the others keep their place)."""
+        self.hits = [hit for hit in self.hits if hit.file_id != file_id]
+        for number in reversed(range(self.list.topLevelItemCount())):
+            row = self.list.topLevelItem(number)
+            if row is not None and row.data(0, HIT).file_id == file_id:
+                self.list.takeTopLevelItem(number)
+
     def counted(self, words: str, hits: list[SearchHit]) -> str:
         """Pages of files, once each however many items hold the file (a hit is a page of an item's file)."""
         files = {hit.sha256 for hit in hits}
