@@ -7,10 +7,10 @@ import hashlib
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPageSize, QPainter, QPdfWriter, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from egov_desk.core.evidence import FileInfo
 from egov_desk.ui.dialogs.preview import ImagePreview, PdfPreview, PreviewDialog
@@ -74,6 +74,13 @@ def yellow(image: QImage, region: QRect | None = None) -> int:
             colour = image.pixelColor(x, y)
             count += colour.red() - colour.blue() > 60 and colour.green() - colour.blue() > 40
     return count
+
+
+def painted(image: QImage) -> QRect:
+    """The part of a thumbnail's box the page is drawn in (the rest is transparent)."""
+    xs = [x for x in range(image.width()) for y in range(0, image.height(), 2) if image.pixelColor(x, y).alpha()]
+    ys = [y for y in range(image.height()) for x in range(0, image.width(), 2) if image.pixelColor(x, y).alpha()]
+    return QRect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
 
 
 def test_the_preview_shows_a_thumbnail_of_every_page_and_goes_where_one_is_clicked(
@@ -144,8 +151,10 @@ def test_a_page_turned_right_is_kept_as_a_view_setting_and_the_stored_file_never
     assert isinstance(shown, PdfPreview)
     assert shown.canvas.shown.width() > shown.canvas.shown.height()  # shown turned the next time
     qtbot.waitUntil(lambda: 0 in shown.thumbnails.rendered)
-    thumbnail = shown.thumbnails.item(0).icon().availableSizes()[0]
-    assert thumbnail.width() > thumbnail.height()
+    turned_icon, upright_icon = (shown.thumbnails.item(n).icon() for n in (0, 1))
+    assert turned_icon.availableSizes() == upright_icon.availableSizes()  # one box: the numbers sit alike
+    drawn = painted(turned_icon.pixmap(turned_icon.availableSizes()[0]).toImage())
+    assert drawn.width() > drawn.height()  # the page lies on its side inside it
     shown.pager.turn_left.click()
     assert window.workspace.setting(SETTING) == {}
     assert hashlib.sha256(stored.read_bytes()).hexdigest() == before == file.sha256
@@ -209,3 +218,42 @@ def test_an_ocr_line_box_is_marked_on_a_photo_and_stays_on_its_words_when_the_pa
     assert yellow(shown, top_right) > 10
     assert yellow(shown, top_left) == 0
     assert image.image.size().toTuple() == (800, 1100)  # the picture itself as it was
+
+
+def test_the_preview_zooms_with_ctrl_plus_minus_zero_and_the_wheel_saying_the_level(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    file = attached(window, pdf_with_pages(tmp_path / "通知.pdf", ["第一页"]))
+    dialog = window.evidence_actions.preview(file)
+    qtbot.addWidget(dialog)
+    pdf = dialog.content
+    assert isinstance(pdf, PdfPreview)
+    qtbot.waitUntil(lambda: pdf.pager.level.text() == f"{pdf.level()}%")  # once the size settled
+    fitted = pdf.level()
+    width = pdf.canvas.shown.width()
+
+    press(dialog, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)  # Ctrl++ as typed without Shift
+    assert pdf.canvas.shown.width() > width
+    assert pdf.pager.level.text() == f"{round(fitted * 1.25)}%"
+    press(dialog, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    press(dialog, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert pdf.canvas.shown.width() < width
+    press(dialog, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert pdf.scale == 0  # fitted to the width again
+    assert pdf.pager.level.text() == f"{pdf.level()}%"
+    width = pdf.canvas.shown.width()
+
+    viewport = pdf.canvas.viewport()
+    centre = QPointF(viewport.rect().center())
+    wheel = QWheelEvent(
+        centre,
+        viewport.mapToGlobal(centre),
+        QPoint(),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, wheel)
+    assert pdf.canvas.shown.width() > width

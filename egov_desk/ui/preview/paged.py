@@ -3,8 +3,8 @@ turned as its view setting says, the words searched for marked on it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QImage, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QKeySequence, QResizeEvent, QShortcut, QWheelEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from egov_desk.ui.preview.canvas import PageCanvas, marked, turned, unturned_width
@@ -49,6 +49,15 @@ class PagedPreview(QWidget):
         self.thumbnails.page_chosen.connect(self.go)
         for keys, step in (("Ctrl+L", -90), ("Ctrl+R", 90)):
             QShortcut(QKeySequence(keys), self, lambda step=step: self.turn(step))
+        zooms = (
+            (QKeySequence.StandardKey.ZoomIn, 1.25),
+            ("Ctrl+=", 1.25),  # Ctrl++ without Shift on most keyboards
+            (QKeySequence.StandardKey.ZoomOut, 0.8),
+            ("Ctrl+0", 0.0),
+        )
+        for key, factor in zooms:
+            QShortcut(QKeySequence(key), self, lambda factor=factor: self.zoom(factor))
+        self.canvas.viewport().installEventFilter(self)  # Ctrl+wheel zooms
         QShortcut(QKeySequence(QKeySequence.StandardKey.MoveToPreviousPage), self, lambda: self.go(self.page - 1))
         QShortcut(QKeySequence(QKeySequence.StandardKey.MoveToNextPage), self, lambda: self.go(self.page + 1))
         self.resize_timer = QTimer(self)  # one rendering once the size settles, not one per pixel dragged
@@ -82,6 +91,25 @@ class PagedPreview(QWidget):
         current = self.scale or fitted
         self.scale = max(0.1, min(8.0, current * factor)) if factor else 0.0
         self._show()
+
+    def level(self) -> int:
+        """The zoom shown, in percent of the page's natural size (PDF points at 96 dpi, image pixels)."""
+        if not self.pages:
+            return 100
+        size = self.source.natural_size(self.page)
+        natural = size.height() if self.rotations.of(self.page) % 180 else size.width()
+        return round(100 * self.shown_width(self.page) / max(natural, 1.0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Wheel
+            and isinstance(event, QWheelEvent)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            if event.angleDelta().y():
+                self.zoom(1.25 if event.angleDelta().y() > 0 else 0.8)
+            return True
+        return super().eventFilter(watched, event)
 
     def turn(self, degrees: int) -> int:
         """Turn the page shown by ``degrees`` (90 right, -90 left): a view setting, the file is not touched."""
@@ -122,6 +150,7 @@ class PagedPreview(QWidget):
         self.pager.show_page(self.page, self.pages)
         if not self.pages:
             return
+        self.pager.level.setText(f"{self.level()}%")
         image = self.render_page(self.page, self.shown_width(self.page))
         if image.isNull():
             self.canvas.show_text(self.tr("This page cannot be shown."))

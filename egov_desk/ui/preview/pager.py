@@ -22,14 +22,20 @@ class Pager(QWidget):
             self.tr("Show this page turned a quarter to the right (Ctrl+R). The file itself is not changed.")
         )
         self.smaller = QPushButton(self.tr("Zoom out"))
+        self.smaller.setToolTip(self.tr("Smaller (Ctrl+- or Ctrl+wheel)"))
+        self.level = QLabel("100%")
+        self.level.setObjectName("zoomLevel")
+        self.level.setToolTip(self.tr("The zoom: 100% is the page at its own size"))
         self.larger = QPushButton(self.tr("Zoom in"))
+        self.larger.setToolTip(self.tr("Larger (Ctrl++ or Ctrl+wheel)"))
         self.fit = QPushButton(self.tr("Fit width"))
+        self.fit.setToolTip(self.tr("The page as wide as the window (Ctrl+0)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.previous, self.where, self.next):
             layout.addWidget(widget)
         layout.addStretch(1)
-        for widget in (self.turn_left, self.turn_right, self.smaller, self.larger, self.fit):
+        for widget in (self.turn_left, self.turn_right, self.smaller, self.level, self.larger, self.fit):
             layout.addWidget(widget)
 
     def show_page(self, page: int, pages: int) -> None:

@@ -15,11 +15,15 @@ PER_TICK = 1  # thumbnails rendered before the event loop runs again (a scanned 
 
 
 def framed(image: QImage) -> QPixmap:
-    """A thumbnail with a thin grey edge: a white page stays visible on the white strip."""
-    pixmap = QPixmap.fromImage(image)
+    """A thumbnail centred in the strip's fixed box, with a thin grey edge (a white page stays visible on the
+    white strip): a turned, landscape page takes the same box as the others, so its number sits as theirs do."""
+    pixmap = QPixmap(THUMB_WIDTH, THUMB_HEIGHT)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    left, top = (THUMB_WIDTH - image.width()) // 2, (THUMB_HEIGHT - image.height()) // 2
     painter = QPainter(pixmap)
+    painter.drawImage(left, top, image)
     painter.setPen(QColor(150, 150, 150))
-    painter.drawRect(0, 0, pixmap.width() - 1, pixmap.height() - 1)
+    painter.drawRect(left, top, image.width() - 1, image.height() - 1)
     painter.end()
     return pixmap
 
