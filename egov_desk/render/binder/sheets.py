@@ -4,13 +4,13 @@ wraps and is measured the way it is painted, and the stamp at the foot of a page
 
 from __future__ import annotations
 
-import ctypes
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+from egov_desk.render.singletons import keep_singletons_alive
 
 BODY_FAMILIES = ["SimSun", "宋体", "Noto Serif CJK SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
 HEADING_FAMILIES = ["SimHei", "黑体", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
@@ -20,21 +20,6 @@ STAMP_FROM_BOTTOM = 22.0
 STAMP_SIZE, STAMP_PADDING = 9, 6.0
 TYPE_CASE = "0123456789 第页"  # every character a stamp uses (stamps.py sets the evidence pages' stamps with them)
 WRAP = Qt.TextFlag.TextWordWrap
-# PySide6 6.12 on CPython 3.11 drops a reference to None at every call of a method returning void (QPainter.save,
-# setPen, drawImage…: sys.getrefcount(None) falls by one each time, with no reference gone). A binder of 300 scans
-# makes ~30,000 such calls; at the latest when the interpreter finalizes, None's count reaches zero while it is still
-# referenced and the process aborts ("none_dealloc"). While the binder paints, what was dropped is given back, as
-# references that are never released: a list of that many Nones, itself kept forever. (None is immortal from 3.12.)
-
-
-class _NoneKept:
-    def __init__(self) -> None:
-        self.floor = sys.getrefcount(None)
-
-    def keep(self) -> None:
-        dropped = self.floor - sys.getrefcount(None)
-        if dropped > 0:
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object([None] * dropped))  # never freed: its Nones stay counted
 
 
 def font(size: float, heading: bool = False, bold: bool = False) -> QFont:
@@ -67,7 +52,7 @@ class Sheets:
         if title:
             self.writer.setTitle(title)
         self.writer.setPageLayout(self._layout(A4))
-        self.kept = _NoneKept()
+        keep_singletons_alive()  # thousands of void painter calls: render/singletons.py
         self.painter = QPainter()
         self.count = 0
         self.size = A4
@@ -81,7 +66,6 @@ class Sheets:
 
     def page(self, size: QSizeF = A4) -> QPainter:
         """Start the next page of ``size`` (points, as it is seen: landscape when wider than high)."""
-        self.kept.keep()
         if self.count == 0:
             self.writer.setPageLayout(self._layout(size))
             if not self.painter.begin(self.writer):
@@ -98,7 +82,6 @@ class Sheets:
         if self.painter.isActive():
             self.painter.end()
         del self.writer
-        self.kept.keep()
 
     # --- text -------------------------------------------------------------------------------------
 
