@@ -1,4 +1,5 @@
-"""Fill unfinished messages of a Qt Linguist .ts file from a JSON mapping {source: translation}.
+"""Fill unfinished messages of a Qt Linguist .ts file from a JSON mapping {source: translation}; a key
+"Context::source" gives one context its own words where the same English means different things.
 
 For maintainers without Qt Linguist at hand:  python tools/ts_fill.py resources/translations/egov_desk_zh_CN.ts
 new.json, then `make translations`. Numerus messages take the one Chinese form. Never overwrites a finished one.
@@ -15,21 +16,24 @@ from pathlib import Path
 def fill(ts_path: Path, mapping: dict[str, str]) -> list[str]:
     tree = ET.parse(ts_path)
     missing = []
-    for message in tree.getroot().iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        if translation is None or translation.get("type") != "unfinished":
-            continue
-        if source not in mapping:
-            missing.append(source)
-            continue
-        forms = translation.findall("numerusform")
-        if forms:
-            for form in forms:
-                form.text = mapping[source]
-        else:
-            translation.text = mapping[source]
-        del translation.attrib["type"]
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            if translation is None or translation.get("type") != "unfinished":
+                continue
+            words = mapping.get(f"{name}::{source}", mapping.get(source))
+            if words is None:
+                missing.append(source)
+                continue
+            forms = translation.findall("numerusform")
+            if forms:
+                for form in forms:
+                    form.text = words
+            else:
+                translation.text = words
+            del translation.attrib["type"]
     tree.write(ts_path, encoding="utf-8", xml_declaration=True)
     return missing
 

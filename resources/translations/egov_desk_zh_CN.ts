@@ -1451,12 +1451,8 @@ SHA-256 %4</translation>
 <context>
     <name>EvidenceSearch</name>
     <message>
-        <source>%1 is no longer attached</source>
-        <translation>%1 已不在佐证材料中</translation>
-    </message>
-    <message>
-        <source>%1 — page %2</source>
-        <translation>%1 — 第 %2 页</translation>
+        <source>%1 is no longer in the evidence; search again</source>
+        <translation>%1 已不在佐证材料中，请重新查找</translation>
     </message>
 </context>
 <context>
@@ -1695,6 +1691,14 @@ SHA-256 %4</translation>
     <message>
         <source>Why</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>The items holding this file</source>
+        <translation>含有此文件的项目（编号）</translation>
     </message>
 </context>
 <context>
@@ -2021,16 +2025,28 @@ SHA-256 %4</translation>
         <translation>第 %1 页</translation>
     </message>
     <message>
-        <source>“%1”: found on %2 pages — Enter or a double-click shows the page</source>
-        <translation>“%1”：在 %2 页中找到——按回车或双击查看该页</translation>
-    </message>
-    <message>
         <source>Nothing found in the evidence's text for “%1”</source>
         <translation>材料内容中没有找到“%1”</translation>
     </message>
     <message>
+        <source>(searched again: the reading ended)</source>
+        <translation>（文字识别已结束，已重新查找）</translation>
+    </message>
+    <message>
         <source>%1 files are not read yet: the results may be incomplete</source>
         <translation>还有 %1 个文件未识别完，结果可能不全</translation>
+    </message>
+    <message>
+        <source>“%1”: found on %2 page(s) of %3 file(s)</source>
+        <translation>“%1”：在 %3 个文件的 %2 页中找到</translation>
+    </message>
+    <message>
+        <source>, in %1 items</source>
+        <translation>，涉及 %1 个项目</translation>
+    </message>
+    <message>
+        <source> — Enter or a double-click shows the page</source>
+        <translation> — 按 Enter 或双击查看该页</translation>
     </message>
     <message>
         <source>The evidence could not be searched for “%1”: %2</source>
@@ -2751,6 +2767,10 @@ SHA-256 %4</translation>
         <translation>已停止识别材料文字：已识别 %1 个文件，其余 %2 个下次继续</translation>
     </message>
     <message>
+        <source>; press %1 to go on now</source>
+        <translation>；按 %1 继续</translation>
+    </message>
+    <message>
         <source>Evidence text read: %1 files</source>
         <translation>材料文字识别完成：%1 个文件</translation>
     </message>
@@ -3034,6 +3054,10 @@ SHA-256 %4</translation>
         <source>Drop</source>
         <translation>删除此页</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>PagedPreview</name>
@@ -3073,12 +3097,28 @@ SHA-256 %4</translation>
         <translation>缩小</translation>
     </message>
     <message>
+        <source>Smaller (Ctrl+- or Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+- 或 Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>The zoom: 100% is the page at its own size</source>
+        <translation>缩放比例：100% 为页面原始大小</translation>
+    </message>
+    <message>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
+        <source>Larger (Ctrl++ or Ctrl+wheel)</source>
+        <translation>放大（Ctrl++ 或 Ctrl+滚轮）</translation>
+    </message>
+    <message>
         <source>Fit width</source>
         <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>The page as wide as the window (Ctrl+0)</source>
+        <translation>页面与窗口同宽（Ctrl+0）</translation>
     </message>
 </context>
 <context>
@@ -3156,6 +3196,10 @@ SHA-256 %4</translation>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 — page %2</source>
+        <translation>%1 — 第 %2 页</translation>
     </message>
 </context>
 <context>
@@ -4309,11 +4353,15 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source>Stopping after this page…</source>
-        <translation>识别完本页后停止…</translation>
+        <translation>扫完本页后停止…</translation>
     </message>
     <message>
         <source>Page %1 scanned.</source>
         <translation>已扫描第 %1 页。</translation>
+    </message>
+    <message>
+        <source>Scan stopped: %1 page(s) kept. Scan more or save.</source>
+        <translation>已停止扫描，保留了 %1 页。可继续扫描或保存。</translation>
     </message>
     <message>
         <source>%1 page(s) scanned. Turn, move or drop pages, scan more, or save.</source>
@@ -4358,6 +4406,46 @@ SHA-256 %4</translation>
     <message>
         <source>Keep scanning</source>
         <translation>继续扫描</translation>
+    </message>
+    <message>
+        <source>&amp;Look again</source>
+        <translation>重新查找(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Until the feeder is &amp;empty</source>
+        <translation>扫描到进纸器为空(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Sc&amp;anner:</source>
+        <translation>扫描仪(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>来源(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>色彩(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>分辨率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Pages:</source>
+        <translation>页数(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Gray</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>彩色</translation>
+    </message>
+    <message>
+        <source>Black and white</source>
+        <translation>黑白</translation>
     </message>
 </context>
 <context>
