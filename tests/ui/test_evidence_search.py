@@ -68,6 +68,7 @@ def test_a_scan_dropped_on_a_requirement_is_read_in_the_background_and_the_statu
     window: MainWindow, desk: EvidenceSearch, qtbot, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     window.runner.synchronous = True
+    loaded = set(sys.modules)  # another test file of the same run may have read OCR in this process itself
     steps: list[Step] = []
     desk.ocr.worker.stepped.connect(steps.append)
     window.select_item("002")
@@ -83,7 +84,7 @@ def test_a_scan_dropped_on_a_requirement_is_read_in_the_background_and_the_statu
     assert not status.failures.isVisible()
     assert window.workspace.evidence_text.progress().pending == 0
     for heavy in ("cv2", "onnxruntime", "rapidocr_onnxruntime"):  # OpenCV's own Qt never loads into the window
-        assert heavy not in sys.modules
+        assert heavy in loaded or heavy not in sys.modules
 
 
 def test_reading_is_cancelled_from_the_status_bar_and_the_rest_waits(
