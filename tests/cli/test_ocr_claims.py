@@ -76,3 +76,28 @@ def test_a_killed_readers_claim_is_taken_over_by_the_next_reader(folder: Path) -
         progress = workspace.evidence_text.progress()
     assert json.loads(out.splitlines()[-1])["done"] == 4
     assert (progress.done, progress.pending) == (4, 0)
+
+
+@pytest.mark.postgres
+def test_on_a_server_two_readers_read_each_file_once(server_url: str, tmp_path: Path) -> None:
+    from egov_desk.core.evidence_place import choose, place
+
+    workspace = Workspace.connect(server_url)
+    try:
+        choose(workspace, place("database"))  # both readers the same bytes, as two PCs would have
+        scans = [page_image(tmp_path / f"第{n}号.png", [f"编号{n}号材料"], size=(600, 200)) for n in range(4)]
+        assessment = workspace.default_assessment().id
+        workspace.evidence.attach(assessment, "001", scans)
+        first, second = reader_at(server_url), reader_at(server_url)
+        outs = [first.communicate(timeout=300)[0], second.communicate(timeout=300)[0]]
+        assert sum(json.loads(out.splitlines()[-1])["done"] for out in outs) == 4
+        assert begun(outs[0]).isdisjoint(begun(outs[1]))
+        progress = workspace.evidence_text.progress()
+        assert (progress.done, progress.pending) == (4, 0)
+    finally:
+        workspace.close()
+
+
+def reader_at(location: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen(ocr_command(location), stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
