@@ -82,6 +82,9 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     if measuring is not None:
         measuring.stop()
         measuring.save()
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.flush()  # its own writer: the summary and the failures' details, else lost with os._exit
     for stream in (sys.stdout, sys.stderr):
         stream.flush()
     os._exit(_EXIT_STATUS[-1] if _EXIT_STATUS else int(getattr(config, "_egov_status", 0)))
