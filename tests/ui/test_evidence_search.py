@@ -282,3 +282,13 @@ def test_on_a_server_the_worker_is_given_its_url_and_reads_the_scan_into_the_ser
         if window is not None:
             window.close()
         workspace.close()
+
+
+def test_every_occurrence_of_the_searched_words_is_bold_in_a_snippet() -> None:
+    from egov_desk.core.evidence_text import SearchHit
+    from egov_desk.ui.evidence_search.hits import snippet_html
+
+    hit = SearchHit(1, "0" * 64, "通知.png", "png", "002", "工作计划", 2, 1, "等级保护测评，等级保护备案", (0, 4), ())
+    assert snippet_html(hit, "等级保护") == "<b>等级保护</b>测评，<b>等级保护</b>备案"
+    assert snippet_html(hit, "等") == "<b>等</b>级保护测评，<b>等</b>级保护备案"  # one character too
+    assert snippet_html(hit, "⽹站") == "<b>等级保护</b>测评，等级保护备案"  # not found as typed: the search's own span

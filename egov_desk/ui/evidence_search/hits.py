@@ -26,10 +26,30 @@ CODE, TITLE, FILE, PAGE, SNIPPET = range(5)
 HIT = Qt.ItemDataRole.UserRole
 
 
-def snippet_html(hit: SearchHit) -> str:
-    start, end = hit.match
+def snippet_html(hit: SearchHit, words: str = "") -> str:
+    """The snippet with every occurrence of the searched words in bold (the search's own span when none is found
+    as typed, e.g. a PDF whose text holds a radical form of a character)."""
     text = hit.snippet.replace("\n", " ")
-    return f"{html.escape(text[:start])}<b>{html.escape(text[start:end])}</b>{html.escape(text[end:])}"
+    lowered = text.lower()
+    spans: list[tuple[int, int]] = []
+    for term in {t.lower() for t in words.split() if t}:
+        at = lowered.find(term)
+        while at >= 0:
+            spans.append((at, at + len(term)))
+            at = lowered.find(term, at + len(term))
+    if not spans and hit.match[1] > hit.match[0]:
+        spans = [hit.match]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    parts, done = [], 0
+    for start, end in merged:
+        parts.append(f"{html.escape(text[done:start])}<b>{html.escape(text[start:end])}</b>")
+        done = end
+    return "".join(parts) + html.escape(text[done:])
 
 
 class RichText(QStyledItemDelegate):
@@ -100,14 +120,18 @@ class HitsDock(QDockWidget):
         self.hits, self.words, self.waiting = hits, words, waiting
         self.list.clear()
         for hit in hits:
-            requirement = f" · {hit.requirement_position}" if hit.requirement_position else ""
+            code = hit.code
+            if hit.requirement_position:
+                code = (
+                    self.tr("%1 (requirement %2)").replace("%1", hit.code).replace("%2", str(hit.requirement_position))
+                )
             row = QTreeWidgetItem(
                 [
-                    hit.code + requirement,
+                    code,
                     hit.item_title,
                     hit.file_name,
                     self.tr("p. %1").replace("%1", str(hit.page)),
-                    snippet_html(hit),
+                    snippet_html(hit, words),
                 ]
             )
             row.setData(0, HIT, hit)
