@@ -104,6 +104,10 @@ def test_the_preview_shows_a_thumbnail_of_every_page_and_goes_where_one_is_click
     qtbot.keyClick(pdf, Qt.Key.Key_PageDown)
     assert pdf.page == 3
     assert strip.currentRow() == 3
+    qtbot.keyClick(pdf, Qt.Key.Key_End)  # the last page, then the first
+    assert pdf.page == 4
+    qtbot.keyClick(pdf, Qt.Key.Key_Home)
+    assert pdf.page == 0
 
 
 def test_a_300_page_scan_opens_at_once_and_renders_only_the_thumbnails_in_view(

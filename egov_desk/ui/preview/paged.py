@@ -60,6 +60,8 @@ class PagedPreview(QWidget):
         self.canvas.viewport().installEventFilter(self)  # Ctrl+wheel zooms
         QShortcut(QKeySequence(QKeySequence.StandardKey.MoveToPreviousPage), self, lambda: self.go(self.page - 1))
         QShortcut(QKeySequence(QKeySequence.StandardKey.MoveToNextPage), self, lambda: self.go(self.page + 1))
+        QShortcut(QKeySequence("Home"), self, lambda: self.go(0))  # the first and the last page
+        QShortcut(QKeySequence("End"), self, lambda: self.go(self.pages - 1))
         self.resize_timer = QTimer(self)  # one rendering once the size settles, not one per pixel dragged
         self.resize_timer.setSingleShot(True)
         self.resize_timer.setInterval(60)
