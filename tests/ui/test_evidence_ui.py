@@ -266,7 +266,13 @@ def test_a_files_menu_offers_nothing_about_the_requirement(window: MainWindow, t
     assert "删除该材料要求" not in texts
     assert not any("材料要求" in t for t in texts)
     requirement_row = tree.visualItemRect(tree.topLevelItem(0)).center()
-    assert "删除该材料要求" in [a.text() for a in window.panel.evidence.menu_at(requirement_row).actions()]
+    requirement_menu = window.panel.evidence.menu_at(requirement_row).actions()
+    assert "删除该材料要求" in [a.text() for a in requirement_menu]
+    adding = next(a for a in requirement_menu if a.text() == "添加文件…")  # files straight into this requirement
+    asked: list[object] = []
+    window.panel.evidence.add_files_requested.connect(asked.append)
+    adding.trigger()
+    assert asked == [window.panel.evidence.selected_requirement()] and asked[0] is not None
 
 
 def test_the_file_date_takes_a_typed_date_and_refuses_what_is_not_one(  # type: ignore[no-untyped-def]

@@ -272,6 +272,8 @@ class EvidencePanel(QWidget):
             menu.addAction(self.tr("Remove the file from this item…"), self._remove)
             return menu
         requirement = self.tree.requirement_at(point)
+        menu.addAction(self.tr("Add files…"), lambda: self.add_files_requested.emit(requirement))
+        menu.addSeparator()
         menu.addAction(self.tr("Add a requirement…"), lambda: self.requirement_edit.emit("add", None))
         if requirement is not None:
             for key, text in (
