@@ -1860,8 +1860,8 @@ SHA-256 %4</translation>
         <translation>&lt;b&gt;佐证材料。&lt;/b&gt;把扫描件和文档拖到该项材料清单中的某项要求上，或使用“添加文件…”（Ctrl+Shift+A）。看过材料后，勾选该要求为已核验。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Scans and their words.&lt;/b&gt; Scan… (Ctrl+Shift+D) takes pages from the office scanner into the item as one PDF. The text of every file, scans too, is read in the background (the status bar shows it; Ctrl+Shift+T starts or stops it); Ctrl+Shift+F finds words inside the files and Enter opens the page with them marked. A file dated outside the year or from another unit gets a warning mark. Bind into a binder: this item Ctrl+B, a department Ctrl+Shift+B, the unit Ctrl+Alt+B.</source>
-        <translation>&lt;b&gt;扫描与材料文字。&lt;/b&gt;扫描…（Ctrl+Shift+D）把扫描仪的页面作为一个 PDF 直接加到本项。每个文件（包括扫描件）的文字都在后台识别（状态栏显示进度；Ctrl+Shift+T 开始或停止）；Ctrl+Shift+F 在材料内容中查找，按回车打开所在页并标出找到的文字。日期不在考评年度内或来自其他单位的文件会带警示标记。装订成册：本项 Ctrl+B，科室 Ctrl+Shift+B，全单位 Ctrl+Alt+B。</translation>
+        <source>&lt;b&gt;Scans and their words.&lt;/b&gt; Scan… (Ctrl+Shift+D) takes pages from the office scanner into the item as one PDF. The text of every file, scans too, is read in the background (the status bar shows it; Ctrl+Shift+T starts or stops it); Ctrl+Shift+F finds words inside the files and Enter opens the page with them marked. A file dated outside the year or from another unit gets a warning mark. Bind into a binder: this item Ctrl+B, a department Ctrl+Shift+B, the unit Ctrl+Alt+B. In the preview: Space or Enter on a file opens it, PageUp/PageDown/Home/End turn the pages, Ctrl++/Ctrl+-/Ctrl+0 zoom, Ctrl+L/Ctrl+R turn a page.</source>
+        <translation>&lt;b&gt;扫描与材料文字。&lt;/b&gt;扫描…（Ctrl+Shift+D）把扫描仪的页面作为一个 PDF 直接加到本项。每个文件（包括扫描件）的文字都在后台识别（状态栏显示进度；Ctrl+Shift+T 开始或停止）；Ctrl+Shift+F 在材料内容中查找，按回车打开所在页并标出找到的文字。日期不在考评年度内或来自其他单位的文件会带警示标记。装订成册：本项 Ctrl+B，科室 Ctrl+Shift+B，全单位 Ctrl+Alt+B。预览：在文件上按空格或回车打开，PageUp/PageDown/Home/End 翻页，Ctrl++/Ctrl+-/Ctrl+0 缩放，Ctrl+L/Ctrl+R 旋转页面。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Departments.&lt;/b&gt; The Departments tab (Ctrl+2) shows what each department owes; File → Export writes and prints each department's checklist.</source>
@@ -2019,6 +2019,10 @@ SHA-256 %4</translation>
     <message>
         <source>Searching the evidence for “%1”…</source>
         <translation>正在材料内容中查找“%1”…</translation>
+    </message>
+    <message>
+        <source>%1 (requirement %2)</source>
+        <translation>%1（第 %2 项要求）</translation>
     </message>
     <message>
         <source>p. %1</source>
@@ -4364,8 +4368,8 @@ SHA-256 %4</translation>
         <translation>已停止扫描，保留了 %1 页。可继续扫描或保存。</translation>
     </message>
     <message>
-        <source>%1 page(s) scanned. Turn, move or drop pages, scan more, or save.</source>
-        <translation>已扫描 %1 页。可旋转、移动或删除页面，继续扫描，或保存。</translation>
+        <source>%1 page(s) scanned, %2 in all. Turn, move or drop pages, scan more, or save.</source>
+        <translation>本次扫描 %1 页，共 %2 页。可旋转、移动或删除页面，继续扫描，或保存。</translation>
     </message>
     <message>
         <source>Saving %1 page(s) as one PDF…</source>

@@ -47,7 +47,9 @@ class HelpDialog(QDialog):
                 "item as one PDF. The text of every file, scans too, is read in the background (the status bar "
                 "shows it; Ctrl+Shift+T starts or stops it); Ctrl+Shift+F finds words inside the files and Enter "
                 "opens the page with them marked. A file dated outside the year or from another unit gets a "
-                "warning mark. Bind into a binder: this item Ctrl+B, a department Ctrl+Shift+B, the unit Ctrl+Alt+B."
+                "warning mark. Bind into a binder: this item Ctrl+B, a department Ctrl+Shift+B, the unit Ctrl+Alt+B. "
+                "In the preview: Space or Enter on a file opens it, PageUp/PageDown/Home/End turn the pages, "
+                "Ctrl++/Ctrl+-/Ctrl+0 zoom, Ctrl+L/Ctrl+R turn a page."
             ),
             self.tr(
                 "<b>Departments.</b> The Departments tab (Ctrl+2) shows what each department owes; File → Export "

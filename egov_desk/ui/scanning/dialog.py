@@ -238,9 +238,8 @@ class ScanDialog(QDialog):
             said = self.tr("Scan stopped: %1 page(s) kept. Scan more or save.")
             self._say(said.replace("%1", str(self.strip.count())))
             return
-        self._say(
-            self.tr("%1 page(s) scanned. Turn, move or drop pages, scan more, or save.").replace("%1", str(count))
-        )
+        said = self.tr("%1 page(s) scanned, %2 in all. Turn, move or drop pages, scan more, or save.")
+        self._say(said.replace("%1", str(count)).replace("%2", str(self.strip.count())))
 
     def _failed(self, error: BaseException) -> None:
         self._ended()
