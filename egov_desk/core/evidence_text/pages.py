@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
+from egov_desk.core.errors import Cancelled
 from egov_desk.core.evidence_text.types import Box, ReadPage, TextNotRead
 
 MAX_PAGES = 2000
@@ -18,7 +19,7 @@ class Reader(Protocol):
     def read(self, image: Any) -> list[tuple[str, Box]]: ...
 
 
-class Stopped(Exception):
+class Stopped(Cancelled):
     """The worker was asked to stop between two pages; nothing of the file is written."""
 
 
