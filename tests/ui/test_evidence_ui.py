@@ -272,7 +272,8 @@ def test_a_files_menu_offers_nothing_about_the_requirement(window: MainWindow, t
     asked: list[object] = []
     window.panel.evidence.add_files_requested.connect(asked.append)
     adding.trigger()
-    assert asked == [window.panel.evidence.selected_requirement()] and asked[0] is not None
+    assert asked == [window.panel.evidence.selected_requirement()]
+    assert asked[0] is not None
 
 
 def test_the_file_date_takes_a_typed_date_and_refuses_what_is_not_one(  # type: ignore[no-untyped-def]
