@@ -12,13 +12,12 @@ pyside6-lrelease for this run. The picture is the whole screen, taken with Image
 from __future__ import annotations
 
 import argparse
-import html
-import json
 import os
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
+
+from tools import shot_translations
 
 CONTEXTS = ("ScanDialog", "ScanDesk", "PageStrip", "Acquiring")
 TEST_CONF = """number_of_devices 1
@@ -34,18 +33,7 @@ br_y 297.0
 
 
 def compiled(pairs: Path, folder: Path) -> Path:
-    mapping = json.loads(pairs.read_text(encoding="utf-8"))
-    messages = "".join(
-        f"<message><source>{html.escape(source)}</source><translation>{html.escape(target)}</translation></message>"
-        for source, target in mapping.items()
-    )
-    body = "".join(f"<context><name>{name}</name>{messages}</context>" for name in CONTEXTS)
-    ts = folder / "extra_zh_CN.ts"
-    ts.write_text(f'<?xml version="1.0" encoding="utf-8"?><TS version="2.1" language="zh_CN">{body}</TS>', "utf-8")
-    qm = folder / "extra_zh_CN.qm"
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
-    return qm
+    return shot_translations.compiled(pairs, folder, CONTEXTS)  # CONTEXTS read at call time (binder_shots sets it)
 
 
 def main() -> None:

@@ -14,14 +14,14 @@ Each picture is the whole screen, taken with ImageMagick's ``import -window root
 from __future__ import annotations
 
 import argparse
-import html
-import json
 import os
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from tools import shot_translations
 
 CONTEXTS = (
     "Pager",
@@ -38,19 +38,7 @@ CONTEXTS = (
 
 
 def compiled(pairs: Path, folder: Path) -> Path:
-    """A .qm holding the pairs in every context of the search's window parts."""
-    mapping = json.loads(pairs.read_text(encoding="utf-8"))
-    messages = "".join(
-        f"<message><source>{html.escape(source)}</source><translation>{html.escape(target)}</translation></message>"
-        for source, target in mapping.items()
-    )
-    body = "".join(f"<context><name>{name}</name>{messages}</context>" for name in CONTEXTS)
-    ts = folder / "extra_zh_CN.ts"
-    ts.write_text(f'<?xml version="1.0" encoding="utf-8"?><TS version="2.1" language="zh_CN">{body}</TS>', "utf-8")
-    qm = folder / "extra_zh_CN.qm"
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
-    return qm
+    return shot_translations.compiled(pairs, folder, CONTEXTS)  # CONTEXTS read at call time (binder_shots sets it)
 
 
 def scan(path: Path) -> Path:
