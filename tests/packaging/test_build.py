@@ -18,6 +18,7 @@ DIST = ROOT / "build" / "dist" / "egov-desk"
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.timeout(2400),  # the one-folder build and the .deb come first (up to 20 minutes on a slow machine)
     pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="dpkg-deb is not installed (not a Debian system)"),
 ]
 

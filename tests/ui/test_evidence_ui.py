@@ -11,7 +11,7 @@ import docx
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QPageSize, QPainter, QPdfWriter
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QPlainTextEdit
 
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui.dialogs.preview import ImagePreview, PdfPreview, TextPreview
@@ -256,7 +256,9 @@ def test_ticking_checked_is_undoable(window: MainWindow, tmp_path: Path, qtbot) 
     assert window.panel.evidence.tree.topLevelItem(0).text(1) == "已收集"
 
 
-def test_a_files_menu_offers_nothing_about_the_requirement(window: MainWindow, tmp_path: Path) -> None:
+def test_a_files_menu_offers_nothing_about_the_requirement(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window.runner.synchronous = True
     window.select_item("005")
     drop(window, [write_pdf(tmp_path / "系统清单.pdf")], row=0)
@@ -269,11 +271,21 @@ def test_a_files_menu_offers_nothing_about_the_requirement(window: MainWindow, t
     requirement_menu = window.panel.evidence.menu_at(requirement_row).actions()
     assert "删除该材料要求" in [a.text() for a in requirement_menu]
     adding = next(a for a in requirement_menu if a.text() == "添加文件…")  # files straight into this requirement
-    asked: list[object] = []
-    window.panel.evidence.add_files_requested.connect(asked.append)
+    chosen = write_pdf(tmp_path / "补充清单.pdf")
+    titles: list[str] = []
+
+    def answered(_parent: object, title: str, *_rest: object) -> tuple[list[str], str]:
+        titles.append(title)  # the file dialog, answered as a person would: one file chosen
+        return [str(chosen)], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", answered)
+    requirement = window.panel.evidence.selected_requirement()
+    assert requirement is not None
     adding.trigger()
-    assert asked == [window.panel.evidence.selected_requirement()]
-    assert asked[0] is not None
+    [title] = titles
+    assert tree.topLevelItem(0).text(0).split("（")[0].strip() in title
+    attached = [f for f in window.workspace.evidence.files(window.assessment.id) if f.name == "补充清单.pdf"]
+    assert [[requirement_id for _link, _code, requirement_id in f.links] for f in attached] == [[requirement]]
 
 
 def test_the_file_date_takes_a_typed_date_and_refuses_what_is_not_one(  # type: ignore[no-untyped-def]
