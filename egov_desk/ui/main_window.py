@@ -45,13 +45,14 @@ from egov_desk.ui.scanning.desk import ScanDesk
 from egov_desk.ui.server.window import ServerDesk
 from egov_desk.ui.text_findings import TextFindingMarks
 from egov_desk.ui.undo import SetInput, SetNote, push
+from egov_desk.ui.views_on_demand import ViewsOnDemand
 from egov_desk.ui.widgets.gauge import Bar
 from egov_desk.ui.window_widgets import build_central_area, build_toolbar, list_assessments, list_departments
 
 WATCH_INTERVAL_MS = 1000  # how soon a change made elsewhere (CLI, another window) shows
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, ViewsOnDemand):
     def __init__(
         self, workspace: Workspace, shell: ShellCalls | None = None, demo: bool = False, parent: QWidget | None = None
     ) -> None:
@@ -91,11 +92,12 @@ class MainWindow(QMainWindow):
         self.scanning = ScanDesk(self.context, self.evidence_actions)  # 扫描… (Ctrl+Shift+D): scanner → one PDF
         self.evidence_search = EvidenceSearch(self, self.context)  # 材料内容: OCR in the background, the search scope
         self.text_findings = TextFindingMarks(self.context, self.panel.evidence, self.evidence_search.ocr)  # 材料存疑
-        self.binders = Binders(self, self.context, self.departments, self.panel.evidence)  # 装订成册: item, 科室, 全部
+        self.binders = Binders(self, self.context, self.department_view, self.panel.evidence)  # 装订成册
         self.resize(1280, 720)
         window_layout.restore_layout(self, self.splitter)
         self.refresh_assessments()
         self.open_assessment(workspace.default_assessment())
+        self.history.restore()  # the dock open at the last close is open again
         self.data_watch = workspace.watch()
         self.server_push = several_people.push_changes(self, self.data_watch, self.check_for_changes)  # heard at once
         self.watch_timer = QTimer(self)
@@ -109,10 +111,12 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         area = build_central_area(self, self.workspace)
         self.read_only_banner, self.gauge, self.tabs = area.read_only_banner, area.gauge, area.tabs
-        self.tree, self.departments, self.panel, self.splitter = area.tree, area.departments, area.panel, area.splitter
-        self.worklist = area.worklist
+        self.tree, self.panel, self.splitter = area.tree, area.panel, area.splitter
+        self.department_view, self.worklist = area.departments, area.worklist  # each built when first shown
         self.proxy = IndicatorFilter(self)
-        self.departments.item_activated.connect(self.jump_to_item)
+        self.tree.setModel(self.proxy)  # one proxy for every assessment: its selection model is connected once
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.department_view.item_activated.connect(self.jump_to_item)
         self.panel.input_edited.connect(self.edit_input)
         self.panel.note_edited.connect(self.edit_note)
         self.panel.input_abandoned.connect(self._input_abandoned)
@@ -194,11 +198,9 @@ class MainWindow(QMainWindow):
         self.evidence_counts = dict(counts)
         self.model = IndicatorTreeModel(sheet, dict(self.evidence_counts), self)
         self.proxy.setSourceModel(self.model)
-        self.tree.setModel(self.proxy)
         self.tree.setTreePosition(NAME)  # branches beside the names; codes stay in a clean column
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(CODE, Qt.SortOrder.AscendingOrder)  # the table's own order
-        self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.expandAll()
         window_layout.size_columns(self.tree, self.model)
         list_departments(self.department_combo, system.departments())
@@ -211,7 +213,7 @@ class MainWindow(QMainWindow):
             ]
         )
         shown_changes.show_total(self.gauge, sheet)
-        self.departments.show_departments(system, sheet, self.evidence_counts)
+        self.department_view.show_assessment(self.shown_for_departments)  # built now only when on screen
         self.statusBar().showMessage(workspace_status(self.workspace))
         self.select_item(self.model.item_codes()[0])
 
@@ -295,10 +297,6 @@ class MainWindow(QMainWindow):
 
     def focus_tree(self) -> None:
         self.tree.setFocus()
-
-    def show_tab(self, index: int) -> None:
-        """0: the indicators, 1: the departments."""
-        self.tabs.setCurrentIndex(index)
 
     def show_help(self) -> None:
         from egov_desk.ui.dialogs.help import HelpDialog
@@ -390,7 +388,7 @@ class MainWindow(QMainWindow):
         return import_step.import_table(self.context, self.switch_to_assessment)
 
     def save_layout(self) -> None:
-        window_layout.save_layout(self, self.splitter)
+        window_layout.save_layout(self, self.splitter, self.history)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if shown_changes.system_editor_asks_first(getattr(self, "system_editor", None), self.close):

@@ -40,7 +40,7 @@ class ShownAssessment(Protocol):
     model: IndicatorTreeModel
     gauge: ScoreGauge
     panel: ItemPanel
-    departments: DepartmentsView
+    department_view: DepartmentsView  # repaints only rows it has built
     read_only_banner: ReadOnlyBanner
     data_watch: DataWatch | None
 
@@ -102,7 +102,7 @@ def show_score(shown: ShownAssessment, change: Change) -> None:
             )
         elif change.note is None and panel.editor and panel.editor.current_input() != change.input:
             panel.reload_input(change.input)  # undo/redo or a change made elsewhere
-    shown.departments.update_item(change.code, shown.model.sheet.system, shown.model.sheet, shown.evidence_counts)
+    shown.department_view.update_item(change.code, shown.model.sheet.system, shown.model.sheet, shown.evidence_counts)
 
 
 def show_evidence(shown: ShownAssessment, codes: set[str]) -> None:
@@ -116,7 +116,7 @@ def show_evidence(shown: ShownAssessment, codes: set[str]) -> None:
         evidence = read[code]
         shown.evidence_counts[code] = (evidence.collected, evidence.checked, evidence.needed)
         shown.model.set_evidence(code, *shown.evidence_counts[code])
-        shown.departments.update_item(code, shown.model.sheet.system, shown.model.sheet, shown.evidence_counts)
+        shown.department_view.update_item(code, shown.model.sheet.system, shown.model.sheet, shown.evidence_counts)
         if shown.panel.item is not None and shown.panel.item.code == code:
             shown.panel.evidence.show_evidence(evidence)
 

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QTreeView
 
 from egov_desk.ui.models.indicator_tree import CODE, EVIDENCE, LEAD, MAX, NAME, SCORE, IndicatorTreeModel
+
+
+class Dock(Protocol):
+    """A dock built when first shown (the history): it says whether it was open, to be built at the next start."""
+
+    def remember(self) -> None: ...
 
 
 def restore_layout(window: QMainWindow, splitter: QSplitter) -> None:
@@ -23,8 +31,10 @@ def restore_layout(window: QMainWindow, splitter: QSplitter) -> None:
         splitter.restoreState(saved_splitter)
 
 
-def save_layout(window: QMainWindow, splitter: QSplitter) -> None:
+def save_layout(window: QMainWindow, splitter: QSplitter, *docks: Dock) -> None:
     settings = QSettings()
+    for dock in docks:
+        dock.remember()
     settings.setValue("window/geometry", window.saveGeometry())
     settings.setValue("window/state", window.saveState())
     settings.setValue("window/splitter", splitter.saveState())

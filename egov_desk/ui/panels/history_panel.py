@@ -3,15 +3,15 @@ selection) or, ticked, of the whole assessment — newest first, each line when,
 the login) and what changed in words; 导出… writes what it shows as a workbook off the UI thread. Help → 校验修改记录…
 checks the chain (:mod:`egov_desk.ui.dialogs.chain_check`).
 
-Hidden at first and built when first shown; the window passes it every change it applies (:meth:`HistoryDock.apply`),
-so a score typed shows its line at once."""
+Hidden at first and built when first shown (at the start when it was open at the last close); the window passes it
+every change it applies (:meth:`HistoryDock.apply`), so a score typed shows its line at once."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from egov_desk.ui.context import WindowContext
 
 WHEN, WHO, WHAT = range(3)
+SHOWN_SETTING = "window/historyShown"
 
 
 class HistoryWindow(Protocol):
@@ -140,14 +141,24 @@ class HistoryDock(QObject):
         if on:
             self.refresh()
 
+    def remember(self) -> None:
+        """At closing: open at the next start when it is open now."""
+        QSettings().setValue(SHOWN_SETTING, self.visible)
+
+    def restore(self) -> None:
+        """At the start: open (built now) when it was open at the last close."""
+        if QSettings().value(SHOWN_SETTING, False, type=bool):
+            self.toggle.setChecked(True)
+
     def _build(self) -> None:
         dock = QDockWidget(self.tr("Change history"), self.window)
         dock.setObjectName("historyDock")
         self.panel = HistoryPanel(dock)
         dock.setWidget(self.panel)
         self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        # a quarter of the window: on 1024×768 the tree keeps most of its rows
-        self.window.resizeDocks([dock], [max(170, self.window.height() // 4)], Qt.Orientation.Vertical)
+        if not self.window.restoreDockWidget(dock):  # where and how tall it was at the last close, else:
+            # a quarter of the window: on 1024×768 the tree keeps most of its rows
+            self.window.resizeDocks([dock], [max(170, self.window.height() // 4)], Qt.Orientation.Vertical)
         dock.visibilityChanged.connect(self._visibility_changed)
         self.panel.whole.toggled.connect(lambda _on: self.refresh())
         self.panel.export_button.clicked.connect(self.ask_export)
