@@ -14,80 +14,82 @@ need Qt (egov_desk.render).
 
 from __future__ import annotations
 
-import argparse
 import os
-import sqlite3
 import sys
-from collections.abc import Sequence
+from importlib import import_module
 
-from egov_desk import __version__
-from egov_desk.cli import usage_words
-from egov_desk.cli.assessment import add_assessment_commands
-from egov_desk.cli.audit import add_audit_commands
-from egov_desk.cli.backup import add_backup_commands
-from egov_desk.cli.deadline import add_deadline_commands
-from egov_desk.cli.evidence import add_evidence_commands
-from egov_desk.cli.export import add_export_commands
-from egov_desk.cli.import_scores import add_import_scores_commands
-from egov_desk.cli.importing import add_import_commands
-from egov_desk.cli.ocr import add_ocr_command
-from egov_desk.cli.package import add_package_commands
-from egov_desk.cli.review import add_review_commands
-from egov_desk.cli.scan import add_scan_commands
-from egov_desk.cli.scoring import add_score_commands
-from egov_desk.cli.search import add_search_command
-from egov_desk.cli.server import add_server_commands
-from egov_desk.cli.system import add_system_commands
-from egov_desk.cli.template import add_template_commands
-from egov_desk.cli.worklist import add_worklist_commands
-from egov_desk.cli.workspace import add_workspace_commands
-from egov_desk.core.errors import Failure, Refused
-from egov_desk.core.messages import cli_language, is_chinese, say
+from egov_desk.cli.commands import COMMANDS, chosen
+
+TYPE_CHECKING = False  # typing's flag without importing typing: this module is read before Ctrl+C is handled
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Collection, Sequence
+    from typing import Any
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Only:
+    """The sub-parsers as one command's module sees them: the command asked for is added to the parser; a sibling
+    the same module registers (``verify`` beside ``evidence``) is built aside and dropped (it is listed already)."""
+
+    def __init__(self, commands: Any, name: str) -> None:
+        self._commands = commands
+        self._name = name
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        import argparse
+
+        return self._commands.add_parser(name, **kwargs) if name == self._name else argparse.ArgumentParser(name)
+
+
+def build_parser(built: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The parser with the commands named in ``built`` (None: every one) built in full, their modules imported;
+    every other command is listed by its name and help line alone (:mod:`egov_desk.cli.commands`)."""
+    import argparse
+
+    from egov_desk import __version__
+
     parser = argparse.ArgumentParser(prog="egov-desk-cli", description="电子政务绩效考评 — command line")
     parser.add_argument("--version", action="version", version=f"egov-desk {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    add_template_commands(commands)
-    add_score_commands(commands)
-    add_import_commands(commands)
-    add_workspace_commands(commands)
-    add_assessment_commands(commands)
-    add_backup_commands(commands)
-    add_evidence_commands(commands)
-    add_export_commands(commands)
-    add_import_scores_commands(commands)
-    add_system_commands(commands)
-    add_worklist_commands(commands)
-    add_deadline_commands(commands)
-    add_review_commands(commands)
-    add_audit_commands(commands)
-    add_package_commands(commands)
-    add_server_commands(commands)
-    add_scan_commands(commands)
-    add_ocr_command(commands)
-    add_search_command(commands)
+    for command in COMMANDS:
+        if built is None or command.name in built:
+            register = getattr(import_module(f"egov_desk.cli.{command.module}"), command.register)
+            register(_Only(commands, command.name))
+        else:  # listed only: never parsed with (main builds the command it runs), so no -h of its own to make
+            commands.add_parser(command.name, help=command.help, prog=f"{parser.prog} {command.name}", add_help=False)
     return parser
 
 
 def _database_errors() -> tuple[type[BaseException], ...]:
-    """SQLite's errors, and SQLAlchemy's when the command loaded it (loading it to catch it would cost every
-    command its import)."""
-    loaded = sys.modules.get("sqlalchemy.exc")
-    return (sqlite3.DatabaseError, *((loaded.SQLAlchemyError,) if loaded else ()))
+    """SQLite's errors and SQLAlchemy's, each when the command loaded it (loading one to catch it would cost every
+    command its import; what was never loaded raised nothing)."""
+    sqlite, sqlalchemy = sys.modules.get("sqlite3"), sys.modules.get("sqlalchemy.exc")
+    return (*((sqlite.DatabaseError,) if sqlite else ()), *((sqlalchemy.SQLAlchemyError,) if sqlalchemy else ()))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. What it refuses (the input's fault) exits 2, what fails (the workspace, the disk, Qt
-    missing) exits 1 — each said in one line in the locale's language."""
-    usage_words.speak(is_chinese(cli_language()))
-    args = build_parser().parse_args(argv)
+    missing) exits 1 — each said in one line in the locale's language. Ctrl+C exits 130 with one line from the
+    first instant: this module imports nothing that takes time, the command's modules load in here."""
     try:
-        return int(args.run(args))
+        return _run(sys.argv[1:] if argv is None else list(argv))
     except KeyboardInterrupt:  # Ctrl+C where the command does not say more itself: one line, not a traceback
+        from egov_desk.core.messages import cli_language, is_chinese
+
         print(f"egov-desk-cli: {'已取消' if is_chinese(cli_language()) else 'cancelled'}", file=sys.stderr)
         return 130
+
+
+def _run(argv: list[str]) -> int:
+    from egov_desk.cli import usage_words
+    from egov_desk.core.errors import Failure, Refused
+    from egov_desk.core.messages import cli_language, is_chinese, say
+
+    usage_words.speak(is_chinese(cli_language()))
+    command = chosen(argv)
+    args = build_parser([command] if command else []).parse_args(argv)
+    try:
+        return int(args.run(args))
     except BrokenPipeError:  # `egov-desk-cli … | head`: the reader left; that is not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python's exit flush quiet
         return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +19,16 @@ class TemplateNotFound(Refused, LookupError):
     """No built-in template or file of that name."""
 
 
+def _builtin_folder() -> Path:
+    """resources/templates, found from the package's own file: importlib.resources would load zipfile, tempfile and
+    threading for the same answer, and the package is a folder wherever it runs (a checkout, an install, the
+    PyInstaller bundle)."""
+    package = import_module("egov_desk.resources")  # by name: it is resources/ of the checkout, mapped at install
+    return Path(str(package.__file__)).parent / "templates"
+
+
 def builtin_names() -> list[str]:
-    folder = resources.files("egov_desk.resources") / "templates"
+    folder = _builtin_folder()
     return sorted(
         BUILTIN_PREFIX + entry.name.removesuffix(".json") for entry in folder.iterdir() if entry.name.endswith(".json")
     )
@@ -29,7 +37,7 @@ def builtin_names() -> list[str]:
 @cache
 def _builtin_text(name: str) -> str:
     stem = name.removeprefix(BUILTIN_PREFIX)
-    entry = resources.files("egov_desk.resources") / "templates" / f"{stem}.json"
+    entry = _builtin_folder() / f"{stem}.json"
     if not stem or "/" in stem or not entry.is_file():
         known = ", ".join(builtin_names())
         raise TemplateNotFound(f"no built-in indicator system {name!r} (built in: {known})")
