@@ -95,6 +95,7 @@ class Workspace:
         self.folder = folder
         self.actor = actor or current_user()
         self.access = access or Access()
+        self._watches: list[DataWatch] = []  # closed with the workspace
         self.engine: Engine = make_engine(url)
         try:
             self.backup = prepare_database(self.engine, folder, self.access)
@@ -149,9 +150,15 @@ class Workspace:
 
     def watch(self) -> DataWatch | None:
         """A watch that tells when the database changed underneath (None for a server database or a snapshot)."""
-        return watch_workspace(self.folder, self.access.snapshot, self.engine)
+        watch = watch_workspace(self.folder, self.access.snapshot, self.engine)
+        if watch is not None:
+            self._watches.append(watch)
+        return watch
 
     def close(self) -> None:
+        for watch in self._watches:  # a watch left open keeps the database's write-ahead log from being folded in
+            watch.close()
+        self._watches.clear()
         self.engine.dispose()
         self.access.close()
 
