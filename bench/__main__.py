@@ -2,7 +2,7 @@
 
 python -m bench                 all
 python -m bench startup edit    some (names: startup, edit, attach, package, checklist, import, scale, packages,
-                                ocr, search, binder; server runs only when named)
+                                ocr, search, binder, commands; server runs only when named)
 """
 
 from __future__ import annotations
@@ -408,6 +408,7 @@ def main(names: list[str]) -> None:
         "ocr",
         "search",
         "binder",
+        "commands",
     }
     work = Path(tempfile.mkdtemp(prefix="egov-bench-"))
     figures: list[Figure] = []
@@ -441,6 +442,10 @@ def main(names: list[str]) -> None:
             from bench.binder import bench_binder
 
             figures += bench_binder(work)
+        if "commands" in chosen:  # whole egov-desk-cli processes against baseline commands (bench/commands.py)
+            from bench.commands import bench_commands
+
+            figures += bench_commands(work)
         if "server" in chosen:  # a throwaway PostgreSQL cluster: several people at once (bench/server.py)
             from bench.server import bench_server
 
