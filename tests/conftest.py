@@ -15,6 +15,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
 os.environ["XDG_STATE_HOME"] = str(_HOME / "state")  # the log folder
+os.environ["XDG_CACHE_HOME"] = str(_HOME / "cache")  # the first screen's snapshots
 # The command line's language follows the locale: tests that want Chinese ask for it; the rest read English,
 # whatever the machine running them is set to.
 os.environ["LANG"] = "C.UTF-8"

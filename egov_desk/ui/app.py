@@ -10,21 +10,28 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from egov_desk import APP_NAME, __version__
-from egov_desk.core.demo import create_demo_workspace
-from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.folder_layout import DATABASE_NAME
-from egov_desk.core.workspace import Workspace, default_workspace_dir
+from egov_desk.core.workspace_place import default_workspace_dir
 from egov_desk.logs import setup_logging
 from egov_desk.paths import resource_dir
 from egov_desk.render.singletons import keep_singletons_alive
+from egov_desk.ui import startup_report
 from egov_desk.ui.crash import CrashReporter
-from egov_desk.ui.translations import install_translations
+from egov_desk.ui.first_screen.start import first_screen_for
+from egov_desk.ui.first_screen.start import show as show_first_screen
+from egov_desk.ui.first_screen.window import FirstScreen
+from egov_desk.ui.translations import install_translations, installed_language
+
+if TYPE_CHECKING:
+    from egov_desk.core.workspace import Workspace
+    from egov_desk.ui.shell import Shell
 
 DEFAULT_LANGUAGE = "zh_CN"
 
@@ -81,13 +88,75 @@ def create_app(argv: Sequence[str], lang: str | None = None) -> QApplication:
     return app
 
 
+def small_screen(app: QApplication) -> bool:
+    """Office screens (1366×768, 1440×900): the window uses all of it when no size was kept."""
+    screen = app.primaryScreen().availableGeometry()
+    small = screen.width() <= 1440 or screen.height() <= 800
+    return small and QSettings().value("window/geometry") is None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv[1:])
     logs = setup_logging()
     app = create_app(argv[:1], args.language)
     reporter = CrashReporter(app, logs)
+    first = first_screen(args)
+    if first is None:
+        shell = open_window(app, args, None)
+        if isinstance(shell, int):
+            return shell
+        started: list[Shell | int] = [shell]
+    else:
+        started = []
+        first.centre.painted.connect(lambda: startup_report.first_paint(), Qt.ConnectionType.SingleShotConnection)
+        first.centre.painted.connect(
+            lambda: QTimer.singleShot(0, lambda: finish_opening(app, args, first, started)),
+            Qt.ConnectionType.SingleShotConnection,
+        )
+        show_first_screen(first, small_screen(app))
+    code = app.exec()
+    outcome = started[0] if started else None
+    if isinstance(outcome, int):
+        return outcome
+    if outcome is not None:
+        outcome.close()
+    reporter.uninstall()
+    return code
 
+
+def first_screen(args: argparse.Namespace) -> FirstScreen | None:
+    """The first screen of the workspace about to open, when it opens as it was left: the usual one (or one given
+    by its folder), not the demo, a package or a server."""
+    if args.demo or args.package or os.environ.get("EGOV_DESK_NO_FIRST_SCREEN"):
+        return None
+    if args.workspace:
+        if "://" in args.workspace:
+            return None
+        folder = Path(args.workspace)
+    else:
+        recent = QSettings().value("workspaces/recent", [])  # as ui/server/opening.py's reopen_at_start reads it
+        last = recent[0] if isinstance(recent, list) and recent else recent
+        if isinstance(last, str) and "://" in last:
+            return None  # the server's workspace shown last is opened again instead
+        folder = default_workspace_dir()
+    return first_screen_for(folder, installed_language())
+
+
+def finish_opening(app: QApplication, args: argparse.Namespace, first: FirstScreen, started: list[Shell | int]) -> None:
+    """After the first paint: load the rest, open the workspace and let the real window take the first screen's
+    place (or leave, when the workspace cannot be opened)."""
+    result = open_window(app, args, first)
+    started.append(result)
+    if isinstance(result, int):
+        first.close()
+        app.exit(result)
+
+
+def open_window(app: QApplication, args: argparse.Namespace, first: FirstScreen | None) -> Shell | int:
+    """Open the workspace the arguments name and show its window; the exit code when there is none to show."""
+    from egov_desk.core.demo import create_demo_workspace
+    from egov_desk.core.errors import WorkspaceError
     from egov_desk.ui.opening import open_for_window
     from egov_desk.ui.shell import Shell  # after the app exists: widgets need it
 
@@ -107,19 +176,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from egov_desk.ui.server.opening import reopen_at_start  # the server's workspace, when shown last
 
         reopened = None if made or args.workspace or args.package else reopen_at_start()
-        workspace = reopened or open_for_window(None, made or args.workspace)
+        workspace = reopened or open_for_window(first, made or args.workspace)
     if workspace is None:
         return 1
     shell = Shell(app, workspace, demo_folder)
-    screen = app.primaryScreen().availableGeometry()
-    small = screen.width() <= 1440 or screen.height() <= 800  # office screens: use all of it
-    window = shell.show(maximised=small and QSettings().value("window/geometry") is None)
+    window = shell.show(maximised=small_screen(app), first_screen=first)
+    startup_report.ready()
     if args.smoke:
         QTimer.singleShot(0, lambda: app.exit(0 if window.isVisible() else 3))
-    code = app.exec()
-    shell.close()
-    reporter.uninstall()
-    return code
+    return shell
 
 
 def run() -> None:

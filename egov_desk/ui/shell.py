@@ -19,11 +19,13 @@ from egov_desk.core.server import is_server_url
 from egov_desk.core.server_login import without_password
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui.dialogs.backup_reopen import restore_and_reopen
+from egov_desk.ui.first_screen.start import hand_over, keep, take
+from egov_desk.ui.first_screen.window import FirstScreen
 from egov_desk.ui.main_window import MainWindow
 from egov_desk.ui.opening import open_for_window
 from egov_desk.ui.server.opening import remembered_as
 from egov_desk.ui.server.window import server_address
-from egov_desk.ui.translations import install_translations
+from egov_desk.ui.translations import install_translations, installed_language
 
 MAX_RECENT = 8
 log = logging.getLogger(__name__)
@@ -41,9 +43,12 @@ class Shell(QObject):
         elif (address := server_address(workspace)) is not None:  # egov-desk --workspace postgresql://…
             self.add_recent(remembered_as(address))
 
-    def show(self, maximised: bool = False) -> MainWindow:
+    def show(self, maximised: bool = False, first_screen: FirstScreen | None = None) -> MainWindow:
+        """Build the window and show it — in the first screen's place when one was shown (ui/first_screen)."""
         self.window = MainWindow(self.workspace, self, demo=self.demo_folder is not None)
-        if maximised:
+        if first_screen is not None:
+            hand_over(first_screen, self.window)
+        elif maximised:
             self.window.showMaximized()
         else:
             self.window.show()
@@ -131,9 +136,13 @@ class Shell(QObject):
         return window
 
     def close(self) -> None:
+        """Close the window and the workspace; the window's last look is kept for the next start's first screen."""
+        folder = None if self.demo_folder else self.workspace.folder
+        taken = take(self.window, installed_language()) if folder is not None else None
         if self.window is not None:
             self.window.close()
         self.workspace.close()
+        keep(taken, folder)
         if self.demo_folder:
             shutil.rmtree(self.demo_folder, ignore_errors=True)
 

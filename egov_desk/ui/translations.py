@@ -9,6 +9,12 @@ from PySide6.QtWidgets import QApplication
 from egov_desk.paths import resource_dir
 
 _installed: list[QTranslator] = []
+_language = ["zh_CN"]  # the language installed last
+
+
+def installed_language() -> str:
+    """The language the UI shows now."""
+    return _language[0]
 
 
 def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
@@ -17,6 +23,7 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
         translator = _installed.pop()
         app.removeTranslator(translator)
         translator.deleteLater()
+    _language[0] = lang
     if lang.startswith("en"):
         QLocale.setDefault(QLocale("en_US"))
         return []

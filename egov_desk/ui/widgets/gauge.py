@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from egov_desk.core.judgements import JudgementCounts, count_judgements, judged_only
 from egov_desk.core.points import compact, display
-from egov_desk.core.scoring import ScoreSheet
+
+if TYPE_CHECKING:  # the first screen paints a gauge before the scoring modules are imported (ui/first_screen)
+    from egov_desk.core.judgements import JudgementCounts
+    from egov_desk.core.scoring import ScoreSheet
 
 BACKGROUND = QColor("#1f4e8c")
 TRACK = QColor("#3b6aa8")
@@ -75,6 +78,8 @@ class ScoreGauge(QWidget):
 
     def set_sheet(self, sheet: ScoreSheet) -> None:
         """The total, the sections' breakdown and the veto, from the assessment's score sheet."""
+        from egov_desk.core.judgements import count_judgements, judged_only
+
         self.sections = (sheet.base, sheet.bonus, sheet.deduction) if sheet.has_sections else None
         self.veto, self.vetoed = sheet.veto, sheet.vetoed
         vetoes = [sheet.system.item(code).veto for code in self.vetoed]

@@ -1,0 +1,149 @@
+"""Taking the snapshot of a main window as it closes: its words and numbers exactly as shown, so the next start can
+paint them before anything else loads (ui/first_screen/window.py)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar, QTreeView
+
+from egov_desk.ui.first_screen.snapshot import Cell, Gauge, Panel, Row, Snapshot
+
+if TYPE_CHECKING:
+    from egov_desk.ui.main_window import MainWindow
+    from egov_desk.ui.widgets.gauge import ScoreGauge
+
+ROLE_DISPLAY = Qt.ItemDataRole.DisplayRole
+ROLE_COLOUR = Qt.ItemDataRole.ForegroundRole
+ROLE_FONT = Qt.ItemDataRole.FontRole
+ROLE_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+
+
+def capture(window: MainWindow, language: str) -> Snapshot | None:
+    """What ``window`` shows, or None when the first screen could not show it faithfully (a table judged rather
+    than scored, another tab in front, a filter applied, a read-only or department window)."""
+    gauge = window.gauge
+    filtered = window.search.text() or window.department_combo.currentIndex() > 0
+    if gauge.judgements is not None or window.tabs.currentIndex() != 0 or filtered or window.workspace.read_only:
+        return None
+    tree = window.tree
+    model = tree.model()
+    columns = model.columnCount()
+    selected = window.current_item()
+    return Snapshot(
+        title=window.windowTitle(),
+        menus=[action.text() for action in window.menuBar().actions() if action.isVisible()],
+        toolbar=_toolbar(window.findChild(QToolBar, "mainToolbar")),
+        gauge=_gauge(gauge),
+        tabs=[window.tabs.tabText(number) for number in range(window.tabs.count())],
+        headers=[str(model.headerData(column, Qt.Orientation.Horizontal) or "") for column in range(columns)],
+        widths=[tree.columnWidth(column) for column in range(columns)],
+        hidden=[column for column in range(columns) if tree.isColumnHidden(column)],
+        rows=_rows(tree, model, QModelIndex(), columns),
+        selected=_position(tree.currentIndex()),
+        selected_code=selected.code if selected is not None else "",
+        scrolled=tree.verticalScrollBar().value(),
+        panel=_panel(window),
+        status=[window.statusBar().currentMessage()]
+        + [label.text() for label in window.statusBar().findChildren(QLabel) if label.isVisible() and label.text()],
+        language=language,
+        tree_column=tree.treePosition(),
+    )
+
+
+def _toolbar(bar: QToolBar | None) -> list[tuple[str, str, int, bool]]:
+    entries: list[tuple[str, str, int, bool]] = []
+    if bar is None:
+        return entries
+    for action in bar.actions():
+        if not action.isVisible():
+            continue
+        if action.isSeparator():
+            entries.append(("separator", "", 0, True))
+            continue
+        widget = bar.widgetForAction(action)
+        width = widget.width() if widget is not None else 0
+        if isinstance(widget, QComboBox):
+            entries.append(("combo", widget.currentText(), width, widget.isEnabled()))
+        elif isinstance(widget, QLineEdit):
+            entries.append(("search", widget.placeholderText(), width, widget.isEnabled()))
+        elif isinstance(widget, QLabel):
+            entries.append(("label", widget.text(), width, True))
+        else:
+            entries.append(("button", action.iconText(), width, action.isEnabled()))
+    return entries
+
+
+def _gauge(gauge: ScoreGauge) -> Gauge:
+    return Gauge(
+        title=gauge.title,
+        subtitle=gauge.subtitle,
+        total=str(gauge.total),
+        maximum=str(gauge.maximum),
+        unscored=gauge.unscored,
+        bars=[
+            (bar.name, str(bar.points), str(bar.max) if bar.max is not None else None, bar.unscored)
+            for bar in gauge.bars
+        ],
+        sections=tuple(str(value) for value in gauge.sections) if gauge.sections is not None else None,  # type: ignore[arg-type]
+        veto=gauge.veto,
+        vetoed=list(gauge.vetoed),
+        veto_texts=list(gauge.veto_texts),
+    )
+
+
+def _rows(tree: QTreeView, model: QAbstractItemModel, parent: QModelIndex, columns: int) -> list[Row]:
+    rows = []
+    for number in range(model.rowCount(parent)):
+        first = model.index(number, 0, parent)
+        cells = [_cell(model.index(number, column, parent)) for column in range(columns)]
+        font = model.data(first, ROLE_FONT) or model.data(model.index(number, 1, parent), ROLE_FONT)
+        rows.append(
+            Row(
+                cells=cells,
+                bold=isinstance(font, QFont) and font.bold(),
+                expanded=tree.isExpanded(first),
+                children=_rows(tree, model, first, columns),
+            )
+        )
+    return rows
+
+
+def _cell(index: QModelIndex) -> Cell:
+    model = index.model()
+    text = model.data(index, ROLE_DISPLAY)
+    colour = model.data(index, ROLE_COLOUR)
+    if isinstance(colour, QBrush):
+        colour = colour.color()
+    align = model.data(index, ROLE_ALIGN)
+    return Cell(
+        text="" if text is None else str(text),
+        color=colour.name() if isinstance(colour, QColor) else None,
+        align=int(align.value if hasattr(align, "value") else align) if align else 0,
+    )
+
+
+def _position(index: QModelIndex) -> list[int]:
+    position: list[int] = []
+    index = index.siblingAtColumn(0)
+    while index.isValid():
+        position.insert(0, index.row())
+        index = index.parent()
+    return position
+
+
+def _panel(window: MainWindow) -> Panel:
+    panel = window.panel
+    shown = panel.item is not None
+    return Panel(
+        path=panel.path.text(),
+        heading=panel.heading.text(),
+        facts=panel.facts.text(),
+        rule_title=panel.rule_box.title() if shown else "",
+        rule_text=panel.rule_text.text() if shown else "",
+        score_title=panel.score_box.title() if shown else "",
+        result=panel.result.text() if shown else "",
+        evidence_title=panel.evidence_box.title() if shown else "",
+    )

@@ -1,0 +1,296 @@
+"""The first screen: a window laid out like the main window — menus, toolbar, gauge, tree, item — painted from
+the snapshot while the workspace opens. The tree can be scrolled and a row chosen; everything typed meanwhile is
+kept and handed to the real window once it takes over, so a typed edit is queued, not lost."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from egov_desk.ui.first_screen.snapshot import Panel, Row, Snapshot
+from egov_desk.ui.widgets.gauge import Bar, ScoreGauge
+
+# Keys the first screen's tree answers itself; every other key waits for the real window.
+NAVIGATION = {
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_End,
+    Qt.Key.Key_Left,
+    Qt.Key.Key_Right,
+}
+MODIFIER_KEYS = {Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr}
+KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
+
+
+class TypedKey:
+    """A key pressed before the real window was there: enough to press it again there."""
+
+    def __init__(self, event: QKeyEvent) -> None:
+        self.key = event.key()
+        self.modifiers = event.modifiers()
+        self.text = event.text()
+
+    def __repr__(self) -> str:
+        return f"TypedKey({self.key!r}, {self.modifiers!r}, {self.text!r})"
+
+
+class PaintedCentre(QWidget):
+    """The central widget; says when it has been painted the first time (the first paint of the window)."""
+
+    painted = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._announced = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._announced:
+            self._announced = True
+            self.painted.emit()
+
+
+class FirstScreen(QMainWindow):
+    def __init__(self, snapshot: Snapshot) -> None:
+        super().__init__()
+        self.setObjectName("firstScreen")
+        self.snapshot = snapshot
+        self.typed: list[TypedKey] = []
+        self.setWindowTitle(snapshot.title)
+        opening = QCoreApplication.translate("FirstScreen", "Opening the workspace…")
+        for title in snapshot.menus:
+            menu = self.menuBar().addMenu(title)
+            menu.addAction(opening).setEnabled(False)
+        self._build_toolbar(snapshot.toolbar)
+        self.centre = PaintedCentre()
+        layout = QVBoxLayout(self.centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.gauge = _gauge(snapshot)
+        layout.addWidget(self.gauge)
+        self.tabs = QTabWidget()
+        self.tree = _tree(snapshot)
+        self.tabs.addTab(self.tree, snapshot.tabs[0] if snapshot.tabs else "")
+        for title in snapshot.tabs[1:]:
+            self.tabs.addTab(QWidget(), title)
+            self.tabs.setTabEnabled(self.tabs.count() - 1, False)
+        self.panel = ItemPreview(snapshot.panel)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 520])
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(self.centre)
+        for text in snapshot.status[:1]:
+            self.statusBar().showMessage(text)
+        for text in snapshot.status[1:]:
+            self.statusBar().addPermanentWidget(QLabel(text))
+        self.tree.currentItemChanged.connect(self._row_chosen)
+        self.resize(1280, 720)
+
+    def _build_toolbar(self, entries: list[tuple[str, str, int, bool]]) -> None:
+        bar = QToolBar()
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        for kind, text, width, enabled in entries:
+            widget: QWidget
+            if kind == "separator":
+                bar.addSeparator()
+                continue
+            if kind == "combo":
+                combo = QComboBox()
+                combo.addItem(text)
+                widget = combo
+            elif kind == "search":
+                line = QLineEdit()
+                line.setPlaceholderText(text)
+                widget = line
+            elif kind == "button":
+                button = QToolButton()
+                button.setText(text)
+                button.setAutoRaise(True)
+                widget = button
+            else:
+                widget = QLabel(text)
+            widget.setFixedWidth(width)
+            widget.setEnabled(enabled and kind == "label")
+            bar.addWidget(widget)
+
+    def _row_chosen(self, row: QTreeWidgetItem | None) -> None:
+        """Another row chosen before the real window is there: its name now, its rule and editor then."""
+        if row is None:
+            return
+        code, name = row.text(0), row.text(1)
+        self.panel.show_row(f"{code}  {name}".strip() if code else name)
+
+    def chosen_position(self) -> list[int]:
+        """Where the row chosen now is (row numbers from the top level down): the real window chooses the same."""
+        position: list[int] = []
+        row = self.tree.currentItem()
+        while row is not None:
+            parent = row.parent()
+            position.insert(0, parent.indexOfChild(row) if parent is not None else self.tree.indexOfTopLevelItem(row))
+            row = parent
+        return position
+
+    # --- what is typed before the real window takes over ---------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in KEY_EVENTS:
+            return False
+        assert isinstance(event, QKeyEvent)
+        navigating = watched is self.tree and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        if navigating and event.key() in NAVIGATION:
+            return False
+        if event.type() == QEvent.Type.KeyPress and event.key() not in MODIFIER_KEYS:
+            self.typed.append(TypedKey(event))  # a modifier goes with the key it modifies
+        return True  # kept for the real window: a shortcut or a typed score must not act on this screen
+
+
+class ItemPreview(QScrollArea):
+    """The item shown when the window closed, as the item panel showed it: path, title, facts, rule, result."""
+
+    def __init__(self, panel: Panel) -> None:
+        super().__init__()
+        self.setObjectName("itemPanel")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(14, 10, 14, 10)
+        self.path = _label(panel.path, "color: #64748b;")
+        self.heading = _label(panel.heading, "font-size: 13pt; font-weight: bold;")
+        self.facts = _label(panel.facts)
+        self.boxes: list[QGroupBox] = []
+        layout.addWidget(self.path)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.facts)
+        for title, text, style in (
+            (panel.rule_title, panel.rule_text, ""),
+            (panel.score_title, panel.result, "font-size: 12pt; font-weight: bold;"),
+        ):
+            if not title:
+                continue
+            box = QGroupBox(title)
+            inner = QVBoxLayout(box)
+            inner.setContentsMargins(10, 8, 10, 8)
+            inner.addWidget(_label(text, style))
+            layout.addWidget(box)
+            self.boxes.append(box)
+        self.opening = _label(QCoreApplication.translate("FirstScreen", "Opening the workspace…"), "color: #64748b;")
+        layout.addWidget(self.opening)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def show_row(self, heading: str) -> None:
+        self.path.setText("")
+        self.heading.setText(heading)
+        self.facts.setText("")
+        for box in self.boxes:
+            box.hide()
+
+
+def _label(text: str, style: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+def _gauge(snapshot: Snapshot) -> ScoreGauge:
+    data = snapshot.gauge
+    gauge = ScoreGauge()
+    gauge.title, gauge.subtitle = data.title, data.subtitle
+    gauge.bars = [
+        Bar(name, Decimal(points), Decimal(maximum) if maximum is not None else None, unscored)
+        for name, points, maximum, unscored in data.bars
+    ]
+    if data.sections is not None:
+        base, bonus, deduction = data.sections
+        gauge.sections = (Decimal(base), Decimal(bonus), Decimal(deduction))
+    gauge.veto, gauge.vetoed, gauge.veto_texts = data.veto, list(data.vetoed), list(data.veto_texts)
+    gauge.setToolTip(gauge.veto_tip)
+    gauge.set_total(Decimal(data.total), Decimal(data.maximum), data.unscored)
+    return gauge
+
+
+def _tree(snapshot: Snapshot) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setObjectName("indicatorTree")
+    tree.setAlternatingRowColors(True)
+    tree.setUniformRowHeights(True)
+    tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setHeaderLabels(snapshot.headers)
+    tree.setTreePosition(snapshot.tree_column)
+    bold = QFont(tree.font())
+    bold.setBold(True)
+    expanded: list[QTreeWidgetItem] = []
+
+    def add(parent: QTreeWidget | QTreeWidgetItem, row: Row) -> QTreeWidgetItem:
+        entry = QTreeWidgetItem(parent, [cell.text for cell in row.cells])
+        for column, cell in enumerate(row.cells):
+            if cell.color:
+                entry.setForeground(column, QBrush(QColor(cell.color)))
+            if cell.align:
+                entry.setTextAlignment(column, Qt.AlignmentFlag(cell.align))
+            if row.bold:
+                entry.setFont(column, bold)
+        if row.expanded:
+            expanded.append(entry)
+        for child in row.children:
+            add(entry, child)
+        return entry
+
+    tops = [add(tree, row) for row in snapshot.rows]
+    for entry in expanded:
+        entry.setExpanded(True)
+    for column, width in enumerate(snapshot.widths):
+        tree.setColumnWidth(column, width)
+    for column in snapshot.hidden:
+        tree.setColumnHidden(column, True)
+    chosen = _at(tops, snapshot.selected)
+    if chosen is not None:
+        tree.setCurrentItem(chosen)
+    tree.verticalScrollBar().setValue(snapshot.scrolled)
+    return tree
+
+
+def _at(tops: list[QTreeWidgetItem], position: list[int]) -> QTreeWidgetItem | None:
+    if not position or position[0] >= len(tops):
+        return None
+    entry: QTreeWidgetItem | None = tops[position[0]]
+    for number in position[1:]:
+        if entry is None or number >= entry.childCount():
+            return None
+        entry = entry.child(number)
+    return entry

@@ -1,0 +1,57 @@
+"""What the app imports before its first paint, read from the real process: none of the heavy modules. The first
+screen (ui/first_screen) is painted from the snapshot kept at the last close; the ORM, the exporters, the PDF viewer
+and OCR load after it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from egov_desk.core.workspace import Workspace
+
+HEAVY = ("sqlalchemy", "alembic", "openpyxl", "docx", "docxtpl", "PySide6.QtPdf", "onnxruntime", "cv2", "rapidocr")
+
+
+def start(folder: Path, home: Path) -> dict[str, list[str]]:
+    """Start egov-desk on ``folder`` until its window is ready; the modules imported by each moment it reported."""
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_STATE_HOME=str(home / "state"),
+        EGOV_DESK_STARTUP_REPORT="1",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "egov_desk", "--smoke", "--workspace", str(folder)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    said = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    return {entry["event"]: entry.get("modules", []) for entry in said}
+
+
+def heavy_in(modules: list[str]) -> list[str]:
+    return [name for name in modules if any(name == h or name.startswith(h + ".") for h in HEAVY)]
+
+
+def test_the_first_paint_imports_no_heavy_module(tmp_path: Path) -> None:
+    folder = tmp_path / "workspace"
+    with Workspace.open(folder) as workspace:
+        workspace.set_input(1, "021", {"numerator": 7, "denominator": 9})
+    first_start = start(folder, tmp_path)  # no snapshot yet: the window itself is the first paint
+    assert "sqlalchemy" in first_start["first-paint"]
+    assert "ready" in first_start
+
+    again = start(folder, tmp_path)
+    assert "egov_desk.ui.first_screen.window" in again["first-paint"]
+    assert "egov_desk.ui.main_window" not in again["first-paint"]
+    assert heavy_in(again["first-paint"]) == []
+    assert "ready" in again

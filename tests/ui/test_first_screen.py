@@ -1,0 +1,144 @@
+"""The first screen: the window as it was closed, painted at the next start before the workspace loads, then handed
+to the real window with what was typed meanwhile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from egov_desk.core.folder_layout import DATABASE_NAME
+from egov_desk.core.workspace import Workspace
+from egov_desk.ui.first_screen import snapshot as snapshots
+from egov_desk.ui.first_screen.start import cache_dir, first_screen_for, show
+from egov_desk.ui.first_screen.window import FirstScreen
+from egov_desk.ui.shell import Shell
+
+
+def rows_of(screen: FirstScreen) -> dict[str, list[str]]:
+    """Each item row of the first screen's tree by its 编号: the texts of its cells."""
+    found: dict[str, list[str]] = {}
+    pending = [screen.tree.topLevelItem(n) for n in range(screen.tree.topLevelItemCount())]
+    while pending:
+        row = pending.pop()
+        if row.text(0):
+            found[row.text(0)] = [row.text(column) for column in range(screen.tree.columnCount())]
+        pending.extend(row.child(n) for n in range(row.childCount()))
+    return found
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A workspace with 021 scored 7/9 (2.33 of 3), closed from its window with 021 shown."""
+    folder = tmp_path / "workspace"
+    with Workspace.open(folder) as workspace:
+        workspace.set_input(1, "021", {"numerator": 7, "denominator": 9})
+    return folder
+
+
+def close_window_on(qapp: QApplication, folder: Path, code: str) -> dict[str, object]:
+    """Open the window on ``folder``, show ``code``, close it as at exit; what it showed."""
+    shell = Shell(qapp, Workspace.open(folder))
+    window = shell.show()
+    window.select_item(code)
+    model = window.tree.model()
+    shown = {
+        "total": window.gauge.total_text,
+        "heading": window.panel.heading.text(),
+        "rows": model.rowCount(),
+        "title": window.windowTitle(),
+    }
+    shell.close()
+    return shown
+
+
+def test_the_next_start_paints_the_window_as_it_was_closed(qtbot, qapp: QApplication, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    shown = close_window_on(qapp, folder, "021")
+    screen = first_screen_for(folder, "zh_CN")
+    assert screen is not None
+    qtbot.addWidget(screen)
+    assert screen.gauge.total_text == shown["total"] == "2.33 / 100"
+    assert screen.panel.heading.text() == shown["heading"] == "021  根据部门政务信息资源目录"
+    assert screen.tree.topLevelItemCount() == shown["rows"]
+    assert screen.windowTitle() == shown["title"]
+    row = rows_of(screen)["021"]
+    assert row[:4] == ["021", "根据部门政务信息资源目录", "3", "2.33"]
+    assert screen.tree.currentItem().text(0) == "021"
+    assert screen.tree.treePosition() == 1  # branches beside the names, as in the window
+
+
+def test_a_workspace_changed_since_it_was_closed_starts_the_ordinary_way(qapp: QApplication, folder: Path) -> None:
+    close_window_on(qapp, folder, "021")
+    assert snapshots.load(folder / DATABASE_NAME, cache_dir(), "zh_CN") is not None
+    with Workspace.open(folder) as elsewhere:  # the command line, or another PC on a shared folder
+        elsewhere.set_input(1, "021", {"numerator": 9, "denominator": 9})
+    assert first_screen_for(folder, "zh_CN") is None
+
+
+def test_another_language_or_a_log_not_folded_in_starts_the_ordinary_way(qapp: QApplication, folder: Path) -> None:
+    close_window_on(qapp, folder, "021")
+    assert first_screen_for(folder, "en") is None
+    wal = folder / f"{DATABASE_NAME}-wal"
+    wal.write_bytes(b"\0" * 32)  # a process killed with the database open leaves its log behind
+    assert first_screen_for(folder, "zh_CN") is None
+
+
+def test_a_damaged_snapshot_is_passed_over(qapp: QApplication, folder: Path) -> None:
+    close_window_on(qapp, folder, "021")
+    snapshots.cache_file(folder / DATABASE_NAME, cache_dir()).write_text("{not json", encoding="utf-8")
+    assert first_screen_for(folder, "zh_CN") is None
+
+
+def test_keys_typed_before_the_window_is_there_are_typed_into_it(qtbot, qapp: QApplication, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    close_window_on(qapp, folder, "021")
+    screen = first_screen_for(folder, "zh_CN")
+    assert screen is not None
+    show(screen, maximised=False)
+    qtbot.waitExposed(screen)
+    screen.tree.setFocus()
+    qtbot.keyClick(screen.tree, Qt.Key.Key_F2)  # into the score editor of 021, as in the window
+    qtbot.keyClick(screen.tree, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(screen.tree, "8")
+    qtbot.keyClick(screen.tree, Qt.Key.Key_Tab)
+    assert [(key.key, key.modifiers) for key in screen.typed] == [
+        (Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_8, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier),
+    ]
+    with Workspace.open(folder) as untouched:
+        assert untouched.inputs(1)["021"] == {"numerator": 7, "denominator": 9}  # nothing acted on the first screen
+
+    shell = Shell(qapp, Workspace.open(folder))
+    window = shell.show(first_screen=screen)
+    try:
+        assert window.current_item() is not None
+        assert window.current_item().code == "021"
+        assert window.workspace.inputs(1)["021"] == {"numerator": 8, "denominator": 9}
+        assert not screen.isVisible()
+    finally:
+        shell.close()
+
+
+def test_a_row_chosen_on_the_first_screen_is_the_row_the_window_shows(qtbot, qapp: QApplication, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    close_window_on(qapp, folder, "021")
+    screen = first_screen_for(folder, "zh_CN")
+    assert screen is not None
+    show(screen, maximised=False)
+    qtbot.waitExposed(screen)
+    screen.tree.setFocus()
+    qtbot.keyClick(screen.tree, Qt.Key.Key_Down)  # the arrows move on the first screen itself
+    qtbot.keyClick(screen.tree, Qt.Key.Key_Down)
+    chosen = screen.tree.currentItem().text(0)
+    assert chosen not in ("", "021")
+    assert screen.panel.heading.text().startswith(chosen)
+    assert screen.typed == []
+    shell = Shell(qapp, Workspace.open(folder))
+    window = shell.show(first_screen=screen)
+    try:
+        assert window.current_item() is not None
+        assert window.current_item().code == chosen
+    finally:
+        shell.close()
