@@ -2,7 +2,8 @@
 
 python -m bench                 all
 python -m bench startup edit    some (names: startup, edit, attach, package, checklist, import, scale, packages,
-                                ocr, search, binder, commands; server runs only when named)
+                                ocr, search, binder, commands, frozen; server runs only when named; frozen
+                                first builds the one-folder app when it is older than its sources)
 """
 
 from __future__ import annotations
@@ -409,6 +410,7 @@ def main(names: list[str]) -> None:
         "search",
         "binder",
         "commands",
+        "frozen",
     }
     work = Path(tempfile.mkdtemp(prefix="egov-bench-"))
     figures: list[Figure] = []
@@ -446,6 +448,10 @@ def main(names: list[str]) -> None:
             from bench.commands import bench_commands
 
             figures += bench_commands(work)
+        if "frozen" in chosen:  # the one-folder app against a bare window frozen alike (bench/frozen.py)
+            from bench.frozen import bench_frozen
+
+            figures += bench_frozen(work)
         if "server" in chosen:  # a throwaway PostgreSQL cluster: several people at once (bench/server.py)
             from bench.server import bench_server
 
