@@ -221,7 +221,7 @@ class EvidenceActions(QObject):
             self.context.apply(Changes.of(EvidenceChange(assessment, (code,))))  # what was stored before it
             self._failed(error)
 
-        job = self.context.runner.start(work, done, failed)
+        job = self.context.runner.start(work, done, failed, writes=True)
         job.progressed.connect(progressed)
         dialog.canceled.connect(job.cancel)
         self.job = job

@@ -42,10 +42,11 @@ class Job(QObject):
     failed = Signal(object)
     ended = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, writes: bool = False) -> None:
         super().__init__(parent)
         self.cancel_requested = threading.Event()
         self.running = True
+        self.writes = writes  # commits to the workspace while it runs
         self.ended.connect(self._mark_ended)
 
     def cancel(self) -> None:
@@ -82,9 +83,14 @@ class Runner(QObject):
         self.jobs: set[Job] = set()
 
     def start(
-        self, work: Callable[[Progress], Any], done: Callable[[Any], None], failed: Callable[[BaseException], None]
+        self,
+        work: Callable[[Progress], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+        writes: bool = False,
     ) -> Job:
-        job = Job(self)
+        """Run ``work`` off the UI thread; ``writes``: it commits to the workspace as it goes (see :meth:`writing`)."""
+        job = Job(self, writes)
         job.succeeded.connect(done)
         job.failed.connect(failed)
         self.jobs.add(job)
@@ -101,6 +107,13 @@ class Runner(QObject):
 
     def busy(self) -> bool:
         return any(job.running for job in self.jobs)
+
+    def writing(self) -> bool:
+        """Whether a job of this window is committing to the workspace now. Its commits look like changes made
+        elsewhere to the window's data watch, so the window does not look for those until it ends (each look read
+        and repainted the item's evidence and every item's counts and reviews: the UI thread's longest stalls while
+        attaching a gigabyte); the job's own changes are shown when it is done, anything else at the next look."""
+        return any(job.running and job.writes for job in self.jobs)
 
     def shutdown(self, timeout_ms: int = 60000) -> bool:
         """When the window closes: cancel every job that can be cancelled, and wait for the rest to finish

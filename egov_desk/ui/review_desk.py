@@ -244,7 +244,7 @@ class ReviewDesk(QObject):
             self.reload()
 
     def _check_elsewhere(self) -> None:
-        if self.watch is not None and self.watch.changed():
+        if self.watch is not None and not self.context.runner.writing() and self.watch.changed():
             self.reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from egov_desk.core.workspace import Workspace
     from egov_desk.core.workspace_info import AssessmentInfo
     from egov_desk.ui.models.indicator_tree import IndicatorTreeModel
+    from egov_desk.ui.ops import Runner
     from egov_desk.ui.panels.departments import DepartmentsView
     from egov_desk.ui.panels.item_panel import ItemPanel
     from egov_desk.ui.widgets.gauge import ScoreGauge
@@ -43,6 +44,7 @@ class ShownAssessment(Protocol):
     department_view: DepartmentsView  # repaints only rows it has built
     read_only_banner: ReadOnlyBanner
     data_watch: DataWatch | None
+    runner: Runner  # its background jobs
 
     def current_item(self) -> Item | None: ...
 
@@ -54,8 +56,8 @@ class ShownAssessment(Protocol):
 def show_changes_made_elsewhere(shown: ShownAssessment) -> Changes:
     """Repaint what another process (the CLI, another window) changed in the workspace."""
     shown.read_only_banner.follow_holder()
-    if shown.data_watch is None or not shown.data_watch.changed():
-        return Changes()
+    if shown.data_watch is None or shown.runner.writing() or not shown.data_watch.changed():
+        return Changes()  # a job of this window writing: its commits are not changes made elsewhere
     assessment = shown.assessment.id
     shown.workspace.forget_scores(keep=assessment)  # other assessments are re-read when next opened
     changes = shown.workspace.changes_since(
