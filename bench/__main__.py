@@ -140,12 +140,13 @@ def bench_attach_and_package(work: Path) -> list[Figure]:
     files = scan_files(work / "scans", 1024 * MB)
     total = sum(p.stat().st_size for p in files)
     baseline = []
+    hasher = "openssl dgst -sha256" if shutil.which("openssl") else "sha256sum"  # coreutils' hash is the slower
     for run in range(3):
         target = work / f"copy{run}"
         baseline.append(
             timed(
                 lambda t=target: subprocess.run(
-                    f"cp -r '{work / 'scans'}' '{t}' && sha256sum '{t}'/* > /dev/null", shell=True, check=True
+                    f"cp -r '{work / 'scans'}' '{t}' && {hasher} '{t}'/* > /dev/null", shell=True, check=True
                 )
             )
         )
@@ -185,7 +186,7 @@ def bench_attach_and_package(work: Path) -> list[Figure]:
             b / a,
             "≥ 0.8×",
             b / a >= 0.8,
-            "copy+hash+fsync+rename per file, vs cp + sha256sum of the same files",
+            f"copy+hash+fsync+rename and a row per file, vs cp + {hasher} of the same files",
         ),
         Figure(
             "longest UI stall while attaching in the background",
