@@ -152,10 +152,17 @@ class IndicatorTreeModel(QAbstractItemModel):
         return len(self._rows[parent.internalId()].children)
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        siblings = self._rows[parent.internalId()].children if parent.isValid() else self._top
-        return self.createIndex(row, column, siblings[row])
+        # Checked here rather than by hasIndex(), which calls back into rowCount() and columnCount(): the view asks
+        # for thousands of indexes each time it lays out the tree.
+        if parent.isValid():
+            if parent.column() > 0:
+                return QModelIndex()
+            siblings = self._rows[parent.internalId()].children
+        else:
+            siblings = self._top
+        if 0 <= row < len(siblings) and 0 <= column < COLUMN_COUNT:
+            return self.createIndex(row, column, siblings[row])
+        return QModelIndex()
 
     def parent(self, child: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not child.isValid():
