@@ -27,7 +27,6 @@ from egov_desk.core.opening import Access
 from egov_desk.core.packages.department_guard import guard_department_write
 from egov_desk.core.person import NOBODY, Person
 from egov_desk.core.review_guard import guard_item_write
-from egov_desk.core.row_security import refused_by_rows
 from egov_desk.core.server_watch import announce, note
 from egov_desk.core.write_refusals import no_assessment, no_item, write_refused
 
@@ -68,6 +67,8 @@ class Store:
                 raise self.refused(exc, what, what_zh) from exc
 
     def refused(self, exc: Exception, what: str, what_zh: str = "本次修改") -> WorkspaceError:
+        from egov_desk.core.row_security import refused_by_rows  # only when a write failed
+
         rows = refused_by_rows(exc, self.read, what, what_zh)  # a server's row security said no
         return rows or write_refused(exc, what, what_zh, self.access)
 

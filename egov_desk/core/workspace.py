@@ -7,8 +7,9 @@ Every write is one transaction and returns what it changed, so the UI repaints o
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, select
@@ -32,7 +33,6 @@ from egov_desk.core.db.system_store import load_system
 from egov_desk.core.errors import WorkspaceError
 from egov_desk.core.evidence.book import EvidenceBook
 from egov_desk.core.evidence_place import place_evidence
-from egov_desk.core.evidence_text import EvidenceText
 from egov_desk.core.indicators import IndicatorSystem
 from egov_desk.core.opening import (
     Access,
@@ -40,10 +40,6 @@ from egov_desk.core.opening import (
 from egov_desk.core.packages.department_guard import department_person
 from egov_desk.core.person import Person
 from egov_desk.core.scoring import ScoreSheet, score_system
-from egov_desk.core.server import connect as connect_server
-from egov_desk.core.server import login as server_login
-from egov_desk.core.server_people import login_person, person_of_login
-from egov_desk.core.server_watch import DataWatch, watch_workspace
 from egov_desk.core.stale_writes import Seen, seen_version
 from egov_desk.core.store import Store
 from egov_desk.core.templates import DEFAULT_TEMPLATE
@@ -59,6 +55,10 @@ from egov_desk.core.workspace_info import (
 )
 from egov_desk.core.workspace_open import housekeeping, open_folder, prepare_database
 from egov_desk.core.write_refusals import UNSEEN, no_assessment
+
+if TYPE_CHECKING:  # each loaded where first used: a folder's workspace never needs the server's modules
+    from egov_desk.core.evidence_text import EvidenceText
+    from egov_desk.core.watch import DataWatch
 
 __all__ = [  # what the UI and the CLI import from here, besides the Workspace
     "DATABASE_NAME",
@@ -103,10 +103,28 @@ class Workspace:
             self.engine.dispose()
             raise
         self.store = Store(self.engine, self.actor, self.access)
-        self.store.person = login_person(self.store, department_person(self.store.read))  # server: people table
+        self.store.person = self._login_person(department_person(self.store.read))  # server: people table
         self._sheets: dict[int, ScoreSheet] = {}
         self.evidence = EvidenceBook(self.store, (folder if folder else Path.cwd()) / "vault")
-        self.evidence_text = EvidenceText(self.store)  # the text inside the files: search, findings (OCR: cli ocr)
+
+    @cached_property
+    def evidence_text(self) -> EvidenceText:
+        """The text inside the files: search, findings (OCR: cli ocr); loaded when first asked for."""
+        from egov_desk.core.evidence_text import EvidenceText
+
+        return EvidenceText(self.store)
+
+    def _on_server(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
+
+    def _login_person(self, given: Person) -> Person:
+        """On a server, the connecting login's row in ``people`` (:func:`~egov_desk.core.server_people.login_person`);
+        a folder's workspace has no people table: what was given."""
+        if not self._on_server():
+            return given
+        from egov_desk.core.server_people import login_person
+
+        return login_person(self.store, given)
 
     @property
     def read_only(self) -> bool:
@@ -135,6 +153,9 @@ class Workspace:
 
     @classmethod
     def connect(cls, url: str, vault: Path | None = None) -> Workspace:  # on a PostgreSQL server: core/server.py
+        from egov_desk.core.server import connect as connect_server
+        from egov_desk.core.server import login as server_login
+
         login = server_login(url) or current_user()  # who the server knows, as its row security does
         return place_evidence(connect_server(lambda at: cls(at, actor=login), url, vault), vault)
 
@@ -150,6 +171,8 @@ class Workspace:
 
     def watch(self) -> DataWatch | None:
         """A watch that tells when the database changed underneath (None for a server database or a snapshot)."""
+        from egov_desk.core.server_watch import watch_workspace
+
         watch = watch_workspace(self.folder, self.access.snapshot, self.engine)
         if watch is not None:
             self._watches.append(watch)
@@ -177,10 +200,14 @@ class Workspace:
         return self.store.person
 
     def person_by_login(self) -> Person | None:  # on a server: the login's row in people (None: what was given)
+        if not self._on_server():
+            return None
+        from egov_desk.core.server_people import person_of_login
+
         return person_of_login(self.store)
 
     def set_person(self, person: Person) -> None:
-        self.store.person = login_person(self.store, department_person(self.store.read, person))
+        self.store.person = self._login_person(department_person(self.store.read, person))
 
     # --- indicator systems ------------------------------------------------------------------------
 

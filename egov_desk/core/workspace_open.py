@@ -23,7 +23,6 @@ from egov_desk.core.opening import (
     refuse_missing_database,
     snapshot,
 )
-from egov_desk.core.server import unreachable
 from egov_desk.core.workspace_create import MadeWorkspace, create_workspace
 from egov_desk.core.workspace_info import DATABASE_NAME
 from egov_desk.core.write_refusals import write_refused
@@ -44,6 +43,8 @@ def prepare_database(engine: Engine, folder: Path | None, access: Access) -> Pat
         engine.dispose()
         if database is None:
             if engine.dialect.name != "sqlite" and isinstance(exc, OperationalError):  # no file to call damaged
+                from egov_desk.core.server import unreachable  # a server's words: a folder never needs them
+
                 raise unreachable(engine.url.render_as_string(hide_password=True), exc) from exc
             raise
         reason = getattr(exc, "orig", None) or exc

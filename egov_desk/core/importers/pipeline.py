@@ -13,7 +13,6 @@ from typing import Any
 
 from egov_desk.core.collection import collection_paused
 from egov_desk.core.evidence.vault import display_name
-from egov_desk.core.importers.docx import read_docx
 from egov_desk.core.importers.findings import Finding, all_items, blocking, check_system, grouped, places
 from egov_desk.core.importers.flat import named_items
 from egov_desk.core.importers.grid import Grid, ImportRefused, SheetRead
@@ -25,7 +24,6 @@ from egov_desk.core.importers.tree import Level, TreeBuilder
 from egov_desk.core.importers.weights import weighting
 from egov_desk.core.importers.without_points import finding as pass_fail_finding
 from egov_desk.core.importers.without_points import judged, judgement_columns, pass_fail_levels
-from egov_desk.core.importers.xlsx import read_xlsx
 from egov_desk.core.points import json_number
 from egov_desk.core.rules.reader import Proposal, propose
 
@@ -63,6 +61,8 @@ class ImportResult:
 
 
 def _word(path: Path, budget: Budget, sheet: str | None) -> Grid:
+    from egov_desk.core.importers.docx import read_docx  # python-docx only for a Word file
+
     if sheet is not None:
         name = display_name(path.name)
         raise ImportRefused(
@@ -74,6 +74,12 @@ def _word(path: Path, budget: Budget, sheet: str | None) -> Grid:
     return read_docx(path, budget)
 
 
+def _workbook(path: Path, budget: Budget, sheet: str | None) -> Grid:
+    from egov_desk.core.importers.xlsx import read_xlsx  # openpyxl only for an Excel file
+
+    return read_xlsx(path, budget, sheet)
+
+
 def read_grid(path: Path, budget: Budget | None = None, sheet: str | None = None) -> Grid:
     """The table of a Word or Excel file, chosen by the file's content rather than its name; ``sheet`` names
     the workbook's sheet to read (else the one most like an indicator table)."""
@@ -82,14 +88,14 @@ def read_grid(path: Path, budget: Budget | None = None, sheet: str | None = None
     if suffix in (".docx", ".docm"):
         return _word(path, budget, sheet)
     if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path, budget, sheet)
+        return _workbook(path, budget, sheet)
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
         if "word/document.xml" in names:
             return _word(path, budget, sheet)
         if "xl/workbook.xml" in names:
-            return read_xlsx(path, budget, sheet)
+            return _workbook(path, budget, sheet)
     name = display_name(path.name)
     raise ImportRefused(
         f"{name}: not a Word (.docx) or Excel (.xlsx) file",
