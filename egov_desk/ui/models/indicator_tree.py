@@ -33,6 +33,18 @@ SortRole = Qt.ItemDataRole.UserRole + 4
 ReviewRole = Qt.ItemDataRole.UserRole + 5
 """The item's review status key (not_started, filling, submitted, returned, approved); None for levels."""
 
+# Looked up once: the view asks data() for each role of each cell it paints, and each lookup of a Qt enum member
+# (or each | of two flags) costs as much as the answer.
+DISPLAY, TOOLTIP, DECORATION = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole
+FOREGROUND, FONT, BACKGROUND = Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+SERVED = frozenset(
+    {DISPLAY, TOOLTIP, DECORATION, FOREGROUND, FONT, BACKGROUND, ALIGNMENT}
+    | {ItemCodeRole, SearchTextRole, DepartmentsRole, SortRole, ReviewRole}
+)
+
 UNSCORED = QColor("#b45309")  # amber: "still to do", readable on white
 MUTED = QColor("#64748b")
 LEVEL_1 = QColor("#eef3fb")
@@ -124,12 +136,12 @@ class IndicatorTreeModel(QAbstractItemModel):
         for position, node in enumerate(system.tree):
             self._top.append(add(node, -1, position))
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
         if orientation != Qt.Orientation.Horizontal:
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in (MAX, SCORE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == ALIGNMENT and section in (MAX, SCORE):
+            return RIGHT
+        if role == DISPLAY:
             headers = (
                 self.tr("Code"),
                 self.tr("Indicator / item"),
@@ -175,10 +187,10 @@ class IndicatorTreeModel(QAbstractItemModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return ITEM_FLAGS
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index: AnyIndex, role: int = DISPLAY):
+        if role not in SERVED or not index.isValid():  # the view asks every cell for a dozen roles as it paints
             return None
         entry = self._rows[index.internalId()]
         column = index.column()
@@ -189,7 +201,7 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     def _item_data(self, item: Item, column: int, role: int):
         score = self._sheet.items[item.code]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             if column == CODE:
                 return item.code
             if column == NAME:
@@ -202,7 +214,7 @@ class IndicatorTreeModel(QAbstractItemModel):
                 return self._evidence_text(item)
             if column == LEAD:
                 return item.lead
-        elif role == Qt.ItemDataRole.ToolTipRole and column == EVIDENCE:
+        elif role == TOOLTIP and column == EVIDENCE:
             have, checked, need = self._evidence.get(item.code, (0, 0, 0))
             return (
                 self.tr("collected %1 · checked %2 · missing %3")
@@ -210,21 +222,21 @@ class IndicatorTreeModel(QAbstractItemModel):
                 .replace("%2", str(checked))
                 .replace("%3", str(need - have))
             )
-        elif role == Qt.ItemDataRole.DecorationRole and column == CODE:
+        elif role == DECORATION and column == CODE:
             return review_mark(self.review_status(item.code))
-        elif role == Qt.ItemDataRole.ToolTipRole and column == CODE and self.review_status(item.code) in MARKED:
+        elif role == TOOLTIP and column == CODE and self.review_status(item.code) in MARKED:
             return self._review_tip(item.code)
-        elif role == Qt.ItemDataRole.ToolTipRole and column == SCORE and score.vetoed and item.veto is not None:
+        elif role == TOOLTIP and column == SCORE and score.vetoed and item.veto is not None:
             return self._veto_tip(item.veto.text, item.veto.effect)
-        elif role == Qt.ItemDataRole.ToolTipRole:
+        elif role == TOOLTIP:
             return item.rule_text
-        elif role == Qt.ItemDataRole.ForegroundRole and column == SCORE:
+        elif role == FOREGROUND and column == SCORE:
             return self._item_score_colour(item, score)
-        elif role == Qt.ItemDataRole.ForegroundRole and column == EVIDENCE:
+        elif role == FOREGROUND and column == EVIDENCE:
             have, _checked, need = self._evidence.get(item.code, (0, 0, 0))
             return QBrush(UNSCORED if have < need else MUTED)
-        elif role == Qt.ItemDataRole.TextAlignmentRole and column in (MAX, SCORE, EVIDENCE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == ALIGNMENT and column in (MAX, SCORE, EVIDENCE):
+            return RIGHT
         elif role == ItemCodeRole:
             return item.code
         elif role == SearchTextRole:
@@ -239,7 +251,7 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     def _node_data(self, node: Node, column: int, role: int):
         score = self._sheet.nodes[node.key]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             if column == NAME:
                 return node.name
             if column == MAX:
@@ -248,14 +260,12 @@ class IndicatorTreeModel(QAbstractItemModel):
                 return compact(node.points) if node.points is not None else ""
             if column == SCORE:
                 return self._node_score_text(node) if self._judged_only else display(score.points)
-        elif role == Qt.ItemDataRole.ToolTipRole and column == SCORE and self._judged_only:
+        elif role == TOOLTIP and column == SCORE and self._judged_only:
             return count_judgements(self._sheet, node.key).text(self.tr("not judged"))
-        elif role == Qt.ItemDataRole.ForegroundRole and column == SCORE and self._judged_only:
+        elif role == FOREGROUND and column == SCORE and self._judged_only:
             worst = self._node_worst(node)
             return QBrush(judgement_colour(worst)) if worst is not None else QBrush(UNSCORED)
-        elif (
-            role == Qt.ItemDataRole.ToolTipRole and node.weighted and node.scale is not None and column in (MAX, SCORE)
-        ):
+        elif role == TOOLTIP and node.weighted and node.scale is not None and column in (MAX, SCORE):
             within = display(score.within) if score.within is not None else "—"
             return (
                 self.tr("Weighted: %1 of %2 inside, counted × %3% in the total")
@@ -263,16 +273,16 @@ class IndicatorTreeModel(QAbstractItemModel):
                 .replace("%2", compact(node.scale))
                 .replace("%3", compact(node.weight) if node.weight is not None else "—")
             )
-        elif role == Qt.ItemDataRole.ToolTipRole and column == SCORE and score.unscored:
+        elif role == TOOLTIP and column == SCORE and score.unscored:
             return self.tr("%n item(s) not scored yet", "", score.unscored)
-        elif role == Qt.ItemDataRole.FontRole and node.level == 1:
+        elif role == FONT and node.level == 1:
             font = QFont()
             font.setBold(True)
             return font
-        elif role == Qt.ItemDataRole.BackgroundRole and node.level == 1:
+        elif role == BACKGROUND and node.level == 1:
             return QBrush(LEVEL_1)
-        elif role == Qt.ItemDataRole.TextAlignmentRole and column in (MAX, SCORE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == ALIGNMENT and column in (MAX, SCORE):
+            return RIGHT
         elif role == SearchTextRole:
             return node.name.casefold()
         elif role == SortRole:
