@@ -1803,6 +1803,13 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>FirstScreen</name>
+    <message>
+        <source>Opening the workspace…</source>
+        <translation>正在打开工作区…</translation>
+    </message>
+</context>
+<context>
     <name>GridView</name>
     <message>
         <source>Header</source>

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from egov_desk.core.folder_layout import DATABASE_NAME
@@ -140,5 +141,24 @@ def test_a_row_chosen_on_the_first_screen_is_the_row_the_window_shows(qtbot, qap
     try:
         assert window.current_item() is not None
         assert window.current_item().code == chosen
+    finally:
+        shell.close()
+
+
+def test_chinese_typed_through_an_input_method_reaches_the_note(qtbot, qapp: QApplication, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    close_window_on(qapp, folder, "021")
+    screen = first_screen_for(folder, "zh_CN")
+    assert screen is not None
+    show(screen, maximised=False)
+    qtbot.waitExposed(screen)
+    screen.tree.setFocus()
+    qtbot.keyClick(screen.tree, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # Alt+N: into the note
+    committed = QInputMethodEvent()
+    committed.setCommitString("目录已核实")
+    QApplication.sendEvent(screen.tree, committed)
+    shell = Shell(qapp, Workspace.open(folder))
+    window = shell.show(first_screen=screen)
+    try:
+        assert window.panel.note.toPlainText() == "目录已核实"
     finally:
         shell.close()

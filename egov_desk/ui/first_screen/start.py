@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from platformdirs import user_cache_dir
 from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QTreeView, QWidget
 
 from egov_desk import APP_AUTHOR, APP_NAME
@@ -95,8 +96,16 @@ def replay(typed: list[TypedKey], window: QWidget) -> None:
     from PySide6.QtTest import QTest
 
     for key in typed:
-        QTest.keyPress(QApplication.focusWidget() or window, Qt.Key(key.key), key.modifiers)
-        QTest.keyRelease(QApplication.focusWidget() or window, Qt.Key(key.key), key.modifiers)
+        target = QApplication.focusWidget() or window
+        if key.committed:
+            said = QInputMethodEvent()
+            said.setCommitString(key.text)
+            QApplication.sendEvent(target, said)
+            continue
+        QTest.sendKeyEvent(QTest.KeyAction.Press, target, Qt.Key(key.key), key.text, key.modifiers)
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Release, QApplication.focusWidget() or window, Qt.Key(key.key), key.text, key.modifiers
+        )
 
 
 def take(window: MainWindow | None, language: str) -> snapshots.Snapshot | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPaintEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QInputMethodEvent, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,12 +46,15 @@ KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.Shortcut
 
 
 class TypedKey:
-    """A key pressed before the real window was there: enough to press it again there."""
+    """A key pressed (or text committed by an input method) before the real window was there: enough to type it
+    again there."""
 
-    def __init__(self, event: QKeyEvent) -> None:
-        self.key = event.key()
-        self.modifiers = event.modifiers()
-        self.text = event.text()
+    def __init__(self, key: int, modifiers: Qt.KeyboardModifier, text: str, committed: bool = False) -> None:
+        self.key, self.modifiers, self.text, self.committed = key, modifiers, text, committed
+
+    @classmethod
+    def of(cls, event: QKeyEvent) -> TypedKey:
+        return cls(event.key(), event.modifiers(), event.text())
 
     def __repr__(self) -> str:
         return f"TypedKey({self.key!r}, {self.modifiers!r}, {self.text!r})"
@@ -163,6 +166,11 @@ class FirstScreen(QMainWindow):
     # --- what is typed before the real window takes over ---------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.InputMethod:  # Chinese typed through an input method: its committed text
+            assert isinstance(event, QInputMethodEvent)
+            if event.commitString():
+                self.typed.append(TypedKey(0, Qt.KeyboardModifier.NoModifier, event.commitString(), committed=True))
+            return True
         if event.type() not in KEY_EVENTS:
             return False
         assert isinstance(event, QKeyEvent)
@@ -170,7 +178,7 @@ class FirstScreen(QMainWindow):
         if navigating and event.key() in NAVIGATION:
             return False
         if event.type() == QEvent.Type.KeyPress and event.key() not in MODIFIER_KEYS:
-            self.typed.append(TypedKey(event))  # a modifier goes with the key it modifies
+            self.typed.append(TypedKey.of(event))  # a modifier goes with the key it modifies
         return True  # kept for the real window: a shortcut or a typed score must not act on this screen
 
 
