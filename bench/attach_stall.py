@@ -1,0 +1,94 @@
+"""Where the UI thread stalls while attaching in the background: the bench's 5 ms timer, with the times of its ticks,
+and a sampler thread recording every Python thread's stack every 2 ms; prints what each thread was doing inside the
+longest gaps.
+
+python -m bench.attach_stall [N]    N: attach the same gigabyte N times first, as the full bench run does (the kernel
+                                    is still writing those back when the measured attach runs)
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from pathlib import Path
+
+from bench.figures import MB
+
+Samples = list[tuple[float, dict[int, list[str]]]]
+
+
+def _sample(samples: Samples, stop: threading.Event) -> None:
+    me = threading.get_ident()
+    while not stop.is_set():
+        now = time.perf_counter()
+        stacks = {}
+        for thread, frame in sys._current_frames().items():
+            if thread != me:
+                frames = traceback.extract_stack(frame)
+                ours = [f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in frames if "egov_desk" in f.filename]
+                stacks[thread] = [*ours[:7], f"{Path(frames[-1].filename).name}:{frames[-1].lineno}"]
+        samples.append((now, stacks))
+        time.sleep(0.002)
+
+
+def probe(work: Path, earlier: int = 0, shown: int = 4) -> None:
+    from PySide6.QtCore import QTimer
+
+    from bench.generate import scan_files
+    from egov_desk.core.workspace import Workspace
+    from egov_desk.ui.app import create_app
+    from egov_desk.ui.main_window import MainWindow
+
+    scans = work / "scans"
+    scan_files(scans, 1024 * MB)
+    for run in range(earlier):
+        with Workspace.open(work / f"earlier{run}") as workspace:
+            workspace.evidence.attach(1, "035", [scans])
+    app = create_app(["bench"], "zh_CN")
+    workspace = Workspace.open(work / "stall")
+    window = MainWindow(workspace)
+    window.show()
+    window.select_item("035")
+    ui, ticks, samples, stop = threading.get_ident(), [], [], threading.Event()
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    threading.Thread(target=_sample, args=(samples, stop), daemon=True).start()
+    start = time.perf_counter()
+    job = window.evidence_actions.attach([scans], None)
+    assert job is not None
+    while job.running:
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    stop.set()
+    gaps = sorted(((b - a, a, b) for a, b in itertools.pairwise(ticks[1:])), reverse=True)
+    print(
+        f"attach: {time.perf_counter() - start:.2f} s; longest gaps:",
+        ", ".join(f"{g * 1000:.0f} ms" for g, *_ in gaps[:8]),
+    )
+    for gap, a, b in gaps[:shown]:
+        print(f"=== {gap * 1000:.1f} ms from {a - start:.3f} s")
+        for at, stacks in samples:
+            if a <= at <= b:
+                print(f"  +{(at - a) * 1000:.1f} ms")
+                for thread, stack in stacks.items():
+                    print(f"    {'UI' if thread == ui else 'worker'}: {' > '.join(stack)}")
+    window.close()
+    workspace.close()
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    folder = Path(tempfile.mkdtemp(prefix="egov-bench-stall-"))
+    try:
+        probe(folder, int(sys.argv[1]) if len(sys.argv) > 1 else 0)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
