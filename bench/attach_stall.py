@@ -55,7 +55,8 @@ def probe(work: Path, earlier: int = 0, shown: int = 4) -> None:
     window = MainWindow(workspace)
     window.show()
     window.select_item("035")
-    ui, ticks, samples, stop = threading.get_ident(), [], [], threading.Event()
+    ui, ticks, stop = threading.get_ident(), [], threading.Event()
+    samples: Samples = []
     timer = QTimer()
     timer.setInterval(5)
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
