@@ -7,9 +7,11 @@ An impossible input is worded in the locale's language (:func:`egov_desk.core.me
 under a zh_* LC_ALL / LC_MESSAGES / LANG, English otherwise), and so are argparse's own words (usage errors, the
 help's headings: :mod:`~egov_desk.cli.usage_words`); the commands' help texts are English.
 
-Each subject's module registers its own commands and imports what a command uses only when it runs, so `score`
-or `template show` loads neither the database (SQLAlchemy) nor Qt; only the PDF checklist and the report's chart
-need Qt (egov_desk.render).
+Each subject's module registers its own commands and imports what a command uses only when it runs; the table in
+:mod:`~egov_desk.cli.commands` names each command's module, so only the module of the command run is imported and
+its options built. `score`, `template show` and `import --json` load neither the database (SQLAlchemy) nor Qt; only
+the PDF checklist, the binder and the report's chart need Qt (egov_desk.render), after the workspace has loaded
+SQLAlchemy (PySide6's import hook makes every module imported after it slower). `tests/cli/test_lean_imports.py`.
 """
 
 from __future__ import annotations
