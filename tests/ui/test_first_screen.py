@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from egov_desk.core.folder_layout import DATABASE_NAME
-from egov_desk.core.workspace import Workspace
+from egov_desk.core.workspace import UNIT_GIVEN, Workspace
 from egov_desk.ui.first_screen import snapshot as snapshots
 from egov_desk.ui.first_screen.start import cache_dir, first_screen_for, show
 from egov_desk.ui.first_screen.window import FirstScreen
@@ -30,11 +31,16 @@ def rows_of(screen: FirstScreen) -> dict[str, list[str]]:
     return found
 
 
+def gone(screen: FirstScreen) -> bool:
+    return not shiboken6.isValid(screen) or not screen.isVisible()
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """A workspace with 021 scored 7/9 (2.33 of 3), closed from its window with 021 shown."""
     folder = tmp_path / "workspace"
     with Workspace.open(folder) as workspace:
+        workspace.set_setting(UNIT_GIVEN, True)  # as `assessment set --unit` does: no first-start question
         workspace.set_input(1, "021", {"numerator": 7, "denominator": 9})
     return folder
 
@@ -114,6 +120,7 @@ def test_keys_typed_before_the_window_is_there_are_typed_into_it(qtbot, qapp: QA
 
     shell = Shell(qapp, Workspace.open(folder))
     window = shell.show(first_screen=screen)
+    qtbot.waitUntil(lambda: gone(screen))  # once the window manager made the real window active
     try:
         assert window.current_item() is not None
         assert window.current_item().code == "021"
@@ -138,6 +145,7 @@ def test_a_row_chosen_on_the_first_screen_is_the_row_the_window_shows(qtbot, qap
     assert screen.typed == []
     shell = Shell(qapp, Workspace.open(folder))
     window = shell.show(first_screen=screen)
+    qtbot.waitUntil(lambda: gone(screen))  # once the window manager made the real window active
     try:
         assert window.current_item() is not None
         assert window.current_item().code == chosen
@@ -156,9 +164,26 @@ def test_chinese_typed_through_an_input_method_reaches_the_note(qtbot, qapp: QAp
     committed = QInputMethodEvent()
     committed.setCommitString("目录已核实")
     QApplication.sendEvent(screen.tree, committed)
+    assert [key.text for key in screen.typed] == ["n", "目录已核实"]
     shell = Shell(qapp, Workspace.open(folder))
     window = shell.show(first_screen=screen)
+    qtbot.waitUntil(lambda: gone(screen))  # once the window manager made the real window active
     try:
         assert window.panel.note.toPlainText() == "目录已核实"
     finally:
         shell.close()
+
+
+def test_a_window_closed_filtered_opens_whole_with_its_item_chosen(qtbot, qapp: QApplication, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    shell = Shell(qapp, Workspace.open(folder))
+    window = shell.show()
+    whole = window.model.rowCount()
+    window.search.setText("021")  # the search box filters the tree; the next start shows it whole again
+    window.select_item("021")
+    shell.close()
+    screen = first_screen_for(folder, "zh_CN")
+    assert screen is not None
+    qtbot.addWidget(screen)
+    assert screen.tree.topLevelItemCount() == whole
+    assert len(rows_of(screen)) == 35
+    assert screen.tree.currentItem().text(0) == "021"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar, QTreeView
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar
 
 from egov_desk.ui.first_screen.snapshot import Cell, Gauge, Panel, Row, Snapshot
 
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from egov_desk.ui.main_window import MainWindow
     from egov_desk.ui.widgets.gauge import ScoreGauge
 
+START_AT_FIRST = ("departmentFilter", "roleFilter")
 ROLE_DISPLAY = Qt.ItemDataRole.DisplayRole
 ROLE_COLOUR = Qt.ItemDataRole.ForegroundRole
 ROLE_FONT = Qt.ItemDataRole.FontRole
@@ -22,14 +23,13 @@ ROLE_ALIGN = Qt.ItemDataRole.TextAlignmentRole
 
 
 def capture(window: MainWindow, language: str) -> Snapshot | None:
-    """What ``window`` shows, or None when the first screen could not show it faithfully (a table judged rather
-    than scored, another tab in front, a filter applied, a read-only or department window)."""
+    """What ``window`` will show when it opens again — its tree whole and expanded, whatever filter is applied
+    now, the item selected now — or None when the first screen could not show it faithfully (a table judged
+    rather than scored, a read-only window)."""
     gauge = window.gauge
-    filtered = window.search.text() or window.department_combo.currentIndex() > 0
-    if gauge.judgements is not None or window.tabs.currentIndex() != 0 or filtered or window.workspace.read_only:
+    if gauge.judgements is not None or window.workspace.read_only:
         return None
-    tree = window.tree
-    model = tree.model()
+    tree, model = window.tree, window.model  # the model under the filter: the whole tree, as it opens
     columns = model.columnCount()
     selected = window.current_item()
     return Snapshot(
@@ -41,10 +41,9 @@ def capture(window: MainWindow, language: str) -> Snapshot | None:
         headers=[str(model.headerData(column, Qt.Orientation.Horizontal) or "") for column in range(columns)],
         widths=[tree.columnWidth(column) for column in range(columns)],
         hidden=[column for column in range(columns) if tree.isColumnHidden(column)],
-        rows=_rows(tree, model, QModelIndex(), columns),
-        selected=_position(tree.currentIndex()),
+        rows=_rows(model, QModelIndex(), columns),
+        selected=_position(window.proxy.mapToSource(tree.currentIndex())),
         selected_code=selected.code if selected is not None else "",
-        scrolled=tree.verticalScrollBar().value(),
         panel=_panel(window),
         status=[window.statusBar().currentMessage()]
         + [label.text() for label in window.statusBar().findChildren(QLabel) if label.isVisible() and label.text()],
@@ -65,8 +64,9 @@ def _toolbar(bar: QToolBar | None) -> list[tuple[str, str, int, bool]]:
             continue
         widget = bar.widgetForAction(action)
         width = widget.width() if widget is not None else 0
-        if isinstance(widget, QComboBox):
-            entries.append(("combo", widget.currentText(), width, widget.isEnabled()))
+        if isinstance(widget, QComboBox):  # a filter starts at its first choice (all departments)
+            text = widget.itemText(0) if widget.objectName() in START_AT_FIRST else widget.currentText()
+            entries.append(("combo", text, width, widget.isEnabled()))
         elif isinstance(widget, QLineEdit):
             entries.append(("search", widget.placeholderText(), width, widget.isEnabled()))
         elif isinstance(widget, QLabel):
@@ -94,19 +94,15 @@ def _gauge(gauge: ScoreGauge) -> Gauge:
     )
 
 
-def _rows(tree: QTreeView, model: QAbstractItemModel, parent: QModelIndex, columns: int) -> list[Row]:
+def _rows(model: QAbstractItemModel, parent: QModelIndex, columns: int) -> list[Row]:
     rows = []
     for number in range(model.rowCount(parent)):
         first = model.index(number, 0, parent)
         cells = [_cell(model.index(number, column, parent)) for column in range(columns)]
         font = model.data(first, ROLE_FONT) or model.data(model.index(number, 1, parent), ROLE_FONT)
+        children = _rows(model, first, columns)
         rows.append(
-            Row(
-                cells=cells,
-                bold=isinstance(font, QFont) and font.bold(),
-                expanded=tree.isExpanded(first),
-                children=_rows(tree, model, first, columns),
-            )
+            Row(cells=cells, bold=isinstance(font, QFont) and font.bold(), expanded=bool(children), children=children)
         )
     return rows
 

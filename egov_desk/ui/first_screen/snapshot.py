@@ -14,7 +14,7 @@ from typing import Any
 
 from egov_desk import __version__
 
-FORMAT = 1
+FORMAT = 2  # raised whenever the snapshot's fields change: an older one is passed over
 
 
 @dataclass
@@ -75,7 +75,6 @@ class Snapshot:
     rows: list[Row]
     selected: list[int]  # the selected row's position: row numbers from the top level down
     selected_code: str
-    scrolled: int
     panel: Panel
     status: list[str]
     language: str

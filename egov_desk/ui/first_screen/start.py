@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_cache_dir
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QTreeView, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from egov_desk import APP_AUTHOR, APP_NAME
 from egov_desk.core.folder_layout import DATABASE_NAME
+from egov_desk.ui import startup_report
 from egov_desk.ui.first_screen import snapshot as snapshots
 from egov_desk.ui.first_screen.window import FirstScreen, TypedKey
 
@@ -55,11 +56,19 @@ def show(screen: FirstScreen, maximised: bool) -> None:
         screen.showMaximized()
     else:
         screen.show()
+    if (row := screen.tree.currentItem()) is not None:
+        screen.tree.scrollToItem(row)  # where the real window will show it too
+
+
+ACTIVATION_WAIT_MS = 1500  # a window manager that never activates the window: take over anyway
 
 
 def hand_over(screen: FirstScreen, window: MainWindow) -> None:
-    """The real window takes the first screen's place: same place on the screen, the row chosen there, then every key
-    typed meanwhile pressed again in it, in order."""
+    """The real window takes the first screen's place: same place on the screen, the row chosen there. The first
+    screen stays until the window manager has given the real window the keyboard — a window hidden first would drop
+    keys pressed in between — and keeps every key pressed meanwhile, wherever it went; then those keys are typed
+    again in the real window, in order, and the first screen goes."""
+    screen.successor = window  # keys pressed in it until the takeover are kept too, in order
     if screen.isMaximized():
         window.showMaximized()
     else:
@@ -67,27 +76,66 @@ def hand_over(screen: FirstScreen, window: MainWindow) -> None:
         window.show()
     chosen = screen.chosen_position()
     if chosen:
-        select_position(window.tree, chosen)  # the row shown on the first screen, an item or a level above
-    window.tree.verticalScrollBar().setValue(screen.tree.verticalScrollBar().value())
-    window.activateWindow()
+        select_position(window, chosen)  # the row shown on the first screen, an item or a level above
     window.tree.setFocus()
-    QApplication.processEvents()  # keys still on their way to the first screen are kept too
-    app().removeEventFilter(screen)
-    typed = list(screen.typed)
-    screen.hide()
-    screen.deleteLater()
-    if typed:
-        replay(typed, window)
+    window.raise_()
+    window.activateWindow()
+    finish = Takeover(screen, window)
+    if window.isActiveWindow():
+        finish.done()
+    else:
+        window.installEventFilter(finish)
+        QTimer.singleShot(ACTIVATION_WAIT_MS, finish, finish.done)
 
 
-def select_position(tree: QTreeView, position: list[int]) -> None:
-    """Make the row at ``position`` (row numbers from the top level down) the tree's current row."""
-    model, index = tree.model(), QModelIndex()
+class Takeover(QObject):
+    """Ends the first screen once the real window is active (or after a while): keys replayed, first screen gone."""
+
+    def __init__(self, screen: FirstScreen, window: MainWindow) -> None:
+        super().__init__(window)
+        self.screen, self.window = screen, window
+        self.finished = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.WindowActivate:
+            QTimer.singleShot(0, self, self.done)  # after the activation itself is handled
+        return False
+
+    def done(self) -> None:
+        if self.finished:
+            return
+        self.finished = True
+        self.window.removeEventFilter(self)
+        app().removeEventFilter(self.screen)
+        typed = list(self.screen.typed)
+        self.screen.hide()
+        self.screen.deleteLater()
+        if self.window.isVisible():
+            self.window.tree.setFocus()
+            if typed:
+                replay(typed, self.window)
+        startup_report.ready()
+
+
+def select_position(window: MainWindow, position: list[int]) -> None:
+    """Make the row at ``position`` in the whole tree (row numbers from the top level down) the current row."""
+    model, index = window.model, QModelIndex()
     for number in position:
         index = model.index(number, 0, index)
         if not index.isValid():
             return
-    tree.setCurrentIndex(index)
+    shown = window.proxy.mapFromSource(index)
+    if shown.isValid():
+        window.tree.setCurrentIndex(shown)
+        window.tree.scrollTo(shown)
+
+
+def focused(window: QWidget) -> QWidget:
+    """The widget of ``window`` that has the keyboard (the window manager may not have told Qt it is active yet)."""
+    widget = QApplication.focusWidget()
+    if widget is None or widget.window() is not window:
+        widget = window.focusWidget()
+    return widget or window
 
 
 def replay(typed: list[TypedKey], window: QWidget) -> None:
@@ -96,16 +144,14 @@ def replay(typed: list[TypedKey], window: QWidget) -> None:
     from PySide6.QtTest import QTest
 
     for key in typed:
-        target = QApplication.focusWidget() or window
+        target = focused(window)
         if key.committed:
             said = QInputMethodEvent()
             said.setCommitString(key.text)
             QApplication.sendEvent(target, said)
             continue
         QTest.sendKeyEvent(QTest.KeyAction.Press, target, Qt.Key(key.key), key.text, key.modifiers)
-        QTest.sendKeyEvent(
-            QTest.KeyAction.Release, QApplication.focusWidget() or window, Qt.Key(key.key), key.text, key.modifiers
-        )
+        QTest.sendKeyEvent(QTest.KeyAction.Release, focused(window), Qt.Key(key.key), key.text, key.modifiers)
 
 
 def take(window: MainWindow | None, language: str) -> snapshots.Snapshot | None:

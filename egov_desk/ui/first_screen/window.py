@@ -82,6 +82,7 @@ class FirstScreen(QMainWindow):
         self.setObjectName("firstScreen")
         self.snapshot = snapshot
         self.typed: list[TypedKey] = []
+        self.successor: QWidget | None = None  # the real window, once it is taking this screen's place
         self.setWindowTitle(snapshot.title)
         opening = QCoreApplication.translate("FirstScreen", "Opening the workspace…")
         for title in snapshot.menus:
@@ -166,13 +167,13 @@ class FirstScreen(QMainWindow):
     # --- what is typed before the real window takes over ---------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.InputMethod:  # Chinese typed through an input method: its committed text
+        if event.type() == QEvent.Type.InputMethod and self._ours(watched):  # Chinese through an input method
             assert isinstance(event, QInputMethodEvent)
             if event.commitString():
                 self.typed.append(TypedKey(0, Qt.KeyboardModifier.NoModifier, event.commitString(), committed=True))
             return True
-        if event.type() not in KEY_EVENTS:
-            return False
+        if event.type() not in KEY_EVENTS or not self._ours(watched):
+            return False  # a dialog meanwhile (a locked workspace, a damaged one) takes its keys as always
         assert isinstance(event, QKeyEvent)
         navigating = watched is self.tree and event.modifiers() == Qt.KeyboardModifier.NoModifier
         if navigating and event.key() in NAVIGATION:
@@ -180,6 +181,13 @@ class FirstScreen(QMainWindow):
         if event.type() == QEvent.Type.KeyPress and event.key() not in MODIFIER_KEYS:
             self.typed.append(TypedKey.of(event))  # a modifier goes with the key it modifies
         return True  # kept for the real window: a shortcut or a typed score must not act on this screen
+
+    def _ours(self, watched: QObject) -> bool:
+        """Whether ``watched`` belongs to this screen or to the window taking its place."""
+        windows = [self] if self.successor is None else [self, self.successor]
+        if isinstance(watched, QWidget):
+            return watched.window() in windows
+        return any(watched is window.windowHandle() for window in windows)
 
 
 class ItemPreview(QScrollArea):
@@ -289,7 +297,6 @@ def _tree(snapshot: Snapshot) -> QTreeWidget:
     chosen = _at(tops, snapshot.selected)
     if chosen is not None:
         tree.setCurrentItem(chosen)
-    tree.verticalScrollBar().setValue(snapshot.scrolled)
     return tree
 
 
