@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QToolBar
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QLineEdit, QToolBar
 
 from egov_desk.ui.first_screen.snapshot import Cell, Gauge, Panel, Row, Snapshot
 
@@ -49,6 +49,9 @@ def capture(window: MainWindow, language: str) -> Snapshot | None:
         + [label.text() for label in window.statusBar().findChildren(QLabel) if label.isVisible() and label.text()],
         language=language,
         tree_column=tree.treePosition(),
+        stretched=next(
+            (c for c in range(columns) if tree.header().sectionResizeMode(c) == QHeaderView.ResizeMode.Stretch), None
+        ),
     )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from egov_desk import __version__
 
-FORMAT = 2  # raised whenever the snapshot's fields change: an older one is passed over
+FORMAT = 3  # raised whenever the snapshot's fields change: an older one is passed over
 
 
 @dataclass
@@ -79,6 +79,7 @@ class Snapshot:
     status: list[str]
     language: str
     tree_column: int = 0  # the column that shows the tree's branches (QTreeView.treePosition)
+    stretched: int | None = None  # the column that takes the width left (the names), else the last one
     version: str = __version__
 
 

@@ -77,6 +77,7 @@ def hand_over(screen: FirstScreen, window: MainWindow) -> None:
     chosen = screen.chosen_position()
     if chosen:
         select_position(window, chosen)  # the row shown on the first screen, an item or a level above
+    window.tree.verticalScrollBar().setValue(screen.tree.verticalScrollBar().value())  # the same rows in view
     window.tree.setFocus()
     window.raise_()
     window.activateWindow()

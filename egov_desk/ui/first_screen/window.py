@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -294,6 +295,9 @@ def _tree(snapshot: Snapshot) -> QTreeWidget:
         tree.setColumnWidth(column, width)
     for column in snapshot.hidden:
         tree.setColumnHidden(column, True)
+    if snapshot.stretched is not None:  # as the window lays its header out (window_layout.py)
+        tree.header().setStretchLastSection(False)
+        tree.header().setSectionResizeMode(snapshot.stretched, QHeaderView.ResizeMode.Stretch)
     chosen = _at(tops, snapshot.selected)
     if chosen is not None:
         tree.setCurrentItem(chosen)
