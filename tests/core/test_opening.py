@@ -355,30 +355,36 @@ def test_a_tick_or_a_requirement_changed_elsewhere_is_not_overwritten(folder: Pa
 
 CREATE = """
 import sys, time
+from pathlib import Path
 from egov_desk.core.workspace import Workspace
-folder, start = sys.argv[1], float(sys.argv[2])
+folder, start, done = sys.argv[1], float(sys.argv[2]), Path(sys.argv[3])
 while time.time() < start:
     pass
 workspace = Workspace.open(folder, hold=True)
 print("read_only" if workspace.read_only else "holding", len(workspace.assessments()), flush=True)
-time.sleep(3)
+deadline = time.time() + 60
+while not done.exists() and time.time() < deadline:  # both windows stay open until both have said how they opened
+    time.sleep(0.05)
 """
 
 
 def test_two_windows_starting_a_new_workspace_at_once_both_open_and_nothing_is_deleted(tmp_path: Path) -> None:
     folder = tmp_path / "new"
     start = time.time() + 1.5
+    done = tmp_path / "both-open"
     windows = [
         subprocess.Popen(
-            [sys.executable, "-c", CREATE, str(folder), str(start)],
+            [sys.executable, "-c", CREATE, str(folder), str(start), str(done)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
         for _ in range(2)
     ]
-    said = sorted(w.communicate(timeout=60)[0].strip() for w in windows)
-    assert said == ["holding 1", "read_only 1"], [w.stderr for w in windows]
+    said = sorted(w.stdout.readline().strip() for w in windows if w.stdout is not None)
+    done.touch()
+    errors = [w.communicate(timeout=60)[1] for w in windows]
+    assert said == ["holding 1", "read_only 1"], errors
     assert (folder / "workspace.sqlite").stat().st_size > 0
     with Workspace.open(folder) as workspace:
         assert len(workspace.assessments()) == 1
