@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 from egov_desk.core.workspace import Workspace
+from egov_desk.ui.evidence_search.ocr_runner import OcrRunner
 from egov_desk.ui.main_window import MainWindow
 from egov_desk.ui.ops import Progress
 
@@ -46,3 +47,22 @@ def test_attaching_runs_as_a_writing_job(qtbot, window: MainWindow, tmp_path: Pa
     qtbot.waitUntil(lambda: not job.running, timeout=10000)
     assert window.evidence_actions.last_report is not None
     assert [file.name for file in window.evidence_actions.last_report.added] == ["扫描件.pdf"]
+
+
+def test_the_text_reader_does_not_start_while_files_are_being_attached(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(OcrRunner, "automatic", True)  # as for a person
+    reader = window.evidence_search.ocr
+    scan = tmp_path / "扫描件.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + bytes(1024))
+    window.workspace.evidence.attach(window.assessment.id, "004", [scan])  # text waiting to be read
+    assert reader.pending() > 0
+    release = threading.Event()
+    job = window.runner.start(
+        lambda _progress: release.wait(10), lambda _result: None, lambda _error: None, writes=True
+    )
+    reader._look_again()  # what its timer does
+    assert not reader.running
+    release.set()
+    qtbot.waitUntil(lambda: not job.running, timeout=5000)

@@ -115,7 +115,9 @@ class OcrRunner(QObject):
             self.soon.start()
 
     def _look_again(self) -> None:
-        if self.automatic and not self.held and not self.running:
+        # not while the window's attach is copying: starting the reader (a process) and its reading would stall the
+        # window; the attach's undo entry starts it once the files are in
+        if self.automatic and not self.held and not self.running and not self.context.runner.writing():
             self.start_if_waiting()
 
     def _stepped(self, step: Step) -> None:
