@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from egov_desk.ui import preload  # noqa: F401  - before PySide6: its import hook then passes these modules by
+
+# isort: split
+
 import argparse
 import contextlib
 import logging

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QInputMethodEvent, QKeyEvent, QPaintEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QInputMethodEvent, QKeyEvent, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +43,7 @@ NAVIGATION = {
     Qt.Key.Key_Right,
 }
 MODIFIER_KEYS = {Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr}
+MUTED = "#64748b"  # the item panel's path and hints
 KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
 
 
@@ -203,26 +204,23 @@ class ItemPreview(QScrollArea):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(14, 10, 14, 10)
-        self.path = _label(panel.path, "color: #64748b;")
-        self.heading = _label(panel.heading, "font-size: 13pt; font-weight: bold;")
+        self.path = _label(panel.path, colour=MUTED)
+        self.heading = _label(panel.heading, points=13, bold=True)
         self.facts = _label(panel.facts)
         self.boxes: list[QGroupBox] = []
         layout.addWidget(self.path)
         layout.addWidget(self.heading)
         layout.addWidget(self.facts)
-        for title, text, style in (
-            (panel.rule_title, panel.rule_text, ""),
-            (panel.score_title, panel.result, "font-size: 12pt; font-weight: bold;"),
-        ):
+        for title, text, points in ((panel.rule_title, panel.rule_text, 0), (panel.score_title, panel.result, 12)):
             if not title:
                 continue
             box = QGroupBox(title)
             inner = QVBoxLayout(box)
             inner.setContentsMargins(10, 8, 10, 8)
-            inner.addWidget(_label(text, style))
+            inner.addWidget(_label(text, points=points, bold=bool(points)))
             layout.addWidget(box)
             self.boxes.append(box)
-        self.opening = _label(QCoreApplication.translate("FirstScreen", "Opening the workspace…"), "color: #64748b;")
+        self.opening = _label(QCoreApplication.translate("FirstScreen", "Opening the workspace…"), colour=MUTED)
         layout.addWidget(self.opening)
         layout.addStretch(1)
         self.setWidget(body)
@@ -235,11 +233,21 @@ class ItemPreview(QScrollArea):
             box.hide()
 
 
-def _label(text: str, style: str = "") -> QLabel:
+def _label(text: str, points: int = 0, bold: bool = False, colour: str = "") -> QLabel:
+    """A label as the item panel styles it — by font and palette: a style sheet would start Qt's CSS engine, some
+    milliseconds the first paint does not need."""
     label = QLabel(text)
     label.setWordWrap(True)
-    if style:
-        label.setStyleSheet(style)
+    if points or bold:
+        font = QFont(label.font())
+        if points:
+            font.setPointSize(points)
+        font.setBold(bold)
+        label.setFont(font)
+    if colour:
+        palette = label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+        label.setPalette(palette)
     return label
 
 
