@@ -45,10 +45,21 @@ def test_the_frozen_app_starts_on_a_new_default_workspace(deb: Path, tmp_path: P
         QT_QPA_PLATFORM="offscreen",
         XDG_DATA_HOME=str(tmp_path / "data"),
         XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        EGOV_DESK_STARTUP_REPORT="1",
     )
-    result = subprocess.run([str(DIST / "egov-desk"), "--smoke"], env=env, capture_output=True, text=True, timeout=120)
+    app = [str(DIST / "egov-desk"), "--smoke"]
+    result = subprocess.run(app, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "data" / "egov-desk" / "workspace" / "workspace.sqlite").is_file()  # migrations ran
+
+    again = subprocess.run(app, env=env, capture_output=True, text=True, timeout=120)  # the first screen this time
+    assert again.returncode == 0, again.stderr
+    first_paint = again.stdout.splitlines()[0]
+    assert "egov_desk.ui.first_screen.window" in first_paint
+    assert "sqlalchemy" not in first_paint
+    assert list(DIST.rglob("QtTest.*")), "QtTest types again what was pressed on the first screen"
 
 
 def test_the_frozen_command_line_scores_and_exports(deb: Path, tmp_path: Path) -> None:
