@@ -157,6 +157,7 @@ def finish_opening(app: QApplication, args: argparse.Namespace, first: FirstScre
     result = open_window(app, args, first)
     started.append(result)
     if isinstance(result, int):
+        first.taken_over = True  # nothing will take its place: it may close now
         first.close()
         app.exit(result)
 

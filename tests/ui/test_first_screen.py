@@ -187,3 +187,17 @@ def test_a_window_closed_filtered_opens_whole_with_its_item_chosen(qtbot, qapp: 
     assert screen.tree.topLevelItemCount() == whole
     assert len(rows_of(screen)) == 35
     assert screen.tree.currentItem().text(0) == "021"
+
+
+def test_closing_the_first_screen_closes_the_window_once_it_is_there(qtbot, qapp: QApplication, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    close_window_on(qapp, folder, "021")
+    screen = first_screen_for(folder, "zh_CN")
+    assert screen is not None
+    show(screen, maximised=False)
+    qtbot.waitExposed(screen)
+    screen.close()  # the person closes it before the workspace has opened
+    assert screen.isVisible()  # it waits for the real window, which closes in its turn
+    shell = Shell(qapp, Workspace.open(folder))
+    window = shell.show(first_screen=screen)
+    qtbot.waitUntil(lambda: gone(screen) and not window.isVisible())
+    shell.close()

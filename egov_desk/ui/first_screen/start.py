@@ -109,6 +109,7 @@ class Takeover(QObject):
         self.window.removeEventFilter(self)
         app().removeEventFilter(self.screen)
         typed = list(self.screen.typed)
+        self.screen.taken_over = True
         self.screen.hide()
         self.screen.deleteLater()
         if self.window.isVisible():
@@ -116,6 +117,8 @@ class Takeover(QObject):
             if typed:
                 replay(typed, self.window)
         startup_report.ready()
+        if self.screen.close_asked:
+            self.window.close()  # as if closed a moment later: the window's own closing
 
 
 def select_position(window: MainWindow, position: list[int]) -> None:

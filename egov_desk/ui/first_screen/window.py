@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QInputMethodEvent, QKeyEvent, QPaintEvent, QPalette
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QInputMethodEvent, QKeyEvent, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -85,6 +85,8 @@ class FirstScreen(QMainWindow):
         self.snapshot = snapshot
         self.typed: list[TypedKey] = []
         self.successor: QWidget | None = None  # the real window, once it is taking this screen's place
+        self.close_asked = False  # closed by the person before the real window was there: it closes then
+        self.taken_over = False
         self.setWindowTitle(snapshot.title)
         opening = QCoreApplication.translate("FirstScreen", "Opening the workspace…")
         for title in snapshot.menus:
@@ -155,6 +157,15 @@ class FirstScreen(QMainWindow):
             return
         code, name = row.text(0), row.text(1)
         self.panel.show_row(f"{code}  {name}".strip() if code else name)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing before the real window is there closes the real window once it is (and its own closing asks
+        about anything unsaved); this screen stays until then, so the app does not end half-opened."""
+        if self.taken_over:
+            super().closeEvent(event)
+            return
+        self.close_asked = True
+        event.ignore()
 
     def chosen_position(self) -> list[int]:
         """Where the row chosen now is (row numbers from the top level down): the real window chooses the same."""
