@@ -79,7 +79,7 @@ package: venv
 
 # Benchmarks against baselines measured in the same run; writes bench/RESULTS.md. Not part of `make test`.
 bench: test-deps venv
-	@$(MAKE) --no-print-directory system-deps EXTRA_APT="qpdf"
+	@$(MAKE) --no-print-directory system-deps EXTRA_APT="qpdf openssl zip time"
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 clean:
