@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from egov_desk.core.workspace import Workspace
 from egov_desk.ui.actions import Actions
+from egov_desk.ui.first_screen.window import indicator_tree_look
 from egov_desk.ui.models.tree_filter import COOPERATING, EITHER, LEAD
 from egov_desk.ui.panels.departments import DepartmentsView
 from egov_desk.ui.panels.item_panel import ItemPanel
@@ -48,11 +48,8 @@ def build_central_area(window: QMainWindow, workspace: Workspace) -> CentralArea
     """Set ``window``'s central widget and return the widgets in it."""
     gauge = ScoreGauge()
     tree = QTreeView()
-    tree.setObjectName("indicatorTree")
-    tree.setAlternatingRowColors(True)
+    indicator_tree_look(tree)
     tree.setUniformRowHeights(True)
-    tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     departments = DepartmentsView()
     tabs = QTabWidget()
     tabs.addTab(tree, QCoreApplication.translate("MainWindow", "Indicators"))

@@ -31,7 +31,6 @@ def capture(window: MainWindow, language: str) -> Snapshot | None:
         return None
     tree, model = window.tree, window.model  # the model under the filter: the whole tree, as it opens
     columns = model.columnCount()
-    selected = window.current_item()
     return Snapshot(
         title=window.windowTitle(),
         menus=[action.text() for action in window.menuBar().actions() if action.isVisible()],
@@ -43,7 +42,6 @@ def capture(window: MainWindow, language: str) -> Snapshot | None:
         hidden=[column for column in range(columns) if tree.isColumnHidden(column)],
         rows=_rows(model, QModelIndex(), columns),
         selected=_position(window.proxy.mapToSource(tree.currentIndex())),
-        selected_code=selected.code if selected is not None else "",
         panel=_panel(window),
         status=[window.statusBar().currentMessage()]
         + [label.text() for label in window.statusBar().findChildren(QLabel) if label.isVisible() and label.text()],

@@ -14,7 +14,7 @@ from typing import Any
 
 from egov_desk import __version__
 
-FORMAT = 3  # raised whenever the snapshot's fields change: an older one is passed over
+FORMAT = 4  # raised whenever the snapshot's fields change: an older one is passed over
 
 
 @dataclass
@@ -74,7 +74,6 @@ class Snapshot:
     hidden: list[int]
     rows: list[Row]
     selected: list[int]  # the selected row's position: row numbers from the top level down
-    selected_code: str
     panel: Panel
     status: list[str]
     language: str

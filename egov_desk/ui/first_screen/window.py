@@ -279,13 +279,18 @@ def _gauge(snapshot: Snapshot) -> ScoreGauge:
     return gauge
 
 
-def _tree(snapshot: Snapshot) -> QTreeWidget:
-    tree = QTreeWidget()
+def indicator_tree_look(tree: QAbstractItemView) -> None:
+    """How the indicator tree looks and selects, in the window and on its first screen alike."""
     tree.setObjectName("indicatorTree")
     tree.setAlternatingRowColors(True)
-    tree.setUniformRowHeights(True)
     tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+
+def _tree(snapshot: Snapshot) -> QTreeWidget:
+    tree = QTreeWidget()
+    indicator_tree_look(tree)
+    tree.setUniformRowHeights(True)
     tree.setHeaderLabels(snapshot.headers)
     tree.setTreePosition(snapshot.tree_column)
     bold = QFont(tree.font())
