@@ -61,6 +61,16 @@ def close_window_on(qapp: QApplication, folder: Path, code: str) -> dict[str, ob
     return shown
 
 
+def shown_first_screen(qtbot, qapp: QApplication, folder: Path) -> FirstScreen:  # type: ignore[no-untyped-def]
+    """The window closed on 021, then the next start's first screen shown from its snapshot."""
+    close_window_on(qapp, folder, "021")
+    screen = first_screen_for(folder, "zh_CN")
+    assert screen is not None
+    show(screen, maximised=False)
+    qtbot.waitExposed(screen)
+    return screen
+
+
 def test_the_next_start_paints_the_window_as_it_was_closed(qtbot, qapp: QApplication, folder: Path) -> None:  # type: ignore[no-untyped-def]
     shown = close_window_on(qapp, folder, "021")
     screen = first_screen_for(folder, "zh_CN")
@@ -99,11 +109,7 @@ def test_a_damaged_snapshot_is_passed_over(qapp: QApplication, folder: Path) -> 
 
 
 def test_keys_typed_before_the_window_is_there_are_typed_into_it(qtbot, qapp: QApplication, folder: Path) -> None:  # type: ignore[no-untyped-def]
-    close_window_on(qapp, folder, "021")
-    screen = first_screen_for(folder, "zh_CN")
-    assert screen is not None
-    show(screen, maximised=False)
-    qtbot.waitExposed(screen)
+    screen = shown_first_screen(qtbot, qapp, folder)
     screen.tree.setFocus()
     qtbot.keyClick(screen.tree, Qt.Key.Key_F2)  # into the score editor of 021, as in the window
     qtbot.keyClick(screen.tree, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -131,11 +137,7 @@ def test_keys_typed_before_the_window_is_there_are_typed_into_it(qtbot, qapp: QA
 
 
 def test_a_row_chosen_on_the_first_screen_is_the_row_the_window_shows(qtbot, qapp: QApplication, folder: Path) -> None:  # type: ignore[no-untyped-def]
-    close_window_on(qapp, folder, "021")
-    screen = first_screen_for(folder, "zh_CN")
-    assert screen is not None
-    show(screen, maximised=False)
-    qtbot.waitExposed(screen)
+    screen = shown_first_screen(qtbot, qapp, folder)
     screen.tree.setFocus()
     qtbot.keyClick(screen.tree, Qt.Key.Key_Down)  # the arrows move on the first screen itself
     qtbot.keyClick(screen.tree, Qt.Key.Key_Down)
@@ -154,11 +156,7 @@ def test_a_row_chosen_on_the_first_screen_is_the_row_the_window_shows(qtbot, qap
 
 
 def test_chinese_typed_through_an_input_method_reaches_the_note(qtbot, qapp: QApplication, folder: Path) -> None:  # type: ignore[no-untyped-def]
-    close_window_on(qapp, folder, "021")
-    screen = first_screen_for(folder, "zh_CN")
-    assert screen is not None
-    show(screen, maximised=False)
-    qtbot.waitExposed(screen)
+    screen = shown_first_screen(qtbot, qapp, folder)
     screen.tree.setFocus()
     qtbot.keyClick(screen.tree, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # Alt+N: into the note
     committed = QInputMethodEvent()
@@ -190,11 +188,7 @@ def test_a_window_closed_filtered_opens_whole_with_its_item_chosen(qtbot, qapp: 
 
 
 def test_closing_the_first_screen_closes_the_window_once_it_is_there(qtbot, qapp: QApplication, folder: Path) -> None:  # type: ignore[no-untyped-def]
-    close_window_on(qapp, folder, "021")
-    screen = first_screen_for(folder, "zh_CN")
-    assert screen is not None
-    show(screen, maximised=False)
-    qtbot.waitExposed(screen)
+    screen = shown_first_screen(qtbot, qapp, folder)
     screen.close()  # the person closes it before the workspace has opened
     assert screen.isVisible()  # it waits for the real window, which closes in its turn
     shell = Shell(qapp, Workspace.open(folder))
