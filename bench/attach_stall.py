@@ -8,6 +8,7 @@ python -m bench.attach_stall [N]    N: attach the same gigabyte N times first, a
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import shutil
@@ -21,6 +22,22 @@ from pathlib import Path
 from bench.figures import MB
 
 Samples = list[tuple[float, dict[int, list[str]]]]
+Collections = list[tuple[float, float, int, int]]  # start, end, generation, thread: the cycle collector's passes
+
+
+def _watch_collections(passes: Collections) -> object:
+    """Record each pass of Python's cycle collector: it holds the GIL throughout, so a long one stalls every thread."""
+    began: dict[int, float] = {}
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        thread = threading.get_ident()
+        if phase == "start":
+            began[thread] = time.perf_counter()
+        elif thread in began:
+            passes.append((began.pop(thread), time.perf_counter(), info["generation"], thread))
+
+    gc.callbacks.append(seen)
+    return seen
 
 
 def _sample(samples: Samples, stop: threading.Event) -> None:
@@ -71,6 +88,8 @@ def probe(work: Path, earlier: int = 0, shown: int = 4) -> None:
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start()
     threading.Thread(target=_sample, args=(samples, stop), daemon=True).start()
+    passes: Collections = []
+    watch = _watch_collections(passes)
     start = time.perf_counter()
     job = window.evidence_actions.attach([scans], None)
     assert job is not None
@@ -79,10 +98,24 @@ def probe(work: Path, earlier: int = 0, shown: int = 4) -> None:
         time.sleep(0.001)
     timer.stop()
     stop.set()
+    gc.callbacks.remove(watch)
     gaps = sorted(((b - a, a, b) for a, b in itertools.pairwise(ticks[1:])), reverse=True)
     print(
         f"attach: {time.perf_counter() - start:.2f} s; longest gaps:",
         ", ".join(f"{g * 1000:.0f} ms" for g, *_ in gaps[:8]),
+    )
+    print(
+        f"gaps over 20/35/50 ms: {sum(g > 0.02 for g, *_ in gaps)}/{sum(g > 0.035 for g, *_ in gaps)}/"
+        f"{sum(g > 0.05 for g, *_ in gaps)}; the attach began at monotonic {start:.4f} (pid {os.getpid()})"
+    )
+    long = [p for p in passes if p[1] - p[0] > 0.005]
+    print(
+        f"cycle collector: {len(passes)} passes, {len(long)} over 5 ms:",
+        ", ".join(
+            f"gen {g} {(b - a) * 1000:.0f} ms at {a - start:.3f} s on the {'UI' if t == ui else 'worker'} thread"
+            for a, b, g, t in long
+        ),
+        f"(tracked objects now: {len(gc.get_objects())})",
     )
     for gap, a, b in gaps[:shown]:
         print(f"=== {gap * 1000:.1f} ms from {a - start:.3f} s")

@@ -24,6 +24,7 @@ from egov_desk.core.changes import Changes, EvidenceChange, Written
 from egov_desk.core.evidence import AttachReport, EvidenceBook, FileInfo
 from egov_desk.core.evidence.types import Dated
 from egov_desk.core.messages import say
+from egov_desk.ui import long_lived
 from egov_desk.ui.dialogs.choose import last_folder, remember_folder
 from egov_desk.ui.evidence_copies import EvidenceCopies
 from egov_desk.ui.evidence_steps import Attachment, NewRequirement, Removal, RequirementRemoval
@@ -221,6 +222,7 @@ class EvidenceActions(QObject):
             self.context.apply(Changes.of(EvidenceChange(assessment, (code,))))  # what was stored before it
             self._failed(error)
 
+        long_lived.settled(self.context.parent)  # no pass of the cycle collector over the whole window meanwhile
         job = self.context.runner.start(work, done, failed, writes=True)
         job.progressed.connect(progressed)
         dialog.canceled.connect(job.cancel)

@@ -15,6 +15,7 @@ from egov_desk.core.workspace import AssessmentChange, AssessmentInfo, Workspace
 from egov_desk.ui import (
     details_editing,
     import_step,
+    long_lived,
     several_people,
     shown_changes,
     tree_navigation,
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow, ViewsOnDemand):
         self.watch_timer.timeout.connect(self.check_for_changes)
         if self.data_watch is not None:
             self.watch_timer.start()
+        long_lived.settled(self)  # the collector's passes no longer walk the window built (long_lived.py)
 
     # --- building ---------------------------------------------------------------------------------
 

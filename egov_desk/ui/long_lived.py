@@ -1,0 +1,32 @@
+"""What a window is made of lives as long as the window: Python's cycle collector need not walk it again and again.
+
+A pass of the collector over its oldest generation holds the GIL while it walks every object it tracks — about
+130,000 once the main window is built: 66 ms on a quiet machine, 100–200 ms while the disk writes gigabytes back —
+and every thread waits, the UI thread too. Whichever thread allocates sets a pass off: during a 1 GB attach it was
+the worker's row for a file, and the window froze as long. So once the window is built, and again when it starts
+a long job, what is alive then is moved out of the collector's sight (``gc.freeze``); its passes walk only what
+was made since. Frozen objects are still freed as soon as nothing refers to them; only a reference cycle among
+them waits until a window goes away, when everything is handed back to the collector (``gc.unfreeze``).
+"""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from PySide6.QtCore import QObject
+
+_watched: weakref.WeakSet[QObject] = weakref.WeakSet()
+
+
+def settled(window: QObject) -> None:
+    """Everything alive now is taken to live as long as ``window``: out of the collector's sight until a window
+    is destroyed."""
+    gc.freeze()
+    if window not in _watched:
+        _watched.add(window)
+        window.destroyed.connect(_hand_back)
+
+
+def _hand_back() -> None:
+    gc.unfreeze()
