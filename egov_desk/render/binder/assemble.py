@@ -1,5 +1,5 @@
 """Joining a binder with pikepdf: the pages Qt painted and the evidence PDFs' own pages in binding order, each evidence
-page stamped by an overlay (its content is left as it is, the stamp drawn over it), and the bookmarks."""
+page stamped over its content (which is left as it is), and the bookmarks."""
 
 from __future__ import annotations
 
@@ -37,23 +37,6 @@ class Mark:
     children: list[Mark] = field(default_factory=list)
 
 
-def visible_size(page: pikepdf.Page) -> tuple[float, float]:
-    """The page's size as a reader sees it: its crop box, turned by its /Rotate."""
-    box = pikepdf.Rectangle(page.cropbox)
-    width, height = abs(box.width), abs(box.height)
-    rotate = int(page.obj.get(Name.Rotate, 0)) % 360
-    return (height, width) if rotate in (90, 270) else (width, height)
-
-
-def _stamp(page: pikepdf.Page, stamp: pikepdf.Object) -> None:
-    name = page.add_resource(stamp, Name.XObject, prefix="EgovStamp")
-    placed = page.calc_form_xobject_placement(
-        stamp, name, pikepdf.Rectangle(page.cropbox), allow_shrink=True, allow_expand=True
-    )
-    page.contents_add(b"q\n", prepend=True)  # whatever state the page leaves, the stamp starts clean
-    page.contents_add(b"Q\n" + placed)
-
-
 def _outline(target: pikepdf.Pdf, marks: list[Mark]) -> None:
     def item(mark: Mark) -> OutlineItem:
         made = OutlineItem(mark.title, mark.page)
@@ -89,8 +72,7 @@ def assemble(
             else:
                 target.pages.append(step.pdf.pages[step.page])
                 if stamps is not None:
-                    page = target.pages[-1]
-                    _stamp(page, stamps.form(step.stamp, *visible_size(page)))
+                    stamps.put(target.pages[-1], step.stamp)
                 if step.last_of_file and cancelled():
                     raise Cancelled("the binder was cancelled", "装订已取消", "cancelled")
             if done % 10 == 0:

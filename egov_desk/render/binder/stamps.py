@@ -1,14 +1,17 @@
 """The stamp "002 第 3 页" on an evidence PDF's page, written as a few PDF operators over the page.
 
 Qt paints one page holding every character a stamp uses ("0123456789 第页", the type case) in the stamp's font; its
-embedded font subset, its glyph widths and its ToUnicode map are then enough to set any stamp: each becomes a small
-form — a white box and the text centred at the foot of the page — placed over the page as it is seen (turned with
-its /Rotate). One painted page instead of one per evidence page: the binder of 300 scans is joined at the pace of
-qpdf. The pages Qt paints itself (separators, notices, images) get the same stamp from Qt (sheets.py)."""
+embedded font subset, its glyph widths and its ToUnicode map are then enough to set any stamp: a white box and the
+text centred at the foot of the page as it is seen (turned with its /Rotate), drawn after the page's own content
+(wrapped in q … Q, so whatever state that content leaves, the stamp starts clean). One painted page instead of one
+per evidence page, and per page only a content stream and the font's name in its resources: the binder of 300
+scans is joined at the pace of qpdf. The pages Qt paints itself (separators, notices, images) get the same stamp
+from Qt (sheets.py)."""
 
 from __future__ import annotations
 
 import re
+import secrets
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
@@ -19,6 +22,8 @@ HEX = re.compile(rb"<([0-9A-Fa-f]+)>")
 RANGE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(\[[^\]]*\]|<[0-9A-Fa-f]+>)")
 CHAR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 SECTION = re.compile(rb"beginbf(range|char)(.*?)endbf\1", re.S)
+BOX = "0.5 w 0.612 0.639 0.686 RG 1 g"  # a grey frame around a white box, as sheets.py paints it
+INK = "0.067 g"
 
 
 def character_ids(cmap: bytes) -> dict[str, int]:
@@ -62,53 +67,80 @@ def glyph_widths(font: pikepdf.Object) -> tuple[dict[int, float], float]:
     return widths, default
 
 
+def seen_from_page(box: tuple[float, float, float, float], rotate: int) -> tuple[float, ...]:
+    """The matrix from the page as it is seen (origin at its visible lower left, in points) to the page's own space,
+    for its crop box (x0, y0, x1, y1) and its /Rotate (a viewer turns the page clockwise by it)."""
+    x0, y0, x1, y1 = box
+    if rotate == 90:
+        return (0, 1, -1, 0, x1, y0)
+    if rotate == 180:
+        return (-1, 0, 0, -1, x1, y1)
+    if rotate == 270:
+        return (0, -1, 1, 0, x0, y1)
+    return (1, 0, 0, 1, x0, y0)
+
+
+def crop_box(page: pikepdf.Page) -> tuple[float, float, float, float]:
+    """The page's crop box (its media box when it has none) as (x0, y0, x1, y1), lower left first."""
+    a, b, c, d = (float(value) for value in page.cropbox)
+    return min(a, c), min(b, d), max(a, c), max(b, d)
+
+
 class Stamps:
-    """Stamp forms for ``target``, set in the font of the type case page."""
+    """Stamps on ``target``'s pages, set in the font of the type case page."""
 
     def __init__(self, target: pikepdf.Pdf, type_case: pikepdf.Page, space: float) -> None:
-        self.space = space * 1000  # a space is an advance, not a glyph: Qt draws none
         fonts = type_case.obj.Resources.Font
-        chosen = None
+        chosen, ids = None, {}
         for font in fonts.values():
             cmap = font.get(Name.ToUnicode)
             ids = character_ids(cmap.read_bytes()) if cmap is not None else {}
             if all(char in ids for char in TYPE_CASE.replace(" ", "")):
-                chosen, self.ids = font, ids
+                chosen = font
                 break
         if chosen is None:
             raise ValueError("the stamp's type case page holds no font with every character a stamp needs")
-        self.widths, self.default = glyph_widths(chosen)
+        widths, default = glyph_widths(chosen)
+        # a character → its glyph in the TJ array and its advance (thousandths); a space is a move to the right
+        # (Qt draws no glyph for it), as is a character the font lacks
+        self.glyphs = {char: (f"<{cid:04X}>", widths.get(cid, default)) for char, cid in ids.items() if char != " "}
+        self.space = (f"{-space * 1000:.0f}", space * 1000)
         descriptor = chosen.DescendantFonts[0].FontDescriptor
         self.ascent = float(descriptor.get(Name.Ascent, 880)) / 1000
         self.descent = -float(descriptor.get(Name.Descent, -120)) / 1000
         self.font = target.copy_foreign(chosen)
-        self.target = target
+        # its name on the pages: new to each binder, so a page of an earlier binder, bound again, keeps its own stamp
+        self.name = f"/EgovStamp{secrets.token_hex(4)}"
 
-    def form(self, text: str, width: float, height: float) -> pikepdf.Object:
-        """The stamp for a page seen ``width`` × ``height`` points."""
-        runs: list[str] = []  # the TJ array: glyph strings, a space as a move to the right
-        advance = 0.0
+    def operators(self, text: str, width: float) -> str:
+        """The stamp's box and text for a page seen ``width`` points wide, in the seen page's coordinates."""
+        runs, advance = [], 0.0
         for char in text:
-            if char == " " or char not in self.ids:
-                runs.append(f"{-self.space:.0f}")
-                advance += self.space
-            else:
-                cid = self.ids[char]
-                runs.append(f"<{cid:04X}>")
-                advance += self.widths.get(cid, self.default)
-        advance = advance / 1000 * STAMP_SIZE
+            run, step = self.glyphs.get(char, self.space)
+            runs.append(run)
+            advance += step
         line = (self.ascent + self.descent) * STAMP_SIZE
-        box_width, box_height = advance + 2 * STAMP_PADDING, line + 4
+        box_width, box_height = advance / 1000 * STAMP_SIZE + 2 * STAMP_PADDING, line + 4
         left, bottom = (width - box_width) / 2, STAMP_FROM_BOTTOM
         baseline = bottom + (box_height - line) / 2 + self.descent * STAMP_SIZE
-        content = (
-            f"q 0.5 w 0.612 0.639 0.686 RG 1 g {left:.2f} {bottom:.2f} {box_width:.2f} {box_height:.2f} re B Q\n"
-            f"BT /Stamp {STAMP_SIZE} Tf 0.067 g {left + STAMP_PADDING:.2f} {baseline:.2f} Td [{' '.join(runs)}] TJ ET\n"
+        text_at = f"{left + STAMP_PADDING:.2f} {baseline:.2f} Td"
+        return (
+            f"q {BOX} {left:.2f} {bottom:.2f} {box_width:.2f} {box_height:.2f} re B Q\n"
+            f"BT {self.name} {STAMP_SIZE} Tf {INK} {text_at} [{' '.join(runs)}] TJ ET"
         )
-        return self.target.make_stream(
-            content.encode("ascii"),
-            Type=Name.XObject,
-            Subtype=Name.Form,
-            BBox=Array([0, 0, width, height]),
-            Resources=Dictionary(Font=Dictionary(Stamp=self.font)),
-        )
+
+    def put(self, page: pikepdf.Page, text: str) -> None:
+        """Stamp ``page`` (of the target) with ``text`` at its visible foot."""
+        box = crop_box(page)
+        rotate = int(page.obj.get(Name.Rotate, 0)) % 360
+        width = box[3] - box[1] if rotate in (90, 270) else box[2] - box[0]
+        matrix = " ".join(f"{value:g}" for value in seen_from_page(box, rotate))
+        resources = page.obj.get(Name.Resources)
+        if resources is None:
+            page.obj.Resources = Dictionary(Font=Dictionary({self.name: self.font}))
+        elif Name.Font in resources:
+            resources.Font[self.name] = self.font  # a font dictionary shared by pages gets the one name once
+        else:
+            resources.Font = Dictionary({self.name: self.font})
+        page.contents_add(b"q\n", prepend=True)
+        page.contents_add(f"Q\nq {matrix} cm\n{self.operators(text, width)}\nQ\n".encode("ascii"))
