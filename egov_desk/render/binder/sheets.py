@@ -5,6 +5,7 @@ wraps and is measured the way it is painted, and the stamp at the foot of a page
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
@@ -22,12 +23,24 @@ TYPE_CASE = "0123456789 第页"  # every character a stamp uses (stamps.py sets 
 WRAP = Qt.TextFlag.TextWordWrap
 
 
+@cache
 def font(size: float, heading: bool = False, bold: bool = False) -> QFont:
+    """The binder's font of this size and kind: one object for each, shared by every page (never change it)."""
     chosen = QFont()
     chosen.setFamilies(HEADING_FAMILIES if heading else BODY_FAMILIES)
     chosen.setPointSizeF(size)
     chosen.setBold(bold)
     return chosen
+
+
+@cache
+def _wrapped(align: Qt.AlignmentFlag) -> int:
+    return WRAP | align  # an enum's | is a Python call of its own: thousands per binder
+
+
+@cache
+def _color(name: str) -> QColor:
+    return QColor(name)
 
 
 @dataclass(frozen=True)
@@ -57,6 +70,7 @@ class Sheets:
         self.count = 0
         self.size = A4
         self._metrics: dict[str, QFontMetricsF] = {}
+        self._keys: dict[int, tuple[QFont, str]] = {}
         self._heights: dict[tuple[str, str, float, float], float] = {}
 
     @staticmethod
@@ -85,20 +99,29 @@ class Sheets:
 
     # --- text -------------------------------------------------------------------------------------
 
+    def _key(self, chosen: QFont) -> str:
+        """The font's key, asked of Qt once per font object (kept here, so that its id is never another's)."""
+        known = self._keys.get(id(chosen))
+        if known is None:
+            known = self._keys[id(chosen)] = (chosen, chosen.key())
+        return known[1]
+
     def metrics(self, chosen: QFont) -> QFontMetricsF:
-        key = chosen.key()
-        if key not in self._metrics:
-            self._metrics[key] = QFontMetricsF(chosen, self.writer)
-        return self._metrics[key]
+        key = self._key(chosen)
+        found = self._metrics.get(key)
+        if found is None:
+            found = self._metrics[key] = QFontMetricsF(chosen, self.writer)
+        return found
 
     def height_of(self, line: Line, width: float) -> float:
         """The height ``line`` takes when wrapped to ``width`` (measured once: the layout and the painting ask)."""
-        key = (line.text, line.font.key(), line.indent, width)
-        if key not in self._heights:
+        key = (line.text, self._key(line.font), line.indent, width)
+        found = self._heights.get(key)
+        if found is None:
             metrics = self.metrics(line.font)
-            box = metrics.boundingRect(QRectF(0, 0, width - line.indent, 1e6), WRAP | line.align, line.text)
-            self._heights[key] = max(box.height(), metrics.height())
-        return self._heights[key]
+            box = metrics.boundingRect(QRectF(0, 0, width - line.indent, 1e6), _wrapped(line.align), line.text)
+            found = self._heights[key] = max(box.height(), metrics.height())
+        return found
 
     def line_height(self, chosen: QFont) -> float:
         return self.metrics(chosen).height()
@@ -108,9 +131,9 @@ class Sheets:
         top += line.above
         height = self.height_of(line, width)
         self.painter.setFont(line.font)
-        self.painter.setPen(QColor(line.color))
+        self.painter.setPen(_color(line.color))
         box = QRectF(left + line.indent, top, width - line.indent, height)
-        self.painter.drawText(box, WRAP | line.align, line.text)
+        self.painter.drawText(box, _wrapped(line.align), line.text)
         return top + height
 
     def elided(self, text: str, chosen: QFont, width: float) -> str:
