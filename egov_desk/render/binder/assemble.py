@@ -66,17 +66,27 @@ def assemble(
         fix_text_maps(frame)
         stamps = Stamps(target, frame.pages[type_case], stamp_space) if type_case is not None else None
         total = len(order)
+        listed: dict[int, list[pikepdf.Page]] = {}  # each PDF's pages, walked once: a page by index costs a search
+
+        def pages_of(pdf: pikepdf.Pdf) -> list[pikepdf.Page]:
+            found = listed.get(id(pdf))  # the PDFs live as long as ``order``: an id stays theirs
+            if found is None:
+                found = listed[id(pdf)] = list(pdf.pages)
+            return found
+
         for done, step in enumerate(order):
             if isinstance(step, Painted):
-                target.pages.append(frame.pages[step.page])
+                target.pages.append(pages_of(frame)[step.page])
             else:
-                target.pages.append(step.pdf.pages[step.page])
-                if stamps is not None:
-                    stamps.put(target.pages[-1], step.stamp)
+                target.pages.append(pages_of(step.pdf)[step.page])
                 if step.last_of_file and cancelled():
                     raise Cancelled("the binder was cancelled", "装订已取消", "cancelled")
             if done % 10 == 0:
                 told(done, total)
+        if stamps is not None:  # once all are in: walking the pages is cheap, finding the last one each time is not
+            for page, step in zip(target.pages, order, strict=True):
+                if isinstance(step, Evidence):
+                    stamps.put(page, step.stamp)
         _outline(target, marks)
         with target.open_metadata(set_pikepdf_as_editor=False) as meta:
             meta["dc:title"] = title

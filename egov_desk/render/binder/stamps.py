@@ -24,6 +24,7 @@ CHAR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 SECTION = re.compile(rb"beginbf(range|char)(.*?)endbf\1", re.S)
 BOX = "0.5 w 0.612 0.639 0.686 RG 1 g"  # a grey frame around a white box, as sheets.py paints it
 INK = "0.067 g"
+ROTATE, RESOURCES, FONT = Name.Rotate, Name.Resources, Name.Font  # each Name.X is a lookup of its own
 
 
 def character_ids(cmap: bytes) -> dict[str, int]:
@@ -111,6 +112,8 @@ class Stamps:
         self.font = target.copy_foreign(chosen)
         # its name on the pages: new to each binder, so a page of an earlier binder, bound again, keeps its own stamp
         self.name = f"/EgovStamp{secrets.token_hex(4)}"
+        self.opening = target.make_stream(b"q\n")  # one stream, first in every stamped page's contents
+        self.placed: dict[tuple[bytes, int], tuple[str, float]] = {}  # a page's box and turn → matrix, seen width
 
     def operators(self, text: str, width: float) -> str:
         """The stamp's box and text for a page seen ``width`` points wide, in the seen page's coordinates."""
@@ -129,18 +132,28 @@ class Stamps:
             f"BT {self.name} {STAMP_SIZE} Tf {INK} {text_at} [{' '.join(runs)}] TJ ET"
         )
 
+    def _placed(self, page: pikepdf.Page, rotate: int) -> tuple[str, float]:
+        """The matrix from the page as seen to its own space, and its width as seen: the pages of a scan share it."""
+        key = (page.cropbox.unparse(), rotate)
+        found = self.placed.get(key)
+        if found is None:
+            box = crop_box(page)
+            width = box[3] - box[1] if rotate in (90, 270) else box[2] - box[0]
+            found = self.placed[key] = (" ".join(f"{value:g}" for value in seen_from_page(box, rotate)), width)
+        return found
+
     def put(self, page: pikepdf.Page, text: str) -> None:
         """Stamp ``page`` (of the target) with ``text`` at its visible foot."""
-        box = crop_box(page)
-        rotate = int(page.obj.get(Name.Rotate, 0)) % 360
-        width = box[3] - box[1] if rotate in (90, 270) else box[2] - box[0]
-        matrix = " ".join(f"{value:g}" for value in seen_from_page(box, rotate))
-        resources = page.obj.get(Name.Resources)
+        obj = page.obj
+        matrix, width = self._placed(page, int(obj.get(ROTATE, 0)) % 360)
+        resources = obj.get(RESOURCES)
         if resources is None:
-            page.obj.Resources = Dictionary(Font=Dictionary({self.name: self.font}))
-        elif Name.Font in resources:
-            resources.Font[self.name] = self.font  # a font dictionary shared by pages gets the one name once
+            obj[RESOURCES] = Dictionary(Font=Dictionary({self.name: self.font}))
         else:
-            resources.Font = Dictionary({self.name: self.font})
-        page.contents_add(b"q\n", prepend=True)
+            fonts = resources.get(FONT)
+            if fonts is None:
+                resources[FONT] = Dictionary({self.name: self.font})
+            else:
+                fonts[self.name] = self.font  # a font dictionary shared by pages gets the one name once
+        page.contents_add(self.opening, prepend=True)
         page.contents_add(f"Q\nq {matrix} cm\n{self.operators(text, width)}\nQ\n".encode("ascii"))
