@@ -27,7 +27,7 @@ __all__ = ["DEFAULT_FOLDER", "Failed", "Refused"]
 
 
 class WorkspaceHelp(argparse.HelpFormatter):
-    """Names the default workspace folder only when the help is printed: finding it loads the workspace module."""
+    """Names the default workspace folder only when the help is printed (finding it loads platformdirs)."""
 
     def _get_help_string(self, action: argparse.Action) -> str | None:
         text = action.help
@@ -37,7 +37,7 @@ class WorkspaceHelp(argparse.HelpFormatter):
 
 
 def default_workspace_dir() -> Path:
-    from egov_desk.core.workspace import default_workspace_dir as folder
+    from egov_desk.core.workspace_place import default_workspace_dir as folder
 
     return folder()
 

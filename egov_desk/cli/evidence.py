@@ -6,9 +6,13 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from egov_desk.cli.common import Refused, assessment_of, open_workspace, print_json
+from egov_desk.cli.common import Refused, assessment_of, default_workspace_dir, is_server, open_workspace, print_json
+
+if TYPE_CHECKING:
+    from egov_desk.core.evidence.staging import Staging
+    from egov_desk.core.evidence.types import AttachReport
 
 
 def add_evidence_commands(commands: Any) -> None:
@@ -52,7 +56,51 @@ def _date(text: str | None) -> date | None:
         ) from None
 
 
+def _staging(args: argparse.Namespace) -> Staging | None:
+    """The files' copies into the vault of the folder ``--workspace`` names, started before the workspace (its
+    SQLAlchemy and models) is imported and opened; None where they wait for it: a server's workspace, a folder
+    with no database yet or on a network share (opened read-only)."""
+    from egov_desk.core.filesystems import network_filesystem
+    from egov_desk.core.folder_layout import DATABASE_NAME, VAULT
+
+    if is_server(args.workspace):
+        return None
+    folder = Path(args.workspace) if args.workspace else default_workspace_dir()
+    if not (folder / DATABASE_NAME).is_file() or network_filesystem(folder):
+        return None
+    from egov_desk.core.evidence.staging import Staging
+    from egov_desk.core.evidence.vault import Vault
+
+    return Staging(Vault(folder / VAULT), [Path(f) for f in args.files])
+
+
 def cmd_evidence_add(args: argparse.Namespace) -> int:
+    """The files copied into the vault while the workspace opens, then attached in one write (one audit row
+    each): a refusal changes nothing, a file that cannot be stored is named and the rest are attached."""
+    evidence_date = _date(args.date)
+    staging = _staging(args)
+    try:
+        report = _attach(args, staging, evidence_date)
+    except BaseException:
+        if staging is not None:
+            staging.discard()
+        raise
+    for file in report.added:
+        flag = "  （类型与扩展名不符）" if file.kind_mismatch else ""
+        print(f"{file.sha256[:12]}  {file.size:>10}  {file.name}{flag}")
+    from egov_desk.core.messages import cli_language, is_chinese, say
+
+    language = cli_language()
+    chinese = is_chinese(language)
+    repaired = "已修复库中损坏的副本：{name}" if chinese else "repaired its damaged stored copy: {name}"
+    for file in report.repaired:
+        print(repaired.format(name=file.name))
+    for error in report.errors:
+        print(f"egov-desk-cli: {say(error, language)}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def _attach(args: argparse.Namespace, staging: Staging | None, evidence_date: date | None) -> AttachReport:
     with open_workspace(args) as workspace:
         assessment = assessment_of(workspace, args)
         requirement = None
@@ -64,22 +112,8 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
                     f"{args.item} 只有 {len(states)} 项材料要求，没有第 {args.requirement} 项",
                 )
             requirement = states[args.requirement - 1].id
-        report = workspace.evidence.attach(
-            assessment, args.item, [Path(f) for f in args.files], requirement, _date(args.date)
-        )
-        for file in report.added:
-            flag = "  （类型与扩展名不符）" if file.kind_mismatch else ""
-            print(f"{file.sha256[:12]}  {file.size:>10}  {file.name}{flag}")
-        from egov_desk.core.messages import cli_language, is_chinese, say
-
-        language = cli_language()
-        chinese = is_chinese(language)
-        repaired = "已修复库中损坏的副本：{name}" if chinese else "repaired its damaged stored copy: {name}"
-        for file in report.repaired:
-            print(repaired.format(name=file.name))
-        for error in report.errors:
-            print(f"egov-desk-cli: {say(error, language)}", file=sys.stderr)
-    return 1 if report.failed else 0
+        files = [Path(f) for f in args.files]
+        return workspace.evidence.attach_at_once(assessment, args.item, files, requirement, evidence_date, staging)
 
 
 def _file_json(file: Any) -> dict[str, Any]:

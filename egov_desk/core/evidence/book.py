@@ -1,7 +1,9 @@
 """Evidence (佐证材料): files in the vault, attached to items and their requirements, and what is still missing.
 
 Reached as ``workspace.evidence``. Each file is stored in the vault (copy, hash, fsync, rename) before its row
-is committed, one file per transaction, so a cancelled or crashed batch keeps what finished and nothing else.
+is committed. :meth:`EvidenceBook.attach` (the window) commits one file per transaction, so a cancelled or crashed
+batch keeps what finished and nothing else; :meth:`~AttachAtOnce.attach_at_once` (the command line) commits a
+whole batch in one (:mod:`egov_desk.core.evidence.attach_at_once`).
 """
 
 from __future__ import annotations
@@ -27,13 +29,14 @@ from egov_desk.core.db.models import (
     utcnow,
 )
 from egov_desk.core.errors import ChangedSince
+from egov_desk.core.evidence.attach_at_once import AttachAtOnce
 from egov_desk.core.evidence.checklist import ChecklistEdits
-from egov_desk.core.evidence.reading import EvidenceReading, file_with
+from egov_desk.core.evidence.reading import file_with
 from egov_desk.core.evidence.refusals import EvidenceRefusal, no_file
+from egov_desk.core.evidence.staging import expand
 from egov_desk.core.evidence.types import AttachProgress, AttachReport, Dated, FileInfo, Linked, RemovedLink
 from egov_desk.core.evidence.vault import Stored, Vault, VaultError, display_name
 from egov_desk.core.evidence.vaults import EvidenceVault
-from egov_desk.core.evidence.verify import Verifier
 from egov_desk.core.final_lock import refuse_if_final
 from egov_desk.core.stale_writes import Seen, refuse_if_links_changed, refuse_if_tick_changed
 from egov_desk.core.write_refusals import UNSEEN
@@ -41,20 +44,11 @@ from egov_desk.core.write_refusals import UNSEEN
 if TYPE_CHECKING:
     from egov_desk.core.store import Store
 
+__all__ = ["EvidenceBook", "expand"]
+
 
 class _BlobGone(Exception):
     """The stored bytes vanished (a concurrent ``verify --clean``) before their row was committed."""
-
-
-def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, folders as every file inside them (sorted), hidden files left out."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
-        else:
-            found.append(path)
-    return found
 
 
 def _link_of(session: Session, file_id: int, item_id: int, requirement_id: int | None) -> EvidenceLink | None:
@@ -80,7 +74,7 @@ def _date_changed(file: EvidenceFile) -> ChangedSince:
     )
 
 
-class EvidenceBook(ChecklistEdits, EvidenceReading, Verifier):
+class EvidenceBook(ChecklistEdits, AttachAtOnce):
     """The evidence of a workspace: its vault and the rows about its files, written through the workspace's
     :class:`~egov_desk.core.store.Store` (one unit of work for the whole workspace)."""
 

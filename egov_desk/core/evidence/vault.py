@@ -150,6 +150,18 @@ class Stored:
     repaired: bool = False  # a stored copy that no longer matched its hash was replaced by these verified bytes
 
 
+@dataclass(frozen=True)
+class Staged:
+    """A file copied into ``vault/tmp`` and hashed, not yet under its name (:meth:`Vault.settle`)."""
+
+    source: Path
+    part: Path  # the temporary copy, fsynced
+    sha256: str
+    size: int
+    kind: str
+    kind_mismatch: bool
+
+
 class Vault:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -206,29 +218,30 @@ class Vault:
         self, source: Path, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
     ) -> Stored:
         """Copy ``source`` in. Raises VaultError (the original is untouched) when it cannot be read or stored."""
-        self.tmp.mkdir(parents=True, exist_ok=True)
+        return self.settle(self.stage(source, progress, cancelled))
+
+    def stage(
+        self,
+        source: Path,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        sync: bool = True,
+    ) -> Staged:
+        """Copy ``source`` to a temporary file in ``vault/tmp`` while hashing it, and fsync it; :meth:`settle` puts
+        it in place, :meth:`discard` removes it. Raises VaultError (nothing left behind) when it cannot be read or
+        written; a cancel raises InterruptedError. ``sync=False`` leaves the fsync to the caller
+        (:meth:`sync_staged`), who must make it before settling."""
         temporary = self.tmp / f"{uuid.uuid4().hex}.part"
         digest = hashlib.sha256()
         try:
+            self.tmp.mkdir(parents=True, exist_ok=True)
             with source.open("rb", buffering=0) as reader, temporary.open("wb", buffering=0) as writer:
                 buffer = bytearray(CHUNK)
                 head = reader.readinto(buffer)
                 kind = sniff(source, bytes(buffer[: min(head, 16)]))
                 size = copy_hashing(reader, buffer, head, writer.fileno(), digest, progress, cancelled)
-                os.fsync(writer.fileno())
-            sha256 = digest.hexdigest()
-            target = self.path_of(sha256)
-            present = target.is_file()
-            if present and self._intact(target, sha256, size):
-                temporary.unlink()
-                new = repaired = False
-                with contextlib.suppress(OSError):  # "in use now": a scanning clean leaves newer files alone
-                    os.utime(target)
-            else:  # absent, or damaged: the verified copy takes its place in one rename
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(temporary, target)
-                fsync_folder(target.parent)
-                new, repaired = not present, present
+                if sync:
+                    os.fsync(writer.fileno())
         except OSError as exc:
             temporary.unlink(missing_ok=True)
             if isinstance(exc, InterruptedError):
@@ -237,7 +250,52 @@ class Vault:
         except BaseException:  # a cancel or an error in a progress callback: no partial file stays behind
             temporary.unlink(missing_ok=True)
             raise
-        return Stored(sha256, size, kind, disagrees(kind, display_name(source.name)), new, repaired)
+        name = display_name(source.name)
+        return Staged(source, temporary, digest.hexdigest(), size, kind, disagrees(kind, name))
+
+    @staticmethod
+    def sync_staged(staged: Staged) -> None:
+        """The fsync a copy staged with ``sync=False`` still needs (VaultError naming the file, the copy removed,
+        when the disk refuses it)."""
+        try:
+            descriptor = os.open(staged.part, os.O_RDWR | getattr(os, "O_BINARY", 0))
+            try:
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
+        except OSError as exc:
+            staged.part.unlink(missing_ok=True)
+            name = display_name(staged.source.name)
+            raise VaultError(name, reason=exc.strerror or str(exc), code=exc.errno) from exc
+
+    def settle(self, staged: Staged) -> Stored:
+        """Put a staged copy in place under its hash (rename, fsync of the folder); when an intact copy is there
+        already, the staged one is removed and the stored one marked as in use now. A damaged stored copy is
+        replaced by the verified one in the same rename."""
+        target = self.path_of(staged.sha256)
+        try:
+            present = target.is_file()
+            if present and self._intact(target, staged.sha256, staged.size):
+                staged.part.unlink()
+                new = repaired = False
+                with contextlib.suppress(OSError):  # "in use now": a scanning clean leaves newer files alone
+                    os.utime(target)
+            else:  # absent, or damaged: the verified copy takes its place in one rename
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.utime(staged.part)  # written now: a clean that began while it waited leaves it alone
+                os.replace(staged.part, target)
+                fsync_folder(target.parent)
+                new, repaired = not present, present
+        except OSError as exc:
+            staged.part.unlink(missing_ok=True)
+            name = display_name(staged.source.name)
+            raise VaultError(name, reason=exc.strerror or str(exc), code=exc.errno) from exc
+        return Stored(staged.sha256, staged.size, staged.kind, staged.kind_mismatch, new, repaired)
+
+    @staticmethod
+    def discard(staged: Staged) -> None:
+        """Remove a staged copy that will not be put in place."""
+        staged.part.unlink(missing_ok=True)
 
     def _intact(self, path: Path, sha256: str, size: int) -> bool:
         """Whether the stored copy still holds the bytes it is named after (size first: a truncated copy is
