@@ -83,6 +83,32 @@ def test_a_damaged_file_is_not_passed_off_as_evidence(workspace: Workspace, tmp_
     assert [(r[0], r[2], r[4]) for r in faults[2:]] == [("028", "排名通报.jpg", "损坏")]
 
 
+def test_a_damaged_file_among_others_is_taken_out_and_the_zip_stays_whole(workspace: Workspace, tmp_path: Path) -> None:
+    three_files(workspace, tmp_path)
+    flip_a_byte(workspace.evidence.vault.path_of(sha(PDF)))  # the first file packed
+    out = tmp_path / "p.zip"
+
+    report = export_package(workspace, 1, out)
+
+    assert [(e.code, e.file.name, e.fault) for e in report.faults if e.file] == [("002", "计划.pdf", "damaged")]
+    with zipfile.ZipFile(out) as package:
+        assert package.testzip() is None
+        assert sorted(manifest_matches(package)) == [
+            "002 工作计划与实施/002-02-总结.pdf",
+            "028 制证量情况/028-01-排名通报.jpg",
+        ]
+
+
+def test_a_folder_package_leaves_a_damaged_file_and_its_empty_folder_out(workspace: Workspace, tmp_path: Path) -> None:
+    three_files(workspace, tmp_path)
+    flip_a_byte(workspace.evidence.vault.path_of(sha(JPEG)))
+    out = tmp_path / "包"
+    report = export_package(workspace, 1, out, as_folder=True)
+    assert [(e.code, e.fault) for e in report.faults] == [("028", "damaged")]
+    assert not (out / "028 制证量情况").exists()
+    assert len((out / "SHA256SUMS").read_text(encoding="utf-8").splitlines()) == 2
+
+
 def test_a_folder_package_leaves_the_missing_file_out_too(workspace: Workspace, tmp_path: Path) -> None:
     three_files(workspace, tmp_path)
     workspace.evidence.vault.path_of(sha(JPEG)).unlink()

@@ -9,6 +9,7 @@ the report's :attr:`PackageReport.faults` names them (:func:`describe_faults` wo
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import zipfile
@@ -23,7 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from egov_desk.core.errors import Cancelled, Failure
+from egov_desk.core.errors import Cancelled
 from egov_desk.core.evidence import FileInfo
 from egov_desk.core.evidence.filetypes import LABELS
 from egov_desk.core.evidence.vault import CHUNK
@@ -41,10 +42,6 @@ STATUS_NAMES = {"missing": "缺", "collected": "已收集", "checked": "已核�
 MISSING_FILE, DAMAGED_FILE = "missing", "damaged"  # why a stored file was not packed
 FAULT_NAMES = {MISSING_FILE: "缺失", DAMAGED_FILE: "损坏"}
 FAULTS_SHEET = "未打包文件"
-
-
-class ChangedWhilePacking(Failure, OSError):
-    """A stored file's bytes changed between checking and copying them (nothing else writes the vault in place)."""
 
 
 @dataclass
@@ -223,19 +220,23 @@ def _index(entries: list[PackageEntry], title: str) -> bytes:
     return buffer.getvalue()
 
 
-def _zip_member(package: zipfile.ZipFile, source: Path, name: str) -> BinaryIO:
-    """A stored (uncompressed) member named ``name`` dated like ``source``, open for writing; non-ASCII names
-    get the UTF-8 flag, and a file over 2 GiB gets ZIP64 from its size."""
-    info = zipfile.ZipInfo.from_file(source, name)
-    info.compress_type = zipfile.ZIP_STORED
-    return package.open(info, "w")  # type: ignore[return-value]
+def _take_back(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Remove the member just written (its stored copy turned out damaged): the archive ends again where the
+    member began, and the central directory written at the close does not name it."""
+    assert package.fp is not None
+    package.filelist.remove(info)
+    del package.NameToInfo[info.filename]
+    package.fp.seek(info.header_offset)
+    package.fp.truncate()
+    package.start_dir = info.header_offset
 
 
-def _hash(reader: BinaryIO) -> str:
-    digest = hashlib.sha256()
-    for chunk in iter(lambda: reader.read(CHUNK), b""):
-        digest.update(chunk)
-    return digest.hexdigest()
+def _take_back_file(target: Path) -> None:
+    """Remove a file just written into a folder package (its stored copy turned out damaged), and its item's
+    folder when nothing else is in it."""
+    target.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        target.parent.rmdir()
 
 
 def export_package(
@@ -258,30 +259,31 @@ def export_package(
     report = PackageReport(out, entries=entries)
     sums: list[str] = []
     vault = workspace.evidence.vault
+    buffer = bytearray(CHUNK)  # one buffer for every file: read into, hashed and written from
+    view = memoryview(buffer)
 
-    def pack(entry: PackageEntry, open_target: Callable[[], BinaryIO]) -> None:
-        """Check the stored copy, then stream the same open file into the package while hashing it again."""
+    def pack(entry: PackageEntry, open_target: Callable[[], BinaryIO], take_back: Callable[[], None]) -> None:
+        """Stream the stored copy into the package while hashing it, in one read: bytes that do not hash to their
+        name (damaged in the vault) are taken out of the package again and the entry says so."""
         assert entry.file is not None
         sha256 = entry.file.sha256
         try:
-            reader = vault.path_of(sha256).open("rb")
+            reader = vault.path_of(sha256).open("rb", buffering=0)
         except FileNotFoundError:
             entry.fault, entry.name = MISSING_FILE, ""
             return
-        with reader:
-            if _hash(reader) != sha256:
-                entry.fault, entry.name = DAMAGED_FILE, ""
-                return
-            reader.seek(0)
-            digest = hashlib.sha256()
-            with open_target() as writer:
-                for chunk in iter(lambda: reader.read(CHUNK), b""):
-                    if cancelled and cancelled():
-                        raise Cancelled
-                    digest.update(chunk)
-                    writer.write(chunk)
+        digest = hashlib.sha256()
+        with reader, open_target() as writer:
+            while filled := reader.readinto(buffer):
+                if cancelled and cancelled():
+                    raise Cancelled
+                piece = view[:filled]
+                digest.update(piece)
+                writer.write(piece)
         if digest.hexdigest() != sha256:
-            raise ChangedWhilePacking(f"{entry.file.name}: its stored copy changed while it was being packed")
+            take_back()
+            entry.fault, entry.name = DAMAGED_FILE, ""
+            return
         sums.append(f"{sha256}  {entry.name}")
         report.files += 1
         report.bytes += entry.file.size
@@ -313,7 +315,7 @@ def export_package(
                     target.parent.mkdir(parents=True, exist_ok=True)
                     return target.open("wb")
 
-                pack(entry, create)
+                pack(entry, create, lambda: _take_back_file(target))
 
             each(to_folder)
             (folder / "材料清单.xlsx").write_bytes(_index(entries, title))
@@ -323,8 +325,15 @@ def export_package(
 
         def to_zip(entry: PackageEntry) -> None:
             assert entry.file is not None
-            source = vault.path_of(entry.file.sha256)
-            pack(entry, lambda: _zip_member(package, source, entry.name))
+            source, written = vault.path_of(entry.file.sha256), []
+
+            def member() -> BinaryIO:
+                info = zipfile.ZipInfo.from_file(source, entry.name)
+                info.compress_type = zipfile.ZIP_STORED
+                written.append(info)
+                return package.open(info, "w")  # type: ignore[return-value]
+
+            pack(entry, member, lambda: _take_back(package, written[0]))
 
         each(to_zip)
         package.writestr("材料清单.xlsx", _index(entries, title))
