@@ -2,11 +2,15 @@
 against a baseline command doing the same job, the two run in turns (ours, baseline, ours, …) so that a neighbour's
 load falls on both; medians of the paired runs.
 
-python -m bench commands    (or: python -m bench.commands)
+python -m bench commands    (or: python -m bench.commands [score|import|checklist|attach] … [--runs N])
+
+The commands run with their byte code cached, as an installed app's are (``PYTHONDONTWRITEBYTECODE`` is dropped
+from their environment; the first pair of each row writes it).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -56,12 +60,14 @@ def paired(
 
 
 def _env(work: Path) -> dict[str, str]:
-    return dict(
+    env = dict(
         os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(work / "config"), LC_ALL="C.UTF-8", LANG="C.UTF-8"
     )
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its byte code: every run compiling is not it
+    return env
 
 
-def score_row(work: Path, env: dict[str, str]) -> Figure:
+def score_row(work: Path, env: dict[str, str], runs: int = 9) -> Figure:
     inputs = work / "inputs.json"
     inputs.write_text(
         json.dumps(
@@ -78,7 +84,7 @@ def score_row(work: Path, env: dict[str, str]) -> Figure:
     ours, base = paired(
         lambda: run([*cli(), "score", "--inputs", str(inputs)], env),
         lambda: run([sys.executable, "-c", "import json"], env),
-        runs=9,
+        runs=runs,
     )
     return Figure(
         "egov-desk-cli score --inputs F (whole command)",
@@ -92,13 +98,14 @@ def score_row(work: Path, env: dict[str, str]) -> Figure:
     )
 
 
-def import_row(env: dict[str, str]) -> Figure:
+def import_row(env: dict[str, str], runs: int = RUNS) -> Figure:
     from bench.generate import seed_docx
 
     table = str(seed_docx())
     ours, base = paired(
         lambda: run([*cli(), "import", table], env),
         lambda: run([sys.executable, "-c", f"import docx; docx.Document({table!r})"], env),
+        runs=runs,
     )
     return Figure(
         "egov-desk-cli import of the seed .docx (whole command)",
@@ -112,7 +119,7 @@ def import_row(env: dict[str, str]) -> Figure:
     )
 
 
-def checklist_row(work: Path, env: dict[str, str]) -> Figure:
+def checklist_row(work: Path, env: dict[str, str], runs: int = RUNS) -> Figure:
     from egov_desk.core.demo import create_demo_workspace
 
     create_demo_workspace(work / "demo").close()
@@ -124,12 +131,12 @@ def checklist_row(work: Path, env: dict[str, str]) -> Figure:
     soffice = shutil.which("soffice")
     ours_command = [*cli(), "export", "checklist", *demo, "--out", str(work / "checklist.pdf")]
     if soffice is None:
-        ours = statistics.median(run(ours_command, env) for _ in range(RUNS))
+        ours = statistics.median(run(ours_command, env) for _ in range(runs))
         return Figure(
             "checklist PDF export (whole command)", ours * 1000, None, "ms", None, "≤ 0.5×", False, "no soffice"
         )
     lo = [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(work / "lo"), str(docx_path)]
-    ours, base = paired(lambda: run(ours_command, env), lambda: run(lo, env), runs=3)
+    ours, base = paired(lambda: run(ours_command, env), lambda: run(lo, env), runs=min(runs, 3))
     return Figure(
         "egov-desk-cli export checklist as PDF (whole command)",
         ours * 1000,
@@ -142,7 +149,7 @@ def checklist_row(work: Path, env: dict[str, str]) -> Figure:
     )
 
 
-def attach_and_package_rows(work: Path, env: dict[str, str]) -> list[Figure]:
+def attach_and_package_rows(work: Path, env: dict[str, str], runs: int = RUNS) -> list[Figure]:
     from bench.generate import scan_files
     from egov_desk.core.workspace import Workspace
 
@@ -150,10 +157,10 @@ def attach_and_package_rows(work: Path, env: dict[str, str]) -> list[Figure]:
     total = sum(p.stat().st_size for p in scans) / MB
     Workspace.open(work / "empty").close()
     openssl = shutil.which("openssl")
-    runs = iter(range(1000))
+    numbers = iter(range(1000))
 
     def attach() -> float:
-        folder = work / f"attach{next(runs)}"
+        folder = work / f"attach{next(numbers)}"
         shutil.copytree(work / "empty", folder)
         os.sync()  # neither side starts with the other's dirty pages to write back
         elapsed = run([*cli(), "evidence", "add", "--item", "035", "--workspace", str(folder), *map(str, scans)], env)
@@ -167,7 +174,7 @@ def attach_and_package_rows(work: Path, env: dict[str, str]) -> list[Figure]:
         shutil.rmtree(target)
         return elapsed
 
-    ours, base = paired(attach, copy_and_hash) if openssl else (attach(), None)
+    ours, base = paired(attach, copy_and_hash, runs) if openssl else (attach(), None)
     rows = [
         Figure(
             f"egov-desk-cli evidence add of {total:.0f} MB of scans (whole command, throughput)",
@@ -201,7 +208,7 @@ def attach_and_package_rows(work: Path, env: dict[str, str]) -> list[Figure]:
         out.unlink()
         return elapsed
 
-    ours, base = paired(package, zip_folder)
+    ours, base = paired(package, zip_folder, runs)
     rows.append(
         Figure(
             f"egov-desk-cli export package of {total:.0f} MB (whole command, throughput)",
@@ -217,23 +224,37 @@ def attach_and_package_rows(work: Path, env: dict[str, str]) -> list[Figure]:
     return rows
 
 
-def bench_commands(work: Path) -> list[Figure]:
+ROWS = ("score", "import", "checklist", "attach")  # attach: evidence add and the package export of its files
+
+
+def bench_commands(work: Path, rows: Sequence[str] = ROWS, runs: int = RUNS) -> list[Figure]:
+    """The chosen rows; ``runs`` pairs each (the score row: at least 9, the checklist's LibreOffice: 3)."""
     work = work / "commands"  # beside the other benchmarks' scans and workspaces, never in them
     work.mkdir()
     env = _env(work)
-    return [
-        score_row(work, env),
-        import_row(env),
-        checklist_row(work, env),
-        *attach_and_package_rows(work, env),
-    ]
+    figures = []
+    if "score" in rows:
+        figures.append(score_row(work, env, max(runs, 9)))
+    if "import" in rows:
+        figures.append(import_row(env, runs))
+    if "checklist" in rows:
+        figures.append(checklist_row(work, env, runs))
+    if "attach" in rows:
+        figures += attach_and_package_rows(work, env, runs)
+    return figures
 
 
 if __name__ == "__main__":
     from bench.results import table
 
+    parser = argparse.ArgumentParser(prog="python -m bench.commands", description=__doc__.split("\n")[0])
+    parser.add_argument("rows", nargs="*", metavar="ROW", help=f"some of {', '.join(ROWS)} (default: all)")
+    parser.add_argument("--runs", type=int, default=RUNS, help="paired runs per row (after a first pair)")
+    options = parser.parse_args()
+    if unknown := set(options.rows) - set(ROWS):
+        parser.error(f"unknown rows: {', '.join(sorted(unknown))}")
     folder = Path(tempfile.mkdtemp(prefix="egov-bench-commands-"))
     try:
-        print(table(bench_commands(folder)))
+        print(table(bench_commands(folder, options.rows or ROWS, options.runs)))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
