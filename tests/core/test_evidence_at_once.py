@@ -116,8 +116,8 @@ def test_bytes_a_clean_removed_before_the_rows_are_copied_again(
     assert isinstance(vault, Vault)
     settle, cleaned = vault.settle, set()
 
-    def settle_then_clean(staged):  # type: ignore[no-untyped-def]
-        stored = settle(staged)
+    def settle_then_clean(staged, sync_folder=True):  # type: ignore[no-untyped-def]
+        stored = settle(staged, sync_folder)
         if stored.sha256 not in cleaned:  # a concurrent clean, between the rename and the rows' write lock
             cleaned.add(stored.sha256)
             vault.remove(stored.sha256)

@@ -268,10 +268,11 @@ class Vault:
             name = display_name(staged.source.name)
             raise VaultError(name, reason=exc.strerror or str(exc), code=exc.errno) from exc
 
-    def settle(self, staged: Staged) -> Stored:
+    def settle(self, staged: Staged, sync_folder: bool = True) -> Stored:
         """Put a staged copy in place under its hash (rename, fsync of the folder); when an intact copy is there
         already, the staged one is removed and the stored one marked as in use now. A damaged stored copy is
-        replaced by the verified one in the same rename."""
+        replaced by the verified one in the same rename. ``sync_folder=False`` leaves the folder's fsync to the
+        caller (``fsync_folder(path_of(sha256).parent)``), who must make it before a row names the file."""
         target = self.path_of(staged.sha256)
         try:
             present = target.is_file()
@@ -284,7 +285,8 @@ class Vault:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.utime(staged.part)  # written now: a clean that began while it waited leaves it alone
                 os.replace(staged.part, target)
-                fsync_folder(target.parent)
+                if sync_folder:
+                    fsync_folder(target.parent)
                 new, repaired = not present, present
         except OSError as exc:
             staged.part.unlink(missing_ok=True)
