@@ -16,12 +16,12 @@ import sys
 import tempfile
 import threading
 import time
-import traceback
+import types
 from pathlib import Path
 
 from bench.figures import MB
 
-Samples = list[tuple[float, dict[int, list[str]]]]
+Samples = list[tuple[float, dict[int, list[tuple[str, int, str]]]]]
 Collections = list[tuple[float, float, int, int]]  # start, end, generation, thread: the cycle collector's passes
 
 
@@ -41,17 +41,29 @@ def _watch_collections(passes: Collections) -> object:
 
 
 def _sample(samples: Samples, stop: threading.Event) -> None:
+    """Every 2 ms, each thread's stack as (file, line, function), newest first: only read here (it holds the GIL,
+    which the UI thread may be waiting for), made into text after the run."""
     me = threading.get_ident()
     while not stop.is_set():
         now = time.perf_counter()
         stacks = {}
         for thread, frame in sys._current_frames().items():
             if thread != me:
-                frames = traceback.extract_stack(frame)
-                ours = [f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in frames if "egov_desk" in f.filename]
-                stacks[thread] = [*ours[:7], f"{Path(frames[-1].filename).name}:{frames[-1].lineno}"]
+                frames: list[tuple[str, int, str]] = []
+                at: types.FrameType | None = frame
+                while at is not None:
+                    frames.append((at.f_code.co_filename, at.f_lineno, at.f_code.co_name))
+                    at = at.f_back
+                stacks[thread] = frames
         samples.append((now, stacks))
         time.sleep(0.002)
+
+
+def _said(frames: list[tuple[str, int, str]]) -> list[str]:
+    """The app's own frames, outermost first (at most 7), and the innermost frame."""
+    ours = [f"{Path(file).name}:{line} {name}" for file, line, name in reversed(frames) if "egov_desk" in file]
+    file, line, _name = frames[0]
+    return [*ours[:7], f"{Path(file).name}:{line}"]
 
 
 def settle(app: object, seconds: float = 0.5) -> None:
@@ -123,7 +135,7 @@ def probe(work: Path, earlier: int = 0, shown: int = 4) -> None:
             if a <= at <= b:
                 print(f"  +{(at - a) * 1000:.1f} ms")
                 for thread, stack in stacks.items():
-                    print(f"    {'UI' if thread == ui else 'worker'}: {' > '.join(stack)}")
+                    print(f"    {'UI' if thread == ui else 'worker'}: {' > '.join(_said(stack))}")
     window.close()
     workspace.close()
 

