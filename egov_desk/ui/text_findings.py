@@ -67,13 +67,15 @@ class TextFindingMarks(QObject):
 
     def _mark_row(self, row: QTreeWidgetItem, found: list[TextFinding]) -> None:
         plain = row.data(0, PlainTipRole)
+        if not found:
+            if plain is not None:  # marked before: its plain look back (a row never marked is left untouched: each
+                row.setIcon(0, QIcon())  # change repaints, and the rows of an attach of 100 files are all new)
+                row.setToolTip(0, plain)
+                row.setData(0, PlainTipRole, None)
+            return
         if plain is None:
             plain = row.toolTip(0)
             row.setData(0, PlainTipRole, plain)
-        if not found:
-            row.setIcon(0, QIcon())
-            row.setToolTip(0, plain)
-            return
         row.setIcon(0, self.panel.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
         row.setToolTip(0, self.tr("The text may not belong here:") + "\n" + self.lines(found) + "\n\n" + plain)
 
