@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from functools import cache
 
 import pikepdf
@@ -75,4 +76,4 @@ def fix_text_maps(document: pikepdf.Pdf) -> None:
             before = cmap.read_bytes()
             after = readable(before)
             if after != before:
-                cmap.write(after)
+                cmap.write(zlib.compress(after), filter=Name.FlateDecode)  # the binder is saved as it is
