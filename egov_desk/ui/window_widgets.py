@@ -28,6 +28,7 @@ from egov_desk.ui.models.tree_filter import COOPERATING, EITHER, LEAD
 from egov_desk.ui.panels.departments import DepartmentsView
 from egov_desk.ui.panels.item_panel import ItemPanel
 from egov_desk.ui.panels.worklist_view import WorklistView
+from egov_desk.ui.widgets.activation_repaint import ActivationRepaint
 from egov_desk.ui.widgets.gauge import ScoreGauge
 from egov_desk.ui.widgets.read_only_banner import ReadOnlyBanner
 
@@ -50,6 +51,7 @@ def build_central_area(window: QMainWindow, workspace: Workspace) -> CentralArea
     tree = QTreeView()
     indicator_tree_look(tree)
     tree.setUniformRowHeights(True)
+    ActivationRepaint(tree)  # not repainted whole as a dialog opens over the window or closes
     departments = DepartmentsView()
     tabs = QTabWidget()
     tabs.addTab(tree, QCoreApplication.translate("MainWindow", "Indicators"))

@@ -20,6 +20,7 @@ from egov_desk.core.evidence import CHECKED, COLLECTED, MISSING, SUPPLIED, FileI
 from egov_desk.core.evidence.filetypes import LABELS
 from egov_desk.core.requirements import PLATFORM
 from egov_desk.ui.panels.checklist_tree import GENERAL, ChecklistTree, FileRole, RequirementRole
+from egov_desk.ui.widgets.activation_repaint import ActivationRepaint
 
 COLORS = {MISSING: "#b45309", COLLECTED: "#1d4ed8", CHECKED: "#166534", SUPPLIED: "#64748b"}
 
@@ -52,6 +53,7 @@ class EvidencePanel(QWidget):
         self.read_only = False
         self.tree = ChecklistTree()
         self.tree.setObjectName("evidenceChecklist")
+        ActivationRepaint(self.tree)  # its rows (100 after a big attach) not repainted as a dialog opens or closes
         self.tree.setHeaderLabels(
             [self.tr("Material / file"), self.tr("Status / type"), self.tr("Size"), self.tr("Date")]
         )
