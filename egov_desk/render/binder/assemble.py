@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import pikepdf
 from pikepdf import Name, OutlineItem
@@ -50,7 +51,7 @@ def _outline(target: pikepdf.Pdf, marks: list[Mark]) -> None:
 
 def assemble(
     order: list[Painted | Evidence],
-    painted: Path,
+    painted: Path | BinaryIO,
     type_case: int | None,
     marks: list[Mark],
     title: str,

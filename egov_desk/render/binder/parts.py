@@ -73,9 +73,10 @@ def is_image(file: BinderFile) -> bool:
 
 
 def evidence_parts(
-    binder: Binder, work: Path, cancelled: Callable[[], bool], told: Callable[[str], None]
+    binder: Binder, work: Callable[[], Path], cancelled: Callable[[], bool], told: Callable[[str], None]
 ) -> list[list[Part]]:
-    """Per item of the binder, its files' parts in binding order; the office documents converted in one run."""
+    """Per item of the binder, its files' parts in binding order; the office documents converted in one run, in the
+    temporary folder ``work()``."""
     parts: list[list[Part | None]] = []
     try:
         office: list[tuple[int, int, BinderFile]] = []
@@ -104,7 +105,7 @@ def evidence_parts(
                     mine.append(see_package(file, "此类文件无法装订"))
         if office:
             told(f"LibreOffice：{len(office)} 个文件")
-            converted = convert_all([(f.path, f.kind, f.name) for _, _, f in office if f.path], work, cancelled)
+            converted = convert_all([(f.path, f.kind, f.name) for _, _, f in office if f.path], work(), cancelled)
             for (number, position, file), pdf in zip(office, converted, strict=True):
                 parts[number][position] = (
                     pdf_part(file, pdf, converted=True) if pdf else see_package(file, "LibreOffice 未能转换此文件")

@@ -4,11 +4,12 @@ wraps and is measured the way it is painted, and the stamp at the foot of a page
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from egov_desk.render.singletons import keep_singletons_alive
@@ -56,10 +57,16 @@ class Line:
 
 
 class Sheets:
-    """Pages painted into one PDF file; ``page()`` starts each (A4 portrait unless told), ``end()`` closes it."""
+    """Pages painted into one PDF file; ``page()`` starts each (A4 portrait unless told), ``end()`` closes it, and
+    ``painted()`` is the file to read them from. Without a path the file is kept in memory (pages of text only: a
+    few megabytes at most, and no temporary file to make and remove)."""
 
-    def __init__(self, path: Path, title: str = "") -> None:
-        self.writer = QPdfWriter(str(path))
+    def __init__(self, path: Path | None, title: str = "") -> None:
+        self.path = path
+        self.buffer = QBuffer()
+        if path is None:
+            self.buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self.writer = QPdfWriter(str(path)) if path is not None else QPdfWriter(self.buffer)
         self.writer.setResolution(72)
         self.writer.setCreator("egov-desk")
         if title:
@@ -96,6 +103,10 @@ class Sheets:
         if self.painter.isActive():
             self.painter.end()
         del self.writer
+
+    def painted(self) -> Path | io.BytesIO:
+        """The finished file (after ``end()``)."""
+        return self.path if self.path is not None else io.BytesIO(self.buffer.data().data())
 
     # --- text -------------------------------------------------------------------------------------
 

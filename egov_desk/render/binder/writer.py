@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,6 +83,20 @@ class _Stamps:
         return stamp_text(self.code, self.number)
 
 
+class _Scratch:
+    """A temporary folder, made the first time it is asked for — by LibreOffice's files, or by Qt's pages when they
+    hold images — and removed with ``stack``: a binder of PDFs needs none."""
+
+    def __init__(self, stack: ExitStack) -> None:
+        self.stack = stack
+        self.folder: Path | None = None
+
+    def __call__(self) -> Path:
+        if self.folder is None:
+            self.folder = Path(self.stack.enter_context(tempfile.TemporaryDirectory(prefix="egov-binder-")))
+        return self.folder
+
+
 def _cancel() -> Cancelled:
     return Cancelled("the binder was cancelled", "装订已取消", "cancelled")
 
@@ -96,8 +111,8 @@ def write_binder(
     told = progress or (lambda _done, _total, _text: None)
     stop = cancelled or (lambda: False)
     title = f"{binder.unit} {binder.year}年 佐证材料装订册（{binder.scope.label}）"
-    with tempfile.TemporaryDirectory(prefix="egov-binder-") as folder:
-        work = Path(folder)
+    with ExitStack() as stack:
+        work = _Scratch(stack)
         told(0, 0, "正在清点材料…")
         parts = evidence_parts(binder, work, stop, lambda name: told(0, 0, f"正在清点：{name}"))
         try:
@@ -112,14 +127,15 @@ def write_binder(
 def _lay_out_and_join(
     binder: Binder,
     parts: list[list[Part]],
-    work: Path,
+    work: Callable[[], Path],
     out: Path,
     title: str,
     told: BinderProgress,
     stop: Callable[[], bool],
 ) -> tuple[int, list[str]]:
     """Number the pages, paint Qt's, join them with the evidence at ``out``: (pages, the notices' texts)."""
-    sheets = Sheets(work / "painted.pdf", title)
+    images = any(part.kind == IMAGE for mine in parts for part in mine)  # pages of scans: in a file, not in memory
+    sheets = Sheets(work() / "painted.pdf" if images else None, title)
     try:
         laid = []
         for item, mine in zip(binder.items, parts, strict=True):
@@ -153,7 +169,7 @@ def _lay_out_and_join(
     with atomic_output(out) as temporary:
         pages = assemble(
             order,
-            work / "painted.pdf",
+            sheets.painted(),
             type_case,
             marks,
             title,
