@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from egov_desk import APP_NAME, __version__
 from egov_desk.core.folder_layout import DATABASE_NAME
@@ -27,7 +27,7 @@ from egov_desk.logs import setup_logging
 from egov_desk.paths import resource_dir
 from egov_desk.render.singletons import keep_singletons_alive
 from egov_desk.ui import startup_report
-from egov_desk.ui.crash import CrashReporter
+from egov_desk.ui.early_errors import EarlyErrors
 from egov_desk.ui.first_screen.start import first_screen_for
 from egov_desk.ui.first_screen.start import show as show_first_screen
 from egov_desk.ui.first_screen.window import FirstScreen
@@ -35,6 +35,7 @@ from egov_desk.ui.translations import install_translations, installed_language
 
 if TYPE_CHECKING:
     from egov_desk.core.workspace import Workspace
+    from egov_desk.ui.crash import CrashReporter
     from egov_desk.ui.shell import Shell
 
 DEFAULT_LANGUAGE = "zh_CN"
@@ -103,21 +104,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv[1:])
     logs = setup_logging()
+    early = EarlyErrors()
     app = create_app(argv[:1], args.language)
-    reporter = CrashReporter(app, logs)
     first = first_screen(args)
+    reporters: list[CrashReporter] = []
+    started: list[Shell | int] = []
+
+    def install_crash_reporter() -> None:  # after the first paint, when there is one (ui/early_errors.py)
+        from egov_desk.ui.crash import CrashReporter
+
+        reporters.append(early.hand_to(lambda: CrashReporter(app, logs)))
+
     if first is None:
+        install_crash_reporter()
         shell = open_window(app, args, None)
         if isinstance(shell, int):
             return shell
-        started: list[Shell | int] = [shell]
+        started.append(shell)
     else:
-        started = []
-        first.centre.painted.connect(lambda: startup_report.first_paint(), Qt.ConnectionType.SingleShotConnection)
-        first.centre.painted.connect(
-            lambda: QTimer.singleShot(0, lambda: finish_opening(app, args, first, started)),
-            Qt.ConnectionType.SingleShotConnection,
-        )
+        screen = first
+
+        def after_first_paint() -> None:
+            install_crash_reporter()
+            finish_opening(app, args, screen, started)
+
+        first.centre.painted.connect(startup_report.first_paint)  # said once: the first paint only
+        first.centre.painted.connect(lambda: QTimer.singleShot(0, after_first_paint))
         show_first_screen(first, small_screen(app))
     code = app.exec()
     outcome = started[0] if started else None
@@ -125,7 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return outcome
     if outcome is not None:
         outcome.close()
-    reporter.uninstall()
+    for reporter in reporters:
+        reporter.uninstall()
     return code
 
 
@@ -174,6 +187,8 @@ def open_window(app: QApplication, args: argparse.Namespace, first: FirstScreen 
         try:
             workspace: Workspace | None = create_demo_workspace(demo_folder / "demo")
         except (WorkspaceError, OSError) as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the workspace"), str(exc))
             return 1
     else:

@@ -195,3 +195,23 @@ def test_closing_the_first_screen_closes_the_window_once_it_is_there(qtbot, qapp
     window = shell.show(first_screen=screen)
     qtbot.waitUntil(lambda: gone(screen) and not window.isVisible())
     shell.close()
+
+
+def test_the_gauge_shows_the_picture_the_window_painted_until_its_size_changes(
+    qtbot, qapp: QApplication, folder: Path
+) -> None:  # type: ignore[no-untyped-def]
+    close_window_on(qapp, folder, "021")
+    screen = first_screen_for(folder, "zh_CN")
+    assert screen is not None
+    qtbot.addWidget(screen)
+    gauge = screen.gauge
+    picture = gauge.picture
+    assert picture is not None
+    gauge.setParent(None)  # sized here, not by the window's layout
+    qtbot.addWidget(gauge)
+    gauge.resize(picture.deviceIndependentSize().toSize())
+    assert gauge.grab().toImage().convertToFormat(picture.format()) == picture  # the window's own pixels
+    gauge.resize(picture.width() + 40, picture.height())
+    wider = gauge.grab().toImage()
+    assert wider.width() == picture.width() + 40  # another size: painted anew, from the same numbers
+    assert gauge.total_text == "2.33 / 100"

@@ -3,9 +3,10 @@ paint them before anything else loads (ui/first_screen/window.py)."""
 
 from __future__ import annotations
 
+import base64
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QBuffer, QByteArray, QIODevice, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QLineEdit, QToolBar
 
@@ -78,6 +79,7 @@ def _toolbar(bar: QToolBar | None) -> list[tuple[str, str, int, bool]]:
 
 
 def _gauge(gauge: ScoreGauge) -> Gauge:
+    picture, ratio = _picture(gauge)
     return Gauge(
         title=gauge.title,
         subtitle=gauge.subtitle,
@@ -92,7 +94,22 @@ def _gauge(gauge: ScoreGauge) -> Gauge:
         veto=gauge.veto,
         vetoed=list(gauge.vetoed),
         veto_texts=list(gauge.veto_texts),
+        picture=picture,
+        picture_ratio=ratio,
     )
+
+
+def _picture(gauge: ScoreGauge) -> tuple[str, float]:
+    """The gauge as painted now (PNG, base64) and its device pixel ratio; ("", 1.0) when it has no size."""
+    if gauge.width() <= 0 or gauge.height() <= 0:
+        return "", 1.0
+    pixmap = gauge.grab()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not pixmap.save(buffer, "PNG"):
+        return "", 1.0
+    return base64.b64encode(data.data()).decode("ascii"), pixmap.devicePixelRatio()
 
 
 def _rows(model: QAbstractItemModel, parent: QModelIndex, columns: int) -> list[Row]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from egov_desk import __version__
 
-FORMAT = 4  # raised whenever the snapshot's fields change: an older one is passed over
+FORMAT = 5  # raised whenever the snapshot's fields change: an older one is passed over
 
 
 @dataclass
@@ -44,6 +44,8 @@ class Gauge:
     veto: str = ""
     vetoed: list[str] = field(default_factory=list)
     veto_texts: list[str] = field(default_factory=list)
+    picture: str = ""  # the gauge as painted at the close: PNG, base64 ("" when it could not be taken)
+    picture_ratio: float = 1.0  # its device pixel ratio
 
 
 @dataclass

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from platformdirs import user_cache_dir
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -154,8 +155,8 @@ def replay(typed: list[TypedKey], window: QWidget) -> None:
             said.setCommitString(key.text)
             QApplication.sendEvent(target, said)
             continue
-        QTest.sendKeyEvent(QTest.KeyAction.Press, target, Qt.Key(key.key), key.text, key.modifiers)
-        QTest.sendKeyEvent(QTest.KeyAction.Release, focused(window), Qt.Key(key.key), key.text, key.modifiers)
+        QTest.sendKeyEvent(QTest.KeyAction.Press, target, QtCore.Qt.Key(key.key), key.text, key.modifiers)
+        QTest.sendKeyEvent(QTest.KeyAction.Release, focused(window), QtCore.Qt.Key(key.key), key.text, key.modifiers)
 
 
 def take(window: MainWindow | None, language: str) -> snapshots.Snapshot | None:

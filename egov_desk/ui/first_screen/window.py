@@ -4,10 +4,23 @@ kept and handed to the real window once it takes over, so a typed edit is queued
 
 from __future__ import annotations
 
+import base64
 from decimal import Decimal
+from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QInputMethodEvent, QKeyEvent, QPaintEvent, QPalette
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QTimer, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QImage,
+    QInputMethodEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,30 +41,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from egov_desk.ui.first_screen.snapshot import Panel, Row, Snapshot
+from egov_desk.ui.first_screen.snapshot import Gauge, Panel, Row, Snapshot
 from egov_desk.ui.widgets.gauge import Bar, ScoreGauge
 
-# Keys the first screen's tree answers itself; every other key waits for the real window.
-NAVIGATION = {
-    Qt.Key.Key_Up,
-    Qt.Key.Key_Down,
-    Qt.Key.Key_PageUp,
-    Qt.Key.Key_PageDown,
-    Qt.Key.Key_Home,
-    Qt.Key.Key_End,
-    Qt.Key.Key_Left,
-    Qt.Key.Key_Right,
-}
-MODIFIER_KEYS = {Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr}
+# Nothing painted before the first paint touches PySide6's Qt namespace: its first use builds all of its 321 enums,
+# some 15 ms. Its keys are looked up at the first key pressed; the tree's alignments travel as Qt's integers.
 MUTED = "#64748b"  # the item panel's path and hints
 KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
+TEXT_ALIGNMENT_ROLE, FOREGROUND_ROLE = 7, 9  # Qt.ItemDataRole's; a QBrush made of a colour uses Qt's enums
+
+
+@cache
+def navigation_keys() -> frozenset[QtCore.Qt.Key]:
+    """The keys the first screen's tree answers itself; every other key waits for the real window."""
+    key = QtCore.Qt.Key
+    return frozenset(
+        {
+            key.Key_Up,
+            key.Key_Down,
+            key.Key_PageUp,
+            key.Key_PageDown,
+            key.Key_Home,
+            key.Key_End,
+            key.Key_Left,
+            key.Key_Right,
+        }
+    )
+
+
+@cache
+def modifier_keys() -> frozenset[QtCore.Qt.Key]:
+    key = QtCore.Qt.Key
+    return frozenset({key.Key_Control, key.Key_Shift, key.Key_Alt, key.Key_Meta, key.Key_AltGr})
 
 
 class TypedKey:
     """A key pressed (or text committed by an input method) before the real window was there: enough to type it
     again there."""
 
-    def __init__(self, key: int, modifiers: Qt.KeyboardModifier, text: str, committed: bool = False) -> None:
+    def __init__(self, key: int, modifiers: QtCore.Qt.KeyboardModifier, text: str, committed: bool = False) -> None:
         self.key, self.modifiers, self.text, self.committed = key, modifiers, text, committed
 
     @classmethod
@@ -63,7 +91,8 @@ class TypedKey:
 
 
 class PaintedCentre(QWidget):
-    """The central widget; says when it has been painted the first time (the first paint of the window)."""
+    """The central widget; says when the window has been painted the first time: its own paint comes before its
+    children's (the gauge, the tree, the item), so it says so once the event loop turns after that paint."""
 
     painted = Signal()
 
@@ -75,7 +104,7 @@ class PaintedCentre(QWidget):
         super().paintEvent(event)
         if not self._announced:
             self._announced = True
-            self.painted.emit()
+            QTimer.singleShot(0, self, self.painted.emit)
 
 
 class FirstScreen(QMainWindow):
@@ -106,7 +135,7 @@ class FirstScreen(QMainWindow):
             self.tabs.addTab(QWidget(), title)
             self.tabs.setTabEnabled(self.tabs.count() - 1, False)
         self.panel = ItemPreview(snapshot.panel)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # side by side, as Qt's default
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.panel)
@@ -183,15 +212,17 @@ class FirstScreen(QMainWindow):
         if event.type() == QEvent.Type.InputMethod and self._ours(watched):  # Chinese through an input method
             assert isinstance(event, QInputMethodEvent)
             if event.commitString():
-                self.typed.append(TypedKey(0, Qt.KeyboardModifier.NoModifier, event.commitString(), committed=True))
+                self.typed.append(
+                    TypedKey(0, QtCore.Qt.KeyboardModifier.NoModifier, event.commitString(), committed=True)
+                )
             return True
         if event.type() not in KEY_EVENTS or not self._ours(watched):
             return False  # a dialog meanwhile (a locked workspace, a damaged one) takes its keys as always
         assert isinstance(event, QKeyEvent)
-        navigating = watched is self.tree and event.modifiers() == Qt.KeyboardModifier.NoModifier
-        if navigating and event.key() in NAVIGATION:
+        navigating = watched is self.tree and event.modifiers() == QtCore.Qt.KeyboardModifier.NoModifier
+        if navigating and event.key() in navigation_keys():
             return False
-        if event.type() == QEvent.Type.KeyPress and event.key() not in MODIFIER_KEYS:
+        if event.type() == QEvent.Type.KeyPress and event.key() not in modifier_keys():
             self.typed.append(TypedKey.of(event))  # a modifier goes with the key it modifies
         return True  # kept for the real window: a shortcut or a typed score must not act on this screen
 
@@ -211,7 +242,9 @@ class ItemPreview(QScrollArea):
         self.setObjectName("itemPanel")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setProperty(
+            "horizontalScrollBarPolicy", "ScrollBarAlwaysOff"
+        )  # by name: no Qt enum before the first paint
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(14, 10, 14, 10)
@@ -262,9 +295,40 @@ def _label(text: str, points: int = 0, bold: bool = False, colour: str = "") -> 
     return label
 
 
-def _gauge(snapshot: Snapshot) -> ScoreGauge:
+class PictureGauge(ScoreGauge):
+    """The gauge as the window painted it at the close, shown as that picture while it has the same size — painting
+    it anew sets pens and brushes, whose first use builds PySide6's Qt namespace (321 enums, ~15 ms) — and painted
+    anew once its size is another."""
+
+    def __init__(self, picture: QImage | None) -> None:
+        super().__init__()
+        self.picture = picture
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.picture is None or self.picture.deviceIndependentSize().toSize() != self.size():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.drawImage(QPointF(0, 0), self.picture)
+        painter.end()
+
+
+def _picture(data: Gauge) -> QImage | None:
+    if not data.picture:
+        return None
+    try:
+        image = QImage.fromData(base64.b64decode(data.picture))  # PNG, told by its bytes
+    except ValueError:
+        return None
+    if image.isNull():
+        return None
+    image.setDevicePixelRatio(data.picture_ratio)
+    return image
+
+
+def _gauge(snapshot: Snapshot) -> PictureGauge:
     data = snapshot.gauge
-    gauge = ScoreGauge()
+    gauge = PictureGauge(_picture(data))
     gauge.title, gauge.subtitle = data.title, data.subtitle
     gauge.bars = [
         Bar(name, Decimal(points), Decimal(maximum) if maximum is not None else None, unscored)
@@ -301,9 +365,9 @@ def _tree(snapshot: Snapshot) -> QTreeWidget:
         entry = QTreeWidgetItem(parent, [cell.text for cell in row.cells])
         for column, cell in enumerate(row.cells):
             if cell.color:
-                entry.setForeground(column, QBrush(QColor(cell.color)))
+                entry.setData(column, FOREGROUND_ROLE, QColor(cell.color))
             if cell.align:
-                entry.setTextAlignment(column, Qt.AlignmentFlag(cell.align))
+                entry.setData(column, TEXT_ALIGNMENT_ROLE, cell.align)
             if row.bold:
                 entry.setFont(column, bold)
         if row.expanded:

@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from egov_desk.core.points import compact, display
 
+# Qt's namespace as QtCore.Qt, used while painting: importing the name Qt would build all of its enums (~15 ms) when
+# the first screen imports this module, before its first paint (ui/first_screen shows the gauge's picture).
 if TYPE_CHECKING:  # the first screen paints a gauge before the scoring modules are imported (ui/first_screen)
     from egov_desk.core.judgements import JudgementCounts
     from egov_desk.core.scoring import ScoreSheet
@@ -156,16 +159,16 @@ class ScoreGauge(QWidget):
         titles = QRectF(left, 8, self.width() - left - 16, 24)
         painter.drawText(
             titles,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            painter.fontMetrics().elidedText(self.title, Qt.TextElideMode.ElideRight, int(titles.width())),
+            QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter,
+            painter.fontMetrics().elidedText(self.title, QtCore.Qt.TextElideMode.ElideRight, int(titles.width())),
         )
         painter.setFont(self.font())
         painter.setPen(MUTED)
-        painter.drawText(QRectF(left, 32, titles.width(), 18), Qt.AlignmentFlag.AlignLeft, self.subtitle)
+        painter.drawText(QRectF(left, 32, titles.width(), 18), QtCore.Qt.AlignmentFlag.AlignLeft, self.subtitle)
         painter.setPen(TEXT)
         painter.drawText(
             QRectF(left, 32, titles.width(), 18),
-            Qt.AlignmentFlag.AlignRight,
+            QtCore.Qt.AlignmentFlag.AlignRight,
             self.total_text if self.judgements is not None else self.breakdown_text,
         )
         if self.veto:
@@ -180,11 +183,11 @@ class ScoreGauge(QWidget):
         painter.setFont(bold)
         width = painter.fontMetrics().horizontalAdvance(self.veto_text) + 16
         badge = QRectF(row.right() - width, row.top(), width, row.height())
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(QtCore.Qt.PenStyle.NoPen)
         painter.setBrush(VETO)
         painter.drawRoundedRect(badge, 4, 4)
         painter.setPen(TEXT)
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.veto_text)
+        painter.drawText(badge, QtCore.Qt.AlignmentFlag.AlignCenter, self.veto_text)
         painter.setFont(self.font())
 
     def _paint_dial(self, painter: QPainter, box: QRectF) -> None:
@@ -195,7 +198,7 @@ class ScoreGauge(QWidget):
         else:
             share = float(self.total / self.maximum) if self.maximum else 0.0
             big_text, small_text = display(self.total), f"/ {compact(self.maximum)}"
-        pen = QPen(TRACK, 9, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        pen = QPen(TRACK, 9, QtCore.Qt.PenStyle.SolidLine, QtCore.Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         painter.drawArc(box.adjusted(5, 5, -5, -5), 225 * 16, -270 * 16)
         failed = judged is not None and judged.levels and judged.levels[-1][1] > 0
@@ -207,17 +210,17 @@ class ScoreGauge(QWidget):
         big.setBold(True)
         painter.setFont(big)
         painter.setPen(TEXT)
-        painter.drawText(box.adjusted(0, -8, 0, -8), Qt.AlignmentFlag.AlignCenter, big_text)
+        painter.drawText(box.adjusted(0, -8, 0, -8), QtCore.Qt.AlignmentFlag.AlignCenter, big_text)
         small = QFont(self.font())
         small.setPointSizeF(self.font().pointSizeF() * 0.85)
         painter.setFont(small)
         painter.setPen(MUTED)
-        painter.drawText(box.adjusted(0, 26, 0, 26), Qt.AlignmentFlag.AlignCenter, small_text)
+        painter.drawText(box.adjusted(0, 26, 0, 26), QtCore.Qt.AlignmentFlag.AlignCenter, small_text)
         waiting = judged.unjudged if judged is not None else self.unscored
         painter.setPen(WARN if waiting else MUTED)
         painter.drawText(
             QRectF(box.left() - 10, box.bottom() - 14, box.width() + 20, 16),
-            Qt.AlignmentFlag.AlignCenter,
+            QtCore.Qt.AlignmentFlag.AlignCenter,
             self.unscored_text,
         )
 
@@ -233,19 +236,21 @@ class ScoreGauge(QWidget):
         for number, bar in enumerate(self.bars):
             x = area.left() + number * (width + gap)
             painter.setPen(TEXT)
-            name = metrics.elidedText(bar.name, Qt.TextElideMode.ElideRight, int(width))
-            painter.drawText(QRectF(x, area.top(), width, 18), Qt.AlignmentFlag.AlignLeft, name)
+            name = metrics.elidedText(bar.name, QtCore.Qt.TextElideMode.ElideRight, int(width))
+            painter.drawText(QRectF(x, area.top(), width, 18), QtCore.Qt.AlignmentFlag.AlignLeft, name)
             counts = self.bar_judgements[number] if number < len(self.bar_judgements) else None
             if counts is not None:
-                figures = metrics.elidedText(self.judgement_text(counts), Qt.TextElideMode.ElideRight, int(width))
+                figures = metrics.elidedText(
+                    self.judgement_text(counts), QtCore.Qt.TextElideMode.ElideRight, int(width)
+                )
             elif bar.max is not None:
                 figures = f"{display(bar.points)} / {compact(bar.max)}"
             else:
                 figures = display(bar.points)
             painter.setPen(WARN if bar.unscored else MUTED)
-            painter.drawText(QRectF(x, area.top() + 18, width, 18), Qt.AlignmentFlag.AlignLeft, figures)
+            painter.drawText(QRectF(x, area.top() + 18, width, 18), QtCore.Qt.AlignmentFlag.AlignLeft, figures)
             track = QRectF(x, area.top() + 40, width, 7)
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(QtCore.Qt.PenStyle.NoPen)
             painter.setBrush(TRACK)
             painter.drawRoundedRect(track, 3, 3)
             if counts is not None:
