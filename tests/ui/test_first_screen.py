@@ -66,7 +66,8 @@ def shown_first_screen(qtbot, qapp: QApplication, folder: Path) -> FirstScreen: 
     close_window_on(qapp, folder, "021")
     screen = first_screen_for(folder, "zh_CN")
     assert screen is not None
-    show(screen, maximised=False)
+    with qtbot.waitSignal(screen.centre.painted):
+        show(screen, maximised=False)
     qtbot.waitExposed(screen)
     return screen
 
@@ -215,3 +216,18 @@ def test_the_gauge_shows_the_picture_the_window_painted_until_its_size_changes(
     wider = gauge.grab().toImage()
     assert wider.width() == picture.width() + 40  # another size: painted anew, from the same numbers
     assert gauge.total_text == "2.33 / 100"
+
+
+def test_a_key_typed_before_the_first_paint_is_kept_too(qtbot, qapp: QApplication, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    close_window_on(qapp, folder, "021")
+    screen = first_screen_for(folder, "zh_CN")
+    assert screen is not None
+    qtbot.addWidget(screen)
+    painted: list[bool] = []
+    screen.centre.painted.connect(lambda: painted.append(True))
+    show(screen, maximised=False)
+    qtbot.keyClick(screen.windowHandle(), Qt.Key.Key_8)  # at the window's surface, before anything is painted
+    assert [(key.key, key.text) for key in screen.typed] == [(Qt.Key.Key_8, "8")]
+    qtbot.waitUntil(lambda: bool(painted))
+    qtbot.keyClick(screen.tree, Qt.Key.Key_9)  # after it, wherever the focus is
+    assert [key.text for key in screen.typed] == ["8", "9"]

@@ -52,13 +52,25 @@ def first_screen_for(folder: Path, language: str) -> FirstScreen | None:
 
 
 def show(screen: FirstScreen, maximised: bool) -> None:
-    app().installEventFilter(screen)  # keys typed anywhere meanwhile are kept for the window
+    """Show the first screen; the keys typed from then on are kept for the real window. Until its first paint they
+    are kept where they arrive, at the screen's own window surface; after it, anywhere in the application (the real
+    window and its shortcuts too): a filter on the whole application from the start would be called for each of the
+    ~1,600 events of laying the screen out and painting it, and make a Python type for each kind of widget and event
+    it is shown — some 30 ms before the first paint."""
     if maximised:
         screen.showMaximized()
     else:
         screen.show()
+    surface = screen.windowHandle()
+    surface.installEventFilter(screen)
+    screen.centre.painted.connect(lambda: _keep_keys_everywhere(screen, surface))
     if (row := screen.tree.currentItem()) is not None:
         screen.tree.scrollToItem(row)  # where the real window will show it too
+
+
+def _keep_keys_everywhere(screen: FirstScreen, surface: QObject) -> None:
+    surface.removeEventFilter(screen)
+    app().installEventFilter(screen)
 
 
 ACTIVATION_WAIT_MS = 1500  # a window manager that never activates the window: take over anyway
