@@ -93,6 +93,17 @@ def test_pages_sharing_one_resource_dictionary_each_show_their_own_stamp(demo: W
         assert texts[page - 1].count("第") == 1, texts[page - 1]
 
 
+def test_pages_whose_resources_are_damaged_are_bound_and_stamped(demo: Workspace, tmp_path: Path) -> None:
+    def damage(pdf: pikepdf.Pdf) -> None:
+        pdf.pages[0].obj.Resources = 5
+        pdf.pages[1].obj.Resources = pikepdf.Dictionary(Font=pikepdf.Array([1]))
+
+    attach(demo, edited(tmp_path / "损坏的资源.pdf", [(595, 842)] * 2, damage))
+    texts = bind(demo, tmp_path / "binder.pdf")
+    assert "001 第 2 页" in texts[3]
+    assert "001 第 3 页" in texts[4]
+
+
 def test_an_earlier_binder_bound_again_keeps_its_stamps_beside_the_new_ones(demo: Workspace, tmp_path: Path) -> None:
     first = tmp_path / "第一次装订.pdf"
     attach(demo, edited(tmp_path / "通知.pdf", [(595, 842)], lambda pdf: None))

@@ -147,13 +147,13 @@ class Stamps:
         obj = page.obj
         matrix, width = self._placed(page, int(obj.get(ROTATE, 0)) % 360)
         resources = obj.get(RESOURCES)
-        if resources is None:
+        if not isinstance(resources, Dictionary):  # none, or a damaged page's (the page's text had no fonts anyway)
             obj[RESOURCES] = Dictionary(Font=Dictionary({self.name: self.font}))
         else:
             fonts = resources.get(FONT)
-            if fonts is None:
-                resources[FONT] = Dictionary({self.name: self.font})
-            else:
+            if isinstance(fonts, Dictionary):
                 fonts[self.name] = self.font  # a font dictionary shared by pages gets the one name once
+            else:
+                resources[FONT] = Dictionary({self.name: self.font})
         page.contents_add(self.opening, prepend=True)
         page.contents_add(f"Q\nq {matrix} cm\n{self.operators(text, width)}\nQ\n".encode("ascii"))
