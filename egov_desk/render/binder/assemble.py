@@ -14,6 +14,7 @@ from pikepdf import Name, OutlineItem
 from egov_desk.core.errors import Cancelled
 from egov_desk.render.binder.stamps import Stamps
 from egov_desk.render.binder.text_map import fix_text_maps
+from egov_desk.render.binder.writeback import written_back
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ def assemble(
         target.docinfo[Name.Creator] = "egov-desk"
         # streams copied as they are, none compressed on the way: the stamps' few operators each are not worth a
         # compressor's start (4 ms a binder of 300 pages), the rest is compressed already
-        target.save(out, stream_decode_level=pikepdf.StreamDecodeLevel.none, compress_streams=False)
+        with written_back(out) as file:
+            target.save(file, stream_decode_level=pikepdf.StreamDecodeLevel.none, compress_streams=False)
         told(total, total)
         return total
