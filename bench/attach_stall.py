@@ -2,8 +2,10 @@
 and a sampler thread recording every Python thread's stack every 2 ms; prints what each thread was doing inside the
 longest gaps.
 
-python -m bench.attach_stall [N]    N: attach the same gigabyte N times first, as the full bench run does (the kernel
-                                    is still writing those back when the measured attach runs)
+python -m bench.attach_stall [N] [--at-once]
+    N: attach the same gigabyte N times first, as the full bench run does (the kernel is still writing those back
+       when the measured attach runs)
+    --at-once: attach as soon as the window is shown, as the bench does (its first paint then falls in the ticks)
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ def settle(app: object, seconds: float = 0.5) -> None:
         time.sleep(0.005)
 
 
-def probe(work: Path, earlier: int = 0, shown: int = 4) -> None:
+def probe(work: Path, earlier: int = 0, shown: int = 4, at_once: bool = False) -> None:
     from PySide6.QtCore import QTimer
 
     from bench.generate import scan_files
@@ -92,7 +94,8 @@ def probe(work: Path, earlier: int = 0, shown: int = 4) -> None:
     window = MainWindow(workspace)
     window.show()
     window.select_item("035")
-    settle(app)
+    if not at_once:
+        settle(app)
     ui, ticks, stop = threading.get_ident(), [], threading.Event()
     samples: Samples = []
     timer = QTimer()
@@ -144,6 +147,7 @@ if __name__ == "__main__":
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     folder = Path(tempfile.mkdtemp(prefix="egov-bench-stall-"))
     try:
-        probe(folder, int(sys.argv[1]) if len(sys.argv) > 1 else 0)
+        numbers = [int(arg) for arg in sys.argv[1:] if arg.isdigit()]
+        probe(folder, numbers[0] if numbers else 0, at_once="--at-once" in sys.argv)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
