@@ -14,7 +14,7 @@ from typing import Any
 
 from egov_desk import __version__
 
-FORMAT = 5  # raised whenever the snapshot's fields change: an older one is passed over
+FORMAT = 6  # raised whenever the snapshot's fields change: an older one is passed over
 
 
 @dataclass
@@ -44,7 +44,8 @@ class Gauge:
     veto: str = ""
     vetoed: list[str] = field(default_factory=list)
     veto_texts: list[str] = field(default_factory=list)
-    picture: str = ""  # the gauge as painted at the close: PNG, base64 ("" when it could not be taken)
+    picture: str = ""  # the gauge as painted at the close: its ARGB32 premultiplied pixels, zlib, base64 (or "")
+    picture_size: tuple[int, int] = (0, 0)  # in pixels
     picture_ratio: float = 1.0  # its device pixel ratio
 
 
@@ -157,6 +158,7 @@ def _row(data: dict[str, Any]) -> Row:
 def _snapshot(data: dict[str, Any]) -> Snapshot:
     gauge = dict(data["gauge"])
     gauge["bars"] = [tuple(bar) for bar in gauge["bars"]]
+    gauge["picture_size"] = tuple(gauge.get("picture_size", (0, 0)))
     if gauge.get("sections") is not None:
         gauge["sections"] = tuple(gauge["sections"])
     fields = dict(data)

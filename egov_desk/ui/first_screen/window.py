@@ -5,6 +5,7 @@ kept and handed to the real window once it takes over, so a typed edit is queued
 from __future__ import annotations
 
 import base64
+import zlib
 from decimal import Decimal
 from functools import cache
 
@@ -314,14 +315,14 @@ class PictureGauge(ScoreGauge):
 
 
 def _picture(data: Gauge) -> QImage | None:
-    if not data.picture:
-        return None
+    width, height = data.picture_size
     try:
-        image = QImage.fromData(base64.b64decode(data.picture))  # PNG, told by its bytes
-    except ValueError:
+        pixels = zlib.decompress(base64.b64decode(data.picture)) if data.picture else b""
+    except (ValueError, zlib.error):
         return None
-    if image.isNull():
+    if not pixels or len(pixels) != width * height * 4:
         return None
+    image = QImage(pixels, width, height, width * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()  # its own
     image.setDevicePixelRatio(data.picture_ratio)
     return image
 
