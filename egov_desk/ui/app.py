@@ -8,6 +8,7 @@ from egov_desk.ui import preload  # noqa: F401  - before PySide6: its import hoo
 
 import argparse
 import contextlib
+import linecache
 import logging
 import os
 import sys
@@ -182,6 +183,7 @@ def open_window(app: QApplication, args: argparse.Namespace, first: FirstScreen 
     from egov_desk.ui.opening import open_for_window
     from egov_desk.ui.shell import Shell  # after the app exists: widgets need it
 
+    forget_sources()
     demo_folder = Path(tempfile.mkdtemp(prefix="egov-desk-demo-")) if args.demo else None
     if demo_folder:
         try:
@@ -205,11 +207,19 @@ def open_window(app: QApplication, args: argparse.Namespace, first: FirstScreen 
         return 1
     shell = Shell(app, workspace, demo_folder)
     window = shell.show(maximised=small_screen(app), first_screen=first)
+    startup_report.when_ready(forget_sources)  # and what was imported while the window was built
     if first is None:
         startup_report.ready()  # else once the window has taken the first screen's place (first_screen/start.py)
     if args.smoke:
         startup_report.when_ready(lambda: QTimer.singleShot(0, lambda: app.exit(0 if window.isVisible() else 3)))
     return shell
+
+
+def forget_sources() -> None:
+    """Drop the source lines PySide6's import hook has read: it reads each module imported after PySide6 (looking
+    for ``from __feature__ import``) through linecache, which keeps them — some 20 MB for the window's ~500 modules,
+    held for the whole session. Tracebacks read a file again when they need it."""
+    linecache.clearcache()
 
 
 def run() -> None:
