@@ -14,7 +14,6 @@ import dataclasses  # noqa: F401
 import datetime  # noqa: F401
 import decimal  # noqa: F401
 import faulthandler  # noqa: F401
-import hashlib  # noqa: F401
 import importlib.resources  # noqa: F401
 import json  # noqa: F401
 import logging
