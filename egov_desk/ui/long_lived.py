@@ -11,22 +11,34 @@ them waits until a window goes away, when everything is handed back to the colle
 
 from __future__ import annotations
 
+import functools
 import gc
-import weakref
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
-_watched: weakref.WeakSet[QObject] = weakref.WeakSet()
+_alive: set[int] = set()  # the windows settled and not destroyed yet, by id (a reference would keep them alive)
 
 
 def settled(window: QObject) -> None:
     """Everything alive now is taken to live as long as ``window``: out of the collector's sight until a window
     is destroyed."""
     gc.freeze()
-    if window not in _watched:
-        _watched.add(window)
-        window.destroyed.connect(_hand_back)
+    key = id(window)
+    if key not in _alive:
+        _alive.add(key)
+        window.destroyed.connect(functools.partial(_hand_back, key))
 
 
-def _hand_back() -> None:
+def _hand_back(key: int, *_destroyed: object) -> None:
+    """A window is gone: what was frozen goes back to the collector, so the cycles it leaves are freed. A window
+    still open (the one that replaced it, built before it went) is taken out of sight again on the next turn of
+    the event loop, once the collector has had its chance, else its passes would walk it all until its next job."""
+    _alive.discard(key)
     gc.unfreeze()
+    if _alive:
+        QTimer.singleShot(0, _settle_again)
+
+
+def _settle_again() -> None:
+    if _alive:
+        gc.freeze()

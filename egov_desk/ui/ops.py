@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from egov_desk.core.errors import Cancelled
 
@@ -67,15 +67,17 @@ def yield_to_the_ui() -> None:
     kernel writing gigabytes back and with other programs) the window's painting comes first. Measured on the full
     attach of 1 GB after three others, under load: the longest UI stall's median 43 → 26 ms. For good: an ordinary
     user's thread cannot raise its priority again, and whatever the pool runs is background work. Not on the UI
-    thread (tests run jobs inline)."""
+    thread (tests run jobs inline).
+
+    Linux only: its nice values share a core by weight, so the worker keeps a tenth of one. Windows schedules by
+    strict priority — a below-normal worker holding the GIL could wait seconds behind any busy program (a virus
+    scanner reading the files being copied) while the UI thread waits for the GIL — so there it is left alone."""
     if threading.current_thread() is threading.main_thread():
         return
     if sys.platform.startswith("linux"):  # a thread's own nice value (elsewhere the id would name a process)
         with contextlib.suppress(OSError):
             ui_nice = os.getpriority(os.PRIO_PROCESS, os.getpid())  # the main thread's
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), min(19, ui_nice + BACKGROUND_NICE))
-    else:
-        QThread.currentThread().setPriority(QThread.Priority.LowPriority)
 
 
 class _Task(QRunnable):

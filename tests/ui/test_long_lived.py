@@ -18,12 +18,14 @@ class Cycle:
         self.me = self
 
 
-def destroyed(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    gone: list[bool] = []
-    window.destroyed.connect(lambda: gone.append(True))
+def destroyed(qtbot, window: MainWindow) -> int:  # type: ignore[no-untyped-def]
+    """Close and delete the window; returns how many objects were out of the collector's sight as it went."""
+    frozen: list[int] = []
+    window.destroyed.connect(lambda: frozen.append(gc.get_freeze_count()))  # after the window's own hand-back
     window.close()
     window.deleteLater()
-    qtbot.waitUntil(lambda: bool(gone), timeout=5000)
+    qtbot.waitUntil(lambda: bool(frozen), timeout=5000)
+    return frozen[0]
 
 
 def test_the_window_built_is_left_out_of_the_collectors_passes_until_it_goes(  # type: ignore[no-untyped-def]
@@ -31,8 +33,7 @@ def test_the_window_built_is_left_out_of_the_collectors_passes_until_it_goes(  #
 ) -> None:
     window = MainWindow(workspace)
     assert gc.get_freeze_count() > 0
-    destroyed(qtbot, window)
-    assert gc.get_freeze_count() == 0
+    assert destroyed(qtbot, window) == 0
 
 
 def test_a_reference_cycle_left_out_with_the_window_is_collected_once_the_window_goes(  # type: ignore[no-untyped-def]
@@ -63,5 +64,14 @@ def test_attaching_leaves_what_is_alive_out_of_the_collectors_passes_while_it_ru
     assert job is not None
     assert gc.get_freeze_count() >= before + len(made_since)
     qtbot.waitUntil(lambda: not job.running, timeout=10000)
-    destroyed(qtbot, window)
-    assert gc.get_freeze_count() == 0
+    assert destroyed(qtbot, window) == 0
+
+
+def test_a_window_that_replaced_another_is_left_out_again_once_the_other_is_gone(  # type: ignore[no-untyped-def]
+    qtbot, workspace: Workspace
+) -> None:
+    first = MainWindow(workspace)
+    second = MainWindow(workspace)  # as File → Open builds the new window before the old one goes
+    assert destroyed(qtbot, first) == 0  # the first one's cycles go back to the collector
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5000)  # and the second is out of its sight again
+    assert destroyed(qtbot, second) == 0
