@@ -145,3 +145,31 @@ def test_the_command_adds_every_file_and_a_refusal_leaves_the_vault_as_it_was(
     assert captured.out.count("扫描件") == 3
     assert "无.pdf" in captured.err
     assert not list((folder / "vault" / "tmp").glob("*.part"))
+
+
+def test_a_folder_that_cannot_be_made_durable_records_nothing_and_takes_its_bytes_back(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from egov_desk.core.evidence import attach_at_once
+
+    def failing(_folder: Path) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(attach_at_once, "fsync_folder", failing)
+    with pytest.raises(VaultError):
+        workspace.evidence.attach_at_once(1, "002", scans(tmp_path / "in"))
+    with workspace.store.read() as session:
+        assert session.scalar(select(func.count()).select_from(EvidenceFile)) == 0
+    stored = [p for p in (workspace.folder / "vault").rglob("*") if p.is_file() and p.parent.name != "tmp"]
+    assert stored == []
+
+
+def test_stagings_under_way_together_leave_the_switch_interval_as_it_was(tmp_path: Path) -> None:
+    import sys
+
+    before = sys.getswitchinterval()
+    first = Staging(Vault(tmp_path / "vault"), scans(tmp_path / "a"))
+    second = Staging(Vault(tmp_path / "vault"), scans(tmp_path / "b"))
+    first.discard()
+    second.discard()
+    assert sys.getswitchinterval() == before

@@ -92,7 +92,11 @@ class AttachAtOnce(EvidenceReading, Verifier):
                 report.errors.append(exc)
         if not stored:
             return report
-        self._sync_folders(stored)
+        try:
+            self._sync_folders(stored)
+        except VaultError:
+            self._remove_new(stored)  # no row will name them: not left for verify --clean
+            raise
         for _attempt in range(ATTEMPTS):
             try:
                 added = self._record_all(assessment_id, code, requirement_id, evidence_date, stored)
@@ -102,10 +106,7 @@ class AttachAtOnce(EvidenceReading, Verifier):
                     path, name, _ = stored[number]
                     stored[number] = (path, name, self.vault.add(path))
             except BaseException:
-                for _path, _name, new in stored:  # the first error is the one to report; verify finds the rest
-                    if new.new:
-                        with contextlib.suppress(Exception):
-                            self._remove_unused(new.sha256, None)
+                self._remove_new(stored)
                 raise
         else:
             raise VaultError(stored[0][1], "kept_vanishing")
@@ -117,6 +118,14 @@ class AttachAtOnce(EvidenceReading, Verifier):
             if new.repaired:
                 report.repaired.append(info)
         return report
+
+    def _remove_new(self, stored: list[tuple[Path, str, Stored]]) -> None:
+        """The bytes this attach brought into the vault, removed when nothing was recorded (the first error is the
+        one to report; verify finds anything left)."""
+        for _path, _name, new in stored:
+            if new.new:
+                with contextlib.suppress(Exception):
+                    self._remove_unused(new.sha256, None)
 
     def _settled(self, path: Path, outcome: Outcome | None) -> Stored:
         """The staged copy put in place (one a concurrent clean removed while it waited: copied again). Its

@@ -26,6 +26,23 @@ Outcome = Staged | VaultError  # a file staged, or why it could not be
 # Python work (the imports); with the default 5 ms switch interval it waits up to that long each time, four times
 # a megabyte. While staging, the interval is 0.5 ms.
 SWITCH_INTERVAL = 0.0005
+_interval_lock = threading.Lock()
+_interval_users: list[float] = []  # the interval before the first staging under way, once per staging under way
+
+
+def _shorten_switch_interval() -> None:
+    with _interval_lock:
+        _interval_users.append(sys.getswitchinterval() if not _interval_users else _interval_users[0])
+        sys.setswitchinterval(min(_interval_users[0], SWITCH_INTERVAL))
+
+
+def _restore_switch_interval() -> None:
+    """The interval as it was before the first staging, once the last one under way has finished."""
+    with _interval_lock:
+        if _interval_users:
+            before = _interval_users.pop()
+            if not _interval_users:
+                sys.setswitchinterval(before)
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -49,14 +66,16 @@ class Staging:
         self._outcomes: list[Outcome] = []
         self._failure: BaseException | None = None
         self._stop = threading.Event()
-        self._interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(self._interval, SWITCH_INTERVAL))
+        self._restored = False
+        _shorten_switch_interval()
         self._thread = threading.Thread(target=self._copy, name="evidence staging", daemon=True)
         self._thread.start()
 
     def _finished(self) -> None:
         self._thread.join()
-        sys.setswitchinterval(self._interval)
+        if not self._restored:
+            self._restored = True
+            _restore_switch_interval()
 
     def _copy(self) -> None:
         """Every copy, then every copy's fsync: by then the writeback each copy started (copy_hashing) has
@@ -66,10 +85,14 @@ class Staging:
                 if self._stop.is_set():
                     return
                 try:
-                    self._outcomes.append(self.vault.stage(path, sync=False))
+                    self._outcomes.append(self.vault.stage(path, cancelled=self._stop.is_set, sync=False))
                 except VaultError as exc:
                     self._outcomes.append(exc)
+                except InterruptedError:  # discarded: the copy under way stopped, its part removed by stage
+                    return
             for number, outcome in enumerate(self._outcomes):
+                if self._stop.is_set():
+                    return
                 if isinstance(outcome, Staged):
                     try:
                         self.vault.sync_staged(outcome)
