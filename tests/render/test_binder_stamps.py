@@ -115,3 +115,15 @@ def test_an_earlier_binder_bound_again_keeps_its_stamps_beside_the_new_ones(demo
     # on its last the two stamps lie one over the other: read in the order they are drawn
     last = subprocess.run(["pdftotext", "-raw", "-f", "8", "-l", "8", str(again), "-"], capture_output=True, text=True)
     assert last.stdout.split("\n")[:2] == ["001 第 2 页", "001 第 6 页"]
+
+
+@pytest.mark.parametrize("damaged", [pikepdf.Name("/Ninety"), pikepdf.String("90"), 45])
+def test_a_page_whose_turn_is_damaged_is_bound_and_stamped_unturned(
+    demo: Workspace, tmp_path: Path, damaged: object
+) -> None:
+    def damage(pdf: pikepdf.Pdf) -> None:
+        pdf.pages[0].obj.Rotate = damaged
+
+    attach(demo, edited(tmp_path / "损坏的旋转.pdf", [(595, 842)], damage))
+    texts = bind(demo, tmp_path / "binder.pdf")
+    assert "001 第 2 页" in texts[3]

@@ -68,6 +68,17 @@ def glyph_widths(font: pikepdf.Object) -> tuple[dict[int, float], float]:
     return widths, default
 
 
+def rotation(page: Dictionary) -> int:
+    """The page's /Rotate as a viewer takes it: a multiple of 90 within 0–270; anything else (a name, text, 45)
+    is no turn, as viewers read a damaged value."""
+    value = page.get(ROTATE, 0)
+    try:
+        turned = int(value)
+    except (TypeError, ValueError):
+        return 0
+    return turned % 360 if turned % 90 == 0 else 0
+
+
 def seen_from_page(box: tuple[float, float, float, float], rotate: int) -> tuple[float, ...]:
     """The matrix from the page as it is seen (origin at its visible lower left, in points) to the page's own space,
     for its crop box (x0, y0, x1, y1) and its /Rotate (a viewer turns the page clockwise by it)."""
@@ -145,7 +156,7 @@ class Stamps:
     def put(self, page: pikepdf.Page, text: str) -> None:
         """Stamp ``page`` (of the target) with ``text`` at its visible foot."""
         obj = page.obj
-        matrix, width = self._placed(page, int(obj.get(ROTATE, 0)) % 360)
+        matrix, width = self._placed(page, rotation(obj))
         resources = obj.get(RESOURCES)
         if not isinstance(resources, Dictionary):  # none, or a damaged page's (the page's text had no fonts anyway)
             obj[RESOURCES] = Dictionary(Font=Dictionary({self.name: self.font}))
