@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -234,7 +235,11 @@ def _take_back(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
 def _take_back_file(target: Path) -> None:
     """Remove a file just written into a folder package (its stored copy turned out damaged), and its item's
     folder when nothing else is in it."""
-    target.unlink(missing_ok=True)
+    try:
+        target.unlink(missing_ok=True)
+    except PermissionError:  # Windows: a virus scanner still has the file just closed; a moment later it is free
+        time.sleep(0.5)
+        target.unlink(missing_ok=True)
     with contextlib.suppress(OSError):
         target.parent.rmdir()
 
@@ -277,9 +282,20 @@ def export_package(
         except FileNotFoundError:
             entry.fault, entry.name = MISSING_FILE, ""
             return
+        except OSError:  # there but unreadable (a failing disk, a folder in its place): damaged, as bad bytes are
+            entry.fault, entry.name = DAMAGED_FILE, ""
+            return
         digest = hashlib.sha256()
+        unreadable = False
         with reader, open_target() as writer:
-            while filled := reader.readinto(buffer):
+            while True:
+                try:
+                    filled = reader.readinto(buffer)
+                except OSError:  # the stored copy, not the package: what was written of it is taken back
+                    unreadable = True
+                    break
+                if not filled:
+                    break
                 if cancelled and cancelled():
                     raise Cancelled
                 piece = view[:filled]
@@ -287,7 +303,7 @@ def export_package(
                 writer.write(piece)
                 if written:
                     written(filled)
-        if digest.hexdigest() != sha256:
+        if unreadable or digest.hexdigest() != sha256:
             take_back()
             entry.fault, entry.name = DAMAGED_FILE, ""
             return
