@@ -57,3 +57,15 @@ def test_where_an_inactive_window_has_other_colours_the_whole_tree_is_repainted(
     window.tree.setPalette(palette)
     rects = painted_as_a_dialog_opens(qtbot, window)
     assert any(rect.height() > 3 * window.tree.visualRect(window.tree.currentIndex()).height() for rect in rects)
+
+
+def test_under_a_style_that_is_not_fusion_the_whole_tree_is_repainted(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QStyleFactory
+
+    style = QStyleFactory.create("Windows")  # as Windows' native styles, it may draw by activation, not palette
+    style.setParent(window)  # lives as long as the tree using it
+    window.tree.setStyle(style)
+    rects = painted_as_a_dialog_opens(qtbot, window)
+    assert any(rect.height() > 3 * window.tree.visualRect(window.tree.currentIndex()).height() for rect in rects)

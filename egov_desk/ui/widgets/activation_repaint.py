@@ -5,7 +5,9 @@ Qt repaints every visible cell of an item view at each activation change and at 
 (QAbstractItemView); for the indicator tree that is some 3,800 calls into its Python model, 12 ms of the UI thread,
 and 50–100 ms under load while attaching a gigabyte, as the progress dialog appeared. When the view's active and
 inactive colours are the same, only the current row is repainted: its focus frame follows the focus. Where they
-differ (a platform style greys an inactive selection), Qt repaints as it always does.
+differ (a platform style greys an inactive selection), Qt repaints as it always does; so it does under a style
+that draws a selection by the window's activation whatever the palette (Windows' native styles): only Fusion, which
+paints from the palette alone, is trusted. A view with no current row takes the focus as Qt does (it picks one).
 """
 
 from __future__ import annotations
@@ -33,9 +35,14 @@ class ActivationRepaint(QObject):
             activation = isinstance(event, QFocusEvent) and event.reason() == Qt.FocusReason.ActiveWindowFocusReason
         else:
             return False
-        if not activation or not self.view.palette().isEqual(QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        if not activation or not self._looks_the_same_inactive() or not self.view.currentIndex().isValid():
             return False
         current = self.view.visualRect(self.view.currentIndex())
         if current.isValid():
             self.view.viewport().update(QRect(0, current.y(), self.view.viewport().width(), current.height()))
         return True
+
+    def _looks_the_same_inactive(self) -> bool:
+        return self.view.style().name().lower() == "fusion" and self.view.palette().isEqual(
+            QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive
+        )
