@@ -248,8 +248,12 @@ def _changed_parts(rule: Any, old: list[Any], new: list[Any], path: str) -> Iter
 
 def _field_name(rule: Any, key: str) -> str:
     """The rule's own label for the field (a ratio's 部门目录总数), else the plain name (完成数, 得分 …)."""
-    label = getattr(rule, key, None) if key not in ("parts", "label") else None
+    label = getattr(rule, _LABELS.get(key, key), None) if key not in ("parts", "label") else None
     return label if isinstance(label, str) and label else FIELD_NAMES.get(key, key)
+
+
+# an input key whose label the rule keeps under another name: a count is named by its unit (参加业务培训（次）)
+_LABELS = {"count": "unit"}
 
 
 def _score(item: Item | None, inp: Any) -> str:

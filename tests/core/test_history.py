@@ -26,6 +26,13 @@ def test_an_input_set_twice_is_said_with_the_rules_field_names_and_the_score(dem
     assert lines[-2].when <= last.when
 
 
+def test_a_count_is_named_as_the_items_rule_names_it(demo: Workspace) -> None:
+    assessment = demo.default_assessment().id
+    demo.set_input(assessment, "003", {"count": 1})
+    demo.set_input(assessment, "003", {"count": 2})
+    assert history(demo, assessment, "003")[-1].what.startswith("参加业务培训（次） 1 → 2")
+
+
 def test_clearing_an_input_says_the_fields_went_empty(demo: Workspace) -> None:
     assessment = demo.default_assessment().id
     demo.set_input(assessment, "021", {"numerator": 3, "denominator": 4})
