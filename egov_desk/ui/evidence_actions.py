@@ -8,8 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
@@ -29,6 +28,7 @@ from egov_desk.ui.dialogs.choose import last_folder, remember_folder
 from egov_desk.ui.evidence_copies import EvidenceCopies
 from egov_desk.ui.evidence_steps import Attachment, NewRequirement, Removal, RequirementRemoval
 from egov_desk.ui.language import ui_language
+from egov_desk.ui.open_outside import open_outside
 from egov_desk.ui.ops import Job, Progress
 from egov_desk.ui.undo import Step, push
 from egov_desk.ui.write_refusals import ADD_EVIDENCE, refused
@@ -302,9 +302,8 @@ class EvidenceActions(QObject):
     def reveal(self, file: FileInfo) -> None:
         self.copies.fetch(file, lambda path: self._open_url(path.parent), self._failed, True)
 
-    @staticmethod
-    def _open_url(path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    def _open_url(self, path: Path) -> None:
+        open_outside(path, self.context.parent)
 
     def set_date(self, file: FileInfo) -> None:
         from egov_desk.ui.dialogs.evidence_date import EvidenceDateDialog

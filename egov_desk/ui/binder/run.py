@@ -6,14 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from egov_desk.core.binder import Scope, build_binder
 from egov_desk.core.errors import Cancelled
 from egov_desk.core.messages import say
 from egov_desk.ui.language import ui_language
+from egov_desk.ui.open_outside import open_outside
 from egov_desk.ui.packages.export_run import file_size
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ class BinderRun(QObject):
         self.context.show(box)
 
     def open_binder(self) -> bool:
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.target)))
+        return open_outside(self.target, self.context.parent)
 
     def open_folder(self) -> bool:
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.target.parent)))
+        return open_outside(self.target.parent, self.context.parent)

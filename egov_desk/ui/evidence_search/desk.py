@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu
 
 from egov_desk.core.evidence import FileInfo
@@ -19,6 +18,7 @@ from egov_desk.ui.evidence_search.hits import HitsDock
 from egov_desk.ui.evidence_search.ocr_runner import OcrRunner
 from egov_desk.ui.evidence_search.scope import SearchScope
 from egov_desk.ui.language import ui_language
+from egov_desk.ui.open_outside import open_outside
 from egov_desk.ui.ops import Job
 
 
@@ -130,7 +130,7 @@ class EvidenceSearch(QObject):
 
     def _open_with(self, file: FileInfo) -> None:
         def show(path: Path) -> None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            open_outside(path, self.context.parent)
 
         self.copies.fetch(file, show, self._not_fetched, True)
 

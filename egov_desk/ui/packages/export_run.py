@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from egov_desk.core.errors import Cancelled, EgovError
 from egov_desk.core.messages import say
 from egov_desk.core.packages.export import PackageWritten, export_department_package
 from egov_desk.ui.language import ui_language
+from egov_desk.ui.open_outside import open_outside
 from egov_desk.ui.packages.message_width import widen
 
 if TYPE_CHECKING:
@@ -160,7 +160,7 @@ class ExportRun(QObject):
         self.context.show(widen(box))
 
     def open_folder(self) -> bool:
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
+        return open_outside(self.folder, self.context.parent)
 
 
 def _packing(progress: Progress, done: int, total: int, text: str) -> Callable[[int, int, int, int], None]:

@@ -8,8 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from egov_desk.core.errors import Cancelled
@@ -20,6 +19,7 @@ from egov_desk.core.packages.format import SUFFIX
 from egov_desk.core.packages.return_changes import NetChanges, net_changes
 from egov_desk.core.packages.returning import ReturnWritten, make_return
 from egov_desk.ui.language import ui_language
+from egov_desk.ui.open_outside import open_outside
 from egov_desk.ui.packages.busy import busy_dialog, close_busy
 from egov_desk.ui.packages.department_mode import sender_said
 from egov_desk.ui.packages.export_dialog import default_folder
@@ -192,7 +192,7 @@ class ReturnStep(QObject):
         box.addButton(QMessageBox.StandardButton.Ok)
         folder = written.path.parent
         box.buttonClicked.connect(
-            lambda button: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))) if button is opening else None
+            lambda button: open_outside(folder, self.context.parent) if button is opening else None
         )
         self.context.status(self.tr("Return written: %1").replace("%1", str(written.path)), 10000)
         self._show(box)
