@@ -30,6 +30,16 @@ def turned(image: QImage, degrees: int) -> QImage:
     return image.transformed(QTransform().rotate(degrees)) if degrees % 360 else image
 
 
+def said_turn(degrees: int) -> str:
+    """A page's turn as a person makes it: ↻90° right, ↺90° left (not ↻270°), 180° either way, "" unturned."""
+    clockwise = degrees % 360
+    if clockwise == 180:
+        return "180°"
+    if clockwise > 180:
+        return f"↺{360 - clockwise}°"
+    return f"↻{clockwise}°" if clockwise else ""
+
+
 class PageStrip(QListWidget):
     """Thumbnails left to right; drag one, or Ctrl+Up / Ctrl+Down, to move it; its label says its place."""
 
@@ -91,7 +101,8 @@ class PageStrip(QListWidget):
             assert entry is not None
             page = self._page(entry)
             label = self.tr("Page %1").replace("%1", str(row + 1))
-            entry.setText(label + (f" ↻{page.rotation}°" if page.rotation else ""))
+            turn = said_turn(page.rotation)
+            entry.setText(f"{label} {turn}" if turn else label)
 
     def turn(self, degrees: int) -> bool:
         entry = self.currentItem()
