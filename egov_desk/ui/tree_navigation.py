@@ -35,8 +35,15 @@ def step_unscored(window: FilteredTree, model: IndicatorTreeModel, step: int) ->
     """The next (``step`` 1) or previous (-1) unscored item shown, selected with the keyboard on the tree."""
     target = unscored_after(window.proxy, model, window.current_item(), step)
     if target is None:
-        said = QCoreApplication.translate("MainWindow", "Every item shown is scored.")
-        window.statusBar().showMessage(said, 4000)
+        hidden = sum(1 for code in model.item_codes() if not model.sheet.items[code].scored)
+        if hidden:  # the filters hide them: say so, and how to see them
+            said = QCoreApplication.translate(
+                "MainWindow",
+                "Every item shown is scored; %1 unscored item(s) are hidden by the search or the department filter.",
+            ).replace("%1", str(hidden))
+        else:
+            said = QCoreApplication.translate("MainWindow", "Every item shown is scored.")
+        window.statusBar().showMessage(said, 8000)
         return
     window.select_item(target)
     window.tree.setFocus()

@@ -73,6 +73,16 @@ def test_keyboard_next_unscored_and_into_the_editor(window: MainWindow, workspac
     assert window.panel.editor.isAncestorOf(QApplication.focusWidget()) or QApplication.focusWidget() is None
 
 
+def test_f8_says_the_unscored_items_the_filter_hides(window: MainWindow, workspace: Workspace) -> None:
+    window.apply(workspace.set_input(window.assessment.id, "002", {"checked": [0]}).changes)
+    window.search.setText("002")  # only the scored 002 is shown
+    window.menu_actions.next_unscored_action.trigger()
+    assert window.current_item().code == "002"
+    said = window.statusBar().currentMessage()
+    assert "hidden by the search or the department filter" in said or "筛选" in said
+    assert str(len(window.model.item_codes()) - 1) in said
+
+
 def test_every_menu_action_has_a_shortcut_or_a_mnemonic(window: MainWindow) -> None:
     for menu_action in window.menuBar().actions():
         assert "&" in menu_action.text()
