@@ -110,14 +110,23 @@ class HitsDock(QDockWidget):
         self.hits: list[SearchHit] = []
         self.words = ""  # the words whose hits are shown
         self.waiting = 0  # files not read yet when they were found
+        self.asked = False  # whether anything was searched in this window
+
+    def setVisible(self, visible: bool) -> None:
+        """Not shown before anything was searched: the window's saved layout would bring it back open and empty
+        at the next start (the hits are not searched again), taking half the tree's height."""
+        if visible and not self.asked:
+            return
+        super().setVisible(visible)
 
     def searching(self, words: str) -> None:
+        self.asked = True
         self.said.setText(self.tr("Searching the evidence for “%1”…").replace("%1", words))
         self.list.clear()
         self.hits = []
 
     def show_hits(self, words: str, hits: list[SearchHit], waiting: int, again: bool = False) -> None:
-        self.hits, self.words, self.waiting = hits, words, waiting
+        self.hits, self.words, self.waiting, self.asked = hits, words, waiting, True
         self.list.clear()
         for hit in hits:
             code = hit.code
@@ -150,11 +159,18 @@ class HitsDock(QDockWidget):
                 self.tr("%1 files are not read yet: the results may be incomplete").replace("%1", str(waiting))
             )
         self.said.setText("　".join(lines))
-        for column, width in ((CODE, 70), (TITLE, 220), (FILE, 180), (PAGE, 60)):
+        for column, width in ((CODE, self.code_width()), (TITLE, 220), (FILE, 180), (PAGE, 60)):
             self.list.setColumnWidth(column, width)
         first = self.list.topLevelItem(0)
         if first is not None:
             self.list.setCurrentItem(first)
+
+    def code_width(self) -> int:
+        """As wide as the longest 编号 shown with its requirement (002（第 3 项材料要求）), else as the title."""
+        metrics = self.list.fontMetrics()
+        rows = (self.list.topLevelItem(row) for row in range(self.list.topLevelItemCount()))
+        shown = [self.list.headerItem().text(CODE), *(row.text(CODE) for row in rows if row is not None)]
+        return max(70, *(metrics.horizontalAdvance(text) + 16 for text in shown))
 
     def forget_file(self, file_id: int) -> None:
         """A file removed since it was found: its rows go (the others keep their place)."""
