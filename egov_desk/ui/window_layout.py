@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QTreeView
 
 from egov_desk.ui.models.indicator_tree import CODE, EVIDENCE, LEAD, MAX, NAME, SCORE, IndicatorTreeModel
+from egov_desk.ui.screen_fit import fit_to_screen
 
 
 class Dock(Protocol):
@@ -21,9 +22,7 @@ def restore_layout(window: QMainWindow, splitter: QSplitter) -> None:
     geometry, state = settings.value("window/geometry"), settings.value("window/state")
     if geometry is not None:
         window.restoreGeometry(geometry)
-        screen = window.screen().availableGeometry()
-        if window.width() > screen.width() or window.height() > screen.height():  # saved on a larger screen
-            window.setGeometry(screen)
+        fit_to_screen(window)  # saved on a larger screen, or placed off this one
     if state is not None:
         window.restoreState(state)
     saved_splitter = settings.value("window/splitter")

@@ -18,6 +18,7 @@ from egov_desk.core.folder_layout import DATABASE_NAME
 from egov_desk.ui import startup_report
 from egov_desk.ui.first_screen import snapshot as snapshots
 from egov_desk.ui.first_screen.window import FirstScreen, TypedKey
+from egov_desk.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from egov_desk.ui.main_window import MainWindow
@@ -46,6 +47,7 @@ def first_screen_for(folder: Path, language: str) -> FirstScreen | None:
     geometry, splitter = settings.value("window/geometry"), settings.value("window/splitter")
     if geometry is not None:
         screen.restoreGeometry(geometry)
+        fit_to_screen(screen)
     if splitter is not None:
         screen.splitter.restoreState(splitter)
     return screen
