@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolButton
 
 from egov_desk.core.folder_layout import DATABASE_NAME
 from egov_desk.core.workspace import UNIT_GIVEN, Workspace
@@ -56,6 +56,7 @@ def close_window_on(qapp: QApplication, folder: Path, code: str) -> dict[str, ob
         "heading": window.panel.heading.text(),
         "rows": model.rowCount(),
         "title": window.windowTitle(),
+        "review": not window.panel.review_bar.isHidden(),
     }
     shell.close()
     return shown
@@ -231,3 +232,59 @@ def test_a_key_typed_before_the_first_paint_is_kept_too(qtbot, qapp: QApplicatio
     qtbot.waitUntil(lambda: bool(painted))
     qtbot.keyClick(screen.tree, Qt.Key.Key_9)  # after it, wherever the focus is
     assert [key.text for key in screen.typed] == ["8", "9"]
+
+
+def test_the_first_screen_fits_a_screen_smaller_than_the_one_it_was_left_on(
+    qtbot, qapp: QApplication, folder: Path
+) -> None:  # type: ignore[no-untyped-def]
+    close_window_on(qapp, folder, "021")
+    wide = QMainWindow()
+    qtbot.addWidget(wide)
+    wide.setGeometry(0, 0, 1280, 720)  # kept on a 1366×768 screen
+    QSettings().setValue("window/geometry", wide.saveGeometry())
+    screen = first_screen_for(folder, "zh_CN")
+    assert screen is not None
+    qtbot.addWidget(screen)
+    available = QGuiApplication.primaryScreen().availableGeometry()
+    assert available.width() < 1280
+    assert available.contains(screen.frameGeometry())
+
+
+def test_the_gauge_repainted_at_another_size_says_its_words_in_chinese(qtbot, qapp: QApplication, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    close_window_on(qapp, folder, "021")
+    screen = first_screen_for(folder, "zh_CN")
+    assert screen is not None
+    qtbot.addWidget(screen)
+    gauge = screen.gauge
+    assert gauge.unscored_text == "34 项未评分"  # as the window said it: its own class would ask in English
+    gauge.setParent(None)
+    qtbot.addWidget(gauge)
+    assert gauge.picture is not None
+    gauge.resize(gauge.picture.width() + 40, gauge.picture.height())
+    assert gauge.grab().width() > 0  # painted anew at another size, with the same words
+
+
+def test_the_first_screen_shows_the_search_the_window_starts_with(qtbot, qapp: QApplication, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    shell = Shell(qapp, Workspace.open(folder))
+    window = shell.show()
+    window.evidence_search.scope.focus_evidence()
+    window.evidence_search.scope.box.setText("鲲鹏")
+    shell.close()
+    screen = first_screen_for(folder, "zh_CN")
+    assert screen is not None
+    qtbot.addWidget(screen)
+    texts = [(kind, text) for kind, text, _width, _enabled in screen.snapshot.toolbar]
+    assert ("combo", "指标") in texts
+    assert ("search", "搜索编号、名称或细则（Ctrl+F）") in texts
+    assert not any("材料" in text for _kind, text in texts)
+
+
+def test_an_item_under_review_keeps_its_review_row_on_the_first_screen(qtbot, qapp: QApplication, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    shown_row = close_window_on(qapp, folder, "021")
+    screen = first_screen_for(folder, "zh_CN")
+    assert screen is not None
+    qtbot.addWidget(screen)
+    assert shown_row["review"]  # 021 is being filled in: the panel shows its review row
+    assert screen.snapshot.panel.review[:2] == ["审核：", "填报中"]
+    assert screen.panel.review is not None
+    assert [button.text() for button in screen.panel.review.findChildren(QToolButton)] == ["提交", "退回…", "通过"]

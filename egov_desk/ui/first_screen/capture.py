@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QLineEdit, QToolBar
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QLineEdit, QToolBar, QToolButton, QWidget
 
 from egov_desk.ui.first_screen.snapshot import Cell, Gauge, Panel, Row, Snapshot
 
@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from egov_desk.ui.main_window import MainWindow
     from egov_desk.ui.widgets.gauge import ScoreGauge
 
-START_AT_FIRST = ("departmentFilter", "roleFilter")
+START_AT_FIRST = ("departmentFilter", "roleFilter", "searchScope")  # as the window starts
+GAUGE_TEXTS = ("unscored_text", "breakdown_text", "veto_text", "veto_tip")  # what the first screen's gauge says
 ROLE_DISPLAY = Qt.ItemDataRole.DisplayRole
 ROLE_COLOUR = Qt.ItemDataRole.ForegroundRole
 ROLE_FONT = Qt.ItemDataRole.FontRole
@@ -59,14 +60,20 @@ def _toolbar(bar: QToolBar | None) -> list[tuple[str, str, int, bool]]:
     entries: list[tuple[str, str, int, bool]] = []
     if bar is None:
         return entries
+    evidence_box = bar.findChild(QLineEdit, "evidenceSearchBox")
     for action in bar.actions():
-        if not action.isVisible():
+        widget = bar.widgetForAction(action)
+        if evidence_box is not None and widget is evidence_box:
+            continue  # the window starts searching indicators, in the box's place
+        indicator_box = isinstance(widget, QLineEdit) and widget.objectName() == "searchBox"
+        if not action.isVisible() and not indicator_box:
             continue
         if action.isSeparator():
             entries.append(("separator", "", 0, True))
             continue
-        widget = bar.widgetForAction(action)
         width = widget.width() if widget is not None else 0
+        if indicator_box and not action.isVisible() and evidence_box is not None:
+            width = evidence_box.width()  # the evidence box was shown in its place
         if isinstance(widget, QComboBox):  # a filter starts at its first choice (all departments)
             text = widget.itemText(0) if widget.objectName() in START_AT_FIRST else widget.currentText()
             entries.append(("combo", text, width, widget.isEnabled()))
@@ -98,6 +105,7 @@ def _gauge(gauge: ScoreGauge) -> Gauge:
         picture=picture,
         picture_size=size,
         picture_ratio=ratio,
+        texts={name: getattr(gauge, name) for name in GAUGE_TEXTS},
     )
 
 
@@ -161,4 +169,15 @@ def _panel(window: MainWindow) -> Panel:
         score_title=panel.score_box.title() if shown else "",
         result=panel.result.text() if shown else "",
         evidence_title=panel.evidence_box.title() if shown else "",
+        review=_review(panel.review_bar) if shown else [],
     )
+
+
+def _review(bar: QWidget) -> list[str]:
+    """The review row as the panel shows it — its label, the status, each button — or [] when it is not shown."""
+    if bar.isHidden():
+        return []
+    chip = bar.findChild(QLabel, "reviewChip")
+    label = next((child for child in bar.findChildren(QLabel) if not child.objectName()), None)
+    buttons = [button.text() for button in bar.findChildren(QToolButton) if not button.isHidden()]
+    return [label.text() if label else "", chip.text() if chip else "", *buttons]

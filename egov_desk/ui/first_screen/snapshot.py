@@ -14,7 +14,7 @@ from typing import Any
 
 from egov_desk import __version__
 
-FORMAT = 6  # raised whenever the snapshot's fields change: an older one is passed over
+FORMAT = 7  # raised whenever the snapshot's fields change: an older one is passed over
 
 
 @dataclass
@@ -47,6 +47,7 @@ class Gauge:
     picture: str = ""  # the gauge as painted at the close: its ARGB32 premultiplied pixels, zlib, base64 (or "")
     picture_size: tuple[int, int] = (0, 0)  # in pixels
     picture_ratio: float = 1.0  # its device pixel ratio
+    texts: dict[str, str] = field(default_factory=dict)  # its words as the window said them (translated): by name
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Panel:
     score_title: str
     result: str
     evidence_title: str
+    review: list[str] = field(default_factory=list)  # the review row when shown: its label, status, buttons
 
 
 @dataclass

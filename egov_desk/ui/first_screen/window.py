@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -256,6 +257,9 @@ class ItemPreview(QScrollArea):
         layout.addWidget(self.path)
         layout.addWidget(self.heading)
         layout.addWidget(self.facts)
+        self.review = _review_row(panel.review)
+        if self.review is not None:
+            layout.addWidget(self.review)
         for title, text, points in ((panel.rule_title, panel.rule_text, 0), (panel.score_title, panel.result, 12)):
             if not title:
                 continue
@@ -274,8 +278,31 @@ class ItemPreview(QScrollArea):
         self.path.setText("")
         self.heading.setText(heading)
         self.facts.setText("")
+        if self.review is not None:
+            self.review.hide()
         for box in self.boxes:
             box.hide()
+
+
+def _review_row(texts: list[str]) -> QWidget | None:
+    """The item's review row as the panel showed it — 审核：, the status, the buttons (off until the window is
+    there) — so the rule and score below it sit where the window will put them."""
+    if not texts:
+        return None
+    row = QWidget()
+    row.setObjectName("reviewBar")
+    line = QHBoxLayout(row)
+    line.setContentsMargins(0, 2, 0, 2)
+    label, status, *buttons = texts + [""] * (2 - len(texts))
+    line.addWidget(QLabel(label))
+    line.addWidget(_label(status, bold=True))
+    line.addStretch(1)
+    for text in buttons:
+        button = QToolButton()
+        button.setText(text)
+        button.setEnabled(False)
+        line.addWidget(button)
+    return row
 
 
 def _label(text: str, points: int = 0, bold: bool = False, colour: str = "") -> QLabel:
@@ -301,9 +328,28 @@ class PictureGauge(ScoreGauge):
     it anew sets pens and brushes, whose first use builds PySide6's Qt namespace (321 enums, ~15 ms) — and painted
     anew once its size is another."""
 
-    def __init__(self, picture: QImage | None) -> None:
+    def __init__(self, picture: QImage | None, texts: dict[str, str]) -> None:
         super().__init__()
         self.picture = picture
+        self.texts = texts
+
+    # Its words as the window said them when it closed: painted anew (at another size) before the translators are
+    # asked, or under this class's own name, the gauge would speak English in the Chinese UI.
+    @property
+    def unscored_text(self) -> str:
+        return self.texts.get("unscored_text") or super().unscored_text
+
+    @property
+    def breakdown_text(self) -> str:
+        return self.texts.get("breakdown_text", "") if self.texts else super().breakdown_text
+
+    @property
+    def veto_text(self) -> str:
+        return self.texts.get("veto_text", "") if self.texts else super().veto_text
+
+    @property
+    def veto_tip(self) -> str:
+        return self.texts.get("veto_tip", "") if self.texts else super().veto_tip
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.picture is None or self.picture.deviceIndependentSize().toSize() != self.size():
@@ -329,7 +375,7 @@ def _picture(data: Gauge) -> QImage | None:
 
 def _gauge(snapshot: Snapshot) -> PictureGauge:
     data = snapshot.gauge
-    gauge = PictureGauge(_picture(data))
+    gauge = PictureGauge(_picture(data), data.texts)
     gauge.title, gauge.subtitle = data.title, data.subtitle
     gauge.bars = [
         Bar(name, Decimal(points), Decimal(maximum) if maximum is not None else None, unscored)
