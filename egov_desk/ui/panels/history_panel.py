@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from egov_desk.core.history import HistoryLine, history, item_names
 from egov_desk.core.messages import is_chinese
+from egov_desk.ui import window_layout
 from egov_desk.ui.dialogs.chain_check import ChainCheck
 from egov_desk.ui.language import ui_language
 
@@ -138,6 +139,8 @@ class HistoryDock(QObject):
             self._build()
         if self.dock is not None:
             self.dock.setVisible(on)
+            if on:
+                self.dock.raise_()  # the tab in front when it shares its place with another dock
         if on:
             self.refresh()
 
@@ -159,6 +162,7 @@ class HistoryDock(QObject):
         if not self.window.restoreDockWidget(dock):  # where and how tall it was at the last close, else:
             # a quarter of the window: on 1024×768 the tree keeps most of its rows
             self.window.resizeDocks([dock], [max(170, self.window.height() // 4)], Qt.Orientation.Vertical)
+        window_layout.share_area(self.window, dock)  # beside the 材料内容 hits: a tab of the same width
         dock.visibilityChanged.connect(self._visibility_changed)
         self.panel.whole.toggled.connect(lambda _on: self.refresh())
         self.panel.export_button.clicked.connect(self.ask_export)
