@@ -4,9 +4,11 @@ until it is maximised. The first screen and the real window both call :func:`fit
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
+
+FRAME_GUESS = QSize(2, 32)  # a title bar and side borders, before the window manager has said how large they are
 
 
 def fitted(frame: QRect, available: QRect) -> QRect:
@@ -26,20 +28,19 @@ def available_at(window: QWidget) -> QRect:
 
 def fit_to_screen(window: QWidget) -> None:
     """Call after ``restoreGeometry``: a maximised or full-screen window is left so (it fills its screen anyway);
-    any other is cut and moved into the free area of its screen. The frame (title bar, borders) counts when the
-    window manager has said how large it is."""
+    any other is cut and moved into the free area of its screen, its title bar included. A window not shown yet
+    has no frame to measure: room for the window manager's title bar and borders is guessed."""
     if window.isMaximized() or window.isFullScreen():
         return
     available = available_at(window)
     frame, inner = window.frameGeometry(), window.geometry()
-    left_border, top_border = inner.left() - frame.left(), inner.top() - frame.top()
+    if frame == inner:  # the window manager has not framed it yet
+        frame = inner.adjusted(-FRAME_GUESS.width() // 2, -FRAME_GUESS.height(), FRAME_GUESS.width() // 2, 0)
     extra_width, extra_height = frame.width() - inner.width(), frame.height() - inner.height()
     target = fitted(frame, available)
-    if target == frame:
+    if target == frame and frame.top() >= available.top():
         return
-    window.setGeometry(
-        target.left() + left_border,
-        target.top() + top_border,
-        max(target.width() - extra_width, window.minimumWidth()),
-        max(target.height() - extra_height, window.minimumHeight()),
-    )
+    # The size without the frame, the place with it: move() places the frame's corner, so the title bar stays on
+    # the screen (a geometry set with setGeometry places the inside and may push the title bar off the top).
+    window.resize(max(target.width() - extra_width, window.minimumWidth()), max(target.height() - extra_height, 0))
+    window.move(target.topLeft())

@@ -47,3 +47,13 @@ def test_a_maximised_window_stays_maximised(qtbot) -> None:  # type: ignore[no-u
     qtbot.waitUntil(window.isMaximized)
     fit_to_screen(window)
     assert window.isMaximized()
+
+
+def test_a_window_that_fits_with_room_for_its_title_bar_is_left_where_it_was(qtbot) -> None:  # type: ignore[no-untyped-def]
+    available = QGuiApplication.primaryScreen().availableGeometry()
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    kept = QRect(available.left() + 40, available.top() + 60, available.width() // 2, available.height() // 2)
+    window.setGeometry(kept)
+    fit_to_screen(window)
+    assert window.geometry() == kept
