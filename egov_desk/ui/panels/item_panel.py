@@ -71,6 +71,12 @@ class NoteEdit(QPlainTextEdit):
         super().focusOutEvent(event)
 
 
+def _takes_tab(widget: QWidget, within: QWidget) -> bool:
+    """Tab can land on ``widget``, shown as part of ``within`` (a field of an editor hidden to be deleted cannot)."""
+    shown = widget is within or widget.isVisibleTo(within)
+    return shown and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.focusProxy() is None
+
+
 def _section(title: str) -> tuple[QGroupBox, QVBoxLayout]:
     box = QGroupBox(title)
     layout = QVBoxLayout(box)
@@ -247,7 +253,26 @@ class ItemPanel(QScrollArea):
             self.editor.setObjectName("scoreEditor")
             self.editor.edited.connect(self._input_edited)
             self.score_layout.insertWidget(0, self.editor)
+            self._tab_through_editor()
             self.editor.setEnabled(not self.read_only)
+
+    def _tab_through_editor(self) -> None:
+        """A widget added later joins the end of the window's tab chain, so Tab from its last field wrapped to the
+        指标 tab: its fields are put where it is shown, after the review bar, before the evidence and the note."""
+        assert self.editor is not None
+        before: QWidget | None = self.score_box.previousInFocusChain()
+        while before is not None and before is not self.score_box and not _takes_tab(before, self):
+            before = before.previousInFocusChain()  # (not a field of the editor hidden to be deleted)
+        fields: list[QWidget] = []
+        widget: QWidget | None = self.editor
+        while widget is not None and (widget is self.editor or self.editor.isAncestorOf(widget)):
+            if _takes_tab(widget, self.editor):  # the editor itself is shown once the event loop runs
+                fields.append(widget)
+            widget = widget.nextInFocusChain()
+        if before is None:
+            return
+        for first, second in zip([before, *fields], fields, strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _input_edited(self, inp: object) -> None:
         if self.item:
