@@ -243,7 +243,7 @@ def _changed_parts(rule: Any, old: list[Any], new: list[Any], path: str) -> Iter
         part = parts[position] if position < len(parts) else None
         label = getattr(part, "label", "") or f"第{position + 1}部分"
         for here, name, a, b in _changed_fields(part, was, now, f"{path}[{position}]"):
-            yield here, f"{label}{name}", a, b
+            yield here, name if name.startswith(label) else f"{label}{name}", a, b  # not 会议会议（项）
 
 
 def _field_name(rule: Any, key: str) -> str:

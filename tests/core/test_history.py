@@ -33,6 +33,13 @@ def test_a_count_is_named_as_the_items_rule_names_it(demo: Workspace) -> None:
     assert history(demo, assessment, "003")[-1].what.startswith("参加业务培训（次） 1 → 2")
 
 
+def test_a_part_of_a_sum_named_by_its_count_is_named_once(demo: Workspace) -> None:
+    assessment = demo.default_assessment().id
+    demo.set_input(assessment, "001", {"parts": [{"count": 1}, {"count": 0}]})
+    demo.set_input(assessment, "001", {"parts": [{"count": 2}, {"count": 0}]})
+    assert history(demo, assessment, "001")[-1].what.startswith("参加调研、座谈、会议（项） 1 → 2")
+
+
 def test_clearing_an_input_says_the_fields_went_empty(demo: Workspace) -> None:
     assessment = demo.default_assessment().id
     demo.set_input(assessment, "021", {"numerator": 3, "denominator": 4})
