@@ -258,20 +258,10 @@ class ItemPanel(QScrollArea):
 
     def _tab_through_editor(self) -> None:
         """A widget added later joins the end of the window's tab chain, so Tab from its last field wrapped to the
-        指标 tab: its fields are put where it is shown, after the review bar, before the evidence and the note."""
+        指标 tab: its fields are put where it is shown, after the panel's top, before the evidence and the note."""
         assert self.editor is not None
-        before: QWidget | None = self.score_box.previousInFocusChain()
-        while before is not None and before is not self.score_box and not _takes_tab(before, self):
-            before = before.previousInFocusChain()  # (not a field of the editor hidden to be deleted)
-        fields: list[QWidget] = []
-        widget: QWidget | None = self.editor
-        while widget is not None and (widget is self.editor or self.editor.isAncestorOf(widget)):
-            if _takes_tab(widget, self.editor):  # the editor itself is shown once the event loop runs
-                fields.append(widget)
-            widget = widget.nextInFocusChain()
-        if before is None:
-            return
-        for first, second in zip([before, *fields], fields, strict=False):
+        fields = [widget for widget in self.editor.findChildren(QWidget) if _takes_tab(widget, self.editor)]
+        for first, second in zip([self, *fields], fields, strict=False):
             QWidget.setTabOrder(first, second)
 
     def _input_edited(self, inp: object) -> None:
