@@ -32,7 +32,8 @@ def settled(window: QObject) -> None:
 def _hand_back(key: int, *_destroyed: object) -> None:
     """A window is gone: what was frozen goes back to the collector, so the cycles it leaves are freed. A window
     still open (the one that replaced it, built before it went) is taken out of sight again on the next turn of
-    the event loop, once the collector has had its chance, else its passes would walk it all until its next job."""
+    the event loop, after one full pass has freed what the gone window left, else every pass would walk it all
+    until its next job."""
     _alive.discard(key)
     gc.unfreeze()
     if _alive:
@@ -40,5 +41,7 @@ def _hand_back(key: int, *_destroyed: object) -> None:
 
 
 def _settle_again() -> None:
+    """One full pass first (once per window gone: the gone window's cycles freed), then the rest out of sight."""
     if _alive:
+        gc.collect()
         gc.freeze()
