@@ -2057,7 +2057,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <source> — Enter or a double-click shows the page</source>
-        <translation> — 按 Enter 或双击查看该页</translation>
+        <translation>；按 Enter 键或双击可查看该页</translation>
     </message>
     <message>
         <source>The evidence could not be searched for “%1”: %2</source>
@@ -2393,6 +2393,10 @@ SHA-256 %4</translation>
     <message>
         <source>Finishing the work under way…</source>
         <translation>正在结束进行中的工作…</translation>
+    </message>
+    <message>
+        <source>Every item shown is scored; %1 unscored item(s) are hidden by the search or the department filter.</source>
+        <translation>显示的项目都已评分；另有 %1 个未评分项被搜索或科室筛选隐藏。</translation>
     </message>
     <message>
         <source>Every item shown is scored.</source>
@@ -2792,6 +2796,25 @@ SHA-256 %4</translation>
     <message>
         <source>List the files whose text could not be read, with the reasons</source>
         <translation>列出无法识别文字的文件及原因</translation>
+    </message>
+</context>
+<context>
+    <name>OpenOutside</name>
+    <message>
+        <source>No program on this PC opened the folder. It is here:
+%1</source>
+        <translation>本机没有能打开该文件夹的程序。文件夹位置：
+%1</translation>
+    </message>
+    <message>
+        <source>No program on this PC opens “%1” (install a PDF or image viewer). The file is here:
+%2</source>
+        <translation>本机没有能打开「%1」的程序（请安装 PDF 或图片查看程序）。文件位置：
+%2</translation>
+    </message>
+    <message>
+        <source>Could not open</source>
+        <translation>无法打开</translation>
     </message>
 </context>
 <context>
