@@ -378,6 +378,9 @@ def main(names: list[str]) -> None:
     }
     work = Path(tempfile.mkdtemp(prefix="egov-bench-"))
     figures: list[Figure] = []
+    from egov_desk.ui.app import create_app
+
+    create_app(["bench"], "zh_CN")  # the window benches need a QApplication; one drawing PDFs first made a bare one
     try:
         if "startup" in chosen:  # first paint and ready, against a bare window painted (bench/startup.py)
             from bench.startup import bench_startup
