@@ -234,6 +234,7 @@ def _menu_shown_by(qtbot: QtBot, send: Any) -> list[str]:
 def test_the_evidence_menu_opens_by_keyboard_at_the_current_row(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
+    window.watch_timer.stop()  # the attach below is this window's own: not re-read as a change made elsewhere
     scan = tmp_path / "备案.pdf"
     scan.write_bytes(b"%PDF-1.4\n% a scan\n")
     assessment = window.assessment.id
