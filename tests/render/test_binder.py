@@ -5,26 +5,16 @@ separators; the table of contents names the right pages; every page after it car
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pypdf
-import pytest
 
 from egov_desk.core.binder import Scope, build_binder
-from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.workspace import Workspace
 from egov_desk.render.binder import write_binder
 from tests.render.binder_helpers import STAMP, outline, page_sizes, page_texts, toc_numbers
 
 A4_PORTRAIT, A4_LANDSCAPE = (595, 842), (842, 595)
-
-
-@pytest.fixture
-def demo(qapp: object, tmp_path: Path) -> Iterator[Workspace]:  # Qt paints: pytest-qt's application, shared
-    workspace = create_demo_workspace(tmp_path / "demo")
-    yield workspace
-    workspace.close()
 
 
 def bind(workspace: Workspace, scope: Scope, out: Path) -> tuple[int, list[str]]:

@@ -7,8 +7,6 @@ from __future__ import annotations
 import io
 import subprocess
 import unicodedata
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pikepdf
@@ -16,25 +14,9 @@ import pytest
 from PIL import Image
 
 from egov_desk.core.binder import Scope, build_binder
-from egov_desk.core.demo import create_demo_workspace
 from egov_desk.core.workspace import Workspace
 from egov_desk.render.binder import write_binder
-from tests.render.binder_helpers import page_texts, pdf_bytes
-
-CODE = "001"  # the demo leaves it without evidence
-
-
-@pytest.fixture
-def demo(qapp: object, tmp_path: Path) -> Iterator[Workspace]:  # Qt paints: pytest-qt's application, shared
-    workspace = create_demo_workspace(tmp_path / "demo")
-    yield workspace
-    workspace.close()
-
-
-def attach(workspace: Workspace, *files: Path) -> None:
-    assessment = workspace.default_assessment().id
-    requirement = workspace.evidence.item_evidence(assessment, CODE).requirements[0].id
-    workspace.evidence.attach(assessment, CODE, list(files), requirement, date(2019, 6, 1))
+from tests.render.binder_helpers import CODE, attach, page_texts, pdf_bytes
 
 
 def bind(workspace: Workspace, out: Path) -> list[str]:
