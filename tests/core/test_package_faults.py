@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -298,29 +299,33 @@ def test_a_record_naming_anything_but_an_exports_temporary_removes_nothing(tmp_p
     assert list(records.iterdir()) == []
 
 
-def test_a_stored_copy_that_cannot_be_read_is_listed_as_damaged_and_the_rest_is_written(
-    workspace: Workspace, tmp_path: Path
+def a_folder_in_its_place(stored: Path) -> None:
+    stored.mkdir()  # there, but nothing can be read from it
+
+
+def a_file_failing_every_read(stored: Path) -> None:
+    stored.symlink_to("/proc/self/mem")  # opens, then every read fails with EIO, as a bad sector does
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        a_folder_in_its_place,
+        pytest.param(
+            a_file_failing_every_read,
+            marks=pytest.mark.skipif(
+                not Path("/proc/self/mem").exists(), reason="a file that opens, then fails: Linux's"
+            ),
+        ),
+    ],
+)
+def test_a_stored_copy_that_cannot_be_read_is_listed_as_damaged_and_taken_back_out_of_the_zip(
+    workspace: Workspace, tmp_path: Path, broken: Callable[[Path], None]
 ) -> None:
     three_files(workspace, tmp_path)
     stored = workspace.evidence.vault.path_of(sha(PDF))
     stored.unlink()
-    stored.mkdir()  # there, but nothing can be read from it (as a failing disk's sector)
-    out = tmp_path / "p.zip"
-
-    report = export_package(workspace, 1, out)
-
-    assert [(e.code, e.file.name, e.fault) for e in report.faults if e.file] == [("002", "计划.pdf", "damaged")]
-    with zipfile.ZipFile(out) as package:
-        assert package.testzip() is None
-        assert len(manifest_matches(package)) == 2
-
-
-@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="a file that opens but cannot be read: Linux's")
-def test_a_stored_copy_failing_while_read_is_taken_back_out_of_the_zip(workspace: Workspace, tmp_path: Path) -> None:
-    three_files(workspace, tmp_path)
-    stored = workspace.evidence.vault.path_of(sha(PDF))
-    stored.unlink()
-    stored.symlink_to("/proc/self/mem")  # opens, then every read fails with EIO, as a bad sector does
+    broken(stored)
     out = tmp_path / "p.zip"
 
     report = export_package(workspace, 1, out)
